@@ -1,0 +1,103 @@
+// SDK v3 clients, created on first use and cached per service, profile, region and endpoint, so switching
+// the region back and forth reuses clients and nothing is built during activation.
+import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { CodeCommitClient } from '@aws-sdk/client-codecommit';
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { sessionKey, type ResolvedSession } from '../model/sessionSettings';
+import { callLoggingPlugin, type ApiCall } from './callLogging';
+
+/** Keys are the IAM service prefixes, which is also what the log and error messages name. */
+const CONSTRUCTORS = {
+  sagemaker: SageMakerClient,
+  'sagemaker-runtime': SageMakerRuntimeClient,
+  codepipeline: CodePipelineClient,
+  codecommit: CodeCommitClient,
+  logs: CloudWatchLogsClient,
+  ecr: ECRClient,
+  'application-autoscaling': ApplicationAutoScalingClient,
+  s3: S3Client,
+} as const;
+
+export type ServiceId = keyof typeof CONSTRUCTORS;
+type ClientOf<S extends ServiceId> = InstanceType<(typeof CONSTRUCTORS)[S]>;
+
+/** IAM prefix used in permission messages; the runtime's actions live under `sagemaker:`. */
+export function iamPrefix(service: ServiceId): string {
+  return service === 'sagemaker-runtime' ? 'sagemaker' : service;
+}
+
+export class AwsClients {
+  private readonly clients = new Map<string, { destroy(): void }>();
+  private readonly credentialProviders = new Map<string, AwsCredentialIdentityProvider>();
+
+  constructor(
+    private readonly currentSession: () => ResolvedSession,
+    private readonly onCall: (call: ApiCall) => void,
+    private readonly userAgent: string,
+  ) {}
+
+  get<S extends ServiceId>(service: S): ClientOf<S> {
+    const session = this.currentSession();
+    const key = `${service}|${sessionKey(session)}`;
+    let client = this.clients.get(key) as ClientOf<S> | undefined;
+    if (!client) {
+      client = this.create(service, session);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  sagemaker(): SageMakerClient { return this.get('sagemaker'); }
+  runtime(): SageMakerRuntimeClient { return this.get('sagemaker-runtime'); }
+  codepipeline(): CodePipelineClient { return this.get('codepipeline'); }
+  codecommit(): CodeCommitClient { return this.get('codecommit'); }
+  logs(): CloudWatchLogsClient { return this.get('logs'); }
+  ecr(): ECRClient { return this.get('ecr'); }
+  autoscaling(): ApplicationAutoScalingClient { return this.get('application-autoscaling'); }
+  s3(): S3Client { return this.get('s3'); }
+
+  /** Forget cached credentials (after `aws sso login`, a profile edit) and clients. */
+  reset(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+    this.credentialProviders.clear();
+  }
+
+  dispose(): void {
+    this.reset();
+  }
+
+  private create<S extends ServiceId>(service: S, session: ResolvedSession): ClientOf<S> {
+    const Ctor = CONSTRUCTORS[service] as unknown as new (config: object) => ClientOf<S>;
+    const client = new Ctor({
+      region: session.region,
+      credentials: this.credentials(session.profile),
+      retryMode: 'adaptive',
+      maxAttempts: 5,
+      customUserAgent: this.userAgent,
+      ...(session.endpointUrl ? { endpoint: session.endpointUrl } : {}),
+      // A custom endpoint (emulator, VPC endpoint, LocalStack) rarely resolves bucket subdomains.
+      ...(service === 's3' && session.endpointUrl ? { forcePathStyle: true } : {}),
+    });
+    (client as unknown as { middlewareStack: { use(p: ReturnType<typeof callLoggingPlugin>): void } })
+      .middlewareStack.use(callLoggingPlugin(iamPrefix(service), this.onCall));
+    return client;
+  }
+
+  private credentials(profile: string | undefined): AwsCredentialIdentityProvider {
+    const key = profile ?? '<chain>';
+    let provider = this.credentialProviders.get(key);
+    if (!provider) {
+      provider = fromNodeProviderChain(profile ? { profile } : {});
+      this.credentialProviders.set(key, provider);
+    }
+    return provider;
+  }
+}

@@ -1,0 +1,34 @@
+// Wiring only: build the session, register views, commands and the status bar. No network I/O here:
+// clients are created on first use and the profile files are read after activation returns.
+import * as vscode from 'vscode';
+import { Log } from './aws/log';
+import { AwsSession } from './aws/session';
+import { registerCommands } from './commands/registerCommands';
+import { registerViews, type RegisteredViews } from './views/registerViews';
+import { SessionStatusBar } from './views/sessionStatusBar';
+
+/** What activate() returns: used by the integration tests and by other extensions. */
+export interface WorkbenchApi {
+  session: AwsSession;
+  views: RegisteredViews;
+  statusBar: SessionStatusBar;
+  log: Log;
+  /** Resolves once the profile files have been read after activation. */
+  ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): WorkbenchApi {
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
+  const log = new Log();
+  const session = new AwsSession(log, `sagemaker-workbench/${version}`);
+  const views = registerViews(session);
+  const statusBar = new SessionStatusBar(session);
+  context.subscriptions.push(log, session, views, statusBar, ...registerCommands(session, views, log));
+  const ready = session.reload().catch((err: unknown) => log.error(`Reading AWS profiles failed: ${String(err)}`));
+  log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
+  return { session, views, statusBar, log, ready };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,53 @@
+// Two bundles: the extension (node, CommonJS, `vscode` external) and the browser-side webview code.
+// ts-loader runs transpile-only here; `npm run typecheck` does the type checking once for both.
+'use strict';
+const path = require('path');
+const fs = require('fs');
+
+const tsRule = (configFile) => ({
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: [{ loader: 'ts-loader', options: { transpileOnly: true, configFile } }],
+});
+
+/** @type {import('webpack').Configuration} */
+const extension = {
+  name: 'extension',
+  target: 'node',
+  entry: './src/extension.ts',
+  output: {
+    path: path.resolve(__dirname, 'dist'),
+    filename: 'extension.js',
+    libraryTarget: 'commonjs2',
+  },
+  externals: { vscode: 'commonjs vscode' },
+  resolve: { extensions: ['.ts', '.js'], mainFields: ['module', 'main'] },
+  module: { rules: [tsRule('tsconfig.json')] },
+  devtool: 'source-map',
+  performance: { hints: false },
+  infrastructureLogging: { level: 'warn' },
+};
+
+// Each file in src/webviews/app/ named *.main.ts is one webview bundle.
+const appDir = path.resolve(__dirname, 'src/webviews/app');
+const webviewEntries = fs.existsSync(appDir)
+  ? Object.fromEntries(
+      fs.readdirSync(appDir)
+        .filter((f) => f.endsWith('.main.ts'))
+        .map((f) => [f.replace(/\.main\.ts$/, ''), path.join(appDir, f)]),
+    )
+  : {};
+
+/** @type {import('webpack').Configuration} */
+const webview = {
+  name: 'webview',
+  target: 'web',
+  entry: webviewEntries,
+  output: { path: path.resolve(__dirname, 'dist/webview'), filename: '[name].js' },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: { rules: [tsRule('tsconfig.webview.json')] },
+  devtool: false,
+  performance: { hints: false },
+};
+
+module.exports = Object.keys(webviewEntries).length ? [extension, webview] : [extension];
