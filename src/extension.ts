@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { Log } from './aws/log';
 import { AwsSession } from './aws/session';
 import { registerCommands } from './commands/registerCommands';
+import { registerResourceCommands } from './commands/resourceCommands';
+import { DetailsDocuments, DETAILS_SCHEME } from './views/details/detailsDocuments';
 import { registerViews, type RegisteredViews } from './views/registerViews';
 import { SessionStatusBar } from './views/sessionStatusBar';
 
@@ -12,6 +14,7 @@ export interface WorkbenchApi {
   session: AwsSession;
   views: RegisteredViews;
   statusBar: SessionStatusBar;
+  details: DetailsDocuments;
   log: Log;
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
@@ -21,12 +24,18 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const log = new Log();
   const session = new AwsSession(log, `sagemaker-workbench/${version}`);
-  const views = registerViews(session);
+  const views = registerViews(session, context.workspaceState);
   const statusBar = new SessionStatusBar(session);
-  context.subscriptions.push(log, session, views, statusBar, ...registerCommands(session, views, log));
+  const details = new DetailsDocuments();
+  context.subscriptions.push(
+    log, session, views, statusBar, details,
+    vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
+    ...registerCommands(session, views, log),
+    ...registerResourceCommands(details, (key) => views.listProvider(key)),
+  );
   const ready = session.reload().catch((err: unknown) => log.error(`Reading AWS profiles failed: ${String(err)}`));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, log, ready };
+  return { session, views, statusBar, details, log, ready };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,11 @@
-// Registers every sidebar view and refreshes them all when the session changes.
+// Registers every sidebar view, its title-bar commands (filter, clear filter, refresh) and refreshes them
+// all when the session changes.
 import * as vscode from 'vscode';
 import type { AwsSession } from '../aws/session';
+import { notebookInstancesSource } from './notebookInstances/notebookInstancesView';
 import type { RefreshableTreeProvider } from './refreshableTreeProvider';
+import type { ExplorerNode } from './tree/explorerNode';
+import { ResourceListProvider, type ListSource } from './tree/resourceListProvider';
 import { VIEW_IDS, type ViewKey } from './viewIds';
 import { WelcomeOnlyView } from './welcomeOnlyView';
 
@@ -9,12 +13,16 @@ export type ViewProviders = Record<ViewKey, RefreshableTreeProvider<unknown>>;
 
 export interface RegisteredViews extends vscode.Disposable {
   providers: ViewProviders;
+  treeViews: Partial<Record<ViewKey, vscode.TreeView<unknown>>>;
   refreshAll(): void;
+  listProvider(key: string): ResourceListProvider<unknown> | undefined;
 }
 
-export function registerViews(session: AwsSession): RegisteredViews {
+export function registerViews(session: AwsSession, workspaceState: vscode.Memento): RegisteredViews {
+  const list = <T>(source: ListSource<T>) =>
+    new ResourceListProvider<T>(source, session, workspaceState) as unknown as RefreshableTreeProvider<unknown>;
   const providers: ViewProviders = {
-    notebookInstances: new WelcomeOnlyView(),
+    notebookInstances: list(notebookInstancesSource(session)),
     autopilot: new WelcomeOnlyView(),
     trainingJobs: new WelcomeOnlyView(),
     modelRegistry: new WelcomeOnlyView(),
@@ -22,12 +30,21 @@ export function registerViews(session: AwsSession): RegisteredViews {
     pipelines: new WelcomeOnlyView(),
   };
   const disposables: vscode.Disposable[] = [];
+  const treeViews: RegisteredViews['treeViews'] = {};
   for (const key of Object.keys(providers) as ViewKey[]) {
     const provider = providers[key];
-    disposables.push(
-      vscode.window.createTreeView(VIEW_IDS[key], { treeDataProvider: provider, showCollapseAll: true }),
-      provider,
-    );
+    const view = vscode.window.createTreeView(VIEW_IDS[key], { treeDataProvider: provider, showCollapseAll: true });
+    treeViews[key] = view as vscode.TreeView<unknown>;
+    disposables.push(vscode.commands.registerCommand(`${VIEW_IDS[key]}.refresh`, () => provider.refresh()));
+    if (provider instanceof ResourceListProvider) {
+      (provider as ResourceListProvider<unknown>).attach(view as vscode.TreeView<ExplorerNode>);
+      void vscode.commands.executeCommand('setContext', `sagemakerWorkbench.filterable.${key}`, true);
+      disposables.push(
+        vscode.commands.registerCommand(`${VIEW_IDS[key]}.filter`, () => vscode.commands.executeCommand('sagemakerWorkbench.filterView', key)),
+        vscode.commands.registerCommand(`${VIEW_IDS[key]}.clearFilter`, () => vscode.commands.executeCommand('sagemakerWorkbench.clearFilter', key)),
+      );
+    }
+    disposables.push(view, provider);
   }
   const refreshAll = () => {
     for (const provider of Object.values(providers)) provider.refresh();
@@ -35,7 +52,12 @@ export function registerViews(session: AwsSession): RegisteredViews {
   disposables.push(session.onDidChange(refreshAll));
   return {
     providers,
+    treeViews,
     refreshAll,
+    listProvider: (key) => {
+      const p = providers[key as ViewKey];
+      return p instanceof ResourceListProvider ? (p as ResourceListProvider<unknown>) : undefined;
+    },
     dispose: () => disposables.forEach((d) => d.dispose()),
   };
 }

@@ -1,0 +1,80 @@
+// Paging state of one list in the sidebar: the first page is one list call, each "Load more…" one more,
+// never all pages at once. Pure logic, so the rules are unit-tested without VS Code or the SDK.
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+export type PageFetcher<T> = (nextToken: string | undefined) => Promise<Page<T>>;
+
+export type PagedState = 'idle' | 'loading' | 'loaded' | 'error';
+
+export class PagedList<T> {
+  private loadedItems: T[] = [];
+  private token: string | undefined;
+  private stateValue: PagedState = 'idle';
+  private errorValue: unknown;
+  private inFlight: Promise<void> | undefined;
+  /** Incremented on reset so a page that arrives after a reset is dropped. */
+  private generation = 0;
+
+  constructor(private readonly fetch: PageFetcher<T>) {}
+
+  get items(): readonly T[] { return this.loadedItems; }
+  get state(): PagedState { return this.stateValue; }
+  get error(): unknown { return this.errorValue; }
+  get hasMore(): boolean { return this.token !== undefined; }
+
+  /** Loads the first page unless already loaded (or loading). */
+  ensureFirstPage(): Promise<void> {
+    if (this.stateValue === 'idle') return this.load(undefined);
+    return this.inFlight ?? Promise.resolve();
+  }
+
+  /** Appends the next page; a no-op without a next token or while a load runs. */
+  loadMore(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    if (this.token === undefined) return Promise.resolve();
+    return this.load(this.token);
+  }
+
+  /** Forget everything; the next ensureFirstPage() lists again. */
+  reset(): void {
+    this.generation++;
+    this.loadedItems = [];
+    this.token = undefined;
+    this.stateValue = 'idle';
+    this.errorValue = undefined;
+    this.inFlight = undefined;
+  }
+
+  /** Replace items in place (e.g. after a status poll) without refetching pages. */
+  update(map: (item: T) => T): void {
+    this.loadedItems = this.loadedItems.map(map);
+  }
+
+  private load(token: string | undefined): Promise<void> {
+    const generation = this.generation;
+    this.stateValue = 'loading';
+    this.inFlight = this.fetch(token).then(
+      (page) => {
+        if (generation !== this.generation) return;
+        this.loadedItems = token === undefined ? page.items : [...this.loadedItems, ...page.items];
+        this.token = page.nextToken || undefined;
+        this.stateValue = 'loaded';
+        this.errorValue = undefined;
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        this.errorValue = error;
+        // A failed first page shows an error node; a failed later page keeps what was loaded.
+        this.stateValue = token === undefined ? 'error' : 'loaded';
+        if (token !== undefined) throw error;
+      },
+    ).finally(() => {
+      if (generation === this.generation) this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+}

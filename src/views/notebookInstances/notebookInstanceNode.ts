@@ -1,0 +1,65 @@
+// A notebook instance in the sidebar: what the list call returned (no describe per row); its children, the
+// lifecycle configuration and code repositories, are described only when expanded.
+import * as vscode from 'vscode';
+import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
+import { consoleUrls } from '../../model/consoleUrls';
+import { describeNotebookInstance } from '../../aws/sagemaker/notebookInstancesApi';
+import type { AwsClients } from '../../aws/clients';
+import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
+import { FactNode } from '../tree/messageNodes';
+import { statusIcon } from '../tree/statusIcon';
+import { LifecycleConfigNode } from './lifecycleConfigNode';
+
+export class NotebookInstanceNode implements ExplorerNode {
+  readonly id: string;
+  readonly resource: ResourceRef;
+
+  constructor(readonly summary: NotebookInstanceSummary, private readonly clients: AwsClients, region: string) {
+    const name = summary.NotebookInstanceName ?? '';
+    this.id = `notebook:${region}:${name}`;
+    this.resource = {
+      kind: 'notebook-instance', name, arn: summary.NotebookInstanceArn, region,
+      consoleUrl: consoleUrls.notebookInstance(region, name),
+      describe: () => describeNotebookInstance(clients, name),
+    };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.summary;
+    const item = new vscode.TreeItem(s.NotebookInstanceName ?? '', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = [s.NotebookInstanceStatus, s.InstanceType].filter(Boolean).join(' · ');
+    item.iconPath = statusIcon(s.NotebookInstanceStatus);
+    item.contextValue = `resource:notebookInstance:${s.NotebookInstanceStatus ?? 'Unknown'}`;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown('**').appendText(s.NotebookInstanceName ?? '').appendMarkdown('**\n\n');
+    md.appendMarkdown('| | |\n|---|---|\n');
+    const row = (k: string, v: string | undefined) => {
+      if (v) md.appendMarkdown(`| ${k} | `).appendText(v.replace(/\|/g, '/')).appendMarkdown(' |\n');
+    };
+    row('Status', s.NotebookInstanceStatus);
+    row('Instance type', s.InstanceType);
+    row('Lifecycle configuration', s.NotebookInstanceLifecycleConfigName);
+    row('Default code repository', s.DefaultCodeRepository);
+    row('Created', s.CreationTime?.toLocaleString());
+    row('Modified', s.LastModifiedTime?.toLocaleString());
+    item.tooltip = md;
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    const s = this.summary;
+    const region = this.resource.region;
+    const children: ExplorerNode[] = [];
+    if (s.NotebookInstanceLifecycleConfigName) {
+      children.push(new LifecycleConfigNode(s.NotebookInstanceLifecycleConfigName, this.clients, region, `${this.id}/lcc`));
+    } else {
+      children.push(new FactNode(`${this.id}/lcc`, 'Lifecycle configuration', 'none', 'symbol-event'));
+    }
+    children.push(new FactNode(`${this.id}/repo`, 'Default code repository', s.DefaultCodeRepository ?? 'none', 'repo'));
+    for (const [i, repo] of (s.AdditionalCodeRepositories ?? []).entries()) {
+      children.push(new FactNode(`${this.id}/repo${i}`, 'Additional code repository', repo, 'repo'));
+    }
+    return children;
+  }
+}

@@ -1,0 +1,38 @@
+// The Notebook Instances view: instances (one list call per page) and a group of all lifecycle configurations.
+import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
+import {
+  listLifecycleConfigsPage, listNotebookInstancesPage, NOTEBOOK_STATUSES,
+} from '../../aws/sagemaker/notebookInstancesApi';
+import type { AwsSession } from '../../aws/session';
+import { DEFAULT_FILTER } from '../../model/viewFilter';
+import type { ListSource, ResourceListProvider } from '../tree/resourceListProvider';
+import { PagedGroupNode } from '../tree/pagedGroupNode';
+import { LifecycleConfigNode } from './lifecycleConfigNode';
+import { NotebookInstanceNode } from './notebookInstanceNode';
+
+export function notebookInstancesSource(session: AwsSession): ListSource<NotebookInstanceSummary> {
+  return {
+    key: 'notebookInstances',
+    noun: 'notebook instances',
+    service: 'sagemaker',
+    operation: 'ListNotebookInstances',
+    statuses: NOTEBOOK_STATUSES,
+    fetchPage: (token, filter) => listNotebookInstancesPage(session.clients, token, filter),
+    toNode: (summary) => new NotebookInstanceNode(summary, session.clients, session.current.region),
+    groups: (provider: ResourceListProvider<NotebookInstanceSummary>) => {
+      const region = session.current.region;
+      const group: PagedGroupNode<{ NotebookInstanceLifecycleConfigName?: string; CreationTime?: Date }> = new PagedGroupNode({
+        id: `notebookInstances:${region}:lifecycleConfigs`,
+        label: 'Lifecycle Configurations',
+        icon: 'symbol-event',
+        noun: 'lifecycle configurations',
+        contextValue: 'lifecycleConfigGroup',
+        fetch: (token) => listLifecycleConfigsPage(session.clients, token, { ...DEFAULT_FILTER, sort: 'name' }),
+        toNode: (c) => new LifecycleConfigNode(c.NotebookInstanceLifecycleConfigName ?? '', session.clients, region, undefined, c.CreationTime),
+        changed: (node) => provider.refresh(node),
+        describeError: (e) => provider.describeError(e),
+      });
+      return [group];
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// One mechanism for every resource list in the sidebar: first page = one list call, "Load more…" for the
+// next, filter/sort remembered per workspace, empty/loading/error states in the tree itself.
+import * as vscode from 'vscode';
+import { PagedList, type Page } from '../../model/pagedList';
+import { DEFAULT_FILTER, describeFilter, isFiltered, type ViewFilter } from '../../model/viewFilter';
+import type { AwsSession } from '../../aws/session';
+import { toUserError } from '../../aws/showAwsError';
+import { RefreshableTreeProvider } from '../refreshableTreeProvider';
+import type { ExplorerNode } from './explorerNode';
+import { ErrorNode, LoadMoreNode, MessageNode } from './messageNodes';
+
+export interface ListSource<T> {
+  /** View key, also the workspace-state key of its filter. */
+  key: string;
+  /** Plural noun for messages: "notebook instances". */
+  noun: string;
+  /** IAM service and operation of the list call, for error messages. */
+  service: string;
+  operation: string;
+  /** Statuses offered by the filter. */
+  statuses: readonly string[];
+  fetchPage(nextToken: string | undefined, filter: ViewFilter): Promise<Page<T>>;
+  toNode(item: T): ExplorerNode;
+  /** Groups shown above the list (e.g. "Lifecycle Configurations"); they list only when expanded. */
+  groups?(provider: ResourceListProvider<T>): ExplorerNode[];
+}
+
+export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNode> {
+  private readonly list: PagedList<T>;
+  private filterValue: ViewFilter;
+  private treeView?: vscode.TreeView<ExplorerNode>;
+
+  constructor(
+    private readonly source: ListSource<T>,
+    private readonly session: AwsSession,
+    private readonly state: vscode.Memento,
+  ) {
+    super();
+    this.filterValue = state.get<ViewFilter>(this.filterKey, DEFAULT_FILTER);
+    this.list = new PagedList((token) => this.source.fetchPage(token, this.filterValue));
+  }
+
+  get filter(): ViewFilter { return this.filterValue; }
+  get items(): readonly T[] { return this.list.items; }
+  get noun(): string { return this.source.noun; }
+  get statuses(): readonly string[] { return this.source.statuses; }
+
+  attach(view: vscode.TreeView<ExplorerNode>): void {
+    this.treeView = view;
+    this.updateDescription();
+  }
+
+  private groupNodes?: ExplorerNode[];
+
+  override refresh(element?: ExplorerNode): void {
+    if (!element) {
+      this.list.reset();
+      this.groupNodes = undefined;
+    }
+    super.refresh(element);
+  }
+
+  async setFilter(filter: ViewFilter): Promise<void> {
+    this.filterValue = filter;
+    await this.state.update(this.filterKey, filter);
+    this.updateDescription();
+    this.refresh();
+  }
+
+  async loadMore(): Promise<void> {
+    try {
+      await this.list.loadMore();
+    } finally {
+      super.refresh();
+    }
+  }
+
+  describeError(error: unknown): string {
+    return toUserError(error, this.session, this.source.service, this.source.operation).message;
+  }
+
+  getTreeItem(element: ExplorerNode): vscode.TreeItem | Promise<vscode.TreeItem> {
+    return element.getTreeItem();
+  }
+
+  async getChildren(element?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (element) return element.getChildren ? element.getChildren() : [];
+    if (this.session.credentialsState === 'missing') return []; // the welcome view offers Choose Profile
+    await this.list.ensureFirstPage();
+    const region = this.session.current.region;
+    if (this.list.state === 'error') {
+      const error = toUserError(this.list.error, this.session, this.source.service, this.source.operation);
+      if (error.kind === 'no-credentials') {
+        await this.session.markCredentialsMissing();
+        return [];
+      }
+      return [new ErrorNode(`${this.source.key}:error`, error.message, () => this.refresh())];
+    }
+    this.groupNodes ??= this.source.groups?.(this) ?? [];
+    const groups = this.groupNodes;
+    const nodes = this.list.items.map((item) => this.source.toNode(item));
+    if (nodes.length === 0) {
+      const text = isFiltered(this.filterValue)
+        ? `No ${this.source.noun} match the filter`
+        : `No ${this.source.noun} in ${region}`;
+      return [...groups, new MessageNode(`${this.source.key}:empty`, text, isFiltered(this.filterValue) ? 'filter' : 'info')];
+    }
+    if (this.list.hasMore) {
+      nodes.push(new LoadMoreNode(`${this.source.key}:more`, () => this.loadMore(), nodes.length));
+    }
+    return [...groups, ...nodes];
+  }
+
+  private get filterKey(): string {
+    return `sagemakerWorkbench.filter.${this.source.key}`;
+  }
+
+  private updateDescription(): void {
+    if (this.treeView) this.treeView.description = describeFilter(this.filterValue);
+    void vscode.commands.executeCommand('setContext', `sagemakerWorkbench.filtered.${this.source.key}`, isFiltered(this.filterValue));
+  }
+}

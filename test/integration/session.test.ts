@@ -1,0 +1,123 @@
+// The AWS session in the real extension host against the emulator: activation cost, profile and region
+// switching, the status bar, the per-call log and the error messages a user gets.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { ListNotebookInstancesCommand } from '@aws-sdk/client-sagemaker';
+import type { LogEntry } from '../../src/aws/log';
+import { toUserError } from '../../src/aws/showAwsError';
+import { clearRequests, recordedRequests, setFaults } from './support/emulatorControl';
+import { until, workbench } from './support/workbench';
+
+const config = () => vscode.workspace.getConfiguration('sagemakerWorkbench');
+
+describe('AWS session', function () {
+  this.timeout(60_000);
+  const logged: LogEntry[] = [];
+
+  before(async () => {
+    const api = await workbench();
+    api.log.onDidLog((entry) => logged.push(entry));
+  });
+
+  afterEach(async () => {
+    await setFaults({});
+    await config().update('profile', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('region', undefined, vscode.ConfigurationTarget.Global);
+    const api = await workbench();
+    await api.session.reload();
+  });
+
+  it('activates without calling AWS', async () => {
+    const api = await workbench();
+    assert.ok(api.session, 'activate() returned the API');
+    const requests = await recordedRequests();
+    assert.deepStrictEqual(requests.map((r) => `${r.service}.${r.operation}`), [], 'no AWS request during activation');
+  });
+
+  it('shows the profile and region from the environment in the status bar', async () => {
+    const api = await workbench();
+    assert.strictEqual(api.session.current.profileLabel, 'default');
+    assert.strictEqual(api.session.current.region, process.env.AWS_REGION ?? 'us-east-1');
+    assert.strictEqual(api.session.current.endpointUrl, process.env.AWS_ENDPOINT_URL);
+    assert.match(api.statusBar.text, new RegExp(`default · ${api.session.current.region}`));
+    assert.strictEqual(api.session.credentialsState, 'present');
+  });
+
+  it('lists the profiles of the shared config files, SSO included', async () => {
+    const api = await workbench();
+    const names = api.session.knownProfiles.map((p) => `${p.name}:${p.kind}`);
+    assert.ok(names.includes('default:static'), names.join(', '));
+    assert.ok(names.includes('ml-dev:static'), names.join(', '));
+    assert.ok(names.includes('ml-sso:sso'), names.join(', '));
+  });
+
+  it('refreshes every view and the status bar when the region setting changes', async () => {
+    const api = await workbench();
+    const before = Object.fromEntries(Object.entries(api.views.providers).map(([k, p]) => [k, p.refreshCount]));
+    await config().update('region', 'eu-west-1', vscode.ConfigurationTarget.Global);
+    await until('the session to switch region', () => api.session.current.region === 'eu-west-1');
+    assert.strictEqual(api.session.current.regionSource, 'setting');
+    assert.match(api.statusBar.text, /default · eu-west-1/);
+    for (const [key, provider] of Object.entries(api.views.providers)) {
+      assert.ok(provider.refreshCount > before[key], `${key} view was refreshed`);
+    }
+  });
+
+  it('uses the region of a chosen profile and caches one client per profile and region', async () => {
+    const api = await workbench();
+    await api.session.setProfileAndRegion('ml-dev', '');
+    assert.strictEqual(api.session.current.profile, 'ml-dev');
+    // AWS_REGION from the environment outranks the profile's region, as in the AWS CLI.
+    const expected = process.env.AWS_REGION ?? 'eu-west-1';
+    assert.strictEqual(api.session.current.region, expected);
+    const a = api.session.clients.sagemaker();
+    assert.strictEqual(api.session.clients.sagemaker(), a, 'same client for the same session');
+    await api.session.setProfileAndRegion(undefined, 'us-west-2');
+    assert.notStrictEqual(api.session.clients.sagemaker(), a, 'another client for another region');
+  });
+
+  it('sends calls to the emulator and logs service, operation, duration and request id', async () => {
+    const api = await workbench();
+    await clearRequests();
+    logged.length = 0;
+    const out = await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({}));
+    assert.ok((out.NotebookInstances ?? []).length > 0, 'the seeded notebook instances are listed');
+    const requests = await recordedRequests();
+    assert.deepStrictEqual(requests.map((r) => `${r.service}.${r.operation}`), ['sagemaker.ListNotebookInstances']);
+    const line = logged.find((e) => e.message.startsWith('sagemaker.ListNotebookInstances ok'));
+    assert.ok(line, `log has the call: ${logged.map((e) => e.message).join(' | ')}`);
+    assert.match(line.message, /ok \d+ms http=200 requestId=\S+/);
+  });
+
+  it('never writes the secret key or session token to the log', async () => {
+    const api = await workbench();
+    await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({}));
+    const secret = process.env.AWS_SECRET_ACCESS_KEY;
+    assert.ok(secret, 'the harness sets a secret to look for');
+    for (const entry of logged) assert.ok(!entry.message.includes(secret), `secret in log: ${entry.message}`);
+  });
+
+  it('tells the user to run aws sso login when the SSO profile has no session', async () => {
+    const api = await workbench();
+    await api.session.setProfileAndRegion('ml-sso', '');
+    const error = await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({})).then(
+      () => assert.fail('an SSO profile without a cached token cannot sign'),
+      (e: unknown) => e,
+    );
+    const mapped = toUserError(error, api.session, 'sagemaker', 'ListNotebookInstances');
+    assert.strictEqual(mapped.kind, 'sso-expired', mapped.message);
+    assert.match(mapped.message, /aws sso login --profile ml-sso/);
+  });
+
+  it('maps expired credentials from AWS to a message that says so', async () => {
+    const api = await workbench();
+    await setFaults({ expiredCredentials: true });
+    const error = await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({})).then(
+      () => assert.fail('the emulator answers ExpiredToken'),
+      (e: unknown) => e,
+    );
+    const mapped = toUserError(error, api.session, 'sagemaker', 'ListNotebookInstances');
+    assert.strictEqual(mapped.kind, 'credentials-expired', mapped.message);
+    assert.match(mapped.message, /have expired/);
+  });
+});

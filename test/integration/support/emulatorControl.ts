@@ -1,0 +1,41 @@
+// Talks to the emulator's control API (/_emulator/...) from inside the extension host, so a test can assert
+// what AWS received and inject faults. The harness passes the emulator's URL in SMW_EMULATOR_URL.
+
+export interface RecordedRequest {
+  seq: number;
+  service: string;
+  operation: string;
+  status: number;
+  errorCode?: string;
+  input?: unknown;
+}
+
+export function emulatorUrl(): string {
+  const url = process.env.SMW_EMULATOR_URL;
+  if (!url) throw new Error('SMW_EMULATOR_URL is not set: run the integration tests with `npm run test:integration`');
+  return url;
+}
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${emulatorUrl()}/_emulator/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`emulator control ${method} ${path}: HTTP ${response.status}`);
+  const text = await response.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
+export async function recordedRequests(): Promise<RecordedRequest[]> {
+  const result = (await control('GET', 'requests')) as RecordedRequest[] | { requests: RecordedRequest[] };
+  return Array.isArray(result) ? result : result.requests;
+}
+
+export async function clearRequests(): Promise<void> {
+  await control('DELETE', 'requests');
+}
+
+export async function setFaults(faults: Record<string, unknown>): Promise<void> {
+  await control('PUT', 'faults', faults);
+}

@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import { PagedList, type Page } from '../../../src/model/pagedList';
+
+function pages(...all: Array<Page<number>>) {
+  const calls: Array<string | undefined> = [];
+  const fetch = async (token: string | undefined) => {
+    calls.push(token);
+    const index = token === undefined ? 0 : Number(token);
+    return all[index];
+  };
+  return { calls, fetch };
+}
+
+describe('PagedList', () => {
+  it('lists the first page with exactly one call', async () => {
+    const source = pages({ items: [1, 2], nextToken: '1' }, { items: [3] });
+    const list = new PagedList(source.fetch);
+    await list.ensureFirstPage();
+    await list.ensureFirstPage();
+    assert.deepStrictEqual(source.calls, [undefined]);
+    assert.deepStrictEqual(list.items, [1, 2]);
+    assert.strictEqual(list.hasMore, true);
+  });
+
+  it('appends one page per loadMore and stops at the last page', async () => {
+    const source = pages({ items: [1], nextToken: '1' }, { items: [2], nextToken: '2' }, { items: [3] });
+    const list = new PagedList(source.fetch);
+    await list.ensureFirstPage();
+    await list.loadMore();
+    assert.deepStrictEqual(list.items, [1, 2]);
+    await list.loadMore();
+    await list.loadMore();
+    assert.deepStrictEqual(list.items, [1, 2, 3]);
+    assert.deepStrictEqual(source.calls, [undefined, '1', '2']);
+    assert.strictEqual(list.hasMore, false);
+  });
+
+  it('does not fetch the same page twice when Load more is clicked twice quickly', async () => {
+    const source = pages({ items: [1], nextToken: '1' }, { items: [2] });
+    const list = new PagedList(source.fetch);
+    await list.ensureFirstPage();
+    await Promise.all([list.loadMore(), list.loadMore()]);
+    assert.deepStrictEqual(source.calls, [undefined, '1']);
+    assert.deepStrictEqual(list.items, [1, 2]);
+  });
+
+  it('keeps a failed first page as an error and lists again after reset', async () => {
+    let fail = true;
+    const list = new PagedList<number>(async () => {
+      if (fail) throw new Error('ThrottlingException');
+      return { items: [7] };
+    });
+    await list.ensureFirstPage();
+    assert.strictEqual(list.state, 'error');
+    assert.match(String(list.error), /Throttling/);
+    fail = false;
+    list.reset();
+    await list.ensureFirstPage();
+    assert.deepStrictEqual([list.state, list.items], ['loaded', [7]]);
+  });
+
+  it('keeps loaded items when a later page fails', async () => {
+    const list = new PagedList<number>(async (token) => {
+      if (token) throw new Error('dropped');
+      return { items: [1], nextToken: 'x' };
+    });
+    await list.ensureFirstPage();
+    await assert.rejects(list.loadMore(), /dropped/);
+    assert.deepStrictEqual([list.state, list.items, list.hasMore], ['loaded', [1], true]);
+  });
+
+  it('drops a page that arrives after a reset', async () => {
+    let release!: () => void;
+    const list = new PagedList<number>(() => new Promise((resolve) => { release = () => resolve({ items: [1] }); }));
+    const first = list.ensureFirstPage();
+    list.reset();
+    release();
+    await first;
+    assert.deepStrictEqual([list.state, list.items], ['idle', []]);
+  });
+});
