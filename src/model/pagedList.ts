@@ -16,6 +16,7 @@ export class PagedList<T> {
   private stateValue: PagedState = 'idle';
   private errorValue: unknown;
   private inFlight: Promise<void> | undefined;
+  private pagesLoaded = 0;
   /** Incremented on reset so a page that arrives after a reset is dropped. */
   private generation = 0;
 
@@ -25,6 +26,36 @@ export class PagedList<T> {
   get state(): PagedState { return this.stateValue; }
   get error(): unknown { return this.errorValue; }
   get hasMore(): boolean { return this.token !== undefined; }
+  /** Pages listed so far: a refresh of what is shown costs this many calls. */
+  get pageCount(): number { return this.pagesLoaded; }
+
+  /**
+   * Lists the shown pages again (one call per page) and swaps the items in at once; used by status polling so
+   * the user keeps their place. Returns false when a load was already running or the list was reset meanwhile.
+   */
+  async reloadShown(): Promise<boolean> {
+    if (this.inFlight || this.stateValue !== 'loaded') return false;
+    const generation = this.generation;
+    const pages = Math.max(1, this.pagesLoaded);
+    const items: T[] = [];
+    let token: string | undefined;
+    const run = (async () => {
+      for (let i = 0; i < pages; i++) {
+        const page = await this.fetch(token);
+        items.push(...page.items);
+        token = page.nextToken || undefined;
+        if (!token) break;
+      }
+    })();
+    this.inFlight = run.finally(() => {
+      if (generation === this.generation) this.inFlight = undefined;
+    });
+    await this.inFlight;
+    if (generation !== this.generation) return false;
+    this.loadedItems = items;
+    this.token = token;
+    return true;
+  }
 
   /** Loads the first page unless already loaded (or loading). */
   ensureFirstPage(): Promise<void> {
@@ -47,6 +78,7 @@ export class PagedList<T> {
     this.stateValue = 'idle';
     this.errorValue = undefined;
     this.inFlight = undefined;
+    this.pagesLoaded = 0;
   }
 
   /** Replace items in place (e.g. after a status poll) without refetching pages. */
@@ -61,6 +93,7 @@ export class PagedList<T> {
       (page) => {
         if (generation !== this.generation) return;
         this.loadedItems = token === undefined ? page.items : [...this.loadedItems, ...page.items];
+        this.pagesLoaded = token === undefined ? 1 : this.pagesLoaded + 1;
         this.token = page.nextToken || undefined;
         this.stateValue = 'loaded';
         this.errorValue = undefined;

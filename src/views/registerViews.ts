@@ -37,7 +37,7 @@ export function registerViews(session: AwsSession, workspaceState: vscode.Mement
     treeViews[key] = view as vscode.TreeView<unknown>;
     disposables.push(vscode.commands.registerCommand(`${VIEW_IDS[key]}.refresh`, () => provider.refresh()));
     if (provider instanceof ResourceListProvider) {
-      (provider as ResourceListProvider<unknown>).attach(view as vscode.TreeView<ExplorerNode>);
+      disposables.push((provider as ResourceListProvider<unknown>).attach(view as vscode.TreeView<ExplorerNode>));
       void vscode.commands.executeCommand('setContext', `sagemakerWorkbench.filterable.${key}`, true);
       disposables.push(
         vscode.commands.registerCommand(`${VIEW_IDS[key]}.filter`, () => vscode.commands.executeCommand('sagemakerWorkbench.filterView', key)),

@@ -11,15 +11,15 @@ import {
 import type { Page } from '../../model/pagedList';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
+import { pageSize } from '../pageSize';
 
 export const NOTEBOOK_STATUSES = ['Pending', 'InService', 'Stopping', 'Stopped', 'Failed', 'Updating', 'Deleting'] as const;
-export const PAGE_SIZE = 50;
 
 export async function listNotebookInstancesPage(
   clients: AwsClients, nextToken: string | undefined, filter: ViewFilter,
 ): Promise<Page<NotebookInstanceSummary>> {
   const out = await clients.sagemaker().send(new ListNotebookInstancesCommand({
-    MaxResults: PAGE_SIZE,
+    MaxResults: pageSize(),
     NextToken: nextToken,
     NameContains: filter.nameContains || undefined,
     StatusEquals: (filter.status as NotebookInstanceStatus) || undefined,
@@ -32,7 +32,7 @@ export async function listLifecycleConfigsPage(
   clients: AwsClients, nextToken: string | undefined, filter: ViewFilter,
 ): Promise<Page<NotebookInstanceLifecycleConfigSummary>> {
   const out = await clients.sagemaker().send(new ListNotebookInstanceLifecycleConfigsCommand({
-    MaxResults: PAGE_SIZE,
+    MaxResults: pageSize(),
     NextToken: nextToken,
     NameContains: filter.nameContains || undefined,
     ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),

@@ -18,6 +18,8 @@ export function notebookInstancesSource(session: AwsSession): ListSource<Noteboo
     operation: 'ListNotebookInstances',
     statuses: NOTEBOOK_STATUSES,
     fetchPage: (token, filter) => listNotebookInstancesPage(session.clients, token, filter),
+    statusOf: (summary) => summary.NotebookInstanceStatus,
+    keyOf: (summary) => summary.NotebookInstanceName ?? '',
     toNode: (summary) => new NotebookInstanceNode(summary, session.clients, session.current.region),
     groups: (provider: ResourceListProvider<NotebookInstanceSummary>) => {
       const region = session.current.region;

@@ -8,6 +8,9 @@ import { toUserError } from '../../aws/showAwsError';
 import { RefreshableTreeProvider } from '../refreshableTreeProvider';
 import type { ExplorerNode } from './explorerNode';
 import { ErrorNode, LoadMoreNode, MessageNode } from './messageNodes';
+import { isInProgress } from './statusIcon';
+import { StatusPoller } from './statusPoller';
+import type { StatusChange } from '../../model/pollBackoff';
 
 export interface ListSource<T> {
   /** View key, also the workspace-state key of its filter. */
@@ -21,6 +24,9 @@ export interface ListSource<T> {
   statuses: readonly string[];
   fetchPage(nextToken: string | undefined, filter: ViewFilter): Promise<Page<T>>;
   toNode(item: T): ExplorerNode;
+  /** Status and identity of an item: in-progress items are polled while the view is visible. */
+  statusOf?(item: T): string | undefined;
+  keyOf?(item: T): string;
   /** Groups shown above the list (e.g. "Lifecycle Configurations"); they list only when expanded. */
   groups?(provider: ResourceListProvider<T>): ExplorerNode[];
 }
@@ -29,6 +35,7 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
   private readonly list: PagedList<T>;
   private filterValue: ViewFilter;
   private treeView?: vscode.TreeView<ExplorerNode>;
+  readonly poller?: StatusPoller<T>;
 
   constructor(
     private readonly source: ListSource<T>,
@@ -38,6 +45,27 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
     super();
     this.filterValue = state.get<ViewFilter>(this.filterKey, DEFAULT_FILTER);
     this.list = new PagedList((token) => this.source.fetchPage(token, this.filterValue));
+    const { statusOf, keyOf } = source;
+    if (statusOf && keyOf) {
+      this.poller = new StatusPoller<T>({
+        list: this.list,
+        statusOf: (item) => statusOf(item),
+        keyOf: (item) => keyOf(item),
+        visible: () => this.treeView?.visible ?? false,
+        onPolled: (changes) => this.onPolled(changes),
+      });
+    }
+  }
+
+  private onPolled(changes: StatusChange[]): void {
+    super.refresh();
+    for (const change of changes) {
+      if (isInProgress(change.to)) continue;
+      const text = `${this.source.noun.replace(/s$/, '')} ${change.key}: ${change.from ?? '?'} → ${change.to ?? '?'}`;
+      const message = text.charAt(0).toUpperCase() + text.slice(1);
+      if (change.to === 'Failed') void vscode.window.showErrorMessage(message);
+      else void vscode.window.showInformationMessage(message);
+    }
   }
 
   get filter(): ViewFilter { return this.filterValue; }
@@ -45,9 +73,10 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
   get noun(): string { return this.source.noun; }
   get statuses(): readonly string[] { return this.source.statuses; }
 
-  attach(view: vscode.TreeView<ExplorerNode>): void {
+  attach(view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
     this.treeView = view;
     this.updateDescription();
+    return view.onDidChangeVisibility((e) => (e.visible ? this.poller?.schedule() : this.poller?.stop()));
   }
 
   private groupNodes?: ExplorerNode[];
@@ -55,6 +84,7 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
   override refresh(element?: ExplorerNode): void {
     if (!element) {
       this.list.reset();
+      this.poller?.stop();
       this.groupNodes = undefined;
     }
     super.refresh(element);
@@ -108,6 +138,7 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
     if (this.list.hasMore) {
       nodes.push(new LoadMoreNode(`${this.source.key}:more`, () => this.loadMore(), nodes.length));
     }
+    this.poller?.schedule();
     return [...groups, ...nodes];
   }
 
@@ -118,5 +149,10 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
   private updateDescription(): void {
     if (this.treeView) this.treeView.description = describeFilter(this.filterValue);
     void vscode.commands.executeCommand('setContext', `sagemakerWorkbench.filtered.${this.source.key}`, isFiltered(this.filterValue));
+  }
+
+  override dispose(): void {
+    this.poller?.dispose();
+    super.dispose();
   }
 }

@@ -79,3 +79,23 @@ describe('PagedList', () => {
     assert.deepStrictEqual([list.state, list.items], ['idle', []]);
   });
 });
+
+describe('PagedList.reloadShown', () => {
+  it('lists the pages shown again, one call each, and replaces the items', async () => {
+    let version = 0;
+    const calls: Array<string | undefined> = [];
+    const list = new PagedList<string>(async (token) => {
+      calls.push(token);
+      const page = token === undefined ? 0 : 1;
+      return { items: [`p${page}v${version}`], nextToken: page === 0 ? 't1' : 't2' };
+    });
+    await list.ensureFirstPage();
+    await list.loadMore();
+    version = 1;
+    calls.length = 0;
+    assert.strictEqual(await list.reloadShown(), true);
+    assert.deepStrictEqual(calls, [undefined, 't1']);
+    assert.deepStrictEqual(list.items, ['p0v1', 'p1v1']);
+    assert.strictEqual(list.hasMore, true);
+  });
+});
