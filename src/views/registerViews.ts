@@ -2,7 +2,10 @@
 // all when the session changes.
 import * as vscode from 'vscode';
 import type { AwsSession } from '../aws/session';
+import { autopilotSource } from './autopilot/autopilotView';
+import { modelRegistrySource } from './modelRegistry/modelRegistryView';
 import { notebookInstancesSource } from './notebookInstances/notebookInstancesView';
+import { trainingJobsSource } from './trainingJobs/trainingJobsView';
 import type { RefreshableTreeProvider } from './refreshableTreeProvider';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ResourceListProvider, type ListSource } from './tree/resourceListProvider';
@@ -23,9 +26,9 @@ export function registerViews(session: AwsSession, workspaceState: vscode.Mement
     new ResourceListProvider<T>(source, session, workspaceState) as unknown as RefreshableTreeProvider<unknown>;
   const providers: ViewProviders = {
     notebookInstances: list(notebookInstancesSource(session)),
-    autopilot: new WelcomeOnlyView(),
-    trainingJobs: new WelcomeOnlyView(),
-    modelRegistry: new WelcomeOnlyView(),
+    autopilot: list(autopilotSource(session)),
+    trainingJobs: list(trainingJobsSource(session)),
+    modelRegistry: list(modelRegistrySource(session)),
     endpoints: new WelcomeOnlyView(),
     pipelines: new WelcomeOnlyView(),
   };

@@ -1,0 +1,65 @@
+// The model registry: package groups, their versions, and the statistics object a version's metrics live in.
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import {
+  DescribeModelPackageCommand,
+  DescribeModelPackageGroupCommand,
+  ListModelPackageGroupsCommand,
+  ListModelPackagesCommand,
+  type ModelPackageGroupSummary,
+  type ModelPackageSummary,
+} from '@aws-sdk/client-sagemaker';
+import type { Page } from '../../model/pagedList';
+import { parseS3Uri } from '../../model/modelQualityMetrics';
+import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
+import type { AwsClients } from '../clients';
+
+export const PAGE_SIZE = 50;
+/** A statistics document is a few KB; anything far larger is not one and is not read into memory. */
+const MAX_STATISTICS_BYTES = 5 * 1024 * 1024;
+
+export async function listModelPackageGroupsPage(
+  clients: AwsClients, nextToken: string | undefined, filter: ViewFilter,
+): Promise<Page<ModelPackageGroupSummary>> {
+  const out = await clients.sagemaker().send(new ListModelPackageGroupsCommand({
+    MaxResults: PAGE_SIZE,
+    NextToken: nextToken,
+    NameContains: filter.nameContains || undefined,
+    ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),
+  }));
+  return { items: out.ModelPackageGroupSummaryList ?? [], nextToken: out.NextToken };
+}
+
+/** Versions of a group, newest first. */
+export async function listModelPackagesPage(
+  clients: AwsClients, groupName: string, nextToken: string | undefined,
+): Promise<Page<ModelPackageSummary>> {
+  const out = await clients.sagemaker().send(new ListModelPackagesCommand({
+    ModelPackageGroupName: groupName,
+    SortBy: 'CreationTime',
+    SortOrder: 'Descending',
+    MaxResults: PAGE_SIZE,
+    NextToken: nextToken,
+  }));
+  return { items: out.ModelPackageSummaryList ?? [], nextToken: out.NextToken };
+}
+
+export function describeModelPackageGroup(clients: AwsClients, name: string) {
+  return clients.sagemaker().send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: name }));
+}
+
+/** `name` is the version's ARN (a versioned package has no name of its own). */
+export function describeModelPackage(clients: AwsClients, arnOrName: string) {
+  return clients.sagemaker().send(new DescribeModelPackageCommand({ ModelPackageName: arnOrName }));
+}
+
+/** Reads a metrics document (ModelMetrics.*.Statistics.S3Uri) as text. */
+export async function readMetricsObject(clients: AwsClients, s3Uri: string): Promise<string> {
+  const location = parseS3Uri(s3Uri);
+  if (!location) throw new Error(`Not an S3 URI: ${s3Uri}`);
+  const out = await clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+  if ((out.ContentLength ?? 0) > MAX_STATISTICS_BYTES) {
+    (out.Body as { destroy?: () => void } | undefined)?.destroy?.(); // Node stream: stop the download
+    throw new Error(`The statistics object is ${out.ContentLength} bytes: too large to be a metrics document`);
+  }
+  return (await out.Body?.transformToString('utf-8')) ?? '';
+}

@@ -1,0 +1,30 @@
+// Training jobs: the list and describe calls the views make.
+import {
+  DescribeTrainingJobCommand,
+  ListTrainingJobsCommand,
+  type TrainingJobStatus,
+  type TrainingJobSummary,
+} from '@aws-sdk/client-sagemaker';
+import type { Page } from '../../model/pagedList';
+import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
+import type { AwsClients } from '../clients';
+
+export const TRAINING_JOB_STATUSES = ['InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped'] as const;
+export const PAGE_SIZE = 50;
+
+export async function listTrainingJobsPage(
+  clients: AwsClients, nextToken: string | undefined, filter: ViewFilter,
+): Promise<Page<TrainingJobSummary>> {
+  const out = await clients.sagemaker().send(new ListTrainingJobsCommand({
+    MaxResults: PAGE_SIZE,
+    NextToken: nextToken,
+    NameContains: filter.nameContains || undefined,
+    StatusEquals: (filter.status as TrainingJobStatus) || undefined,
+    ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),
+  }));
+  return { items: out.TrainingJobSummaries ?? [], nextToken: out.NextToken };
+}
+
+export function describeTrainingJob(clients: AwsClients, name: string) {
+  return clients.sagemaker().send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
+}

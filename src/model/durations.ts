@@ -1,0 +1,23 @@
+// Elapsed time as people read it in a list: the two largest units only ("45m 12s", "2h 3m", "3d 4h").
+
+const UNITS: Array<[string, number]> = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]];
+
+export function formatDuration(ms: number): string {
+  let seconds = Math.max(0, Math.floor(ms / 1000));
+  const parts: string[] = [];
+  for (const [unit, size] of UNITS) {
+    const n = Math.floor(seconds / size);
+    seconds -= n * size;
+    if (n > 0 || parts.length > 0) parts.push(`${n}${unit}`);
+    if (parts.length === 2) break;
+  }
+  if (parts.length === 0) return '0s';
+  // "2h 0m" reads worse than "2h".
+  return parts.filter((p, i) => i === 0 || !p.startsWith('0')).join(' ');
+}
+
+/** A job's running time: until it ended, or until now while it runs. */
+export function jobDuration(start: Date | undefined, end: Date | undefined, now: Date = new Date()): string | undefined {
+  if (!start) return undefined;
+  return formatDuration((end ?? now).getTime() - start.getTime());
+}

@@ -1,0 +1,126 @@
+// A model package version: approval and creation time from the list call; expanding it describes it once and
+// reads its ModelQuality statistics object from S3, whose headline metrics become its children and join
+// its description.
+import * as vscode from 'vscode';
+import type { DescribeModelPackageCommandOutput, ModelPackageSummary } from '@aws-sdk/client-sagemaker';
+import { describeModelPackage, readMetricsObject } from '../../aws/sagemaker/modelRegistryApi';
+import type { AwsSession } from '../../aws/session';
+import { toUserError } from '../../aws/showAwsError';
+import { formatMetricValue } from '../../model/autoMlObjective';
+import { consoleUrls } from '../../model/consoleUrls';
+import { parseQualityMetricsText, type QualityMetric } from '../../model/modelQualityMetrics';
+import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
+import { ErrorNode, FactNode, MessageNode } from '../tree/messageNodes';
+import { statusIcon } from '../tree/statusIcon';
+
+interface VersionDetails {
+  described: DescribeModelPackageCommandOutput;
+  statisticsUri?: string;
+  metrics?: QualityMetric[];
+  metricsError?: string;
+}
+
+/** Metrics shown in the version's own description: the first few, as AWS's console does. */
+const HEADLINE_METRICS = 3;
+
+export class ModelPackageNode implements ExplorerNode {
+  readonly id: string;
+  readonly resource: ResourceRef;
+  private loading?: Promise<VersionDetails>;
+  private details?: VersionDetails;
+
+  constructor(
+    readonly summary: ModelPackageSummary,
+    private readonly session: AwsSession,
+    region: string,
+    private readonly changed: (node: ExplorerNode) => void,
+  ) {
+    const arn = summary.ModelPackageArn ?? '';
+    const group = summary.ModelPackageGroupName ?? '';
+    this.id = `modelPackage:${region}:${arn || `${group}/${summary.ModelPackageVersion ?? '?'}`}`;
+    this.resource = {
+      kind: 'model-package', name: `${group}/${summary.ModelPackageVersion ?? '?'}`, arn: summary.ModelPackageArn, region,
+      consoleUrl: consoleUrls.modelPackageGroup(region, group),
+      describe: () => describeModelPackage(session.clients, arn),
+    };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.summary;
+    const approval = s.ModelApprovalStatus ?? 'Unknown';
+    const item = new vscode.TreeItem(`v${s.ModelPackageVersion ?? '?'}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const headline = this.details?.metrics?.slice(0, HEADLINE_METRICS)
+      .map((m) => `${m.name} ${formatMetricValue(m.value)}`).join(', ');
+    item.description = [approval, s.CreationTime?.toLocaleString(), headline || undefined].filter(Boolean).join(' · ');
+    item.iconPath = statusIcon(s.ModelApprovalStatus);
+    item.contextValue = `resource:modelPackage:${approval}`;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown('**').appendText(`${s.ModelPackageGroupName ?? ''} v${s.ModelPackageVersion ?? '?'}`).appendMarkdown('**\n\n');
+    md.appendMarkdown('| | |\n|---|---|\n');
+    const row = (k: string, v: string | undefined) => {
+      if (v) md.appendMarkdown(`| ${k} | `).appendText(v.replace(/\|/g, '/')).appendMarkdown(' |\n');
+    };
+    row('Approval', s.ModelApprovalStatus);
+    row('Package status', s.ModelPackageStatus);
+    row('Created', s.CreationTime?.toLocaleString());
+    row('Description', s.ModelPackageDescription);
+    for (const m of this.details?.metrics ?? []) row(m.name, String(m.value));
+    item.tooltip = md;
+    return item;
+  }
+
+  private load(): Promise<VersionDetails> {
+    this.loading ??= (async () => {
+      const described = await describeModelPackage(this.session.clients, this.summary.ModelPackageArn ?? '');
+      const statisticsUri = described.ModelMetrics?.ModelQuality?.Statistics?.S3Uri;
+      if (!statisticsUri) return { described };
+      try {
+        return { described, statisticsUri, metrics: parseQualityMetricsText(await readMetricsObject(this.session.clients, statisticsUri)) };
+      } catch (error) {
+        const e = error as { name?: string };
+        const message = e.name && e.name !== 'Error'
+          ? toUserError(error, this.session, 's3', 'GetObject').message
+          : (error as Error).message;
+        return { described, statisticsUri, metricsError: message };
+      }
+    })();
+    return this.loading;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    let details: VersionDetails;
+    try {
+      details = await this.load();
+    } catch (error) {
+      this.loading = undefined;
+      return [new ErrorNode(`${this.id}/error`, toUserError(error, this.session, 'sagemaker', 'DescribeModelPackage').message,
+        () => this.changed(this))];
+    }
+    if (!this.details) {
+      this.details = details;
+      if (details.metrics?.length) this.changed(this); // headline metrics join the description
+    }
+    const children: ExplorerNode[] = [];
+    if (details.metricsError) {
+      children.push(new ErrorNode(`${this.id}/metricsError`, `Metrics: ${details.metricsError}`, () => {
+        this.loading = undefined;
+        this.details = undefined;
+        this.changed(this);
+      }));
+    } else if (!details.statisticsUri) {
+      children.push(new MessageNode(`${this.id}/noMetrics`, 'No model quality metrics registered'));
+    } else if (!details.metrics?.length) {
+      children.push(new MessageNode(`${this.id}/noMetrics`, 'The statistics object has no metrics', 'info', details.statisticsUri));
+    }
+    for (const m of details.metrics ?? []) {
+      const sd = m.standardDeviation !== undefined ? ` ± ${formatMetricValue(m.standardDeviation)}` : '';
+      children.push(new FactNode(`${this.id}/metric:${m.family}:${m.name}`, m.name, `${formatMetricValue(m.value)}${sd}`, 'symbol-number',
+        `${m.family.replace(/_/g, ' ')}: ${m.name} = ${m.value}${m.standardDeviation !== undefined ? ` (standard deviation ${m.standardDeviation})` : ''}`));
+    }
+    const container = details.described.InferenceSpecification?.Containers?.[0];
+    if (container?.Image) children.push(new FactNode(`${this.id}/image`, 'Image', container.Image, 'server-process'));
+    if (container?.ModelDataUrl) children.push(new FactNode(`${this.id}/modelData`, 'Model data', container.ModelDataUrl, 'package'));
+    return children;
+  }
+}
