@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm test`: every suite in order, each a child process; fails if any suite fails.
+// Prints one line per suite and a final "N passed, N failed" over suites.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const suites = [
+  ['lint', ['run', 'lint']],
+  ['typecheck', ['run', 'typecheck']],
+  ['compile', ['run', 'compile']],
+  ['unit', ['run', 'test:unit']],
+  ['build', ['run', 'build']],
+];
+const only = process.argv.slice(2);
+const results = [];
+for (const [name, args] of suites) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const started = Date.now();
+  console.log(`\n=== ${name} ===`);
+  const run = spawnSync('npm', args, { cwd: root, stdio: 'inherit', env: process.env });
+  const ok = run.status === 0;
+  results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
+}
+console.log('\n=== summary ===');
+for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${r.seconds.toFixed(1)} s)`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
