@@ -75,3 +75,6 @@ export interface ServicesModule<World> {
   loadScenario(world: World, name: ScenarioName): void;
   buildHandlers(world: World): ServiceHandlers;
 }
+
+/** A handler may set this on its output to choose the HTTP status (S3 ranged GET: 206). */
+export const HTTP_STATUS = Symbol('httpStatus');

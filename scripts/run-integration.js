@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// `npm run test:integration`: the integration suite inside a real VS Code extension host
+// (VS Code's server with the smoke-test driver, opened in headless chromium) against the emulator.
+// The host loads the extension from this folder and runs out/test/integration/index.js; results
+// come back as JSON through SMW_TEST_RESULTS. TEST_GREP=<text> runs the matching tests only.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const host = require('./lib/host');
+
+const ROOT = host.ROOT;
+const RESULTS_DIR = path.join(ROOT, '.test-results');
+const RESULTS = path.join(RESULTS_DIR, 'integration.json');
+const DEADLINE_MS = 20 * 60_000;
+
+function ensureBuilt() {
+  if (!fs.existsSync(path.join(ROOT, 'out', 'test', 'integration', 'index.js'))) run('compile');
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) run('build');
+}
+
+function run(script) {
+  const result = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run ${script} failed`);
+}
+
+async function waitForResults(browserPage) {
+  const deadline = Date.now() + DEADLINE_MS;
+  while (!fs.existsSync(RESULTS)) {
+    if (Date.now() > deadline) throw new Error(`no results after ${DEADLINE_MS / 60_000} min`);
+    if (browserPage.isClosed()) throw new Error('the VS Code window closed before the tests wrote results');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  // The host writes the file in one call; give a partially flushed file one more read.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return JSON.parse(fs.readFileSync(RESULTS, 'utf8'));
+    } catch (error) {
+      if (attempt > 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function main() {
+  ensureBuilt();
+  host.ensureHost();
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.rmSync(RESULTS, { force: true });
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'smw-integration-'));
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  host.freshUserData(userDataDir);
+  fs.mkdirSync(extensionsDir, { recursive: true });
+
+  const emulator = await host.startEmulator({ port: 0, scenario: 'seeded', timeScale: 0.001, log: () => {} });
+  let server;
+  let browser;
+  const cleanup = async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    await emulator.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  try {
+    server = await host.startVsCodeServer({
+      userDataDir,
+      extensionsDir,
+      logFile: path.join(RESULTS_DIR, 'integration-server.log'),
+      env: { ...host.awsEnv(emulator.url), SMW_TEST_RESULTS: RESULTS, SMW_TEST_GREP: process.env.TEST_GREP ?? '' },
+    });
+    const authority = `127.0.0.1:${server.port}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`],
+      ['extensionTestsPath', `vscode-remote://${authority}${path.join(ROOT, 'out', 'test', 'integration')}`],
+    ]);
+    const folder = path.join(ROOT, 'test', 'fixtures', 'workspace');
+    browser = await host.launchBrowser();
+    const page = await browser.newPage();
+    page.on('console', (message) => {
+      const text = message.text();
+      if (/Integration tests running in VS Code/.test(text)) console.log(text.replace(/^.*?(Integration tests)/, '$1'));
+    });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
+    const results = await waitForResults(page);
+    console.log(`Integration tests ran in VS Code ${results.vscodeVersion} (${results.appHost})`);
+    for (const test of results.tests) {
+      const mark = test.state === 'passed' ? '  ✔' : test.state === 'pending' ? '  -' : '  ✖';
+      console.log(`${mark} ${test.fullTitle}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
+    }
+    for (const test of results.tests.filter((t) => t.state === 'failed')) console.log(`\nFAILED: ${test.fullTitle}\n${test.error}`);
+    console.log(`integration: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending`);
+    const ok = results.failed === 0 && results.passed > 0;
+    if (results.passed === 0) console.log('No integration test ran.');
+    return ok;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (ok) => process.exit(ok ? 0 : 1),
+  (error) => {
+    console.error(`integration: ${error instanceof Error ? error.message : error}`);
+    console.error(`See ${path.relative(ROOT, path.join(RESULTS_DIR, 'integration-server.log'))} for the VS Code server's log.`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,73 @@
+// Starts the local AWS emulator: `startEmulator()` for tests and scripts, `cli.ts` for `npm run emulator`.
+import type { AddressInfo } from 'node:net';
+import type { ScenarioName } from './engine/contract';
+import { ScaledClock } from './engine/clock';
+import { hasFullModels } from './engine/models';
+import { EmulatorEngine } from './engine/server';
+import { services, type World } from './services';
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  scenario?: ScenarioName;
+  /** Real seconds per AWS second (1 = like AWS; tests use 0.001). */
+  timeScale?: number;
+  /** Record handler outputs that do not fit the model (conformance). */
+  strictOutputs?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  world: () => World;
+  engine: EmulatorEngine;
+  close(): Promise<void>;
+}
+
+const SCENARIOS: ScenarioName[] = ['seeded', 'large', 'empty'];
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const clock = new ScaledClock(options.timeScale ?? 1);
+  let scenario: ScenarioName = options.scenario ?? 'seeded';
+  let world = services.createWorld(clock);
+  services.loadScenario(world, scenario);
+  let handlers = services.buildHandlers(world);
+  await world.whenReady();
+  const log = options.log ?? ((line: string) => console.error(line));
+  if (!hasFullModels()) log('emulator: botocore service models not found (Debian python3-botocore); validating structure and required members only');
+
+  const engine = new EmulatorEngine({
+    clock,
+    handlers: () => handlers,
+    reset: async (name) => {
+      if (name !== undefined && !SCENARIOS.includes(name as ScenarioName)) throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.join(', ')}`);
+      scenario = (name as ScenarioName | undefined) ?? scenario;
+      world = services.createWorld(clock);
+      services.loadScenario(world, scenario);
+      handlers = services.buildHandlers(world);
+      await world.whenReady();
+    },
+    describe: () => ({ scenario, timeScale: clock.scale, fullModels: hasFullModels(), now: new Date(clock.now()).toISOString() }),
+    strictOutputs: options.strictOutputs,
+    log,
+  });
+  const server = engine.createServer();
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    world: () => world,
+    engine,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,15 @@
+// Every resource family the emulator serves, in seeding order (S3 first: others put objects).
+import type { ServiceModule } from './serviceModule';
+import { s3Module } from './s3/s3Module';
+import { notebookInstancesModule } from './sagemaker/notebookInstancesModule';
+import { autoMlModule } from './sagemaker/autoMlModule';
+import { trainingJobsModule } from './sagemaker/trainingJobsModule';
+import { modelRegistryModule } from './sagemaker/modelRegistryModule';
+
+export const SERVICE_MODULES: ServiceModule[] = [
+  s3Module,
+  notebookInstancesModule,
+  autoMlModule,
+  trainingJobsModule,
+  modelRegistryModule,
+];

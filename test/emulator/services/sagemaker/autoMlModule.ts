@@ -1,0 +1,357 @@
+// SageMaker Autopilot (AutoML V1 and V2 jobs) and their candidates. A job walks through the
+// secondary statuses AWS reports for its mode; candidates appear one by one while models train,
+// each with its objective metric, so a tree that polls sees the leaderboard grow.
+import { AwsError, type OperationHandler } from '../../engine/contract';
+import { phaseAt, type Phase } from '../support/lifecycle';
+import { filterAndSort, page } from '../support/paging';
+import { hexId, seededRandom } from '../support/random';
+import type { ServiceModule } from '../serviceModule';
+import { parseS3Uri, type World } from '../world';
+import { seedAutoMlJobs } from './autoMlSeed';
+
+export type ProblemType = 'Regression' | 'BinaryClassification' | 'MulticlassClassification';
+
+export interface Objective {
+  MetricName: string;
+  Type: 'Maximize' | 'Minimize';
+}
+
+export interface AutoMlJob {
+  name: string;
+  arn: string;
+  v2: boolean;
+  mode: 'HYPERPARAMETER_TUNING' | 'ENSEMBLING';
+  problemType: ProblemType;
+  objective: Objective;
+  targetAttribute: string;
+  inputS3Uri: string;
+  outputS3Uri: string;
+  roleArn: string;
+  maxCandidates: number;
+  creationTime: number;
+  phases: Phase<string>[];
+  /** Candidate metric values in creation order (the best is where it falls). */
+  candidateValues: number[];
+  failureReason?: string;
+  stoppedAt?: number;
+}
+
+const OBJECTIVE_DEFAULTS: Record<ProblemType, Objective> = {
+  Regression: { MetricName: 'MSE', Type: 'Minimize' },
+  BinaryClassification: { MetricName: 'F1', Type: 'Maximize' },
+  MulticlassClassification: { MetricName: 'Accuracy', Type: 'Maximize' },
+};
+
+export function autoMlJobs(world: World): Map<string, AutoMlJob> {
+  return world.state('sagemaker.automl', () => new Map<string, AutoMlJob>());
+}
+
+/** Secondary statuses and their AWS durations; the last is where a finished job rests. */
+export function jobPhases(mode: AutoMlJob['mode'], candidates: number, failure?: string): Phase<string>[] {
+  if (failure) return [{ status: 'Starting', seconds: 60 }, { status: 'AnalyzingData', seconds: 240 }, { status: 'Failed' }];
+  if (mode === 'ENSEMBLING') {
+    return [
+      { status: 'Starting', seconds: 60 },
+      { status: 'AnalyzingData', seconds: 300 },
+      { status: 'TrainingModels', seconds: candidates * 30 },
+      { status: 'GeneratingExplainabilityReport', seconds: 300 },
+      { status: 'GeneratingModelInsightsReport', seconds: 300 },
+      { status: 'Completed' },
+    ];
+  }
+  return [
+    { status: 'Starting', seconds: 60 },
+    { status: 'AnalyzingData', seconds: 600 },
+    { status: 'FeatureEngineering', seconds: 900 },
+    { status: 'ModelTuning', seconds: candidates * 30 },
+    { status: 'GeneratingExplainabilityReport', seconds: 300 },
+    { status: 'MaxCandidatesReached' },
+  ];
+}
+
+const TRAINING_PHASES = new Set(['ModelTuning', 'TrainingModels']);
+
+interface JobView {
+  status: 'InProgress' | 'Completed' | 'Failed' | 'Stopped' | 'Stopping';
+  secondary: string;
+  endTime?: Date;
+  /** How many candidates exist now. */
+  visibleCandidates: number;
+}
+
+export function viewOf(world: World, job: AutoMlJob): JobView {
+  if (job.stoppedAt !== undefined) {
+    return { status: 'Stopped', secondary: 'Stopped', endTime: new Date(job.stoppedAt), visibleCandidates: countAt(world, job, job.stoppedAt) };
+  }
+  const phase = phaseAt(job.phases, job.creationTime, world.clock);
+  const last = job.phases[job.phases.length - 1].status;
+  if (phase.settled) {
+    const failed = last === 'Failed';
+    return { status: failed ? 'Failed' : 'Completed', secondary: last, endTime: new Date(phase.enteredAt), visibleCandidates: failed ? 0 : job.candidateValues.length };
+  }
+  return { status: 'InProgress', secondary: phase.status, visibleCandidates: countAt(world, job, world.clock.now()) };
+}
+
+function countAt(world: World, job: AutoMlJob, at: number): number {
+  let start = job.creationTime;
+  for (const phase of job.phases) {
+    const length = world.clock.duration(phase.seconds ?? 0);
+    if (TRAINING_PHASES.has(phase.status)) {
+      if (at < start) return 0;
+      return Math.min(job.candidateValues.length, Math.floor(((at - start) / Math.max(length, 1)) * job.candidateValues.length));
+    }
+    start += length;
+  }
+  return 0;
+}
+
+function candidateName(job: AutoMlJob, index: number): string {
+  if (job.mode === 'ENSEMBLING') {
+    const models = ['WeightedEnsemble-L3-FULL', 'LightGBM-BAG-L1', 'CatBoost-BAG-L1', 'XGBoost-BAG-L1', 'NeuralNetTorch-BAG-L1', 'RandomForest-BAG-L1', 'ExtraTrees-BAG-L1', 'LightGBMXT-BAG-L2'];
+    return `${job.name.slice(0, 20)}-${models[index % models.length]}-t${index + 1}`;
+  }
+  const random = seededRandom(`${job.name}/${index}`);
+  return `${job.name.slice(0, 32)}-${String(index + 1).padStart(3, '0')}-${hexId(random, 8)}`;
+}
+
+function candidateAt(world: World, job: AutoMlJob, index: number) {
+  const name = candidateName(job, index);
+  const trainingStart = job.phases.slice(0, job.phases.findIndex((p) => TRAINING_PHASES.has(p.status))).reduce((t, p) => t + world.clock.duration(p.seconds ?? 0), job.creationTime);
+  const created = new Date(trainingStart + world.clock.duration(30) * index);
+  const ended = new Date(created.getTime() + world.clock.duration(25));
+  const value = job.candidateValues[index];
+  const region = job.arn.split(':')[3];
+  const algorithm = job.mode === 'ENSEMBLING' ? 'autogluon' : ['xgboost', 'linear-learner', 'mlp'][index % 3];
+  const image =
+    algorithm === 'autogluon'
+      ? `763104351884.dkr.ecr.${region}.amazonaws.com/autogluon-inference:0.4-cpu-py38-ubuntu20.04`
+      : `683313688378.dkr.ecr.${region}.amazonaws.com/sagemaker-${algorithm === 'mlp' ? 'sklearn-automl' : algorithm}:${algorithm === 'xgboost' ? '1.3-1-cpu-py3' : '2.5-1-cpu-py3'}`;
+  const modelData = `${job.outputS3Uri.replace(/\/$/, '')}/${job.name}/tuning/${name}/output/model.tar.gz`;
+  return {
+    CandidateName: name,
+    FinalAutoMLJobObjectiveMetric: { Type: job.objective.Type, MetricName: job.objective.MetricName, Value: value, StandardMetricName: job.objective.MetricName },
+    ObjectiveStatus: 'Succeeded',
+    CandidateSteps: [
+      { CandidateStepType: 'AWS::SageMaker::ProcessingJob', CandidateStepArn: world.arn('sagemaker', region, `processing-job/${job.name.slice(0, 20)}-db-1-${hexId(seededRandom(name), 16)}`), CandidateStepName: `${job.name.slice(0, 20)}-db-1` },
+      { CandidateStepType: 'AWS::SageMaker::TrainingJob', CandidateStepArn: world.arn('sagemaker', region, `training-job/${name.toLowerCase()}`), CandidateStepName: name },
+    ],
+    CandidateStatus: 'Completed',
+    InferenceContainers: [{ Image: image, ModelDataUrl: modelData, Environment: { SAGEMAKER_PROGRAM: 'sagemaker_serve', SAGEMAKER_SUBMIT_DIRECTORY: '/opt/ml/model/code' } }],
+    CreationTime: created,
+    EndTime: ended,
+    LastModifiedTime: ended,
+    CandidateProperties: {
+      CandidateArtifactLocations: {
+        Explainability: `${job.outputS3Uri.replace(/\/$/, '')}/${job.name}/documentation/explainability/output`,
+        ModelInsights: `${job.outputS3Uri.replace(/\/$/, '')}/${job.name}/documentation/model_monitor/output`,
+      },
+      CandidateMetrics: [{ MetricName: job.objective.MetricName, Value: value, Set: 'Validation', StandardMetricName: job.objective.MetricName }],
+    },
+  };
+}
+
+function bestIndex(job: AutoMlJob, count: number): number | undefined {
+  if (count === 0) return undefined;
+  let best = 0;
+  for (let i = 1; i < count; i++) {
+    const better = job.objective.Type === 'Minimize' ? job.candidateValues[i] < job.candidateValues[best] : job.candidateValues[i] > job.candidateValues[best];
+    if (better) best = i;
+  }
+  return best;
+}
+
+function find(world: World, name: string): AutoMlJob {
+  const job = autoMlJobs(world).get(name);
+  if (!job) throw new AwsError('ResourceNotFound', `Could not find AutoML job with name ${name}.`);
+  return job;
+}
+
+function artifacts(job: AutoMlJob, view: JobView) {
+  if (view.status !== 'Completed' || job.mode === 'ENSEMBLING') return undefined;
+  const base = `${job.outputS3Uri.replace(/\/$/, '')}/${job.name}/sagemaker-automl-candidates`;
+  return {
+    CandidateDefinitionNotebookLocation: `${base}/notebooks/SageMakerAutopilotCandidateDefinitionNotebook.ipynb`,
+    DataExplorationNotebookLocation: `${base}/notebooks/SageMakerAutopilotDataExplorationNotebook.ipynb`,
+  };
+}
+
+function describeV1(world: World, job: AutoMlJob) {
+  const view = viewOf(world, job);
+  const best = bestIndex(job, view.visibleCandidates);
+  return {
+    AutoMLJobName: job.name,
+    AutoMLJobArn: job.arn,
+    InputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: job.inputS3Uri } }, TargetAttributeName: job.targetAttribute, ContentType: 'text/csv;header=present', ChannelType: 'training' }],
+    OutputDataConfig: { S3OutputPath: job.outputS3Uri },
+    RoleArn: job.roleArn,
+    AutoMLJobObjective: { MetricName: job.objective.MetricName },
+    ProblemType: job.problemType,
+    AutoMLJobConfig: { CompletionCriteria: { MaxCandidates: job.maxCandidates }, Mode: job.mode },
+    CreationTime: new Date(job.creationTime),
+    EndTime: view.endTime,
+    LastModifiedTime: view.endTime ?? new Date(world.clock.now()),
+    FailureReason: job.failureReason && view.status === 'Failed' ? job.failureReason : undefined,
+    BestCandidate: best === undefined ? undefined : candidateAt(world, job, best),
+    AutoMLJobStatus: view.status,
+    AutoMLJobSecondaryStatus: view.secondary,
+    GenerateCandidateDefinitionsOnly: false,
+    AutoMLJobArtifacts: artifacts(job, view),
+    ResolvedAttributes: { AutoMLJobObjective: { MetricName: job.objective.MetricName }, ProblemType: job.problemType, CompletionCriteria: { MaxCandidates: job.maxCandidates } },
+  };
+}
+
+function describeV2(world: World, job: AutoMlJob) {
+  const v1 = describeV1(world, job);
+  return {
+    AutoMLJobName: v1.AutoMLJobName,
+    AutoMLJobArn: v1.AutoMLJobArn,
+    AutoMLJobInputDataConfig: [{ ChannelType: 'training', ContentType: 'text/csv;header=present', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: job.inputS3Uri } } }],
+    OutputDataConfig: v1.OutputDataConfig,
+    RoleArn: v1.RoleArn,
+    AutoMLJobObjective: v1.AutoMLJobObjective,
+    AutoMLProblemTypeConfig: { TabularJobConfig: { CompletionCriteria: { MaxCandidates: job.maxCandidates }, Mode: job.mode, ProblemType: job.problemType, TargetAttributeName: job.targetAttribute } },
+    AutoMLProblemTypeConfigName: 'Tabular',
+    CreationTime: v1.CreationTime,
+    EndTime: v1.EndTime,
+    LastModifiedTime: v1.LastModifiedTime,
+    FailureReason: v1.FailureReason,
+    BestCandidate: v1.BestCandidate,
+    AutoMLJobStatus: v1.AutoMLJobStatus,
+    AutoMLJobSecondaryStatus: v1.AutoMLJobSecondaryStatus,
+    AutoMLJobArtifacts: v1.AutoMLJobArtifacts,
+    ResolvedAttributes: {
+      AutoMLJobObjective: v1.AutoMLJobObjective,
+      CompletionCriteria: { MaxCandidates: job.maxCandidates },
+      AutoMLProblemTypeResolvedAttributes: { TabularResolvedAttributes: { ProblemType: job.problemType } },
+    },
+  };
+}
+
+/** Why AWS would fail the job when it reads the data: nothing under the prefix, or no such column. */
+function dataProblem(world: World, inputS3Uri: string, target: string): string | undefined {
+  const location = parseS3Uri(inputS3Uri);
+  const bucket = location && world.s3.buckets.get(location.bucket);
+  const keys = bucket ? [...bucket.objects.keys()].filter((k) => k.startsWith(location.key)) : [];
+  if (keys.length === 0) return `ClientError: Could not download data from ${inputS3Uri}: no objects found under this prefix.`;
+  const header = bucket!.objects.get(keys[0])!.body.subarray(0, 4096).toString('utf8').split(/\r?\n/)[0].split(',').map((h) => h.trim());
+  if (!header.includes(target)) return `ClientError: The target attribute '${target}' was not found in the header of ${inputS3Uri}. Columns: ${header.join(', ')}.`;
+  return undefined;
+}
+
+export function createJob(world: World, region: string, spec: Omit<AutoMlJob, 'arn' | 'creationTime' | 'phases' | 'candidateValues'> & { failureReason?: string; creationTime?: number; values?: number[] }): AutoMlJob {
+  const random = seededRandom(spec.name);
+  const count = spec.failureReason ? 0 : spec.maxCandidates;
+  const values =
+    spec.values ??
+    Array.from({ length: count }, () => {
+      const spread = random();
+      if (spec.objective.Type === 'Minimize') return 4.2 + spread * 2.5;
+      return 0.22 + spread * 0.07;
+    });
+  const job: AutoMlJob = {
+    ...spec,
+    arn: world.arn('sagemaker', region, `automl-job/${spec.name.toLowerCase()}`),
+    creationTime: spec.creationTime ?? world.clock.now(),
+    phases: jobPhases(spec.mode, values.length, spec.failureReason),
+    candidateValues: values,
+  };
+  autoMlJobs(world).set(job.name, job);
+  return job;
+}
+
+function handlers(world: World): Record<string, OperationHandler> {
+  const jobs = autoMlJobs(world);
+  return {
+    ListAutoMLJobs: (input) => {
+      const sorted = filterAndSort([...jobs.values()], input, (j) => ({ name: j.name, status: viewOf(world, j).status, creationTime: new Date(j.creationTime) }));
+      const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
+      return {
+        AutoMLJobSummaries: items.map((job) => {
+          const view = viewOf(world, job);
+          return {
+            AutoMLJobName: job.name,
+            AutoMLJobArn: job.arn,
+            AutoMLJobStatus: view.status,
+            AutoMLJobSecondaryStatus: view.secondary,
+            CreationTime: new Date(job.creationTime),
+            EndTime: view.endTime,
+            LastModifiedTime: view.endTime ?? new Date(world.clock.now()),
+            FailureReason: view.status === 'Failed' ? job.failureReason : undefined,
+          };
+        }),
+        NextToken,
+      };
+    },
+    DescribeAutoMLJob: (input) => describeV1(world, find(world, input.AutoMLJobName)),
+    DescribeAutoMLJobV2: (input) => describeV2(world, find(world, input.AutoMLJobName)),
+    ListCandidatesForAutoMLJob: (input) => {
+      const job = find(world, input.AutoMLJobName);
+      const count = viewOf(world, job).visibleCandidates;
+      let candidates = Array.from({ length: count }, (_, i) => candidateAt(world, job, i));
+      if (input.StatusEquals) candidates = candidates.filter((c) => c.CandidateStatus === input.StatusEquals);
+      if (input.CandidateNameEquals) candidates = candidates.filter((c) => c.CandidateName === input.CandidateNameEquals);
+      const by = input.SortBy ?? 'Name';
+      const direction = (input.SortOrder ?? 'Ascending') === 'Ascending' ? 1 : -1;
+      candidates.sort((a, b) => {
+        const ka = by === 'FinalObjectiveMetricValue' ? a.FinalAutoMLJobObjectiveMetric.Value : by === 'CreationTime' ? a.CreationTime.getTime() : a.CandidateName;
+        const kb = by === 'FinalObjectiveMetricValue' ? b.FinalAutoMLJobObjectiveMetric.Value : by === 'CreationTime' ? b.CreationTime.getTime() : b.CandidateName;
+        return (ka < kb ? -1 : ka > kb ? 1 : 0) * direction;
+      });
+      const { items, NextToken } = page(candidates, input.NextToken, input.MaxResults);
+      return { Candidates: items, NextToken };
+    },
+    CreateAutoMLJob: (input, ctx) => {
+      if (jobs.has(input.AutoMLJobName)) throw new AwsError('ResourceInUse', `Job ${input.AutoMLJobName} already exists`);
+      const channel = input.InputDataConfig[0];
+      const problemType: ProblemType = input.ProblemType ?? 'Regression';
+      const job = createJob(world, ctx.region, {
+        name: input.AutoMLJobName,
+        v2: false,
+        mode: input.AutoMLJobConfig?.Mode === 'ENSEMBLING' ? 'ENSEMBLING' : 'HYPERPARAMETER_TUNING',
+        problemType,
+        objective: { ...OBJECTIVE_DEFAULTS[problemType], ...(input.AutoMLJobObjective?.MetricName ? { MetricName: input.AutoMLJobObjective.MetricName, Type: /MSE|RMSE|MAE/.test(input.AutoMLJobObjective.MetricName) ? 'Minimize' : 'Maximize' } : {}) },
+        targetAttribute: channel.TargetAttributeName,
+        inputS3Uri: channel.DataSource?.S3DataSource?.S3Uri,
+        outputS3Uri: input.OutputDataConfig.S3OutputPath,
+        roleArn: input.RoleArn,
+        maxCandidates: input.AutoMLJobConfig?.CompletionCriteria?.MaxCandidates ?? 250,
+        failureReason: dataProblem(world, channel.DataSource?.S3DataSource?.S3Uri, channel.TargetAttributeName),
+      });
+      return { AutoMLJobArn: job.arn };
+    },
+    CreateAutoMLJobV2: (input, ctx) => {
+      if (jobs.has(input.AutoMLJobName)) throw new AwsError('ResourceInUse', `Job ${input.AutoMLJobName} already exists`);
+      const tabular = input.AutoMLProblemTypeConfig?.TabularJobConfig;
+      if (!tabular) throw new AwsError('ValidationException', 'The SageMaker Workbench emulator runs tabular AutoML jobs only (AutoMLProblemTypeConfig.TabularJobConfig).');
+      const problemType: ProblemType = tabular.ProblemType ?? 'Regression';
+      const channel = input.AutoMLJobInputDataConfig[0];
+      const metric: string | undefined = input.AutoMLJobObjective?.MetricName;
+      const job = createJob(world, ctx.region, {
+        name: input.AutoMLJobName,
+        v2: true,
+        mode: tabular.Mode === 'HYPERPARAMETER_TUNING' ? 'HYPERPARAMETER_TUNING' : 'ENSEMBLING',
+        problemType,
+        objective: metric ? { MetricName: metric, Type: /MSE|RMSE|MAE/.test(metric) ? 'Minimize' : 'Maximize' } : OBJECTIVE_DEFAULTS[problemType],
+        targetAttribute: tabular.TargetAttributeName,
+        inputS3Uri: channel.DataSource?.S3DataSource?.S3Uri,
+        outputS3Uri: input.OutputDataConfig.S3OutputPath,
+        roleArn: input.RoleArn,
+        maxCandidates: tabular.CompletionCriteria?.MaxCandidates ?? (tabular.Mode === 'HYPERPARAMETER_TUNING' ? 100 : 12),
+        failureReason: dataProblem(world, channel.DataSource?.S3DataSource?.S3Uri, tabular.TargetAttributeName),
+      });
+      return { AutoMLJobArn: job.arn };
+    },
+    StopAutoMLJob: (input) => {
+      const job = find(world, input.AutoMLJobName);
+      if (viewOf(world, job).status !== 'InProgress') throw new AwsError('ValidationException', `AutoML job ${job.name} is not in progress.`);
+      job.stoppedAt = world.clock.now();
+      return {};
+    },
+  };
+}
+
+export const autoMlModule: ServiceModule = {
+  name: 'sagemaker autopilot',
+  handlers: (world) => ({ sagemaker: handlers(world) }),
+  seed: seedAutoMlJobs,
+};

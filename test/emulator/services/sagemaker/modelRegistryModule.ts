@@ -1,0 +1,210 @@
+// SageMaker Model Registry: model package groups and their numbered versions with approval
+// status and model-quality statistics in S3 (the evaluation.json a pipeline's evaluation step
+// writes), as the AbalonePackageGroup of the seeds.
+import { AwsError, type OperationHandler, type ScenarioName } from '../../engine/contract';
+import { filterAndSort, page } from '../support/paging';
+import type { ServiceModule } from '../serviceModule';
+import { DEFAULT_REGION, type World } from '../world';
+
+type Approval = 'Approved' | 'Rejected' | 'PendingManualApproval';
+
+interface ModelPackage {
+  group: string;
+  version: number;
+  arn: string;
+  description?: string;
+  creationTime: Date;
+  lastModifiedTime: Date;
+  approval: Approval;
+  approvalDescription?: string;
+  image: string;
+  modelDataUrl: string;
+  statisticsS3Uri?: string;
+  generatedBy?: string;
+  customerMetadata?: Record<string, string>;
+}
+
+interface ModelPackageGroup {
+  name: string;
+  arn: string;
+  description?: string;
+  creationTime: Date;
+  versions: ModelPackage[];
+}
+
+export function registry(world: World): Map<string, ModelPackageGroup> {
+  return world.state('sagemaker.registry', () => new Map<string, ModelPackageGroup>());
+}
+
+function group(world: World, name: string): ModelPackageGroup {
+  const found = registry(world).get(name.includes(':model-package-group/') ? name.split('/').pop()! : name);
+  if (!found) throw new AwsError('ValidationException', `ModelPackageGroup ${name} does not exist.`);
+  return found;
+}
+
+/** Versioned packages are named by ARN (or group/version); both resolve here. */
+function modelPackage(world: World, name: string): ModelPackage {
+  const match = /model-package\/([^/]+)\/(\d+)$/.exec(name) ?? /^([^/:]+)\/(\d+)$/.exec(name);
+  const found = match ? registry(world).get(match[1])?.versions.find((v) => v.version === Number(match[2])) : undefined;
+  if (!found) throw new AwsError('ValidationException', `ModelPackage ${name} does not exist.`);
+  return found;
+}
+
+function describe(p: ModelPackage) {
+  return {
+    ModelPackageName: p.group,
+    ModelPackageGroupName: p.group,
+    ModelPackageVersion: p.version,
+    ModelPackageArn: p.arn,
+    ModelPackageDescription: p.description,
+    CreationTime: p.creationTime,
+    InferenceSpecification: {
+      Containers: [{ Image: p.image, ModelDataUrl: p.modelDataUrl }],
+      SupportedTransformInstanceTypes: ['ml.m5.large'],
+      SupportedRealtimeInferenceInstanceTypes: ['ml.t2.medium', 'ml.m5.large', 'ml.m5.xlarge'],
+      SupportedContentTypes: ['text/csv'],
+      SupportedResponseMIMETypes: ['text/csv'],
+    },
+    ModelPackageStatus: 'Completed',
+    ModelPackageStatusDetails: { ValidationStatuses: [], ImageScanStatuses: [] },
+    CertifyForMarketplace: false,
+    ModelApprovalStatus: p.approval,
+    MetadataProperties: p.generatedBy ? { GeneratedBy: p.generatedBy } : undefined,
+    ModelMetrics: p.statisticsS3Uri ? { ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: p.statisticsS3Uri } } } : undefined,
+    LastModifiedTime: p.lastModifiedTime,
+    ApprovalDescription: p.approvalDescription,
+    CustomerMetadataProperties: p.customerMetadata,
+  };
+}
+
+function handlers(world: World): Record<string, OperationHandler> {
+  const groups = registry(world);
+  return {
+    ListModelPackageGroups: (input) => {
+      const sorted = filterAndSort([...groups.values()], input, (g) => ({ name: g.name, creationTime: g.creationTime }));
+      const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
+      return {
+        ModelPackageGroupSummaryList: items.map((g) => ({ ModelPackageGroupName: g.name, ModelPackageGroupArn: g.arn, ModelPackageGroupDescription: g.description, CreationTime: g.creationTime, ModelPackageGroupStatus: 'Completed' })),
+        NextToken,
+      };
+    },
+    DescribeModelPackageGroup: (input) => {
+      const g = group(world, input.ModelPackageGroupName);
+      return { ModelPackageGroupName: g.name, ModelPackageGroupArn: g.arn, ModelPackageGroupDescription: g.description, CreationTime: g.creationTime, CreatedBy: {}, ModelPackageGroupStatus: 'Completed' };
+    },
+    CreateModelPackageGroup: (input, ctx) => {
+      if (groups.has(input.ModelPackageGroupName)) throw new AwsError('ValidationException', `Model Package Group already exists: ${world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`)}`);
+      const g: ModelPackageGroup = { name: input.ModelPackageGroupName, arn: world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`), description: input.ModelPackageGroupDescription, creationTime: world.now(), versions: [] };
+      groups.set(g.name, g);
+      return { ModelPackageGroupArn: g.arn };
+    },
+    ListModelPackages: (input) => {
+      let packages = input.ModelPackageGroupName ? group(world, input.ModelPackageGroupName).versions : [...groups.values()].flatMap((g) => g.versions);
+      if (input.ModelApprovalStatus) packages = packages.filter((p) => p.approval === input.ModelApprovalStatus);
+      if (input.NameContains) packages = packages.filter((p) => p.group.toLowerCase().includes(input.NameContains.toLowerCase()));
+      const sorted = filterAndSort(packages, { ...input, NameContains: undefined }, (p) => ({ name: `${p.group}/${String(p.version).padStart(8, '0')}`, creationTime: p.creationTime }));
+      const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
+      return {
+        ModelPackageSummaryList: items.map((p) => ({
+          ModelPackageName: p.group,
+          ModelPackageGroupName: p.group,
+          ModelPackageVersion: p.version,
+          ModelPackageArn: p.arn,
+          ModelPackageDescription: p.description,
+          CreationTime: p.creationTime,
+          ModelPackageStatus: 'Completed',
+          ModelApprovalStatus: p.approval,
+        })),
+        NextToken,
+      };
+    },
+    DescribeModelPackage: (input) => describe(modelPackage(world, input.ModelPackageName)),
+    UpdateModelPackage: (input) => {
+      const p = modelPackage(world, input.ModelPackageArn);
+      if (input.ModelApprovalStatus) p.approval = input.ModelApprovalStatus;
+      if (input.ApprovalDescription !== undefined) p.approvalDescription = input.ApprovalDescription;
+      if (input.CustomerMetadataProperties) p.customerMetadata = { ...p.customerMetadata, ...input.CustomerMetadataProperties };
+      p.lastModifiedTime = world.now();
+      return { ModelPackageArn: p.arn };
+    },
+    CreateModelPackage: (input, ctx) => {
+      if (!input.ModelPackageGroupName) throw new AwsError('ValidationException', 'The SageMaker Workbench emulator creates versioned model packages only (ModelPackageGroupName).');
+      const g = group(world, input.ModelPackageGroupName);
+      const version = g.versions.length + 1;
+      const container = input.InferenceSpecification?.Containers?.[0] ?? {};
+      const p: ModelPackage = {
+        group: g.name,
+        version,
+        arn: world.arn('sagemaker', ctx.region, `model-package/${g.name.toLowerCase()}/${version}`),
+        description: input.ModelPackageDescription,
+        creationTime: world.now(),
+        lastModifiedTime: world.now(),
+        approval: input.ModelApprovalStatus ?? 'PendingManualApproval',
+        image: container.Image ?? '',
+        modelDataUrl: container.ModelDataUrl ?? '',
+        statisticsS3Uri: input.ModelMetrics?.ModelQuality?.Statistics?.S3Uri,
+        generatedBy: input.MetadataProperties?.GeneratedBy,
+        customerMetadata: input.CustomerMetadataProperties,
+      };
+      g.versions.push(p);
+      return { ModelPackageArn: p.arn };
+    },
+  };
+}
+
+const BUCKET = 'sagemaker-us-east-1-123456789012';
+const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1';
+
+function statistics(rmse: number, mse: number, sd: number): string {
+  return JSON.stringify({ regression_metrics: { mse: { value: mse, standard_deviation: sd }, rmse: { value: rmse, standard_deviation: sd } } }, null, 2);
+}
+
+export function seedRegistry(world: World, scenario: ScenarioName): void {
+  if (scenario === 'empty') return;
+  const groups = registry(world);
+  const now = world.clock.now();
+  const day = 86_400_000;
+  const addGroup = (name: string, description: string, ageDays: number): ModelPackageGroup => {
+    const g: ModelPackageGroup = { name, arn: world.arn('sagemaker', DEFAULT_REGION, `model-package-group/${name.toLowerCase()}`), description, creationTime: new Date(now - ageDays * day), versions: [] };
+    groups.set(name, g);
+    return g;
+  };
+  const addVersion = (g: ModelPackageGroup, approval: Approval, ageDays: number, metrics?: [number, number, number], extra: Partial<ModelPackage> = {}) => {
+    const version = g.versions.length + 1;
+    const key = `${g.name}/v${version}`;
+    if (metrics) world.s3.put(BUCKET, `${key}/evaluation/evaluation.json`, statistics(...metrics), 'application/json');
+    g.versions.push({
+      group: g.name,
+      version,
+      arn: world.arn('sagemaker', DEFAULT_REGION, `model-package/${g.name.toLowerCase()}/${version}`),
+      creationTime: new Date(now - ageDays * day),
+      lastModifiedTime: new Date(now - ageDays * day),
+      approval,
+      image: XGBOOST,
+      modelDataUrl: `s3://${BUCKET}/${key}/model/model.tar.gz`,
+      statisticsS3Uri: metrics ? `s3://${BUCKET}/${key}/evaluation/evaluation.json` : undefined,
+      generatedBy: 'CDK Pipeline',
+      ...extra,
+    });
+  };
+  // Version 1 is the one in the seed's screenshot; version 3 is what the pipeline evaluated.
+  const abalone = addGroup('AbalonePackageGroup', 'Abalone age (rings) regression models trained by the abalone-cicd-pipeline', 60);
+  addVersion(abalone, 'Approved', 58, [1.990679744402281, 3.962805844773531, 1.9735496251506863], { approvalDescription: 'Initial production model' });
+  addVersion(abalone, 'Rejected', 40, [2.214, 4.902, 2.0113], { approvalDescription: 'RMSE worse than version 1' });
+  addVersion(abalone, 'Approved', 21, [1.4838999769750487, 2.20195914166655, 1.4213], { approvalDescription: 'Meets the RMSE < 1.6 acceptance criterion' });
+  addVersion(abalone, 'PendingManualApproval', 1, [1.5236, 2.3214, 1.4402]);
+  const fraud = addGroup('FraudDetectionPackageGroup', 'Linear learner fraud classifiers', 45);
+  addVersion(fraud, 'Approved', 44, undefined, { image: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1' });
+  addVersion(fraud, 'PendingManualApproval', 5, undefined, { image: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1' });
+  if (scenario === 'large') {
+    for (let i = 0; i < 200; i++) addGroup(`team-model-group-${String(i).padStart(3, '0')}`, 'Generated for the large scenario', 2 + i);
+    const big = addGroup('AbaloneSweepPackageGroup', 'One group with a thousand versions', 90);
+    for (let v = 0; v < 1000; v++) addVersion(big, v % 3 === 0 ? 'Approved' : v % 3 === 1 ? 'Rejected' : 'PendingManualApproval', 90 - v * 0.08);
+  }
+}
+
+export const modelRegistryModule: ServiceModule = {
+  name: 'sagemaker model registry',
+  handlers: (world) => ({ sagemaker: handlers(world) }),
+  seed: seedRegistry,
+};

@@ -1,0 +1,226 @@
+// SageMaker training jobs: Starting -> Downloading -> Training -> Uploading -> Completed on the
+// scaled clock, with secondary-status transitions, final metrics, CloudWatch logs and the model
+// artifact in S3 once the job completes (AutoGluon images write Leaderboard.csv and friends).
+import { AwsError, type OperationHandler } from '../../engine/contract';
+import { phaseAt, type Phase } from '../support/lifecycle';
+import { filterAndSort, page } from '../support/paging';
+import type { ServiceModule } from '../serviceModule';
+import { parseS3Uri, type World } from '../world';
+import { modelArchive } from './modelArchives';
+import { seedTrainingJobs } from './trainingJobsSeed';
+
+type Secondary = 'Starting' | 'Downloading' | 'Training' | 'Uploading' | 'Completed' | 'Failed' | 'Stopped' | 'Stopping';
+
+export interface TrainingJob {
+  name: string;
+  arn: string;
+  image: string;
+  instanceType: string;
+  instanceCount: number;
+  volumeSizeInGB: number;
+  roleArn: string;
+  hyperParameters: Record<string, string>;
+  channels: Array<{ name: string; s3Uri: string; contentType?: string }>;
+  outputPath: string;
+  maxRuntimeSeconds: number;
+  creationTime: number;
+  phases: Phase<Secondary>[];
+  finalMetrics: Array<{ MetricName: string; Value: number }>;
+  failureReason?: string;
+  stoppedAt?: number;
+  /** Set once the artifact and logs were written. */
+  finished?: boolean;
+  /** AutoGluon leaderboard rows for its archive, when the image is AutoGluon. */
+  autoGluon?: boolean;
+}
+
+export function trainingJobs(world: World): Map<string, TrainingJob> {
+  return world.state('sagemaker.training', () => new Map<string, TrainingJob>());
+}
+
+const SECONDS: Record<string, number> = { Starting: 120, Downloading: 60, Training: 900, Uploading: 30 };
+
+export function trainingPhases(outcome: 'Completed' | 'Failed', trainingSeconds = SECONDS.Training): Phase<Secondary>[] {
+  return [
+    { status: 'Starting', seconds: SECONDS.Starting },
+    { status: 'Downloading', seconds: SECONDS.Downloading },
+    { status: 'Training', seconds: trainingSeconds },
+    ...(outcome === 'Completed' ? [{ status: 'Uploading' as const, seconds: SECONDS.Uploading }, { status: 'Completed' as const }] : [{ status: 'Failed' as const }]),
+  ];
+}
+
+const MESSAGES: Record<Secondary, string> = {
+  Starting: 'Launching requested ML instances',
+  Downloading: 'Downloading input data',
+  Training: 'Training image download completed. Training in progress.',
+  Uploading: 'Uploading generated training model',
+  Completed: 'Training job completed',
+  Failed: 'Training job failed',
+  Stopping: 'Stopping the training job',
+  Stopped: 'The training job was stopped',
+};
+
+function view(world: World, job: TrainingJob) {
+  if (job.stoppedAt !== undefined) return { status: 'Stopped' as const, secondary: 'Stopped' as Secondary, endTime: new Date(job.stoppedAt) };
+  const phase = phaseAt(job.phases, job.creationTime, world.clock);
+  if (phase.settled) return { status: phase.status === 'Failed' ? ('Failed' as const) : ('Completed' as const), secondary: phase.status, endTime: new Date(phase.enteredAt) };
+  return { status: 'InProgress' as const, secondary: phase.status, endTime: undefined };
+}
+
+function transitions(world: World, job: TrainingJob) {
+  const out: Array<{ Status: string; StartTime: Date; EndTime?: Date; StatusMessage: string }> = [];
+  let start = job.creationTime;
+  const now = job.stoppedAt ?? world.clock.now();
+  for (const phase of job.phases) {
+    if (start > now) break;
+    const end = phase.seconds === undefined ? undefined : start + world.clock.duration(phase.seconds);
+    out.push({ Status: phase.status, StartTime: new Date(start), EndTime: end !== undefined && end <= now ? new Date(end) : undefined, StatusMessage: phase.status === 'Failed' ? (job.failureReason ?? MESSAGES.Failed) : MESSAGES[phase.status] });
+    if (end === undefined) break;
+    start = end;
+  }
+  if (job.stoppedAt !== undefined) out.push({ Status: 'Stopped', StartTime: new Date(job.stoppedAt), StatusMessage: MESSAGES.Stopped });
+  return out;
+}
+
+function artifactUri(job: TrainingJob): string {
+  return `${job.outputPath.replace(/\/$/, '')}/${job.name}/output/model.tar.gz`;
+}
+
+function describe(world: World, job: TrainingJob) {
+  const v = view(world, job);
+  const trainingStart = job.creationTime + world.clock.duration(SECONDS.Starting);
+  const started = world.clock.now() >= trainingStart || v.status !== 'InProgress';
+  const seconds = v.endTime && started ? Math.max(1, Math.round((v.endTime.getTime() - trainingStart) / 1000 / ((world.clock.duration(1) || 1) / 1000))) : undefined;
+  return {
+    TrainingJobName: job.name,
+    TrainingJobArn: job.arn,
+    ModelArtifacts: { S3ModelArtifacts: v.status === 'Completed' ? artifactUri(job) : '' },
+    TrainingJobStatus: v.status,
+    SecondaryStatus: v.secondary,
+    FailureReason: v.status === 'Failed' ? job.failureReason : undefined,
+    HyperParameters: job.hyperParameters,
+    AlgorithmSpecification: { TrainingImage: job.image, TrainingInputMode: 'File', EnableSageMakerMetricsTimeSeries: false },
+    RoleArn: job.roleArn,
+    InputDataConfig: job.channels.map((c) => ({
+      ChannelName: c.name,
+      DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: c.s3Uri, S3DataDistributionType: 'FullyReplicated' } },
+      ContentType: c.contentType,
+      CompressionType: 'None',
+      RecordWrapperType: 'None',
+    })),
+    OutputDataConfig: { KmsKeyId: '', S3OutputPath: job.outputPath },
+    ResourceConfig: { InstanceType: job.instanceType, InstanceCount: job.instanceCount, VolumeSizeInGB: job.volumeSizeInGB },
+    StoppingCondition: { MaxRuntimeInSeconds: job.maxRuntimeSeconds },
+    CreationTime: new Date(job.creationTime),
+    TrainingStartTime: started ? new Date(trainingStart) : undefined,
+    TrainingEndTime: v.endTime,
+    LastModifiedTime: v.endTime ?? new Date(world.clock.now()),
+    SecondaryStatusTransitions: transitions(world, job),
+    FinalMetricDataList: v.status === 'Completed' ? job.finalMetrics.map((m) => ({ ...m, Timestamp: v.endTime })) : undefined,
+    EnableNetworkIsolation: false,
+    EnableInterContainerTrafficEncryption: false,
+    EnableManagedSpotTraining: false,
+    TrainingTimeInSeconds: seconds,
+    BillableTimeInSeconds: seconds,
+  };
+}
+
+function find(world: World, name: string): TrainingJob {
+  const job = trainingJobs(world).get(name);
+  if (!job) throw new AwsError('ValidationException', `Requested resource not found.`);
+  return job;
+}
+
+/** Once a job has finished: its logs, and for a completed job its model.tar.gz. */
+function finishJobs(world: World): void {
+  for (const job of trainingJobs(world).values()) {
+    if (job.finished) continue;
+    const v = view(world, job);
+    if (v.status === 'InProgress') continue;
+    job.finished = true;
+    writeLogs(world, job, v.status);
+    if (v.status === 'Completed') writeArtifact(world, job);
+  }
+}
+
+export function writeLogs(world: World, job: TrainingJob, status: string): void {
+  const start = job.creationTime + world.clock.duration(SECONDS.Starting + SECONDS.Downloading);
+  const stream = `${job.name}/algo-1-${Math.floor(job.creationTime / 1000)}`;
+  const lines = [
+    'Loading Parameters',
+    `Hyperparameters: ${JSON.stringify(job.hyperParameters)}`,
+    'Training Models',
+    ...job.finalMetrics.map((m) => `${m.MetricName}=${m.Value}`),
+    status === 'Failed' ? (job.failureReason ?? 'Training failed') : status === 'Stopped' ? 'Received SIGTERM, stopping' : 'Training complete. Saving model artifacts to /opt/ml/model',
+  ];
+  world.logs.append('/aws/sagemaker/TrainingJobs', stream, lines.map((message, i) => ({ message, timestamp: Math.round(start + world.clock.duration(5) * i) })));
+}
+
+export function writeArtifact(world: World, job: TrainingJob): void {
+  const location = parseS3Uri(artifactUri(job));
+  if (!location) return;
+  world.s3.put(location.bucket, location.key, modelArchive(job.autoGluon ? 'autogluon' : 'generic'), 'application/x-tar');
+}
+
+function handlers(world: World): Record<string, OperationHandler> {
+  const jobs = trainingJobs(world);
+  return {
+    ListTrainingJobs: (input) => {
+      const sorted = filterAndSort([...jobs.values()], input, (j) => ({ name: j.name, status: view(world, j).status, creationTime: new Date(j.creationTime) }));
+      const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
+      return {
+        TrainingJobSummaries: items.map((job) => {
+          const v = view(world, job);
+          return { TrainingJobName: job.name, TrainingJobArn: job.arn, CreationTime: new Date(job.creationTime), TrainingEndTime: v.endTime, LastModifiedTime: v.endTime ?? new Date(world.clock.now()), TrainingJobStatus: v.status };
+        }),
+        NextToken,
+      };
+    },
+    DescribeTrainingJob: (input) => describe(world, find(world, input.TrainingJobName)),
+    CreateTrainingJob: (input, ctx) => {
+      if (jobs.has(input.TrainingJobName)) throw new AwsError('ResourceInUse', `Training job names must be unique within an AWS account and region, and a training job with this name already exists (${world.arn('sagemaker', ctx.region, `training-job/${input.TrainingJobName.toLowerCase()}`)})`);
+      const image: string = input.AlgorithmSpecification?.TrainingImage ?? '';
+      const channels = (input.InputDataConfig ?? []).map((c: { ChannelName: string; ContentType?: string; DataSource?: { S3DataSource?: { S3Uri: string } } }) => ({ name: c.ChannelName, s3Uri: c.DataSource?.S3DataSource?.S3Uri ?? '', contentType: c.ContentType }));
+      const missing = channels.find((c: { s3Uri: string }) => {
+        const location = parseS3Uri(c.s3Uri);
+        const bucket = location && world.s3.buckets.get(location.bucket);
+        return !bucket || ![...bucket.objects.keys()].some((k) => k.startsWith(location.key));
+      });
+      const job: TrainingJob = {
+        name: input.TrainingJobName,
+        arn: world.arn('sagemaker', ctx.region, `training-job/${input.TrainingJobName.toLowerCase()}`),
+        image,
+        instanceType: input.ResourceConfig.InstanceType,
+        instanceCount: input.ResourceConfig.InstanceCount ?? 1,
+        volumeSizeInGB: input.ResourceConfig.VolumeSizeInGB ?? 30,
+        roleArn: input.RoleArn,
+        hyperParameters: input.HyperParameters ?? {},
+        channels,
+        outputPath: input.OutputDataConfig.S3OutputPath,
+        maxRuntimeSeconds: input.StoppingCondition?.MaxRuntimeInSeconds ?? 86400,
+        creationTime: world.clock.now(),
+        phases: trainingPhases(missing ? 'Failed' : 'Completed'),
+        finalMetrics: [],
+        failureReason: missing ? `ClientError: Data download failed:No S3 objects found under S3 URL "${missing.s3Uri}" given in input data source. Please ensure that the bucket exists in the selected region (${ctx.region}), that objects exist under that S3 prefix, and that the role "${input.RoleArn}" has "s3:ListBucket" permissions on bucket "${parseS3Uri(missing.s3Uri)?.bucket ?? ''}".` : undefined,
+        autoGluon: /autogluon/i.test(image),
+      };
+      jobs.set(job.name, job);
+      return { TrainingJobArn: job.arn };
+    },
+    StopTrainingJob: (input) => {
+      const job = find(world, input.TrainingJobName);
+      if (view(world, job).status !== 'InProgress') throw new AwsError('ValidationException', `The request was rejected because the training job is in status ${view(world, job).status}.`);
+      job.stoppedAt = world.clock.now();
+      return {};
+    },
+  };
+}
+
+export const trainingJobsModule: ServiceModule = {
+  name: 'sagemaker training jobs',
+  handlers: (world) => {
+    world.addSettler(() => finishJobs(world));
+    return { sagemaker: handlers(world) };
+  },
+  seed: seedTrainingJobs,
+};

@@ -1,0 +1,29 @@
+// The host itself: a real VS Code that loads the extension and registers its commands and views.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, workbench } from './support/workbench';
+
+describe('VS Code host', () => {
+  it('is a real VS Code of at least the version the extension requires', () => {
+    const [major, minor] = vscode.version.split('.').map(Number);
+    assert.ok(major > 1 || (major === 1 && minor >= 100), `VS Code ${vscode.version}`);
+  });
+
+  it('activates the extension and registers its commands', async () => {
+    const api = await workbench();
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
+    assert.ok(api.session, 'the API exposes the session');
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['sagemakerWorkbench.chooseProfile', 'sagemakerWorkbench.refreshAll', 'sagemakerWorkbench.showLog']) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+  });
+
+  it('contributes the SageMaker container with its six views', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { views: Record<string, Array<{ name: string }>> } };
+    assert.deepEqual(
+      manifest.contributes.views.sagemakerWorkbench.map((v) => v.name),
+      ['Notebook Instances', 'Autopilot', 'Training Jobs', 'Model Registry', 'Endpoints', 'Pipelines'],
+    );
+  });
+});
