@@ -11,7 +11,9 @@ const suites = [
   ['typecheck', ['run', 'typecheck']],
   ['compile', ['run', 'compile']],
   ['unit', ['run', 'test:unit']],
+  ['emulator', ['run', 'test:emulator']],
   ['build', ['run', 'build']],
+  ['integration', ['run', 'test:integration']],
 ];
 const only = process.argv.slice(2);
 const results = [];

@@ -1,11 +1,12 @@
 // The AWS session in the real extension host against the emulator: activation cost, profile and region
 // switching, the status bar, the per-call log and the error messages a user gets.
 import * as assert from 'assert';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { ListNotebookInstancesCommand } from '@aws-sdk/client-sagemaker';
 import type { LogEntry } from '../../src/aws/log';
 import { toUserError } from '../../src/aws/showAwsError';
-import { clearRequests, recordedRequests, setFaults } from './support/emulatorControl';
+import { clearFaults, clearRequests, recordedRequests, setFaults } from './support/emulatorControl';
 import { until, workbench } from './support/workbench';
 
 const config = () => vscode.workspace.getConfiguration('sagemakerWorkbench');
@@ -20,7 +21,7 @@ describe('AWS session', function () {
   });
 
   afterEach(async () => {
-    await setFaults({});
+    await clearFaults();
     await config().update('profile', undefined, vscode.ConfigurationTarget.Global);
     await config().update('region', undefined, vscode.ConfigurationTarget.Global);
     const api = await workbench();
@@ -92,8 +93,11 @@ describe('AWS session', function () {
   it('never writes the secret key or session token to the log', async () => {
     const api = await workbench();
     await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({}));
-    const secret = process.env.AWS_SECRET_ACCESS_KEY;
-    assert.ok(secret, 'the harness sets a secret to look for');
+    // The default profile of the fixture credentials file is what signed the call.
+    const credentials = fs.readFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? '', 'utf8');
+    const secret = /aws_secret_access_key\s*=\s*(\S+)/.exec(credentials)?.[1];
+    assert.ok(secret, 'the fixture credentials hold a secret to look for');
+    assert.ok(logged.length > 0, 'the call was logged');
     for (const entry of logged) assert.ok(!entry.message.includes(secret), `secret in log: ${entry.message}`);
   });
 
@@ -111,7 +115,7 @@ describe('AWS session', function () {
 
   it('maps expired credentials from AWS to a message that says so', async () => {
     const api = await workbench();
-    await setFaults({ expiredCredentials: true });
+    await setFaults([{ kind: 'expired-credentials' }]);
     const error = await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({})).then(
       () => assert.fail('the emulator answers ExpiredToken'),
       (e: unknown) => e,

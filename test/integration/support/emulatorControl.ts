@@ -36,6 +36,18 @@ export async function clearRequests(): Promise<void> {
   await control('DELETE', 'requests');
 }
 
-export async function setFaults(faults: Record<string, unknown>): Promise<void> {
-  await control('PUT', 'faults', faults);
+export interface FaultRule {
+  kind: 'throttle' | 'server-error' | 'latency' | 'drop' | 'expired-credentials';
+  service?: string;
+  operation?: string;
+  times?: number;
+  latencyMs?: number;
+}
+
+export async function setFaults(rules: FaultRule[]): Promise<void> {
+  await control('PUT', 'faults', { rules });
+}
+
+export async function clearFaults(): Promise<void> {
+  await control('DELETE', 'faults');
 }

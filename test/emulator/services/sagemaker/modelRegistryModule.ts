@@ -36,8 +36,14 @@ export function registry(world: World): Map<string, ModelPackageGroup> {
   return world.state('sagemaker.registry', () => new Map<string, ModelPackageGroup>());
 }
 
+/** ARNs carry the name in lower case, so lookups by ARN ignore case. */
+function byName(world: World, name: string): ModelPackageGroup | undefined {
+  const groups = registry(world);
+  return groups.get(name) ?? [...groups.values()].find((g) => g.name.toLowerCase() === name.toLowerCase());
+}
+
 function group(world: World, name: string): ModelPackageGroup {
-  const found = registry(world).get(name.includes(':model-package-group/') ? name.split('/').pop()! : name);
+  const found = byName(world, name.includes(':model-package-group/') ? name.split('/').pop()! : name);
   if (!found) throw new AwsError('ValidationException', `ModelPackageGroup ${name} does not exist.`);
   return found;
 }
@@ -45,7 +51,7 @@ function group(world: World, name: string): ModelPackageGroup {
 /** Versioned packages are named by ARN (or group/version); both resolve here. */
 function modelPackage(world: World, name: string): ModelPackage {
   const match = /model-package\/([^/]+)\/(\d+)$/.exec(name) ?? /^([^/:]+)\/(\d+)$/.exec(name);
-  const found = match ? registry(world).get(match[1])?.versions.find((v) => v.version === Number(match[2])) : undefined;
+  const found = match ? byName(world, match[1])?.versions.find((v) => v.version === Number(match[2])) : undefined;
   if (!found) throw new AwsError('ValidationException', `ModelPackage ${name} does not exist.`);
   return found;
 }

@@ -1,0 +1,125 @@
+// Conformance: every operation the emulator implements is called through the real SDK v3 clients,
+// and every response must fit the operation's output shape in the official model (the engine
+// checks each handler output in strict mode and records what does not fit).
+import * as assert from 'node:assert/strict';
+import * as s3sdk from '@aws-sdk/client-s3';
+import * as sagemakerSdk from '@aws-sdk/client-sagemaker';
+import { buildHandlers } from './services';
+import { advance, clientsFor, emulatorForTest, recorded } from './support';
+import type { RunningEmulator } from './index';
+
+type Call = [operation: string, input: Record<string, unknown>];
+
+const BUCKET = 'conformance-bucket';
+const LIFECYCLE_SCRIPT = Buffer.from('#!/bin/bash\necho hello\n').toString('base64');
+
+const SAGEMAKER_CALLS: Call[] = [
+  ['ListNotebookInstances', { SortBy: 'Name' }],
+  ['DescribeNotebookInstance', { NotebookInstanceName: 'FraudDetectionNotebookInstance' }],
+  ['CreateNotebookInstanceLifecycleConfig', { NotebookInstanceLifecycleConfigName: 'conformance-config', OnStart: [{ Content: LIFECYCLE_SCRIPT }] }],
+  ['UpdateNotebookInstanceLifecycleConfig', { NotebookInstanceLifecycleConfigName: 'conformance-config', OnCreate: [{ Content: LIFECYCLE_SCRIPT }] }],
+  ['ListNotebookInstanceLifecycleConfigs', {}],
+  ['DescribeNotebookInstanceLifecycleConfig', { NotebookInstanceLifecycleConfigName: 'conformance-config' }],
+  ['CreateNotebookInstance', { NotebookInstanceName: 'conformance-notebook', InstanceType: 'ml.t3.medium', RoleArn: 'arn:aws:iam::123456789012:role/r', LifecycleConfigName: 'conformance-config' }],
+  ['CreatePresignedNotebookInstanceUrl', { NotebookInstanceName: 'FraudDetectionNotebookInstance' }],
+  ['StopNotebookInstance', { NotebookInstanceName: 'FraudDetectionNotebookInstance' }],
+  ['ListCodeRepositories', {}],
+  ['DescribeCodeRepository', { CodeRepositoryName: 'abalone-cicd-pipeline' }],
+  ['ListAutoMLJobs', {}],
+  ['DescribeAutoMLJob', { AutoMLJobName: 'abalone-v0' }],
+  ['DescribeAutoMLJobV2', { AutoMLJobName: 'abalone-regression-v2' }],
+  ['ListCandidatesForAutoMLJob', { AutoMLJobName: 'abalone-v0', SortBy: 'FinalObjectiveMetricValue', SortOrder: 'Descending' }],
+  ['CreateAutoMLJobV2', {
+    AutoMLJobName: 'conformance-automl',
+    AutoMLJobInputDataConfig: [{ ChannelType: 'training', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://sagemaker-us-east-1-123456789012/abalone-v1/input' } } }],
+    OutputDataConfig: { S3OutputPath: 's3://sagemaker-us-east-1-123456789012/conformance/output' },
+    AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'rings', ProblemType: 'Regression' } },
+    RoleArn: 'arn:aws:iam::123456789012:role/r',
+  }],
+  ['CreateAutoMLJob', {
+    AutoMLJobName: 'conformance-automl-v1',
+    InputDataConfig: [{ TargetAttributeName: 'rings', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://sagemaker-us-east-1-123456789012/abalone-v1/input' } } }],
+    OutputDataConfig: { S3OutputPath: 's3://sagemaker-us-east-1-123456789012/conformance/output' },
+    RoleArn: 'arn:aws:iam::123456789012:role/r',
+  }],
+  ['StopAutoMLJob', { AutoMLJobName: 'conformance-automl-v1' }],
+  ['ListTrainingJobs', { MaxResults: 5 }],
+  ['DescribeTrainingJob', { TrainingJobName: 'abalone-autogluon-2021-07-05-18-03-21-457' }],
+  ['CreateTrainingJob', {
+    TrainingJobName: 'conformance-training',
+    AlgorithmSpecification: { TrainingImage: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest', TrainingInputMode: 'File' },
+    RoleArn: 'arn:aws:iam::123456789012:role/r',
+    InputDataConfig: [{ ChannelName: 'training', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://sagemaker-us-east-1-123456789012/abalone-v1/input' } } }],
+    OutputDataConfig: { S3OutputPath: 's3://sagemaker-us-east-1-123456789012/conformance' },
+    ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 20 },
+    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+  }],
+  ['StopTrainingJob', { TrainingJobName: 'conformance-training' }],
+  ['ListModelPackageGroups', {}],
+  ['DescribeModelPackageGroup', { ModelPackageGroupName: 'AbalonePackageGroup' }],
+  ['ListModelPackages', { ModelPackageGroupName: 'AbalonePackageGroup' }],
+  ['DescribeModelPackage', { ModelPackageName: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/abalonepackagegroup/3' }],
+  ['CreateModelPackageGroup', { ModelPackageGroupName: 'ConformanceGroup' }],
+  ['CreateModelPackage', { ModelPackageGroupName: 'ConformanceGroup', InferenceSpecification: { Containers: [{ Image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1' }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] } }],
+  ['UpdateModelPackage', { ModelPackageArn: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/conformancegroup/1', ModelApprovalStatus: 'Approved' }],
+];
+
+/** Run after time passed: operations that need a settled state. */
+const SAGEMAKER_LATER: Call[] = [
+  ['StartNotebookInstance', { NotebookInstanceName: 'FraudDetectionNotebookInstance' }],
+  ['UpdateNotebookInstance', { NotebookInstanceName: 'ml-pipeline-lab-notebook', InstanceType: 'ml.t3.large' }],
+  ['DeleteNotebookInstance', { NotebookInstanceName: 'autogluon-experiments' }],
+  ['DeleteNotebookInstanceLifecycleConfig', { NotebookInstanceLifecycleConfigName: 'autogluon-install-on-start-unused' }],
+];
+
+describe('emulator conformance', function () {
+  this.timeout(60_000);
+  let emulator: RunningEmulator;
+  before(async () => {
+    emulator = await emulatorForTest();
+  });
+  after(async () => emulator.close());
+
+  it('answers every implemented operation with output that fits the official model', async () => {
+    const { sagemaker, s3 } = clientsFor(emulator.url);
+    const send = async (sdk: Record<string, unknown>, client: { send(command: unknown): Promise<unknown> }, [operation, input]: Call) => {
+      const Command = sdk[`${operation}Command`] as new (input: unknown) => unknown;
+      assert.ok(Command, `the SDK has ${operation}`);
+      await client.send(new Command(input));
+    };
+    for (const call of SAGEMAKER_CALLS) await send(sagemakerSdk, sagemaker, call);
+    // The unused config exists only to be deleted.
+    await send(sagemakerSdk, sagemaker, ['CreateNotebookInstanceLifecycleConfig', { NotebookInstanceLifecycleConfigName: 'autogluon-install-on-start-unused' }]);
+    await advance(emulator.url, 3600);
+    for (const call of SAGEMAKER_LATER) await send(sagemakerSdk, sagemaker, call);
+
+    const s3Calls: Call[] = [
+      ['CreateBucket', { Bucket: BUCKET }],
+      ['HeadBucket', { Bucket: BUCKET }],
+      ['GetBucketLocation', { Bucket: BUCKET }],
+      ['PutObject', { Bucket: BUCKET, Key: 'data/abalone.csv', Body: 'sex,length\nM,0.455\n', ContentType: 'text/csv' }],
+      ['HeadObject', { Bucket: BUCKET, Key: 'data/abalone.csv' }],
+      ['GetObject', { Bucket: BUCKET, Key: 'data/abalone.csv', Range: 'bytes=0-9' }],
+      ['ListObjectsV2', { Bucket: BUCKET, Delimiter: '/' }],
+      ['ListBuckets', {}],
+      ['DeleteObject', { Bucket: BUCKET, Key: 'data/abalone.csv' }],
+    ];
+    for (const call of s3Calls) await send(s3sdk, s3, call);
+    const upload = (await s3.send(new s3sdk.CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'big.bin' }))) as { UploadId: string };
+    const part = await s3.send(new s3sdk.UploadPartCommand({ Bucket: BUCKET, Key: 'big.bin', UploadId: upload.UploadId, PartNumber: 1, Body: Buffer.alloc(1024, 1) }));
+    await s3.send(new s3sdk.CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: 'big.bin', UploadId: upload.UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] } }));
+    const aborted = (await s3.send(new s3sdk.CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted.bin' }))) as { UploadId: string };
+    await s3.send(new s3sdk.AbortMultipartUploadCommand({ Bucket: BUCKET, Key: 'aborted.bin', UploadId: aborted.UploadId }));
+
+    const requests = await recorded(emulator.url);
+    const failed = requests.filter((r) => r.status >= 400);
+    assert.deepEqual(failed.map((r) => `${r.operation}: ${r.errorCode}`), [], 'every call succeeded');
+    const misfits = requests.filter((r) => r.outputProblems?.length).map((r) => `${r.service}.${r.operation}: ${r.outputProblems!.join('; ')}`);
+    assert.deepEqual(misfits, [], 'every output fits its shape');
+
+    const called = new Set(requests.map((r) => `${r.service}.${r.operation}`));
+    const implemented = Object.entries(buildHandlers(emulator.world())).flatMap(([service, ops]) => Object.keys(ops ?? {}).map((op) => `${service}.${op}`));
+    const uncovered = implemented.filter((op) => !called.has(op));
+    assert.deepEqual(uncovered, [], 'the conformance run covers every implemented operation');
+  });
+});
