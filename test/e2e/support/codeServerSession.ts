@@ -1,0 +1,58 @@
+// A person's view of the extension: the packaged .vsix installed into code-server (real VS Code),
+// the session pointed at the emulator, the workbench opened in headless chromium.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const host = require('../../../../scripts/lib/host.js') as {
+  ROOT: string;
+  ensureHost(): void;
+  startEmulator(options: object): Promise<{ url: string; close(): Promise<void> }>;
+  startCodeServer(options: object): Promise<{ url: string; stop(): Promise<void> }>;
+  installVsix(options: object): void;
+  launchBrowser(): Promise<Browser>;
+  freshUserData(dir: string, settings?: object): void;
+  awsEnv(url: string): Record<string, string | undefined>;
+};
+
+export const SCREENSHOTS = path.join(host.ROOT, '.test-results', 'e2e');
+
+export interface E2eSession {
+  page: Page;
+  emulatorUrl: string;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(vsix: string): Promise<E2eSession> {
+  host.ensureHost();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'smw-e2e-'));
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  host.freshUserData(userDataDir);
+  host.installVsix({ vsix, userDataDir, extensionsDir });
+  const emulator = await host.startEmulator({ port: 0, scenario: 'seeded', timeScale: 0.01, log: () => {} });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await host.startCodeServer({
+    userDataDir,
+    extensionsDir,
+    folder: path.join(host.ROOT, 'test', 'fixtures', 'workspace'),
+    env: host.awsEnv(emulator.url),
+    logFile: path.join(SCREENSHOTS, 'code-server.log'),
+  });
+  const browser = await host.launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(host.ROOT, 'test', 'fixtures', 'workspace'))}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return {
+    page,
+    emulatorUrl: emulator.url,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      await emulator.close();
+      fs.rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
