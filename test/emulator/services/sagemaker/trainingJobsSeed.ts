@@ -29,6 +29,7 @@ function add(world: World, seed: Seed): void {
     creationTime: world.clock.now() - seed.ageMs,
     phases: seed.phases ?? trainingPhases(seed.outcome ?? 'Completed'),
     autoGluon: /autogluon/i.test(seed.image),
+    historical: seed.ageMs > 0,
   };
   trainingJobs(world).set(job.name, job);
 }
