@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm run bench`: numbers, not pass/fail. Against the emulator's "large" scenario (10,000 training
+// jobs, 2,000 Autopilot candidates, 1,000 model versions): the latency of the first page of each list
+// the sidebar shows (one call each), and the size of the extension bundle that activation loads.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+if (!fs.existsSync(path.join(ROOT, 'out', 'test', 'emulator', 'index.js'))) spawnSync('npm', ['run', 'compile'], { cwd: ROOT, stdio: 'inherit' });
+if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+
+const { startEmulator } = require(path.join(ROOT, 'out', 'test', 'emulator', 'index.js'));
+const sm = require('@aws-sdk/client-sagemaker');
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function measure(name, fn) {
+  await fn(); // warm-up: connection, model loading
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { name, runs: RUNS, medianMs: +percentile(times, 50).toFixed(2), p95Ms: +percentile(times, 95).toFixed(2) };
+}
+
+async function main() {
+  const emulator = await startEmulator({ port: 0, scenario: 'large', timeScale: 0.001, log: () => {} });
+  const client = new sm.SageMakerClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' } });
+  try {
+    const results = [
+      await measure('ListTrainingJobs first page of 50 (10,000 jobs)', () => client.send(new sm.ListTrainingJobsCommand({ MaxResults: 50 }))),
+      await measure('ListNotebookInstances first page of 50 (500 instances)', () => client.send(new sm.ListNotebookInstancesCommand({ MaxResults: 50 }))),
+      await measure('ListAutoMLJobs first page of 50 (300 jobs)', () => client.send(new sm.ListAutoMLJobsCommand({ MaxResults: 50 }))),
+      await measure('ListCandidatesForAutoMLJob best 50 of 2,000', () => client.send(new sm.ListCandidatesForAutoMLJobCommand({ AutoMLJobName: 'abalone-large-sweep', SortBy: 'FinalObjectiveMetricValue', SortOrder: 'Ascending', MaxResults: 50 }))),
+      await measure('ListModelPackages newest 50 of 1,000', () => client.send(new sm.ListModelPackagesCommand({ ModelPackageGroupName: 'AbaloneSweepPackageGroup', SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 50 }))),
+    ];
+    const bundle = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
+    console.log('benchmark                                                   median ms   p95 ms');
+    for (const r of results) console.log(`${r.name.padEnd(60)}${String(r.medianMs).padStart(9)}${String(r.p95Ms).padStart(9)}`);
+    console.log(`dist/extension.js loaded at activation: ${(bundle / 1024).toFixed(0)} KiB (further chunks load on first use)`);
+    fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), results, bundleBytes: bundle }, null, 2));
+  } finally {
+    await emulator.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
