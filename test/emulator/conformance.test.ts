@@ -4,6 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as s3sdk from '@aws-sdk/client-s3';
 import * as sagemakerSdk from '@aws-sdk/client-sagemaker';
+import * as logsSdk from '@aws-sdk/client-cloudwatch-logs';
+import * as pipelineSdk from '@aws-sdk/client-codepipeline';
+import * as commitSdk from '@aws-sdk/client-codecommit';
 import { buildHandlers } from './services';
 import { advance, clientsFor, emulatorForTest, recorded } from './support';
 import type { RunningEmulator } from './index';
@@ -62,6 +65,32 @@ const SAGEMAKER_CALLS: Call[] = [
   ['CreateModelPackageGroup', { ModelPackageGroupName: 'ConformanceGroup' }],
   ['CreateModelPackage', { ModelPackageGroupName: 'ConformanceGroup', InferenceSpecification: { Containers: [{ Image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1' }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] } }],
   ['UpdateModelPackage', { ModelPackageArn: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/conformancegroup/1', ModelApprovalStatus: 'Approved' }],
+  ['ListEndpoints', { SortBy: 'Name' }],
+  ['DescribeEndpoint', { EndpointName: 'abalone-endpoint' }],
+  ['DescribeEndpoint', { EndpointName: 'abalone-staging-endpoint' }],
+  ['ListEndpointConfigs', {}],
+  ['DescribeEndpointConfig', { EndpointConfigName: 'abalone-endpoint' }],
+  ['ListModels', {}],
+  ['DescribeModel', { ModelName: 'abalone-inference-pipeline-endpoint' }],
+];
+
+const LOGS_CALLS: Call[] = [
+  ['DescribeLogGroups', { logGroupNamePrefix: '/aws/sagemaker/' }],
+  ['DescribeLogStreams', { logGroupName: '/aws/sagemaker/Endpoints/abalone-endpoint', orderBy: 'LastEventTime', descending: true }],
+  ['GetLogEvents', { logGroupName: '/aws/sagemaker/Endpoints/abalone-endpoint', logStreamName: 'AllTraffic/i-0a1b2c3d4e5f60718', startFromHead: true }],
+];
+
+const PIPELINE_CALLS: Call[] = [
+  ['ListPipelines', {}],
+  ['GetPipeline', { name: 'abalone-cicd-pipeline' }],
+  ['GetPipelineState', { name: 'abalone-cicd-pipeline' }],
+  ['ListPipelineExecutions', { pipelineName: 'abalone-cicd-pipeline' }],
+];
+
+const CODECOMMIT_CALLS: Call[] = [
+  ['ListRepositories', {}],
+  ['GetRepository', { repositoryName: 'abalone-cicd-pipeline' }],
+  ['GetBranch', { repositoryName: 'abalone-cicd-pipeline', branchName: 'main' }],
 ];
 
 /** Run after time passed: operations that need a settled state. */
@@ -105,6 +134,19 @@ describe('emulator conformance', function () {
       ['DeleteObject', { Bucket: BUCKET, Key: 'data/abalone.csv' }],
     ];
     for (const call of s3Calls) await send(s3sdk, s3, call);
+    const common = { endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' }, maxAttempts: 1 };
+    const logs = new logsSdk.CloudWatchLogsClient(common);
+    for (const call of LOGS_CALLS) await send(logsSdk, logs, call);
+    const pipelines = new pipelineSdk.CodePipelineClient(common);
+    for (const call of PIPELINE_CALLS) await send(pipelineSdk, pipelines, call);
+    const commits = new commitSdk.CodeCommitClient(common);
+    for (const call of CODECOMMIT_CALLS) await send(commitSdk, commits, call);
+    const branch = await commits.send(new commitSdk.GetBranchCommand({ repositoryName: 'abalone-cicd-pipeline', branchName: 'main' }));
+    await commits.send(new commitSdk.GetCommitCommand({ repositoryName: 'abalone-cicd-pipeline', commitId: branch.branch!.commitId! }));
+    const state = await pipelines.send(new pipelineSdk.GetPipelineStateCommand({ name: 'abalone-cicd-pipeline' }));
+    const approval = state.stageStates?.find((s) => s.stageName === 'EvaluationApproval');
+    assert.equal(approval?.latestExecution?.status, 'InProgress', 'the release waits at EvaluationApproval');
+    assert.ok(approval?.actionStates?.[0].latestExecution?.token, 'with an approval token');
     const upload = (await s3.send(new s3sdk.CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'big.bin' }))) as { UploadId: string };
     const part = await s3.send(new s3sdk.UploadPartCommand({ Bucket: BUCKET, Key: 'big.bin', UploadId: upload.UploadId, PartNumber: 1, Body: Buffer.alloc(1024, 1) }));
     await s3.send(new s3sdk.CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: 'big.bin', UploadId: upload.UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] } }));

@@ -5,6 +5,9 @@ import { notebookInstancesModule } from './sagemaker/notebookInstancesModule';
 import { autoMlModule } from './sagemaker/autoMlModule';
 import { trainingJobsModule } from './sagemaker/trainingJobsModule';
 import { modelRegistryModule } from './sagemaker/modelRegistryModule';
+import { endpointsModule } from './sagemaker/endpointsModule';
+import { logsModule } from './logs/logsModule';
+import { releaseModule } from './codepipeline/releaseModule';
 
 export const SERVICE_MODULES: ServiceModule[] = [
   s3Module,
@@ -12,4 +15,7 @@ export const SERVICE_MODULES: ServiceModule[] = [
   autoMlModule,
   trainingJobsModule,
   modelRegistryModule,
+  endpointsModule,
+  logsModule,
+  releaseModule,
 ];

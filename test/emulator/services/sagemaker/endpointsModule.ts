@@ -1,0 +1,155 @@
+// SageMaker hosting as the seeds use it: models, endpoint configurations and endpoints (the
+// abalone XGBoost endpoint, the CMAPSS XGBoost endpoint of seed 002, the fraud-detection linear
+// learner of seed 000, the three-container inference pipeline of seed 004, and one that failed).
+import { AwsError, type OperationHandler, type ScenarioName } from '../../engine/contract';
+import { filterAndSort, page } from '../support/paging';
+import type { ServiceModule } from '../serviceModule';
+import { DEFAULT_REGION, type World } from '../world';
+
+interface Model {
+  name: string;
+  arn: string;
+  containers: Array<{ Image: string; ModelDataUrl?: string; ContainerHostname?: string }>;
+  roleArn: string;
+  creationTime: Date;
+}
+
+interface EndpointConfig {
+  name: string;
+  arn: string;
+  variants: Array<{ VariantName: string; ModelName: string; InitialInstanceCount: number; InstanceType: string; InitialVariantWeight: number }>;
+  creationTime: Date;
+}
+
+interface Endpoint {
+  name: string;
+  arn: string;
+  configName: string;
+  status: 'InService' | 'Failed' | 'Creating' | 'Updating';
+  failureReason?: string;
+  creationTime: Date;
+  lastModifiedTime: Date;
+}
+
+interface Hosting {
+  models: Map<string, Model>;
+  configs: Map<string, EndpointConfig>;
+  endpoints: Map<string, Endpoint>;
+}
+
+export function hosting(world: World): Hosting {
+  return world.state('sagemaker.hosting', () => ({ models: new Map(), configs: new Map(), endpoints: new Map() }));
+}
+
+function handlers(world: World): Record<string, OperationHandler> {
+  const h = hosting(world);
+  const config = (name: string) => {
+    const found = h.configs.get(name);
+    if (!found) throw new AwsError('ValidationException', `Could not find endpoint configuration "${name}".`);
+    return found;
+  };
+  return {
+    ListEndpoints: (input) => {
+      const sorted = filterAndSort([...h.endpoints.values()], input, (e) => ({ name: e.name, status: e.status, creationTime: e.creationTime }));
+      const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
+      return { Endpoints: items.map((e) => ({ EndpointName: e.name, EndpointArn: e.arn, CreationTime: e.creationTime, LastModifiedTime: e.lastModifiedTime, EndpointStatus: e.status })), NextToken };
+    },
+    DescribeEndpoint: (input) => {
+      const e = h.endpoints.get(input.EndpointName);
+      if (!e) throw new AwsError('ValidationException', `Could not find endpoint "${input.EndpointName}".`);
+      const c = config(e.configName);
+      return {
+        EndpointName: e.name,
+        EndpointArn: e.arn,
+        EndpointConfigName: e.configName,
+        ProductionVariants:
+          e.status === 'Failed'
+            ? undefined
+            : c.variants.map((v) => ({
+                VariantName: v.VariantName,
+                DeployedImages: (h.models.get(v.ModelName)?.containers ?? []).map((container) => ({ SpecifiedImage: container.Image, ResolvedImage: `${container.Image.split(':')[0]}@sha256:${'4f2c'.repeat(16)}`, ResolutionTime: e.lastModifiedTime })),
+                CurrentWeight: v.InitialVariantWeight,
+                DesiredWeight: v.InitialVariantWeight,
+                CurrentInstanceCount: v.InitialInstanceCount,
+                DesiredInstanceCount: v.InitialInstanceCount,
+              })),
+        EndpointStatus: e.status,
+        FailureReason: e.failureReason,
+        CreationTime: e.creationTime,
+        LastModifiedTime: e.lastModifiedTime,
+      };
+    },
+    ListEndpointConfigs: (input) => {
+      const sorted = filterAndSort([...h.configs.values()], input, (c) => ({ name: c.name, creationTime: c.creationTime }));
+      const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
+      return { EndpointConfigs: items.map((c) => ({ EndpointConfigName: c.name, EndpointConfigArn: c.arn, CreationTime: c.creationTime })), NextToken };
+    },
+    DescribeEndpointConfig: (input) => {
+      const c = config(input.EndpointConfigName);
+      return { EndpointConfigName: c.name, EndpointConfigArn: c.arn, ProductionVariants: c.variants, CreationTime: c.creationTime };
+    },
+    ListModels: (input) => {
+      const sorted = filterAndSort([...h.models.values()], input, (m) => ({ name: m.name, creationTime: m.creationTime }));
+      const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
+      return { Models: items.map((m) => ({ ModelName: m.name, ModelArn: m.arn, CreationTime: m.creationTime })), NextToken };
+    },
+    DescribeModel: (input) => {
+      const m = h.models.get(input.ModelName);
+      if (!m) throw new AwsError('ValidationException', `Could not find model "${input.ModelName}".`);
+      return {
+        ModelName: m.name,
+        PrimaryContainer: m.containers.length === 1 ? m.containers[0] : undefined,
+        Containers: m.containers.length > 1 ? m.containers : undefined,
+        InferenceExecutionConfig: m.containers.length > 1 ? { Mode: 'Serial' } : undefined,
+        ExecutionRoleArn: m.roleArn,
+        CreationTime: m.creationTime,
+        ModelArn: m.arn,
+        EnableNetworkIsolation: false,
+      };
+    },
+  };
+}
+
+const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
+const BUCKET = 'sagemaker-us-east-1-123456789012';
+
+function seed(world: World, scenario: ScenarioName): void {
+  if (scenario === 'empty') return;
+  const h = hosting(world);
+  const day = 86_400_000;
+  const add = (name: string, containers: Model['containers'], instanceType: string, ageDays: number, status: Endpoint['status'] = 'InService', failureReason?: string) => {
+    const created = new Date(world.clock.now() - ageDays * day);
+    h.models.set(name, { name, arn: world.arn('sagemaker', DEFAULT_REGION, `model/${name.toLowerCase()}`), containers, roleArn: ROLE, creationTime: created });
+    h.configs.set(name, {
+      name,
+      arn: world.arn('sagemaker', DEFAULT_REGION, `endpoint-config/${name.toLowerCase()}`),
+      variants: [{ VariantName: 'AllTraffic', ModelName: name, InitialInstanceCount: 1, InstanceType: instanceType, InitialVariantWeight: 1 }],
+      creationTime: created,
+    });
+    h.endpoints.set(name, { name, arn: world.arn('sagemaker', DEFAULT_REGION, `endpoint/${name.toLowerCase()}`), configName: name, status, failureReason, creationTime: created, lastModifiedTime: created });
+  };
+  const xgboost = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1';
+  add('abalone-endpoint', [{ Image: xgboost, ModelDataUrl: `s3://${BUCKET}/AbalonePackageGroup/v3/model/model.tar.gz` }], 'ml.m5.large', 20);
+  add('cmapss-XGBoostEndpoint-2021-01-07-16-30-12', [{ Image: xgboost, ModelDataUrl: `s3://${BUCKET}/hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a/output/model.tar.gz` }], 'ml.m5.xlarge', 40);
+  add('fraud-detection-endpoint', [{ Image: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1', ModelDataUrl: 's3://fraud-detection-end-to-end-demo/linear-learner/output/model.tar.gz' }], 'ml.m4.xlarge', 35);
+  add(
+    'abalone-inference-pipeline-endpoint',
+    [
+      { ContainerHostname: 'preprocess', Image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-sparkml-serving:2.4', ModelDataUrl: `s3://${BUCKET}/abalone-pipeline/model.tar.gz` },
+      { ContainerHostname: 'xgboost', Image: xgboost, ModelDataUrl: `s3://${BUCKET}/abalone-pipeline/xgboost/model.tar.gz` },
+      { ContainerHostname: 'postprocess', Image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-sparkml-serving:2.4', ModelDataUrl: `s3://${BUCKET}/abalone-pipeline/postprocess.tar.gz` },
+    ],
+    'ml.c5.xlarge',
+    10,
+  );
+  add('abalone-staging-endpoint', [{ Image: xgboost, ModelDataUrl: `s3://${BUCKET}/AbalonePackageGroup/v4/model/model.tar.gz` }], 'ml.m5.large', 1, 'Failed', 'The primary container for production variant AllTraffic did not pass the ping health check. Please check CloudWatch logs for this endpoint.');
+  world.logs.append('/aws/sagemaker/Endpoints/abalone-endpoint', 'AllTraffic/i-0a1b2c3d4e5f60718', [
+    { message: 'Starting the inference server with 2 workers.', timestamp: world.clock.now() - 20 * day },
+    { message: 'Model loaded: xgboost-model', timestamp: world.clock.now() - 20 * day + 4000 },
+  ]);
+  if (scenario === 'large') {
+    for (let i = 0; i < 300; i++) add(`load-test-endpoint-${String(i).padStart(3, '0')}`, [{ Image: xgboost }], 'ml.m5.large', 2 + i / 10);
+  }
+}
+
+export const endpointsModule: ServiceModule = { name: 'sagemaker endpoints', handlers: (world) => ({ sagemaker: handlers(world) }), seed };
