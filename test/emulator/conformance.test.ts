@@ -7,6 +7,7 @@ import * as sagemakerSdk from '@aws-sdk/client-sagemaker';
 import * as logsSdk from '@aws-sdk/client-cloudwatch-logs';
 import * as pipelineSdk from '@aws-sdk/client-codepipeline';
 import * as commitSdk from '@aws-sdk/client-codecommit';
+import * as scalingSdk from '@aws-sdk/client-application-auto-scaling';
 import { buildHandlers } from './services';
 import { advance, clientsFor, emulatorForTest, recorded } from './support';
 import type { RunningEmulator } from './index';
@@ -72,6 +73,20 @@ const SAGEMAKER_CALLS: Call[] = [
   ['DescribeEndpointConfig', { EndpointConfigName: 'abalone-endpoint' }],
   ['ListModels', {}],
   ['DescribeModel', { ModelName: 'abalone-inference-pipeline-endpoint' }],
+  ['DescribeEndpoint', { EndpointName: 'abalone-serverless-endpoint' }],
+  ['ListPipelines', { SortBy: 'Name', SortOrder: 'Ascending' }],
+  ['DescribePipeline', { PipelineName: 'AbalonePipeline' }],
+  ['ListPipelineExecutions', { PipelineName: 'AbalonePipeline' }],
+];
+
+const VARIANT = 'endpoint/cmapss-XGBoostEndpoint-2021-01-07-16-30-12/variant/AllTraffic';
+const AUTOSCALING_CALLS: Call[] = [
+  ['DescribeScalableTargets', { ServiceNamespace: 'sagemaker', ResourceIds: [VARIANT] }],
+  ['DescribeScalingPolicies', { ServiceNamespace: 'sagemaker', ResourceId: VARIANT }],
+  ['RegisterScalableTarget', { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/abalone-endpoint/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount', MinCapacity: 1, MaxCapacity: 3 }],
+  ['PutScalingPolicy', { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/abalone-endpoint/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount', PolicyName: 'abalone-invocations', PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: 70, PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } } }],
+  ['DeleteScalingPolicy', { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/abalone-endpoint/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount', PolicyName: 'abalone-invocations' }],
+  ['DeregisterScalableTarget', { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/abalone-endpoint/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' }],
 ];
 
 const LOGS_CALLS: Call[] = [
@@ -91,6 +106,7 @@ const CODECOMMIT_CALLS: Call[] = [
   ['ListRepositories', {}],
   ['GetRepository', { repositoryName: 'abalone-cicd-pipeline' }],
   ['GetBranch', { repositoryName: 'abalone-cicd-pipeline', branchName: 'main' }],
+  ['ListBranches', { repositoryName: 'abalone-cicd-pipeline' }],
 ];
 
 /** Run after time passed: operations that need a settled state. */
@@ -143,10 +159,25 @@ describe('emulator conformance', function () {
     for (const call of CODECOMMIT_CALLS) await send(commitSdk, commits, call);
     const branch = await commits.send(new commitSdk.GetBranchCommand({ repositoryName: 'abalone-cicd-pipeline', branchName: 'main' }));
     await commits.send(new commitSdk.GetCommitCommand({ repositoryName: 'abalone-cicd-pipeline', commitId: branch.branch!.commitId! }));
+    await commits.send(new commitSdk.BatchGetCommitsCommand({ repositoryName: 'abalone-cicd-pipeline', commitIds: [branch.branch!.commitId!, 'f'.repeat(40)] }));
+    const scaling = new scalingSdk.ApplicationAutoScalingClient(common);
+    for (const call of AUTOSCALING_CALLS) await send(scalingSdk, scaling, call);
+    const executions = await sagemaker.send(new sagemakerSdk.ListPipelineExecutionsCommand({ PipelineName: 'AbalonePipeline' }));
+    // An hour has passed since seeding: the execution that was training has finished all six steps.
+    const running = executions.PipelineExecutionSummaries?.[0];
+    assert.equal(running?.PipelineExecutionStatus, 'Succeeded', 'the newest AbalonePipeline execution ran to the end');
+    await sagemaker.send(new sagemakerSdk.DescribePipelineExecutionCommand({ PipelineExecutionArn: running!.PipelineExecutionArn }));
+    const steps = await sagemaker.send(new sagemakerSdk.ListPipelineExecutionStepsCommand({ PipelineExecutionArn: running!.PipelineExecutionArn }));
+    assert.deepEqual(steps.PipelineExecutionSteps?.map((s) => `${s.StepName}:${s.StepStatus}`).reverse(), [
+      'AbaloneProcess:Succeeded', 'AbaloneTrain:Succeeded', 'AbaloneEval:Succeeded', 'CheckMSEAbaloneEvaluation:Succeeded',
+      'RegisterAbaloneModel-RegisterModel:Succeeded', 'CreateAbaloneModel:Succeeded',
+    ]);
     const state = await pipelines.send(new pipelineSdk.GetPipelineStateCommand({ name: 'abalone-cicd-pipeline' }));
-    const approval = state.stageStates?.find((s) => s.stageName === 'EvaluationApproval');
-    assert.equal(approval?.latestExecution?.status, 'InProgress', 'the release waits at EvaluationApproval');
-    assert.ok(approval?.actionStates?.[0].latestExecution?.token, 'with an approval token');
+    const approval = state.stageStates?.find((s) => s.stageName === 'Approval');
+    assert.equal(approval?.latestExecution?.status, 'InProgress', 'the release waits at the Approval stage');
+    const token = approval?.actionStates?.find((a) => a.actionName === 'EvaluationApproval')?.latestExecution?.token;
+    assert.ok(token, 'with an approval token');
+    await pipelines.send(new pipelineSdk.PutApprovalResultCommand({ pipelineName: 'abalone-cicd-pipeline', stageName: 'Approval', actionName: 'EvaluationApproval', token, result: { status: 'Approved', summary: 'RMSE 1.48 is below 2.0' } }));
     const upload = (await s3.send(new s3sdk.CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'big.bin' }))) as { UploadId: string };
     const part = await s3.send(new s3sdk.UploadPartCommand({ Bucket: BUCKET, Key: 'big.bin', UploadId: upload.UploadId, PartNumber: 1, Body: Buffer.alloc(1024, 1) }));
     await s3.send(new s3sdk.CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: 'big.bin', UploadId: upload.UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] } }));

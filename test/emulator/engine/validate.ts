@@ -6,8 +6,40 @@ import { fullMember, resolve, type Shape, type ServiceModel } from './models';
 
 const patternCache = new Map<string, RegExp | null>();
 
-function compilePattern(pattern: string): RegExp | null {
-  if (patternCache.has(pattern)) return patternCache.get(pattern)!;
+/** Java's POSIX classes (ASCII only in Java) have no JS Unicode-property equivalent. */
+const JAVA_POSIX_CLASSES: Record<string, string> = {
+  Print: '\\x20-\\x7E', Graph: '\\x21-\\x7E', Alnum: '0-9A-Za-z', Alpha: 'A-Za-z', Digit: '0-9',
+  Upper: 'A-Z', Lower: 'a-z', Space: ' \\t\\n\\x0B\\f\\r', Punct: '!-\\/:-@\\[-`{-~', ASCII: '\\x00-\\x7F',
+};
+
+/** Replaces \p{Print} and friends by ranges, bracketed unless already inside a character class. */
+function javaToJs(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      const m = /^\\p\{(\w+)\}/.exec(pattern.slice(i));
+      const range = m ? JAVA_POSIX_CLASSES[m[1]] : undefined;
+      if (m && range) {
+        out += inClass ? range : `[${range}]`;
+        i += m[0].length - 1;
+      } else {
+        out += pattern.slice(i, i + 2);
+        i++;
+      }
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    out += c;
+  }
+  return out;
+}
+
+function compilePattern(javaPattern: string): RegExp | null {
+  if (patternCache.has(javaPattern)) return patternCache.get(javaPattern)!;
+  const pattern = javaToJs(javaPattern);
   let re: RegExp | null = null;
   // AWS matches the whole value (Java's Matcher.matches). The models' patterns are Java regexes:
   // most compile as unicode JS regexes; the rest without the u flag; otherwise they are skipped.
@@ -19,7 +51,7 @@ function compilePattern(pattern: string): RegExp | null {
       re = null;
     }
   }
-  patternCache.set(pattern, re);
+  patternCache.set(javaPattern, re);
   return re;
 }
 

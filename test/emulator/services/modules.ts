@@ -6,6 +6,8 @@ import { autoMlModule } from './sagemaker/autoMlModule';
 import { trainingJobsModule } from './sagemaker/trainingJobsModule';
 import { modelRegistryModule } from './sagemaker/modelRegistryModule';
 import { endpointsModule } from './sagemaker/endpointsModule';
+import { pipelinesModule } from './sagemaker/pipelinesModule';
+import { autoScalingModule } from './autoscaling/autoScalingModule';
 import { logsModule } from './logs/logsModule';
 import { releaseModule } from './codepipeline/releaseModule';
 
@@ -16,6 +18,8 @@ export const SERVICE_MODULES: ServiceModule[] = [
   trainingJobsModule,
   modelRegistryModule,
   endpointsModule,
+  autoScalingModule,
+  pipelinesModule,
   logsModule,
   releaseModule,
 ];

@@ -1,7 +1,8 @@
-// The abalone release of seed 003: the CodeCommit repository `abalone-cicd-pipeline` and the
-// CodePipeline of the same name, whose latest execution waits at the manual `EvaluationApproval`
-// stage with the evaluation.json of its evaluation step in S3. List and read operations; approving
-// (PutApprovalResult) comes with the approval feature.
+// The abalone release of seed 003: the CodeCommit repository `abalone-cicd-pipeline` (branch `main`
+// with the pipeline code, branch `model` with the model artifacts) and the CodePipeline of the same
+// name (Source, Build, Approval, Deploy), whose latest execution waits at the manual
+// `EvaluationApproval` action with the evaluation.json of its Evaluate action in S3. Approving or
+// rejecting goes through PutApprovalResult with the execution's token, as in AWS.
 import { createHash } from 'node:crypto';
 import { AwsError, type OperationHandler, type ScenarioName } from '../../engine/contract';
 import { page } from '../support/paging';
@@ -12,9 +13,13 @@ const REPO = 'abalone-cicd-pipeline';
 const PIPELINE = 'abalone-cicd-pipeline';
 const ARTIFACT_BUCKET = 'abalone-cicd-pipeline-artifacts-123456789012';
 const DAY = 86_400_000;
+const STEP_MS = 600_000;
+
+type Branch = 'main' | 'model';
 
 interface Commit {
   id: string;
+  branch: Branch;
   parent?: string;
   message: string;
   author: string;
@@ -22,14 +27,25 @@ interface Commit {
   time: number;
 }
 
+interface Approval {
+  status: 'Approved' | 'Rejected';
+  summary: string;
+  by: string;
+  at: number;
+}
+
 interface Execution {
   id: string;
   status: 'InProgress' | 'Succeeded' | 'Failed';
   start: number;
-  commit: Commit;
+  main: Commit;
+  model: Commit;
   /** Stage the execution reached; stages after it have not run. */
   stageIndex: number;
   approvalToken?: string;
+  approval?: Approval;
+  /** Emulator time the Deploy stage finishes after an approval. */
+  deployedAt?: number;
 }
 
 interface Release {
@@ -38,24 +54,46 @@ interface Release {
   created: number;
 }
 
-const STAGES: Array<{ name: string; actions: Array<{ name: string; category: string; owner: string; provider: string; configuration: Record<string, string> }> }> = [
-  { name: 'Source', actions: [{ name: 'MainSource', category: 'Source', owner: 'AWS', provider: 'CodeCommit', configuration: { RepositoryName: REPO, BranchName: 'main' } }] },
-  { name: 'Build', actions: [{ name: 'BuildModelArtifact', category: 'Build', owner: 'AWS', provider: 'CodeBuild', configuration: { ProjectName: 'abalone-cicd-build' } }] },
+interface ActionDefinition {
+  name: string;
+  category: string;
+  owner: string;
+  provider: string;
+  configuration: Record<string, string>;
+}
+
+const STAGES: Array<{ name: string; actions: ActionDefinition[] }> = [
   {
-    name: 'MLWorkflow',
+    name: 'Source',
     actions: [
-      { name: 'DataProcessing', category: 'Build', owner: 'AWS', provider: 'CodeBuild', configuration: { ProjectName: 'abalone-cicd-data-processing' } },
-      { name: 'ModelTraining', category: 'Build', owner: 'AWS', provider: 'CodeBuild', configuration: { ProjectName: 'abalone-cicd-training' } },
-      { name: 'ModelEvaluation', category: 'Build', owner: 'AWS', provider: 'CodeBuild', configuration: { ProjectName: 'abalone-cicd-evaluation' } },
+      { name: 'MainSource', category: 'Source', owner: 'AWS', provider: 'CodeCommit', configuration: { RepositoryName: REPO, BranchName: 'main' } },
+      { name: 'ModelSource', category: 'Source', owner: 'AWS', provider: 'CodeCommit', configuration: { RepositoryName: REPO, BranchName: 'model' } },
     ],
   },
   {
-    name: 'EvaluationApproval',
-    actions: [{ name: 'EvaluationApproval', category: 'Approval', owner: 'AWS', provider: 'Manual', configuration: { CustomData: 'Review the model evaluation report (evaluation.json): approve if RMSE is below 2.0.' } }],
+    name: 'Build',
+    actions: [
+      { name: 'ContainerBuild', category: 'Build', owner: 'AWS', provider: 'CodeBuild', configuration: { ProjectName: 'ContainerBuild' } },
+      { name: 'Preprocess', category: 'Build', owner: 'AWS', provider: 'CodeBuild', configuration: { ProjectName: 'DataPreprocessingBuild' } },
+      { name: 'Train', category: 'Build', owner: 'AWS', provider: 'CodeBuild', configuration: { ProjectName: 'ModelTrainingBuild' } },
+      { name: 'Evaluate', category: 'Build', owner: 'AWS', provider: 'CodeBuild', configuration: { ProjectName: 'ModelEvaluationBuild' } },
+    ],
   },
-  { name: 'Deploy', actions: [{ name: 'DeployEndpoint', category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', configuration: { StackName: 'EndpointStack', ActionMode: 'CREATE_UPDATE' } }] },
+  {
+    name: 'Approval',
+    actions: [{ name: 'EvaluationApproval', category: 'Approval', owner: 'AWS', provider: 'Manual', configuration: { CustomData: 'Is the Model Ready for Production?' } }],
+  },
+  {
+    name: 'Deploy',
+    actions: [
+      { name: 'DeploymentBuild', category: 'Build', owner: 'AWS', provider: 'CodeBuild', configuration: { ProjectName: 'DeploymentBuild' } },
+      { name: 'DeployEndpoint', category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', configuration: { StackName: 'EndpointStack', ActionMode: 'CREATE_UPDATE' } },
+    ],
+  },
 ];
-const APPROVAL_INDEX = 3;
+export const APPROVAL_STAGE = 'Approval';
+export const APPROVAL_ACTION = 'EvaluationApproval';
+const APPROVAL_INDEX = STAGES.findIndex((s) => s.name === APPROVAL_STAGE);
 
 function release(world: World): Release {
   return world.state('codepipeline.release', () => ({ commits: [], executions: [], created: world.clock.now() }));
@@ -65,11 +103,21 @@ export function evaluationKey(executionId: string): string {
   return `${PIPELINE}/${executionId}/evaluation/evaluation.json`;
 }
 
+const uuid = (hex: string) => hex.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
+
 function pipelineHandlers(world: World): Record<string, OperationHandler> {
   const r = release(world);
+  // The Deploy stage of an approved execution runs for ten (AWS) minutes, then the release succeeds.
+  world.addSettler(() => {
+    for (const e of r.executions) {
+      if (e.deployedAt !== undefined && e.status === 'InProgress' && world.clock.now() >= e.deployedAt) e.status = 'Succeeded';
+    }
+  });
   const known = (name: string) => {
-    if (name !== PIPELINE) throw new AwsError('PipelineNotFoundException', `Account '${world.accountId}' does not have a pipeline with name '${name}'`);
+    if (name !== PIPELINE || r.executions.length === 0) throw new AwsError('PipelineNotFoundException', `Account '${world.accountId}' does not have a pipeline with name '${name}'`);
   };
+  const stageStatus = (e: Execution, index: number) =>
+    index > e.stageIndex ? undefined : index < e.stageIndex ? 'Succeeded' : e.status;
   return {
     ListPipelines: () => (r.executions.length === 0 ? { pipelines: [] } : { pipelines: [{ name: PIPELINE, version: 1, pipelineType: 'V2', executionMode: 'SUPERSEDED', created: new Date(r.created), updated: new Date(r.created) }] }),
     GetPipeline: (input, ctx) => {
@@ -84,7 +132,7 @@ function pipelineHandlers(world: World): Record<string, OperationHandler> {
             actions: stage.actions.map((action, i) => ({
               name: action.name,
               actionTypeId: { category: action.category, owner: action.owner, provider: action.provider, version: '1' },
-              runOrder: i + 1,
+              runOrder: stage.name === 'Source' ? 1 : i + 1,
               configuration: action.configuration,
             })),
           })),
@@ -95,36 +143,42 @@ function pipelineHandlers(world: World): Record<string, OperationHandler> {
         metadata: { pipelineArn: world.arn('codepipeline', ctx.region, PIPELINE), created: new Date(r.created), updated: new Date(r.created) },
       };
     },
-    GetPipelineState: (input) => {
+    GetPipelineState: (input, ctx) => {
       known(input.name);
       const latest = r.executions[0];
       return {
         pipelineName: PIPELINE,
         pipelineVersion: 1,
         stageStates: STAGES.map((stage, index) => {
-          const reached = latest && index <= latest.stageIndex;
-          const stageStatus = !reached ? undefined : index < latest.stageIndex ? 'Succeeded' : latest.status;
+          const status = stageStatus(latest, index);
           return {
             stageName: stage.name,
             inboundTransitionState: { enabled: true },
-            latestExecution: stageStatus ? { pipelineExecutionId: latest.id, status: stageStatus } : undefined,
-            actionStates: stage.actions.map((action) => ({
-              actionName: action.name,
-              latestExecution: stageStatus
-                ? {
-                    status: stageStatus,
-                    lastStatusChange: new Date(latest.start + index * 600_000),
-                    token: index === APPROVAL_INDEX && stageStatus === 'InProgress' ? latest.approvalToken : undefined,
-                    summary: index === 0 ? latest.commit.message : undefined,
-                    externalExecutionUrl: index === APPROVAL_INDEX ? `https://s3.console.aws.amazon.com/s3/object/${ARTIFACT_BUCKET}?prefix=${encodeURIComponent(evaluationKey(latest.id))}` : undefined,
-                  }
-                : undefined,
-              currentRevision: index === 0 && reached ? { revisionId: latest.commit.id, revisionChangeId: latest.commit.id, created: new Date(latest.commit.time) } : undefined,
-            })),
+            latestExecution: status ? { pipelineExecutionId: latest.id, status } : undefined,
+            actionStates: stage.actions.map((action) => {
+              const approval = index === APPROVAL_INDEX ? latest.approval : undefined;
+              const source = action.name === 'MainSource' ? latest.main : action.name === 'ModelSource' ? latest.model : undefined;
+              return {
+                actionName: action.name,
+                latestExecution: status
+                  ? {
+                      actionExecutionId: uuid(createHash('md5').update(`${latest.id}/${action.name}`).digest('hex')),
+                      status: approval ? (approval.status === 'Approved' ? 'Succeeded' : 'Failed') : status,
+                      lastStatusChange: new Date(approval?.at ?? latest.start + index * STEP_MS),
+                      token: index === APPROVAL_INDEX && status === 'InProgress' && !approval ? latest.approvalToken : undefined,
+                      summary: approval?.summary ?? source?.message,
+                      lastUpdatedBy: approval?.by,
+                      externalExecutionUrl: index === APPROVAL_INDEX ? `https://s3.console.aws.amazon.com/s3/object/${ARTIFACT_BUCKET}?prefix=${encodeURIComponent(evaluationKey(latest.id))}` : undefined,
+                    }
+                  : undefined,
+                currentRevision: source && status ? { revisionId: source.id, revisionChangeId: source.id, created: new Date(source.time) } : undefined,
+                entityUrl: action.provider === 'CodeCommit' ? `https://${ctx.region}.console.aws.amazon.com/codesuite/codecommit/repositories/${REPO}/browse/refs/heads/${action.configuration.BranchName}` : undefined,
+              };
+            }),
           };
         }),
         created: new Date(r.created),
-        updated: new Date(latest?.start ?? r.created),
+        updated: new Date(latest.approval?.at ?? latest.start),
       };
     },
     ListPipelineExecutions: (input) => {
@@ -135,12 +189,39 @@ function pipelineHandlers(world: World): Record<string, OperationHandler> {
           pipelineExecutionId: e.id,
           status: e.status,
           startTime: new Date(e.start),
-          lastUpdateTime: new Date(e.start + e.stageIndex * 600_000),
-          sourceRevisions: [{ actionName: 'MainSource', revisionId: e.commit.id, revisionSummary: e.commit.message }],
+          lastUpdateTime: new Date(e.approval?.at ?? e.start + e.stageIndex * STEP_MS),
+          sourceRevisions: [
+            { actionName: 'MainSource', revisionId: e.main.id, revisionSummary: e.main.message },
+            { actionName: 'ModelSource', revisionId: e.model.id, revisionSummary: e.model.message },
+          ],
           trigger: { triggerType: 'CloudWatchEvent', triggerDetail: `arn:aws:events:${DEFAULT_REGION}:${world.accountId}:rule/abalone-cicd-pipeline-main` },
         })),
         nextToken: NextToken,
       };
+    },
+    PutApprovalResult: (input, ctx) => {
+      known(input.pipelineName);
+      const latest = r.executions[0];
+      const stage = STAGES.find((s) => s.name === input.stageName);
+      if (!stage) throw new AwsError('StageNotFoundException', `Stage '${input.stageName}' was not found in pipeline '${input.pipelineName}'`);
+      if (!stage.actions.some((a) => a.name === input.actionName && a.category === 'Approval')) {
+        throw new AwsError('ActionNotFoundException', `Approval action '${input.actionName}' was not found in stage '${input.stageName}'`);
+      }
+      const execution = r.executions.find((e) => e.approvalToken === input.token);
+      if (execution?.approval) throw new AwsError('ApprovalAlreadyCompletedException', `The approval action ${input.actionName} has already been ${execution.approval.status.toLowerCase()}`);
+      // A token belongs to one execution's wait; once a newer execution supersedes it, the token is gone.
+      if (!execution || execution !== latest || latest.stageIndex !== APPROVAL_INDEX || latest.status !== 'InProgress') {
+        throw new AwsError('InvalidApprovalTokenException', `The approval token ${input.token} is not valid for action ${input.actionName} in stage ${input.stageName}`);
+      }
+      const at = world.clock.now();
+      execution.approval = { status: input.result.status, summary: input.result.summary, by: `arn:aws:sts::${ctx.accountId}:assumed-role/MLApprover/approver`, at };
+      if (input.result.status === 'Approved') {
+        execution.stageIndex = STAGES.length - 1;
+        execution.deployedAt = at + world.clock.duration(STEP_MS / 1000);
+      } else {
+        execution.status = 'Failed';
+      }
+      return { approvedAt: new Date(at) };
     },
   };
 }
@@ -150,7 +231,12 @@ function commitHandlers(world: World): Record<string, OperationHandler> {
   const repo = (name: string) => {
     if (name !== REPO || r.commits.length === 0) throw new AwsError('RepositoryDoesNotExistException', `${name} does not exist`);
   };
+  const head = (branch: string) => r.commits.find((c) => c.branch === branch);
   const date = (ms: number) => `${Math.floor(ms / 1000)} +0000`;
+  const commitOut = (commit: Commit) => {
+    const person = { name: commit.author, email: commit.email, date: date(commit.time) };
+    return { commitId: commit.id, treeId: createHash('sha1').update(`tree${commit.id}`).digest('hex'), parents: commit.parent ? [commit.parent] : [], message: `${commit.message}\n`, author: person, committer: person, additionalData: '' };
+  };
   return {
     ListRepositories: () => ({ repositories: r.commits.length === 0 ? [] : [{ repositoryName: REPO, repositoryId: '6a2b1f3e-0c4d-4e5f-8a9b-abalone00001' }] }),
     GetRepository: (input, ctx) => {
@@ -160,27 +246,41 @@ function commitHandlers(world: World): Record<string, OperationHandler> {
           accountId: world.accountId,
           repositoryId: '6a2b1f3e-0c4d-4e5f-8a9b-abalone00001',
           repositoryName: REPO,
-          repositoryDescription: 'Abalone model: build, train, evaluate and release',
+          repositoryDescription: 'Abalone model: pipeline code on main, model artifacts on model',
           defaultBranch: 'main',
-          lastModifiedDate: new Date(r.commits[0].time),
-          creationDate: new Date(r.commits.at(-1)!.time),
+          lastModifiedDate: new Date(Math.max(...r.commits.map((c) => c.time))),
+          creationDate: new Date(Math.min(...r.commits.map((c) => c.time))),
           cloneUrlHttp: `https://git-codecommit.${ctx.region}.amazonaws.com/v1/repos/${REPO}`,
           cloneUrlSsh: `ssh://git-codecommit.${ctx.region}.amazonaws.com/v1/repos/${REPO}`,
           Arn: world.arn('codecommit', ctx.region, REPO),
         },
       };
     },
+    ListBranches: (input) => {
+      repo(input.repositoryName);
+      return { branches: ['main', 'model'] };
+    },
     GetBranch: (input) => {
       repo(input.repositoryName ?? REPO);
-      if (input.branchName !== 'main') throw new AwsError('BranchDoesNotExistException', `Branch '${input.branchName}' does not exist`);
-      return { branch: { branchName: 'main', commitId: r.commits[0].id } };
+      const commit = head(input.branchName);
+      if (!commit) throw new AwsError('BranchDoesNotExistException', `Branch '${input.branchName}' does not exist`);
+      return { branch: { branchName: input.branchName, commitId: commit.id } };
     },
     GetCommit: (input) => {
       repo(input.repositoryName);
       const commit = r.commits.find((c) => c.id === input.commitId);
       if (!commit) throw new AwsError('CommitIdDoesNotExistException', `Commit '${input.commitId}' does not exist`);
-      const person = { name: commit.author, email: commit.email, date: date(commit.time) };
-      return { commit: { commitId: commit.id, treeId: createHash('sha1').update(`tree${commit.id}`).digest('hex'), parents: commit.parent ? [commit.parent] : [], message: `${commit.message}\n`, author: person, committer: person, additionalData: '' } };
+      return { commit: commitOut(commit) };
+    },
+    BatchGetCommits: (input) => {
+      repo(input.repositoryName);
+      const ids: string[] = input.commitIds;
+      if (ids.length > 100) throw new AwsError('CommitIdsLimitExceededException', 'The maximum number of allowed commit IDs in a batch request is 100');
+      const found = ids.map((id) => r.commits.find((c) => c.id === id));
+      return {
+        commits: found.filter((c): c is Commit => !!c).map(commitOut),
+        errors: ids.filter((_, i) => !found[i]).map((commitId) => ({ commitId, errorCode: 'CommitIdDoesNotExistException', errorMessage: `Commit '${commitId}' does not exist` })),
+      };
     },
   };
 }
@@ -190,28 +290,40 @@ function seed(world: World, scenario: ScenarioName): void {
   const r = release(world);
   const now = world.clock.now();
   r.created = now - 30 * DAY;
-  const history: Array<[string, string, string, number]> = [
-    ['Add evaluation step writing evaluation.json', 'Priya Raman', 'priya.raman@example.com', 1],
-    ['Tune XGBoost max_depth to 5 and eta to 0.2', 'Sam Okafor', 'sam.okafor@example.com', 6],
-    ['Split abalone data 80/10/10 in preprocessing', 'Priya Raman', 'priya.raman@example.com', 14],
-    ['Initial CDK pipeline for the abalone model', 'Sam Okafor', 'sam.okafor@example.com', 29],
+  const history: Array<[Branch, string, string, string, number]> = [
+    ['main', 'Checkpoint', 'Sam Okafor', 'sam.okafor@example.com', 1],
+    ['model', 'Added Integration artifacts', 'Priya Raman', 'priya.raman@example.com', 2],
+    ['model', 'Tune XGBoost max_depth to 5 and eta to 0.2', 'Priya Raman', 'priya.raman@example.com', 6],
+    ['main', 'Add evaluation step writing evaluation.json', 'Sam Okafor', 'sam.okafor@example.com', 9],
+    ['model', 'Initial commit of model artifacts', 'Priya Raman', 'priya.raman@example.com', 14],
+    ['main', 'Initial commit of Pipeline Artifacts', 'Sam Okafor', 'sam.okafor@example.com', 29],
   ];
-  r.commits = history.map(([message, author, email, ageDays]) => ({ id: createHash('sha1').update(message).digest('hex'), message, author, email, time: now - ageDays * DAY }));
-  r.commits.forEach((c, i) => (c.parent = r.commits[i + 1]?.id));
+  r.commits = history.map(([branch, message, author, email, ageDays]) => ({ id: createHash('sha1').update(`${branch}:${message}`).digest('hex'), branch, message, author, email, time: now - ageDays * DAY }));
+  for (const branch of ['main', 'model'] as const) {
+    const line = r.commits.filter((c) => c.branch === branch);
+    line.forEach((c, i) => (c.parent = line[i + 1]?.id));
+  }
+  const onBranch = (branch: Branch, skip: number) => {
+    const line = r.commits.filter((c) => c.branch === branch);
+    return line[Math.min(skip, line.length - 1)];
+  };
   const execution = (i: number, status: Execution['status'], stageIndex: number, ageHours: number): Execution => ({
-    id: `${createHash('md5').update(`execution-${i}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5')}`,
+    id: uuid(createHash('md5').update(`execution-${i}`).digest('hex')),
     status,
     start: now - ageHours * 3_600_000,
-    commit: r.commits[Math.min(i, r.commits.length - 1)],
+    main: onBranch('main', Math.min(i, 2)),
+    model: onBranch('model', Math.min(i, 2)),
     stageIndex,
   });
   const pending = execution(0, 'InProgress', APPROVAL_INDEX, 2);
-  pending.approvalToken = createHash('sha256').update(`approval-${pending.id}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
-  r.executions = [pending, execution(1, 'Succeeded', STAGES.length - 1, 6 * 24), execution(2, 'Failed', 2, 14 * 24), execution(3, 'Succeeded', STAGES.length - 1, 29 * 24)];
+  pending.approvalToken = uuid(createHash('sha256').update(`approval-${pending.id}`).digest('hex'));
+  const approved = execution(1, 'Succeeded', STAGES.length - 1, 6 * 24);
+  approved.approval = { status: 'Approved', summary: 'RMSE 1.52 is below 2.0; deploying.', by: `arn:aws:iam::${world.accountId}:user/priya.raman`, at: approved.start + APPROVAL_INDEX * STEP_MS };
+  r.executions = [pending, approved, execution(2, 'Failed', 1, 14 * 24), execution(3, 'Succeeded', STAGES.length - 1, 29 * 24)];
   const report = JSON.stringify({ regression_metrics: { rmse: { value: 1.4838999769750487 }, mse: { value: 2.20195914166655 } } }, null, 2);
   for (const e of r.executions) world.s3.put(ARTIFACT_BUCKET, evaluationKey(e.id), report, 'application/json');
   if (scenario === 'large') {
-    for (let i = 4; i < 200; i++) r.executions.push(execution(i, i % 5 === 0 ? 'Failed' : 'Succeeded', i % 5 === 0 ? 2 : STAGES.length - 1, 30 * 24 + i * 12));
+    for (let i = 4; i < 200; i++) r.executions.push(execution(i, i % 5 === 0 ? 'Failed' : 'Succeeded', i % 5 === 0 ? 1 : STAGES.length - 1, 30 * 24 + i * 12));
   }
 }
 

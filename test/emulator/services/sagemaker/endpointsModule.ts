@@ -14,10 +14,21 @@ interface Model {
   creationTime: Date;
 }
 
+interface Variant {
+  VariantName: string;
+  ModelName: string;
+  InitialVariantWeight: number;
+  InitialInstanceCount?: number;
+  InstanceType?: string;
+  ServerlessConfig?: { MemorySizeInMB: number; MaxConcurrency: number };
+}
+
 interface EndpointConfig {
   name: string;
   arn: string;
-  variants: Array<{ VariantName: string; ModelName: string; InitialInstanceCount: number; InstanceType: string; InitialVariantWeight: number }>;
+  variants: Variant[];
+  /** Shadow variants get a copy of the traffic; their answers are logged, never returned. */
+  shadowVariants?: Variant[];
   creationTime: Date;
 }
 
@@ -48,6 +59,16 @@ function handlers(world: World): Record<string, OperationHandler> {
     if (!found) throw new AwsError('ValidationException', `Could not find endpoint configuration "${name}".`);
     return found;
   };
+  const summary = (v: Variant) => ({
+    VariantName: v.VariantName,
+    DeployedImages: (h.models.get(v.ModelName)?.containers ?? []).map((container) => ({ SpecifiedImage: container.Image, ResolvedImage: `${container.Image.split(':')[0]}@sha256:${'4f2c'.repeat(16)}`, ResolutionTime: h.models.get(v.ModelName)?.creationTime })),
+    CurrentWeight: v.InitialVariantWeight,
+    DesiredWeight: v.InitialVariantWeight,
+    CurrentInstanceCount: v.ServerlessConfig ? undefined : v.InitialInstanceCount,
+    DesiredInstanceCount: v.ServerlessConfig ? undefined : v.InitialInstanceCount,
+    CurrentServerlessConfig: v.ServerlessConfig,
+    DesiredServerlessConfig: v.ServerlessConfig,
+  });
   return {
     ListEndpoints: (input) => {
       const sorted = filterAndSort([...h.endpoints.values()], input, (e) => ({ name: e.name, status: e.status, creationTime: e.creationTime }));
@@ -62,17 +83,8 @@ function handlers(world: World): Record<string, OperationHandler> {
         EndpointName: e.name,
         EndpointArn: e.arn,
         EndpointConfigName: e.configName,
-        ProductionVariants:
-          e.status === 'Failed'
-            ? undefined
-            : c.variants.map((v) => ({
-                VariantName: v.VariantName,
-                DeployedImages: (h.models.get(v.ModelName)?.containers ?? []).map((container) => ({ SpecifiedImage: container.Image, ResolvedImage: `${container.Image.split(':')[0]}@sha256:${'4f2c'.repeat(16)}`, ResolutionTime: e.lastModifiedTime })),
-                CurrentWeight: v.InitialVariantWeight,
-                DesiredWeight: v.InitialVariantWeight,
-                CurrentInstanceCount: v.InitialInstanceCount,
-                DesiredInstanceCount: v.InitialInstanceCount,
-              })),
+        ProductionVariants: e.status === 'Failed' ? undefined : c.variants.map(summary),
+        ShadowProductionVariants: e.status === 'Failed' || !c.shadowVariants ? undefined : c.shadowVariants.map(summary),
         EndpointStatus: e.status,
         FailureReason: e.failureReason,
         CreationTime: e.creationTime,
@@ -86,7 +98,7 @@ function handlers(world: World): Record<string, OperationHandler> {
     },
     DescribeEndpointConfig: (input) => {
       const c = config(input.EndpointConfigName);
-      return { EndpointConfigName: c.name, EndpointConfigArn: c.arn, ProductionVariants: c.variants, CreationTime: c.creationTime };
+      return { EndpointConfigName: c.name, EndpointConfigArn: c.arn, ProductionVariants: c.variants, ShadowProductionVariants: c.shadowVariants, CreationTime: c.creationTime };
     },
     ListModels: (input) => {
       const sorted = filterAndSort([...h.models.values()], input, (m) => ({ name: m.name, creationTime: m.creationTime }));
@@ -117,19 +129,31 @@ function seed(world: World, scenario: ScenarioName): void {
   if (scenario === 'empty') return;
   const h = hosting(world);
   const day = 86_400_000;
-  const add = (name: string, containers: Model['containers'], instanceType: string, ageDays: number, status: Endpoint['status'] = 'InService', failureReason?: string) => {
-    const created = new Date(world.clock.now() - ageDays * day);
+  const model = (name: string, containers: Model['containers'], created: Date) =>
     h.models.set(name, { name, arn: world.arn('sagemaker', DEFAULT_REGION, `model/${name.toLowerCase()}`), containers, roleArn: ROLE, creationTime: created });
+  /** instanceType "serverless" makes a serverless variant (memory and concurrency instead of instances). */
+  const add = (name: string, containers: Model['containers'], instanceType: string, ageDays: number, status: Endpoint['status'] = 'InService', failureReason?: string, shadowVariants?: Variant[]) => {
+    const created = new Date(world.clock.now() - ageDays * day);
+    model(name, containers, created);
+    const variant: Variant = instanceType === 'serverless'
+      ? { VariantName: 'AllTraffic', ModelName: name, InitialVariantWeight: 1, ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }
+      : { VariantName: 'AllTraffic', ModelName: name, InitialInstanceCount: 1, InstanceType: instanceType, InitialVariantWeight: 1 };
     h.configs.set(name, {
       name,
       arn: world.arn('sagemaker', DEFAULT_REGION, `endpoint-config/${name.toLowerCase()}`),
-      variants: [{ VariantName: 'AllTraffic', ModelName: name, InitialInstanceCount: 1, InstanceType: instanceType, InitialVariantWeight: 1 }],
+      variants: [variant],
+      shadowVariants,
       creationTime: created,
     });
     h.endpoints.set(name, { name, arn: world.arn('sagemaker', DEFAULT_REGION, `endpoint/${name.toLowerCase()}`), configName: name, status, failureReason, creationTime: created, lastModifiedTime: created });
   };
   const xgboost = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1';
-  add('abalone-endpoint', [{ Image: xgboost, ModelDataUrl: `s3://${BUCKET}/AbalonePackageGroup/v3/model/model.tar.gz` }], 'ml.m5.large', 20);
+  // The abalone endpoint serves v3 and shadows the v4 candidate, as a team would before approving v4.
+  model('abalone-v4-shadow', [{ Image: xgboost, ModelDataUrl: `s3://${BUCKET}/AbalonePackageGroup/v4/model/model.tar.gz` }], new Date(world.clock.now() - 2 * day));
+  add('abalone-endpoint', [{ Image: xgboost, ModelDataUrl: `s3://${BUCKET}/AbalonePackageGroup/v3/model/model.tar.gz` }], 'ml.m5.large', 20, 'InService', undefined, [
+    { VariantName: 'ShadowV4', ModelName: 'abalone-v4-shadow', InitialInstanceCount: 1, InstanceType: 'ml.m5.large', InitialVariantWeight: 1 },
+  ]);
+  add('abalone-serverless-endpoint', [{ Image: xgboost, ModelDataUrl: `s3://${BUCKET}/AbalonePackageGroup/v3/model/model.tar.gz` }], 'serverless', 5);
   add('cmapss-XGBoostEndpoint-2021-01-07-16-30-12', [{ Image: xgboost, ModelDataUrl: `s3://${BUCKET}/hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a/output/model.tar.gz` }], 'ml.m5.xlarge', 40);
   add('fraud-detection-endpoint', [{ Image: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1', ModelDataUrl: 's3://fraud-detection-end-to-end-demo/linear-learner/output/model.tar.gz' }], 'ml.m4.xlarge', 35);
   add(
