@@ -21,3 +21,11 @@ export function jobDuration(start: Date | undefined, end: Date | undefined, now:
   if (!start) return undefined;
   return formatDuration((end ?? now).getTime() - start.getTime());
 }
+
+/** "3h ago", "2d ago": how long ago something happened, largest unit only. */
+export function timeAgo(when: Date | undefined, now: Date = new Date()): string | undefined {
+  if (!when) return undefined;
+  const ms = now.getTime() - when.getTime();
+  if (ms < 60_000) return 'just now';
+  return `${formatDuration(ms).split(' ')[0]} ago`;
+}

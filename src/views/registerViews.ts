@@ -3,14 +3,15 @@
 import * as vscode from 'vscode';
 import type { AwsSession } from '../aws/session';
 import { autopilotSource } from './autopilot/autopilotView';
+import { endpointsSource } from './endpoints/endpointsView';
 import { modelRegistrySource } from './modelRegistry/modelRegistryView';
+import { pipelinesSource, type PipelinesSource } from './pipelines/pipelinesView';
 import { notebookInstancesSource } from './notebookInstances/notebookInstancesView';
 import { trainingJobsSource } from './trainingJobs/trainingJobsView';
 import type { RefreshableTreeProvider } from './refreshableTreeProvider';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ResourceListProvider, type ListSource } from './tree/resourceListProvider';
 import { VIEW_IDS, type ViewKey } from './viewIds';
-import { WelcomeOnlyView } from './welcomeOnlyView';
 
 export type ViewProviders = Record<ViewKey, RefreshableTreeProvider<unknown>>;
 
@@ -18,19 +19,22 @@ export interface RegisteredViews extends vscode.Disposable {
   providers: ViewProviders;
   treeViews: Partial<Record<ViewKey, vscode.TreeView<unknown>>>;
   refreshAll(): void;
+  /** Waiting approvals and release polling of the Pipelines view. */
+  pipelineWatch: PipelinesSource['watch'];
   listProvider(key: string): ResourceListProvider<unknown> | undefined;
 }
 
 export function registerViews(session: AwsSession, workspaceState: vscode.Memento): RegisteredViews {
   const list = <T>(source: ListSource<T>) =>
     new ResourceListProvider<T>(source, session, workspaceState) as unknown as RefreshableTreeProvider<unknown>;
+  const pipelines: PipelinesSource = pipelinesSource(session);
   const providers: ViewProviders = {
     notebookInstances: list(notebookInstancesSource(session)),
     autopilot: list(autopilotSource(session)),
     trainingJobs: list(trainingJobsSource(session)),
     modelRegistry: list(modelRegistrySource(session)),
-    endpoints: new WelcomeOnlyView(),
-    pipelines: new WelcomeOnlyView(),
+    endpoints: list(endpointsSource(session)),
+    pipelines: list(pipelines),
   };
   const disposables: vscode.Disposable[] = [];
   const treeViews: RegisteredViews['treeViews'] = {};
@@ -52,11 +56,12 @@ export function registerViews(session: AwsSession, workspaceState: vscode.Mement
   const refreshAll = () => {
     for (const provider of Object.values(providers)) provider.refresh();
   };
-  disposables.push(session.onDidChange(refreshAll));
+  disposables.push(session.onDidChange(refreshAll), pipelines.watch);
   return {
     providers,
     treeViews,
     refreshAll,
+    pipelineWatch: pipelines.watch,
     listProvider: (key) => {
       const p = providers[key as ViewKey];
       return p instanceof ResourceListProvider ? (p as ResourceListProvider<unknown>) : undefined;

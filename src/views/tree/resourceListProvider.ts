@@ -27,8 +27,12 @@ export interface ListSource<T> {
   /** Status and identity of an item: in-progress items are polled while the view is visible. */
   statusOf?(item: T): string | undefined;
   keyOf?(item: T): string;
-  /** Groups shown above the list (e.g. "Lifecycle Configurations"); they list only when expanded. */
+  /** Groups shown with the list (e.g. "Lifecycle Configurations"); they list only when expanded. */
   groups?(provider: ResourceListProvider<T>): ExplorerNode[];
+  /** Groups go below the list instead of above it. */
+  groupsLast?: boolean;
+  /** The view is ready: a source that sets a badge or follows visibility takes it here. */
+  attach?(view: vscode.TreeView<ExplorerNode>): vscode.Disposable;
 }
 
 export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNode> {
@@ -76,7 +80,9 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
   attach(view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
     this.treeView = view;
     this.updateDescription();
-    return view.onDidChangeVisibility((e) => (e.visible ? this.poller?.schedule() : this.poller?.stop()));
+    const own = view.onDidChangeVisibility((e) => (e.visible ? this.poller?.schedule() : this.poller?.stop()));
+    const sourceOwn = this.source.attach?.(view);
+    return vscode.Disposable.from(own, ...(sourceOwn ? [sourceOwn] : []));
   }
 
   private groupNodes?: ExplorerNode[];
@@ -133,13 +139,17 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
       const text = isFiltered(this.filterValue)
         ? `No ${this.source.noun} match the filter`
         : `No ${this.source.noun} in ${region}`;
-      return [...groups, new MessageNode(`${this.source.key}:empty`, text, isFiltered(this.filterValue) ? 'filter' : 'info')];
+      return this.withGroups(groups, [new MessageNode(`${this.source.key}:empty`, text, isFiltered(this.filterValue) ? 'filter' : 'info')]);
     }
     if (this.list.hasMore) {
       nodes.push(new LoadMoreNode(`${this.source.key}:more`, () => this.loadMore(), nodes.length));
     }
     this.poller?.schedule();
-    return [...groups, ...nodes];
+    return this.withGroups(groups, nodes);
+  }
+
+  private withGroups(groups: ExplorerNode[], nodes: ExplorerNode[]): ExplorerNode[] {
+    return this.source.groupsLast ? [...nodes, ...groups] : [...groups, ...nodes];
   }
 
   private get filterKey(): string {

@@ -150,25 +150,27 @@ function pipelineHandlers(world: World): Record<string, OperationHandler> {
         pipelineName: PIPELINE,
         pipelineVersion: 1,
         stageStates: STAGES.map((stage, index) => {
-          const status = stageStatus(latest, index);
+          // Like AWS, a stage shows the newest execution that reached it (an older one for stages the newest has not reached).
+          const e = r.executions.find((x) => x.stageIndex >= index);
+          const status = e && stageStatus(e, index);
           return {
             stageName: stage.name,
             inboundTransitionState: { enabled: true },
-            latestExecution: status ? { pipelineExecutionId: latest.id, status } : undefined,
+            latestExecution: e && status ? { pipelineExecutionId: e.id, status } : undefined,
             actionStates: stage.actions.map((action) => {
-              const approval = index === APPROVAL_INDEX ? latest.approval : undefined;
-              const source = action.name === 'MainSource' ? latest.main : action.name === 'ModelSource' ? latest.model : undefined;
+              const approval = e && index === APPROVAL_INDEX ? e.approval : undefined;
+              const source = !e ? undefined : action.name === 'MainSource' ? e.main : action.name === 'ModelSource' ? e.model : undefined;
               return {
                 actionName: action.name,
-                latestExecution: status
+                latestExecution: e && status
                   ? {
-                      actionExecutionId: uuid(createHash('md5').update(`${latest.id}/${action.name}`).digest('hex')),
+                      actionExecutionId: uuid(createHash('md5').update(`${e.id}/${action.name}`).digest('hex')),
                       status: approval ? (approval.status === 'Approved' ? 'Succeeded' : 'Failed') : status,
-                      lastStatusChange: new Date(approval?.at ?? latest.start + index * STEP_MS),
-                      token: index === APPROVAL_INDEX && status === 'InProgress' && !approval ? latest.approvalToken : undefined,
+                      lastStatusChange: new Date(approval?.at ?? e.start + index * STEP_MS),
+                      token: index === APPROVAL_INDEX && status === 'InProgress' && !approval ? e.approvalToken : undefined,
                       summary: approval?.summary ?? source?.message,
                       lastUpdatedBy: approval?.by,
-                      externalExecutionUrl: index === APPROVAL_INDEX ? `https://s3.console.aws.amazon.com/s3/object/${ARTIFACT_BUCKET}?prefix=${encodeURIComponent(evaluationKey(latest.id))}` : undefined,
+                      externalExecutionUrl: index === APPROVAL_INDEX ? `https://s3.console.aws.amazon.com/s3/object/${ARTIFACT_BUCKET}?prefix=${encodeURIComponent(evaluationKey(e.id))}` : undefined,
                     }
                   : undefined,
                 currentRevision: source && status ? { revisionId: source.id, revisionChangeId: source.id, created: new Date(source.time) } : undefined,

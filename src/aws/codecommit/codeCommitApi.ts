@@ -1,0 +1,49 @@
+// CodeCommit: repositories, branches and a branch's recent commits. CodeCommit has no log call, so recent
+// commits are read by following first parents from the branch head, one GetCommit each, only on expand.
+import {
+  GetBranchCommand,
+  GetCommitCommand,
+  GetRepositoryCommand,
+  ListBranchesCommand,
+  ListRepositoriesCommand,
+  type Commit,
+  type RepositoryNameIdPair,
+} from '@aws-sdk/client-codecommit';
+import type { Page } from '../../model/pagedList';
+import type { AwsClients } from '../clients';
+
+export async function listRepositoriesPage(clients: AwsClients, nextToken: string | undefined): Promise<Page<RepositoryNameIdPair>> {
+  const out = await clients.codecommit().send(new ListRepositoriesCommand({ nextToken, sortBy: 'repositoryName', order: 'ascending' }));
+  return { items: out.repositories ?? [], nextToken: out.nextToken };
+}
+
+export async function listBranchesPage(clients: AwsClients, repositoryName: string, nextToken: string | undefined): Promise<Page<string>> {
+  const out = await clients.codecommit().send(new ListBranchesCommand({ repositoryName, nextToken }));
+  return { items: [...(out.branches ?? [])].sort(), nextToken: out.nextToken };
+}
+
+export function getRepository(clients: AwsClients, repositoryName: string) {
+  return clients.codecommit().send(new GetRepositoryCommand({ repositoryName }));
+}
+
+export async function getCommit(clients: AwsClients, repositoryName: string, commitId: string): Promise<Commit> {
+  const out = await clients.codecommit().send(new GetCommitCommand({ repositoryName, commitId }));
+  if (!out.commit) throw new Error(`CodeCommit returned no commit ${commitId}`);
+  return out.commit;
+}
+
+/** Up to `count` commits, newest first, starting at `from` (a commit id) or at the head of `branch`. */
+export async function recentCommits(clients: AwsClients, repositoryName: string, start: { branch?: string; from?: string }, count: number): Promise<{ commits: Commit[]; next?: string }> {
+  let id = start.from;
+  if (!id && start.branch) {
+    const out = await clients.codecommit().send(new GetBranchCommand({ repositoryName, branchName: start.branch }));
+    id = out.branch?.commitId;
+  }
+  const commits: Commit[] = [];
+  while (id && commits.length < count) {
+    const commit = await getCommit(clients, repositoryName, id);
+    commits.push(commit);
+    id = commit.parents?.[0];
+  }
+  return { commits, next: id };
+}

@@ -1,0 +1,37 @@
+// CodePipeline: the calls the Pipelines view makes. ListPipelines has no name filter and no status, so
+// the view filters names locally and reads each shown pipeline's state once (it carries the stages, the
+// newest execution and any approval token).
+import {
+  GetPipelineCommand,
+  GetPipelineStateCommand,
+  ListPipelineExecutionsCommand,
+  ListPipelinesCommand,
+  type PipelineExecutionSummary,
+  type PipelineSummary,
+} from '@aws-sdk/client-codepipeline';
+import type { Page } from '../../model/pagedList';
+import { matchesFilter, type ViewFilter } from '../../model/viewFilter';
+import type { AwsClients } from '../clients';
+import { pageSize } from '../pageSize';
+
+export async function listCodePipelinesPage(clients: AwsClients, nextToken: string | undefined, filter: ViewFilter): Promise<Page<PipelineSummary>> {
+  const out = await clients.codepipeline().send(new ListPipelinesCommand({ nextToken, maxResults: pageSize() }));
+  const items = (out.pipelines ?? []).filter((p) => matchesFilter(p.name ?? '', undefined, { ...filter, status: undefined }));
+  const byName = (a: PipelineSummary, b: PipelineSummary) => (a.name ?? '').localeCompare(b.name ?? '');
+  const byCreated = (a: PipelineSummary, b: PipelineSummary) => (a.created?.getTime() ?? 0) - (b.created?.getTime() ?? 0);
+  items.sort(filter.sort === 'name' ? byName : filter.sort === 'oldest' ? byCreated : (a, b) => byCreated(b, a));
+  return { items, nextToken: out.nextToken };
+}
+
+export function getPipelineState(clients: AwsClients, name: string) {
+  return clients.codepipeline().send(new GetPipelineStateCommand({ name }));
+}
+
+export function getPipeline(clients: AwsClients, name: string) {
+  return clients.codepipeline().send(new GetPipelineCommand({ name }));
+}
+
+export async function listCodePipelineExecutionsPage(clients: AwsClients, pipelineName: string, nextToken: string | undefined): Promise<Page<PipelineExecutionSummary>> {
+  const out = await clients.codepipeline().send(new ListPipelineExecutionsCommand({ pipelineName, nextToken, maxResults: 10 }));
+  return { items: out.pipelineExecutionSummaries ?? [], nextToken: out.nextToken };
+}

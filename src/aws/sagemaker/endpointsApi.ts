@@ -1,0 +1,35 @@
+// Endpoints: the list call of the view, and the describes made when one endpoint is expanded.
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  ListEndpointsCommand,
+  type EndpointStatus,
+  type EndpointSummary,
+} from '@aws-sdk/client-sagemaker';
+import type { Page } from '../../model/pagedList';
+import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
+import type { AwsClients } from '../clients';
+import { pageSize } from '../pageSize';
+
+export const ENDPOINT_STATUSES = [
+  'OutOfService', 'Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'InService', 'Deleting', 'Failed', 'UpdateRollbackFailed',
+] as const;
+
+export async function listEndpointsPage(clients: AwsClients, nextToken: string | undefined, filter: ViewFilter): Promise<Page<EndpointSummary>> {
+  const out = await clients.sagemaker().send(new ListEndpointsCommand({
+    MaxResults: pageSize(),
+    NextToken: nextToken,
+    NameContains: filter.nameContains || undefined,
+    StatusEquals: (filter.status as EndpointStatus) || undefined,
+    ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),
+  }));
+  return { items: out.Endpoints ?? [], nextToken: out.NextToken };
+}
+
+export function describeEndpoint(clients: AwsClients, name: string) {
+  return clients.sagemaker().send(new DescribeEndpointCommand({ EndpointName: name }));
+}
+
+export function describeEndpointConfig(clients: AwsClients, name: string) {
+  return clients.sagemaker().send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
+}

@@ -1,0 +1,41 @@
+// SageMaker Pipelines: pipelines, their executions and an execution's steps, one list call per page each.
+import {
+  DescribePipelineCommand,
+  DescribePipelineExecutionCommand,
+  ListPipelineExecutionsCommand,
+  ListPipelineExecutionStepsCommand,
+  ListPipelinesCommand,
+  type PipelineExecutionStep,
+  type PipelineExecutionSummary,
+  type PipelineSummary,
+} from '@aws-sdk/client-sagemaker';
+import type { Page } from '../../model/pagedList';
+import type { AwsClients } from '../clients';
+import { pageSize } from '../pageSize';
+
+export async function listSageMakerPipelinesPage(clients: AwsClients, nextToken: string | undefined): Promise<Page<PipelineSummary>> {
+  const out = await clients.sagemaker().send(new ListPipelinesCommand({ NextToken: nextToken, MaxResults: pageSize(), SortBy: 'Name', SortOrder: 'Ascending' }));
+  return { items: out.PipelineSummaries ?? [], nextToken: out.NextToken };
+}
+
+export async function listSageMakerPipelineExecutionsPage(clients: AwsClients, pipelineName: string, nextToken: string | undefined): Promise<Page<PipelineExecutionSummary>> {
+  const out = await clients.sagemaker().send(new ListPipelineExecutionsCommand({
+    PipelineName: pipelineName, NextToken: nextToken, MaxResults: 10, SortBy: 'CreationTime', SortOrder: 'Descending',
+  }));
+  return { items: out.PipelineExecutionSummaries ?? [], nextToken: out.NextToken };
+}
+
+export async function listPipelineExecutionStepsPage(clients: AwsClients, executionArn: string, nextToken: string | undefined): Promise<Page<PipelineExecutionStep>> {
+  const out = await clients.sagemaker().send(new ListPipelineExecutionStepsCommand({
+    PipelineExecutionArn: executionArn, NextToken: nextToken, MaxResults: pageSize(), SortOrder: 'Ascending',
+  }));
+  return { items: out.PipelineExecutionSteps ?? [], nextToken: out.NextToken };
+}
+
+export function describeSageMakerPipeline(clients: AwsClients, name: string) {
+  return clients.sagemaker().send(new DescribePipelineCommand({ PipelineName: name }));
+}
+
+export function describePipelineExecution(clients: AwsClients, arn: string) {
+  return clients.sagemaker().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+}

@@ -1,0 +1,88 @@
+// A production or shadow variant of an endpoint: capacity, weight and autoscaling bounds are already known
+// from the endpoint's expansion; expanding a variant lists its images and reads its scaling policies.
+import * as vscode from 'vscode';
+import type { ScalingPolicy } from '@aws-sdk/client-application-auto-scaling';
+import { describeVariantPolicies } from '../../aws/autoscaling/endpointScalingApi';
+import type { AwsSession } from '../../aws/session';
+import { toUserError } from '../../aws/showAwsError';
+import { capacityText, scalingText, type VariantFacts } from '../../model/endpointVariants';
+import type { ExplorerNode } from '../tree/explorerNode';
+import { ErrorNode, FactNode } from '../tree/messageNodes';
+import { factsTooltip } from '../tree/tooltip';
+
+export class VariantNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(readonly facts: VariantFacts, private readonly session: AwsSession, parentId: string, private readonly changed: (node: ExplorerNode) => void) {
+    this.id = `${parentId}/variant/${facts.name}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const v = this.facts;
+    const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = [
+      v.shadow ? 'shadow' : undefined,
+      capacityText(v),
+      v.weight !== undefined && !v.shadow ? `weight ${v.weight}` : undefined,
+      scalingText(v),
+    ].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(v.shadow ? 'mirror' : 'server-process');
+    item.contextValue = `variant:${v.shadow ? 'shadow' : 'production'}${v.scaling ? ':autoscaled' : ''}`;
+    item.tooltip = factsTooltip(v.name, [
+      ['Kind', v.shadow ? 'shadow variant (receives a copy of the traffic; its answers are not returned)' : 'production variant'],
+      ['Capacity', capacityText(v)],
+      ['Weight', v.weight],
+      ['Model', v.modelName],
+      ['Autoscaling', v.scaling ? `${v.scaling.min ?? '?'} to ${v.scaling.max ?? '?'} instances` : 'not configured'],
+      ['Status', v.status],
+    ]);
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    const v = this.facts;
+    const children: ExplorerNode[] = [];
+    if (v.modelName) children.push(new FactNode(`${this.id}/model`, 'Model', v.modelName, 'symbol-class'));
+    v.images.forEach((image, i) => children.push(new FactNode(`${this.id}/image${i}`, v.images.length > 1 ? `Container ${i + 1}` : 'Image', image, 'package')));
+    if (!v.scaling) {
+      children.push(new FactNode(`${this.id}/scaling`, 'Autoscaling', v.serverless ? 'serverless (scales by itself)' : 'not configured', 'graph'));
+      return children;
+    }
+    children.push(new FactNode(`${this.id}/scaling`, 'Autoscaling', `${v.scaling.min ?? '?'}–${v.scaling.max ?? '?'} instances`, 'graph'));
+    try {
+      const policies = await describeVariantPolicies(this.session.clients, v.scaling.resourceId);
+      if (policies.length === 0) children.push(new FactNode(`${this.id}/policy`, 'Scaling policy', 'none', 'symbol-ruler'));
+      policies.forEach((p, i) => children.push(new ScalingPolicyNode(p, `${this.id}/policy${i}`)));
+    } catch (error) {
+      const e = toUserError(error, this.session, 'application-autoscaling', 'DescribeScalingPolicies');
+      children.push(new ErrorNode(`${this.id}/policy-error`, e.message, () => this.changed(this)));
+    }
+    return children;
+  }
+}
+
+/** A scaling policy in one line: "Invocations-ScalingPolicy: target 10 SageMakerVariantInvocationsPerInstance". */
+class ScalingPolicyNode implements ExplorerNode {
+  constructor(private readonly policy: ScalingPolicy, readonly id: string) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const p = this.policy;
+    const tracking = p.TargetTrackingScalingPolicyConfiguration;
+    const metric = tracking?.PredefinedMetricSpecification?.PredefinedMetricType ?? tracking?.CustomizedMetricSpecification?.MetricName;
+    const item = new vscode.TreeItem(p.PolicyName ?? '', vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('symbol-ruler');
+    item.description = tracking ? `target ${tracking.TargetValue ?? '?'} ${metric ?? ''}`.trim() : p.PolicyType;
+    item.contextValue = 'scalingPolicy';
+    item.tooltip = factsTooltip(p.PolicyName ?? '', [
+      ['Type', p.PolicyType],
+      ['Metric', metric],
+      ['Target value', tracking?.TargetValue],
+      ['Scale-in cooldown', tracking?.ScaleInCooldown !== undefined ? `${tracking.ScaleInCooldown} s` : undefined],
+      ['Scale-out cooldown', tracking?.ScaleOutCooldown !== undefined ? `${tracking.ScaleOutCooldown} s` : undefined],
+      ['Created', p.CreationTime?.toLocaleString()],
+    ]);
+    return item;
+  }
+}

@@ -1,0 +1,111 @@
+// A CodePipeline pipeline: the list call gives only its name, so each shown pipeline reads its state once
+// (GetPipelineState: stages, actions, the newest execution and any approval token). A release waiting for
+// approval gets the bell icon and says so in its description; its stages are the children.
+import * as vscode from 'vscode';
+import type { GetPipelineStateCommandOutput, PipelineSummary } from '@aws-sdk/client-codepipeline';
+import { getPipeline, getPipelineState, listCodePipelineExecutionsPage } from '../../aws/codepipeline/codePipelineApi';
+import type { AwsSession } from '../../aws/session';
+import { toUserError } from '../../aws/showAwsError';
+import { latestExecutionStatus, pendingApprovals, type PendingApproval } from '../../model/codePipelineState';
+import { consoleUrls } from '../../model/consoleUrls';
+import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
+import { ErrorNode, MessageNode } from '../tree/messageNodes';
+import { PagedGroupNode } from '../tree/pagedGroupNode';
+import { statusIcon } from '../tree/statusIcon';
+import { factsTooltip } from '../tree/tooltip';
+import { CodePipelineExecutionNode, StageNode } from './codePipelineStageNodes';
+
+export interface CodePipelineHooks {
+  /** Re-render this node (its state arrived or changed). */
+  changed(node: ExplorerNode): void;
+  /** The state was read: the view recounts approvals and decides whether to keep polling. */
+  stateRead(node: CodePipelineNode, previousStatus: string | undefined): void;
+}
+
+export class CodePipelineNode implements ExplorerNode {
+  readonly id: string;
+  readonly resource: ResourceRef;
+  private state?: GetPipelineStateCommandOutput;
+  private loading?: Promise<void>;
+  private error?: string;
+
+  constructor(readonly summary: PipelineSummary, private readonly session: AwsSession, region: string, private readonly hooks: CodePipelineHooks) {
+    const name = summary.name ?? '';
+    this.id = `codePipeline:${region}:${name}`;
+    this.resource = {
+      kind: 'codepipeline', name, region,
+      consoleUrl: consoleUrls.codePipeline(region, name),
+      describe: () => getPipeline(session.clients, name),
+    };
+  }
+
+  get name(): string { return this.summary.name ?? ''; }
+  get approvals(): PendingApproval[] { return this.state ? pendingApprovals(this.state) : []; }
+  get status(): string | undefined { return this.state ? latestExecutionStatus(this.state).status : undefined; }
+
+  /** Reads the state (again). Errors stay on the node so the tree can show them. */
+  loadState(): Promise<void> {
+    const before = this.status;
+    this.loading ??= getPipelineState(this.session.clients, this.name).then(
+      (state) => {
+        this.state = state;
+        this.error = undefined;
+      },
+      (error: unknown) => {
+        this.error = toUserError(error, this.session, 'codepipeline', 'GetPipelineState').message;
+      },
+    ).finally(() => {
+      this.loading = undefined;
+      this.hooks.changed(this);
+      this.hooks.stateRead(this, before);
+    });
+    return this.loading;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    if (!this.state && !this.loading && !this.error) void this.loadState();
+    const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const approvals = this.approvals;
+    const latest = this.state ? latestExecutionStatus(this.state) : {};
+    if (approvals.length) {
+      item.iconPath = statusIcon('PendingManualApproval');
+      item.description = `Waiting for approval · ${approvals.map((a) => a.actionName).join(', ')}`;
+    } else {
+      item.iconPath = this.error ? new vscode.ThemeIcon('warning') : this.state ? statusIcon(latest.status) : new vscode.ThemeIcon('loading~spin');
+      item.description = this.error ? 'state unavailable' : this.state ? [latest.status ?? 'never run', latest.stageName].filter(Boolean).join(' · ') : 'reading state…';
+    }
+    item.contextValue = `resource:codePipeline:${latest.status ?? 'Unknown'}${approvals.length ? ':approvalPending' : ''}`;
+    item.tooltip = factsTooltip(this.name, [
+      ['Latest execution', latest.executionId],
+      ['Status', approvals.length ? 'waiting for manual approval' : latest.status],
+      ['Furthest stage', latest.stageName],
+      ['Waiting since', approvals[0]?.waitingSince?.toLocaleString()],
+      ['Pipeline type', this.summary.pipelineType],
+      ['Execution mode', this.summary.executionMode],
+      ['Updated', this.summary.updated?.toLocaleString()],
+      ['Error', this.error],
+    ]);
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    if (!this.state) await this.loadState();
+    if (!this.state) return [new ErrorNode(`${this.id}/error`, this.error ?? 'The pipeline state could not be read', () => void this.loadState())];
+    const latest = latestExecutionStatus(this.state);
+    const stages: ExplorerNode[] = (this.state.stageStates ?? []).map((stage) => new StageNode(stage, this, latest.executionId));
+    if (stages.length === 0) stages.push(new MessageNode(`${this.id}/nostages`, 'No stages'));
+    const executions = new PagedGroupNode({
+      id: `${this.id}/executions`,
+      label: 'Recent executions',
+      icon: 'history',
+      noun: 'executions',
+      fetch: (token) => listCodePipelineExecutionsPage(this.session.clients, this.name, token),
+      toNode: (e) => new CodePipelineExecutionNode(e, this.id),
+      changed: (node) => this.hooks.changed(node),
+      describeError: (error) => toUserError(error, this.session, 'codepipeline', 'ListPipelineExecutions').message,
+    });
+    return [...stages, executions];
+  }
+}
+

@@ -1,0 +1,124 @@
+// The inside of a CodePipeline: stages with their actions' state (from the pipeline's one state read), and
+// the recent executions. A manual approval in progress is its own node kind, so the approve and reject
+// commands can hang on it.
+import * as vscode from 'vscode';
+import type { PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
+import type { ActionStateLike, PendingApproval, StageStateLike } from '../../model/codePipelineState';
+import { timeAgo } from '../../model/durations';
+import type { ExplorerNode } from '../tree/explorerNode';
+import { MessageNode } from '../tree/messageNodes';
+import { statusIcon } from '../tree/statusIcon';
+import { factsTooltip } from '../tree/tooltip';
+
+interface PipelineRef {
+  readonly id: string;
+  readonly name: string;
+  readonly approvals: PendingApproval[];
+}
+
+export class StageNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(private readonly stage: StageStateLike, private readonly pipeline: PipelineRef, private readonly latestExecutionId: string | undefined) {
+    this.id = `${pipeline.id}/stage/${stage.stageName ?? ''}`;
+  }
+
+  private get waiting(): PendingApproval | undefined {
+    return this.pipeline.approvals.find((a) => a.stageName === this.stage.stageName);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.stage;
+    const status = s.latestExecution?.status;
+    const ranForOlder = !!s.latestExecution && s.latestExecution.pipelineExecutionId !== this.latestExecutionId;
+    const item = new vscode.TreeItem(s.stageName ?? '', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = this.waiting ? statusIcon('PendingManualApproval') : status ? statusIcon(status) : new vscode.ThemeIcon('circle-outline');
+    item.description = this.waiting ? 'Waiting for approval' : [status ?? 'not run', ranForOlder ? 'previous execution' : undefined].filter(Boolean).join(' · ');
+    if (this.waiting) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+    item.contextValue = `pipelineStage:${status ?? 'NotRun'}`;
+    item.tooltip = factsTooltip(s.stageName ?? '', [
+      ['Status', status],
+      ['Execution', s.latestExecution?.pipelineExecutionId],
+      ['Actions', (s.actionStates ?? []).map((a) => a.actionName).join(', ')],
+    ]);
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    const actions = this.stage.actionStates ?? [];
+    if (actions.length === 0) return [new MessageNode(`${this.id}/none`, 'No actions')];
+    return actions.map((a) => {
+      const approval = this.pipeline.approvals.find((p) => p.stageName === this.stage.stageName && p.actionName === a.actionName);
+      return approval ? new ApprovalActionNode(a, approval, this.id) : new ActionNode(a, this.id);
+    });
+  }
+}
+
+export class ActionNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(protected readonly action: ActionStateLike, parentId: string) {
+    this.id = `${parentId}/action/${action.actionName ?? ''}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const a = this.action;
+    const e = a.latestExecution;
+    const item = new vscode.TreeItem(a.actionName ?? '', vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = e?.status ? statusIcon(e.status) : new vscode.ThemeIcon('circle-outline');
+    const revision = a.currentRevision?.revisionId?.slice(0, 8);
+    item.description = [e?.status ?? 'not run', revision, e?.summary?.split('\n')[0], timeAgo(e?.lastStatusChange)].filter(Boolean).join(' · ');
+    item.contextValue = `pipelineAction:${e?.status ?? 'NotRun'}`;
+    item.tooltip = factsTooltip(a.actionName ?? '', [
+      ['Status', e?.status],
+      ['Revision', a.currentRevision?.revisionId],
+      ['Summary', e?.summary],
+      ['Changed', e?.lastStatusChange?.toLocaleString()],
+      ['By', e?.lastUpdatedBy],
+    ]);
+    return item;
+  }
+}
+
+/** A manual approval waiting now: the node the Approve / Reject commands act on. */
+export class ApprovalActionNode extends ActionNode {
+  constructor(action: ActionStateLike, readonly approval: PendingApproval, parentId: string) {
+    super(action, parentId);
+  }
+
+  override getTreeItem(): vscode.TreeItem {
+    const item = super.getTreeItem();
+    item.iconPath = statusIcon('PendingManualApproval');
+    item.description = ['Waiting for approval', timeAgo(this.approval.waitingSince)].filter(Boolean).join(' · ');
+    item.contextValue = 'pipelineApproval:pending';
+    return item;
+  }
+}
+
+export class CodePipelineExecutionNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(private readonly execution: PipelineExecutionSummary, parentId: string) {
+    this.id = `${parentId}/execution/${execution.pipelineExecutionId ?? ''}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const e = this.execution;
+    const item = new vscode.TreeItem((e.pipelineExecutionId ?? '').slice(0, 8), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = statusIcon(e.status);
+    const source = e.sourceRevisions?.[0];
+    item.description = [e.status, timeAgo(e.startTime), source?.revisionSummary?.split('\n')[0]].filter(Boolean).join(' · ');
+    item.contextValue = `pipelineExecution:${e.status ?? 'Unknown'}`;
+    item.tooltip = factsTooltip(e.pipelineExecutionId ?? '', [
+      ['Status', e.status],
+      ['Started', e.startTime?.toLocaleString()],
+      ['Updated', e.lastUpdateTime?.toLocaleString()],
+      ...(e.sourceRevisions ?? []).map((r): [string, string | undefined] => [r.actionName ?? 'Source', `${(r.revisionId ?? '').slice(0, 8)} ${r.revisionSummary ?? ''}`.trim()]),
+      ['Trigger', e.trigger?.triggerType],
+    ]);
+    return item;
+  }
+}

@@ -1,0 +1,133 @@
+// SageMaker Pipelines: a pipeline lists its executions when expanded (newest first, one call per page), an
+// execution lists its steps in the order they ran, each with its status, running time and what it made.
+import * as vscode from 'vscode';
+import type { PipelineExecutionStep, PipelineExecutionSummary, PipelineSummary } from '@aws-sdk/client-sagemaker';
+import {
+  describePipelineExecution, describeSageMakerPipeline, listPipelineExecutionStepsPage, listSageMakerPipelineExecutionsPage,
+} from '../../aws/sagemaker/pipelinesApi';
+import type { AwsSession } from '../../aws/session';
+import { toUserError } from '../../aws/showAwsError';
+import { sageMakerConsoleUrl } from '../../model/consoleUrls';
+import { jobDuration, timeAgo } from '../../model/durations';
+import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
+import { PagedGroupNode } from '../tree/pagedGroupNode';
+import { statusIcon } from '../tree/statusIcon';
+import { factsTooltip } from '../tree/tooltip';
+
+type Changed = (node: ExplorerNode) => void;
+
+export class SageMakerPipelineNode extends PagedGroupNode<PipelineExecutionSummary> {
+  readonly resource: ResourceRef;
+
+  constructor(private readonly summary: PipelineSummary, session: AwsSession, region: string, changed: Changed) {
+    const name = summary.PipelineName ?? '';
+    const id = `sageMakerPipeline:${region}:${name}`;
+    super({
+      id,
+      label: summary.PipelineDisplayName ?? name,
+      icon: 'type-hierarchy',
+      noun: 'executions',
+      fetch: (token) => listSageMakerPipelineExecutionsPage(session.clients, name, token),
+      toNode: (e) => new SageMakerPipelineExecutionNode(e, session, region, id, changed),
+      changed,
+      describeError: (error) => toUserError(error, session, 'sagemaker', 'ListPipelineExecutions').message,
+    });
+    this.resource = {
+      kind: 'sagemaker-pipeline', name, arn: summary.PipelineArn, region,
+      consoleUrl: sageMakerConsoleUrl(region, `pipelines/${encodeURIComponent(name)}`),
+      describe: () => describeSageMakerPipeline(session.clients, name),
+    };
+  }
+
+  override getTreeItem(): vscode.TreeItem {
+    const item = super.getTreeItem();
+    const s = this.summary;
+    const count = item.description;
+    item.description = [s.LastExecutionTime ? `last run ${timeAgo(s.LastExecutionTime)}` : 'never run', count ? `${count} executions` : undefined].filter(Boolean).join(' · ');
+    item.contextValue = 'resource:sageMakerPipeline';
+    item.tooltip = factsTooltip(s.PipelineDisplayName ?? s.PipelineName ?? '', [
+      ['Name', s.PipelineName],
+      ['Last execution', s.LastExecutionTime?.toLocaleString()],
+      ['Created', s.CreationTime?.toLocaleString()],
+      ['Role', s.RoleArn],
+    ], s.PipelineDescription);
+    return item;
+  }
+}
+
+export class SageMakerPipelineExecutionNode extends PagedGroupNode<PipelineExecutionStep> {
+  readonly resource: ResourceRef;
+
+  constructor(private readonly summary: PipelineExecutionSummary, session: AwsSession, region: string, parentId: string, changed: Changed) {
+    const arn = summary.PipelineExecutionArn ?? '';
+    const executionId = arn.split('/').at(-1) ?? arn;
+    const id = `${parentId}/execution/${executionId}`;
+    super({
+      id,
+      label: summary.PipelineExecutionDisplayName ?? executionId,
+      icon: 'debug-alt',
+      noun: 'steps',
+      fetch: (token) => listPipelineExecutionStepsPage(session.clients, arn, token),
+      toNode: (step) => new PipelineStepNode(step, id),
+      changed,
+      describeError: (error) => toUserError(error, session, 'sagemaker', 'ListPipelineExecutionSteps').message,
+    });
+    this.resource = {
+      kind: 'sagemaker-pipeline-execution', name: executionId, arn, region,
+      describe: () => describePipelineExecution(session.clients, arn),
+    };
+  }
+
+  override getTreeItem(): vscode.TreeItem {
+    const item = super.getTreeItem();
+    const s = this.summary;
+    item.iconPath = statusIcon(s.PipelineExecutionStatus);
+    item.description = [s.PipelineExecutionStatus, timeAgo(s.StartTime)].filter(Boolean).join(' · ');
+    item.contextValue = `resource:sageMakerPipelineExecution:${s.PipelineExecutionStatus ?? 'Unknown'}`;
+    item.tooltip = factsTooltip(s.PipelineExecutionDisplayName ?? '', [
+      ['Status', s.PipelineExecutionStatus],
+      ['Started', s.StartTime?.toLocaleString()],
+      ['Failure reason', s.PipelineExecutionFailureReason],
+      ['ARN', s.PipelineExecutionArn],
+    ]);
+    return item;
+  }
+}
+
+/** What a step produced, from its metadata: the job it ran, the model package it registered, the condition's outcome. */
+function stepOutput(step: PipelineExecutionStep): string | undefined {
+  const m = step.Metadata;
+  const arnTail = (arn?: string) => arn?.split(':').at(-1);
+  if (m?.TrainingJob?.Arn) return arnTail(m.TrainingJob.Arn);
+  if (m?.ProcessingJob?.Arn) return arnTail(m.ProcessingJob.Arn);
+  if (m?.TransformJob?.Arn) return arnTail(m.TransformJob.Arn);
+  if (m?.RegisterModel?.Arn) return arnTail(m.RegisterModel.Arn);
+  if (m?.Model?.Arn) return arnTail(m.Model.Arn);
+  if (m?.Condition?.Outcome) return `outcome ${m.Condition.Outcome}`;
+  return undefined;
+}
+
+class PipelineStepNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(private readonly step: PipelineExecutionStep, parentId: string) {
+    this.id = `${parentId}/step/${step.StepName ?? ''}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.step;
+    const item = new vscode.TreeItem(s.StepDisplayName ?? s.StepName ?? '', vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = statusIcon(s.StepStatus);
+    item.description = [s.StepStatus, jobDuration(s.StartTime, s.EndTime), s.FailureReason ? undefined : stepOutput(s)].filter(Boolean).join(' · ');
+    item.contextValue = `pipelineStep:${s.StepStatus ?? 'Unknown'}`;
+    item.tooltip = factsTooltip(s.StepName ?? '', [
+      ['Status', s.StepStatus],
+      ['Started', s.StartTime?.toLocaleString()],
+      ['Ended', s.EndTime?.toLocaleString()],
+      ['Output', stepOutput(s)],
+      ['Failure reason', s.FailureReason],
+    ], s.StepDescription);
+    return item;
+  }
+}

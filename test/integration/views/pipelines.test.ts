@@ -1,0 +1,131 @@
+// The Pipelines view in the real extension host against the seeded abalone release: CodePipeline first
+// (the release waiting at EvaluationApproval is unmissable: bell icon, view badge), SageMaker Pipelines and
+// CodeCommit as groups listed on expand.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { PipelineSummary } from '@aws-sdk/client-codepipeline';
+import { DEFAULT_FILTER } from '../../../src/model/viewFilter';
+import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
+import type { ResourceListProvider } from '../../../src/views/tree/resourceListProvider';
+import type { ApprovalActionNode } from '../../../src/views/pipelines/codePipelineStageNodes';
+import { clearRequests } from '../support/emulatorControl';
+import { calls, childNamed, items, label } from '../support/tree';
+import { until, workbench } from '../support/workbench';
+
+type Provider = ResourceListProvider<PipelineSummary>;
+const RELEASE = 'abalone-cicd-pipeline';
+
+async function provider(): Promise<Provider> {
+  return (await workbench()).views.providers.pipelines as unknown as Provider;
+}
+
+async function waitingRelease(): Promise<ExplorerNode> {
+  const release = await childNamed(await provider(), RELEASE);
+  await until('the release state', async () => String((await release.getTreeItem()).description).startsWith('Waiting for approval') || undefined);
+  return release;
+}
+
+describe('Pipelines view', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    // Show the view so its badge and polling behave as for a user.
+    await vscode.commands.executeCommand('sagemakerWorkbench.pipelines.focus');
+  });
+
+  beforeEach(async () => {
+    const p = await provider();
+    await p.setFilter(DEFAULT_FILTER);
+    await clearRequests();
+  });
+
+  it('lists CodePipeline pipelines with one ListPipelines call, then the groups', async () => {
+    const nodes = await (await provider()).getChildren();
+    // The visible view renders too (other views may list meanwhile, and rendering reads each pipeline's state).
+    const own = (await calls()).filter((c) => c.startsWith('codepipeline.') && c !== 'codepipeline.GetPipelineState');
+    assert.deepStrictEqual(own, ['codepipeline.ListPipelines'], 'the first page is one call');
+    assert.deepStrictEqual((await items(nodes)).map(label), [RELEASE, 'SageMaker Pipelines', 'CodeCommit Repositories']);
+  });
+
+  it('marks the release waiting at EvaluationApproval with the bell and counts it on the view badge', async () => {
+    const release = await waitingRelease();
+    const item = await release.getTreeItem();
+    assert.strictEqual(item.description, 'Waiting for approval · EvaluationApproval');
+    assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'bell-dot');
+    assert.strictEqual(item.contextValue, 'resource:codePipeline:InProgress:approvalPending');
+    assert.deepStrictEqual((await calls()).filter((c) => c === 'codepipeline.GetPipelineState').length, 1, 'its state is read once');
+    const view = (await workbench()).views.treeViews.pipelines!;
+    await until('the badge', () => view.badge?.value === 1 || undefined);
+    assert.strictEqual(view.badge?.tooltip, '1 release waiting for your approval');
+  });
+
+  it('shows the stages with their actions; the waiting approval carries its token', async () => {
+    const release = await waitingRelease();
+    await clearRequests();
+    const children = await release.getChildren!();
+    assert.deepStrictEqual(await calls(), [], 'stages come from the state already read');
+    const stageItems = await items(children);
+    assert.deepStrictEqual(stageItems.map(label), ['Source', 'Build', 'Approval', 'Deploy', 'Recent executions']);
+    assert.deepStrictEqual(stageItems.slice(0, 4).map((i) => i.description), ['Succeeded', 'Succeeded', 'Waiting for approval', 'Succeeded · previous execution']);
+    assert.strictEqual((stageItems[2].iconPath as vscode.ThemeIcon).id, 'bell-dot');
+    assert.strictEqual(stageItems[2].collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'the waiting stage opens by itself');
+
+    const approval = await childNamed(children[2], 'EvaluationApproval') as ApprovalActionNode;
+    const approvalItem = await approval.getTreeItem();
+    assert.strictEqual(approvalItem.contextValue, 'pipelineApproval:pending');
+    assert.match(String(approvalItem.description), /^Waiting for approval · \d+\w ago$/);
+    assert.match(approval.approval.token, /^[0-9a-f-]{36}$/);
+    assert.strictEqual(approval.approval.stageName, 'Approval');
+
+    const sources = await items(await children[0].getChildren!());
+    assert.deepStrictEqual(sources.map(label), ['MainSource', 'ModelSource']);
+    assert.match(String(sources[0].description), /^Succeeded · [0-9a-f]{8} · Checkpoint · /);
+    assert.match(String(sources[1].description), /Added Integration artifacts/);
+  });
+
+  it('lists recent executions of the release, newest first', async () => {
+    const release = await waitingRelease();
+    const group = await childNamed(release, 'Recent executions');
+    await clearRequests();
+    const executions = await items(await group.getChildren!());
+    assert.deepStrictEqual(await calls(), ['codepipeline.ListPipelineExecutions']);
+    assert.deepStrictEqual(executions.map((e) => String(e.description).split(' · ')[0]), ['InProgress', 'Succeeded', 'Failed', 'Succeeded']);
+  });
+
+  it('lists SageMaker Pipelines, their executions and the steps in the order they ran', async () => {
+    const group = await childNamed(await provider(), 'SageMaker Pipelines');
+    await clearRequests();
+    const pipeline = await childNamed(group, 'AbalonePipeline');
+    // (Rendering the release may read its state meanwhile; only the SageMaker calls matter here.)
+    assert.deepStrictEqual((await calls()).filter((c) => c.startsWith('sagemaker.')), ['sagemaker.ListPipelines']);
+    const executions = await pipeline.getChildren!();
+    const executionItems = await items(executions);
+    assert.strictEqual(executionItems.length, 4);
+    assert.deepStrictEqual(executionItems.slice(1).map((e) => String(e.description).split(' · ')[0]), ['Succeeded', 'Failed', 'Succeeded']);
+    const failedSteps = await items(await executions[2].getChildren!());
+    assert.deepStrictEqual(failedSteps.map((s) => `${label(s)}:${String(s.description).split(' · ')[0]}`), ['AbaloneProcess:Succeeded', 'AbaloneTrain:Failed']);
+    assert.strictEqual((failedSteps[1].iconPath as vscode.ThemeIcon).id, 'error');
+    const steps = await items(await executions[1].getChildren!());
+    assert.deepStrictEqual(steps.map(label), ['AbaloneProcess', 'AbaloneTrain', 'AbaloneEval', 'CheckMSEAbaloneEvaluation', 'RegisterAbaloneModel-RegisterModel', 'CreateAbaloneModel']);
+    assert.match(String(steps[4].description), /abalonepackagegroup\/4$/, 'the register step names the model package it made');
+  });
+
+  it('lists CodeCommit branches and the recent commits of a branch', async () => {
+    const group = await childNamed(await provider(), 'CodeCommit Repositories');
+    const repo = await childNamed(group, RELEASE);
+    assert.deepStrictEqual((await items(await repo.getChildren!())).map(label), ['main', 'model']);
+    const main = await childNamed(repo, 'main');
+    await clearRequests();
+    const commits = await items(await main.getChildren!());
+    assert.deepStrictEqual(commits.map(label), ['Checkpoint', 'Add evaluation step writing evaluation.json', 'Initial commit of Pipeline Artifacts']);
+    assert.deepStrictEqual(await calls(), ['codecommit.GetBranch', 'codecommit.GetCommit', 'codecommit.GetCommit', 'codecommit.GetCommit']);
+    assert.match(String(commits[0].description), /^[0-9a-f]{8} · Sam Okafor · 1d ago$/);
+  });
+
+  it('filters pipelines by name and keeps the groups', async () => {
+    const p = await provider();
+    await p.setFilter({ ...DEFAULT_FILTER, nameContains: 'no-such-pipeline' });
+    const labels = (await items(await p.getChildren())).map(label);
+    assert.deepStrictEqual(labels, ['No pipelines match the filter', 'SageMaker Pipelines', 'CodeCommit Repositories']);
+  });
+});
