@@ -3,6 +3,7 @@
 // (VS Code's server with the smoke-test driver, opened in headless chromium) against the emulator.
 // The host loads the extension from this folder and runs out/test/integration/index.js; results
 // come back as JSON through SMW_TEST_RESULTS. TEST_GREP=<text> runs the matching tests only.
+// runInHost() is also what `npm run bench` uses to measure the views against the large scenario.
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -43,7 +44,11 @@ async function waitForResults(browserPage) {
   }
 }
 
-async function main() {
+/**
+ * Runs the mocha suite in `suiteDir` (compiled, with an index.js the host loads) in a real VS Code host
+ * against the emulator's `scenario`. Returns the results JSON the suite wrote.
+ */
+async function runInHost({ suiteDir, scenario, env = {} }) {
   ensureBuilt();
   host.ensureHost();
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -54,7 +59,7 @@ async function main() {
   host.freshUserData(userDataDir);
   fs.mkdirSync(extensionsDir, { recursive: true });
 
-  const emulator = await host.startEmulator({ port: 0, scenario: 'seeded', timeScale: 0.001, log: () => {} });
+  const emulator = await host.startEmulator({ port: 0, scenario, timeScale: 0.001, log: () => {} });
   let server;
   let browser;
   const cleanup = async () => {
@@ -69,12 +74,12 @@ async function main() {
       userDataDir,
       extensionsDir,
       logFile: path.join(RESULTS_DIR, 'integration-server.log'),
-      env: { ...host.awsEnv(emulator.url), SMW_TEST_RESULTS: RESULTS, SMW_TEST_GREP: process.env.TEST_GREP ?? '' },
+      env: { ...host.awsEnv(emulator.url), SMW_TEST_RESULTS: RESULTS, SMW_TEST_GREP: process.env.TEST_GREP ?? '', ...env },
     });
     const authority = `127.0.0.1:${server.port}`;
     const payload = JSON.stringify([
       ['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`],
-      ['extensionTestsPath', `vscode-remote://${authority}${path.join(ROOT, 'out', 'test', 'integration')}`],
+      ['extensionTestsPath', `vscode-remote://${authority}${suiteDir}`],
     ]);
     const folder = path.join(ROOT, 'test', 'fixtures', 'workspace');
     browser = await host.launchBrowser();
@@ -84,23 +89,28 @@ async function main() {
       if (/Integration tests running in VS Code/.test(text)) console.log(text.replace(/^.*?(Integration tests)/, '$1'));
     });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
-    const results = await waitForResults(page);
-    console.log(`Integration tests ran in VS Code ${results.vscodeVersion} (${results.appHost})`);
-    for (const test of results.tests) {
-      const mark = test.state === 'passed' ? '  ✔' : test.state === 'pending' ? '  -' : '  ✖';
-      console.log(`${mark} ${test.fullTitle}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
-    }
-    for (const test of results.tests.filter((t) => t.state === 'failed')) console.log(`\nFAILED: ${test.fullTitle}\n${test.error}`);
-    console.log(`integration: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending`);
-    const ok = results.failed === 0 && results.passed > 0;
-    if (results.passed === 0) console.log('No integration test ran.');
-    return ok;
+    return await waitForResults(page);
   } finally {
     await cleanup();
   }
 }
 
-main().then(
+async function main() {
+  const results = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'integration'), scenario: 'seeded' });
+  console.log(`Integration tests ran in VS Code ${results.vscodeVersion} (${results.appHost})`);
+  for (const test of results.tests) {
+    const mark = test.state === 'passed' ? '  ✔' : test.state === 'pending' ? '  -' : '  ✖';
+    console.log(`${mark} ${test.fullTitle}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
+  }
+  for (const test of results.tests.filter((t) => t.state === 'failed')) console.log(`\nFAILED: ${test.fullTitle}\n${test.error}`);
+  console.log(`integration: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending`);
+  if (results.passed === 0) console.log('No integration test ran.');
+  return results.failed === 0 && results.passed > 0;
+}
+
+module.exports = { runInHost };
+
+if (require.main === module) main().then(
   (ok) => process.exit(ok ? 0 : 1),
   (error) => {
     console.error(`integration: ${error instanceof Error ? error.message : error}`);

@@ -21,11 +21,16 @@ function testFiles(dir: string): string[] {
     .sort();
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuiteIn(__dirname);
+}
+
+/** Runs every *.test.js under `dir` (the integration suite, or the view benchmarks) in this host. */
+export async function runSuiteIn(dir: string): Promise<void> {
   const resultsFile = process.env.SMW_TEST_RESULTS;
   console.log(`Integration tests running in VS Code ${vscode.version} (${vscode.env.appHost}, ${vscode.env.appName})`);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, grep: process.env.SMW_TEST_GREP || undefined });
-  for (const file of testFiles(__dirname)) mocha.addFile(file);
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, grep: process.env.SMW_TEST_GREP || undefined });
+  for (const file of testFiles(dir)) mocha.addFile(file);
   const results: TestResult[] = [];
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((count) => resolve(count));
