@@ -5,6 +5,9 @@ import { Log } from './aws/log';
 import { AwsSession } from './aws/session';
 import { registerCommands } from './commands/registerCommands';
 import { registerResourceCommands } from './commands/resourceCommands';
+import { decideApproval, pendingApprovalsEverywhere, registerApprovalCommands, type ApprovalPrompts, type DecisionOutcome } from './commands/approvalCommands';
+import type { ApprovalDecision } from './aws/codepipeline/approvalApi';
+import type { PendingApproval } from './model/codePipelineState';
 import { DetailsDocuments, DETAILS_SCHEME } from './views/details/detailsDocuments';
 import { registerViews, type RegisteredViews } from './views/registerViews';
 import { SessionStatusBar } from './views/sessionStatusBar';
@@ -16,6 +19,11 @@ export interface WorkbenchApi {
   statusBar: SessionStatusBar;
   details: DetailsDocuments;
   log: Log;
+  /** Release approvals, as the commands do them (tests script the prompts). */
+  approvals: {
+    pending(): Promise<PendingApproval[]>;
+    decide(approval: PendingApproval, decision: ApprovalDecision, prompts: ApprovalPrompts): Promise<DecisionOutcome>;
+  };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
 }
@@ -32,10 +40,15 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     ...registerCommands(session, views, log),
     ...registerResourceCommands(details, (key) => views.listProvider(key)),
+    ...registerApprovalCommands(session, views),
   );
+  const approvals: WorkbenchApi['approvals'] = {
+    pending: () => pendingApprovalsEverywhere(views),
+    decide: (approval, decision, prompts) => decideApproval(session, views, approval, decision, prompts),
+  };
   const ready = session.reload().catch((err: unknown) => log.error(`Reading AWS profiles failed: ${String(err)}`));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, details, log, ready };
+  return { session, views, statusBar, details, log, approvals, ready };
 }
 
 export function deactivate(): void {

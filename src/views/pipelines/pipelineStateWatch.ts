@@ -23,6 +23,16 @@ export class PipelineStateWatch implements vscode.Disposable {
     return view.onDidChangeVisibility((e) => (e.visible ? this.schedule() : this.stop()));
   }
 
+  /** The shown pipeline of that name, if the view listed it. */
+  find(pipelineName: string): CodePipelineNode | undefined {
+    for (const node of this.nodes()) if (node.name === pipelineName) return node;
+    return undefined;
+  }
+
+  get shown(): CodePipelineNode[] {
+    return [...this.nodes()];
+  }
+
   get pendingApprovalCount(): number {
     let count = 0;
     for (const node of this.nodes()) count += node.approvals.length;

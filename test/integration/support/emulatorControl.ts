@@ -51,3 +51,8 @@ export async function setFaults(rules: FaultRule[]): Promise<void> {
 export async function clearFaults(): Promise<void> {
   await control('DELETE', 'faults');
 }
+
+/** Reseeds the emulator (the seeded scenario unless told otherwise), e.g. after a test approved the release. */
+export async function resetEmulator(scenario = 'seeded'): Promise<void> {
+  await control('POST', 'reset', { scenario });
+}

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { AwsError, type OperationHandler, type ScenarioName } from '../../engine/contract';
 import { page } from '../support/paging';
+import { ABALONE_ROWS } from '../sagemaker/abaloneData';
 import type { ServiceModule } from '../serviceModule';
 import { DEFAULT_REGION, type World } from '../world';
 
@@ -99,8 +100,21 @@ function release(world: World): Release {
   return world.state('codepipeline.release', () => ({ commits: [], executions: [], created: world.clock.now() }));
 }
 
+/** As in seed 003: a folder per pipeline execution ID at the bucket's root, with an evaluation sub-folder. */
 export function evaluationKey(executionId: string): string {
-  return `${PIPELINE}/${executionId}/evaluation/evaluation.json`;
+  return `${executionId}/evaluation/evaluation.json`;
+}
+
+/** The Evaluate action's other form (seed 003 chapter 7): ground truth and predictions of the test split. */
+function groundTruthReport(seedText: string): string {
+  const truths = ABALONE_ROWS.map((row) => Number(row.split(',').at(-1)));
+  let x = createHash('md5').update(seedText).digest().readUInt32LE(0);
+  const noise = () => {
+    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
+    return (x / 2 ** 31 - 0.5) * 3.2;
+  };
+  const predictions = truths.map((t) => Math.round((t + noise()) * 1e4) / 1e4);
+  return JSON.stringify({ GroundTruth: truths, Predictions: predictions });
 }
 
 const uuid = (hex: string) => hex.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
@@ -323,7 +337,8 @@ function seed(world: World, scenario: ScenarioName): void {
   approved.approval = { status: 'Approved', summary: 'RMSE 1.52 is below 2.0; deploying.', by: `arn:aws:iam::${world.accountId}:user/priya.raman`, at: approved.start + APPROVAL_INDEX * STEP_MS };
   r.executions = [pending, approved, execution(2, 'Failed', 1, 14 * 24), execution(3, 'Succeeded', STAGES.length - 1, 29 * 24)];
   const report = JSON.stringify({ regression_metrics: { rmse: { value: 1.4838999769750487 }, mse: { value: 2.20195914166655 } } }, null, 2);
-  for (const e of r.executions) world.s3.put(ARTIFACT_BUCKET, evaluationKey(e.id), report, 'application/json');
+  // The waiting release has the seed's regression_metrics report; the one approved before it the GroundTruth/Predictions form.
+  r.executions.forEach((e, i) => world.s3.put(ARTIFACT_BUCKET, evaluationKey(e.id), i === 1 ? groundTruthReport(e.id) : report, 'application/json'));
   if (scenario === 'large') {
     for (let i = 4; i < 200; i++) r.executions.push(execution(i, i % 5 === 0 ? 'Failed' : 'Succeeded', i % 5 === 0 ? 1 : STAGES.length - 1, 30 * 24 + i * 12));
   }

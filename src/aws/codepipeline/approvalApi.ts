@@ -1,0 +1,51 @@
+// Deciding a manual approval, and finding the evidence for it: the evaluation.json written under the
+// execution ID in the pipeline's artifact bucket (seed 003: `<execution-id>/evaluation/evaluation.json`).
+import { PutApprovalResultCommand } from '@aws-sdk/client-codepipeline';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import type { PendingApproval } from '../../model/codePipelineState';
+import { parseEvaluationReport, type EvaluationReport } from '../../model/evaluationReport';
+import type { AwsClients } from '../clients';
+import { getPipeline } from './codePipelineApi';
+
+export type ApprovalDecision = 'Approved' | 'Rejected';
+
+export async function putApprovalResult(clients: AwsClients, approval: PendingApproval, status: ApprovalDecision, summary: string): Promise<Date | undefined> {
+  const out = await clients.codepipeline().send(new PutApprovalResultCommand({
+    pipelineName: approval.pipelineName,
+    stageName: approval.stageName,
+    actionName: approval.actionName,
+    token: approval.token,
+    result: { status, summary },
+  }));
+  return out.approvedAt;
+}
+
+export interface FoundReport {
+  bucket: string;
+  key: string;
+  report: EvaluationReport;
+}
+
+/** Reports are small JSON files; anything bigger than this is not an evaluation report. */
+const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Looks for `evaluation.json` under the execution's folder of the artifact bucket (at the root, as the
+ * seeds write it, or under the pipeline's name, where CodePipeline puts its own artifacts). One list call
+ * per prefix, first page only: the execution folder holds a handful of objects.
+ */
+export async function findEvaluationReport(clients: AwsClients, pipelineName: string, executionId: string): Promise<FoundReport | undefined> {
+  const pipeline = await getPipeline(clients, pipelineName);
+  const bucket = pipeline.pipeline?.artifactStore?.location ?? Object.values(pipeline.pipeline?.artifactStores ?? {})[0]?.location;
+  if (!bucket) return undefined;
+  for (const prefix of [`${executionId}/`, `${pipelineName.slice(0, 20)}/${executionId}/`, `${pipelineName}/${executionId}/`]) {
+    const listed = await clients.s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000 }));
+    const object = listed.Contents?.find((o) => o.Key?.endsWith('evaluation.json'));
+    if (!object?.Key) continue;
+    if ((object.Size ?? 0) > MAX_REPORT_BYTES) throw new Error(`s3://${bucket}/${object.Key} is ${object.Size} bytes: too big for an evaluation report`);
+    const got = await clients.s3().send(new GetObjectCommand({ Bucket: bucket, Key: object.Key }));
+    const text = await got.Body?.transformToString('utf8');
+    return { bucket, key: object.Key, report: parseEvaluationReport(text ?? '') };
+  }
+  return undefined;
+}
