@@ -31,6 +31,8 @@ describe('each SageMaker view in VS Code (packaged .vsix, real browser)', functi
     const approvalRow = page.locator('.sidebar .monaco-list-row', { hasText: 'EvaluationApproval' }).nth(1);
     assert.equal(await approvalRow.locator('.codicon-bell-dot').count(), 1, 'the waiting action shows the bell');
     await shot('pipelines');
+    // The README's picture: the activity bar badge and the sidebar only.
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'readme-pipelines.png'), clip: { x: 0, y: 30, width: 600, height: 420 } });
   });
 
   it('Endpoints: capacity, shadow variant and autoscaling after expanding', async () => {
