@@ -3,16 +3,12 @@
 import type { ModelPackageGroupSummary } from '@aws-sdk/client-sagemaker';
 import { listModelPackageGroupsPage } from '../../aws/sagemaker/modelRegistryApi';
 import type { AwsSession } from '../../aws/session';
-import type { ExplorerNode } from '../tree/explorerNode';
-import type { ListSource, ResourceListProvider } from '../tree/resourceListProvider';
+import { withKeptNodes } from '../tree/keptNodes';
+import type { ListSource } from '../tree/resourceListProvider';
 import { ModelPackageGroupNode } from './modelPackageGroupNode';
 
 export function modelRegistrySource(session: AwsSession): ListSource<ModelPackageGroupSummary> {
-  let provider: ResourceListProvider<ModelPackageGroupSummary> | undefined;
-  // Nodes are kept across re-renders (Load more) so an expanded group keeps its listed versions.
-  const nodes = new Map<string, ModelPackageGroupNode>();
-  const changed = (node: ExplorerNode) => provider?.refresh(node);
-  return {
+  return withKeptNodes(session, {
     key: 'modelRegistry',
     noun: 'model package groups',
     service: 'sagemaker',
@@ -20,22 +16,8 @@ export function modelRegistrySource(session: AwsSession): ListSource<ModelPackag
     // ListModelPackageGroups filters by name only; group statuses are rarely anything but Completed.
     statuses: [],
     fetchPage: (token, filter) => listModelPackageGroupsPage(session.clients, token, filter),
-    toNode: (summary) => {
-      const region = session.current.region;
-      const id = `modelPackageGroup:${region}:${summary.ModelPackageGroupName ?? ''}`;
-      let node = nodes.get(id);
-      if (!node) {
-        node = new ModelPackageGroupNode(summary, session, region, changed);
-        nodes.set(id, node);
-      }
-      return node;
-    },
-    // No groups: this hook runs on the first listing and after every full refresh (filter, refresh button,
-    // region change), so it is where the provider introduces itself and where kept nodes are dropped.
-    groups: (p) => {
-      provider = p;
-      nodes.clear();
-      return [];
-    },
-  };
+  }, {
+    idOf: (summary, region) => `modelPackageGroup:${region}:${summary.ModelPackageGroupName ?? ''}`,
+    create: (summary, region, changed) => new ModelPackageGroupNode(summary, session, region, changed),
+  });
 }
