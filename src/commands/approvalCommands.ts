@@ -20,7 +20,11 @@ export interface ApprovalPrompts {
   confirm(question: string, detail: string, action: string): Promise<boolean>;
 }
 
-export type DecisionOutcome = 'decided' | 'cancelled' | 'stale' | 'failed';
+export interface DecisionOutcome {
+  outcome: 'decided' | 'cancelled' | 'stale' | 'failed';
+  /** What the user was told, if anything. */
+  message?: string;
+}
 
 const STALE_ERRORS = new Set(['InvalidApprovalTokenException', 'ApprovalAlreadyCompletedException']);
 
@@ -60,7 +64,7 @@ export async function decideApproval(session: AwsSession, views: RegisteredViews
     }
   }
   const comment = await prompts.comment(decision, approval);
-  if (comment === undefined) return 'cancelled';
+  if (comment === undefined) return { outcome: 'cancelled' };
   const summary = comment.trim() || 'Approved in VS Code (SageMaker Workbench)';
   const verb = decision === 'Approved' ? 'Approve' : 'Reject';
   const detail = [
@@ -71,7 +75,7 @@ export async function decideApproval(session: AwsSession, views: RegisteredViews
     `Comment: ${summary}`,
     decision === 'Approved' ? 'The stages after the approval (Deploy) run next.' : 'The execution stops here; its later stages do not run.',
   ].join('\n');
-  if (!(await prompts.confirm(`${verb} the release of ${approval.pipelineName}?`, detail, verb))) return 'cancelled';
+  if (!(await prompts.confirm(`${verb} the release of ${approval.pipelineName}?`, detail, verb))) return { outcome: 'cancelled' };
   const node = views.pipelineWatch.find(approval.pipelineName);
   try {
     await putApprovalResult(session.clients, approval, decision, summary);
@@ -79,17 +83,20 @@ export async function decideApproval(session: AwsSession, views: RegisteredViews
     const name = (error as { name?: string }).name ?? '';
     await node?.loadState();
     if (STALE_ERRORS.has(name)) {
-      void vscode.window.showWarningMessage(`This approval of ${approval.pipelineName} (execution ${shortId(approval.pipelineExecutionId)}) is no longer waiting: it was decided by someone else, superseded by a newer execution, or expired. The pipeline was refreshed.`);
-      return 'stale';
+      const message = `This approval of ${approval.pipelineName} (execution ${shortId(approval.pipelineExecutionId)}) is no longer waiting: it was decided by someone else, superseded by a newer execution, or expired. The pipeline was refreshed.`;
+      void vscode.window.showWarningMessage(message);
+      return { outcome: 'stale', message };
     }
-    void vscode.window.showErrorMessage(toUserError(error, session, 'codepipeline', 'PutApprovalResult').message);
-    return 'failed';
+    const message = toUserError(error, session, 'codepipeline', 'PutApprovalResult').message;
+    void vscode.window.showErrorMessage(message);
+    return { outcome: 'failed', message };
   }
   await node?.loadState();
-  void vscode.window.showInformationMessage(decision === 'Approved'
+  const message = decision === 'Approved'
     ? `Approved ${approval.pipelineName} (execution ${shortId(approval.pipelineExecutionId)}): the Deploy stage runs next.`
-    : `Rejected ${approval.pipelineName} (execution ${shortId(approval.pipelineExecutionId)}).`);
-  return 'decided';
+    : `Rejected ${approval.pipelineName} (execution ${shortId(approval.pipelineExecutionId)}).`;
+  void vscode.window.showInformationMessage(message);
+  return { outcome: 'decided', message };
 }
 
 /** Every approval waiting in the listed pipelines, reading the view (and states) first if needed. */

@@ -2,7 +2,7 @@
 // fire a limited number of times (or until cleared).
 import { AwsError, type ServiceName } from './contract';
 
-export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'drop' | 'expired-credentials';
+export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'drop' | 'expired-credentials' | 'access-denied';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -14,7 +14,7 @@ export interface FaultRule {
   latencyMs?: number;
 }
 
-const KINDS: FaultKind[] = ['throttle', 'server-error', 'latency', 'drop', 'expired-credentials'];
+const KINDS: FaultKind[] = ['throttle', 'server-error', 'latency', 'drop', 'expired-credentials', 'access-denied'];
 
 export function parseFaultRules(body: unknown): FaultRule[] {
   const rules = Array.isArray(body) ? body : (body as { rules?: unknown })?.rules;
@@ -70,6 +70,12 @@ export class Faults {
             delayMs,
             error: service === 's3' ? new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500) : new AwsError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500),
           };
+        case 'access-denied': {
+          // The wording IAM uses, naming the action the caller lacks.
+          const action = `${service === 'runtime.sagemaker' ? 'sagemaker' : service}:${operation}`;
+          const message = `User: arn:aws:sts::123456789012:assumed-role/DataScientist/session is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
+          return { kind: 'error', delayMs, error: service === 's3' ? new AwsError('AccessDenied', 'Access Denied', 403) : new AwsError('AccessDeniedException', message, 400) };
+        }
         case 'expired-credentials':
           return {
             kind: 'error',

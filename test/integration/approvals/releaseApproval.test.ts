@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import type { ApprovalPrompts } from '../../../src/commands/approvalCommands';
 import type { PendingApproval } from '../../../src/model/codePipelineState';
-import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
+import { clearFaults, clearRequests, recordedRequests, resetEmulator, setFaults } from '../support/emulatorControl';
 import { until, workbench } from '../support/workbench';
 
 const RELEASE = 'abalone-cicd-pipeline';
@@ -42,6 +42,7 @@ describe('Release approval', function () {
   this.timeout(60_000);
 
   afterEach(async () => {
+    await clearFaults();
     await resetEmulator();
     (await workbench()).views.providers.pipelines.refresh();
   });
@@ -57,7 +58,7 @@ describe('Release approval', function () {
     const a = await pending();
     await clearRequests();
     const prompts = script('RMSE 1.48 is below 2.0', false);
-    assert.strictEqual(await (await workbench()).approvals.decide(a, 'Approved', prompts), 'cancelled');
+    assert.strictEqual((await (await workbench()).approvals.decide(a, 'Approved', prompts)).outcome, 'cancelled');
     const [asked] = prompts.asked;
     assert.strictEqual(asked.question, `Approve the release of ${RELEASE}?`);
     assert.strictEqual(asked.action, 'Approve');
@@ -73,7 +74,7 @@ describe('Release approval', function () {
     const api = await workbench();
     const a = await pending();
     await clearRequests();
-    assert.strictEqual(await api.approvals.decide(a, 'Approved', script('RMSE 1.48 is below 2.0', true)), 'decided');
+    assert.strictEqual((await api.approvals.decide(a, 'Approved', script('RMSE 1.48 is below 2.0', true))).outcome, 'decided');
     const [call] = await putApprovalCalls();
     assert.strictEqual(call.status, 200);
     assert.deepStrictEqual(call.input, {
@@ -88,7 +89,7 @@ describe('Release approval', function () {
     await until('the badge to clear', () => api.views.treeViews.pipelines?.badge === undefined || undefined);
 
     // The same token again: AWS says the approval is already done; the user is told, not failed silently.
-    assert.strictEqual(await api.approvals.decide(a, 'Approved', script('again', true)), 'stale');
+    assert.strictEqual((await api.approvals.decide(a, 'Approved', script('again', true))).outcome, 'stale');
     assert.strictEqual((await putApprovalCalls()).at(-1)?.errorCode, 'ApprovalAlreadyCompletedException');
   });
 
@@ -96,7 +97,7 @@ describe('Release approval', function () {
     const api = await workbench();
     const a = await pending();
     await clearRequests();
-    assert.strictEqual(await api.approvals.decide(a, 'Rejected', script('RMSE must be below 1.4 for this release', true)), 'decided');
+    assert.strictEqual((await api.approvals.decide(a, 'Rejected', script('RMSE must be below 1.4 for this release', true))).outcome, 'decided');
     const [call] = await putApprovalCalls();
     assert.deepStrictEqual((call.input as { result: unknown }).result, { status: 'Rejected', summary: 'RMSE must be below 1.4 for this release' });
     const node = api.views.pipelineWatch.find(RELEASE)!;
@@ -109,9 +110,19 @@ describe('Release approval', function () {
     const a = await pending();
     await clearRequests();
     const stale = { ...a, token: '00000000-0000-0000-0000-000000000000' };
-    assert.strictEqual(await api.approvals.decide(stale, 'Approved', script('', true)), 'stale');
+    assert.strictEqual((await api.approvals.decide(stale, 'Approved', script('', true))).outcome, 'stale');
     const calls = (await recordedRequests()).map((r) => `${r.operation}${r.errorCode ? `:${r.errorCode}` : ''}`);
     assert.ok(calls.includes('PutApprovalResult:InvalidApprovalTokenException'), calls.join(', '));
     assert.strictEqual(calls.at(-1), 'GetPipelineState', 'the pipeline is read again after the refusal');
+  });
+
+  it('says which permission is missing when PutApprovalResult is denied, and the approval stays waiting', async () => {
+    const api = await workbench();
+    const a = await pending();
+    await setFaults([{ kind: 'access-denied', service: 'codepipeline', operation: 'PutApprovalResult' }]);
+    const result = await api.approvals.decide(a, 'Approved', script('ok', true));
+    assert.strictEqual(result.outcome, 'failed');
+    assert.match(result.message ?? '', /codepipeline:PutApprovalResult/);
+    assert.strictEqual(api.views.pipelineWatch.find(RELEASE)?.approvals.length, 1, 'still waiting, nothing lost');
   });
 });

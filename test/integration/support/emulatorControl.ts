@@ -37,7 +37,7 @@ export async function clearRequests(): Promise<void> {
 }
 
 export interface FaultRule {
-  kind: 'throttle' | 'server-error' | 'latency' | 'drop' | 'expired-credentials';
+  kind: 'throttle' | 'server-error' | 'latency' | 'drop' | 'expired-credentials' | 'access-denied';
   service?: string;
   operation?: string;
   times?: number;
