@@ -5,9 +5,11 @@ import { Log } from './aws/log';
 import { AwsSession } from './aws/session';
 import { registerCommands } from './commands/registerCommands';
 import { registerResourceCommands } from './commands/resourceCommands';
-import { decideApproval, pendingApprovalsEverywhere, registerApprovalCommands, type ApprovalPrompts, type DecisionOutcome } from './commands/approvalCommands';
+import { pendingApprovalsEverywhere, registerApprovalCommands } from './commands/approvalCommands';
+import { decideApproval, type ApprovalPrompts, type DecisionOutcome } from './commands/approvalDecision';
 import type { ApprovalDecision } from './aws/codepipeline/approvalApi';
 import type { PendingApproval } from './model/codePipelineState';
+import { ReleaseReviewPanel } from './webviews/releaseReview/releaseReviewPanel';
 import { DetailsDocuments, DETAILS_SCHEME } from './views/details/detailsDocuments';
 import { registerViews, type RegisteredViews } from './views/registerViews';
 import { SessionStatusBar } from './views/sessionStatusBar';
@@ -23,6 +25,8 @@ export interface WorkbenchApi {
   approvals: {
     pending(): Promise<PendingApproval[]>;
     decide(approval: PendingApproval, decision: ApprovalDecision, prompts: ApprovalPrompts): Promise<DecisionOutcome>;
+    /** Opens (or reveals) the Release Review panel of a pipeline. */
+    review(pipelineName: string): ReleaseReviewPanel;
   };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
@@ -40,11 +44,12 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     ...registerCommands(session, views, log),
     ...registerResourceCommands(details, (key) => views.listProvider(key)),
-    ...registerApprovalCommands(session, views),
+    ...registerApprovalCommands(session, views, context.extensionUri),
   );
   const approvals: WorkbenchApi['approvals'] = {
     pending: () => pendingApprovalsEverywhere(views),
     decide: (approval, decision, prompts) => decideApproval(session, views, approval, decision, prompts),
+    review: (pipelineName) => ReleaseReviewPanel.show({ extensionUri: context.extensionUri, session, views }, pipelineName),
   };
   const ready = session.reload().catch((err: unknown) => log.error(`Reading AWS profiles failed: ${String(err)}`));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);

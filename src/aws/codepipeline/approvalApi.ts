@@ -1,6 +1,6 @@
 // Deciding a manual approval, and finding the evidence for it: the evaluation.json written under the
 // execution ID in the pipeline's artifact bucket (seed 003: `<execution-id>/evaluation/evaluation.json`).
-import { PutApprovalResultCommand } from '@aws-sdk/client-codepipeline';
+import { PutApprovalResultCommand, type GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { PendingApproval } from '../../model/codePipelineState';
 import { parseEvaluationReport, type EvaluationReport } from '../../model/evaluationReport';
@@ -35,10 +35,17 @@ const MAX_REPORT_BYTES = 16 * 1024 * 1024;
  * per prefix, first page only: the execution folder holds a handful of objects.
  */
 export async function findEvaluationReport(clients: AwsClients, pipelineName: string, executionId: string): Promise<FoundReport | undefined> {
-  const pipeline = await getPipeline(clients, pipelineName);
-  const bucket = pipeline.pipeline?.artifactStore?.location ?? Object.values(pipeline.pipeline?.artifactStores ?? {})[0]?.location;
-  if (!bucket) return undefined;
-  for (const prefix of [`${executionId}/`, `${pipelineName.slice(0, 20)}/${executionId}/`, `${pipelineName}/${executionId}/`]) {
+  const bucket = artifactBucket(await getPipeline(clients, pipelineName));
+  return bucket ? findEvaluationReportIn(clients, bucket, pipelineName, executionId) : undefined;
+}
+
+export function artifactBucket(pipeline: GetPipelineCommandOutput): string | undefined {
+  return pipeline.pipeline?.artifactStore?.location ?? Object.values(pipeline.pipeline?.artifactStores ?? {})[0]?.location;
+}
+
+export async function findEvaluationReportIn(clients: AwsClients, bucket: string, pipelineName: string, executionId: string): Promise<FoundReport | undefined> {
+  const prefixes = [...new Set([`${executionId}/`, `${pipelineName.slice(0, 20)}/${executionId}/`, `${pipelineName}/${executionId}/`])];
+  for (const prefix of prefixes) {
     const listed = await clients.s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000 }));
     const object = listed.Contents?.find((o) => o.Key?.endsWith('evaluation.json'));
     if (!object?.Key) continue;

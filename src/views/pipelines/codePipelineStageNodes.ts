@@ -93,6 +93,7 @@ export class ApprovalActionNode extends ActionNode {
     item.iconPath = statusIcon('PendingManualApproval');
     item.description = ['Waiting for approval', timeAgo(this.approval.waitingSince)].filter(Boolean).join(' · ');
     item.contextValue = 'pipelineApproval:pending';
+    item.command = { command: 'sagemakerWorkbench.openReleaseReview', title: 'Review Release', arguments: [this] };
     return item;
   }
 }

@@ -1,0 +1,192 @@
+// Browser side of the Release Review panel. Everything from AWS is put on the page as text (textContent),
+// never as HTML. The last model is kept with setState so the panel renders at once after a reload.
+import {
+  BarController, BarElement, CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement,
+  PointElement, ScatterController, Tooltip,
+} from 'chart.js';
+import type { FromWebview, MetricValue, ReleaseReviewModel, ReportView, ToWebview } from '../protocol/releaseReview';
+import { histogram, identityLine, metricDelta, residuals } from './releaseReviewCharts';
+
+Chart.register(BarController, BarElement, CategoryScale, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
+
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+let busy = false;
+let charts: Chart[] = [];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; title?: string } = {}, ...children: Array<Node | undefined>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  if (props.title) node.title = props.title;
+  for (const child of children) if (child) node.appendChild(child);
+  return node;
+}
+
+function button(label: string, message: FromWebview, kind: 'primary' | 'secondary' | 'danger', disabled = false): HTMLButtonElement {
+  const b = el('button', { className: `button ${kind}`, text: label });
+  b.disabled = disabled || busy;
+  b.addEventListener('click', () => vscode.postMessage(message));
+  return b;
+}
+
+function link(label: string, url: string): HTMLAnchorElement {
+  const a = el('a', { text: label, title: url });
+  a.href = '#';
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    vscode.postMessage({ type: 'openExternal', url });
+  });
+  return a;
+}
+
+const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
+const fmt = (v: number) => (Math.abs(v) >= 1000 || Math.abs(v) < 0.001 ? v.toExponential(3) : String(Number(v.toPrecision(4))));
+const css = (name: string, fallback: string) => getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
+
+function metricCards(report: ReportView, previous?: ReportView): HTMLElement {
+  const cards = el('div', { className: 'cards' });
+  for (const m of report.metrics) cards.appendChild(metricCard(m, previous?.metrics.find((p) => p.name === m.name)));
+  return cards;
+}
+
+function metricCard(m: MetricValue, before?: MetricValue): HTMLElement {
+  const delta = before ? metricDelta(m.name, m.value, before.value) : undefined;
+  return el('div', { className: 'card', title: m.computed ? 'computed from GroundTruth and Predictions' : 'as written in evaluation.json' },
+    el('div', { className: 'card-name', text: m.name.toUpperCase() }),
+    el('div', { className: 'card-value', text: fmt(m.value) }),
+    delta ? el('div', { className: `card-delta ${delta.better ? 'better' : delta.worse ? 'worse' : ''}`, text: `${delta.text} vs last release (${fmt(before!.value)})` }) : undefined,
+  );
+}
+
+function chartCanvas(label: string): HTMLCanvasElement {
+  const canvas = el('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  return canvas;
+}
+
+function plots(report: ReportView, previous?: ReportView): HTMLElement {
+  const section = el('section', { className: 'plots' });
+  const fg = css('--vscode-foreground', '#ccc');
+  const grid = css('--vscode-editorWidget-border', '#444');
+  const blue = css('--vscode-charts-blue', '#3794ff');
+  const orange = css('--vscode-charts-orange', '#d18616');
+  const scales = { x: { ticks: { color: fg }, grid: { color: grid } }, y: { ticks: { color: fg }, grid: { color: grid } } };
+  const legend = { labels: { color: fg } };
+  if (report.actual && report.predicted) {
+    const points = report.actual.map((x, i) => ({ x, y: report.predicted![i] }));
+    const scatter = chartCanvas('Predicted against actual values');
+    const hist = chartCanvas('Histogram of residuals');
+    section.append(el('figure', {}, el('figcaption', { text: 'Predicted vs actual' }), scatter), el('figure', {}, el('figcaption', { text: 'Residuals (predicted − actual)' }), hist));
+    charts.push(new Chart(scatter, {
+      type: 'scatter',
+      data: { datasets: [
+        { label: 'test rows', data: points, backgroundColor: blue, pointRadius: 3 },
+        { type: 'line', label: 'perfect prediction', data: identityLine(report.actual, report.predicted), borderColor: orange, pointRadius: 0, borderDash: [4, 4] },
+      ] },
+      options: { animation: false, parsing: false, scales: { x: { ...scales.x, title: { display: true, text: 'actual', color: fg } }, y: { ...scales.y, title: { display: true, text: 'predicted', color: fg } } }, plugins: { legend, decimation: { enabled: true, algorithm: 'lttb' } } },
+    }));
+    const bins = histogram(residuals(report.actual, report.predicted), 15);
+    charts.push(new Chart(hist, {
+      type: 'bar',
+      data: { labels: bins.map((b) => fmt((b.from + b.to) / 2)), datasets: [{ label: 'rows', data: bins.map((b) => b.count), backgroundColor: blue }] },
+      options: { animation: false, scales, plugins: { legend: { display: false } } },
+    }));
+  } else {
+    const names = report.metrics.map((m) => m.name);
+    const bars = chartCanvas('Metrics of this release and of the last release');
+    section.append(el('figure', {}, el('figcaption', { text: previous ? 'This release vs the last release' : 'This release' }), bars));
+    const datasets = [{ label: 'this release', data: report.metrics.map((m) => m.value), backgroundColor: blue }];
+    if (previous) datasets.push({ label: 'last release', data: names.map((n) => previous.metrics.find((m) => m.name === n)?.value ?? NaN), backgroundColor: orange });
+    charts.push(new Chart(bars, { type: 'bar', data: { labels: names.map((n) => n.toUpperCase()), datasets }, options: { animation: false, aspectRatio: 2.5, scales, plugins: { legend } } }));
+  }
+  return section;
+}
+
+function render(model: ReleaseReviewModel): void {
+  for (const c of charts) c.destroy();
+  charts = [];
+  app.replaceChildren();
+  const a = model.approval;
+  const header = el('header', {},
+    el('h1', { text: model.pipelineName }),
+    el('p', { className: 'question', text: a ? (a.customData ?? 'Waiting for approval') : 'Nothing waits for approval' }),
+    el('p', { className: 'muted', text: [
+      a ? `${a.stageName} · ${a.actionName}` : undefined,
+      model.execution ? `execution ${model.execution.id}` : undefined,
+      model.execution?.status,
+      a?.waitingSince ? `waiting since ${when(a.waitingSince)}` : undefined,
+    ].filter(Boolean).join(' · ') }),
+  );
+  const actions = el('div', { className: 'actions' },
+    button('Approve…', { type: 'approve' }, 'primary', !a),
+    button('Reject…', { type: 'reject' }, 'danger', !a),
+    button('Refresh', { type: 'refresh' }, 'secondary'),
+    a?.reviewUrl ? link('Open the report in the S3 console', a.reviewUrl) : undefined,
+  );
+  app.append(header);
+  if (model.notice) app.append(el('div', { className: `notice ${model.notice.kind}`, text: model.notice.text }));
+  app.append(actions);
+
+  const evaluation = el('section', {}, el('h2', { text: 'Evaluation' }));
+  if (model.report) {
+    evaluation.append(el('p', { className: 'muted', text: `${model.report.location}${model.report.form === 'ground_truth' ? ' · metrics computed from GroundTruth and Predictions' : ''}` }));
+    evaluation.append(metricCards(model.report, model.previous?.report));
+    evaluation.append(plots(model.report, model.previous?.report));
+    if (model.previous) evaluation.append(el('p', { className: 'muted', text: `Last release: execution ${model.previous.executionId}${model.previous.report ? ` · ${model.previous.report.location}` : ` · ${model.previous.reportError ?? 'no report'}`}` }));
+  } else {
+    evaluation.append(el('p', { className: 'notice warning', text: `No evaluation report: ${model.reportError ?? 'not found'}` }));
+  }
+  app.append(evaluation);
+
+  const commits = el('section', {}, el('h2', { text: 'Source revisions' }));
+  const list = el('ul', { className: 'commits' });
+  for (const c of model.commits) {
+    list.append(el('li', {},
+      el('span', { className: 'mono', text: c.commitId.slice(0, 8) }),
+      el('span', { className: 'commit-message', text: c.message.split('\n')[0] }),
+      el('span', { className: 'muted', text: [c.actionName, c.branch && `${c.repository}@${c.branch}`, c.author, c.date && when(c.date)].filter(Boolean).join(' · ') }),
+      link('view in CodeCommit', c.consoleUrl),
+    ));
+  }
+  if (!model.commits.length) list.append(el('li', { className: 'muted', text: 'No source revisions recorded for this execution' }));
+  commits.append(list);
+  app.append(commits);
+
+  const stages = el('section', {}, el('h2', { text: 'Stages' }));
+  const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'Stage' }), el('th', { text: 'Status' }), el('th', { text: 'Actions' }))));
+  const body = el('tbody');
+  for (const s of model.stages) {
+    body.append(el('tr', {},
+      el('td', { text: s.name }),
+      el('td', { className: `status ${s.status ?? 'none'}`, text: `${s.status ?? 'not run'}${s.ranForOlderExecution ? ' (previous execution)' : ''}` }),
+      el('td', { text: s.actions.map((x) => `${x.name}: ${x.status ?? 'not run'}`).join(', ') }),
+    ));
+  }
+  table.append(body);
+  stages.append(table);
+  app.append(stages);
+  app.append(el('p', { className: 'muted', text: `Read ${when(model.loadedAt)} from ${model.region}` }));
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  if (message.type === 'model') {
+    vscode.setState(message.model);
+    render(message.model);
+  } else if (message.type === 'busy') {
+    busy = message.busy;
+    document.body.classList.toggle('busy', busy);
+    for (const b of Array.from(document.querySelectorAll('button'))) if (busy) b.disabled = true;
+    if (!busy) {
+      const state = vscode.getState() as ReleaseReviewModel | undefined;
+      if (state) render(state);
+    }
+  }
+});
+
+const saved = vscode.getState() as ReleaseReviewModel | undefined;
+if (saved) render(saved);
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,108 @@
+// The Release Review panel: the evidence for one pipeline's waiting approval beside Approve and Reject.
+// One panel per pipeline; it reads everything again on open, on Refresh and after a decision, so the
+// token it decides with is always the one AWS has now.
+import * as vscode from 'vscode';
+import type { ApprovalDecision } from '../../aws/codepipeline/approvalApi';
+import type { AwsSession } from '../../aws/session';
+import { toUserError } from '../../aws/showAwsError';
+import { decideApproval, dialogPrompts, type ApprovalPrompts } from '../../commands/approvalDecision';
+import type { RegisteredViews } from '../../views/registerViews';
+import type { FromWebview, ReleaseReviewModel, ToWebview } from '../protocol/releaseReview';
+import { WebviewPanelBase } from '../webviewPanelBase';
+import { loadReleaseReview, type ReleaseReviewData } from './releaseReviewData';
+
+export interface ReleaseReviewDeps {
+  extensionUri: vscode.Uri;
+  session: AwsSession;
+  views: RegisteredViews;
+}
+
+export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview> {
+  private static readonly open = new Map<string, ReleaseReviewPanel>();
+  private data?: ReleaseReviewData;
+  private loading?: Promise<void>;
+  private notice?: ReleaseReviewModel['notice'];
+  /** Prompts used by Approve/Reject; tests replace them with a script. */
+  prompts: ApprovalPrompts = dialogPrompts;
+
+  static show(deps: ReleaseReviewDeps, pipelineName: string): ReleaseReviewPanel {
+    const key = `${deps.session.current.region}/${pipelineName}`;
+    const existing = ReleaseReviewPanel.open.get(key);
+    if (existing) {
+      existing.reveal();
+      void existing.load();
+      return existing;
+    }
+    const panel = new ReleaseReviewPanel(deps, pipelineName);
+    ReleaseReviewPanel.open.set(key, panel);
+    panel.onDidDispose(() => ReleaseReviewPanel.open.delete(key));
+    return panel;
+  }
+
+  private constructor(private readonly deps: ReleaseReviewDeps, readonly pipelineName: string) {
+    super(deps.extensionUri, 'sagemakerWorkbench.releaseReview', `Review: ${pipelineName}`, 'releaseReview');
+    void this.load();
+  }
+
+  /** The model last sent to the webview (tests read it). */
+  get model(): ReleaseReviewModel | undefined {
+    return this.data?.model;
+  }
+
+  /** Resolves when the current load has been posted. */
+  whenLoaded(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+
+  load(): Promise<void> {
+    this.loading = (async () => {
+      await this.post({ type: 'busy', busy: true, what: 'Reading the release…' });
+      try {
+        this.data = await loadReleaseReview(this.deps.session.clients, this.deps.session.current.region, this.pipelineName);
+        this.data.model.notice = this.notice;
+        await this.post({ type: 'model', model: this.data.model });
+      } catch (error) {
+        const text = toUserError(error, this.deps.session, 'codepipeline', 'GetPipelineState').message;
+        const model: ReleaseReviewModel = this.data?.model ?? { pipelineName: this.pipelineName, region: this.deps.session.current.region, stages: [], commits: [], loadedAt: new Date().toISOString() };
+        await this.post({ type: 'model', model: { ...model, notice: { kind: 'error', text } } });
+      } finally {
+        await this.post({ type: 'busy', busy: false });
+      }
+    })();
+    return this.loading;
+  }
+
+  async decide(decision: ApprovalDecision): Promise<void> {
+    const approval = this.data?.approval;
+    if (!approval) {
+      this.notice = { kind: 'warning', text: 'Nothing waits for approval in this pipeline now.' };
+      await this.load();
+      return;
+    }
+    const result = await decideApproval(this.deps.session, this.deps.views, approval, decision, this.prompts);
+    if (result.outcome === 'cancelled') return;
+    this.notice = result.message ? { kind: result.outcome === 'decided' ? 'info' : result.outcome === 'stale' ? 'warning' : 'error', text: result.message } : undefined;
+    await this.load();
+  }
+
+  protected async onMessage(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        if (this.data) await this.post({ type: 'model', model: this.data.model });
+        return;
+      case 'refresh':
+        this.notice = undefined;
+        return this.load();
+      case 'approve':
+        return this.decide('Approved');
+      case 'reject':
+        return this.decide('Rejected');
+      case 'openExternal':
+        // Only links the panel itself built (AWS console, S3 console) are opened.
+        if (/^https:\/\/[a-z0-9.-]+\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)\//.test(message.url)) {
+          await vscode.env.openExternal(vscode.Uri.parse(message.url));
+        }
+        return;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+// What every webview panel shares: a strict Content-Security-Policy (nothing by default, scripts only by
+// nonce, no eval, styles and fonts from the extension only), resources limited to dist/webview and media,
+// and typed messages both ways. The page's state lives in the webview (getState/setState), so a panel
+// brought back after a reload renders at once.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+export function nonce(): string {
+  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}
+
+export function contentSecurityPolicy(cspSource: string, scriptNonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${scriptNonce}'`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+  ].join('; ');
+}
+
+export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposable {
+  protected readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  protected constructor(
+    private readonly extensionUri: vscode.Uri,
+    viewType: string,
+    title: string,
+    private readonly bundle: string,
+  ) {
+    this.panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    });
+    this.panel.webview.html = this.page();
+    this.disposables.push(
+      this.panel.webview.onDidReceiveMessage((message: FromWeb) => void this.onMessage(message)),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  post(message: ToWeb): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  /** The page as VS Code got it (tests check its Content-Security-Policy). */
+  get html(): string {
+    return this.panel.webview.html;
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  protected abstract onMessage(message: FromWeb): void | Promise<void>;
+
+  private page(): string {
+    const webview = this.panel.webview;
+    const scriptNonce = nonce();
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', `${this.bundle}.js`));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'webview.css'));
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, scriptNonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="muted">Loading…</p></main>
+<script nonce="${scriptNonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  private disposed = false;
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+    this.panel.dispose();
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+  }
+}

@@ -1,0 +1,64 @@
+// The Release Review panel in the real extension host: what it shows for the seeded abalone release
+// (the approval's question, the seed's metrics, the last release's computed metrics, the commits that
+// triggered the run, the stages), its Content-Security-Policy, and approving from it.
+import * as assert from 'assert';
+import { resetEmulator } from '../support/emulatorControl';
+import { workbench } from '../support/workbench';
+
+const RELEASE = 'abalone-cicd-pipeline';
+
+describe('Release Review panel', function () {
+  this.timeout(60_000);
+
+  after(async () => {
+    await resetEmulator();
+    (await workbench()).views.providers.pipelines.refresh();
+  });
+
+  it('shows the question, this release\'s metrics beside the last release\'s, the commits and the stages', async () => {
+    const panel = (await workbench()).approvals.review(RELEASE);
+    await panel.whenLoaded();
+    const m = panel.model!;
+    assert.strictEqual(m.approval?.customData, 'Is the Model Ready for Production?');
+    assert.deepStrictEqual([m.approval?.stageName, m.approval?.actionName], ['Approval', 'EvaluationApproval']);
+    assert.strictEqual(m.execution?.id, m.approval?.executionId);
+    assert.deepStrictEqual(m.report?.metrics.map((x) => [x.name, x.value]), [['rmse', 1.4838999769750487], ['mse', 2.20195914166655]]);
+    assert.strictEqual(m.report?.location, `s3://abalone-cicd-pipeline-artifacts-123456789012/${m.execution?.id}/evaluation/evaluation.json`);
+    // The release approved before this one wrote GroundTruth/Predictions: its metrics are computed.
+    const previous = m.previous?.report;
+    assert.strictEqual(previous?.form, 'ground_truth');
+    assert.strictEqual(previous?.actual?.length, previous?.predicted?.length);
+    const rmse = previous!.metrics.find((x) => x.name === 'rmse')!;
+    const mse = previous!.metrics.find((x) => x.name === 'mse')!;
+    assert.ok(rmse.computed && Math.abs(rmse.value ** 2 - mse.value) < 1e-9, 'RMSE² = MSE');
+    assert.ok(Math.abs(rmse.value - 1.52) < 1e-9, `the last release's RMSE is 1.52, got ${rmse.value}`);
+    assert.deepStrictEqual(m.commits.map((c) => [c.actionName, c.branch, c.message, c.author]), [
+      ['MainSource', 'main', 'Checkpoint', 'Sam Okafor'],
+      ['ModelSource', 'model', 'Added Integration artifacts', 'Priya Raman'],
+    ]);
+    assert.deepStrictEqual(m.stages.map((s) => `${s.name}:${s.status}${s.ranForOlderExecution ? ':older' : ''}`), ['Source:Succeeded', 'Build:Succeeded', 'Approval:InProgress', 'Deploy:Succeeded:older']);
+  });
+
+  it('serves its page under a strict Content-Security-Policy', async () => {
+    const panel = (await workbench()).approvals.review(RELEASE);
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(panel.html)?.[1] ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-[A-Za-z0-9]{16,}'/);
+    // (VS Code's own resource origin, cspSource, is https://*.vscode-cdn.net; a bare * would allow anything.)
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|(^|\s)\*(\s|;|$)/);
+    const scriptNonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(panel.html.includes(`<script nonce="${scriptNonce}"`), 'the only script carries the nonce');
+  });
+
+  it('approves from the panel, then shows the decision and no more buttons to press', async () => {
+    const panel = (await workbench()).approvals.review(RELEASE);
+    await panel.whenLoaded();
+    panel.prompts = { comment: async () => 'RMSE 1.48 beats the last release', confirm: async () => true };
+    await panel.decide('Approved');
+    const m = panel.model!;
+    assert.strictEqual(m.approval, undefined, 'nothing waits any more');
+    assert.strictEqual(m.notice?.kind, 'info');
+    assert.match(m.notice?.text ?? '', /^Approved abalone-cicd-pipeline \(execution [0-9a-f]{8}\): the Deploy stage runs next\.$/);
+    assert.deepStrictEqual(m.stages.map((s) => s.status), ['Succeeded', 'Succeeded', 'Succeeded', 'InProgress']);
+  });
+});
