@@ -12,6 +12,7 @@ import type { PendingApproval } from './model/codePipelineState';
 import { ReleaseReviewPanel } from './webviews/releaseReview/releaseReviewPanel';
 import { DetailsDocuments, DETAILS_SCHEME } from './views/details/detailsDocuments';
 import { registerViews, type RegisteredViews } from './views/registerViews';
+import { notifyPendingApprovals } from './views/pipelines/pipelineStateWatch';
 import { SessionStatusBar } from './views/sessionStatusBar';
 
 /** What activate() returns: used by the integration tests and by other extensions. */
@@ -52,6 +53,14 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     review: (pipelineName) => ReleaseReviewPanel.show({ extensionUri: context.extensionUri, session, views }, pipelineName),
   };
   const ready = session.reload().catch((err: unknown) => log.error(`Reading AWS profiles failed: ${String(err)}`));
+  // Opt-in: list the pipelines after activation (never during it) so waiting approvals are announced.
+  const watchApprovals = () => {
+    if (notifyPendingApprovals()) void pendingApprovalsEverywhere(views).catch((err: unknown) => log.warn(`Watching approvals failed: ${String(err)}`));
+  };
+  void ready.then(watchApprovals);
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
+  }));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
   return { session, views, statusBar, details, log, approvals, ready };
 }

@@ -10,6 +10,7 @@ import type { Log } from './log';
 import { hasLocalCredentials, readProfiles } from './profileFiles';
 
 export const SETTINGS_SECTION = 'sagemakerWorkbench';
+const SESSION_SETTINGS = ['profile', 'region', 'endpointUrl'];
 export type CredentialsState = 'unknown' | 'present' | 'missing';
 
 export class AwsSession implements vscode.Disposable {
@@ -30,7 +31,8 @@ export class AwsSession implements vscode.Disposable {
     this.clients = new AwsClients(() => this.resolved, (call) => this.recordCall(call), userAgent);
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SETTINGS_SECTION)) void this.reload();
+        // Only the settings that pick the account, region and endpoint change the session (and refresh every view).
+        if (SESSION_SETTINGS.some((key) => e.affectsConfiguration(`${SETTINGS_SECTION}.${key}`))) void this.reload();
       }),
       this.changeEmitter,
       this.callEmitter,

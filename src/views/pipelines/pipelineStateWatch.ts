@@ -1,6 +1,8 @@
 // Keeps the Pipelines view honest about releases: counts the approvals waiting for someone (the view's
 // badge), re-reads the state of pipelines that are running while the view is visible (backing off while
-// nothing changes) and tells the user when a watched release finishes.
+// nothing changes) and tells the user when a watched release finishes. With the opt-in setting
+// `notifyPendingApprovals` it watches every listed pipeline even while the view is hidden and announces
+// each new waiting approval once, with a Review button.
 import * as vscode from 'vscode';
 import { PollBackoff } from '../../model/pollBackoff';
 import { autoRefreshSeconds } from '../tree/statusPoller';
@@ -8,19 +10,29 @@ import { isInProgress } from '../tree/statusIcon';
 import type { ExplorerNode } from '../tree/explorerNode';
 import type { CodePipelineNode } from './codePipelineNode';
 
+export function notifyPendingApprovals(): boolean {
+  return vscode.workspace.getConfiguration('sagemakerWorkbench').get<boolean>('notifyPendingApprovals', false);
+}
+
 export class PipelineStateWatch implements vscode.Disposable {
   private view?: vscode.TreeView<ExplorerNode>;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private backoff = new PollBackoff({ initialMs: 10_000, maxMs: 120_000, factor: 1.5 });
   /** State re-reads made by polling; the tests and the benchmark read it. */
   polls = 0;
+  /** Approvals announced (by token), so each is announced once; the texts are kept for tests. */
+  private readonly announcedTokens = new Set<string>();
+  readonly announced: string[] = [];
 
   constructor(private readonly nodes: () => Iterable<CodePipelineNode>) {}
 
   attach(view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
     this.view = view;
     this.updateBadge();
-    return view.onDidChangeVisibility((e) => (e.visible ? this.schedule() : this.stop()));
+    return view.onDidChangeVisibility((e) => {
+      if (e.visible) this.schedule();
+      else if (!notifyPendingApprovals()) this.stop();
+    });
   }
 
   /** The shown pipeline of that name, if the view listed it. */
@@ -42,6 +54,7 @@ export class PipelineStateWatch implements vscode.Disposable {
   /** A pipeline's state was read (first time, poll, or retry). */
   stateRead(node: CodePipelineNode, before: string | undefined): void {
     this.updateBadge();
+    if (notifyPendingApprovals()) this.announce(node);
     const after = node.status;
     if (before && after && before !== after && !isInProgress(after)) {
       const message = `Pipeline ${node.name}: ${before} → ${after}`;
@@ -59,10 +72,23 @@ export class PipelineStateWatch implements vscode.Disposable {
       : undefined;
   }
 
+  private announce(node: CodePipelineNode): void {
+    for (const approval of node.approvals) {
+      if (this.announcedTokens.has(approval.token)) continue;
+      this.announcedTokens.add(approval.token);
+      const text = `${approval.pipelineName} is waiting for your approval (${approval.stageName} · ${approval.actionName}).`;
+      this.announced.push(text);
+      void vscode.window.showInformationMessage(text, 'Review', 'Later').then((choice) => {
+        if (choice === 'Review') void vscode.commands.executeCommand('sagemakerWorkbench.openReleaseReview', node);
+      });
+    }
+  }
+
   schedule(): void {
-    if (this.timer || !this.view?.visible) return;
+    const watching = notifyPendingApprovals();
+    if (this.timer || (!this.view?.visible && !watching)) return;
     const seconds = autoRefreshSeconds();
-    if (seconds <= 0 || !this.running().length) return;
+    if (seconds <= 0 || !this.watched().length) return;
     this.timer = setTimeout(() => void this.poll(), Math.max(this.backoff.delayMs, seconds * 1000));
   }
 
@@ -71,14 +97,16 @@ export class PipelineStateWatch implements vscode.Disposable {
     this.timer = undefined;
   }
 
-  private running(): CodePipelineNode[] {
-    return [...this.nodes()].filter((n) => isInProgress(n.status));
+  /** Running pipelines while the view is visible; every listed one when approvals are watched. */
+  private watched(): CodePipelineNode[] {
+    const all = [...this.nodes()];
+    return notifyPendingApprovals() ? all : all.filter((n) => isInProgress(n.status));
   }
 
   private async poll(): Promise<void> {
     this.timer = undefined;
-    if (!this.view?.visible) return;
-    const running = this.running();
+    if (!this.view?.visible && !notifyPendingApprovals()) return;
+    const running = this.watched();
     const before = running.map((n) => `${n.status}|${n.approvals.length}`);
     this.polls++;
     await Promise.all(running.map((n) => n.loadState()));

@@ -28,11 +28,6 @@ async function waitingRelease(): Promise<ExplorerNode> {
 describe('Pipelines view', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    // Show the view so its badge and polling behave as for a user.
-    await vscode.commands.executeCommand('sagemakerWorkbench.pipelines.focus');
-  });
-
   beforeEach(async () => {
     const p = await provider();
     await p.setFilter(DEFAULT_FILTER);
@@ -41,7 +36,7 @@ describe('Pipelines view', function () {
 
   it('lists CodePipeline pipelines with one ListPipelines call, then the groups', async () => {
     const nodes = await (await provider()).getChildren();
-    // The visible view renders too (other views may list meanwhile, and rendering reads each pipeline's state).
+    // (Rendering reads each pipeline's state; the end-to-end suite covers the visible view.)
     const own = (await calls()).filter((c) => c.startsWith('codepipeline.') && c !== 'codepipeline.GetPipelineState');
     assert.deepStrictEqual(own, ['codepipeline.ListPipelines'], 'the first page is one call');
     assert.deepStrictEqual((await items(nodes)).map(label), [RELEASE, 'SageMaker Pipelines', 'CodeCommit Repositories']);
