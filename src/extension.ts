@@ -6,6 +6,7 @@ import { AwsSession } from './aws/session';
 import { registerCommands } from './commands/registerCommands';
 import { registerResourceCommands } from './commands/resourceCommands';
 import { pendingApprovalsEverywhere, registerApprovalCommands } from './commands/approvalCommands';
+import { registerPipelineCommands, retryStage, startRelease, stopRelease, type OperationOutcome, type PipelinePrompts } from './commands/pipelineCommands';
 import { decideApproval, type ApprovalPrompts, type DecisionOutcome } from './commands/approvalDecision';
 import type { ApprovalDecision } from './aws/codepipeline/approvalApi';
 import type { PendingApproval } from './model/codePipelineState';
@@ -29,6 +30,12 @@ export interface WorkbenchApi {
     /** Opens (or reveals) the Release Review panel of a pipeline. */
     review(pipelineName: string): ReleaseReviewPanel;
   };
+  /** Release operations, as the commands do them (tests script the prompts). */
+  releases: {
+    start(pipelineName: string, prompts: PipelinePrompts): Promise<OperationOutcome>;
+    stop(pipelineName: string, executionId: string, prompts: PipelinePrompts): Promise<OperationOutcome>;
+    retry(pipelineName: string, stageName: string, executionId: string, prompts: PipelinePrompts): Promise<OperationOutcome>;
+  };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
 }
@@ -46,11 +53,17 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     ...registerCommands(session, views, log),
     ...registerResourceCommands(details, (key) => views.listProvider(key)),
     ...registerApprovalCommands(session, views, context.extensionUri),
+    ...registerPipelineCommands(session, views),
   );
   const approvals: WorkbenchApi['approvals'] = {
     pending: () => pendingApprovalsEverywhere(views),
     decide: (approval, decision, prompts) => decideApproval(session, views, approval, decision, prompts),
     review: (pipelineName) => ReleaseReviewPanel.show({ extensionUri: context.extensionUri, session, views }, pipelineName),
+  };
+  const releases: WorkbenchApi['releases'] = {
+    start: (name, prompts) => startRelease(session, views, name, prompts),
+    stop: (name, id, prompts) => stopRelease(session, views, name, id, prompts),
+    retry: (name, stage, id, prompts) => retryStage(session, views, name, stage, id, prompts),
   };
   const ready = session.reload().catch((err: unknown) => log.error(`Reading AWS profiles failed: ${String(err)}`));
   // Opt-in: list the pipelines after activation (never during it) so waiting approvals are announced.
@@ -62,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
   }));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, details, log, approvals, ready };
+  return { session, views, statusBar, details, log, approvals, releases, ready };
 }
 
 export function deactivate(): void {

@@ -177,7 +177,15 @@ describe('emulator conformance', function () {
     assert.equal(approval?.latestExecution?.status, 'InProgress', 'the release waits at the Approval stage');
     const token = approval?.actionStates?.find((a) => a.actionName === 'EvaluationApproval')?.latestExecution?.token;
     assert.ok(token, 'with an approval token');
-    await pipelines.send(new pipelineSdk.PutApprovalResultCommand({ pipelineName: 'abalone-cicd-pipeline', stageName: 'Approval', actionName: 'EvaluationApproval', token, result: { status: 'Approved', summary: 'RMSE 1.48 is below 2.0' } }));
+    // Reject, retry the Approval stage (a fresh token), start and stop another release.
+    const executionId = approval?.latestExecution?.pipelineExecutionId;
+    await pipelines.send(new pipelineSdk.PutApprovalResultCommand({ pipelineName: 'abalone-cicd-pipeline', stageName: 'Approval', actionName: 'EvaluationApproval', token, result: { status: 'Rejected', summary: 'RMSE must be below 1.4' } }));
+    await pipelines.send(new pipelineSdk.RetryStageExecutionCommand({ pipelineName: 'abalone-cicd-pipeline', stageName: 'Approval', pipelineExecutionId: executionId, retryMode: 'FAILED_ACTIONS' }));
+    const retried = await pipelines.send(new pipelineSdk.GetPipelineStateCommand({ name: 'abalone-cicd-pipeline' }));
+    const fresh = retried.stageStates?.find((s) => s.stageName === 'Approval')?.actionStates?.[0].latestExecution?.token;
+    assert.ok(fresh && fresh !== token, 'the retried approval waits with a new token');
+    const started = await pipelines.send(new pipelineSdk.StartPipelineExecutionCommand({ name: 'abalone-cicd-pipeline' }));
+    await pipelines.send(new pipelineSdk.StopPipelineExecutionCommand({ pipelineName: 'abalone-cicd-pipeline', pipelineExecutionId: started.pipelineExecutionId, abandon: true, reason: 'conformance' }));
     const upload = (await s3.send(new s3sdk.CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'big.bin' }))) as { UploadId: string };
     const part = await s3.send(new s3sdk.UploadPartCommand({ Bucket: BUCKET, Key: 'big.bin', UploadId: upload.UploadId, PartNumber: 1, Body: Buffer.alloc(1024, 1) }));
     await s3.send(new s3sdk.CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: 'big.bin', UploadId: upload.UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] } }));

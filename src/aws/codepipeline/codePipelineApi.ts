@@ -1,4 +1,4 @@
-// CodePipeline: the calls the Pipelines view makes. ListPipelines has no name filter and no status, so
+// CodePipeline: the calls the Pipelines view and the release commands make. ListPipelines has no name filter and no status, so
 // the view filters names locally and reads each shown pipeline's state once (it carries the stages, the
 // newest execution and any approval token).
 import {
@@ -6,6 +6,9 @@ import {
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
+  RetryStageExecutionCommand,
+  StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
   type PipelineExecutionSummary,
   type PipelineSummary,
 } from '@aws-sdk/client-codepipeline';
@@ -34,4 +37,16 @@ export function getPipeline(clients: AwsClients, name: string) {
 export async function listCodePipelineExecutionsPage(clients: AwsClients, pipelineName: string, nextToken: string | undefined): Promise<Page<PipelineExecutionSummary>> {
   const out = await clients.codepipeline().send(new ListPipelineExecutionsCommand({ pipelineName, nextToken, maxResults: 10 }));
   return { items: out.pipelineExecutionSummaries ?? [], nextToken: out.nextToken };
+}
+
+export async function startPipelineExecution(clients: AwsClients, name: string): Promise<string | undefined> {
+  return (await clients.codepipeline().send(new StartPipelineExecutionCommand({ name }))).pipelineExecutionId;
+}
+
+export async function stopPipelineExecution(clients: AwsClients, pipelineName: string, pipelineExecutionId: string, abandon: boolean, reason: string): Promise<void> {
+  await clients.codepipeline().send(new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId, abandon, reason: reason || undefined }));
+}
+
+export async function retryFailedActions(clients: AwsClients, pipelineName: string, stageName: string, pipelineExecutionId: string): Promise<void> {
+  await clients.codepipeline().send(new RetryStageExecutionCommand({ pipelineName, stageName, pipelineExecutionId, retryMode: 'FAILED_ACTIONS' }));
 }

@@ -40,6 +40,8 @@ export class CodePipelineNode implements ExplorerNode {
   }
 
   get name(): string { return this.summary.name ?? ''; }
+  /** The last state read, if any. */
+  get stateSnapshot(): GetPipelineStateCommandOutput | undefined { return this.state; }
   get approvals(): PendingApproval[] { return this.state ? pendingApprovals(this.state) : []; }
   get status(): string | undefined { return this.state ? latestExecutionStatus(this.state).status : undefined; }
 

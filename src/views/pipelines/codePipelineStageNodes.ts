@@ -23,6 +23,11 @@ export class StageNode implements ExplorerNode {
     this.id = `${pipeline.id}/stage/${stage.stageName ?? ''}`;
   }
 
+  get pipelineName(): string { return this.pipeline.name; }
+  get stageName(): string { return this.stage.stageName ?? ''; }
+  get status(): string | undefined { return this.stage.latestExecution?.status; }
+  get executionId(): string | undefined { return this.stage.latestExecution?.pipelineExecutionId; }
+
   private get waiting(): PendingApproval | undefined {
     return this.pipeline.approvals.find((a) => a.stageName === this.stage.stageName);
   }

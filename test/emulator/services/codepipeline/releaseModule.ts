@@ -37,7 +37,7 @@ interface Approval {
 
 interface Execution {
   id: string;
-  status: 'InProgress' | 'Succeeded' | 'Failed';
+  status: 'InProgress' | 'Succeeded' | 'Failed' | 'Stopped' | 'Superseded';
   start: number;
   main: Commit;
   model: Commit;
@@ -47,6 +47,10 @@ interface Execution {
   approval?: Approval;
   /** Emulator time the Deploy stage finishes after an approval. */
   deployedAt?: number;
+  /** Emulator time a started (or retried) execution entered its current run; it walks up to the approval. */
+  runningSince?: number;
+  /** Stage the clock-driven run started from (0 for a new execution, the retried stage otherwise). */
+  runFrom?: number;
 }
 
 interface Release {
@@ -128,9 +132,23 @@ function pipelineHandlers(world: World): Record<string, OperationHandler> {
   // The Deploy stage of an approved execution runs for ten (AWS) minutes, then the release succeeds.
   world.addSettler(() => {
     for (const e of r.executions) {
-      if (e.deployedAt !== undefined && e.status === 'InProgress' && world.clock.now() >= e.deployedAt) e.status = 'Succeeded';
+      if (e.status !== 'InProgress') continue;
+      if (e.deployedAt !== undefined && world.clock.now() >= e.deployedAt) e.status = 'Succeeded';
+      if (e.runningSince !== undefined && e.deployedAt === undefined) walkToApproval(e);
     }
   });
+  /** A started or retried run spends ten (AWS) minutes per stage until it waits at the approval with a fresh token. */
+  const walkToApproval = (e: Execution) => {
+    const elapsed = world.clock.now() - e.runningSince!;
+    e.stageIndex = Math.min(APPROVAL_INDEX, (e.runFrom ?? 0) + Math.floor(elapsed / world.clock.duration(STEP_MS / 1000)));
+    if (e.stageIndex === APPROVAL_INDEX && !e.approvalToken) {
+      e.approvalToken = uuid(createHash('sha256').update(`approval-${e.id}-${e.runningSince}`).digest('hex'));
+      // SUPERSEDED mode: an older execution still waiting at the approval gives way to this one.
+      for (const other of r.executions) {
+        if (other !== e && other.status === 'InProgress' && other.stageIndex === APPROVAL_INDEX && !other.approval) other.status = 'Superseded';
+      }
+    }
+  };
   const known = (name: string) => {
     if (name !== PIPELINE || r.executions.length === 0) throw new AwsError('PipelineNotFoundException', `Account '${world.accountId}' does not have a pipeline with name '${name}'`);
   };
@@ -218,6 +236,42 @@ function pipelineHandlers(world: World): Record<string, OperationHandler> {
         })),
         nextToken: NextToken,
       };
+    },
+    StartPipelineExecution: (input) => {
+      known(input.name);
+      const now = world.clock.now();
+      const id = uuid(createHash('md5').update(`started-${now}-${r.executions.length}`).digest('hex'));
+      const head = (branch: Branch) => r.commits.find((c) => c.branch === branch)!;
+      r.executions.unshift({ id, status: 'InProgress', start: now, main: head('main'), model: head('model'), stageIndex: 0, runningSince: now, runFrom: 0 });
+      world.s3.put(ARTIFACT_BUCKET, evaluationKey(id), JSON.stringify({ regression_metrics: { rmse: { value: 1.4838999769750487 }, mse: { value: 2.20195914166655 } } }, null, 2), 'application/json');
+      return { pipelineExecutionId: id };
+    },
+    StopPipelineExecution: (input) => {
+      known(input.pipelineName);
+      const e = r.executions.find((x) => x.id === input.pipelineExecutionId);
+      if (!e) throw new AwsError('PipelineExecutionNotFoundException', `Pipeline execution ${input.pipelineExecutionId} not found for pipeline ${input.pipelineName}`);
+      if (e.status !== 'InProgress') throw new AwsError('PipelineExecutionNotStoppableException', `Unable to stop pipeline execution ${e.id} since it is in ${e.status} state`);
+      e.status = 'Stopped';
+      e.runningSince = undefined;
+      return { pipelineExecutionId: e.id };
+    },
+    RetryStageExecution: (input) => {
+      known(input.pipelineName);
+      const index = STAGES.findIndex((st) => st.name === input.stageName);
+      if (index < 0) throw new AwsError('StageNotFoundException', `Stage '${input.stageName}' was not found in pipeline '${input.pipelineName}'`);
+      const e = r.executions.find((x) => x.id === input.pipelineExecutionId);
+      if (!e) throw new AwsError('PipelineExecutionNotFoundException', `Pipeline execution ${input.pipelineExecutionId} not found for pipeline ${input.pipelineName}`);
+      const newest = r.executions.find((x) => x.stageIndex >= index);
+      if (e.status !== 'Failed' || e.stageIndex !== index || newest !== e) {
+        throw new AwsError('StageNotRetryableException', `Stage ${input.stageName} of execution ${e.id} cannot be retried: only the latest execution of a failed stage can be`);
+      }
+      e.status = 'InProgress';
+      e.approval = undefined;
+      e.approvalToken = undefined;
+      e.runningSince = world.clock.now();
+      e.runFrom = index;
+      walkToApproval(e);
+      return { pipelineExecutionId: e.id };
     },
     PutApprovalResult: (input, ctx) => {
       known(input.pipelineName);
