@@ -2,6 +2,7 @@
 // clients are created on first use and the profile files are read after activation returns.
 import * as vscode from 'vscode';
 import { Log } from './aws/log';
+import { toUserError } from './aws/showAwsError';
 import { AwsSession } from './aws/session';
 import { registerCommands } from './commands/registerCommands';
 import { registerResourceCommands } from './commands/resourceCommands';
@@ -11,6 +12,8 @@ import { decideApproval, type ApprovalPrompts, type DecisionOutcome } from './co
 import type { ApprovalDecision } from './aws/codepipeline/approvalApi';
 import type { PendingApproval } from './model/codePipelineState';
 import { ReleaseReviewPanel } from './webviews/releaseReview/releaseReviewPanel';
+import { CommitFiles, COMMIT_FILE_SCHEME, openCommitChanges } from './views/codecommit/commitFiles';
+import { CommitNode } from './views/pipelines/codeCommitNodes';
 import { DetailsDocuments, DETAILS_SCHEME } from './views/details/detailsDocuments';
 import { registerViews, type RegisteredViews } from './views/registerViews';
 import { notifyPendingApprovals } from './views/pipelines/pipelineStateWatch';
@@ -36,6 +39,10 @@ export interface WorkbenchApi {
     stop(pipelineName: string, executionId: string, prompts: PipelinePrompts): Promise<OperationOutcome>;
     retry(pipelineName: string, stageName: string, executionId: string, prompts: PipelinePrompts): Promise<OperationOutcome>;
   };
+  /** CodeCommit: the files a commit changed, in the diff editor (`pick` chooses among several). */
+  commits: {
+    openChanges(repository: string, commitId: string, pick?: Parameters<typeof openCommitChanges>[3]): ReturnType<typeof openCommitChanges>;
+  };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
 }
@@ -50,6 +57,18 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   context.subscriptions.push(
     log, session, views, statusBar, details,
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
+    vscode.workspace.registerTextDocumentContentProvider(COMMIT_FILE_SCHEME, new CommitFiles(session)),
+    vscode.commands.registerCommand('sagemakerWorkbench.openCommitChanges', async (nodeOrRepository?: unknown, commitId?: string) => {
+      const [repository, id] = nodeOrRepository instanceof CommitNode
+        ? [nodeOrRepository.repository, nodeOrRepository.commit.commitId]
+        : [typeof nodeOrRepository === 'string' ? nodeOrRepository : undefined, commitId];
+      if (!repository || !id) return;
+      try {
+        await openCommitChanges(session, repository, id);
+      } catch (error) {
+        void vscode.window.showErrorMessage(toUserError(error, session, 'codecommit', 'GetDifferences').message);
+      }
+    }),
     ...registerCommands(session, views, log),
     ...registerResourceCommands(details, (key) => views.listProvider(key)),
     ...registerApprovalCommands(session, views, context.extensionUri),
@@ -65,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     stop: (name, id, prompts) => stopRelease(session, views, name, id, prompts),
     retry: (name, stage, id, prompts) => retryStage(session, views, name, stage, id, prompts),
   };
+  const commits: WorkbenchApi['commits'] = { openChanges: (repository, commitId, pick) => openCommitChanges(session, repository, commitId, pick) };
   const ready = session.reload().catch((err: unknown) => log.error(`Reading AWS profiles failed: ${String(err)}`));
   // Opt-in: list the pipelines after activation (never during it) so waiting approvals are announced.
   const watchApprovals = () => {
@@ -75,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
   }));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, details, log, approvals, releases, ready };
+  return { session, views, statusBar, details, log, approvals, releases, commits, ready };
 }
 
 export function deactivate(): void {

@@ -160,6 +160,11 @@ describe('emulator conformance', function () {
     const branch = await commits.send(new commitSdk.GetBranchCommand({ repositoryName: 'abalone-cicd-pipeline', branchName: 'main' }));
     await commits.send(new commitSdk.GetCommitCommand({ repositoryName: 'abalone-cicd-pipeline', commitId: branch.branch!.commitId! }));
     await commits.send(new commitSdk.BatchGetCommitsCommand({ repositoryName: 'abalone-cicd-pipeline', commitIds: [branch.branch!.commitId!, 'f'.repeat(40)] }));
+    const head = await commits.send(new commitSdk.GetCommitCommand({ repositoryName: 'abalone-cicd-pipeline', commitId: branch.branch!.commitId! }));
+    const diff = await commits.send(new commitSdk.GetDifferencesCommand({ repositoryName: 'abalone-cicd-pipeline', beforeCommitSpecifier: head.commit!.parents![0], afterCommitSpecifier: branch.branch!.commitId! }));
+    assert.deepEqual(diff.differences?.map((d) => `${d.changeType} ${d.afterBlob?.path}`), ['M app.py'], 'the Checkpoint commit changed app.py');
+    const blob = await commits.send(new commitSdk.GetBlobCommand({ repositoryName: 'abalone-cicd-pipeline', blobId: diff.differences![0].afterBlob!.blobId! }));
+    assert.match(Buffer.from(blob.content!).toString('utf8'), /CDK_VERSION = "2\.4\.0"/);
     const scaling = new scalingSdk.ApplicationAutoScalingClient(common);
     for (const call of AUTOSCALING_CALLS) await send(scalingSdk, scaling, call);
     const executions = await sagemaker.send(new sagemakerSdk.ListPipelineExecutionsCommand({ PipelineName: 'AbalonePipeline' }));

@@ -1,7 +1,10 @@
 // CodeCommit: repositories, branches and a branch's recent commits. CodeCommit has no log call, so recent
 // commits are read by following first parents from the branch head, one GetCommit each, only on expand.
 import {
+  GetBlobCommand,
   GetBranchCommand,
+  paginateGetDifferences,
+  type Difference,
   GetCommitCommand,
   GetRepositoryCommand,
   ListBranchesCommand,
@@ -46,4 +49,19 @@ export async function recentCommits(clients: AwsClients, repositoryName: string,
     id = commit.parents?.[0];
   }
   return { commits, next: id };
+}
+
+/** Every file a commit changed against `before` (its parent), across pages (the SDK's paginator). */
+export async function commitDifferences(clients: AwsClients, repositoryName: string, before: string | undefined, after: string): Promise<Difference[]> {
+  const differences: Difference[] = [];
+  for await (const page of paginateGetDifferences({ client: clients.codecommit() }, { repositoryName, beforeCommitSpecifier: before, afterCommitSpecifier: after })) {
+    differences.push(...(page.differences ?? []));
+  }
+  return differences;
+}
+
+/** A file's content; files are text in the repositories this extension browses (shown read-only). */
+export async function getBlobText(clients: AwsClients, repositoryName: string, blobId: string): Promise<string> {
+  const out = await clients.codecommit().send(new GetBlobCommand({ repositoryName, blobId }));
+  return Buffer.from(out.content ?? new Uint8Array()).toString('utf8');
 }

@@ -73,11 +73,11 @@ export class BranchNode extends PagedGroupNode<Commit> {
   }
 }
 
-class CommitNode implements ExplorerNode {
+export class CommitNode implements ExplorerNode {
   readonly id: string;
   readonly resource: ResourceRef;
 
-  constructor(repository: string, private readonly commit: Commit, session: AwsSession, region: string, parentId: string) {
+  constructor(readonly repository: string, readonly commit: Commit, session: AwsSession, region: string, parentId: string) {
     const commitId = commit.commitId ?? '';
     this.id = `${parentId}/commit/${commitId}`;
     this.resource = {
@@ -95,6 +95,7 @@ class CommitNode implements ExplorerNode {
     item.iconPath = new vscode.ThemeIcon('git-commit');
     item.description = [(c.commitId ?? '').slice(0, 8), c.author?.name, timeAgo(when)].filter(Boolean).join(' · ');
     item.contextValue = 'resource:codeCommitCommit';
+    item.command = { command: 'sagemakerWorkbench.openCommitChanges', title: 'Open Changes', arguments: [this] };
     item.tooltip = factsTooltip((c.commitId ?? '').slice(0, 8), [
       ['Author', c.author ? `${c.author.name ?? ''} <${c.author.email ?? ''}>` : undefined],
       ['Date', when?.toLocaleString()],

@@ -41,6 +41,17 @@ function link(label: string, url: string): HTMLAnchorElement {
   return a;
 }
 
+/** A link that asks the extension to do something (open a diff) rather than navigate. */
+function action(label: string, message: FromWebview): HTMLAnchorElement {
+  const a = el('a', { text: label });
+  a.href = '#';
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    vscode.postMessage(message);
+  });
+  return a;
+}
+
 const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
 const fmt = (v: number) => (Math.abs(v) >= 1000 || Math.abs(v) < 0.001 ? v.toExponential(3) : String(Number(v.toPrecision(4))));
 const css = (name: string, fallback: string) => getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
@@ -148,6 +159,7 @@ function render(model: ReleaseReviewModel): void {
       el('span', { className: 'mono', text: c.commitId.slice(0, 8) }),
       el('span', { className: 'commit-message', text: c.message.split('\n')[0] }),
       el('span', { className: 'muted', text: [c.actionName, c.branch && `${c.repository}@${c.branch}`, c.author, c.date && when(c.date)].filter(Boolean).join(' · ') }),
+      action('changes', { type: 'openCommitChanges', repository: c.repository, commitId: c.commitId }),
       link('view in CodeCommit', c.consoleUrl),
     ));
   }

@@ -54,4 +54,5 @@ export type FromWebview =
   | { type: 'refresh' }
   | { type: 'approve' }
   | { type: 'reject' }
-  | { type: 'openExternal'; url: string };
+  | { type: 'openExternal'; url: string }
+  | { type: 'openCommitChanges'; repository: string; commitId: string };

@@ -97,6 +97,9 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
         return this.decide('Approved');
       case 'reject':
         return this.decide('Rejected');
+      case 'openCommitChanges':
+        await vscode.commands.executeCommand('sagemakerWorkbench.openCommitChanges', message.repository, message.commitId);
+        return;
       case 'openExternal':
         // Only links the panel itself built (AWS console, S3 console) are opened.
         if (/^https:\/\/[a-z0-9.-]+\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)\//.test(message.url)) {

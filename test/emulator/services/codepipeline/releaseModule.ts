@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { AwsError, type OperationHandler, type ScenarioName } from '../../engine/contract';
 import { page } from '../support/paging';
 import { ABALONE_ROWS } from '../sagemaker/abaloneData';
+import { treesByMessage, type FileTree } from './releaseFiles';
 import type { ServiceModule } from '../serviceModule';
 import { DEFAULT_REGION, type World } from '../world';
 
@@ -21,6 +22,8 @@ type Branch = 'main' | 'model';
 interface Commit {
   id: string;
   branch: Branch;
+  /** The whole tree at this commit: path → content. */
+  files: FileTree;
   parent?: string;
   message: string;
   author: string;
@@ -124,6 +127,9 @@ function groundTruthReport(rmse: number): string {
   const predictions = truths.map((t, i) => t + raw[i] * scale);
   return JSON.stringify({ GroundTruth: truths, Predictions: predictions });
 }
+
+/** Git's blob id: sha1 of "blob <size>\0<content>". */
+const blobId = (content: string) => createHash('sha1').update(`blob ${Buffer.byteLength(content)}\0${content}`).digest('hex');
 
 const uuid = (hex: string) => hex.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
 
@@ -307,6 +313,12 @@ function commitHandlers(world: World): Record<string, OperationHandler> {
   };
   const head = (branch: string) => r.commits.find((c) => c.branch === branch);
   const date = (ms: number) => `${Math.floor(ms / 1000)} +0000`;
+  /** A commit id or a branch name, as CodeCommit's commit specifiers. */
+  const resolve = (specifier: string) => {
+    const found = r.commits.find((c) => c.id === specifier) ?? head(specifier);
+    if (!found) throw new AwsError('CommitDoesNotExistException', `Commit '${specifier}' does not exist`);
+    return found;
+  };
   const commitOut = (commit: Commit) => {
     const person = { name: commit.author, email: commit.email, date: date(commit.time) };
     return { commitId: commit.id, treeId: createHash('sha1').update(`tree${commit.id}`).digest('hex'), parents: commit.parent ? [commit.parent] : [], message: `${commit.message}\n`, author: person, committer: person, additionalData: '' };
@@ -346,6 +358,28 @@ function commitHandlers(world: World): Record<string, OperationHandler> {
       if (!commit) throw new AwsError('CommitIdDoesNotExistException', `Commit '${input.commitId}' does not exist`);
       return { commit: commitOut(commit) };
     },
+    GetDifferences: (input) => {
+      repo(input.repositoryName);
+      const after = resolve(input.afterCommitSpecifier);
+      const before = input.beforeCommitSpecifier ? resolve(input.beforeCommitSpecifier) : undefined;
+      const paths = [...new Set([...Object.keys(before?.files ?? {}), ...Object.keys(after.files)])].sort();
+      const differences = paths.flatMap((path) => {
+        const was = before?.files[path];
+        const now = after.files[path];
+        if (was === now) return [];
+        const blob = (content: string | undefined) => (content === undefined ? undefined : { blobId: blobId(content), path, mode: '100644' });
+        return [{ beforeBlob: blob(was), afterBlob: blob(now), changeType: was === undefined ? 'A' : now === undefined ? 'D' : 'M' }];
+      });
+      const { items, NextToken } = page(differences, input.NextToken, input.MaxResults, 100);
+      return { differences: items, NextToken };
+    },
+    GetBlob: (input) => {
+      repo(input.repositoryName);
+      for (const c of r.commits) {
+        for (const content of Object.values(c.files)) if (blobId(content) === input.blobId) return { content: Buffer.from(content, 'utf8') };
+      }
+      throw new AwsError('BlobIdDoesNotExistException', `Blob ${input.blobId} does not exist`);
+    },
     BatchGetCommits: (input) => {
       repo(input.repositoryName);
       const ids: string[] = input.commitIds;
@@ -372,7 +406,8 @@ function seed(world: World, scenario: ScenarioName): void {
     ['model', 'Initial commit of model artifacts', 'Priya Raman', 'priya.raman@example.com', 14],
     ['main', 'Initial commit of Pipeline Artifacts', 'Sam Okafor', 'sam.okafor@example.com', 29],
   ];
-  r.commits = history.map(([branch, message, author, email, ageDays]) => ({ id: createHash('sha1').update(`${branch}:${message}`).digest('hex'), branch, message, author, email, time: now - ageDays * DAY }));
+  const trees = treesByMessage();
+  r.commits = history.map(([branch, message, author, email, ageDays]) => ({ id: createHash('sha1').update(`${branch}:${message}`).digest('hex'), branch, files: trees[message] ?? {}, message, author, email, time: now - ageDays * DAY }));
   for (const branch of ['main', 'model'] as const) {
     const line = r.commits.filter((c) => c.branch === branch);
     line.forEach((c, i) => (c.parent = line[i + 1]?.id));
