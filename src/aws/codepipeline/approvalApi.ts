@@ -1,8 +1,11 @@
 // Deciding a manual approval, and finding the evidence for it: the evaluation.json written under the
-// execution ID in the pipeline's artifact bucket (seed 003: `<execution-id>/evaluation/evaluation.json`).
+// execution ID in the pipeline's artifact bucket (seed 003: `<execution-id>/evaluation/evaluation.json`),
+// or where the `evaluationReportLocations` setting says this pipeline writes it.
 import { PutApprovalResultCommand, type GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import * as vscode from 'vscode';
 import type { PendingApproval } from '../../model/codePipelineState';
+import { expandReportLocation } from '../../model/reportLocation';
 import { parseEvaluationReport, type EvaluationReport } from '../../model/evaluationReport';
 import type { AwsClients } from '../clients';
 import { getPipeline } from './codePipelineApi';
@@ -43,16 +46,37 @@ export function artifactBucket(pipeline: GetPipelineCommandOutput): string | und
   return pipeline.pipeline?.artifactStore?.location ?? Object.values(pipeline.pipeline?.artifactStores ?? {})[0]?.location;
 }
 
+/** The team's configured location for this pipeline's report, if any (setting `evaluationReportLocations`). */
+function configuredLocation(pipelineName: string): string | undefined {
+  const locations = vscode.workspace.getConfiguration('sagemakerWorkbench').get<Record<string, string>>('evaluationReportLocations', {});
+  return locations[pipelineName];
+}
+
+async function readReport(clients: AwsClients, bucket: string, key: string): Promise<FoundReport> {
+  const got = await clients.s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  if ((got.ContentLength ?? 0) > MAX_REPORT_BYTES) throw new Error(`s3://${bucket}/${key} is ${got.ContentLength} bytes: too big for an evaluation report`);
+  const text = await got.Body?.transformToString('utf8');
+  return { bucket, key, report: parseEvaluationReport(text ?? '') };
+}
+
 export async function findEvaluationReportIn(clients: AwsClients, bucket: string, pipelineName: string, executionId: string): Promise<FoundReport | undefined> {
+  const template = configuredLocation(pipelineName);
+  if (template) {
+    const location = expandReportLocation(template, pipelineName, executionId);
+    try {
+      return await readReport(clients, location.bucket, location.key);
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  }
   const prefixes = [...new Set([`${executionId}/`, `${pipelineName.slice(0, 20)}/${executionId}/`, `${pipelineName}/${executionId}/`])];
   for (const prefix of prefixes) {
     const listed = await clients.s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000 }));
     const object = listed.Contents?.find((o) => o.Key?.endsWith('evaluation.json'));
     if (!object?.Key) continue;
     if ((object.Size ?? 0) > MAX_REPORT_BYTES) throw new Error(`s3://${bucket}/${object.Key} is ${object.Size} bytes: too big for an evaluation report`);
-    const got = await clients.s3().send(new GetObjectCommand({ Bucket: bucket, Key: object.Key }));
-    const text = await got.Body?.transformToString('utf8');
-    return { bucket, key: object.Key, report: parseEvaluationReport(text ?? '') };
+    return readReport(clients, bucket, object.Key);
   }
   return undefined;
 }

@@ -2,7 +2,8 @@
 // (the approval's question, the seed's metrics, the last release's computed metrics, the commits that
 // triggered the run, the stages), its Content-Security-Policy, and approving from it.
 import * as assert from 'assert';
-import { resetEmulator } from '../support/emulatorControl';
+import * as vscode from 'vscode';
+import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { workbench } from '../support/workbench';
 
 const RELEASE = 'abalone-cicd-pipeline';
@@ -37,6 +38,25 @@ describe('Release Review panel', function () {
       ['ModelSource', 'model', 'Added Integration artifacts', 'Priya Raman'],
     ]);
     assert.deepStrictEqual(m.stages.map((s) => `${s.name}:${s.status}${s.ranForOlderExecution ? ':older' : ''}`), ['Source:Succeeded', 'Build:Succeeded', 'Approval:InProgress', 'Deploy:Succeeded:older']);
+  });
+
+  it('reads the report where the evaluationReportLocations setting says, and names a bad template', async () => {
+    const config = vscode.workspace.getConfiguration('sagemakerWorkbench');
+    try {
+      await config.update('evaluationReportLocations', { [RELEASE]: 's3://abalone-cicd-pipeline-artifacts-123456789012/{executionId}/evaluation/evaluation.json' }, vscode.ConfigurationTarget.Global);
+      const panel = (await workbench()).approvals.review(RELEASE);
+      await panel.whenLoaded();
+      await clearRequests();
+      await panel.load();
+      const s3 = (await recordedRequests()).filter((r) => r.service === 's3').map((r) => r.operation);
+      assert.deepStrictEqual(s3, ['GetObject', 'GetObject'], 'this and the last release, read directly (no listing)');
+      assert.strictEqual(panel.model?.report?.metrics[0].value, 1.4838999769750487);
+      await config.update('evaluationReportLocations', { [RELEASE]: 's3://abalone-cicd-pipeline-artifacts-123456789012/{execution}/evaluation.json' }, vscode.ConfigurationTarget.Global);
+      await panel.load();
+      assert.match(panel.model?.reportError ?? '', /Unknown placeholder \{execution\}/);
+    } finally {
+      await config.update('evaluationReportLocations', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('serves its page under a strict Content-Security-Policy', async () => {
