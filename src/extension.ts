@@ -7,6 +7,7 @@ import { AwsSession } from './aws/session';
 import { registerCommands } from './commands/registerCommands';
 import { registerResourceCommands } from './commands/resourceCommands';
 import { pendingApprovalsEverywhere, registerApprovalCommands } from './commands/approvalCommands';
+import { registerSageMakerPipelineCommands, startSageMakerPipeline, type StartOutcome, type StartPrompts } from './commands/sageMakerPipelineCommands';
 import { registerPipelineCommands, retryStage, startRelease, stopRelease, type OperationOutcome, type PipelinePrompts } from './commands/pipelineCommands';
 import { decideApproval, type ApprovalPrompts, type DecisionOutcome } from './commands/approvalDecision';
 import type { ApprovalDecision } from './aws/codepipeline/approvalApi';
@@ -39,6 +40,8 @@ export interface WorkbenchApi {
     stop(pipelineName: string, executionId: string, prompts: PipelinePrompts): Promise<OperationOutcome>;
     retry(pipelineName: string, stageName: string, executionId: string, prompts: PipelinePrompts): Promise<OperationOutcome>;
   };
+  /** SageMaker Pipelines: start a run with parameters, as the command does (tests script the prompts). */
+  sageMakerPipelines: { start(pipelineName: string, prompts: StartPrompts): Promise<StartOutcome> };
   /** CodeCommit: the files a commit changed, in the diff editor (`pick` chooses among several). */
   commits: {
     openChanges(repository: string, commitId: string, pick?: Parameters<typeof openCommitChanges>[3]): ReturnType<typeof openCommitChanges>;
@@ -73,6 +76,10 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     ...registerResourceCommands(details, (key) => views.listProvider(key)),
     ...registerApprovalCommands(session, views, context.extensionUri),
     ...registerPipelineCommands(session, views),
+    ...registerSageMakerPipelineCommands(session, (node) => {
+      node.reset();
+      views.providers.pipelines.refresh(node);
+    }),
   );
   const approvals: WorkbenchApi['approvals'] = {
     pending: () => pendingApprovalsEverywhere(views),
@@ -84,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     stop: (name, id, prompts) => stopRelease(session, views, name, id, prompts),
     retry: (name, stage, id, prompts) => retryStage(session, views, name, stage, id, prompts),
   };
+  const sageMakerPipelines: WorkbenchApi['sageMakerPipelines'] = { start: (name, prompts) => startSageMakerPipeline(session, name, prompts) };
   const commits: WorkbenchApi['commits'] = { openChanges: (repository, commitId, pick) => openCommitChanges(session, repository, commitId, pick) };
   const ready = session.reload().catch((err: unknown) => log.error(`Reading AWS profiles failed: ${String(err)}`));
   // Opt-in: list the pipelines after activation (never during it) so waiting approvals are announced.
@@ -95,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
   }));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, details, log, approvals, releases, commits, ready };
+  return { session, views, statusBar, details, log, approvals, releases, sageMakerPipelines, commits, ready };
 }
 
 export function deactivate(): void {

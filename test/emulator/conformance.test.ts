@@ -173,6 +173,9 @@ describe('emulator conformance', function () {
     assert.equal(running?.PipelineExecutionStatus, 'Succeeded', 'the newest AbalonePipeline execution ran to the end');
     await sagemaker.send(new sagemakerSdk.DescribePipelineExecutionCommand({ PipelineExecutionArn: running!.PipelineExecutionArn }));
     const steps = await sagemaker.send(new sagemakerSdk.ListPipelineExecutionStepsCommand({ PipelineExecutionArn: running!.PipelineExecutionArn }));
+    const parameters = await sagemaker.send(new sagemakerSdk.ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: running!.PipelineExecutionArn }));
+    assert.ok(parameters.PipelineParameters?.some((x) => x.Name === 'MseThreshold'), 'the run lists its parameters');
+    await sagemaker.send(new sagemakerSdk.StartPipelineExecutionCommand({ PipelineName: 'AbalonePipeline', PipelineParameters: [{ Name: 'MseThreshold', Value: '5.0' }] }));
     assert.deepEqual(steps.PipelineExecutionSteps?.map((s) => `${s.StepName}:${s.StepStatus}`).reverse(), [
       'AbaloneProcess:Succeeded', 'AbaloneTrain:Succeeded', 'AbaloneEval:Succeeded', 'CheckMSEAbaloneEvaluation:Succeeded',
       'RegisterAbaloneModel-RegisterModel:Succeeded', 'CreateAbaloneModel:Succeeded',

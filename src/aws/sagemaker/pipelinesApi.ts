@@ -5,6 +5,8 @@ import {
   ListPipelineExecutionsCommand,
   ListPipelineExecutionStepsCommand,
   ListPipelinesCommand,
+  paginateListPipelineParametersForExecution,
+  StartPipelineExecutionCommand,
   type PipelineExecutionStep,
   type PipelineExecutionSummary,
   type PipelineSummary,
@@ -38,4 +40,22 @@ export function describeSageMakerPipeline(clients: AwsClients, name: string) {
 
 export function describePipelineExecution(clients: AwsClients, arn: string) {
   return clients.sagemaker().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+}
+
+/** A run's parameter values (few; the SDK paginator reads them all). */
+export async function listExecutionParameters(clients: AwsClients, executionArn: string): Promise<Array<{ Name?: string; Value?: string }>> {
+  const values: Array<{ Name?: string; Value?: string }> = [];
+  for await (const page of paginateListPipelineParametersForExecution({ client: clients.sagemaker() }, { PipelineExecutionArn: executionArn })) {
+    values.push(...(page.PipelineParameters ?? []));
+  }
+  return values;
+}
+
+export async function startSageMakerPipelineExecution(clients: AwsClients, pipelineName: string, parameters: Array<{ Name: string; Value: string }>): Promise<string | undefined> {
+  const out = await clients.sagemaker().send(new StartPipelineExecutionCommand({
+    PipelineName: pipelineName,
+    PipelineParameters: parameters.length ? parameters : undefined,
+    PipelineExecutionDescription: 'Started in VS Code (SageMaker Workbench)',
+  }));
+  return out.PipelineExecutionArn;
 }

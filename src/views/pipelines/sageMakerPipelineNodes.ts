@@ -3,13 +3,14 @@
 import * as vscode from 'vscode';
 import type { PipelineExecutionStep, PipelineExecutionSummary, PipelineSummary } from '@aws-sdk/client-sagemaker';
 import {
-  describePipelineExecution, describeSageMakerPipeline, listPipelineExecutionStepsPage, listSageMakerPipelineExecutionsPage,
+  describePipelineExecution, describeSageMakerPipeline, listExecutionParameters, listPipelineExecutionStepsPage, listSageMakerPipelineExecutionsPage,
 } from '../../aws/sagemaker/pipelinesApi';
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { sageMakerConsoleUrl } from '../../model/consoleUrls';
 import { jobDuration, timeAgo } from '../../model/durations';
 import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
+import { ErrorNode, FactNode, MessageNode } from '../tree/messageNodes';
 import { PagedGroupNode } from '../tree/pagedGroupNode';
 import { statusIcon } from '../tree/statusIcon';
 import { factsTooltip } from '../tree/tooltip';
@@ -18,6 +19,8 @@ type Changed = (node: ExplorerNode) => void;
 
 export class SageMakerPipelineNode extends PagedGroupNode<PipelineExecutionSummary> {
   readonly resource: ResourceRef;
+
+  get name(): string { return this.summary.PipelineName ?? ''; }
 
   constructor(private readonly summary: PipelineSummary, session: AwsSession, region: string, changed: Changed) {
     const name = summary.PipelineName ?? '';
@@ -58,7 +61,7 @@ export class SageMakerPipelineNode extends PagedGroupNode<PipelineExecutionSumma
 export class SageMakerPipelineExecutionNode extends PagedGroupNode<PipelineExecutionStep> {
   readonly resource: ResourceRef;
 
-  constructor(private readonly summary: PipelineExecutionSummary, session: AwsSession, region: string, parentId: string, changed: Changed) {
+  constructor(private readonly summary: PipelineExecutionSummary, private readonly session: AwsSession, region: string, parentId: string, private readonly changed: Changed) {
     const arn = summary.PipelineExecutionArn ?? '';
     const executionId = arn.split('/').at(-1) ?? arn;
     const id = `${parentId}/execution/${executionId}`;
@@ -76,6 +79,10 @@ export class SageMakerPipelineExecutionNode extends PagedGroupNode<PipelineExecu
       kind: 'sagemaker-pipeline-execution', name: executionId, arn, region,
       describe: () => describePipelineExecution(session.clients, arn),
     };
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    return [new ExecutionParametersNode(this.summary.PipelineExecutionArn ?? '', this.session, this.id, this.changed), ...(await super.getChildren())];
   }
 
   override getTreeItem(): vscode.TreeItem {
@@ -129,5 +136,32 @@ class PipelineStepNode implements ExplorerNode {
       ['Failure reason', s.FailureReason],
     ], s.StepDescription);
     return item;
+  }
+}
+
+/** A run's parameter values, read when expanded (ListPipelineParametersForExecution). */
+class ExecutionParametersNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(private readonly executionArn: string, private readonly session: AwsSession, parentId: string, private readonly changed: Changed) {
+    this.id = `${parentId}/parameters`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Parameters', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('symbol-parameter');
+    item.contextValue = 'group';
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    try {
+      const values = await listExecutionParameters(this.session.clients, this.executionArn);
+      if (values.length === 0) return [new MessageNode(`${this.id}/none`, 'No parameters')];
+      return values.map((v, i) => new FactNode(`${this.id}/${i}`, v.Name ?? '?', v.Value ?? '', 'symbol-parameter'));
+    } catch (error) {
+      return [new ErrorNode(`${this.id}/error`, toUserError(error, this.session, 'sagemaker', 'ListPipelineParametersForExecution').message, () => this.changed(this))];
+    }
   }
 }

@@ -30,10 +30,24 @@ interface Execution {
   arn: string;
   displayName: string;
   start: number;
+  /** Values of the pipeline's parameters for this run (defaults filled in). */
+  parameters: Record<string, string>;
+  clientRequestToken?: string;
   /** Index of the step that failed, if the execution failed. */
   failedAt?: number;
   failureReason?: string;
 }
+
+/** The AbalonePipeline's parameters, as the SageMaker Pipelines abalone example declares them. */
+const ABALONE_PARAMETERS = [
+  { Name: 'ProcessingInstanceType', Type: 'String', DefaultValue: 'ml.m5.xlarge' },
+  { Name: 'ProcessingInstanceCount', Type: 'Integer', DefaultValue: '1' },
+  { Name: 'TrainingInstanceType', Type: 'String', DefaultValue: 'ml.m5.xlarge' },
+  { Name: 'ModelApprovalStatus', Type: 'String', DefaultValue: 'PendingManualApproval' },
+  { Name: 'InputData', Type: 'String', DefaultValue: 's3://sagemaker-us-east-1-123456789012/abalone/abalone-dataset.csv' },
+  { Name: 'MseThreshold', Type: 'Float', DefaultValue: '6.0' },
+];
+const defaults = () => Object.fromEntries(ABALONE_PARAMETERS.map((p) => [p.Name, p.DefaultValue]));
 
 const ABALONE_STEPS: StepDefinition[] = [
   { name: 'AbaloneProcess', type: 'Processing', seconds: 300 },
@@ -127,7 +141,7 @@ function handlers(world: World): Record<string, OperationHandler> {
       const last = lastRun(x.name);
       const definition = {
         Version: '2020-12-01',
-        Parameters: [{ Name: 'ProcessingInstanceType', Type: 'String', DefaultValue: 'ml.m5.xlarge' }, { Name: 'ModelApprovalStatus', Type: 'String', DefaultValue: 'PendingManualApproval' }],
+        Parameters: ABALONE_PARAMETERS,
         Steps: x.steps.map((s) => ({ Name: s.name, Type: s.type, Arguments: {} })),
       };
       return {
@@ -159,6 +173,30 @@ function handlers(world: World): Record<string, OperationHandler> {
         FailureReason: status === 'Failed' ? e.failureReason : undefined,
         CreationTime: new Date(e.start), LastModifiedTime: new Date(states.at(-1)?.end ?? states.at(-1)?.start ?? e.start),
       };
+    },
+    ListPipelineParametersForExecution: (input) => {
+      const { e } = executionWithArn(input.PipelineExecutionArn);
+      const all = Object.entries(e.parameters).map(([Name, Value]) => ({ Name, Value }));
+      const { items, NextToken } = page(all, input.NextToken, input.MaxResults, 50);
+      return { PipelineParameters: items, NextToken };
+    },
+    StartPipelineExecution: (input) => {
+      const x = pipelineNamed(input.PipelineName);
+      const repeated = p.executions.find((e) => e.pipeline === x.name && e.clientRequestToken === input.ClientRequestToken);
+      if (repeated) return { PipelineExecutionArn: repeated.arn };
+      const given: Array<{ Name: string; Value: string }> = input.PipelineParameters ?? [];
+      const parameters = defaults();
+      for (const { Name, Value } of given) {
+        const declared = ABALONE_PARAMETERS.find((d) => d.Name === Name);
+        if (!declared) throw new AwsError('ValidationException', `Parameter '${Name}' is not defined in the pipeline definition. Defined parameters: ${ABALONE_PARAMETERS.map((d) => d.Name).join(', ')}`);
+        if (declared.Type === 'Integer' && !/^-?\d+$/.test(Value)) throw new AwsError('ValidationException', `Value '${Value}' of parameter '${Name}' is not a valid Integer`);
+        if (declared.Type === 'Float' && !Number.isFinite(Number(Value))) throw new AwsError('ValidationException', `Value '${Value}' of parameter '${Name}' is not a valid Float`);
+        parameters[Name] = Value;
+      }
+      const id = createHash('sha1').update(`${x.name}-${world.clock.now()}-${p.executions.length}`).digest('hex').replace(/[^a-z]/g, '').padEnd(12, 'x').slice(0, 12);
+      const e: Execution = { pipeline: x.name, arn: `${x.arn}/execution/${id}`, displayName: input.PipelineExecutionDisplayName ?? `execution-${world.clock.now()}`, start: world.clock.now(), parameters, clientRequestToken: input.ClientRequestToken };
+      p.executions.push(e);
+      return { PipelineExecutionArn: e.arn };
     },
     ListPipelineExecutionSteps: (input) => {
       if (!input.PipelineExecutionArn) throw new AwsError('ValidationException', 'PipelineExecutionArn is required');
@@ -200,7 +238,8 @@ function seed(world: World, scenario: ScenarioName): void {
   add('AbalonePipeline', 'Process, train, evaluate and register the abalone age model into AbalonePackageGroup', 30);
   const execution = (i: number, start: number, failedAt?: number, failureReason?: string): Execution => {
     const id = createHash('sha1').update(`AbalonePipeline-${i}`).digest('hex').replace(/[^a-z]/g, '').padEnd(12, 'x').slice(0, 12);
-    return { pipeline: 'AbalonePipeline', arn: `${p.pipelines.get('AbalonePipeline')!.arn}/execution/${id}`, displayName: `execution-${1_637_000_000_000 + i}`, start, failedAt, failureReason };
+    const parameters = { ...defaults(), ...(i === 1 ? { MseThreshold: '5.5' } : {}) };
+    return { pipeline: 'AbalonePipeline', arn: `${p.pipelines.get('AbalonePipeline')!.arn}/execution/${id}`, displayName: `execution-${1_637_000_000_000 + i}`, start, failedAt, failureReason, parameters };
   };
   // Running: started five minutes ago (AWS time), so processing is done and training runs.
   p.executions.push(
