@@ -100,6 +100,7 @@ const PIPELINE_CALLS: Call[] = [
   ['GetPipeline', { name: 'abalone-cicd-pipeline' }],
   ['GetPipelineState', { name: 'abalone-cicd-pipeline' }],
   ['ListPipelineExecutions', { pipelineName: 'abalone-cicd-pipeline' }],
+  ['ListActionExecutions', { pipelineName: 'abalone-cicd-pipeline' }],
 ];
 
 const CODECOMMIT_CALLS: Call[] = [

@@ -9,6 +9,8 @@ import {
   RetryStageExecutionCommand,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
+  paginateListActionExecutions,
+  type ActionExecutionDetail,
   type PipelineExecutionSummary,
   type PipelineSummary,
 } from '@aws-sdk/client-codepipeline';
@@ -49,4 +51,13 @@ export async function stopPipelineExecution(clients: AwsClients, pipelineName: s
 
 export async function retryFailedActions(clients: AwsClients, pipelineName: string, stageName: string, pipelineExecutionId: string): Promise<void> {
   await clients.codepipeline().send(new RetryStageExecutionCommand({ pipelineName, stageName, pipelineExecutionId, retryMode: 'FAILED_ACTIONS' }));
+}
+
+/** Every action execution of one pipeline execution (the SDK paginator; a release has a handful). */
+export async function listActionExecutions(clients: AwsClients, pipelineName: string, pipelineExecutionId: string): Promise<ActionExecutionDetail[]> {
+  const details: ActionExecutionDetail[] = [];
+  for await (const page of paginateListActionExecutions({ client: clients.codepipeline() }, { pipelineName, filter: { pipelineExecutionId } })) {
+    details.push(...(page.actionExecutionDetails ?? []));
+  }
+  return details;
 }

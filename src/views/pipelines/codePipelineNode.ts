@@ -3,7 +3,7 @@
 // approval gets the bell icon and says so in its description; its stages are the children.
 import * as vscode from 'vscode';
 import type { GetPipelineStateCommandOutput, PipelineSummary } from '@aws-sdk/client-codepipeline';
-import { getPipeline, getPipelineState, listCodePipelineExecutionsPage } from '../../aws/codepipeline/codePipelineApi';
+import { getPipeline, getPipelineState, listActionExecutions, listCodePipelineExecutionsPage } from '../../aws/codepipeline/codePipelineApi';
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { latestExecutionStatus, pendingApprovals, type PendingApproval } from '../../model/codePipelineState';
@@ -103,7 +103,10 @@ export class CodePipelineNode implements ExplorerNode {
       icon: 'history',
       noun: 'executions',
       fetch: (token) => listCodePipelineExecutionsPage(this.session.clients, this.name, token),
-      toNode: (e) => new CodePipelineExecutionNode(e, this.id),
+      toNode: (e) => new CodePipelineExecutionNode(e, this.id,
+        (executionId) => listActionExecutions(this.session.clients, this.name, executionId),
+        (error) => toUserError(error, this.session, 'codepipeline', 'ListActionExecutions').message,
+        (node) => this.hooks.changed(node)),
       changed: (node) => this.hooks.changed(node),
       describeError: (error) => toUserError(error, this.session, 'codepipeline', 'ListPipelineExecutions').message,
     });

@@ -6,7 +6,8 @@ import type { PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
 import type { ActionStateLike, PendingApproval, StageStateLike } from '../../model/codePipelineState';
 import { timeAgo } from '../../model/durations';
 import type { ExplorerNode } from '../tree/explorerNode';
-import { MessageNode } from '../tree/messageNodes';
+import { ErrorNode, MessageNode } from '../tree/messageNodes';
+import { durationText, stageRuns, type ActionRun, type StageRun } from '../../model/stageDurations';
 import { statusIcon } from '../tree/statusIcon';
 import { factsTooltip } from '../tree/tooltip';
 
@@ -103,16 +104,23 @@ export class ApprovalActionNode extends ActionNode {
   }
 }
 
+/** One past or running execution; expanding it lists its stages with their durations (ListActionExecutions). */
 export class CodePipelineExecutionNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(private readonly execution: PipelineExecutionSummary, parentId: string) {
+  constructor(
+    private readonly execution: PipelineExecutionSummary,
+    parentId: string,
+    private readonly actionRuns: (executionId: string) => Promise<ActionRun[]>,
+    private readonly describeError: (error: unknown) => string,
+    private readonly changed: (node: ExplorerNode) => void,
+  ) {
     this.id = `${parentId}/execution/${execution.pipelineExecutionId ?? ''}`;
   }
 
   getTreeItem(): vscode.TreeItem {
     const e = this.execution;
-    const item = new vscode.TreeItem((e.pipelineExecutionId ?? '').slice(0, 8), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem((e.pipelineExecutionId ?? '').slice(0, 8), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = statusIcon(e.status);
     const source = e.sourceRevisions?.[0];
@@ -125,6 +133,51 @@ export class CodePipelineExecutionNode implements ExplorerNode {
       ...(e.sourceRevisions ?? []).map((r): [string, string | undefined] => [r.actionName ?? 'Source', `${(r.revisionId ?? '').slice(0, 8)} ${r.revisionSummary ?? ''}`.trim()]),
       ['Trigger', e.trigger?.triggerType],
     ]);
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    let runs: StageRun[];
+    try {
+      runs = stageRuns(await this.actionRuns(this.execution.pipelineExecutionId ?? ''));
+    } catch (error) {
+      return [new ErrorNode(`${this.id}/error`, this.describeError(error), () => this.changed(this))];
+    }
+    if (runs.length === 0) return [new MessageNode(`${this.id}/none`, 'No actions ran')];
+    return runs.map((run) => new StageRunNode(run, this.id));
+  }
+}
+
+class StageRunNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(private readonly run: StageRun, parentId: string) {
+    this.id = `${parentId}/stage/${run.stageName}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.run.stageName, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = statusIcon(this.run.status);
+    item.description = [this.run.status, durationText(this.run.durationMs)].filter(Boolean).join(' · ');
+    item.contextValue = 'pipelineStageRun';
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    return this.run.actions.map((a) => new StatusFactNode(`${this.id}/${a.actionName}`, a.actionName, a.status, durationText(a.durationMs)));
+  }
+}
+
+class StatusFactNode implements ExplorerNode {
+  constructor(readonly id: string, private readonly label: string, private readonly status: string, private readonly duration: string | undefined) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = statusIcon(this.status);
+    item.description = [this.status, this.duration].filter(Boolean).join(' · ');
+    item.contextValue = 'pipelineActionRun';
     return item;
   }
 }

@@ -85,6 +85,14 @@ describe('Pipelines view', function () {
     const executions = await items(await group.getChildren!());
     assert.deepStrictEqual(await calls(), ['codepipeline.ListPipelineExecutions']);
     assert.deepStrictEqual(executions.map((e) => String(e.description).split(' · ')[0]), ['InProgress', 'Succeeded', 'Failed', 'Succeeded']);
+    // Expanding a past execution shows each stage with its duration, from one ListActionExecutions call.
+    const approved = (await group.getChildren!())[1];
+    await clearRequests();
+    const stages = await items(await approved.getChildren!());
+    assert.deepStrictEqual(await calls(), ['codepipeline.ListActionExecutions']);
+    assert.deepStrictEqual(stages.map((st) => `${label(st)}: ${st.description}`), [
+      'Source: Succeeded · 1m', 'Build: Succeeded · 10m', 'Approval: Succeeded · 5m', 'Deploy: Succeeded · 10m',
+    ]);
   });
 
   it('lists SageMaker Pipelines, their executions and the steps in the order they ran', async () => {

@@ -243,6 +243,37 @@ function pipelineHandlers(world: World): Record<string, OperationHandler> {
         nextToken: NextToken,
       };
     },
+    ListActionExecutions: (input, ctx) => {
+      known(input.pipelineName);
+      const wanted: string | undefined = input.filter?.pipelineExecutionId;
+      const executions = wanted ? r.executions.filter((e) => e.id === wanted) : r.executions;
+      const details = executions.flatMap((e) => STAGES.flatMap((stage, index) => {
+        const status = stageStatus(e, index);
+        if (!status) return [];
+        // Actions of a stage run one after another within the stage's ten minutes (sources together).
+        return stage.actions.map((action, i) => {
+          const slot = stage.name === 'Source' ? 0 : i;
+          const width = stage.name === 'Source' ? STEP_MS / 10 : STEP_MS / stage.actions.length;
+          const start = e.start + index * STEP_MS + slot * width;
+          const approval = index === APPROVAL_INDEX ? e.approval : undefined;
+          const actionStatus = approval ? (approval.status === 'Approved' ? 'Succeeded' : 'Failed') : status;
+          return {
+            pipelineExecutionId: e.id,
+            actionExecutionId: uuid(createHash('md5').update(`${e.id}/${action.name}`).digest('hex')),
+            pipelineVersion: 1,
+            stageName: stage.name,
+            actionName: action.name,
+            startTime: new Date(start),
+            lastUpdateTime: new Date(actionStatus === 'InProgress' ? Math.max(start, world.clock.now()) : approval?.at ?? start + width),
+            updatedBy: approval?.by,
+            status: actionStatus,
+            input: { actionTypeId: { category: action.category, owner: action.owner, provider: action.provider, version: '1' }, configuration: action.configuration, region: ctx.region },
+          };
+        });
+      }));
+      const { items, NextToken } = page(details, input.nextToken, input.maxResults, 100);
+      return { actionExecutionDetails: items, nextToken: NextToken };
+    },
     StartPipelineExecution: (input) => {
       known(input.name);
       const now = world.clock.now();
@@ -427,7 +458,7 @@ function seed(world: World, scenario: ScenarioName): void {
   const pending = execution(0, 'InProgress', APPROVAL_INDEX, 2);
   pending.approvalToken = uuid(createHash('sha256').update(`approval-${pending.id}`).digest('hex'));
   const approved = execution(1, 'Succeeded', STAGES.length - 1, 6 * 24);
-  approved.approval = { status: 'Approved', summary: 'RMSE 1.52 is below 2.0; deploying.', by: `arn:aws:iam::${world.accountId}:user/priya.raman`, at: approved.start + APPROVAL_INDEX * STEP_MS };
+  approved.approval = { status: 'Approved', summary: 'RMSE 1.52 is below 2.0; deploying.', by: `arn:aws:iam::${world.accountId}:user/priya.raman`, at: approved.start + APPROVAL_INDEX * STEP_MS + STEP_MS / 2 };
   r.executions = [pending, approved, execution(2, 'Failed', 1, 14 * 24), execution(3, 'Succeeded', STAGES.length - 1, 29 * 24)];
   const report = JSON.stringify({ regression_metrics: { rmse: { value: 1.4838999769750487 }, mse: { value: 2.20195914166655 } } }, null, 2);
   // The waiting release has the seed's regression_metrics report; the one approved before it the GroundTruth/Predictions form.
