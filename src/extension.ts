@@ -13,7 +13,7 @@ import { decideApproval, type ApprovalPrompts, type DecisionOutcome } from './co
 import type { ApprovalDecision } from './aws/codepipeline/approvalApi';
 import type { PendingApproval } from './model/codePipelineState';
 import { ReleaseReviewPanel } from './webviews/releaseReview/releaseReviewPanel';
-import { CommitFiles, COMMIT_FILE_SCHEME, openCommitChanges } from './views/codecommit/commitFiles';
+import { CommitFiles, COMMIT_FILE_SCHEME, compareWithEarlierCommit, openCommitChanges, openFileAtCommit } from './views/codecommit/commitFiles';
 import { CommitNode } from './views/pipelines/codeCommitNodes';
 import { DetailsDocuments, DETAILS_SCHEME } from './views/details/detailsDocuments';
 import { registerViews, type RegisteredViews } from './views/registerViews';
@@ -45,6 +45,8 @@ export interface WorkbenchApi {
   /** CodeCommit: the files a commit changed, in the diff editor (`pick` chooses among several). */
   commits: {
     openChanges(repository: string, commitId: string, pick?: Parameters<typeof openCommitChanges>[3]): ReturnType<typeof openCommitChanges>;
+    openFile(repository: string, commitId: string, pick?: Parameters<typeof openFileAtCommit>[3]): ReturnType<typeof openFileAtCommit>;
+    compare(repository: string, commitId: string, pickCommit?: Parameters<typeof compareWithEarlierCommit>[3], pickFile?: Parameters<typeof compareWithEarlierCommit>[4]): ReturnType<typeof compareWithEarlierCommit>;
   };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
@@ -61,17 +63,19 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     log, session, views, statusBar, details,
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_FILE_SCHEME, new CommitFiles(session)),
-    vscode.commands.registerCommand('sagemakerWorkbench.openCommitChanges', async (nodeOrRepository?: unknown, commitId?: string) => {
-      const [repository, id] = nodeOrRepository instanceof CommitNode
-        ? [nodeOrRepository.repository, nodeOrRepository.commit.commitId]
-        : [typeof nodeOrRepository === 'string' ? nodeOrRepository : undefined, commitId];
-      if (!repository || !id) return;
-      try {
-        await openCommitChanges(session, repository, id);
-      } catch (error) {
-        void vscode.window.showErrorMessage(toUserError(error, session, 'codecommit', 'GetDifferences').message);
-      }
-    }),
+    ...(['openCommitChanges', 'openFileAtCommit', 'compareCommits'] as const).map((name) =>
+      vscode.commands.registerCommand(`sagemakerWorkbench.${name}`, async (nodeOrRepository?: unknown, commitId?: string) => {
+        const [repository, id] = nodeOrRepository instanceof CommitNode
+          ? [nodeOrRepository.repository, nodeOrRepository.commit.commitId]
+          : [typeof nodeOrRepository === 'string' ? nodeOrRepository : undefined, commitId];
+        if (!repository || !id) return;
+        const run = { openCommitChanges, openFileAtCommit, compareCommits: compareWithEarlierCommit }[name];
+        try {
+          await run(session, repository, id);
+        } catch (error) {
+          void vscode.window.showErrorMessage(toUserError(error, session, 'codecommit', 'GetDifferences').message);
+        }
+      })),
     ...registerCommands(session, views, log),
     ...registerResourceCommands(details, (key) => views.listProvider(key)),
     ...registerApprovalCommands(session, views, context.extensionUri),
@@ -92,7 +96,11 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     retry: (name, stage, id, prompts) => retryStage(session, views, name, stage, id, prompts),
   };
   const sageMakerPipelines: WorkbenchApi['sageMakerPipelines'] = { start: (name, prompts) => startSageMakerPipeline(session, name, prompts) };
-  const commits: WorkbenchApi['commits'] = { openChanges: (repository, commitId, pick) => openCommitChanges(session, repository, commitId, pick) };
+  const commits: WorkbenchApi['commits'] = {
+    openChanges: (repository, commitId, pick) => openCommitChanges(session, repository, commitId, pick),
+    openFile: (repository, commitId, pick) => openFileAtCommit(session, repository, commitId, pick),
+    compare: (repository, commitId, pickCommit, pickFile) => compareWithEarlierCommit(session, repository, commitId, pickCommit, pickFile),
+  };
   const ready = session.reload().catch((err: unknown) => log.error(`Reading AWS profiles failed: ${String(err)}`));
   // Opt-in: list the pipelines after activation (never during it) so waiting approvals are announced.
   const watchApprovals = () => {

@@ -57,4 +57,31 @@ describe('CodeCommit changes', function () {
     assert.deepStrictEqual(offered, ['abalone_cicd_pipeline/abalone_cicd_pipeline_stack.py', 'app.py', 'cdk.json', 'requirements.txt']);
     assert.match((await activeDiff()).modified, /"app": "python3 app.py"/);
   });
+
+  it('opens a file as it was at a commit, read-only', async () => {
+    const initial = (await commitIds('model')).get('Initial commit of model artifacts')!;
+    let offered: string[] = [];
+    const doc = await (await workbench()).commits.openFile(REPO, initial, async (paths) => {
+      offered = paths;
+      return 'artifacts/scripts/build.py';
+    });
+    assert.deepStrictEqual(offered, ['artifacts/Dockerfile', 'artifacts/scripts/build.py', 'artifacts/scripts/evaluate.py']);
+    assert.match(doc?.getText() ?? '', /"max_depth": 6,/, 'the hyperparameters before tuning');
+    assert.strictEqual(doc?.uri.scheme, 'sagemaker-workbench-codecommit');
+  });
+
+  it('compares a commit with an earlier one of its branch', async () => {
+    const ids = await commitIds('model');
+    const head = ids.get('Added Integration artifacts')!;
+    let choices: string[] = [];
+    const differences = await (await workbench()).commits.compare(REPO, head, async (cs) => {
+      choices = cs.map((c) => c.message);
+      return cs.find((c) => c.message === 'Initial commit of model artifacts')?.commitId;
+    }, async (ds) => ds.find((d) => d.afterBlob?.path === 'artifacts/scripts/build.py'));
+    assert.deepStrictEqual(choices, ['Tune XGBoost max_depth to 5 and eta to 0.2', 'Initial commit of model artifacts']);
+    assert.deepStrictEqual(differences.map((d) => `${d.changeType} ${d.afterBlob?.path}`), ['M artifacts/scripts/build.py', 'A artifacts/tests/test_integration.py']);
+    const diff = await activeDiff();
+    assert.match(diff.original, /"max_depth": 6,/);
+    assert.match(diff.modified, /"max_depth": 5,/);
+  });
 });
