@@ -7,7 +7,8 @@ import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
 import type { RegisteredViews } from '../views/registerViews';
 import { CodePipelineNode } from '../views/pipelines/codePipelineNode';
-import { StageNode } from '../views/pipelines/codePipelineStageNodes';
+import { ActionNode, StageNode } from '../views/pipelines/codePipelineStageNodes';
+import { isAwsConsoleUrl } from '../model/consoleUrls';
 import { latestExecutionStatus } from '../model/codePipelineState';
 
 export interface OperationOutcome {
@@ -86,6 +87,15 @@ export function registerPipelineCommands(session: AwsSession, views: RegisteredV
       const p = pipelineNode(node);
       const executionId = p?.stateSnapshot ? latestExecutionStatus(p.stateSnapshot).executionId : undefined;
       if (p && executionId) await stopRelease(session, views, p.name, executionId, pipelineDialogs);
+    }),
+    vscode.commands.registerCommand('sagemakerWorkbench.openActionLink', async (node?: unknown) => {
+      const link = node instanceof ActionNode ? node.link : undefined;
+      if (!link) return;
+      if (!isAwsConsoleUrl(link)) {
+        void vscode.window.showWarningMessage(`Not opening ${link}: it does not lead to an AWS console.`);
+        return;
+      }
+      await vscode.env.openExternal(vscode.Uri.parse(link));
     }),
     vscode.commands.registerCommand('sagemakerWorkbench.retryStage', async (node?: unknown) => {
       if (node instanceof StageNode && node.executionId) await retryStage(session, views, node.pipelineName, node.stageName, node.executionId, pipelineDialogs);

@@ -4,6 +4,8 @@
 
 export interface ActionStateLike {
   actionName?: string;
+  entityUrl?: string;
+  revisionUrl?: string;
   latestExecution?: { status?: string; token?: string; summary?: string; lastStatusChange?: Date; externalExecutionUrl?: string; lastUpdatedBy?: string };
   currentRevision?: { revisionId?: string };
 }
@@ -64,4 +66,9 @@ export function latestExecutionStatus(state: PipelineStateLike): { status?: stri
     if (stage.latestExecution?.pipelineExecutionId === executionId) reached = stage;
   }
   return { status: reached?.latestExecution?.status, executionId, stageName: reached?.stageName };
+}
+
+/** Where "Open Action Link" goes: the run's own page (build logs, the report to review), else the revision, else the resource. */
+export function actionLink(action: ActionStateLike): string | undefined {
+  return action.latestExecution?.externalExecutionUrl ?? action.revisionUrl ?? action.entityUrl;
 }

@@ -24,3 +24,8 @@ export const consoleUrls = {
   codeCommitRepository: (region: string, name: string) =>
     `${consoleHost(region)}/codesuite/codecommit/repositories/${e(name)}/browse?region=${region}`,
 };
+
+/** Links from AWS answers are opened only if they lead to an AWS console (never an arbitrary site). */
+export function isAwsConsoleUrl(url: string): boolean {
+  return /^https:\/\/([a-z0-9-]+\.)*(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)\//.test(url);
+}

@@ -3,7 +3,7 @@
 // commands can hang on it.
 import * as vscode from 'vscode';
 import type { PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
-import type { ActionStateLike, PendingApproval, StageStateLike } from '../../model/codePipelineState';
+import { actionLink, type ActionStateLike, type PendingApproval, type StageStateLike } from '../../model/codePipelineState';
 import { timeAgo } from '../../model/durations';
 import type { ExplorerNode } from '../tree/explorerNode';
 import { ErrorNode, MessageNode } from '../tree/messageNodes';
@@ -68,6 +68,11 @@ export class ActionNode implements ExplorerNode {
     this.id = `${parentId}/action/${action.actionName ?? ''}`;
   }
 
+  /** The action's page (build logs, the report to review, the source revision), if AWS gave one. */
+  get link(): string | undefined {
+    return actionLink(this.action);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const a = this.action;
     const e = a.latestExecution;
@@ -76,7 +81,7 @@ export class ActionNode implements ExplorerNode {
     item.iconPath = e?.status ? statusIcon(e.status) : new vscode.ThemeIcon('circle-outline');
     const revision = a.currentRevision?.revisionId?.slice(0, 8);
     item.description = [e?.status ?? 'not run', revision, e?.summary?.split('\n')[0], timeAgo(e?.lastStatusChange)].filter(Boolean).join(' · ');
-    item.contextValue = `pipelineAction:${e?.status ?? 'NotRun'}`;
+    item.contextValue = `pipelineAction:${e?.status ?? 'NotRun'}${this.link ? ':link' : ''}`;
     item.tooltip = factsTooltip(a.actionName ?? '', [
       ['Status', e?.status],
       ['Revision', a.currentRevision?.revisionId],

@@ -6,6 +6,7 @@ import type { ApprovalDecision } from '../../aws/codepipeline/approvalApi';
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { decideApproval, dialogPrompts, type ApprovalPrompts } from '../../commands/approvalDecision';
+import { isAwsConsoleUrl } from '../../model/consoleUrls';
 import type { RegisteredViews } from '../../views/registerViews';
 import type { FromWebview, ReleaseReviewModel, ToWebview } from '../protocol/releaseReview';
 import { WebviewPanelBase } from '../webviewPanelBase';
@@ -102,7 +103,7 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
         return;
       case 'openExternal':
         // Only links the panel itself built (AWS console, S3 console) are opened.
-        if (/^https:\/\/[a-z0-9.-]+\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)\//.test(message.url)) {
+        if (isAwsConsoleUrl(message.url)) {
           await vscode.env.openExternal(vscode.Uri.parse(message.url));
         }
         return;

@@ -72,6 +72,9 @@ describe('Pipelines view', function () {
     assert.match(approval.approval.token, /^[0-9a-f-]{36}$/);
     assert.strictEqual(approval.approval.stageName, 'Approval');
 
+    const build = await items(await children[1].getChildren!());
+    assert.deepStrictEqual(build.map(label), ['ContainerBuild', 'Preprocess', 'Train', 'Evaluate']);
+    assert.ok(build.every((b) => b.contextValue === 'pipelineAction:Succeeded:link'), 'each build links to its CodeBuild log');
     const sources = await items(await children[0].getChildren!());
     assert.deepStrictEqual(sources.map(label), ['MainSource', 'ModelSource']);
     assert.match(String(sources[0].description), /^Succeeded · [0-9a-f]{8} · Checkpoint · /);

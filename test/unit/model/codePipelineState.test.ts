@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { latestExecutionStatus, pendingApprovals, type PipelineStateLike } from '../../../src/model/codePipelineState';
+import { actionLink, latestExecutionStatus, pendingApprovals, type PipelineStateLike } from '../../../src/model/codePipelineState';
+import { isAwsConsoleUrl } from '../../../src/model/consoleUrls';
 
 const waiting: PipelineStateLike = {
   pipelineName: 'abalone-cicd-pipeline',
@@ -32,5 +33,15 @@ describe('CodePipeline state', () => {
     const decided: PipelineStateLike = { stageStates: [{ stageName: 'Approval', latestExecution: { pipelineExecutionId: 'e', status: 'Succeeded' }, actionStates: [{ actionName: 'A', latestExecution: { status: 'Succeeded' } }] }] };
     assert.deepStrictEqual(pendingApprovals(decided), []);
     assert.deepStrictEqual(latestExecutionStatus({ stageStates: [{ stageName: 'Source' }] }), {});
+  });
+
+  it('links an action to its run first, then its revision, then its resource, and only to AWS consoles', () => {
+    assert.strictEqual(actionLink({ entityUrl: 'https://e', revisionUrl: 'https://r', latestExecution: { externalExecutionUrl: 'https://x' } }), 'https://x');
+    assert.strictEqual(actionLink({ entityUrl: 'https://e', revisionUrl: 'https://r' }), 'https://r');
+    assert.strictEqual(actionLink({}), undefined);
+    assert.ok(isAwsConsoleUrl('https://us-east-1.console.aws.amazon.com/codesuite/codebuild/projects/p/build/b/log'));
+    assert.ok(isAwsConsoleUrl('https://s3.console.aws.amazon.com/s3/object/bucket?prefix=k'));
+    assert.ok(!isAwsConsoleUrl('https://aws.amazon.com.evil.example/'));
+    assert.ok(!isAwsConsoleUrl('javascript:alert(1)'));
   });
 });

@@ -212,7 +212,12 @@ function pipelineHandlers(world: World): Record<string, OperationHandler> {
                       token: index === APPROVAL_INDEX && status === 'InProgress' && !approval ? e.approvalToken : undefined,
                       summary: approval?.summary ?? source?.message,
                       lastUpdatedBy: approval?.by,
-                      externalExecutionUrl: index === APPROVAL_INDEX ? `https://s3.console.aws.amazon.com/s3/object/${ARTIFACT_BUCKET}?prefix=${encodeURIComponent(evaluationKey(e.id))}` : undefined,
+                      externalExecutionUrl: index === APPROVAL_INDEX
+                        ? `https://s3.console.aws.amazon.com/s3/object/${ARTIFACT_BUCKET}?prefix=${encodeURIComponent(evaluationKey(e.id))}`
+                        : action.provider === 'CodeBuild'
+                          ? `https://${ctx.region}.console.aws.amazon.com/codesuite/codebuild/projects/${action.configuration.ProjectName}/build/${action.configuration.ProjectName}%3A${e.id}/log?region=${ctx.region}`
+                          : undefined,
+                      externalExecutionId: action.provider === 'CodeBuild' ? `${action.configuration.ProjectName}:${e.id}` : undefined,
                     }
                   : undefined,
                 currentRevision: source && status ? { revisionId: source.id, revisionChangeId: source.id, created: new Date(source.time) } : undefined,
