@@ -3,22 +3,15 @@
 // approve it through VS Code's own input box and modal, and watch the pipeline move on to Deploy.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { openWorkbench, SCREENSHOTS, type E2eSession } from './support/codeServerSession';
+import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
 import { expandRow, openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
 
 describe('release review and approval in VS Code (packaged .vsix, real browser)', function () {
   this.timeout(180_000);
-  let session: E2eSession;
-  before(async () => {
-    const vsix = process.env.SMW_VSIX;
-    assert.ok(vsix, 'run through `npm run test:e2e`, which packages the .vsix first');
-    session = await openWorkbench(vsix);
-    await openSageMakerSidebar(session.page, 460);
-  });
-  after(async () => session?.close());
+  const workbench = useWorkbench((s) => openSageMakerSidebar(s.page, 460));
 
   it('shows the evidence beside the buttons and approves the release', async () => {
-    const { page } = session;
+    const { page } = workbench();
     await showOnlyView(page, 'Pipelines');
     await page.locator('.sidebar .monaco-list-row', { hasText: 'Waiting for approval · EvaluationApproval' }).first().waitFor({ timeout: 30_000 });
     await expandRow(page, 'abalone-cicd-pipeline', 'Approval');

@@ -2,20 +2,14 @@
 // region in the status bar, and the seeded notebook instances listed from the emulator.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { openWorkbench, SCREENSHOTS, type E2eSession } from './support/codeServerSession';
+import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
 
 describe('SageMaker sidebar in VS Code (packaged .vsix, real browser)', function () {
   this.timeout(180_000);
-  let session: E2eSession;
-  before(async () => {
-    const vsix = process.env.SMW_VSIX;
-    assert.ok(vsix, 'run through `npm run test:e2e`, which packages the .vsix first');
-    session = await openWorkbench(vsix);
-  });
-  after(async () => session?.close());
+  const workbench = useWorkbench();
 
   it('shows the SageMaker container with its six views', async () => {
-    const { page } = session;
+    const { page } = workbench();
     await page.locator('.activitybar a[aria-label^="SageMaker"], .activitybar .action-item[aria-label^="SageMaker"]').first().click();
     for (const view of ['Notebook Instances', 'Autopilot', 'Training Jobs', 'Model Registry', 'Endpoints', 'Pipelines']) {
       await page.locator('.pane-header', { hasText: view }).first().waitFor({ timeout: 30_000 });
@@ -25,7 +19,7 @@ describe('SageMaker sidebar in VS Code (packaged .vsix, real browser)', function
   });
 
   it('lists the seeded notebook instances from the emulator', async () => {
-    const { page } = session;
+    const { page } = workbench();
     await page.locator('.monaco-list-row', { hasText: 'FraudDetectionNotebookInstance' }).first().waitFor({ timeout: 30_000 });
     const rows = await page.locator('.sidebar .monaco-list-row').allTextContents();
     assert.ok(rows.some((r) => r.includes('ml-pipeline-lab-notebook')), rows.join(' | '));
@@ -33,7 +27,7 @@ describe('SageMaker sidebar in VS Code (packaged .vsix, real browser)', function
   });
 
   it('shows the profile and region in the status bar', async () => {
-    const { page } = session;
+    const { page } = workbench();
     const item = page.locator('.statusbar-item', { hasText: 'us-east-1' }).first();
     await item.waitFor({ timeout: 30_000 });
     assert.match((await item.textContent()) ?? '', /default · us-east-1/);

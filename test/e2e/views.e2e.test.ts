@@ -2,25 +2,18 @@
 // waits for approval must be unmissable (bell, badge on the SageMaker icon), endpoints show capacity.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { openWorkbench, SCREENSHOTS, type E2eSession } from './support/codeServerSession';
+import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
 import { expandRow, openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
 
 describe('each SageMaker view in VS Code (packaged .vsix, real browser)', function () {
   this.timeout(180_000);
-  let session: E2eSession;
-  before(async () => {
-    const vsix = process.env.SMW_VSIX;
-    assert.ok(vsix, 'run through `npm run test:e2e`, which packages the .vsix first');
-    session = await openWorkbench(vsix);
-    await openSageMakerSidebar(session.page);
-  });
-  after(async () => session?.close());
+  const workbench = useWorkbench((s) => openSageMakerSidebar(s.page));
 
-  const shot = (name: string) => session.page.screenshot({ path: path.join(SCREENSHOTS, `view-${name}.png`) });
-  const rows = () => session.page.locator('.sidebar .monaco-list-row').allTextContents();
+  const shot = (name: string) => workbench().page.screenshot({ path: path.join(SCREENSHOTS, `view-${name}.png`) });
+  const rows = () => workbench().page.locator('.sidebar .monaco-list-row').allTextContents();
 
   it('Pipelines: the release waiting at EvaluationApproval has the bell and a badge on the SageMaker icon', async () => {
-    const { page } = session;
+    const { page } = workbench();
     await showOnlyView(page, 'Pipelines');
     await page.locator('.sidebar .monaco-list-row', { hasText: 'Waiting for approval · EvaluationApproval' }).first().waitFor({ timeout: 30_000 });
     const badge = page.locator('.activitybar .action-item[aria-label^="SageMaker"] .badge-content, .activitybar a[aria-label^="SageMaker"] ~ .badge .badge-content').first();
@@ -36,7 +29,7 @@ describe('each SageMaker view in VS Code (packaged .vsix, real browser)', functi
   });
 
   it('Endpoints: capacity, shadow variant and autoscaling after expanding', async () => {
-    const { page } = session;
+    const { page } = workbench();
     await showOnlyView(page, 'Endpoints');
     await expandRow(page, 'cmapss-XGBoostEndpoint', 'autoscaling 1–5');
     await expandRow(page, 'abalone-endpoint', 'ShadowV4');
@@ -53,7 +46,7 @@ describe('each SageMaker view in VS Code (packaged .vsix, real browser)', functi
     ['Model Registry', 'AbalonePackageGroup', 'PendingManualApproval'],
   ] as const) {
     it(`${view}: listed from the emulator`, async () => {
-      const { page } = session;
+      const { page } = workbench();
       await showOnlyView(page, view);
       const firstRow = page.locator('.sidebar .pane', { hasText: view }).locator('.monaco-list-row').first();
       await firstRow.waitFor({ timeout: 30_000 });

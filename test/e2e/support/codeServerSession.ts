@@ -56,3 +56,22 @@ export async function openWorkbench(vsix: string): Promise<E2eSession> {
     },
   };
 }
+
+/**
+ * Opens the packaged extension in real VS Code before a suite's tests and closes it after; returns the
+ * session getter. `npm run test:e2e` packages the .vsix and passes its path in SMW_VSIX.
+ */
+export function useWorkbench(prepare?: (session: E2eSession) => Promise<void>): () => E2eSession {
+  let session: E2eSession | undefined;
+  before(async () => {
+    const vsix = process.env.SMW_VSIX;
+    if (!vsix) throw new Error('run through `npm run test:e2e`, which packages the .vsix first');
+    session = await openWorkbench(vsix);
+    await prepare?.(session);
+  });
+  after(async () => session?.close());
+  return () => {
+    if (!session) throw new Error('the workbench is not open');
+    return session;
+  };
+}
