@@ -35,7 +35,12 @@ export class CodePipelineNode implements ExplorerNode {
     this.resource = {
       kind: 'codepipeline', name, region,
       consoleUrl: consoleUrls.codePipeline(region, name),
-      describe: () => getPipeline(session.clients, name),
+      // ListPipelines returns no ARN; GetPipeline's metadata does, so Copy ARN works once details were shown.
+      describe: async () => {
+        const out = await getPipeline(session.clients, name);
+        this.resource.arn ??= out.metadata?.pipelineArn;
+        return out;
+      },
     };
   }
 

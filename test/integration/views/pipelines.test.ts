@@ -135,4 +135,13 @@ describe('Pipelines view', function () {
     const labels = (await items(await p.getChildren())).map(label);
     assert.deepStrictEqual(labels, ['No pipelines match the filter', 'SageMaker Pipelines', 'CodeCommit Repositories']);
   });
+
+  it('shows a pipeline\'s details as JSON, which also makes its ARN known for Copy ARN', async () => {
+    const release = await childNamed(await provider(), RELEASE);
+    assert.strictEqual(release.resource?.arn, undefined, 'ListPipelines returns no ARN');
+    const doc = JSON.parse((await (await workbench()).details.open(release.resource!)).document.getText()) as { pipeline?: { name?: string; stages?: unknown[] } };
+    assert.strictEqual(doc.pipeline?.name, RELEASE);
+    assert.strictEqual(doc.pipeline?.stages?.length, 4);
+    assert.strictEqual(release.resource?.arn, 'arn:aws:codepipeline:us-east-1:123456789012:abalone-cicd-pipeline');
+  });
 });
