@@ -7,6 +7,8 @@ import { AwsSession } from './aws/session';
 import { registerCommands } from './commands/registerCommands';
 import { registerResourceCommands } from './commands/resourceCommands';
 import { pendingApprovalsEverywhere, registerApprovalCommands } from './commands/approvalCommands';
+import { decideModelVersion, registerModelApprovalCommands, type ModelApprovalPrompts, type ModelDecision } from './commands/modelApprovalCommands';
+import type { ModelPackageNode } from './views/modelRegistry/modelPackageNode';
 import { registerSageMakerPipelineCommands, startSageMakerPipeline, type StartOutcome, type StartPrompts } from './commands/sageMakerPipelineCommands';
 import { registerPipelineCommands, retryStage, startRelease, stopRelease, type OperationOutcome, type PipelinePrompts } from './commands/pipelineCommands';
 import { decideApproval, type ApprovalPrompts, type DecisionOutcome } from './commands/approvalDecision';
@@ -40,6 +42,8 @@ export interface WorkbenchApi {
     stop(pipelineName: string, executionId: string, prompts: PipelinePrompts): Promise<OperationOutcome>;
     retry(pipelineName: string, stageName: string, executionId: string, prompts: PipelinePrompts): Promise<OperationOutcome>;
   };
+  /** Model registry: approve or reject a version, as the commands do (tests script the prompts). */
+  modelRegistry: { decide(node: ModelPackageNode, decision: ModelDecision, prompts: ModelApprovalPrompts): ReturnType<typeof decideModelVersion> };
   /** SageMaker Pipelines: start a run with parameters, as the command does (tests script the prompts). */
   sageMakerPipelines: { start(pipelineName: string, prompts: StartPrompts): Promise<StartOutcome> };
   /** CodeCommit: the files a commit changed, in the diff editor (`pick` chooses among several). */
@@ -80,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     ...registerResourceCommands(details, (key) => views.listProvider(key)),
     ...registerApprovalCommands(session, views, context.extensionUri),
     ...registerPipelineCommands(session, views),
+    ...registerModelApprovalCommands(session),
     ...registerSageMakerPipelineCommands(session, (node) => {
       node.reset();
       views.providers.pipelines.refresh(node);
@@ -95,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     stop: (name, id, prompts) => stopRelease(session, views, name, id, prompts),
     retry: (name, stage, id, prompts) => retryStage(session, views, name, stage, id, prompts),
   };
+  const modelRegistry: WorkbenchApi['modelRegistry'] = { decide: (node, decision, prompts) => decideModelVersion(session, node, decision, prompts) };
   const sageMakerPipelines: WorkbenchApi['sageMakerPipelines'] = { start: (name, prompts) => startSageMakerPipeline(session, name, prompts) };
   const commits: WorkbenchApi['commits'] = {
     openChanges: (repository, commitId, pick) => openCommitChanges(session, repository, commitId, pick),
@@ -111,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
   }));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, details, log, approvals, releases, sageMakerPipelines, commits, ready };
+  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, sageMakerPipelines, commits, ready };
 }
 
 export function deactivate(): void {

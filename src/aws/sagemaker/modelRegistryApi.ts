@@ -5,6 +5,7 @@ import {
   DescribeModelPackageGroupCommand,
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
+  UpdateModelPackageCommand,
   type ModelPackageGroupSummary,
   type ModelPackageSummary,
 } from '@aws-sdk/client-sagemaker';
@@ -62,4 +63,16 @@ export async function readMetricsObject(clients: AwsClients, s3Uri: string): Pro
     throw new Error(`The statistics object is ${out.ContentLength} bytes: too large to be a metrics document`);
   }
   return (await out.Body?.transformToString('utf-8')) ?? '';
+}
+
+export async function setModelPackageApproval(clients: AwsClients, arn: string, status: 'Approved' | 'Rejected', description: string): Promise<void> {
+  await clients.sagemaker().send(new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelApprovalStatus: status, ApprovalDescription: description || undefined }));
+}
+
+/** The group's newest approved version (one call), the one a deployment that follows approvals runs. */
+export async function currentApprovedVersion(clients: AwsClients, groupName: string): Promise<ModelPackageSummary | undefined> {
+  const out = await clients.sagemaker().send(new ListModelPackagesCommand({
+    ModelPackageGroupName: groupName, ModelApprovalStatus: 'Approved', SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 1,
+  }));
+  return out.ModelPackageSummaryList?.[0];
 }

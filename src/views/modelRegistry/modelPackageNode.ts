@@ -30,19 +30,32 @@ export class ModelPackageNode implements ExplorerNode {
   private details?: VersionDetails;
 
   constructor(
-    readonly summary: ModelPackageSummary,
+    private summaryValue: ModelPackageSummary,
     private readonly session: AwsSession,
     region: string,
     private readonly changed: (node: ExplorerNode) => void,
   ) {
-    const arn = summary.ModelPackageArn ?? '';
-    const group = summary.ModelPackageGroupName ?? '';
-    this.id = `modelPackage:${region}:${arn || `${group}/${summary.ModelPackageVersion ?? '?'}`}`;
+    const arn = summaryValue.ModelPackageArn ?? '';
+    const group = summaryValue.ModelPackageGroupName ?? '';
+    this.id = `modelPackage:${region}:${arn || `${group}/${summaryValue.ModelPackageVersion ?? '?'}`}`;
     this.resource = {
-      kind: 'model-package', name: `${group}/${summary.ModelPackageVersion ?? '?'}`, arn: summary.ModelPackageArn, region,
+      kind: 'model-package', name: `${group}/${summaryValue.ModelPackageVersion ?? '?'}`, arn: summaryValue.ModelPackageArn, region,
       consoleUrl: consoleUrls.modelPackageGroup(region, group),
       describe: () => describeModelPackage(session.clients, arn),
     };
+  }
+
+  get summary(): ModelPackageSummary { return this.summaryValue; }
+
+  /** The version's metrics (described and read once); the approval confirmation shows them. */
+  async metrics(): Promise<QualityMetric[] | undefined> {
+    return (await this.load()).metrics;
+  }
+
+  /** After UpdateModelPackage: the tree shows the new status at once, without listing again. */
+  approvalChanged(status: string): void {
+    this.summaryValue = { ...this.summaryValue, ModelApprovalStatus: status as ModelPackageSummary['ModelApprovalStatus'] };
+    this.changed(this);
   }
 
   getTreeItem(): vscode.TreeItem {
