@@ -9,6 +9,8 @@ import { registerResourceCommands } from './commands/resourceCommands';
 import { pendingApprovalsEverywhere, registerApprovalCommands } from './commands/approvalCommands';
 import { decideModelVersion, registerModelApprovalCommands, type ModelApprovalPrompts, type ModelDecision } from './commands/modelApprovalCommands';
 import type { ModelPackageNode } from './views/modelRegistry/modelPackageNode';
+import { configureVariantScaling, registerEndpointScalingCommands, type ScalingPrompts } from './commands/endpointScalingCommands';
+import type { VariantNode } from './views/endpoints/variantNode';
 import { registerSageMakerPipelineCommands, startSageMakerPipeline, type StartOutcome, type StartPrompts } from './commands/sageMakerPipelineCommands';
 import { registerPipelineCommands, retryStage, startRelease, stopRelease, type OperationOutcome, type PipelinePrompts } from './commands/pipelineCommands';
 import { decideApproval, type ApprovalPrompts, type DecisionOutcome } from './commands/approvalDecision';
@@ -44,6 +46,8 @@ export interface WorkbenchApi {
   };
   /** Model registry: approve or reject a version, as the commands do (tests script the prompts). */
   modelRegistry: { decide(node: ModelPackageNode, decision: ModelDecision, prompts: ModelApprovalPrompts): ReturnType<typeof decideModelVersion> };
+  /** Endpoints: set a variant's autoscaling, as the command does (tests script the prompts). */
+  endpoints: { configureScaling(variant: VariantNode, prompts: ScalingPrompts): ReturnType<typeof configureVariantScaling> };
   /** SageMaker Pipelines: start a run with parameters, as the command does (tests script the prompts). */
   sageMakerPipelines: { start(pipelineName: string, prompts: StartPrompts): Promise<StartOutcome> };
   /** CodeCommit: the files a commit changed, in the diff editor (`pick` chooses among several). */
@@ -85,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     ...registerApprovalCommands(session, views, context.extensionUri),
     ...registerPipelineCommands(session, views),
     ...registerModelApprovalCommands(session),
+    ...registerEndpointScalingCommands(session),
     ...registerSageMakerPipelineCommands(session, (node) => {
       node.reset();
       views.providers.pipelines.refresh(node);
@@ -101,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     retry: (name, stage, id, prompts) => retryStage(session, views, name, stage, id, prompts),
   };
   const modelRegistry: WorkbenchApi['modelRegistry'] = { decide: (node, decision, prompts) => decideModelVersion(session, node, decision, prompts) };
+  const endpoints: WorkbenchApi['endpoints'] = { configureScaling: (variant, prompts) => configureVariantScaling(session, variant, prompts) };
   const sageMakerPipelines: WorkbenchApi['sageMakerPipelines'] = { start: (name, prompts) => startSageMakerPipeline(session, name, prompts) };
   const commits: WorkbenchApi['commits'] = {
     openChanges: (repository, commitId, pick) => openCommitChanges(session, repository, commitId, pick),
@@ -117,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
   }));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, sageMakerPipelines, commits, ready };
+  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, endpoints, sageMakerPipelines, commits, ready };
 }
 
 export function deactivate(): void {

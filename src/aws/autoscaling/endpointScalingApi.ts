@@ -3,9 +3,12 @@
 import {
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,
+  PutScalingPolicyCommand,
+  RegisterScalableTargetCommand,
   type ScalableTarget,
   type ScalingPolicy,
 } from '@aws-sdk/client-application-auto-scaling';
+import type { ScalingChoice } from '../../model/autoscalingInput';
 import type { AwsClients } from '../clients';
 
 /** How Application Auto Scaling names a SageMaker variant. */
@@ -30,4 +33,23 @@ export async function describeVariantPolicies(clients: AwsClients, resourceId: s
     ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
   }));
   return out.ScalingPolicies ?? [];
+}
+
+/** Registers the variant as scalable (min/max) and puts the target-tracking policy on invocations per instance. */
+export async function setVariantScaling(clients: AwsClients, resourceId: string, policyName: string, c: ScalingChoice): Promise<void> {
+  const client = clients.autoscaling();
+  await client.send(new RegisterScalableTargetCommand({
+    ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+    MinCapacity: c.minCapacity, MaxCapacity: c.maxCapacity,
+  }));
+  await client.send(new PutScalingPolicyCommand({
+    ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+    PolicyName: policyName, PolicyType: 'TargetTrackingScaling',
+    TargetTrackingScalingPolicyConfiguration: {
+      TargetValue: c.targetValue,
+      PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+      ScaleInCooldown: c.scaleInCooldown,
+      ScaleOutCooldown: c.scaleOutCooldown,
+    },
+  }));
 }

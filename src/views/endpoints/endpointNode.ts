@@ -106,7 +106,12 @@ export class EndpointNode implements ExplorerNode {
     }
     const children: ExplorerNode[] = [];
     if (d.failureReason) children.push(new MessageNode(`${this.id}/failure`, d.failureReason, 'error', 'failure reason'));
-    children.push(...d.variants.map((v) => new VariantNode(v, this.session, this.id, this.changed)));
+    const redescribe = () => {
+      this.described = undefined;
+      this.details = undefined;
+      this.changed(this);
+    };
+    children.push(...d.variants.map((v) => new VariantNode(v, this.session, this.id, this.changed, this.resource.name, redescribe)));
     if (d.variants.length === 0) children.push(new MessageNode(`${this.id}/none`, 'No variants'));
     return children;
   }

@@ -2,7 +2,7 @@
 // from the endpoint's expansion; expanding a variant lists its images and reads its scaling policies.
 import * as vscode from 'vscode';
 import type { ScalingPolicy } from '@aws-sdk/client-application-auto-scaling';
-import { describeVariantPolicies } from '../../aws/autoscaling/endpointScalingApi';
+import { describeVariantPolicies, variantResourceId } from '../../aws/autoscaling/endpointScalingApi';
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { capacityText, scalingText, type VariantFacts } from '../../model/endpointVariants';
@@ -13,8 +13,20 @@ import { factsTooltip } from '../tree/tooltip';
 export class VariantNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(readonly facts: VariantFacts, private readonly session: AwsSession, parentId: string, private readonly changed: (node: ExplorerNode) => void) {
+  constructor(
+    readonly facts: VariantFacts,
+    private readonly session: AwsSession,
+    parentId: string,
+    private readonly changed: (node: ExplorerNode) => void,
+    readonly endpointName: string,
+    /** The endpoint describes itself again (after its scaling changed). */
+    readonly endpointChanged: () => void,
+  ) {
     this.id = `${parentId}/variant/${facts.name}`;
+  }
+
+  get resourceId(): string {
+    return variantResourceId(this.endpointName, this.facts.name);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -28,7 +40,7 @@ export class VariantNode implements ExplorerNode {
       scalingText(v),
     ].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(v.shadow ? 'mirror' : 'server-process');
-    item.contextValue = `variant:${v.shadow ? 'shadow' : 'production'}${v.scaling ? ':autoscaled' : ''}`;
+    item.contextValue = `variant:${v.shadow ? 'shadow' : 'production'}${v.scaling ? ':autoscaled' : ''}${v.serverless ? ':serverless' : ''}`;
     item.tooltip = factsTooltip(v.name, [
       ['Kind', v.shadow ? 'shadow variant (receives a copy of the traffic; its answers are not returned)' : 'production variant'],
       ['Capacity', capacityText(v)],
