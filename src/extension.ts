@@ -11,6 +11,7 @@ import { decideModelVersion, registerModelApprovalCommands, type ModelApprovalPr
 import type { ModelPackageNode } from './views/modelRegistry/modelPackageNode';
 import { configureVariantScaling, registerEndpointScalingCommands, type ScalingPrompts } from './commands/endpointScalingCommands';
 import type { VariantNode } from './views/endpoints/variantNode';
+import { deleteEndpointWithParts, type DeletePrompts } from './commands/deleteEndpointCommand';
 import { registerSageMakerPipelineCommands, startSageMakerPipeline, type StartOutcome, type StartPrompts } from './commands/sageMakerPipelineCommands';
 import { registerPipelineCommands, retryStage, startRelease, stopRelease, type OperationOutcome, type PipelinePrompts } from './commands/pipelineCommands';
 import { decideApproval, type ApprovalPrompts, type DecisionOutcome } from './commands/approvalDecision';
@@ -47,7 +48,10 @@ export interface WorkbenchApi {
   /** Model registry: approve or reject a version, as the commands do (tests script the prompts). */
   modelRegistry: { decide(node: ModelPackageNode, decision: ModelDecision, prompts: ModelApprovalPrompts): ReturnType<typeof decideModelVersion> };
   /** Endpoints: set a variant's autoscaling, as the command does (tests script the prompts). */
-  endpoints: { configureScaling(variant: VariantNode, prompts: ScalingPrompts): ReturnType<typeof configureVariantScaling> };
+  endpoints: {
+    configureScaling(variant: VariantNode, prompts: ScalingPrompts): ReturnType<typeof configureVariantScaling>;
+    delete(endpointName: string, prompts: DeletePrompts): ReturnType<typeof deleteEndpointWithParts>;
+  };
   /** SageMaker Pipelines: start a run with parameters, as the command does (tests script the prompts). */
   sageMakerPipelines: { start(pipelineName: string, prompts: StartPrompts): Promise<StartOutcome> };
   /** CodeCommit: the files a commit changed, in the diff editor (`pick` chooses among several). */
@@ -89,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     ...registerApprovalCommands(session, views, context.extensionUri),
     ...registerPipelineCommands(session, views),
     ...registerModelApprovalCommands(session),
-    ...registerEndpointScalingCommands(session),
+    ...registerEndpointScalingCommands(session, () => views.providers.endpoints.refresh()),
     ...registerSageMakerPipelineCommands(session, (node) => {
       node.reset();
       views.providers.pipelines.refresh(node);
@@ -106,7 +110,10 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     retry: (name, stage, id, prompts) => retryStage(session, views, name, stage, id, prompts),
   };
   const modelRegistry: WorkbenchApi['modelRegistry'] = { decide: (node, decision, prompts) => decideModelVersion(session, node, decision, prompts) };
-  const endpoints: WorkbenchApi['endpoints'] = { configureScaling: (variant, prompts) => configureVariantScaling(session, variant, prompts) };
+  const endpoints: WorkbenchApi['endpoints'] = {
+    configureScaling: (variant, prompts) => configureVariantScaling(session, variant, prompts),
+    delete: (name, prompts) => deleteEndpointWithParts(session, name, prompts),
+  };
   const sageMakerPipelines: WorkbenchApi['sageMakerPipelines'] = { start: (name, prompts) => startSageMakerPipeline(session, name, prompts) };
   const commits: WorkbenchApi['commits'] = {
     openChanges: (repository, commitId, pick) => openCommitChanges(session, repository, commitId, pick),

@@ -7,6 +7,8 @@ import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
 import { DEFAULT_SCALING, scalingProblem, scalingSummary, type ScalingChoice } from '../model/autoscalingInput';
 import { VariantNode } from '../views/endpoints/variantNode';
+import type { ExplorerNode } from '../views/tree/explorerNode';
+import { deleteDialogs, deleteEndpointWithParts } from './deleteEndpointCommand';
 
 const FIELDS: Array<[keyof ScalingChoice, string]> = [
   ['minCapacity', 'Minimum instances'],
@@ -67,8 +69,17 @@ export async function configureVariantScaling(session: AwsSession, variant: Vari
   return { outcome: 'set', message };
 }
 
-export function registerEndpointScalingCommands(session: AwsSession): vscode.Disposable[] {
+export function registerEndpointScalingCommands(session: AwsSession, refreshEndpoints: () => void): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand('sagemakerWorkbench.deleteEndpoint', async (node?: ExplorerNode) => {
+      if (node?.resource?.kind !== 'endpoint') return;
+      try {
+        const result = await deleteEndpointWithParts(session, node.resource.name, deleteDialogs);
+        if (result.outcome === 'deleted') refreshEndpoints();
+      } catch (error) {
+        void vscode.window.showErrorMessage(toUserError(error, session, 'sagemaker', 'DescribeEndpoint').message);
+      }
+    }),
     vscode.commands.registerCommand('sagemakerWorkbench.configureAutoscaling', async (node?: unknown) => {
       if (!(node instanceof VariantNode)) return;
       const result = await configureVariantScaling(session, node, scalingDialogs);

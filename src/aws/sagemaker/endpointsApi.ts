@@ -1,5 +1,8 @@
-// Endpoints: the list call of the view, and the describes made when one endpoint is expanded.
+// Endpoints: the list call of the view, the describes made when one endpoint is expanded, and deletion.
 import {
+  DeleteEndpointCommand,
+  DeleteEndpointConfigCommand,
+  DeleteModelCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   ListEndpointsCommand,
@@ -32,4 +35,16 @@ export function describeEndpoint(clients: AwsClients, name: string) {
 
 export function describeEndpointConfig(clients: AwsClients, name: string) {
   return clients.sagemaker().send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
+}
+
+export async function deleteEndpoint(clients: AwsClients, name: string): Promise<void> {
+  await clients.sagemaker().send(new DeleteEndpointCommand({ EndpointName: name }));
+}
+
+export async function deleteEndpointConfig(clients: AwsClients, name: string): Promise<void> {
+  await clients.sagemaker().send(new DeleteEndpointConfigCommand({ EndpointConfigName: name }));
+}
+
+export async function deleteModel(clients: AwsClients, name: string): Promise<void> {
+  await clients.sagemaker().send(new DeleteModelCommand({ ModelName: name }));
 }

@@ -91,6 +91,22 @@ function handlers(world: World): Record<string, OperationHandler> {
         LastModifiedTime: e.lastModifiedTime,
       };
     },
+    DeleteEndpoint: (input) => {
+      const e = h.endpoints.get(input.EndpointName);
+      if (!e) throw new AwsError('ValidationException', `Could not find endpoint "${input.EndpointName}".`);
+      if (e.status === 'Creating' || e.status === 'Updating') throw new AwsError('ValidationException', `Cannot delete endpoint "${e.name}" while it is ${e.status}.`);
+      h.endpoints.delete(e.name);
+      return {};
+    },
+    DeleteEndpointConfig: (input) => {
+      config(input.EndpointConfigName);
+      h.configs.delete(input.EndpointConfigName);
+      return {};
+    },
+    DeleteModel: (input) => {
+      if (!h.models.delete(input.ModelName)) throw new AwsError('ValidationException', `Could not find model "${input.ModelName}".`);
+      return {};
+    },
     ListEndpointConfigs: (input) => {
       const sorted = filterAndSort([...h.configs.values()], input, (c) => ({ name: c.name, creationTime: c.creationTime }));
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
