@@ -2,6 +2,7 @@
 // policy on SageMakerVariantInvocationsPerInstance, prefilled with what is set now (or seed 002's values),
 // each value checked as typed, confirmed, then RegisterScalableTarget + PutScalingPolicy.
 import * as vscode from 'vscode';
+import { confirmModal } from './ui/confirmModal';
 import { describeVariantPolicies, setVariantScaling } from '../aws/autoscaling/endpointScalingApi';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
@@ -25,7 +26,7 @@ export interface ScalingPrompts {
 
 export const scalingDialogs: ScalingPrompts = {
   value: (_field, title, current, check) => vscode.window.showInputBox({ title, value: current, ignoreFocusOut: true, validateInput: check }),
-  confirm: async (question, detail, action) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, action)) === action,
+  confirm: confirmModal,
 };
 
 export async function configureVariantScaling(session: AwsSession, variant: VariantNode, prompts: ScalingPrompts): Promise<{ outcome: 'set' | 'cancelled' | 'failed' | 'refused'; message?: string }> {

@@ -2,11 +2,12 @@
 // group's currently approved version, a reason is required to reject, and the tree shows the new status
 // at once (UpdateModelPackage ModelApprovalStatus and ApprovalDescription).
 import * as vscode from 'vscode';
-import { currentApprovedVersion, describeModelPackage, readMetricsObject, setModelPackageApproval } from '../aws/sagemaker/modelRegistryApi';
+import { confirmModal } from './ui/confirmModal';
+import { currentApprovedVersion, describeModelPackage, readQualityMetrics, setModelPackageApproval, statisticsUriOf } from '../aws/sagemaker/modelRegistryApi';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
 import { formatMetricValue } from '../model/autoMlObjective';
-import { parseQualityMetricsText, type QualityMetric } from '../model/modelQualityMetrics';
+import type { QualityMetric } from '../model/modelQualityMetrics';
 import { ModelPackageNode } from '../views/modelRegistry/modelPackageNode';
 
 export type ModelDecision = 'Approved' | 'Rejected';
@@ -23,15 +24,15 @@ export const modelApprovalDialogs: ModelApprovalPrompts = {
     ignoreFocusOut: true,
     validateInput: (v) => (decision === 'Rejected' && !v.trim() ? 'A reason is required to reject a model version.' : v.length > 1024 ? `At most 1024 characters (${v.length} now).` : undefined),
   }),
-  confirm: async (question, detail, action) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, action)) === action,
+  confirm: confirmModal,
 };
 
 const headline = (metrics: QualityMetric[] | undefined) =>
   metrics?.length ? metrics.slice(0, 4).map((m) => `${m.name} ${formatMetricValue(m.value)}`).join(' · ') : 'no metrics registered';
 
 async function metricsOf(session: AwsSession, arn: string): Promise<QualityMetric[] | undefined> {
-  const uri = (await describeModelPackage(session.clients, arn)).ModelMetrics?.ModelQuality?.Statistics?.S3Uri;
-  return uri ? parseQualityMetricsText(await readMetricsObject(session.clients, uri)) : undefined;
+  const uri = statisticsUriOf(await describeModelPackage(session.clients, arn));
+  return uri ? readQualityMetrics(session.clients, uri) : undefined;
 }
 
 export async function decideModelVersion(session: AwsSession, node: ModelPackageNode, decision: ModelDecision, prompts: ModelApprovalPrompts): Promise<{ outcome: 'decided' | 'cancelled' | 'failed'; message?: string; detail?: string }> {

@@ -2,6 +2,7 @@
 // for its actions, or abandon them), retry a failed stage's actions. Each asks first and says exactly what
 // it will do; refusals from CodePipeline (not stoppable, not retryable) are explained.
 import * as vscode from 'vscode';
+import { confirmModal } from './ui/confirmModal';
 import { retryFailedActions, startPipelineExecution, stopPipelineExecution } from '../aws/codepipeline/codePipelineApi';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
@@ -25,7 +26,7 @@ export interface PipelinePrompts {
 }
 
 export const pipelineDialogs: PipelinePrompts = {
-  confirm: async (question, detail, action) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, action)) === action,
+  confirm: confirmModal,
   stopMode: async (question, detail) => {
     const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Stop and Wait', 'Stop and Abandon');
     return choice === 'Stop and Wait' ? 'wait' : choice === 'Stop and Abandon' ? 'abandon' : undefined;

@@ -2,6 +2,7 @@
 // (prefilled with its default, checked as SageMaker checks it, back with Escape cancels), then a
 // confirmation lists what differs from the defaults before StartPipelineExecution.
 import * as vscode from 'vscode';
+import { confirmModal } from './ui/confirmModal';
 import { describeSageMakerPipeline, startSageMakerPipelineExecution } from '../aws/sagemaker/pipelinesApi';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
@@ -21,7 +22,7 @@ export const startDialogs: StartPrompts = {
     ignoreFocusOut: true,
     validateInput: (value) => parameterProblem(p, value.trim()),
   }),
-  confirm: async (question, detail, action) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, action)) === action,
+  confirm: confirmModal,
 };
 
 export interface StartOutcome {
