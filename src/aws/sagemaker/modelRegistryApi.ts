@@ -6,11 +6,12 @@ import {
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
   UpdateModelPackageCommand,
+  type DescribeModelPackageCommandOutput,
   type ModelPackageGroupSummary,
   type ModelPackageSummary,
 } from '@aws-sdk/client-sagemaker';
 import type { Page } from '../../model/pagedList';
-import { parseS3Uri } from '../../model/modelQualityMetrics';
+import { parseQualityMetricsText, parseS3Uri, type QualityMetric } from '../../model/modelQualityMetrics';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
 
@@ -75,4 +76,14 @@ export async function currentApprovedVersion(clients: AwsClients, groupName: str
     ModelPackageGroupName: groupName, ModelApprovalStatus: 'Approved', SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 1,
   }));
   return out.ModelPackageSummaryList?.[0];
+}
+
+/** Where a version's model quality statistics live, if it registered any. */
+export function statisticsUriOf(described: DescribeModelPackageCommandOutput): string | undefined {
+  return described.ModelMetrics?.ModelQuality?.Statistics?.S3Uri;
+}
+
+/** A version's model quality metrics, read from its statistics object. */
+export async function readQualityMetrics(clients: AwsClients, statisticsUri: string): Promise<QualityMetric[]> {
+  return parseQualityMetricsText(await readMetricsObject(clients, statisticsUri));
 }

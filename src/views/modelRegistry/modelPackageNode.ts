@@ -3,15 +3,16 @@
 // its description.
 import * as vscode from 'vscode';
 import type { DescribeModelPackageCommandOutput, ModelPackageSummary } from '@aws-sdk/client-sagemaker';
-import { describeModelPackage, readMetricsObject } from '../../aws/sagemaker/modelRegistryApi';
+import { describeModelPackage, readQualityMetrics, statisticsUriOf } from '../../aws/sagemaker/modelRegistryApi';
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { formatMetricValue } from '../../model/autoMlObjective';
 import { consoleUrls } from '../../model/consoleUrls';
-import { parseQualityMetricsText, type QualityMetric } from '../../model/modelQualityMetrics';
+import type { QualityMetric } from '../../model/modelQualityMetrics';
 import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
 import { ErrorNode, FactNode, MessageNode } from '../tree/messageNodes';
 import { statusIcon } from '../tree/statusIcon';
+import { factsTooltip, type TooltipRow } from '../tree/tooltip';
 
 interface VersionDetails {
   described: DescribeModelPackageCommandOutput;
@@ -68,28 +69,23 @@ export class ModelPackageNode implements ExplorerNode {
     item.description = [approval, s.CreationTime?.toLocaleString(), headline || undefined].filter(Boolean).join(' · ');
     item.iconPath = statusIcon(s.ModelApprovalStatus);
     item.contextValue = `resource:modelPackage:${approval}`;
-    const md = new vscode.MarkdownString();
-    md.appendMarkdown('**').appendText(`${s.ModelPackageGroupName ?? ''} v${s.ModelPackageVersion ?? '?'}`).appendMarkdown('**\n\n');
-    md.appendMarkdown('| | |\n|---|---|\n');
-    const row = (k: string, v: string | undefined) => {
-      if (v) md.appendMarkdown(`| ${k} | `).appendText(v.replace(/\|/g, '/')).appendMarkdown(' |\n');
-    };
-    row('Approval', s.ModelApprovalStatus);
-    row('Package status', s.ModelPackageStatus);
-    row('Created', s.CreationTime?.toLocaleString());
-    row('Description', s.ModelPackageDescription);
-    for (const m of this.details?.metrics ?? []) row(m.name, String(m.value));
-    item.tooltip = md;
+    item.tooltip = factsTooltip(`${s.ModelPackageGroupName ?? ''} v${s.ModelPackageVersion ?? '?'}`, [
+      ['Approval', s.ModelApprovalStatus],
+      ['Package status', s.ModelPackageStatus],
+      ['Created', s.CreationTime?.toLocaleString()],
+      ['Description', s.ModelPackageDescription],
+      ...(this.details?.metrics ?? []).map((m): TooltipRow => [m.name, String(m.value)]),
+    ]);
     return item;
   }
 
   private load(): Promise<VersionDetails> {
     this.loading ??= (async () => {
       const described = await describeModelPackage(this.session.clients, this.summary.ModelPackageArn ?? '');
-      const statisticsUri = described.ModelMetrics?.ModelQuality?.Statistics?.S3Uri;
+      const statisticsUri = statisticsUriOf(described);
       if (!statisticsUri) return { described };
       try {
-        return { described, statisticsUri, metrics: parseQualityMetricsText(await readMetricsObject(this.session.clients, statisticsUri)) };
+        return { described, statisticsUri, metrics: await readQualityMetrics(this.session.clients, statisticsUri) };
       } catch (error) {
         const e = error as { name?: string };
         const message = e.name && e.name !== 'Error'
