@@ -4,11 +4,12 @@
 // by someone else) is explained and the pipeline re-read, never a silent failure. Used by the commands
 // and by the Release Review panel.
 import * as vscode from 'vscode';
-import { findEvaluationReport, putApprovalResult, type ApprovalDecision, type FoundReport } from '../aws/codepipeline/approvalApi';
+import { confirmModal } from './ui/confirmModal';
+import { findEvaluationReport, putApprovalResult, type ApprovalDecision } from '../aws/codepipeline/approvalApi';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
 import type { PendingApproval } from '../model/codePipelineState';
-import { metricsHeadline } from '../model/evaluationReport';
+import { metricsHeadline, type EvaluationReport } from '../model/evaluationReport';
 import { timeAgo } from '../model/durations';
 import type { RegisteredViews } from '../views/registerViews';
 
@@ -38,29 +39,39 @@ export const dialogPrompts: ApprovalPrompts = {
       return undefined;
     },
   }),
-  confirm: async (question, detail, action) => (await vscode.window.showWarningMessage(question, { modal: true, detail }, action)) === action,
+  confirm: confirmModal,
 };
 
 function shortId(id: string | undefined): string {
   return id ? id.slice(0, 8) : 'unknown execution';
 }
 
-export function evidenceLine(found: FoundReport | undefined, error?: string): string {
-  if (error) return `Evaluation report: could not be read (${error})`;
-  if (!found) return 'Evaluation report: none found for this execution';
-  return `Evaluation (s3://${found.bucket}/${found.key}): ${metricsHeadline(found.report)}`;
+/** The report an approver judges: where it is and what it says (or why it could not be read). */
+export interface Evidence {
+  location?: string;
+  report?: Pick<EvaluationReport, 'form' | 'metrics'>;
+  error?: string;
 }
 
-export async function decideApproval(session: AwsSession, views: RegisteredViews, approval: PendingApproval, decision: ApprovalDecision, prompts: ApprovalPrompts): Promise<DecisionOutcome> {
-  let found: FoundReport | undefined;
-  let reportError: string | undefined;
-  if (approval.pipelineExecutionId) {
-    try {
-      found = await findEvaluationReport(session.clients, approval.pipelineName, approval.pipelineExecutionId);
-    } catch (error) {
-      reportError = error instanceof Error ? error.message : String(error);
-    }
+export function evidenceLine(evidence: Evidence): string {
+  if (evidence.error) return `Evaluation report: could not be read (${evidence.error})`;
+  if (!evidence.report) return 'Evaluation report: none found for this execution';
+  return `Evaluation (${evidence.location ?? '?'}): ${metricsHeadline(evidence.report)}`;
+}
+
+async function lookUpEvidence(session: AwsSession, approval: PendingApproval): Promise<Evidence> {
+  if (!approval.pipelineExecutionId) return {};
+  try {
+    const found = await findEvaluationReport(session.clients, approval.pipelineName, approval.pipelineExecutionId);
+    return found ? { location: `s3://${found.bucket}/${found.key}`, report: found.report } : {};
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** `evidence`: the report the caller already read (the Release Review panel); else it is looked up here. */
+export async function decideApproval(session: AwsSession, views: RegisteredViews, approval: PendingApproval, decision: ApprovalDecision, prompts: ApprovalPrompts, evidence?: Evidence): Promise<DecisionOutcome> {
+  const shown = evidence ?? (await lookUpEvidence(session, approval));
   const comment = await prompts.comment(decision, approval);
   if (comment === undefined) return { outcome: 'cancelled' };
   const summary = comment.trim() || 'Approved in VS Code (SageMaker Workbench)';
@@ -69,7 +80,7 @@ export async function decideApproval(session: AwsSession, views: RegisteredViews
     `Pipeline: ${approval.pipelineName}`,
     `Stage: ${approval.stageName} · action: ${approval.actionName}`,
     `Execution: ${approval.pipelineExecutionId ?? 'unknown'}${approval.waitingSince ? ` (waiting since ${timeAgo(approval.waitingSince)})` : ''}`,
-    evidenceLine(found, reportError),
+    evidenceLine(shown),
     `Comment: ${summary}`,
     decision === 'Approved' ? 'The stages after the approval (Deploy) run next.' : 'The execution stops here; its later stages do not run.',
   ].join('\n');

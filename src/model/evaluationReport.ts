@@ -77,6 +77,6 @@ export function regressionMetrics(actual: readonly number[], predicted: readonly
 }
 
 /** "rmse 1.484 · mse 2.202": the headline a confirmation or a tree node can show. */
-export function metricsHeadline(report: EvaluationReport, digits = 4): string {
+export function metricsHeadline(report: Pick<EvaluationReport, 'metrics'>, digits = 4): string {
   return report.metrics.map((m) => `${m.name} ${Number(m.value.toPrecision(digits))}`).join(' · ');
 }

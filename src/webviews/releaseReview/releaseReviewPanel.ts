@@ -80,7 +80,10 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
       await this.load();
       return;
     }
-    const result = await decideApproval(this.deps.session, this.deps.views, approval, decision, this.prompts);
+    // The panel already read this execution's report: the confirmation shows it without reading it again.
+    const report = this.data?.model.report;
+    const evidence = report && { location: report.location, report };
+    const result = await decideApproval(this.deps.session, this.deps.views, approval, decision, this.prompts, evidence);
     if (result.outcome === 'cancelled') return;
     this.notice = result.message ? { kind: result.outcome === 'decided' ? 'info' : result.outcome === 'stale' ? 'warning' : 'error', text: result.message } : undefined;
     await this.load();
