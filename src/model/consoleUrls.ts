@@ -23,6 +23,8 @@ export const consoleUrls = {
     `${consoleHost(region)}/codesuite/codepipeline/pipelines/${e(name)}/view?region=${region}`,
   codeCommitRepository: (region: string, name: string) =>
     `${consoleHost(region)}/codesuite/codecommit/repositories/${e(name)}/browse?region=${region}`,
+  codeCommitCommit: (region: string, name: string, commitId: string) =>
+    `${consoleHost(region)}/codesuite/codecommit/repositories/${e(name)}/commit/${e(commitId)}?region=${region}`,
 };
 
 /** Links from AWS answers are opened only if they lead to an AWS console (never an arbitrary site). */

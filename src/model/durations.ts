@@ -29,3 +29,9 @@ export function timeAgo(when: Date | undefined, now: Date = new Date()): string 
   if (ms < 60_000) return 'just now';
   return `${formatDuration(ms).split(' ')[0]} ago`;
 }
+
+/** A git date as CodeCommit gives it ("1700000000 +0000": seconds since the epoch, then the zone). */
+export function gitDate(date: string | undefined): Date | undefined {
+  const seconds = Number(date?.split(' ')[0]);
+  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined;
+}

@@ -6,7 +6,7 @@ import { getCommit, getRepository, listBranchesPage, recentCommits } from '../..
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { consoleUrls } from '../../model/consoleUrls';
-import { timeAgo } from '../../model/durations';
+import { gitDate, timeAgo } from '../../model/durations';
 import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
 import { PagedGroupNode } from '../tree/pagedGroupNode';
 import { factsTooltip } from '../tree/tooltip';
@@ -82,14 +82,14 @@ export class CommitNode implements ExplorerNode {
     this.id = `${parentId}/commit/${commitId}`;
     this.resource = {
       kind: 'codecommit-commit', name: commitId, region,
-      consoleUrl: `${consoleUrls.codeCommitRepository(region, repository).replace(/\/browse\?/, `/commit/${commitId}?`)}`,
+      consoleUrl: consoleUrls.codeCommitCommit(region, repository, commitId),
       describe: () => getCommit(session.clients, repository, commitId),
     };
   }
 
   getTreeItem(): vscode.TreeItem {
     const c = this.commit;
-    const when = authorDate(c.author?.date);
+    const when = gitDate(c.author?.date);
     const item = new vscode.TreeItem((c.message ?? '').split('\n')[0] || '(no message)', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('git-commit');
@@ -103,10 +103,4 @@ export class CommitNode implements ExplorerNode {
     ], c.message?.trim());
     return item;
   }
-}
-
-/** CodeCommit dates are git's "seconds +zone". */
-function authorDate(date: string | undefined): Date | undefined {
-  const seconds = Number(date?.split(' ')[0]);
-  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined;
 }

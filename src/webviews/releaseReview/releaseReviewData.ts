@@ -9,6 +9,7 @@ import { getPipeline, getPipelineState, listCodePipelineExecutionsPage } from '.
 import type { AwsClients } from '../../aws/clients';
 import { latestExecutionStatus, pendingApprovals, type PendingApproval } from '../../model/codePipelineState';
 import { consoleUrls } from '../../model/consoleUrls';
+import { gitDate } from '../../model/durations';
 import type { ReleaseReviewModel, ReportView } from '../protocol/releaseReview';
 
 export interface ReleaseReviewData {
@@ -56,7 +57,6 @@ async function sourceCommits(clients: AwsClients, region: string, pipeline: GetP
     } catch {
       commit = undefined; // Shown with its id only; the rest of the panel still helps.
     }
-    const seconds = Number(commit?.author?.date?.split(' ')[0]);
     return {
       actionName: r.actionName,
       repository,
@@ -64,8 +64,8 @@ async function sourceCommits(clients: AwsClients, region: string, pipeline: GetP
       commitId: r.commitId,
       message: (commit?.message ?? '(commit not readable)').trim(),
       author: commit?.author?.name,
-      date: Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : undefined,
-      consoleUrl: consoleUrls.codeCommitRepository(region, repository).replace(/\/browse\?/, `/commit/${r.commitId}?`),
+      date: gitDate(commit?.author?.date)?.toISOString(),
+      consoleUrl: consoleUrls.codeCommitCommit(region, repository, r.commitId),
     };
   }));
   return commits.filter((c): c is NonNullable<typeof c> => !!c);

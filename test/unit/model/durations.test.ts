@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { formatDuration, jobDuration } from '../../../src/model/durations';
+import { formatDuration, gitDate, jobDuration } from '../../../src/model/durations';
 
 describe('formatDuration', () => {
   it('shows the two largest units', () => {
@@ -30,5 +30,13 @@ describe('jobDuration', () => {
 
   it('is unknown without a start time', () => {
     assert.strictEqual(jobDuration(undefined, undefined), undefined);
+  });
+});
+
+describe('gitDate', () => {
+  it('reads CodeCommit\'s "seconds zone" dates and rejects anything else', () => {
+    assert.strictEqual(gitDate('1700000000 +0000')?.toISOString(), '2023-11-14T22:13:20.000Z');
+    assert.strictEqual(gitDate('not a date'), undefined);
+    assert.strictEqual(gitDate(undefined), undefined);
   });
 });
