@@ -42,6 +42,11 @@ export interface EndpointAnswers {
   targets?: Array<{ ResourceId?: string; MinCapacity?: number; MaxCapacity?: number }>;
 }
 
+/** How Application Auto Scaling names a SageMaker variant. */
+export function variantResourceId(endpointName: string, variantName: string): string {
+  return `endpoint/${endpointName}/variant/${variantName}`;
+}
+
 export function mergeVariants(a: EndpointAnswers): VariantFacts[] {
   const facts: VariantFacts[] = [];
   const add = (shadow: boolean, live: LiveVariant[] = [], configured: ConfiguredVariant[] = []) => {
@@ -50,7 +55,7 @@ export function mergeVariants(a: EndpointAnswers): VariantFacts[] {
     for (const name of names) {
       const l = live.find((v) => v.VariantName === name);
       const c = configured.find((v) => v.VariantName === name);
-      const resourceId = `endpoint/${a.endpointName}/variant/${name}`;
+      const resourceId = variantResourceId(a.endpointName, name);
       const target = a.targets?.find((t) => t.ResourceId === resourceId);
       const serverless = l?.CurrentServerlessConfig ?? c?.ServerlessConfig;
       facts.push({

@@ -9,12 +9,8 @@ import {
   type ScalingPolicy,
 } from '@aws-sdk/client-application-auto-scaling';
 import type { ScalingChoice } from '../../model/autoscalingInput';
+import { variantResourceId } from '../../model/endpointVariants';
 import type { AwsClients } from '../clients';
-
-/** How Application Auto Scaling names a SageMaker variant. */
-export function variantResourceId(endpointName: string, variantName: string): string {
-  return `endpoint/${endpointName}/variant/${variantName}`;
-}
 
 export async function describeVariantTargets(clients: AwsClients, endpointName: string, variantNames: readonly string[]): Promise<ScalableTarget[]> {
   if (variantNames.length === 0) return [];

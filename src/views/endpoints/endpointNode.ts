@@ -48,10 +48,13 @@ export class EndpointNode implements ExplorerNode {
   update(summary: EndpointSummary): void {
     const before = this.summaryValue;
     this.summaryValue = summary;
-    if (before.EndpointStatus !== summary.EndpointStatus || before.LastModifiedTime?.getTime() !== summary.LastModifiedTime?.getTime()) {
-      this.described = undefined;
-      this.details = undefined;
-    }
+    if (before.EndpointStatus !== summary.EndpointStatus || before.LastModifiedTime?.getTime() !== summary.LastModifiedTime?.getTime()) this.forget();
+  }
+
+  /** Drops the description; the next expand describes the endpoint again. */
+  private forget(): void {
+    this.described = undefined;
+    this.details = undefined;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -107,8 +110,7 @@ export class EndpointNode implements ExplorerNode {
     const children: ExplorerNode[] = [];
     if (d.failureReason) children.push(new MessageNode(`${this.id}/failure`, d.failureReason, 'error', 'failure reason'));
     const redescribe = () => {
-      this.described = undefined;
-      this.details = undefined;
+      this.forget();
       this.changed(this);
     };
     children.push(...d.variants.map((v) => new VariantNode(v, this.session, this.id, this.changed, this.resource.name, redescribe)));

@@ -2,10 +2,10 @@
 // from the endpoint's expansion; expanding a variant lists its images and reads its scaling policies.
 import * as vscode from 'vscode';
 import type { ScalingPolicy } from '@aws-sdk/client-application-auto-scaling';
-import { describeVariantPolicies, variantResourceId } from '../../aws/autoscaling/endpointScalingApi';
+import { describeVariantPolicies } from '../../aws/autoscaling/endpointScalingApi';
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
-import { capacityText, scalingText, type VariantFacts } from '../../model/endpointVariants';
+import { capacityText, scalingText, variantResourceId, type VariantFacts } from '../../model/endpointVariants';
 import type { ExplorerNode } from '../tree/explorerNode';
 import { ErrorNode, FactNode } from '../tree/messageNodes';
 import { factsTooltip } from '../tree/tooltip';
