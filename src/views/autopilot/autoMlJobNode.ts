@@ -12,6 +12,7 @@ import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
 import { PagedGroupNode } from '../tree/pagedGroupNode';
 import { statusIcon } from '../tree/statusIcon';
 import { CandidateNode } from './candidateNode';
+import { factsTooltip } from '../tree/tooltip';
 
 export class AutoMlJobNode extends PagedGroupNode<AutoMLCandidate> implements ExplorerNode {
   readonly resource: ResourceRef;
@@ -86,20 +87,16 @@ export class AutoMlJobNode extends PagedGroupNode<AutoMLCandidate> implements Ex
     item.description = [s.AutoMLJobStatus, secondary, this.facts?.problemType].filter(Boolean).join(' · ');
     item.iconPath = statusIcon(s.AutoMLJobStatus);
     item.contextValue = `resource:autoMlJob:${s.AutoMLJobStatus ?? 'Unknown'}`;
-    const md = new vscode.MarkdownString();
-    md.appendMarkdown('**').appendText(s.AutoMLJobName ?? '').appendMarkdown('**\n\n| | |\n|---|---|\n');
-    const row = (k: string, v: string | undefined) => {
-      if (v) md.appendMarkdown(`| ${k} | `).appendText(v.replace(/\|/g, '/')).appendMarkdown(' |\n');
-    };
-    row('Status', s.AutoMLJobStatus);
-    row('Secondary status', s.AutoMLJobSecondaryStatus);
-    row('Problem type', this.facts?.problemType);
-    row('Objective', this.facts?.objectiveMetric);
-    row('Best candidate', this.facts?.bestCandidate?.CandidateName);
-    row('Created', s.CreationTime?.toLocaleString());
-    row('Running time', jobDuration(s.CreationTime, s.EndTime));
-    row('Failure reason', s.FailureReason);
-    item.tooltip = md;
+    item.tooltip = factsTooltip(s.AutoMLJobName ?? '', [
+      ['Status', s.AutoMLJobStatus],
+      ['Secondary status', s.AutoMLJobSecondaryStatus],
+      ['Problem type', this.facts?.problemType],
+      ['Objective', this.facts?.objectiveMetric],
+      ['Best candidate', this.facts?.bestCandidate?.CandidateName],
+      ['Created', s.CreationTime?.toLocaleString()],
+      ['Running time', jobDuration(s.CreationTime, s.EndTime)],
+      ['Failure reason', s.FailureReason],
+    ]);
     return item;
   }
 

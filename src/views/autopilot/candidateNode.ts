@@ -6,6 +6,7 @@ import { formatMetricValue } from '../../model/autoMlObjective';
 import { consoleUrls } from '../../model/consoleUrls';
 import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
 import { statusIcon } from '../tree/statusIcon';
+import { factsTooltip } from '../tree/tooltip';
 
 export class CandidateNode implements ExplorerNode {
   readonly id: string;
@@ -32,19 +33,14 @@ export class CandidateNode implements ExplorerNode {
       ? new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.yellow'))
       : statusIcon(c.CandidateStatus);
     item.contextValue = `resource:autoMlCandidate:${c.CandidateStatus ?? 'Unknown'}`;
-    const md = new vscode.MarkdownString();
-    md.appendMarkdown('**').appendText(c.CandidateName ?? '').appendMarkdown(this.best ? '** (best candidate)\n\n' : '**\n\n');
-    md.appendMarkdown('| | |\n|---|---|\n');
-    const row = (k: string, v: string | undefined) => {
-      if (v) md.appendMarkdown(`| ${k} | `).appendText(v.replace(/\|/g, '/')).appendMarkdown(' |\n');
-    };
-    row('Objective', metric ? `${metric.MetricName ?? '?'} = ${metric.Value ?? '?'}${metric.Type ? ` (${metric.Type})` : ''}` : undefined);
-    row('Status', c.CandidateStatus);
-    row('Objective status', c.ObjectiveStatus);
-    row('Steps', c.CandidateSteps?.map((s) => s.CandidateStepType?.replace(/^AWS::SageMaker::/, '')).join(', '));
-    row('Inference containers', c.InferenceContainers?.map((i) => i.Image ?? '?').join(', '));
-    row('Failure reason', c.FailureReason);
-    item.tooltip = md;
+    item.tooltip = factsTooltip(c.CandidateName ?? '', [
+      ['Objective', metric ? `${metric.MetricName ?? '?'} = ${metric.Value ?? '?'}${metric.Type ? ` (${metric.Type})` : ''}` : undefined],
+      ['Status', c.CandidateStatus],
+      ['Objective status', c.ObjectiveStatus],
+      ['Steps', c.CandidateSteps?.map((s) => s.CandidateStepType?.replace(/^AWS::SageMaker::/, '')).join(', ')],
+      ['Inference containers', c.InferenceContainers?.map((i) => i.Image ?? '?').join(', ')],
+      ['Failure reason', c.FailureReason],
+    ], this.best ? 'Best candidate of the job' : undefined);
     return item;
   }
 }

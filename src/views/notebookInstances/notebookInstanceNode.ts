@@ -9,6 +9,7 @@ import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
 import { FactNode } from '../tree/messageNodes';
 import { statusIcon } from '../tree/statusIcon';
 import { LifecycleConfigNode } from './lifecycleConfigNode';
+import { factsTooltip } from '../tree/tooltip';
 
 export class NotebookInstanceNode implements ExplorerNode {
   readonly id: string;
@@ -31,19 +32,14 @@ export class NotebookInstanceNode implements ExplorerNode {
     item.description = [s.NotebookInstanceStatus, s.InstanceType].filter(Boolean).join(' · ');
     item.iconPath = statusIcon(s.NotebookInstanceStatus);
     item.contextValue = `resource:notebookInstance:${s.NotebookInstanceStatus ?? 'Unknown'}`;
-    const md = new vscode.MarkdownString();
-    md.appendMarkdown('**').appendText(s.NotebookInstanceName ?? '').appendMarkdown('**\n\n');
-    md.appendMarkdown('| | |\n|---|---|\n');
-    const row = (k: string, v: string | undefined) => {
-      if (v) md.appendMarkdown(`| ${k} | `).appendText(v.replace(/\|/g, '/')).appendMarkdown(' |\n');
-    };
-    row('Status', s.NotebookInstanceStatus);
-    row('Instance type', s.InstanceType);
-    row('Lifecycle configuration', s.NotebookInstanceLifecycleConfigName);
-    row('Default code repository', s.DefaultCodeRepository);
-    row('Created', s.CreationTime?.toLocaleString());
-    row('Modified', s.LastModifiedTime?.toLocaleString());
-    item.tooltip = md;
+    item.tooltip = factsTooltip(s.NotebookInstanceName ?? '', [
+      ['Status', s.NotebookInstanceStatus],
+      ['Instance type', s.InstanceType],
+      ['Lifecycle configuration', s.NotebookInstanceLifecycleConfigName],
+      ['Default code repository', s.DefaultCodeRepository],
+      ['Created', s.CreationTime?.toLocaleString()],
+      ['Modified', s.LastModifiedTime?.toLocaleString()],
+    ]);
     return item;
   }
 

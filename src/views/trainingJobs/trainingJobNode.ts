@@ -14,6 +14,7 @@ import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
 import { ErrorNode, FactNode } from '../tree/messageNodes';
 import { statusIcon } from '../tree/statusIcon';
 import { FactGroupNode } from './factGroupNode';
+import { factsTooltip } from '../tree/tooltip';
 
 export class TrainingJobNode implements ExplorerNode {
   readonly id: string;
@@ -69,21 +70,17 @@ export class TrainingJobNode implements ExplorerNode {
     ].filter(Boolean).join(' · ');
     item.iconPath = statusIcon(s.TrainingJobStatus);
     item.contextValue = `resource:trainingJob:${status}${isAutoGluonImage(this.image) ? ':autogluon' : ''}`;
-    const md = new vscode.MarkdownString();
-    md.appendMarkdown('**').appendText(s.TrainingJobName ?? '').appendMarkdown('**\n\n| | |\n|---|---|\n');
-    const row = (k: string, v: string | undefined) => {
-      if (v) md.appendMarkdown(`| ${k} | `).appendText(v.replace(/\|/g, '/')).appendMarkdown(' |\n');
-    };
-    row('Status', s.TrainingJobStatus);
-    row('Secondary status', secondary);
-    row('Created', s.CreationTime?.toLocaleString());
-    row('Ended', (s.TrainingEndTime ?? d?.TrainingEndTime)?.toLocaleString());
-    row('Image', this.image ?? d?.AlgorithmSpecification?.AlgorithmName);
     const origin = imageOrigin(this.image, ownAccount);
-    row('Container', origin === 'own' ? 'bring your own (this account\'s ECR)' : origin === 'aws' ? 'AWS-provided' : origin);
-    row('Instance', d?.ResourceConfig ? `${d.ResourceConfig.InstanceCount ?? 1} × ${d.ResourceConfig.InstanceType ?? '?'}` : undefined);
-    row('Failure reason', d?.FailureReason);
-    item.tooltip = md;
+    item.tooltip = factsTooltip(s.TrainingJobName ?? '', [
+      ['Status', s.TrainingJobStatus],
+      ['Secondary status', secondary],
+      ['Created', s.CreationTime?.toLocaleString()],
+      ['Ended', (s.TrainingEndTime ?? d?.TrainingEndTime)?.toLocaleString()],
+      ['Image', this.image ?? d?.AlgorithmSpecification?.AlgorithmName],
+      ['Container', origin === 'own' ? 'bring your own (this account\'s ECR)' : origin === 'aws' ? 'AWS-provided' : origin],
+      ['Instance', d?.ResourceConfig ? `${d.ResourceConfig.InstanceCount ?? 1} × ${d.ResourceConfig.InstanceType ?? '?'}` : undefined],
+      ['Failure reason', d?.FailureReason],
+    ]);
     return item;
   }
 
