@@ -26,19 +26,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
 
 function button(label: string, message: FromWebview, kind: 'primary' | 'secondary' | 'danger', disabled = false): HTMLButtonElement {
   const b = el('button', { className: `button ${kind}`, text: label });
+  // Remembered so the end of a busy spell re-enables only what the model allows, without drawing again.
+  b.dataset.unavailable = String(disabled);
   b.disabled = disabled || busy;
   b.addEventListener('click', () => vscode.postMessage(message));
   return b;
-}
-
-function link(label: string, url: string): HTMLAnchorElement {
-  const a = el('a', { text: label, title: url });
-  a.href = '#';
-  a.addEventListener('click', (e) => {
-    e.preventDefault();
-    vscode.postMessage({ type: 'openExternal', url });
-  });
-  return a;
 }
 
 /** A link that asks the extension to do something (open a diff) rather than navigate. */
@@ -49,6 +41,13 @@ function action(label: string, message: FromWebview): HTMLAnchorElement {
     e.preventDefault();
     vscode.postMessage(message);
   });
+  return a;
+}
+
+/** A link out to an AWS console page; the extension opens it (only if it is one). */
+function link(label: string, url: string): HTMLAnchorElement {
+  const a = action(label, { type: 'openExternal', url });
+  a.title = url;
   return a;
 }
 
@@ -191,11 +190,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   } else if (message.type === 'busy') {
     busy = message.busy;
     document.body.classList.toggle('busy', busy);
-    for (const b of Array.from(document.querySelectorAll('button'))) if (busy) b.disabled = true;
-    if (!busy) {
-      const state = vscode.getState() as ReleaseReviewModel | undefined;
-      if (state) render(state);
-    }
+    for (const b of Array.from(document.querySelectorAll('button'))) b.disabled = busy || b.dataset.unavailable === 'true';
   }
 });
 
