@@ -99,8 +99,7 @@ const STAGES: Array<{ name: string; actions: ActionDefinition[] }> = [
     ],
   },
 ];
-export const APPROVAL_STAGE = 'Approval';
-export const APPROVAL_ACTION = 'EvaluationApproval';
+const APPROVAL_STAGE = 'Approval';
 const APPROVAL_INDEX = STAGES.findIndex((s) => s.name === APPROVAL_STAGE);
 
 function release(world: World): Release {
@@ -108,7 +107,7 @@ function release(world: World): Release {
 }
 
 /** As in seed 003: a folder per pipeline execution ID at the bucket's root, with an evaluation sub-folder. */
-export function evaluationKey(executionId: string): string {
+function evaluationKey(executionId: string): string {
   return `${executionId}/evaluation/evaluation.json`;
 }
 
