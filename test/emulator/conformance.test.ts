@@ -8,6 +8,7 @@ import * as logsSdk from '@aws-sdk/client-cloudwatch-logs';
 import * as pipelineSdk from '@aws-sdk/client-codepipeline';
 import * as commitSdk from '@aws-sdk/client-codecommit';
 import * as scalingSdk from '@aws-sdk/client-application-auto-scaling';
+import * as runtimeSdk from '@aws-sdk/client-sagemaker-runtime';
 import { buildHandlers } from './services';
 import { advance, clientsFor, emulatorForTest, recorded } from './support';
 import type { RunningEmulator } from './index';
@@ -77,6 +78,11 @@ const SAGEMAKER_CALLS: Call[] = [
   ['DeleteEndpoint', { EndpointName: 'fraud-detection-endpoint' }],
   ['DeleteEndpointConfig', { EndpointConfigName: 'fraud-detection-endpoint' }],
   ['DeleteModel', { ModelName: 'fraud-detection-endpoint' }],
+  ['CreateModel', { ModelName: 'conformance-model', PrimaryContainer: { ModelPackageName: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/abalonepackagegroup/4' }, ExecutionRoleArn: 'arn:aws:iam::123456789012:role/r' }],
+  ['CreateEndpointConfig', { EndpointConfigName: 'conformance-config', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'conformance-model', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }], DataCaptureConfig: { InitialSamplingPercentage: 100, DestinationS3Uri: 's3://sagemaker-us-east-1-123456789012/capture', CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }] } }],
+  ['CreateEndpoint', { EndpointName: 'conformance-endpoint', EndpointConfigName: 'conformance-config' }],
+  ['DescribeEndpoint', { EndpointName: 'conformance-endpoint' }],
+  ['UpdateEndpoint', { EndpointName: 'abalone-serverless-endpoint', EndpointConfigName: 'conformance-config' }],
   ['ListPipelines', { SortBy: 'Name', SortOrder: 'Ascending' }],
   ['DescribePipeline', { PipelineName: 'AbalonePipeline' }],
   ['ListPipelineExecutions', { PipelineName: 'AbalonePipeline' }],
@@ -141,6 +147,9 @@ describe('emulator conformance', function () {
     await send(sagemakerSdk, sagemaker, ['CreateNotebookInstanceLifecycleConfig', { NotebookInstanceLifecycleConfigName: 'autogluon-install-on-start-unused' }]);
     await advance(emulator.url, 3600);
     for (const call of SAGEMAKER_LATER) await send(sagemakerSdk, sagemaker, call);
+    const runtime = new runtimeSdk.SageMakerRuntimeClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' }, maxAttempts: 1 });
+    const answer = await runtime.send(new runtimeSdk.InvokeEndpointCommand({ EndpointName: 'conformance-endpoint', ContentType: 'text/csv', Accept: 'application/json', Body: 'M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15' }));
+    assert.match(Buffer.from(answer.Body!).toString('utf8'), /^\{"predictions":\[\{"score":[0-9.]+\}\]\}$/);
 
     const s3Calls: Call[] = [
       ['CreateBucket', { Bucket: BUCKET }],

@@ -22,8 +22,12 @@ export interface Bucket {
   objects: Map<string, StoredObject>;
 }
 
+/** Answers for objects a service makes on demand (e.g. an Autopilot candidate's model) instead of storing. */
+export type ObjectResolver = (bucket: string, key: string) => StoredObject | undefined;
+
 export class S3Store {
   readonly buckets = new Map<string, Bucket>();
+  private readonly resolvers: ObjectResolver[] = [];
 
   constructor(private readonly clock: Clock) {}
 
@@ -50,7 +54,13 @@ export class S3Store {
   }
 
   get(bucketName: string, key: string): StoredObject | undefined {
-    return this.buckets.get(bucketName)?.objects.get(key);
+    const bucket = this.buckets.get(bucketName);
+    if (!bucket) return undefined;
+    return bucket.objects.get(key) ?? this.resolvers.reduce<StoredObject | undefined>((found, resolve) => found ?? resolve(bucketName, key), undefined);
+  }
+
+  addResolver(resolve: ObjectResolver): void {
+    this.resolvers.push(resolve);
   }
 }
 

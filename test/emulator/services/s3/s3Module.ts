@@ -41,7 +41,7 @@ interface MultipartUpload {
 function handlers(world: World): Record<string, OperationHandler> {
   const uploads = world.state('s3.multipart', () => new Map<string, MultipartUpload>());
   const objectHead = (bucket: string, key: string) => {
-    const object = bucketOf(world, bucket).objects.get(key);
+    const object = (bucketOf(world, bucket), world.s3.get(bucket, key));
     if (!object) throw new AwsError('NoSuchKey', 'The specified key does not exist.', 404, { Key: key });
     return object;
   };

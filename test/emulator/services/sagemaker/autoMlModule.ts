@@ -6,7 +6,8 @@ import { phaseAt, type Phase } from '../support/lifecycle';
 import { filterAndSort, page } from '../support/paging';
 import { hexId, seededRandom } from '../support/random';
 import type { ServiceModule } from '../serviceModule';
-import { parseS3Uri, type World } from '../world';
+import { parseS3Uri, type StoredObject, type World } from '../world';
+import { modelArchive } from './modelArchives';
 import { seedAutoMlJobs } from './autoMlSeed';
 
 export type ProblemType = 'Regression' | 'BinaryClassification' | 'MulticlassClassification';
@@ -350,8 +351,26 @@ function handlers(world: World): Record<string, OperationHandler> {
   };
 }
 
+/** A candidate's model.tar.gz exists once the candidate does; built on demand (there may be thousands). */
+function candidateArtifacts(world: World): void {
+  const made = new Map<string, StoredObject>();
+  world.s3.addResolver((bucket, key) => {
+    const match = /^(?:.*\/)?([^/]+)\/tuning\/([^/]+)\/output\/model\.tar\.gz$/.exec(key);
+    const job = match ? autoMlJobs(world).get(match[1]) : undefined;
+    if (!job || parseS3Uri(job.outputS3Uri)?.bucket !== bucket) return undefined;
+    const count = viewOf(world, job).visibleCandidates;
+    if (!Array.from({ length: count }, (_, i) => candidateName(job, i)).includes(match![2])) return undefined;
+    const uri = `${bucket}/${key}`;
+    if (!made.has(uri)) made.set(uri, { body: modelArchive('generic'), contentType: 'application/x-tar', lastModified: new Date(job.creationTime), etag: `"${hexId(seededRandom(uri), 32)}"`, metadata: {} });
+    return made.get(uri);
+  });
+}
+
 export const autoMlModule: ServiceModule = {
   name: 'sagemaker autopilot',
-  handlers: (world) => ({ sagemaker: handlers(world) }),
+  handlers: (world) => {
+    candidateArtifacts(world);
+    return { sagemaker: handlers(world) };
+  },
   seed: seedAutoMlJobs,
 };

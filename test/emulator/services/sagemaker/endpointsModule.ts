@@ -5,16 +5,18 @@ import { AwsError, type OperationHandler, type ScenarioName } from '../../engine
 import { filterAndSort, page } from '../support/paging';
 import type { ServiceModule } from '../serviceModule';
 import { DEFAULT_REGION, type World } from '../world';
+import { deploymentHandlers, settleDeployments } from './endpointDeployments';
+import { invocationHandlers } from './endpointInvocations';
 
-interface Model {
+export interface Model {
   name: string;
   arn: string;
-  containers: Array<{ Image: string; ModelDataUrl?: string; ContainerHostname?: string }>;
+  containers: Array<{ Image: string; ModelDataUrl?: string; ContainerHostname?: string; Environment?: Record<string, string>; ModelPackageName?: string }>;
   roleArn: string;
   creationTime: Date;
 }
 
-interface Variant {
+export interface Variant {
   VariantName: string;
   ModelName: string;
   InitialVariantWeight: number;
@@ -23,26 +25,33 @@ interface Variant {
   ServerlessConfig?: { MemorySizeInMB: number; MaxConcurrency: number };
 }
 
-interface EndpointConfig {
+export interface EndpointConfig {
   name: string;
   arn: string;
   variants: Variant[];
   /** Shadow variants get a copy of the traffic; their answers are logged, never returned. */
   shadowVariants?: Variant[];
+  dataCapture?: Record<string, unknown>;
   creationTime: Date;
 }
 
-interface Endpoint {
+export type EndpointStatus = 'InService' | 'Failed' | 'Creating' | 'Updating';
+
+export interface Endpoint {
   name: string;
   arn: string;
+  /** The configuration the endpoint serves now (an update switches it once it completes). */
   configName: string;
-  status: 'InService' | 'Failed' | 'Creating' | 'Updating';
+  /** Status once any deployment under way has settled; `currentStatus` tells the live one. */
+  status: EndpointStatus;
   failureReason?: string;
   creationTime: Date;
   lastModifiedTime: Date;
+  /** A CreateEndpoint or UpdateEndpoint under way; applied (and cleared) by the hosting settler. */
+  deployment?: { kind: 'Creating' | 'Updating'; since: number; targetConfig: string; failureReason?: string };
 }
 
-interface Hosting {
+export interface Hosting {
   models: Map<string, Model>;
   configs: Map<string, EndpointConfig>;
   endpoints: Map<string, Endpoint>;
@@ -52,7 +61,7 @@ export function hosting(world: World): Hosting {
   return world.state('sagemaker.hosting', () => ({ models: new Map(), configs: new Map(), endpoints: new Map() }));
 }
 
-function handlers(world: World): Record<string, OperationHandler> {
+function readHandlers(world: World): Record<string, OperationHandler> {
   const h = hosting(world);
   const config = (name: string) => {
     const found = h.configs.get(name);
@@ -71,9 +80,9 @@ function handlers(world: World): Record<string, OperationHandler> {
   });
   return {
     ListEndpoints: (input) => {
-      const sorted = filterAndSort([...h.endpoints.values()], input, (e) => ({ name: e.name, status: e.status, creationTime: e.creationTime }));
+      const sorted = filterAndSort([...h.endpoints.values()], input, (e) => ({ name: e.name, status: e.deployment?.kind ?? e.status, creationTime: e.creationTime }));
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
-      return { Endpoints: items.map((e) => ({ EndpointName: e.name, EndpointArn: e.arn, CreationTime: e.creationTime, LastModifiedTime: e.lastModifiedTime, EndpointStatus: e.status })), NextToken };
+      return { Endpoints: items.map((e) => ({ EndpointName: e.name, EndpointArn: e.arn, CreationTime: e.creationTime, LastModifiedTime: e.lastModifiedTime, EndpointStatus: e.deployment?.kind ?? e.status })), NextToken };
     },
     DescribeEndpoint: (input) => {
       const e = h.endpoints.get(input.EndpointName);
@@ -83,9 +92,10 @@ function handlers(world: World): Record<string, OperationHandler> {
         EndpointName: e.name,
         EndpointArn: e.arn,
         EndpointConfigName: e.configName,
-        ProductionVariants: e.status === 'Failed' ? undefined : c.variants.map(summary),
-        ShadowProductionVariants: e.status === 'Failed' || !c.shadowVariants ? undefined : c.shadowVariants.map(summary),
-        EndpointStatus: e.status,
+        ProductionVariants: e.status === 'Failed' || e.deployment?.kind === 'Creating' ? undefined : c.variants.map(summary),
+        ShadowProductionVariants: e.status === 'Failed' || e.deployment?.kind === 'Creating' || !c.shadowVariants ? undefined : c.shadowVariants.map(summary),
+        DataCaptureConfig: c.dataCapture ? { EnableCapture: c.dataCapture.EnableCapture ?? true, CaptureStatus: 'Started', CurrentSamplingPercentage: c.dataCapture.InitialSamplingPercentage, DestinationS3Uri: c.dataCapture.DestinationS3Uri, KmsKeyId: c.dataCapture.KmsKeyId ?? '' } : undefined,
+        EndpointStatus: e.deployment?.kind ?? e.status,
         FailureReason: e.failureReason,
         CreationTime: e.creationTime,
         LastModifiedTime: e.lastModifiedTime,
@@ -94,7 +104,7 @@ function handlers(world: World): Record<string, OperationHandler> {
     DeleteEndpoint: (input) => {
       const e = h.endpoints.get(input.EndpointName);
       if (!e) throw new AwsError('ValidationException', `Could not find endpoint "${input.EndpointName}".`);
-      if (e.status === 'Creating' || e.status === 'Updating') throw new AwsError('ValidationException', `Cannot delete endpoint "${e.name}" while it is ${e.status}.`);
+      if (e.deployment) throw new AwsError('ValidationException', `Cannot delete endpoint "${e.name}" while it is ${e.deployment.kind}.`);
       h.endpoints.delete(e.name);
       return {};
     },
@@ -114,7 +124,7 @@ function handlers(world: World): Record<string, OperationHandler> {
     },
     DescribeEndpointConfig: (input) => {
       const c = config(input.EndpointConfigName);
-      return { EndpointConfigName: c.name, EndpointConfigArn: c.arn, ProductionVariants: c.variants, ShadowProductionVariants: c.shadowVariants, CreationTime: c.creationTime };
+      return { EndpointConfigName: c.name, EndpointConfigArn: c.arn, ProductionVariants: c.variants, ShadowProductionVariants: c.shadowVariants, DataCaptureConfig: c.dataCapture, CreationTime: c.creationTime };
     },
     ListModels: (input) => {
       const sorted = filterAndSort([...h.models.values()], input, (m) => ({ name: m.name, creationTime: m.creationTime }));
@@ -192,4 +202,11 @@ function seed(world: World, scenario: ScenarioName): void {
   }
 }
 
-export const endpointsModule: ServiceModule = { name: 'sagemaker endpoints', handlers: (world) => ({ sagemaker: handlers(world) }), seed };
+export const endpointsModule: ServiceModule = {
+  name: 'sagemaker endpoints',
+  handlers: (world) => {
+    world.addSettler(() => settleDeployments(world));
+    return { sagemaker: { ...readHandlers(world), ...deploymentHandlers(world) }, 'runtime.sagemaker': invocationHandlers(world) };
+  },
+  seed,
+};

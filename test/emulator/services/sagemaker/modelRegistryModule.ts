@@ -5,10 +5,11 @@ import { AwsError, type OperationHandler, type ScenarioName } from '../../engine
 import { filterAndSort, page } from '../support/paging';
 import type { ServiceModule } from '../serviceModule';
 import { DEFAULT_REGION, type World } from '../world';
+import { modelArchive } from './modelArchives';
 
 type Approval = 'Approved' | 'Rejected' | 'PendingManualApproval';
 
-interface ModelPackage {
+export interface ModelPackage {
   group: string;
   version: number;
   arn: string;
@@ -49,7 +50,7 @@ function group(world: World, name: string): ModelPackageGroup {
 }
 
 /** Versioned packages are named by ARN (or group/version); both resolve here. */
-function modelPackage(world: World, name: string): ModelPackage {
+export function modelPackage(world: World, name: string): ModelPackage {
   const match = /model-package\/([^/]+)\/(\d+)$/.exec(name) ?? /^([^/:]+)\/(\d+)$/.exec(name);
   const found = match ? byName(world, match[1])?.versions.find((v) => v.version === Number(match[2])) : undefined;
   if (!found) throw new AwsError('ValidationException', `ModelPackage ${name} does not exist.`);
@@ -209,8 +210,21 @@ export function seedRegistry(world: World, scenario: ScenarioName): void {
   }
 }
 
+/** The model.tar.gz of each seeded version, made on demand (the large scenario has a thousand). */
+function versionArtifacts(world: World): void {
+  world.s3.addResolver((bucket, key) => {
+    const match = /^([^/]+)\/v(\d+)\/model\/model\.tar\.gz$/.exec(key);
+    const version = match && bucket === BUCKET ? byName(world, match[1])?.versions.find((v) => v.version === Number(match[2])) : undefined;
+    if (!version) return undefined;
+    return { body: modelArchive('generic'), contentType: 'application/x-tar', lastModified: version.creationTime, etag: `"${version.arn.length.toString(16).padStart(32, '0')}"`, metadata: {} };
+  });
+}
+
 export const modelRegistryModule: ServiceModule = {
   name: 'sagemaker model registry',
-  handlers: (world) => ({ sagemaker: handlers(world) }),
+  handlers: (world) => {
+    versionArtifacts(world);
+    return { sagemaker: handlers(world) };
+  },
   seed: seedRegistry,
 };

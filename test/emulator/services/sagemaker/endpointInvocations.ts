@@ -1,0 +1,52 @@
+// SageMaker Runtime InvokeEndpoint against the emulator's endpoints: the production variant's model
+// decides how rows are answered (inferenceModels.ts), so predictions are deterministic and assertable.
+// Each invocation writes a line to the endpoint's log, as the serving containers do.
+import { AwsError, type OperationHandler } from '../../engine/contract';
+import type { World } from '../world';
+import { hosting, type Model } from './endpointsModule';
+import { invoke, type Predictor } from './inferenceModels';
+
+/** Content types the seeded containers parse; XGBoost and the inference pipeline take CSV and JSON. */
+const SUPPORTED = ['text/csv', 'application/json'];
+
+function predictorOf(model: Model | undefined): Predictor {
+  if (!model) return 'generic';
+  if (model.containers.length > 1) return 'abalone-pipeline';
+  const [container] = model.containers;
+  const described = `${model.name} ${container.ModelDataUrl ?? ''} ${container.ModelPackageName ?? ''}`.toLowerCase();
+  if (container.Image.includes('linear-learner')) return 'linear-learner';
+  if (described.includes('cmapss')) return 'cmapss';
+  if (described.includes('abalone')) return 'abalone';
+  return 'generic';
+}
+
+/** The log stream of the variant's newest instance (each deployment starts new instances). */
+function servingStream(world: World, endpointName: string, variantName: string): string {
+  const streams = [...(world.logs.groups.get(`/aws/sagemaker/Endpoints/${endpointName}`)?.streams.values() ?? [])].filter((s) => s.name.startsWith(`${variantName}/`));
+  return streams.sort((a, b) => b.creationTime - a.creationTime)[0]?.name ?? `${variantName}/i-0a1b2c3d4e5f60718`;
+}
+
+export function invocationHandlers(world: World): Record<string, OperationHandler> {
+  const h = hosting(world);
+  return {
+    InvokeEndpoint: (input, ctx) => {
+      const e = h.endpoints.get(input.EndpointName);
+      if (!e || e.deployment?.kind === 'Creating' || e.status === 'Failed') {
+        throw new AwsError('ValidationError', `Endpoint ${input.EndpointName} of account ${ctx.accountId} not found.`);
+      }
+      const variants = h.configs.get(e.configName)?.variants ?? [];
+      const variant = input.TargetVariant ? variants.find((v) => v.VariantName === input.TargetVariant) : variants[0];
+      if (!variant) throw new AwsError('ValidationError', `Variant ${input.TargetVariant} not found for endpoint ${e.name}.`);
+      const contentType = String(input.ContentType ?? 'application/octet-stream').split(';')[0].trim().toLowerCase();
+      const model = h.models.get(variant.ModelName);
+      const host = model && model.containers.length > 1 ? 'preprocess' : 'primary';
+      if (!SUPPORTED.includes(contentType)) {
+        throw new AwsError('ModelError', `Received client error (415) from ${host} with message "Content type ${contentType} is not supported by this container. Use text/csv or application/json.". See https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logEventViewer:group=/aws/sagemaker/Endpoints/${e.name} in account ${ctx.accountId} for more information.`, 424, { OriginalStatusCode: 415, LogStreamArn: world.arn('logs', ctx.region, `log-group:/aws/sagemaker/Endpoints/${e.name}`) });
+      }
+      const body = Buffer.isBuffer(input.Body) ? input.Body : Buffer.from(String(input.Body ?? ''));
+      const answer = invoke(predictorOf(model), body, contentType, input.Accept, model?.containers[0].Image.includes('xgboost') ? ',' : '\n');
+      world.logs.append(`/aws/sagemaker/Endpoints/${e.name}`, servingStream(world, e.name, variant.VariantName), [`POST /invocations ${contentType} ${body.length} bytes -> 200 ${answer.body.length} bytes`]);
+      return { Body: answer.body, ContentType: answer.contentType, InvokedProductionVariant: variant.VariantName };
+    },
+  };
+}
