@@ -24,6 +24,17 @@ import { DetailsDocuments, DETAILS_SCHEME } from './views/details/detailsDocumen
 import { registerViews, type RegisteredViews } from './views/registerViews';
 import { notifyPendingApprovals } from './views/pipelines/pipelineStateWatch';
 import { SessionStatusBar } from './views/sessionStatusBar';
+import { registerHostingCommands, sourceOf } from './commands/hostingCommands';
+import { deployToNewEndpoint, type DeployContext, type DeployPrompts } from './commands/deployEndpointCommand';
+import { rollBackEndpoint, updateEndpointToSource, type UpdatePrompts } from './commands/updateEndpointCommand';
+import { invokeOnce, type InvokeContext, type InvokePrompts } from './commands/invokeEndpointCommand';
+import { batchPredict, type BatchPrompts } from './commands/batchPredictCommand';
+import { registerModel, type RegisterPrompts } from './commands/registerModelCommand';
+import { EndpointHistory } from './model/endpointHistory';
+import { LogDocuments, LOG_SCHEME } from './views/logs/logDocuments';
+import { ResponseDocuments, RESPONSE_SCHEME } from './views/endpoints/responseDocuments';
+import { ModelGroupPanel } from './webviews/modelGroup/modelGroupPanel';
+import type { DeploySource } from './aws/sagemaker/deploySources';
 
 /** What activate() returns: used by the integration tests and by other extensions. */
 export interface WorkbenchApi {
@@ -59,6 +70,20 @@ export interface WorkbenchApi {
     openChanges(repository: string, commitId: string, pick?: Parameters<typeof openCommitChanges>[3]): ReturnType<typeof openCommitChanges>;
     openFile(repository: string, commitId: string, pick?: Parameters<typeof openFileAtCommit>[3]): ReturnType<typeof openFileAtCommit>;
     compare(repository: string, commitId: string, pickCommit?: Parameters<typeof compareWithEarlierCommit>[3], pickFile?: Parameters<typeof compareWithEarlierCommit>[4]): ReturnType<typeof compareWithEarlierCommit>;
+  };
+  /** Model hosting, as the commands do it (tests script the prompts). A target is a tree node, a model package ARN or a model name. */
+  hosting: {
+    /** Shared with the commands: tests shorten `pollSeconds` (the first DescribeEndpoint delay while following). */
+    context: DeployContext;
+    source(target: unknown): Promise<DeploySource | undefined>;
+    deploy(source: DeploySource, prompts: DeployPrompts): ReturnType<typeof deployToNewEndpoint>;
+    update(endpointName: string, source: DeploySource, prompts: UpdatePrompts): ReturnType<typeof updateEndpointToSource>;
+    rollBack(endpointName: string, prompts: UpdatePrompts): ReturnType<typeof rollBackEndpoint>;
+    invoke(endpointName: string, prompts: InvokePrompts): ReturnType<typeof invokeOnce>;
+    batch(endpointName: string, file: vscode.Uri, prompts: BatchPrompts): ReturnType<typeof batchPredict>;
+    register(source: DeploySource, prompts: RegisterPrompts): ReturnType<typeof registerModel>;
+    logs: LogDocuments;
+    openModelGroup(group: string): ModelGroupPanel;
   };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
@@ -99,6 +124,36 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
       views.providers.pipelines.refresh(node);
     }),
   );
+  const logs = new LogDocuments(session);
+  const responses = new ResponseDocuments();
+  const refreshRegistry = () => views.providers.modelRegistry.refresh();
+  const deployContext: DeployContext = {
+    session,
+    history: new EndpointHistory(context.globalState),
+    lastRole: () => context.globalState.get<string>('lastExecutionRole'),
+    rememberRole: (arn) => context.globalState.update('lastExecutionRole', arn),
+    changed: () => views.providers.endpoints.refresh(),
+  };
+  const invokeContext: InvokeContext = { session, store: context.workspaceState, responses };
+  const panels = { extensionUri: context.extensionUri, session, registryChanged: refreshRegistry };
+  context.subscriptions.push(
+    logs,
+    vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, logs),
+    vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
+    ...registerHostingCommands({ session, deploy: deployContext, invoke: invokeContext, logs, panels, refreshRegistry }),
+  );
+  const hosting: WorkbenchApi['hosting'] = {
+    context: deployContext,
+    source: (target) => sourceOf(session, target),
+    deploy: (source, prompts) => deployToNewEndpoint(deployContext, source, prompts),
+    update: (name, source, prompts) => updateEndpointToSource(deployContext, name, source, prompts),
+    rollBack: (name, prompts) => rollBackEndpoint(deployContext, name, prompts),
+    invoke: (name, prompts) => invokeOnce(invokeContext, name, prompts),
+    batch: (name, file, prompts) => batchPredict(invokeContext, name, file, prompts),
+    register: (source, prompts) => registerModel(session, source, prompts, refreshRegistry),
+    logs,
+    openModelGroup: (group) => ModelGroupPanel.show(panels, group),
+  };
   const approvals: WorkbenchApi['approvals'] = {
     pending: () => pendingApprovalsEverywhere(views),
     decide: (approval, decision, prompts) => decideApproval(session, views, approval, decision, prompts),
@@ -130,7 +185,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
   }));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, endpoints, sageMakerPipelines, commits, ready };
+  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, endpoints, sageMakerPipelines, commits, hosting, ready };
 }
 
 export function deactivate(): void {

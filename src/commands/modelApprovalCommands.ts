@@ -8,6 +8,7 @@ import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
 import { formatMetricValue } from '../model/autoMlObjective';
 import type { QualityMetric } from '../model/modelQualityMetrics';
+import type { ModelPackageSummary } from '@aws-sdk/client-sagemaker';
 import { ModelPackageNode } from '../views/modelRegistry/modelPackageNode';
 
 export type ModelDecision = 'Approved' | 'Rejected';
@@ -35,7 +36,14 @@ async function metricsOf(session: AwsSession, arn: string): Promise<QualityMetri
   return uri ? readQualityMetrics(session.clients, uri) : undefined;
 }
 
-export async function decideModelVersion(session: AwsSession, node: ModelPackageNode, decision: ModelDecision, prompts: ModelApprovalPrompts): Promise<{ outcome: 'decided' | 'cancelled' | 'failed'; message?: string; detail?: string }> {
+/** What deciding needs of a version: the tree node, or the Model Group panel's row. */
+export interface DecidableVersion {
+  readonly summary: ModelPackageSummary;
+  metrics(): Promise<QualityMetric[] | undefined>;
+  approvalChanged(status: string): void;
+}
+
+export async function decideModelVersion(session: AwsSession, node: DecidableVersion, decision: ModelDecision, prompts: ModelApprovalPrompts): Promise<{ outcome: 'decided' | 'cancelled' | 'failed'; message?: string; detail?: string }> {
   const s = node.summary;
   const label = `${s.ModelPackageGroupName ?? ''} v${s.ModelPackageVersion ?? '?'}`;
   let detail: string;

@@ -102,6 +102,7 @@ const LOGS_CALLS: Call[] = [
   ['DescribeLogGroups', { logGroupNamePrefix: '/aws/sagemaker/' }],
   ['DescribeLogStreams', { logGroupName: '/aws/sagemaker/Endpoints/abalone-endpoint', orderBy: 'LastEventTime', descending: true }],
   ['GetLogEvents', { logGroupName: '/aws/sagemaker/Endpoints/abalone-endpoint', logStreamName: 'AllTraffic/i-0a1b2c3d4e5f60718', startFromHead: true }],
+  ['FilterLogEvents', { logGroupName: '/aws/sagemaker/Endpoints/abalone-endpoint', startTime: 0, limit: 100 }],
 ];
 
 const PIPELINE_CALLS: Call[] = [

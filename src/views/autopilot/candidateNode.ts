@@ -12,7 +12,7 @@ export class CandidateNode implements ExplorerNode {
   readonly id: string;
   readonly resource: ResourceRef;
 
-  constructor(readonly candidate: AutoMLCandidate, jobId: string, jobName: string, region: string, readonly best = false) {
+  constructor(readonly candidate: AutoMLCandidate, jobId: string, readonly jobName: string, region: string, readonly best = false) {
     const name = candidate.CandidateName ?? '';
     this.id = `${jobId}/${best ? 'best' : 'candidate'}:${name}`;
     this.resource = {

@@ -5,7 +5,9 @@ import {
   PointElement, ScatterController, Tooltip,
 } from 'chart.js';
 import type { FromWebview, MetricValue, ReleaseReviewModel, ReportView, ToWebview } from '../protocol/releaseReview';
-import { histogram, identityLine, metricDelta, residuals } from './releaseReviewCharts';
+import { chartCanvas, chartTheme, el, fmt, when } from './page';
+import { predictedVsActual } from './predictedVsActual';
+import { metricDelta } from './releaseReviewCharts';
 
 Chart.register(BarController, BarElement, CategoryScale, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
 
@@ -14,15 +16,6 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let busy = false;
 let charts: Chart[] = [];
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; title?: string } = {}, ...children: Array<Node | undefined>): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  if (props.title) node.title = props.title;
-  for (const child of children) if (child) node.appendChild(child);
-  return node;
-}
 
 function button(label: string, message: FromWebview, kind: 'primary' | 'secondary' | 'danger', disabled = false): HTMLButtonElement {
   const b = el('button', { className: `button ${kind}`, text: label });
@@ -51,9 +44,6 @@ function link(label: string, url: string): HTMLAnchorElement {
   return a;
 }
 
-const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
-const fmt = (v: number) => (Math.abs(v) >= 1000 || Math.abs(v) < 0.001 ? v.toExponential(3) : String(Number(v.toPrecision(4))));
-const css = (name: string, fallback: string) => getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 
 function metricCards(report: ReportView, previous?: ReportView): HTMLElement {
   const cards = el('div', { className: 'cards' });
@@ -70,40 +60,13 @@ function metricCard(m: MetricValue, before?: MetricValue): HTMLElement {
   );
 }
 
-function chartCanvas(label: string): HTMLCanvasElement {
-  const canvas = el('canvas');
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', label);
-  return canvas;
-}
-
 function plots(report: ReportView, previous?: ReportView): HTMLElement {
   const section = el('section', { className: 'plots' });
-  const fg = css('--vscode-foreground', '#ccc');
-  const grid = css('--vscode-editorWidget-border', '#444');
-  const blue = css('--vscode-charts-blue', '#3794ff');
-  const orange = css('--vscode-charts-orange', '#d18616');
-  const scales = { x: { ticks: { color: fg }, grid: { color: grid } }, y: { ticks: { color: fg }, grid: { color: grid } } };
-  const legend = { labels: { color: fg } };
+  const { blue, orange, scales, legend } = chartTheme();
   if (report.actual && report.predicted) {
-    const points = report.actual.map((x, i) => ({ x, y: report.predicted![i] }));
-    const scatter = chartCanvas('Predicted against actual values');
-    const hist = chartCanvas('Histogram of residuals');
-    section.append(el('figure', {}, el('figcaption', { text: 'Predicted vs actual' }), scatter), el('figure', {}, el('figcaption', { text: 'Residuals (predicted − actual)' }), hist));
-    charts.push(new Chart(scatter, {
-      type: 'scatter',
-      data: { datasets: [
-        { label: 'test rows', data: points, backgroundColor: blue, pointRadius: 3 },
-        { type: 'line', label: 'perfect prediction', data: identityLine(report.actual, report.predicted), borderColor: orange, pointRadius: 0, borderDash: [4, 4] },
-      ] },
-      options: { animation: false, parsing: false, scales: { x: { ...scales.x, title: { display: true, text: 'actual', color: fg } }, y: { ...scales.y, title: { display: true, text: 'predicted', color: fg } } }, plugins: { legend, decimation: { enabled: true, algorithm: 'lttb' } } },
-    }));
-    const bins = histogram(residuals(report.actual, report.predicted), 15);
-    charts.push(new Chart(hist, {
-      type: 'bar',
-      data: { labels: bins.map((b) => fmt((b.from + b.to) / 2)), datasets: [{ label: 'rows', data: bins.map((b) => b.count), backgroundColor: blue }] },
-      options: { animation: false, scales, plugins: { legend: { display: false } } },
-    }));
+    const drawn = predictedVsActual(report.actual, report.predicted, 'test rows');
+    section.append(...drawn.figures);
+    charts.push(...drawn.charts);
   } else {
     const names = report.metrics.map((m) => m.name);
     const bars = chartCanvas('Metrics of this release and of the last release');

@@ -40,6 +40,18 @@ function handlers(world: World): Record<string, OperationHandler> {
         nextToken: NextToken,
       };
     },
+    // Events of a whole group (or some of its streams) in time order; a plain filter pattern matches text.
+    FilterLogEvents: (input) => {
+      const g = group(input.logGroupName);
+      const wanted = (name: string) => (!input.logStreamNames || input.logStreamNames.includes(name)) && (!input.logStreamNamePrefix || name.startsWith(input.logStreamNamePrefix));
+      const pattern = typeof input.filterPattern === 'string' ? input.filterPattern.replace(/^"|"$/g, '') : '';
+      const events = [...g.streams.values()].filter((st) => wanted(st.name))
+        .flatMap((st) => st.events.map((e, i) => ({ ...e, logStreamName: st.name, eventId: `${st.name}/${i}` })))
+        .filter((e) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp <= input.endTime) && (!pattern || e.message.includes(pattern)))
+        .sort((a, b) => a.timestamp - b.timestamp || a.eventId.localeCompare(b.eventId));
+      const { items, NextToken } = page(events, input.nextToken, input.limit, 10_000);
+      return { events: items.map((e) => ({ logStreamName: e.logStreamName, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId: e.eventId })), nextToken: NextToken };
+    },
     // Tokens are f/<index> and b/<index>; at the end AWS hands back the same forward token.
     GetLogEvents: (input) => {
       const stream = group(input.logGroupName).streams.get(input.logStreamName);

@@ -1,0 +1,35 @@
+// Building blocks every webview page uses: elements whose text is set as text (never HTML), canvases
+// labelled for screen readers, numbers printed compactly, and chart colours from the VS Code theme.
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; title?: string } = {}, ...children: Array<Node | undefined>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  if (props.title) node.title = props.title;
+  for (const child of children) if (child) node.appendChild(child);
+  return node;
+}
+
+export function chartCanvas(label: string): HTMLCanvasElement {
+  const canvas = el('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  return canvas;
+}
+
+export const fmt = (v: number) => (Math.abs(v) >= 1000 || (Math.abs(v) < 0.001 && v !== 0) ? v.toExponential(3) : String(Number(v.toPrecision(4))));
+export const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
+const css = (name: string, fallback: string) => getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
+
+export function chartTheme() {
+  const fg = css('--vscode-foreground', '#ccc');
+  const grid = css('--vscode-editorWidget-border', '#444');
+  return {
+    fg,
+    blue: css('--vscode-charts-blue', '#3794ff'),
+    orange: css('--vscode-charts-orange', '#d18616'),
+    green: css('--vscode-charts-green', '#89d185'),
+    red: css('--vscode-charts-red', '#f14c4c'),
+    scales: { x: { ticks: { color: fg }, grid: { color: grid } }, y: { ticks: { color: fg }, grid: { color: grid } } },
+    legend: { labels: { color: fg } },
+  };
+}

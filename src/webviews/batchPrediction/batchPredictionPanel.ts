@@ -1,0 +1,65 @@
+// The result of a batch prediction: the quality numbers and the predicted-vs-actual and residual plots,
+// with a link to the predictions file. One panel per endpoint, replaced by its next run.
+import * as vscode from 'vscode';
+import type { BatchOutcome } from '../../commands/batchPredictCommand';
+import type { BatchPredictionModel, FromWebview, ToWebview } from '../protocol/batchPrediction';
+import { WebviewPanelBase } from '../webviewPanelBase';
+
+export function batchPredictionModel(endpointName: string, input: vscode.Uri, outcome: BatchOutcome): BatchPredictionModel {
+  const q = outcome.quality;
+  const metrics = !q ? [] : q.kind === 'classification'
+    ? [{ name: 'accuracy', value: q.accuracy ?? 0 }]
+    : [{ name: 'RMSE', value: q.rmse! }, { name: 'MAE', value: q.mae! }, ...(q.r2 !== undefined ? [{ name: 'R²', value: q.r2 }] : [])];
+  const pairs = q?.kind === 'regression' && outcome.actual && outcome.predicted
+    ? outcome.actual.map((a, i) => [Number(a), Number(outcome.predicted![i])] as const).filter(([, p]) => Number.isFinite(p))
+    : undefined;
+  return {
+    endpointName,
+    inputFile: vscode.workspace.asRelativePath(input),
+    predictionsFile: outcome.predictionsFile ? vscode.workspace.asRelativePath(outcome.predictionsFile) : '',
+    rows: outcome.predicted?.length ?? 0,
+    predictedRows: outcome.predicted?.filter((p) => p !== undefined).length ?? 0,
+    metrics,
+    kind: q?.kind,
+    actual: pairs?.map(([a]) => a),
+    predicted: pairs?.map(([, p]) => p),
+    message: outcome.message ?? '',
+  };
+}
+
+export class BatchPredictionPanel extends WebviewPanelBase<ToWebview, FromWebview> {
+  private static readonly open = new Map<string, BatchPredictionPanel>();
+
+  static show(extensionUri: vscode.Uri, model: BatchPredictionModel, predictionsFile?: vscode.Uri): BatchPredictionPanel {
+    const existing = BatchPredictionPanel.open.get(model.endpointName);
+    if (existing) {
+      existing.update(model, predictionsFile);
+      existing.reveal();
+      return existing;
+    }
+    const panel = new BatchPredictionPanel(extensionUri, model, predictionsFile);
+    BatchPredictionPanel.open.set(model.endpointName, panel);
+    panel.onDidDispose(() => BatchPredictionPanel.open.delete(model.endpointName));
+    return panel;
+  }
+
+  private constructor(extensionUri: vscode.Uri, private current: BatchPredictionModel, private predictionsFile?: vscode.Uri) {
+    super(extensionUri, 'sagemakerWorkbench.batchPrediction', `Predictions: ${current.endpointName}`, 'batchPrediction');
+  }
+
+  /** The model last sent to the webview (tests read it). */
+  get model(): BatchPredictionModel {
+    return this.current;
+  }
+
+  private update(model: BatchPredictionModel, predictionsFile?: vscode.Uri): void {
+    this.current = model;
+    this.predictionsFile = predictionsFile;
+    void this.post({ type: 'model', model });
+  }
+
+  protected async onMessage(message: FromWebview): Promise<void> {
+    if (message.type === 'ready') await this.post({ type: 'model', model: this.current });
+    else if (message.type === 'openPredictions' && this.predictionsFile) await vscode.window.showTextDocument(this.predictionsFile, { viewColumn: vscode.ViewColumn.Beside });
+  }
+}
