@@ -1,15 +1,16 @@
 // CloudWatch log groups as read-only documents that follow new events while open (like `aws logs tail
 // --follow`): endpoint logs (/aws/sagemaker/Endpoints/<name>) and, with a stream prefix, notebook lifecycle
-// logs. The first read covers the last week, at most MAX_EVENTS events; then one FilterLogEvents call per
-// interval asks only for what is newer. Nothing is polled once the document is closed.
+// logs. The first read covers the day before the group's newest event (an endpoint quiet for weeks still
+// shows its last activity), at most MAX_EVENTS events; then one FilterLogEvents call per interval asks
+// only for what is newer. Nothing is polled once the document is closed.
 import * as vscode from 'vscode';
 import type { FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
-import { logEventsPage } from '../../aws/logs/logEventsApi';
+import { lastEventTime, logEventsPage } from '../../aws/logs/logEventsApi';
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 
 export const LOG_SCHEME = 'sagemaker-workbench-logs';
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
 const MAX_EVENTS = 10_000;
 
 interface Followed {
@@ -61,15 +62,18 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
     if (!state) {
       const prefix = new URLSearchParams(uri.query).get('prefix') ?? undefined;
       const group = uri.path.replace(/\.log$/, '').replace(prefix ? `/${prefix}` : '', '');
-      state = { group, streamPrefix: prefix, lines: [], seen: new Set(), since: Date.now() - WEEK_MS };
+      state = { group, streamPrefix: prefix, lines: [], seen: new Set(), since: Date.now() - DAY_MS };
       this.followed.set(key, state);
+      // Streams are ordered by last event (prefix filters cannot be combined with that order; a prefix has few streams).
+      const latest = await lastEventTime(this.session.clients, group, prefix).catch(() => undefined);
+      if (latest !== undefined) state.since = Math.min(state.since, latest - DAY_MS);
       await this.read(state);
       this.start();
     } else {
       await state.reading;
     }
     const header = `# ${state.group}${state.streamPrefix ? ` (streams ${state.streamPrefix}*)` : ''} — following new events while open`;
-    const body = state.lines.length ? state.lines.join('\n') : '(no events in the last 7 days yet)';
+    const body = state.lines.length ? state.lines.join('\n') : '(no events yet)';
     return `${header}\n${state.error ? `# ${state.error}\n` : ''}${body}\n`;
   }
 

@@ -4,7 +4,8 @@
 import { AwsError, type OperationHandler, type ScenarioName } from '../../engine/contract';
 import { filterAndSort, page } from '../support/paging';
 import type { ServiceModule } from '../serviceModule';
-import { DEFAULT_REGION, type World } from '../world';
+import { gzipSync } from 'node:zlib';
+import { DEFAULT_REGION, parseS3Uri, type World } from '../world';
 import { deploymentHandlers, settleDeployments } from './endpointDeployments';
 import { invocationHandlers } from './endpointInvocations';
 
@@ -155,8 +156,14 @@ function seed(world: World, scenario: ScenarioName): void {
   if (scenario === 'empty') return;
   const h = hosting(world);
   const day = 86_400_000;
-  const model = (name: string, containers: Model['containers'], created: Date) =>
+  const model = (name: string, containers: Model['containers'], created: Date) => {
+    // Seeded artefacts in this account's bucket exist (a deploy of the model works); the fraud one does not.
+    for (const c of containers) {
+      const location = c.ModelDataUrl ? parseS3Uri(c.ModelDataUrl) : undefined;
+      if (location?.bucket === BUCKET && !world.s3.get(location.bucket, location.key)) world.s3.put(location.bucket, location.key, gzipSync(Buffer.from(`${name} model`)), 'application/x-tar');
+    }
     h.models.set(name, { name, arn: world.arn('sagemaker', DEFAULT_REGION, `model/${name.toLowerCase()}`), containers, roleArn: ROLE, creationTime: created });
+  };
   /** instanceType "serverless" makes a serverless variant (memory and concurrency instead of instances). */
   const add = (name: string, containers: Model['containers'], instanceType: string, ageDays: number, status: Endpoint['status'] = 'InService', failureReason?: string, shadowVariants?: Variant[]) => {
     const created = new Date(world.clock.now() - ageDays * day);
