@@ -1,0 +1,71 @@
+// The registry-to-endpoint flow in real VS Code with the packaged extension: approve AbalonePackageGroup v4
+// from its context menu (comment, then VS Code's modal), deploy it through the five-step wizard, and see the
+// new endpoint InService in the Endpoints view. Then the Model Group panel with its charts.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
+import { expandRow, openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
+
+const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
+
+async function contextMenu(page: Page, row: RegExp, item: string): Promise<void> {
+  await page.locator('.sidebar .monaco-list-row', { hasText: row }).first().click({ button: 'right' });
+  await page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first().click();
+}
+
+async function acceptQuickInput(page: Page, expectTitle: RegExp, value?: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: expectTitle }).waitFor({ timeout: 30_000 });
+  const input = widget.locator('input');
+  if (value !== undefined) await input.fill(value);
+  await input.press('Enter');
+}
+
+describe('approve a model version and deploy it in VS Code (packaged .vsix, real browser)', function () {
+  this.timeout(180_000);
+  const workbench = useWorkbench((s) => openSageMakerSidebar(s.page, 460));
+
+  it('approves AbalonePackageGroup v4 and deploys it to a new endpoint that comes InService', async () => {
+    const { page } = workbench();
+    await showOnlyView(page, 'Model Registry');
+    await expandRow(page, 'AbalonePackageGroup', 'PendingManualApproval');
+
+    await contextMenu(page, /^\s*v4/, 'Approve Model Version…');
+    await acceptQuickInput(page, /Approve AbalonePackageGroup v4/, 'RMSE 1.52 is within the 1.6 acceptance criterion');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match((await dialog.textContent()) ?? '', /Currently approved: v3 — mse 2\.202 · rmse 1\.484/);
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await page.locator('.sidebar .monaco-list-row', { hasText: /^\s*v4.*Approved/ }).first().waitFor({ timeout: 30_000 });
+
+    await contextMenu(page, /^\s*v4/, 'Deploy to New Endpoint…');
+    await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // name: abalonepackagegroup-v4-endpoint
+    await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // ml.m5.large
+    await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // 1 instance
+    await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // no data capture
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'deploy-wizard-role.png') });
+    await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/, ROLE);
+    await dialog.waitFor({ timeout: 15_000 });
+    const confirm = (await dialog.textContent()) ?? '';
+    assert.match(confirm, /Deploy AbalonePackageGroup v4 to a new endpoint abalonepackagegroup-v4-endpoint\?/);
+    assert.match(confirm, /variant AllTraffic, 1 × ml\.m5\.large/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'deploy-confirm.png') });
+    await dialog.getByRole('button', { name: 'Deploy' }).click();
+
+    await page.locator('.notifications-toasts', { hasText: 'Endpoint abalonepackagegroup-v4-endpoint is InService (1 × ml.m5.large), serving AbalonePackageGroup v4.' }).waitFor({ timeout: 60_000 });
+    await showOnlyView(page, 'Endpoints');
+    await page.locator('.sidebar .monaco-list-row', { hasText: /abalonepackagegroup-v4-endpoint.*InService/ }).first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'deployed-endpoint.png') });
+
+    await showOnlyView(page, 'Model Registry');
+    await contextMenu(page, /^\s*AbalonePackageGroup/, 'Open Model Group');
+    const webview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await webview.getByRole('heading', { name: 'AbalonePackageGroup' }).waitFor({ timeout: 30_000 });
+    await webview.getByLabel('Compare version 4').check();
+    await webview.getByLabel('Compare version 3').check();
+    await webview.getByText(/\(v4 vs v3\)/).first().waitFor({ timeout: 15_000 });
+    assert.ok(await webview.locator('canvas').count() >= 2, 'a chart per metric');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'model-group.png') });
+  });
+});
