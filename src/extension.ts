@@ -34,6 +34,7 @@ import { EndpointHistory } from './model/endpointHistory';
 import { LogDocuments, LOG_SCHEME } from './views/logs/logDocuments';
 import { ResponseDocuments, RESPONSE_SCHEME } from './views/endpoints/responseDocuments';
 import { ModelGroupPanel } from './webviews/modelGroup/modelGroupPanel';
+import { EndpointMetricsPanel } from './webviews/endpointMetrics/endpointMetricsPanel';
 import type { DeploySource } from './aws/sagemaker/deploySources';
 
 /** What activate() returns: used by the integration tests and by other extensions. */
@@ -84,6 +85,7 @@ export interface WorkbenchApi {
     register(source: DeploySource, prompts: RegisterPrompts): ReturnType<typeof registerModel>;
     logs: LogDocuments;
     openModelGroup(group: string): ModelGroupPanel;
+    openMetrics(endpointName: string): EndpointMetricsPanel;
   };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
@@ -153,6 +155,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     register: (source, prompts) => registerModel(session, source, prompts, refreshRegistry),
     logs,
     openModelGroup: (group) => ModelGroupPanel.show(panels, group),
+    openMetrics: (name) => EndpointMetricsPanel.show(context.extensionUri, session, name),
   };
   const approvals: WorkbenchApi['approvals'] = {
     pending: () => pendingApprovalsEverywhere(views),

@@ -1,6 +1,7 @@
 // SDK v3 clients, created on first use and cached per service, profile, region and endpoint, so switching
 // the region back and forth reuses clients and nothing is built during activation.
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeCommitClient } from '@aws-sdk/client-codecommit';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
@@ -20,6 +21,7 @@ const CONSTRUCTORS = {
   codepipeline: CodePipelineClient,
   codecommit: CodeCommitClient,
   logs: CloudWatchLogsClient,
+  cloudwatch: CloudWatchClient,
   ecr: ECRClient,
   'application-autoscaling': ApplicationAutoScalingClient,
   s3: S3Client,
@@ -59,6 +61,7 @@ export class AwsClients {
   codepipeline(): CodePipelineClient { return this.get('codepipeline'); }
   codecommit(): CodeCommitClient { return this.get('codecommit'); }
   logs(): CloudWatchLogsClient { return this.get('logs'); }
+  cloudwatch(): CloudWatchClient { return this.get('cloudwatch'); }
   ecr(): ECRClient { return this.get('ecr'); }
   autoscaling(): ApplicationAutoScalingClient { return this.get('application-autoscaling'); }
   s3(): S3Client { return this.get('s3'); }

@@ -13,6 +13,7 @@ import { CandidateNode } from '../views/autopilot/candidateNode';
 import type { LogDocuments } from '../views/logs/logDocuments';
 import { BatchPredictionPanel, batchPredictionModel } from '../webviews/batchPrediction/batchPredictionPanel';
 import { ModelGroupPanel, type ModelGroupDeps } from '../webviews/modelGroup/modelGroupPanel';
+import { EndpointMetricsPanel } from '../webviews/endpointMetrics/endpointMetricsPanel';
 import { batchDialogs, batchPredict } from './batchPredictCommand';
 import { confirmDeploy, deployToNewEndpoint, failureDialog, type DeployContext, type DeployPrompts } from './deployEndpointCommand';
 import { askDeployPlan } from './deployWizard';
@@ -137,6 +138,10 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
     vscode.commands.registerCommand('sagemakerWorkbench.openEndpointLogs', guarded('FilterLogEvents', async (target) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Logs of which endpoint?'));
       if (endpoint) await deps.logs.open(`/aws/sagemaker/Endpoints/${endpoint}`);
+    })),
+    vscode.commands.registerCommand('sagemakerWorkbench.showEndpointMetrics', guarded('GetMetricData', async (target) => {
+      const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Metrics of which endpoint?'));
+      if (endpoint) EndpointMetricsPanel.show(deps.panels.extensionUri, session, endpoint);
     })),
     vscode.commands.registerCommand('sagemakerWorkbench.registerModel', guarded('CreateModelPackage', async (target) => {
       const source = await sourceOf(session, target);

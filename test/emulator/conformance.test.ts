@@ -9,6 +9,7 @@ import * as pipelineSdk from '@aws-sdk/client-codepipeline';
 import * as commitSdk from '@aws-sdk/client-codecommit';
 import * as scalingSdk from '@aws-sdk/client-application-auto-scaling';
 import * as runtimeSdk from '@aws-sdk/client-sagemaker-runtime';
+import * as cloudwatchSdk from '@aws-sdk/client-cloudwatch';
 import { buildHandlers } from './services';
 import { advance, clientsFor, emulatorForTest, recorded } from './support';
 import type { RunningEmulator } from './index';
@@ -151,6 +152,17 @@ describe('emulator conformance', function () {
     const runtime = new runtimeSdk.SageMakerRuntimeClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' }, maxAttempts: 1 });
     const answer = await runtime.send(new runtimeSdk.InvokeEndpointCommand({ EndpointName: 'conformance-endpoint', ContentType: 'text/csv', Accept: 'application/json', Body: 'M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15' }));
     assert.match(Buffer.from(answer.Body!).toString('utf8'), /^\{"predictions":\[\{"score":[0-9.]+\}\]\}$/);
+    const cloudwatch = new cloudwatchSdk.CloudWatchClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' }, maxAttempts: 1 });
+    const dimensions = [{ Name: 'EndpointName', Value: 'abalone-endpoint' }, { Name: 'VariantName', Value: 'AllTraffic' }];
+    const metrics = await cloudwatch.send(new cloudwatchSdk.GetMetricDataCommand({
+      StartTime: new Date(Date.now() - 86_400_000), EndTime: new Date(Date.now() + 7_200_000),
+      MetricDataQueries: [
+        { Id: 'invocations', MetricStat: { Metric: { Namespace: 'AWS/SageMaker', MetricName: 'Invocations', Dimensions: dimensions }, Period: 3600, Stat: 'Sum' } },
+        { Id: 'latency', MetricStat: { Metric: { Namespace: 'AWS/SageMaker', MetricName: 'ModelLatency', Dimensions: dimensions }, Period: 3600, Stat: 'Average' } },
+      ],
+    }));
+    assert.ok((metrics.MetricDataResults?.[0].Values?.length ?? 0) >= 20, 'a day of hourly invocation sums');
+    assert.ok(metrics.MetricDataResults?.[0].Timestamps?.[0] instanceof Date);
 
     const s3Calls: Call[] = [
       ['CreateBucket', { Bucket: BUCKET }],

@@ -12,6 +12,7 @@ export type ServiceName =
   | 'logs'
   | 'ecr'
   | 'application-autoscaling'
+  | 'monitoring'
   | 's3';
 
 /** An error AWS would return: `code` is the error type (e.g. ValidationException). */

@@ -72,7 +72,7 @@ export class Faults {
           };
         case 'access-denied': {
           // The wording IAM uses, naming the action the caller lacks.
-          const action = `${service === 'runtime.sagemaker' ? 'sagemaker' : service}:${operation}`;
+          const action = `${service === 'runtime.sagemaker' ? 'sagemaker' : service === 'monitoring' ? 'cloudwatch' : service}:${operation}`;
           const message = `User: arn:aws:sts::123456789012:assumed-role/DataScientist/session is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
           return { kind: 'error', delayMs, error: service === 's3' ? new AwsError('AccessDenied', 'Access Denied', 403) : new AwsError('AccessDeniedException', message, 400) };
         }

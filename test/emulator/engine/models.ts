@@ -60,10 +60,14 @@ const BOTOCORE_NAMES: Record<ServiceName, string> = {
   logs: 'logs',
   ecr: 'ecr',
   'application-autoscaling': 'application-autoscaling',
+  monitoring: 'cloudwatch',
   s3: 's3',
 };
 
 const cache = new Map<ServiceName, ServiceModel>();
+
+/** Services AWS moved from the query protocol to AWS JSON 1.0, with the target prefix they use now. */
+const JSON_SUCCESSORS: Partial<Record<ServiceName, string>> = { monitoring: 'GraniteServiceVersion20100801' };
 
 function npmModelFile(service: ServiceName): string {
   const apis = path.dirname(require.resolve('aws-sdk/apis/metadata.json'));
@@ -90,10 +94,12 @@ export function loadModel(service: ServiceName): ServiceModel {
   const raw = JSON.parse(fs.readFileSync(npmModelFile(service), 'utf8'));
   const operations: Record<string, Operation> = {};
   for (const [name, op] of Object.entries<Omit<Operation, 'name'>>(raw.operations)) operations[name] = { name, ...op };
+  // CloudWatch's models here say `query`; the SDK v3 client speaks its newer AWS JSON 1.0 wire (query-compatible).
+  const json10 = JSON_SUCCESSORS[service];
   const model: ServiceModel = {
     service,
-    protocol: raw.metadata.protocol,
-    targetPrefix: raw.metadata.targetPrefix,
+    protocol: json10 ? 'json' : raw.metadata.protocol,
+    targetPrefix: json10 ?? raw.metadata.targetPrefix,
     signingName: raw.metadata.signingName ?? raw.metadata.endpointPrefix,
     operations,
     shapes: raw.shapes,

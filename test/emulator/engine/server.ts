@@ -68,7 +68,7 @@ export class EmulatorEngine {
   readonly faults = new Faults();
   private recorded: RecordedRequest[] = [];
   private seq = 0;
-  private readonly services: ServiceName[] = ['sagemaker', 'runtime.sagemaker', 'codepipeline', 'codecommit', 'logs', 'ecr', 'application-autoscaling', 's3'];
+  private readonly services: ServiceName[] = ['sagemaker', 'runtime.sagemaker', 'codepipeline', 'codecommit', 'logs', 'ecr', 'application-autoscaling', 'monitoring', 's3'];
 
   constructor(private readonly options: EngineOptions) {}
 

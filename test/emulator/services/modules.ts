@@ -9,6 +9,7 @@ import { endpointsModule } from './sagemaker/endpointsModule';
 import { pipelinesModule } from './sagemaker/pipelinesModule';
 import { autoScalingModule } from './autoscaling/autoScalingModule';
 import { logsModule } from './logs/logsModule';
+import { endpointMetricsModule } from './cloudwatch/endpointMetricsModule';
 import { releaseModule } from './codepipeline/releaseModule';
 
 export const SERVICE_MODULES: ServiceModule[] = [
@@ -18,6 +19,7 @@ export const SERVICE_MODULES: ServiceModule[] = [
   trainingJobsModule,
   modelRegistryModule,
   endpointsModule,
+  endpointMetricsModule,
   autoScalingModule,
   pipelinesModule,
   logsModule,

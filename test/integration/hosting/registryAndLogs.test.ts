@@ -87,3 +87,35 @@ describe('Model registry and endpoint logs', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
+
+describe('Endpoint invocation metrics', function () {
+  this.timeout(60_000);
+
+  it('charts a day of the abalone endpoint\'s CloudWatch metrics and counts new invocations', async () => {
+    const api = await workbench();
+    await clearRequests();
+    const panel = api.hosting.openMetrics('abalone-endpoint');
+    await panel.whenLoaded();
+    const m = panel.model!;
+    assert.match(panel.html, /script-src 'nonce-/);
+    assert.deepStrictEqual([m.variant, m.range, m.periodSeconds, m.times.length], ['AllTraffic', '24h', 3600, 24]);
+    assert.ok(m.totals.invocations > 1000, `a working day of traffic (${m.totals.invocations})`);
+    assert.ok(m.totals.averageLatencyMs! > 3 && m.totals.averageLatencyMs! < 10, `latency in ms (${m.totals.averageLatencyMs})`);
+    assert.deepStrictEqual((await recordedRequests()).map((r) => r.operation), ['DescribeEndpoint', 'GetMetricData'], 'one describe, one metrics call');
+    const before = m.totals.invocations;
+    for (let i = 0; i < 3; i++) await api.hosting.invoke('abalone-endpoint', { payloadSource: async () => 'typed', typedLine: async () => 'M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15', contentType: async () => 'text/csv' });
+    await panel.select('3h');
+    assert.strictEqual(panel.model!.periodSeconds, 300);
+    await panel.select('24h');
+    assert.strictEqual(panel.model!.totals.invocations, before + 3, 'the three invocations are counted');
+    panel.dispose();
+  });
+
+  it('says when a variant has no invocations rather than drawing an empty chart', async () => {
+    const api = await workbench();
+    const panel = api.hosting.openMetrics('abalone-staging-endpoint');
+    await panel.whenLoaded();
+    assert.strictEqual(panel.model!.notice?.text, 'abalone-staging-endpoint has no serving variant, so it has no invocation metrics.');
+    panel.dispose();
+  });
+});

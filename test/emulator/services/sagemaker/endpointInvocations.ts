@@ -5,6 +5,7 @@ import { AwsError, type OperationHandler } from '../../engine/contract';
 import type { World } from '../world';
 import { hosting, type Model } from './endpointsModule';
 import { invoke, type Predictor } from './inferenceModels';
+import { recordInvocation } from '../cloudwatch/endpointMetricsModule';
 
 /** Content types the seeded containers parse; XGBoost and the inference pipeline take CSV and JSON. */
 const SUPPORTED = ['text/csv', 'application/json'];
@@ -41,11 +42,14 @@ export function invocationHandlers(world: World): Record<string, OperationHandle
       const model = h.models.get(variant.ModelName);
       const host = model && model.containers.length > 1 ? 'preprocess' : 'primary';
       if (!SUPPORTED.includes(contentType)) {
+        recordInvocation(world, e.name, variant.VariantName, 0, true);
         throw new AwsError('ModelError', `Received client error (415) from ${host} with message "Content type ${contentType} is not supported by this container. Use text/csv or application/json.". See https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logEventViewer:group=/aws/sagemaker/Endpoints/${e.name} in account ${ctx.accountId} for more information.`, 424, { OriginalStatusCode: 415, LogStreamArn: world.arn('logs', ctx.region, `log-group:/aws/sagemaker/Endpoints/${e.name}`) });
       }
       const body = Buffer.isBuffer(input.Body) ? input.Body : Buffer.from(String(input.Body ?? ''));
       const answer = invoke(predictorOf(model), body, contentType, input.Accept, model?.containers[0].Image.includes('xgboost') ? ',' : '\n');
       world.logs.append(`/aws/sagemaker/Endpoints/${e.name}`, servingStream(world, e.name, variant.VariantName), [`POST /invocations ${contentType} ${body.length} bytes -> 200 ${answer.body.length} bytes`]);
+      // A few milliseconds of model time, more for bigger requests, as the container reports ModelLatency.
+      recordInvocation(world, e.name, variant.VariantName, 3500 + body.length * 2);
       return { Body: answer.body, ContentType: answer.contentType, InvokedProductionVariant: variant.VariantName };
     },
   };

@@ -1,0 +1,127 @@
+// The Endpoint Metrics panel: a variant's invocations, 4xx errors and model latency from CloudWatch over
+// the last 3 hours, 24 hours or 7 days. One DescribeEndpoint for the variant names when opened, then one
+// GetMetricData per read. "When available": a variant never invoked shows that, not an empty chart.
+import * as vscode from 'vscode';
+import { endpointMetrics, type MetricSeries } from '../../aws/cloudwatch/endpointMetricsApi';
+import { describeEndpoint } from '../../aws/sagemaker/endpointsApi';
+import type { AwsSession } from '../../aws/session';
+import { toUserError } from '../../aws/showAwsError';
+import type { EndpointMetricsModel, FromWebview, MetricsRange, ToWebview } from '../protocol/endpointMetrics';
+import { WebviewPanelBase } from '../webviewPanelBase';
+
+const RANGES: Record<MetricsRange, { hours: number; periodSeconds: number }> = {
+  '3h': { hours: 3, periodSeconds: 300 },
+  '24h': { hours: 24, periodSeconds: 3600 },
+  '7d': { hours: 168, periodSeconds: 6 * 3600 },
+};
+
+/** Puts each series on the same bucket times (a bucket without a datapoint is null, not zero). */
+export function alignSeries(start: number, end: number, periodSeconds: number, ...series: MetricSeries[]): { times: string[]; values: Array<Array<number | null>> } {
+  const step = periodSeconds * 1000;
+  const times: number[] = [];
+  for (let t = start; t < end; t += step) times.push(t);
+  const values = series.map((s) => {
+    const byBucket = new Map(s.timestamps.map((t, i) => [Math.floor((t.getTime() - start) / step), s.values[i]]));
+    return times.map((_, i) => byBucket.get(i) ?? null);
+  });
+  return { times: times.map((t) => new Date(t).toISOString()), values };
+}
+
+export class EndpointMetricsPanel extends WebviewPanelBase<ToWebview, FromWebview> {
+  private static readonly open = new Map<string, EndpointMetricsPanel>();
+  private current?: EndpointMetricsModel;
+  private variants?: string[];
+  private range: MetricsRange = '24h';
+  private variant?: string;
+  private loading?: Promise<void>;
+
+  static show(extensionUri: vscode.Uri, session: AwsSession, endpointName: string): EndpointMetricsPanel {
+    const key = `${session.current.region}/${endpointName}`;
+    const existing = EndpointMetricsPanel.open.get(key);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = new EndpointMetricsPanel(extensionUri, session, endpointName);
+    EndpointMetricsPanel.open.set(key, panel);
+    panel.onDidDispose(() => EndpointMetricsPanel.open.delete(key));
+    return panel;
+  }
+
+  private constructor(extensionUri: vscode.Uri, private readonly session: AwsSession, readonly endpointName: string) {
+    super(extensionUri, 'sagemakerWorkbench.endpointMetrics', `Metrics: ${endpointName}`, 'endpointMetrics');
+    void this.load();
+  }
+
+  get model(): EndpointMetricsModel | undefined {
+    return this.current;
+  }
+
+  whenLoaded(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+
+  load(): Promise<void> {
+    this.loading = (async () => {
+      await this.post({ type: 'busy', busy: true });
+      const { hours, periodSeconds } = RANGES[this.range];
+      const end = Math.ceil(Date.now() / (periodSeconds * 1000)) * periodSeconds * 1000;
+      const start = end - hours * 3_600_000;
+      const base = { endpointName: this.endpointName, range: this.range, periodSeconds, loadedAt: new Date().toISOString() };
+      try {
+        this.variants ??= ((await describeEndpoint(this.session.clients, this.endpointName)).ProductionVariants ?? []).map((v) => v.VariantName ?? '').filter(Boolean);
+        this.variant ??= this.variants[0];
+        if (!this.variant) {
+          this.current = { ...base, variants: [], variant: '', times: [], invocations: [], errors: [], latencyMs: [], totals: { invocations: 0, errors: 0 }, notice: { kind: 'info', text: `${this.endpointName} has no serving variant, so it has no invocation metrics.` } };
+        } else {
+          const m = await endpointMetrics(this.session.clients, this.endpointName, this.variant, new Date(start), new Date(end), periodSeconds);
+          const aligned = alignSeries(start, end, periodSeconds, m.invocations, m.errors, m.latencyUs);
+          const invocations = m.invocations.values.reduce((s, v) => s + v, 0);
+          // The range's average latency weighs each bucket's average by its invocations.
+          const countAt = new Map(m.invocations.timestamps.map((t, i) => [t.getTime(), m.invocations.values[i]]));
+          const latencyWeighted = m.latencyUs.values.reduce((s, v, i) => s + v * (countAt.get(m.latencyUs.timestamps[i].getTime()) ?? 0), 0);
+          this.current = {
+            ...base,
+            variants: this.variants,
+            variant: this.variant,
+            times: aligned.times,
+            invocations: aligned.values[0],
+            errors: aligned.values[1],
+            latencyMs: aligned.values[2].map((v) => (v === null ? null : v / 1000)),
+            totals: { invocations, errors: m.errors.values.reduce((s, v) => s + v, 0), averageLatencyMs: invocations ? latencyWeighted / invocations / 1000 : undefined },
+            notice: invocations === 0 ? { kind: 'info', text: `No invocations of ${this.endpointName}/${this.variant} in the last ${this.range}: CloudWatch has data once the endpoint is invoked.` } : undefined,
+          };
+        }
+      } catch (error) {
+        const text = toUserError(error, this.session, 'cloudwatch', 'GetMetricData').message;
+        this.current = { ...base, variants: this.variants ?? [], variant: this.variant ?? '', times: [], invocations: [], errors: [], latencyMs: [], totals: { invocations: 0, errors: 0 }, notice: { kind: 'error', text } };
+      }
+      await this.post({ type: 'model', model: this.current });
+      await this.post({ type: 'busy', busy: false });
+    })();
+    return this.loading;
+  }
+
+  protected async onMessage(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        if (this.current) await this.post({ type: 'model', model: this.current });
+        return;
+      case 'refresh':
+        return this.load();
+      case 'range':
+        if (message.range in RANGES) this.range = message.range;
+        return this.load();
+      case 'variant':
+        if (this.variants?.includes(message.variant)) this.variant = message.variant;
+        return this.load();
+    }
+  }
+
+  /** Tests: choose what the page would choose. */
+  select(range: MetricsRange, variant?: string): Promise<void> {
+    this.range = range;
+    if (variant) this.variant = variant;
+    return this.load();
+  }
+}
