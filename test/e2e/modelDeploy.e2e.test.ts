@@ -1,18 +1,36 @@
 // The registry-to-endpoint flow in real VS Code with the packaged extension: approve AbalonePackageGroup v4
 // from its context menu (comment, then VS Code's modal), deploy it through the five-step wizard, and see the
-// new endpoint InService in the Endpoints view. Then the Model Group panel with its charts.
+// new endpoint InService in the Endpoints view. Then the Model Group panel with its charts and the
+// endpoint's invocation metrics.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
 import { expandRow, openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
 
-async function contextMenu(page: Page, row: RegExp, item: string): Promise<void> {
-  await page.locator('.sidebar .monaco-list-row', { hasText: row }).first().click({ button: 'right' });
-  await page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first().click();
+/**
+ * Runs a tree row's context-menu item and waits for what it opens. A row the view re-renders just then
+ * (the tree refreshes after an approval) can drop the menu, so the menu is opened again up to three times.
+ */
+async function contextMenu(page: Page, row: RegExp, item: string, opens: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.locator('.sidebar .monaco-list-row', { hasText: row }).first().click({ button: 'right' });
+      // Hover focuses the item and Enter runs it: the menu ignores a mouse-up that comes right after it opened.
+      await page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first().hover({ timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      await opens.waitFor({ timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
+
+const quickInputTitled = (page: Page, title: RegExp) => page.locator('.quick-input-widget .quick-input-title', { hasText: title });
 
 async function acceptQuickInput(page: Page, expectTitle: RegExp, value?: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
@@ -31,7 +49,7 @@ describe('approve a model version and deploy it in VS Code (packaged .vsix, real
     await showOnlyView(page, 'Model Registry');
     await expandRow(page, 'AbalonePackageGroup', 'PendingManualApproval');
 
-    await contextMenu(page, /^\s*v4/, 'Approve Model Version…');
+    await contextMenu(page, /^\s*v4/, 'Approve Model Version…', quickInputTitled(page, /Approve AbalonePackageGroup v4/));
     await acceptQuickInput(page, /Approve AbalonePackageGroup v4/, 'RMSE 1.52 is within the 1.6 acceptance criterion');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 15_000 });
@@ -39,7 +57,7 @@ describe('approve a model version and deploy it in VS Code (packaged .vsix, real
     await dialog.getByRole('button', { name: 'Approve' }).click();
     await page.locator('.sidebar .monaco-list-row', { hasText: /^\s*v4.*Approved/ }).first().waitFor({ timeout: 30_000 });
 
-    await contextMenu(page, /^\s*v4/, 'Deploy to New Endpoint…');
+    await contextMenu(page, /^\s*v4/, 'Deploy to New Endpoint…', quickInputTitled(page, /Deploy AbalonePackageGroup v4/));
     await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // name: abalonepackagegroup-v4-endpoint
     await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // ml.m5.large
     await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // 1 instance
@@ -59,13 +77,22 @@ describe('approve a model version and deploy it in VS Code (packaged .vsix, real
     await page.screenshot({ path: path.join(SCREENSHOTS, 'deployed-endpoint.png') });
 
     await showOnlyView(page, 'Model Registry');
-    await contextMenu(page, /^\s*AbalonePackageGroup/, 'Open Model Group');
     const webview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await contextMenu(page, /^\s*AbalonePackageGroup/, 'Open Model Group', webview.getByRole('heading', { name: 'AbalonePackageGroup' }));
     await webview.getByRole('heading', { name: 'AbalonePackageGroup' }).waitFor({ timeout: 30_000 });
     await webview.getByLabel('Compare version 4').check();
     await webview.getByLabel('Compare version 3').check();
     await webview.getByText(/\(v4 vs v3\)/).first().waitFor({ timeout: 15_000 });
     assert.ok(await webview.locator('canvas').count() >= 2, 'a chart per metric');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'model-group.png') });
+
+    // The endpoint's invocation metrics from CloudWatch (the seeded day of traffic).
+    await showOnlyView(page, 'Endpoints');
+    const metrics = page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
+    await contextMenu(page, /^\s*abalone-endpoint(?!-)/, 'Show Invocation Metrics', metrics.getByRole('heading', { name: 'abalone-endpoint · AllTraffic' }));
+    await metrics.locator('canvas').nth(1).waitFor({ timeout: 15_000 });
+    const totals = await metrics.locator('.card').allTextContents();
+    assert.ok(totals.some((t) => /^INVOCATIONS\d{4,}$/.test(t)), totals.join(' | '));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'endpoint-metrics.png') });
   });
 });

@@ -69,6 +69,12 @@ export function useWorkbench(prepare?: (session: E2eSession) => Promise<void>): 
     session = await openWorkbench(vsix);
     await prepare?.(session);
   });
+  // A failed test leaves a picture of the window as it was, to see why.
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session) {
+      await session.page.screenshot({ path: path.join(SCREENSHOTS, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`) }).catch(() => undefined);
+    }
+  });
   after(async () => session?.close());
   return () => {
     if (!session) throw new Error('the workbench is not open');
