@@ -58,12 +58,15 @@ describe('approve a model version and deploy it in VS Code (packaged .vsix, real
     await page.locator('.sidebar .monaco-list-row', { hasText: /^\s*v4.*Approved/ }).first().waitFor({ timeout: 30_000 });
 
     await contextMenu(page, /^\s*v4/, 'Deploy to New Endpoint…', quickInputTitled(page, /Deploy AbalonePackageGroup v4/));
-    await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // name: abalonepackagegroup-v4-endpoint
-    await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // ml.m5.large
-    await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // 1 instance
-    await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/); // no data capture
+    // Each step is waited for by its counter, so an Enter never lands on the step before.
+    const step = (n: number) => new RegExp(`Deploy AbalonePackageGroup v4 \\(${n}/5\\)`);
+    await acceptQuickInput(page, step(1)); // name: abalonepackagegroup-v4-endpoint
+    await acceptQuickInput(page, step(2)); // ml.m5.large
+    await acceptQuickInput(page, step(3)); // 1 instance
+    await acceptQuickInput(page, step(4)); // no data capture
+    await quickInputTitled(page, step(5)).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'deploy-wizard-role.png') });
-    await acceptQuickInput(page, /Deploy AbalonePackageGroup v4/, ROLE);
+    await acceptQuickInput(page, step(5), ROLE);
     await dialog.waitFor({ timeout: 15_000 });
     const confirm = (await dialog.textContent()) ?? '';
     assert.match(confirm, /Deploy AbalonePackageGroup v4 to a new endpoint abalonepackagegroup-v4-endpoint\?/);
