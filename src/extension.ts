@@ -36,6 +36,12 @@ import { ResponseDocuments, RESPONSE_SCHEME } from './views/endpoints/responseDo
 import { ModelGroupPanel } from './webviews/modelGroup/modelGroupPanel';
 import { EndpointMetricsPanel } from './webviews/endpointMetrics/endpointMetricsPanel';
 import type { DeploySource } from './aws/sagemaker/deploySources';
+import { registerNotebookCommands, type NotebookCommandContext } from './commands/notebookCommands';
+import { deleteNotebook, openNotebook, startNotebook, stopNotebook, type NotebookPrompts } from './commands/notebookInstanceCommands';
+import { createNotebook, type CreateNotebookPrompts } from './commands/createNotebookInstanceCommand';
+import { createLifecycleConfigFromTemplate, deleteLifecycleConfigChecked, type LifecycleConfigPrompts } from './commands/lifecycleConfigCommands';
+import { fetchNotebook, publishNotebook, syncLocation, type SyncPrompts } from './commands/notebookSyncCommands';
+import { LifecycleScriptFiles, LIFECYCLE_SCHEME } from './views/notebookInstances/lifecycleScriptFiles';
 
 /** What activate() returns: used by the integration tests and by other extensions. */
 export interface WorkbenchApi {
@@ -86,6 +92,21 @@ export interface WorkbenchApi {
     logs: LogDocuments;
     openModelGroup(group: string): ModelGroupPanel;
     openMetrics(endpointName: string): EndpointMetricsPanel;
+  };
+  /** Notebook instances and lifecycle configurations, as the commands do them (tests script the prompts). */
+  notebooks: {
+    /** Shared with the commands: tests shorten `pollSeconds` and replace `openExternal`. */
+    context: NotebookCommandContext;
+    start(name: string): ReturnType<typeof startNotebook>;
+    stop(name: string, prompts: NotebookPrompts): ReturnType<typeof stopNotebook>;
+    delete(name: string, prompts: NotebookPrompts): ReturnType<typeof deleteNotebook>;
+    open(name: string, view: 'lab' | 'classic'): ReturnType<typeof openNotebook>;
+    create(prompts: CreateNotebookPrompts): ReturnType<typeof createNotebook>;
+    createConfig(prompts: LifecycleConfigPrompts): ReturnType<typeof createLifecycleConfigFromTemplate>;
+    deleteConfig(name: string, prompts: Pick<LifecycleConfigPrompts, 'confirm'>): ReturnType<typeof deleteLifecycleConfigChecked>;
+    syncLocation(name: string): ReturnType<typeof syncLocation>;
+    publish(name: string, file: vscode.Uri, prompts: SyncPrompts): ReturnType<typeof publishNotebook>;
+    fetch(name: string, folder: vscode.Uri, prompts: SyncPrompts): ReturnType<typeof fetchNotebook>;
   };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
@@ -157,6 +178,32 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     openModelGroup: (group) => ModelGroupPanel.show(panels, group),
     openMetrics: (name) => EndpointMetricsPanel.show(context.extensionUri, session, name),
   };
+  const refreshNotebooks = () => views.providers.notebookInstances.refresh();
+  const notebookContext: NotebookCommandContext = {
+    session,
+    logs,
+    changed: refreshNotebooks,
+    openExternal: (url) => vscode.env.openExternal(url),
+    lastRole: deployContext.lastRole,
+    rememberRole: deployContext.rememberRole,
+  };
+  context.subscriptions.push(
+    vscode.workspace.registerFileSystemProvider(LIFECYCLE_SCHEME, new LifecycleScriptFiles(session, refreshNotebooks), { isCaseSensitive: true }),
+    ...registerNotebookCommands(notebookContext),
+  );
+  const notebooks: WorkbenchApi['notebooks'] = {
+    context: notebookContext,
+    start: (name) => startNotebook(notebookContext, name),
+    stop: (name, prompts) => stopNotebook(notebookContext, name, prompts),
+    delete: (name, prompts) => deleteNotebook(notebookContext, name, prompts),
+    open: (name, view) => openNotebook(notebookContext, name, view),
+    create: (prompts) => createNotebook(notebookContext, prompts),
+    createConfig: (prompts) => createLifecycleConfigFromTemplate(session, prompts, refreshNotebooks),
+    deleteConfig: (name, prompts) => deleteLifecycleConfigChecked(session, name, prompts, refreshNotebooks),
+    syncLocation: (name) => syncLocation(session, name),
+    publish: (name, file, prompts) => publishNotebook(session, name, file, prompts),
+    fetch: (name, folder, prompts) => fetchNotebook(session, name, folder, prompts),
+  };
   const approvals: WorkbenchApi['approvals'] = {
     pending: () => pendingApprovalsEverywhere(views),
     decide: (approval, decision, prompts) => decideApproval(session, views, approval, decision, prompts),
@@ -188,7 +235,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
   }));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, endpoints, sageMakerPipelines, commits, hosting, ready };
+  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, endpoints, sageMakerPipelines, commits, hosting, notebooks, ready };
 }
 
 export function deactivate(): void {

@@ -33,14 +33,14 @@ export class LifecycleConfigNode implements ExplorerNode {
     const out = await this.described;
     this.resource.arn = out.NotebookInstanceLifecycleConfigArn;
     return [
-      new LifecycleScriptNode(`${this.id}/onCreate`, 'On create', decodeLifecycleScript(out.OnCreate?.[0]?.Content), this.name),
-      new LifecycleScriptNode(`${this.id}/onStart`, 'On start', decodeLifecycleScript(out.OnStart?.[0]?.Content), this.name),
+      new LifecycleScriptNode(`${this.id}/onCreate`, 'On create', decodeLifecycleScript(out.OnCreate?.[0]?.Content), this.name, 'on-create'),
+      new LifecycleScriptNode(`${this.id}/onStart`, 'On start', decodeLifecycleScript(out.OnStart?.[0]?.Content), this.name, 'on-start'),
     ];
   }
 }
 
 export class LifecycleScriptNode implements ExplorerNode {
-  constructor(readonly id: string, private readonly label: string, readonly script: string, readonly configName: string) {}
+  constructor(readonly id: string, private readonly label: string, readonly script: string, readonly configName: string, readonly hook: 'on-create' | 'on-start') {}
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
@@ -51,6 +51,8 @@ export class LifecycleScriptNode implements ExplorerNode {
     md.appendCodeblock(this.script.length > 2000 ? `${this.script.slice(0, 2000)}\n…` : this.script || '(empty)', 'bash');
     item.tooltip = md;
     item.contextValue = 'lifecycleScript';
+    // A click opens the script as a file: Save updates the configuration.
+    item.command = { command: 'sagemakerWorkbench.editLifecycleScript', title: 'Edit Script', arguments: [this] };
     return item;
   }
 }

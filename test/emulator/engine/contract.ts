@@ -51,6 +51,8 @@ export interface RequestContext {
   clock: Clock;
   /** x-amzn-RequestId / x-amz-request-id the engine will send. */
   requestId: string;
+  /** Where the emulator was reached (http://host:port), for URLs it hands out that point back at it. */
+  origin: string;
 }
 
 /**

@@ -84,9 +84,27 @@ export class EmulatorEngine {
     return server;
   }
 
+  /**
+   * What a presigned notebook URL opens: a small page standing in for Jupyter, which shows the instance
+   * and whether the token was given (the real one is single-use and expires in minutes).
+   */
+  private notebookPage(response: http.ServerResponse, url: URL): void {
+    const name = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+    const view = url.searchParams.get('view') === 'lab' ? 'JupyterLab' : 'Jupyter';
+    const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    if (!url.searchParams.get('authToken')) {
+      response.writeHead(403, { 'content-type': 'text/html; charset=utf-8' });
+      response.end('<!DOCTYPE html><title>Forbidden</title><p>Missing authToken: open the notebook through a presigned URL.</p>');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${view} · ${escape(name)}</title></head><body><h1>${view}</h1><p>Notebook instance <strong>${escape(name)}</strong> (SageMaker Workbench emulator). /home/ec2-user/SageMaker</p></body></html>`);
+  }
+
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://emulator');
     if (url.pathname.startsWith('/_emulator/')) return this.control(request, response, url);
+    if (url.pathname.startsWith('/notebook/')) return this.notebookPage(response, url);
     let body = await readBody(request);
     if (isAwsChunked(request.headers)) body = decodeAwsChunked(body);
 
@@ -156,7 +174,7 @@ export class EmulatorEngine {
       validateInput(model, operationName, input, fullInput(model, operationName));
       const handler = handlers[operationName];
       if (!handler) throw new AwsError(model.protocol === 'json' ? 'UnsupportedOperation' : 'NotImplemented', `The SageMaker Workbench emulator does not implement ${operationName}.`, model.protocol === 'json' ? 400 : 501);
-      const context: RequestContext = { service, operation: operationName, region, accountId: ACCOUNT_ID, clock: this.options.clock, requestId };
+      const context: RequestContext = { service, operation: operationName, region, accountId: ACCOUNT_ID, clock: this.options.clock, requestId, origin: `http://${request.headers.host ?? '127.0.0.1'}` };
       const output = ((await handler(input, context)) ?? {}) as Record<string, unknown>;
       if (this.options.strictOutputs) {
         const problems = outputProblems(model, operationName, output, fullOutput(model, operationName));

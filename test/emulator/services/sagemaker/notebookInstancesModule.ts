@@ -233,9 +233,13 @@ function handlers(world: World): Record<string, OperationHandler> {
       });
       return {};
     },
-    CreatePresignedNotebookInstanceUrl: (input) => {
+    CreatePresignedNotebookInstanceUrl: (input, ctx) => {
       const instance = find(world, input.NotebookInstanceName);
-      return { AuthorizedUrl: `https://${instance.name.toLowerCase()}.notebook.us-east-1.sagemaker.aws?authToken=emulated` };
+      const status = statusOf(world, instance);
+      if (status !== 'InService') throw new AwsError('ValidationException', `Notebook Instance ${instance.arn} is not in InService state (${status}).`);
+      // Points back at the emulator, which serves a page standing in for Jupyter.
+      const token = Buffer.from(`${instance.name}:${world.clock.now()}:${Math.random()}`).toString('base64url');
+      return { AuthorizedUrl: `${ctx.origin}/notebook/${encodeURIComponent(instance.name)}?authToken=${token}` };
     },
     ListNotebookInstanceLifecycleConfigs: (input) => {
       const sorted = filterAndSort([...state.lifecycleConfigs.values()], input, (c) => ({ name: c.name, creationTime: c.creationTime }));

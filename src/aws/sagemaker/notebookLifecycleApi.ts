@@ -1,0 +1,84 @@
+// Notebook instances' lifecycle: start, stop, delete and the SDK waiters that follow them; the presigned
+// Jupyter URL; creating an instance; lifecycle configurations (create, update, delete, who uses one).
+import {
+  CreateNotebookInstanceCommand,
+  CreateNotebookInstanceLifecycleConfigCommand,
+  CreatePresignedNotebookInstanceUrlCommand,
+  DeleteNotebookInstanceCommand,
+  DeleteNotebookInstanceLifecycleConfigCommand,
+  ListNotebookInstancesCommand,
+  StartNotebookInstanceCommand,
+  StopNotebookInstanceCommand,
+  UpdateNotebookInstanceLifecycleConfigCommand,
+  waitForNotebookInstanceDeleted,
+  waitForNotebookInstanceInService,
+  waitForNotebookInstanceStopped,
+  type CreateNotebookInstanceCommandInput,
+} from '@aws-sdk/client-sagemaker';
+import { WaiterState } from '@smithy/core/client';
+import { encodeLifecycleScript } from '../../model/lifecycleScripts';
+import type { AwsClients } from '../clients';
+
+export async function startNotebookInstance(clients: AwsClients, name: string): Promise<void> {
+  await clients.sagemaker().send(new StartNotebookInstanceCommand({ NotebookInstanceName: name }));
+}
+
+export async function stopNotebookInstance(clients: AwsClients, name: string): Promise<void> {
+  await clients.sagemaker().send(new StopNotebookInstanceCommand({ NotebookInstanceName: name }));
+}
+
+export async function deleteNotebookInstance(clients: AwsClients, name: string): Promise<void> {
+  await clients.sagemaker().send(new DeleteNotebookInstanceCommand({ NotebookInstanceName: name }));
+}
+
+export async function createNotebookInstance(clients: AwsClients, input: CreateNotebookInstanceCommandInput): Promise<string | undefined> {
+  return (await clients.sagemaker().send(new CreateNotebookInstanceCommand(input))).NotebookInstanceArn;
+}
+
+/** A presigned URL valid for a few minutes; the caller opens it and keeps it nowhere. */
+export async function presignedNotebookUrl(clients: AwsClients, name: string): Promise<string> {
+  const out = await clients.sagemaker().send(new CreatePresignedNotebookInstanceUrlCommand({ NotebookInstanceName: name, SessionExpirationDurationInSeconds: 1800 }));
+  if (!out.AuthorizedUrl) throw new Error(`SageMaker returned no URL for ${name}`);
+  return out.AuthorizedUrl;
+}
+
+export type NotebookTarget = 'InService' | 'Stopped' | 'Deleted';
+export type NotebookSettled = { state: 'reached'; status?: string } | { state: 'failed'; reason: string } | { state: 'stopped watching' };
+
+const WAITERS = { InService: waitForNotebookInstanceInService, Stopped: waitForNotebookInstanceStopped, Deleted: waitForNotebookInstanceDeleted };
+
+/** Follows an instance with the SDK waiter until `target` (DescribeNotebookInstance with backoff from `pollSeconds`). */
+export async function waitForNotebook(clients: AwsClients, name: string, target: NotebookTarget, signal: AbortSignal, pollSeconds = 15): Promise<NotebookSettled> {
+  const result = await WAITERS[target]({ client: clients.sagemaker(), maxWaitTime: 3600, minDelay: pollSeconds, maxDelay: Math.max(pollSeconds, 60), abortSignal: signal }, { NotebookInstanceName: name });
+  const reason = result.reason as { NotebookInstanceStatus?: string; FailureReason?: string; message?: string } | undefined;
+  if (result.state === WaiterState.SUCCESS) return { state: 'reached', status: reason?.NotebookInstanceStatus };
+  if (result.state === WaiterState.ABORTED || result.state === WaiterState.TIMEOUT) return { state: 'stopped watching' };
+  return { state: 'failed', reason: reason?.FailureReason ?? reason?.message ?? `The notebook instance did not reach ${target}.` };
+}
+
+export async function createLifecycleConfig(clients: AwsClients, name: string, onCreate: string, onStart: string): Promise<void> {
+  await clients.sagemaker().send(new CreateNotebookInstanceLifecycleConfigCommand({
+    NotebookInstanceLifecycleConfigName: name,
+    OnCreate: onCreate ? [{ Content: encodeLifecycleScript(onCreate) }] : undefined,
+    OnStart: onStart ? [{ Content: encodeLifecycleScript(onStart) }] : undefined,
+  }));
+}
+
+/** Sends both scripts (an update replaces the configuration's hooks), an empty one as none. */
+export async function updateLifecycleScripts(clients: AwsClients, name: string, scripts: { onCreate: string; onStart: string }): Promise<void> {
+  await clients.sagemaker().send(new UpdateNotebookInstanceLifecycleConfigCommand({
+    NotebookInstanceLifecycleConfigName: name,
+    OnCreate: scripts.onCreate ? [{ Content: encodeLifecycleScript(scripts.onCreate) }] : undefined,
+    OnStart: scripts.onStart ? [{ Content: encodeLifecycleScript(scripts.onStart) }] : undefined,
+  }));
+}
+
+export async function deleteLifecycleConfig(clients: AwsClients, name: string): Promise<void> {
+  await clients.sagemaker().send(new DeleteNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
+}
+
+/** Instances attached to a configuration (one list call; the filter is "contains", so names are matched exactly here). */
+export async function instancesUsing(clients: AwsClients, configName: string): Promise<string[]> {
+  const out = await clients.sagemaker().send(new ListNotebookInstancesCommand({ NotebookInstanceLifecycleConfigNameContains: configName, MaxResults: 100 }));
+  return (out.NotebookInstances ?? []).filter((i) => i.NotebookInstanceLifecycleConfigName === configName).map((i) => i.NotebookInstanceName ?? '');
+}

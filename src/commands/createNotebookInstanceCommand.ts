@@ -1,0 +1,92 @@
+// Create a notebook instance: the plan (name, instance type, role, volume, lifecycle configuration — an
+// existing one, a new one from a template, or none —, default code repository, root and internet access)
+// is checked as SageMaker would before any call, confirmed with what it costs, then created and followed
+// Pending -> InService. A new lifecycle configuration is created first, so the instance runs it.
+import * as vscode from 'vscode';
+import { ListRepositoriesCommand } from '@aws-sdk/client-codecommit';
+import { ListCodeRepositoriesCommand, ListNotebookInstanceLifecycleConfigsCommand } from '@aws-sdk/client-sagemaker';
+import { createLifecycleConfig, createNotebookInstance, waitForNotebook } from '../aws/sagemaker/notebookLifecycleApi';
+import type { AwsSession } from '../aws/session';
+import { toUserError } from '../aws/showAwsError';
+import { templateScript } from '../model/lifecycleTemplates';
+import { notebookPlanProblem, type NotebookInstancePlan } from '../model/notebookInstancePlan';
+import type { NotebookContext } from './notebookInstanceCommands';
+
+export interface CreateChoices {
+  lifecycleConfigs: string[];
+  /** Label shown and the value SageMaker takes. */
+  repositories: Array<{ label: string; value: string }>;
+  lastRole?: string;
+}
+
+export interface CreateNotebookPrompts {
+  plan(choices: CreateChoices): Thenable<NotebookInstancePlan | undefined>;
+  confirm(question: string, detail: string, action: string): Thenable<boolean>;
+}
+
+/** What the wizard offers: one list call each for lifecycle configurations, SageMaker code repositories and CodeCommit repositories. */
+export async function createChoices(session: AwsSession, lastRole: string | undefined): Promise<CreateChoices> {
+  const region = session.current.region;
+  const [configs, repos, commits] = await Promise.all([
+    session.clients.sagemaker().send(new ListNotebookInstanceLifecycleConfigsCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' })),
+    session.clients.sagemaker().send(new ListCodeRepositoriesCommand({ MaxResults: 100 })).catch(() => ({ CodeRepositorySummaryList: [] })),
+    session.clients.codecommit().send(new ListRepositoriesCommand({ sortBy: 'repositoryName', order: 'ascending' })).catch(() => ({ repositories: [] })),
+  ]);
+  const repositories = [
+    ...(repos.CodeRepositorySummaryList ?? []).map((r) => ({ label: `${r.CodeRepositoryName} (SageMaker code repository)`, value: r.CodeRepositoryName ?? '' })),
+    ...(commits.repositories ?? []).map((r) => ({ label: `${r.repositoryName} (CodeCommit)`, value: `https://git-codecommit.${region}.amazonaws.com/v1/repos/${r.repositoryName}` })),
+  ];
+  return { lifecycleConfigs: (configs.NotebookInstanceLifecycleConfigs ?? []).map((c) => c.NotebookInstanceLifecycleConfigName ?? ''), repositories, lastRole };
+}
+
+export async function createNotebook(ctx: NotebookContext & { lastRole(): string | undefined; rememberRole(arn: string): Thenable<void> }, prompts: CreateNotebookPrompts): Promise<{ outcome: 'done' | 'cancelled' | 'refused' | 'failed' | 'stopped watching'; message?: string }> {
+  const { session } = ctx;
+  const choices = await createChoices(session, ctx.lastRole());
+  const plan = await prompts.plan(choices);
+  if (!plan) return { outcome: 'cancelled' };
+  const problem = notebookPlanProblem(plan, choices.lifecycleConfigs);
+  if (problem) return { outcome: 'refused', message: problem };
+  const l = plan.lifecycle;
+  const detail = [
+    `${plan.instanceType}, ${plan.volumeSizeInGB} GB ML storage, role ${plan.roleArn}.`,
+    l.kind === 'none' ? 'No lifecycle configuration.' : l.kind === 'existing' ? `Lifecycle configuration ${l.name}.` : `Creates lifecycle configuration ${l.name} from the "${l.template.kind}" template first.`,
+    `Code repository: ${plan.defaultCodeRepository ?? 'none'}. Root access ${plan.rootAccess ? 'on' : 'off'}, direct internet access ${plan.directInternetAccess ? 'on' : 'off'}.`,
+    'It starts at once (on-create and on-start scripts run) and is billed per hour while InService.',
+  ].join('\n');
+  if (!(await prompts.confirm(`Create notebook instance ${plan.name}?`, detail, 'Create'))) return { outcome: 'cancelled' };
+  await ctx.rememberRole(plan.roleArn);
+  try {
+    if (l.kind === 'new') await createLifecycleConfig(session.clients, l.name, '', templateScript(l.template));
+  } catch (error) {
+    return { outcome: 'failed', message: toUserError(error, session, 'sagemaker', 'CreateNotebookInstanceLifecycleConfig').message };
+  }
+  try {
+    await createNotebookInstance(session.clients, {
+      NotebookInstanceName: plan.name,
+      InstanceType: plan.instanceType as never,
+      RoleArn: plan.roleArn,
+      VolumeSizeInGB: plan.volumeSizeInGB,
+      LifecycleConfigName: l.kind === 'none' ? undefined : l.name,
+      DefaultCodeRepository: plan.defaultCodeRepository,
+      RootAccess: plan.rootAccess ? 'Enabled' : 'Disabled',
+      DirectInternetAccess: plan.directInternetAccess ? 'Enabled' : 'Disabled',
+    });
+  } catch (error) {
+    const kept = l.kind === 'new' ? ` The lifecycle configuration ${l.name} was created and is kept.` : '';
+    return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstance').message}${kept}` };
+  }
+  ctx.changed();
+  const settled = await Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating ${plan.name}`, cancellable: true }, async (_p, token) => {
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    try {
+      return await waitForNotebook(session.clients, plan.name, 'InService', abort.signal, ctx.pollSeconds);
+    } finally {
+      sub.dispose();
+    }
+  }));
+  ctx.changed();
+  if (settled.state === 'stopped watching') return { outcome: 'stopped watching', message: `Stopped watching ${plan.name}; it is still being created.` };
+  if (settled.state === 'failed') return { outcome: 'failed', message: `${plan.name} failed to start: ${settled.reason}` };
+  return { outcome: 'done', message: `${plan.name} is InService.` };
+}

@@ -1,0 +1,127 @@
+// Start, stop, delete and open a notebook instance. Each checks the instance's state first (one describe),
+// asks before stopping or deleting and says what that does, then follows the real state with the SDK waiter
+// in a cancellable notification. A start that fails names SageMaker's FailureReason and the last lines of the
+// lifecycle log. Opening asks for a presigned URL and hands it to the browser; it is never logged or kept.
+import * as vscode from 'vscode';
+import { logEventsPage } from '../aws/logs/logEventsApi';
+import { describeNotebookInstance } from '../aws/sagemaker/notebookInstancesApi';
+import {
+  deleteNotebookInstance, presignedNotebookUrl, startNotebookInstance, stopNotebookInstance, waitForNotebook,
+  type NotebookSettled, type NotebookTarget,
+} from '../aws/sagemaker/notebookLifecycleApi';
+import type { AwsSession } from '../aws/session';
+import { toUserError } from '../aws/showAwsError';
+
+export const NOTEBOOK_LOG_GROUP = '/aws/sagemaker/NotebookInstances';
+
+export interface NotebookContext {
+  session: AwsSession;
+  /** The Notebook Instances view should read again. */
+  changed(): void;
+  /** Opens a URL outside VS Code (the browser). */
+  openExternal(url: vscode.Uri): Thenable<boolean>;
+  /** First DescribeNotebookInstance delay while following (seconds); tests shorten it. */
+  pollSeconds?: number;
+}
+
+export interface NotebookPrompts {
+  confirm(question: string, detail: string, action: string): Thenable<boolean>;
+}
+
+export type NotebookOutcome = { outcome: 'done' | 'cancelled' | 'refused' | 'failed' | 'stopped watching'; message?: string };
+
+/** The last lines the instance's lifecycle scripts wrote (OnCreate and OnStart streams), oldest first. */
+export async function lifecycleLogTail(session: AwsSession, name: string, lines = 10): Promise<string[]> {
+  const events: Array<{ t: number; text: string }> = [];
+  let token: string | undefined;
+  do {
+    const page = await logEventsPage(session.clients, NOTEBOOK_LOG_GROUP, Date.now() - 86_400_000, token, `${name}/LifecycleConfig`);
+    for (const e of page.events) events.push({ t: e.timestamp ?? 0, text: `${e.logStreamName?.split('/').pop() ?? ''}: ${e.message ?? ''}` });
+    token = page.nextToken;
+  } while (token && events.length < 5000);
+  return events.sort((a, b) => a.t - b.t).slice(-lines).map((e) => e.text);
+}
+
+function follow(ctx: NotebookContext, name: string, target: NotebookTarget, title: string): Promise<NotebookSettled> {
+  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    progress.report({ message: target === 'InService' ? 'booting and running the lifecycle scripts (up to 5 minutes each); Cancel stops watching' : 'Cancel stops watching, not the instance' });
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    try {
+      return await waitForNotebook(ctx.session.clients, name, target, abort.signal, ctx.pollSeconds);
+    } finally {
+      sub.dispose();
+    }
+  }));
+}
+
+async function statusOf(ctx: NotebookContext, name: string): Promise<string> {
+  return (await describeNotebookInstance(ctx.session.clients, name)).NotebookInstanceStatus ?? 'Unknown';
+}
+
+async function call(ctx: NotebookContext, operation: string, run: () => Promise<void>): Promise<string | undefined> {
+  try {
+    await run();
+    ctx.changed();
+    return undefined;
+  } catch (error) {
+    return toUserError(error, ctx.session, 'sagemaker', operation).message;
+  }
+}
+
+export async function startNotebook(ctx: NotebookContext, name: string): Promise<NotebookOutcome> {
+  const status = await statusOf(ctx, name);
+  if (status !== 'Stopped' && status !== 'Failed') return { outcome: 'refused', message: `${name} is ${status}; only a Stopped or Failed instance can be started.` };
+  const problem = await call(ctx, 'StartNotebookInstance', () => startNotebookInstance(ctx.session.clients, name));
+  if (problem) return { outcome: 'failed', message: problem };
+  const settled = await follow(ctx, name, 'InService', `Starting ${name}`);
+  ctx.changed();
+  if (settled.state === 'stopped watching') return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still starting.` };
+  if (settled.state === 'failed') {
+    const tail = await lifecycleLogTail(ctx.session, name).catch(() => []);
+    return { outcome: 'failed', message: `${name} failed to start: ${settled.reason}${tail.length ? `\nLast lines of its lifecycle log:\n${tail.join('\n')}` : '\nIts lifecycle log has no lines (an instance without internet access cannot write them).'}` };
+  }
+  return { outcome: 'done', message: `${name} is InService.` };
+}
+
+export async function stopNotebook(ctx: NotebookContext, name: string, prompts: NotebookPrompts): Promise<NotebookOutcome> {
+  const status = await statusOf(ctx, name);
+  if (status !== 'InService') return { outcome: 'refused', message: `${name} is ${status}; only an InService instance can be stopped.` };
+  const detail = 'Running kernels and unsaved notebook changes in Jupyter are lost. The ML storage volume (/home/ec2-user/SageMaker) is kept, and billing for the instance stops.';
+  if (!(await prompts.confirm(`Stop notebook instance ${name}?`, detail, 'Stop'))) return { outcome: 'cancelled' };
+  const problem = await call(ctx, 'StopNotebookInstance', () => stopNotebookInstance(ctx.session.clients, name));
+  if (problem) return { outcome: 'failed', message: problem };
+  const settled = await follow(ctx, name, 'Stopped', `Stopping ${name}`);
+  ctx.changed();
+  if (settled.state === 'stopped watching') return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still stopping.` };
+  return settled.state === 'failed' ? { outcome: 'failed', message: `${name} did not stop: ${settled.reason}` } : { outcome: 'done', message: `${name} is Stopped.` };
+}
+
+export async function deleteNotebook(ctx: NotebookContext, name: string, prompts: NotebookPrompts): Promise<NotebookOutcome> {
+  const described = await describeNotebookInstance(ctx.session.clients, name);
+  const status = described.NotebookInstanceStatus ?? 'Unknown';
+  if (status !== 'Stopped' && status !== 'Failed') return { outcome: 'refused', message: `${name} is ${status}; stop it before deleting it.` };
+  const detail = `The instance and its ${described.VolumeSizeInGB ?? '?'} GB ML storage volume are deleted; notebooks that are not in S3 or Git are lost. This cannot be undone.`;
+  if (!(await prompts.confirm(`Delete notebook instance ${name}?`, detail, 'Delete'))) return { outcome: 'cancelled' };
+  const problem = await call(ctx, 'DeleteNotebookInstance', () => deleteNotebookInstance(ctx.session.clients, name));
+  if (problem) return { outcome: 'failed', message: problem };
+  const settled = await follow(ctx, name, 'Deleted', `Deleting ${name}`);
+  ctx.changed();
+  if (settled.state === 'stopped watching') return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still being deleted.` };
+  return settled.state === 'failed' ? { outcome: 'failed', message: `${name} was not deleted: ${settled.reason}` } : { outcome: 'done', message: `Deleted ${name}.` };
+}
+
+/** Opens Jupyter or JupyterLab of an InService instance in the browser. */
+export async function openNotebook(ctx: NotebookContext, name: string, view: 'lab' | 'classic'): Promise<NotebookOutcome> {
+  const status = await statusOf(ctx, name);
+  if (status !== 'InService') return { outcome: 'refused', message: `${name} is ${status}; start it to open ${view === 'lab' ? 'JupyterLab' : 'Jupyter'}.` };
+  let url: vscode.Uri;
+  try {
+    const presigned = await presignedNotebookUrl(ctx.session.clients, name);
+    url = vscode.Uri.parse(view === 'lab' ? `${presigned}${presigned.includes('?') ? '&' : '?'}view=lab` : presigned, true);
+  } catch (error) {
+    return { outcome: 'failed', message: toUserError(error, ctx.session, 'sagemaker', 'CreatePresignedNotebookInstanceUrl').message };
+  }
+  const opened = await ctx.openExternal(url);
+  return opened ? { outcome: 'done', message: `Opened ${view === 'lab' ? 'JupyterLab' : 'Jupyter'} of ${name} in the browser.` } : { outcome: 'cancelled' };
+}

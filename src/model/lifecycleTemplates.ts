@@ -1,0 +1,123 @@
+// Starting points for lifecycle configurations, written the way the seeds write them (seeds 000/001): sync
+// the project's notebooks from S3 into /home/ec2-user/SageMaker, clear their outputs and fix ownership;
+// stop the instance when Jupyter has been idle; install packages into a conda environment. Plus the
+// limits SageMaker enforces, checked before any call.
+
+export const MAX_SCRIPT_CHARS = 16_384;
+
+export type TemplateKind = 's3-sync' | 'auto-stop' | 'conda-packages';
+
+export interface TemplateChoice {
+  kind: TemplateKind;
+  /** s3-sync: s3://bucket/prefix/ the notebooks come from. */
+  s3Uri?: string;
+  /** auto-stop: idle minutes before stopping. */
+  idleMinutes?: number;
+  /** conda-packages: environment and packages. */
+  environment?: string;
+  packages?: string[];
+}
+
+export const TEMPLATE_LABELS: Record<TemplateKind, { label: string; detail: string }> = {
+  's3-sync': { label: 'Sync notebooks from S3', detail: 'on start: copy the project\'s .ipynb files from S3, clear their outputs, give them to ec2-user' },
+  'auto-stop': { label: 'Stop when idle', detail: 'on start: a cron job stops the instance after Jupyter has been idle' },
+  'conda-packages': { label: 'Install packages into a conda environment', detail: 'on start: pip install into an environment (in the background, within the 5-minute limit)' },
+};
+
+export function scriptProblem(script: string, hook: 'on-create' | 'on-start'): string | undefined {
+  if (script.length > MAX_SCRIPT_CHARS) return `The ${hook} script has ${script.length.toLocaleString('en-US')} characters; SageMaker takes at most ${MAX_SCRIPT_CHARS.toLocaleString('en-US')}. Move the long part to S3 and download it from the script.`;
+  return undefined;
+}
+
+/** A bucket name as S3 allows it, with an optional prefix. */
+export function s3PrefixProblem(value: string): string | undefined {
+  return /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(value.trim()) ? undefined : 'Enter an S3 location like s3://my-bucket/project/notebooks/';
+}
+
+export function idleMinutesProblem(value: string): string | undefined {
+  const n = Number(value.trim());
+  return Number.isInteger(n) && n >= 5 && n <= 1440 ? undefined : 'Idle minutes are a whole number from 5 to 1440';
+}
+
+export function packagesProblem(value: string): string | undefined {
+  const names = value.trim().split(/\s+/).filter(Boolean);
+  if (names.length === 0) return 'Name at least one package, e.g. autogluon==0.8.2';
+  const bad = names.find((n) => !/^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9,._-]+\])?([<>=!~]=?[A-Za-z0-9.*+!_-]+)?$/.test(n));
+  return bad ? `"${bad}" is not a pip requirement like pandas or autogluon==0.8.2` : undefined;
+}
+
+const HEREDOC = 'SCRIPT';
+
+function s3SyncScript(s3Uri: string): string {
+  const source = s3Uri.trim().replace(/\/?$/, '/');
+  const bucket = source.slice(5).split('/')[0];
+  return [
+    '#!/bin/bash',
+    `# Copies the project's notebooks from ${source} on every start, clears their outputs and hands them to ec2-user.`,
+    'set -e',
+    `sudo -u ec2-user -i <<'${HEREDOC}'`,
+    `aws s3 cp ${source} /home/ec2-user/SageMaker/ --recursive --exclude "*" --include "*.ipynb"`,
+    'for notebook in /home/ec2-user/SageMaker/*.ipynb',
+    'do',
+    '  jupyter nbconvert --ClearOutputPreprocessor.enabled=True --inplace "${notebook}"',
+    `  sed -i 's/<BUCKET_NAME>/${bucket}/g' "\${notebook}"`,
+    'done',
+    HEREDOC,
+    'chown ec2-user:ec2-user /home/ec2-user/SageMaker/*.ipynb',
+    `echo "Notebooks from ${source} are ready"`,
+    '',
+  ].join('\n');
+}
+
+function autoStopScript(idle: number): string {
+  return [
+    '#!/bin/bash',
+    `# Stops this notebook instance after Jupyter has been idle for ${idle} minutes (checked every 5 minutes).`,
+    'set -e',
+    `cat > /home/ec2-user/autostop.sh <<'${HEREDOC}'`,
+    '#!/bin/bash',
+    `IDLE_MINUTES=${idle}`,
+    'LAST=$(curl -s http://localhost:8443/api/sessions | python3 -c \'import json,sys;s=json.load(sys.stdin);print(max([x["kernel"]["last_activity"] for x in s] or ["1970-01-01T00:00:00"]))\')',
+    'NOW=$(date -u +%s); THEN=$(date -u -d "${LAST%%.*}" +%s)',
+    'if [ $(( (NOW - THEN) / 60 )) -ge $IDLE_MINUTES ]; then',
+    '  NAME=$(jq -r .ResourceName /opt/ml/metadata/resource-metadata.json)',
+    '  aws sagemaker stop-notebook-instance --notebook-instance-name "$NAME"',
+    'fi',
+    HEREDOC,
+    'chmod +x /home/ec2-user/autostop.sh',
+    '(crontab -l 2>/dev/null; echo "*/5 * * * * /home/ec2-user/autostop.sh") | crontab -',
+    `echo "Auto-stop after ${idle} idle minutes is on"`,
+    '',
+  ].join('\n');
+}
+
+function condaScript(env: string, packages: string[]): string {
+  const list = packages.join(' ');
+  return [
+    '#!/bin/bash',
+    `# Installs ${list} into the ${env} conda environment in the background (the start must finish within 5 minutes).`,
+    'set -e',
+    `sudo -u ec2-user -i <<'${HEREDOC}'`,
+    `nohup bash -c 'source /home/ec2-user/anaconda3/bin/activate ${env} && pip install --upgrade ${list}' > /home/ec2-user/SageMaker/.install.log 2>&1 &`,
+    HEREDOC,
+    `echo "Installing ${list} into ${env} in the background"`,
+    '',
+  ].join('\n');
+}
+
+/** The on-start script of a template. */
+export function templateScript(choice: TemplateChoice): string {
+  switch (choice.kind) {
+    case 's3-sync':
+      return s3SyncScript(choice.s3Uri ?? '');
+    case 'auto-stop':
+      return autoStopScript(choice.idleMinutes ?? 60);
+    case 'conda-packages':
+      return condaScript(choice.environment ?? 'python3', choice.packages ?? []);
+  }
+}
+
+/** S3 locations a lifecycle script copies notebooks from (`aws s3 cp|sync s3://… <dir>`), in order. */
+export function notebookSources(script: string): string[] {
+  return [...script.matchAll(/aws\s+s3\s+(?:cp|sync)\s+(s3:\/\/[^\s"']+)/g)].map((m) => m[1]);
+}
