@@ -65,6 +65,13 @@ export function lifecycleScriptLog(world: World, config: LifecycleConfig, hook: 
           emit(`fatal error: An error occurred (404) when calling the HeadObject operation: Key "${uri.key}" does not exist`);
         }
       }
+      const pip = /^pip install\s+(?:--upgrade\s+)?(.+)$/.exec(line);
+      if (pip) for (const pkg of pip[1].split(/\s+/)) emit(`Collecting ${pkg}`);
+      const sleep = /^sleep\s+(\d+)$/.exec(line);
+      if (sleep && sleptSeconds(script) >= LIMIT_SECONDS) {
+        emit(`${instance.name}: lifecycle script ${hook} was still running after 5 minutes and was stopped`);
+        return lines;
+      }
       const exit = /^exit\s+(\d+)$/.exec(line);
       if (exit && exit[1] !== '0') {
         emit(`${instance.name}: lifecycle script ${hook} exited with code ${exit[1]}`);
