@@ -8,6 +8,7 @@ import { ListCodeRepositoriesCommand, ListNotebookInstanceLifecycleConfigsComman
 import { createLifecycleConfig, createNotebookInstance, waitForNotebook } from '../aws/sagemaker/notebookLifecycleApi';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
+import { followedWhile } from '../views/tree/followedResources';
 import { templateScript } from '../model/lifecycleTemplates';
 import { notebookPlanProblem, type NotebookInstancePlan } from '../model/notebookInstancePlan';
 import type { NotebookContext } from './notebookInstanceCommands';
@@ -76,7 +77,7 @@ export async function createNotebook(ctx: NotebookContext & { lastRole(): string
     return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstance').message}${kept}` };
   }
   ctx.changed();
-  const settled = await Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating ${plan.name}`, cancellable: true }, async (_p, token) => {
+  const settled = await followedWhile('notebook instances', plan.name, () => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating ${plan.name}`, cancellable: true }, async (_p, token) => {
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
     try {
@@ -84,7 +85,7 @@ export async function createNotebook(ctx: NotebookContext & { lastRole(): string
     } finally {
       sub.dispose();
     }
-  }));
+  })));
   ctx.changed();
   if (settled.state === 'stopped watching') return { outcome: 'stopped watching', message: `Stopped watching ${plan.name}; it is still being created.` };
   if (settled.state === 'failed') return { outcome: 'failed', message: `${plan.name} failed to start: ${settled.reason}` };

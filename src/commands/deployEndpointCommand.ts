@@ -8,6 +8,7 @@ import { createEndpoint, createEndpointConfig, createModel, productionVariant, w
 import type { DeploySource } from '../aws/sagemaker/deploySources';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
+import { followedWhile } from '../views/tree/followedResources';
 import { computeText, deployPlanProblem, deploymentNames, suggestEndpointName, type DeployPlan } from '../model/deployPlan';
 import type { EndpointHistory } from '../model/endpointHistory';
 import { confirmModal } from './ui/confirmModal';
@@ -67,7 +68,7 @@ export async function cleanUp(session: AwsSession, c: Created): Promise<string[]
 
 /** Follows an endpoint with a cancellable notification; cancelling stops watching, not the deployment. */
 export function followEndpoint(ctx: DeployContext, endpointName: string, title: string): Promise<Settled> {
-  return Promise.resolve(vscode.window.withProgress(
+  return followedWhile('endpoints', endpointName, () => Promise.resolve(vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     async (progress, token) => {
       progress.report({ message: 'this usually takes 5–10 minutes; Cancel stops watching, not the deployment' });
@@ -79,7 +80,7 @@ export function followEndpoint(ctx: DeployContext, endpointName: string, title: 
         sub.dispose();
       }
     },
-  ));
+  )));
 }
 
 /** Handles a failed step or a Failed endpoint: tells why, offers cleanup of exactly what was created. */

@@ -11,6 +11,7 @@ import {
 } from '../aws/sagemaker/notebookLifecycleApi';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
+import { followedWhile } from '../views/tree/followedResources';
 
 export const NOTEBOOK_LOG_GROUP = '/aws/sagemaker/NotebookInstances';
 
@@ -43,7 +44,7 @@ export async function lifecycleLogTail(session: AwsSession, name: string, lines 
 }
 
 function follow(ctx: NotebookContext, name: string, target: NotebookTarget, title: string): Promise<NotebookSettled> {
-  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+  return followedWhile('notebook instances', name, () => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     progress.report({ message: target === 'InService' ? 'booting and running the lifecycle scripts (up to 5 minutes each); Cancel stops watching' : 'Cancel stops watching, not the instance' });
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
@@ -52,7 +53,7 @@ function follow(ctx: NotebookContext, name: string, target: NotebookTarget, titl
     } finally {
       sub.dispose();
     }
-  }));
+  })));
 }
 
 async function statusOf(ctx: NotebookContext, name: string): Promise<string> {

@@ -1,6 +1,7 @@
 // One mechanism for every resource list in the sidebar: first page = one list call, "Load more…" for the
 // next, filter/sort remembered per workspace, empty/loading/error states in the tree itself.
 import * as vscode from 'vscode';
+import { isFollowed } from './followedResources';
 import { PagedList, type Page } from '../../model/pagedList';
 import { DEFAULT_FILTER, describeFilter, isFiltered, type ViewFilter } from '../../model/viewFilter';
 import type { AwsSession } from '../../aws/session';
@@ -64,7 +65,7 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
   private onPolled(changes: StatusChange[]): void {
     super.refresh();
     for (const change of changes) {
-      if (isInProgress(change.to)) continue;
+      if (isInProgress(change.to) || isFollowed(this.source.noun, change.key)) continue;
       const text = `${this.source.noun.replace(/s$/, '')} ${change.key}: ${change.from ?? '?'} → ${change.to ?? '?'}`;
       const message = text.charAt(0).toUpperCase() + text.slice(1);
       if (change.to === 'Failed') void vscode.window.showErrorMessage(message);
