@@ -6,6 +6,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeCommitClient } from '@aws-sdk/client-codecommit';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { ECRClient } from '@aws-sdk/client-ecr';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
@@ -22,6 +23,7 @@ const CONSTRUCTORS = {
   codecommit: CodeCommitClient,
   logs: CloudWatchLogsClient,
   cloudwatch: CloudWatchClient,
+  iam: IAMClient,
   ecr: ECRClient,
   'application-autoscaling': ApplicationAutoScalingClient,
   s3: S3Client,
@@ -62,6 +64,7 @@ export class AwsClients {
   codecommit(): CodeCommitClient { return this.get('codecommit'); }
   logs(): CloudWatchLogsClient { return this.get('logs'); }
   cloudwatch(): CloudWatchClient { return this.get('cloudwatch'); }
+  iam(): IAMClient { return this.get('iam'); }
   ecr(): ECRClient { return this.get('ecr'); }
   autoscaling(): ApplicationAutoScalingClient { return this.get('application-autoscaling'); }
   s3(): S3Client { return this.get('s3'); }

@@ -12,12 +12,15 @@ import { followedWhile } from '../views/tree/followedResources';
 import { templateScript } from '../model/lifecycleTemplates';
 import { notebookPlanProblem, type NotebookInstancePlan } from '../model/notebookInstancePlan';
 import type { NotebookContext } from './notebookInstanceCommands';
+import { sageMakerRoles, type RoleChoice } from '../aws/iam/rolesApi';
 
 export interface CreateChoices {
   lifecycleConfigs: string[];
   /** Label shown and the value SageMaker takes. */
   repositories: Array<{ label: string; value: string }>;
   lastRole?: string;
+  /** Roles SageMaker may assume (empty when IAM cannot be listed: the ARN is typed then). */
+  roles: RoleChoice[];
 }
 
 export interface CreateNotebookPrompts {
@@ -28,16 +31,18 @@ export interface CreateNotebookPrompts {
 /** What the wizard offers: one list call each for lifecycle configurations, SageMaker code repositories and CodeCommit repositories. */
 export async function createChoices(session: AwsSession, lastRole: string | undefined): Promise<CreateChoices> {
   const region = session.current.region;
-  const [configs, repos, commits] = await Promise.all([
+  const [configs, repos, commits, roles] = await Promise.all([
     session.clients.sagemaker().send(new ListNotebookInstanceLifecycleConfigsCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' })),
     session.clients.sagemaker().send(new ListCodeRepositoriesCommand({ MaxResults: 100 })).catch(() => ({ CodeRepositorySummaryList: [] })),
     session.clients.codecommit().send(new ListRepositoriesCommand({ sortBy: 'repositoryName', order: 'ascending' })).catch(() => ({ repositories: [] })),
+    // Listing roles needs iam:ListRoles, which many data scientists lack: then the ARN is typed.
+    sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]),
   ]);
   const repositories = [
     ...(repos.CodeRepositorySummaryList ?? []).map((r) => ({ label: `${r.CodeRepositoryName} (SageMaker code repository)`, value: r.CodeRepositoryName ?? '' })),
     ...(commits.repositories ?? []).map((r) => ({ label: `${r.repositoryName} (CodeCommit)`, value: `https://git-codecommit.${region}.amazonaws.com/v1/repos/${r.repositoryName}` })),
   ];
-  return { lifecycleConfigs: (configs.NotebookInstanceLifecycleConfigs ?? []).map((c) => c.NotebookInstanceLifecycleConfigName ?? ''), repositories, lastRole };
+  return { lifecycleConfigs: (configs.NotebookInstanceLifecycleConfigs ?? []).map((c) => c.NotebookInstanceLifecycleConfigName ?? ''), repositories, lastRole, roles };
 }
 
 export async function createNotebook(ctx: NotebookContext & { lastRole(): string | undefined; rememberRole(arn: string): Thenable<void> }, prompts: CreateNotebookPrompts): Promise<{ outcome: 'done' | 'cancelled' | 'refused' | 'failed' | 'stopped watching'; message?: string }> {

@@ -63,8 +63,23 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
     s.volumeSizeInGB = Number(await input.inputBox({ title: TITLE, prompt: 'ML storage volume in GB (/home/ec2-user/SageMaker)', value: String(s.volumeSizeInGB), validate: volumeProblem }));
     return askLifecycle;
   };
-  const askRole: Step<typeof plan> = async (input, s) => {
+  const askRoleArn: Step<typeof plan> = async (input, s) => {
     s.roleArn = (await input.inputBox({ title: TITLE, prompt: 'IAM execution role ARN (needs AmazonSageMakerFullAccess or equivalent)', value: s.roleArn, validate: roleArnProblem })).trim();
+    return askVolume;
+  };
+  const askRole: Step<typeof plan> = async (input, s) => {
+    if (choices.roles.length === 0) return askRoleArn(input, s);
+    const items: Array<Item<string>> = [
+      ...choices.roles.map((r) => ({ label: r.name, description: r.path === '/' ? undefined : r.path, detail: r.description ? `${r.description} · ${r.arn}` : r.arn, value: r.arn })),
+      { label: '$(edit) Type a role ARN…', value: '' },
+    ];
+    const picked = await input.pick({
+      title: TITLE, placeholder: 'Execution role (roles SageMaker may assume)', items, matchOnDetail: true,
+      activeItem: items.find((i) => i.value === s.roleArn),
+      acceptTyped: (typed) => (typed && !roleArnProblem(typed) ? { label: typed, value: typed } : undefined),
+    });
+    if (!picked.value) return askRoleArn;
+    s.roleArn = picked.value;
     return askVolume;
   };
   const askType: Step<typeof plan> = async (input, s) => {

@@ -10,6 +10,7 @@ import * as commitSdk from '@aws-sdk/client-codecommit';
 import * as scalingSdk from '@aws-sdk/client-application-auto-scaling';
 import * as runtimeSdk from '@aws-sdk/client-sagemaker-runtime';
 import * as cloudwatchSdk from '@aws-sdk/client-cloudwatch';
+import * as iamSdk from '@aws-sdk/client-iam';
 import { buildHandlers } from './services';
 import { advance, clientsFor, emulatorForTest, recorded } from './support';
 import type { RunningEmulator } from './index';
@@ -163,6 +164,13 @@ describe('emulator conformance', function () {
     }));
     assert.ok((metrics.MetricDataResults?.[0].Values?.length ?? 0) >= 20, 'a day of hourly invocation sums');
     assert.ok(metrics.MetricDataResults?.[0].Timestamps?.[0] instanceof Date);
+    const iam = new iamSdk.IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' }, maxAttempts: 1 });
+    const firstRoles = await iam.send(new iamSdk.ListRolesCommand({ MaxItems: 2 }));
+    assert.equal(firstRoles.IsTruncated, true);
+    const restRoles = await iam.send(new iamSdk.ListRolesCommand({ Marker: firstRoles.Marker }));
+    const allRoles = [...(firstRoles.Roles ?? []), ...(restRoles.Roles ?? [])];
+    assert.deepEqual(allRoles.map((r) => r.Arn).filter((a) => a?.includes('ExecutionRole')), ['arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715']);
+    assert.match(decodeURIComponent(allRoles[0].AssumeRolePolicyDocument ?? ''), /"Service":"/);
 
     const s3Calls: Call[] = [
       ['CreateBucket', { Bucket: BUCKET }],

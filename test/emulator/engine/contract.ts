@@ -13,6 +13,7 @@ export type ServiceName =
   | 'ecr'
   | 'application-autoscaling'
   | 'monitoring'
+  | 'iam'
   | 's3';
 
 /** An error AWS would return: `code` is the error type (e.g. ValidationException). */

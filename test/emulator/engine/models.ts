@@ -42,7 +42,7 @@ export interface Operation {
 
 export interface ServiceModel {
   service: ServiceName;
-  protocol: 'json' | 'rest-json' | 'rest-xml';
+  protocol: 'json' | 'rest-json' | 'rest-xml' | 'query';
   targetPrefix?: string;
   signingName: string;
   operations: Record<string, Operation>;
@@ -61,6 +61,7 @@ const BOTOCORE_NAMES: Record<ServiceName, string> = {
   ecr: 'ecr',
   'application-autoscaling': 'application-autoscaling',
   monitoring: 'cloudwatch',
+  iam: 'iam',
   s3: 's3',
 };
 

@@ -12,6 +12,7 @@ import { fullInput, fullOutput, loadModel, serviceForTarget, type ServiceModel }
 import { matchRestOperation, parseRestInput, serializeRestOutput, type RestRequest, type WireResponse } from './restProtocol';
 import { outputProblems, validateInput } from './validate';
 import { xmlDocument } from './xmlShapes';
+import { fromQuery, queryError, queryResponse } from './queryProtocol';
 
 export const ACCOUNT_ID = '123456789012';
 const MAX_RECORDED = 10_000;
@@ -68,7 +69,7 @@ export class EmulatorEngine {
   readonly faults = new Faults();
   private recorded: RecordedRequest[] = [];
   private seq = 0;
-  private readonly services: ServiceName[] = ['sagemaker', 'runtime.sagemaker', 'codepipeline', 'codecommit', 'logs', 'ecr', 'application-autoscaling', 'monitoring', 's3'];
+  private readonly services: ServiceName[] = ['sagemaker', 'runtime.sagemaker', 'codepipeline', 'codecommit', 'logs', 'ecr', 'application-autoscaling', 'monitoring', 'iam', 's3'];
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -118,6 +119,8 @@ export class EmulatorEngine {
       const found = serviceForTarget(prefix, this.services);
       if (!found) return this.sendJsonError(response, requestId, new AwsError('UnknownOperationException', `Unknown target ${target}`));
       service = found;
+    } else if (scope.service === 'iam') {
+      service = 'iam';
     } else if (/^\/endpoints\/[^/]+\/(invocations|async-invocations|invocations-response-stream)$/.test(url.pathname)) {
       service = 'runtime.sagemaker';
     } else {
@@ -128,7 +131,12 @@ export class EmulatorEngine {
     let operationName: string;
     let input: Record<string, unknown>;
     try {
-      if (model.protocol === 'json') {
+      if (model.protocol === 'query') {
+        const params = new URLSearchParams(body.toString('utf8'));
+        operationName = params.get('Action') ?? '';
+        if (!model.operations[operationName]) throw new AwsError('InvalidAction', `Could not find operation ${operationName} for version ${params.get('Version') ?? '?'}`);
+        input = fromQuery(model, params, model.operations[operationName].input ?? {}) as Record<string, unknown>;
+      } else if (model.protocol === 'json') {
         operationName = String(target).split('.')[1] ?? '';
         if (!model.operations[operationName]) throw new AwsError('UnknownOperationException', '');
         let parsed: unknown;
@@ -183,7 +191,7 @@ export class EmulatorEngine {
           this.options.log?.(`emulator: ${service}.${operationName} output does not fit the model: ${problems.join('; ')}`);
         }
       }
-      wire = this.serialize(model, operationName, output);
+      wire = this.serialize(model, operationName, output, requestId);
     } catch (error) {
       if (!(error instanceof AwsError)) this.options.log?.(`emulator: ${service}.${operationName} failed: ${error instanceof Error ? error.stack : String(error)}`);
       const awsError = error instanceof AwsError ? error : new AwsError(service === 's3' ? 'InternalError' : 'InternalFailure', 'The emulator failed to handle the request.', 500);
@@ -202,8 +210,9 @@ export class EmulatorEngine {
     }
   }
 
-  private serialize(model: ServiceModel, operationName: string, output: Record<string, unknown>): WireResponse {
+  private serialize(model: ServiceModel, operationName: string, output: Record<string, unknown>, requestId: string): WireResponse {
     const operation = model.operations[operationName];
+    if (model.protocol === 'query') return { status: 200, headers: { 'content-type': 'text/xml' }, body: queryResponse(model, operationName, output, requestId) };
     if (model.protocol === 'json') {
       const body = JSON.stringify(toJson(model, output, operation.output ?? { type: 'structure', members: {} }) ?? {});
       return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: Buffer.from(body) };
@@ -212,6 +221,11 @@ export class EmulatorEngine {
   }
 
   private sendError(response: http.ServerResponse, model: ServiceModel, requestId: string, error: AwsError, head: boolean): void {
+    if (model.protocol === 'query') {
+      response.writeHead(error.statusCode, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId });
+      response.end(head ? undefined : queryError(error.code, error.message, requestId));
+      return;
+    }
     if (model.protocol === 'rest-xml') {
       const extra = Object.entries(error.extra)
         .map(([k, v]) => `<${k}>${String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${k}>`)

@@ -11,6 +11,7 @@ import { autoScalingModule } from './autoscaling/autoScalingModule';
 import { logsModule } from './logs/logsModule';
 import { endpointMetricsModule } from './cloudwatch/endpointMetricsModule';
 import { releaseModule } from './codepipeline/releaseModule';
+import { rolesModule } from './iam/rolesModule';
 
 export const SERVICE_MODULES: ServiceModule[] = [
   s3Module,
@@ -24,4 +25,5 @@ export const SERVICE_MODULES: ServiceModule[] = [
   pipelinesModule,
   logsModule,
   releaseModule,
+  rolesModule,
 ];

@@ -93,12 +93,18 @@ describe('Lifecycle configurations and notebook sync', function () {
     const bad = await api.notebooks.create({ plan: async () => ({ ...base, name: 'abalone_lab', lifecycle: { kind: 'none' } }), confirm });
     assert.strictEqual(bad.message, 'A notebook instance name uses letters, digits and single or repeated hyphens, starting and ending with a letter or digit');
     let offered: string[] = [];
+    let roles: string[] = [];
     const created = await api.notebooks.create({
-      plan: async (choices) => ((offered = choices.repositories.map((r) => r.label)), { ...base, name: 'abalone-lab', lifecycle: { kind: 'new', name: 'abalone-lab-sync', template: { kind: 's3-sync', s3Uri: 's3://ml-pipeline-bucket/lab-1/scripts/' } } }),
+      plan: async (choices) => ((offered = choices.repositories.map((r) => r.label)), (roles = choices.roles.map((r) => r.arn)), { ...base, name: 'abalone-lab', lifecycle: { kind: 'new', name: 'abalone-lab-sync', template: { kind: 's3-sync', s3Uri: 's3://ml-pipeline-bucket/lab-1/scripts/' } } }),
       confirm,
     });
     assert.deepStrictEqual([created.outcome, created.message], ['done', 'abalone-lab is InService.']);
     assert.ok(offered.includes('abalone-cicd-pipeline (CodeCommit)'), offered.join(', '));
+    assert.deepStrictEqual(roles.sort(), [
+      'arn:aws:iam::123456789012:role/abalone-cicd-pipeline-SageMakerRole',
+      'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715',
+      'arn:aws:iam::123456789012:role/sm-notebook-instance-role',
+    ], 'only roles SageMaker may assume are offered (not the CodeBuild or Lambda ones)');
     const creates = (await recordedRequests()).filter((r) => r.operation.startsWith('Create'));
     assert.deepStrictEqual(creates.map((r) => r.operation), ['CreateNotebookInstanceLifecycleConfig', 'CreateNotebookInstance']);
     const input = creates[1].input as Record<string, unknown>;
