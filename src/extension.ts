@@ -42,6 +42,9 @@ import { createNotebook, type CreateNotebookPrompts } from './commands/createNot
 import { createLifecycleConfigFromTemplate, deleteLifecycleConfigChecked, type LifecycleConfigPrompts } from './commands/lifecycleConfigCommands';
 import { fetchNotebook, publishNotebook, syncLocation, type SyncPrompts } from './commands/notebookSyncCommands';
 import { LifecycleScriptFiles, LIFECYCLE_SCHEME } from './views/notebookInstances/lifecycleScriptFiles';
+import { leaderboardDeps, registerAutopilotCommands } from './commands/autopilotCommands';
+import { startAutoMl, stopAutoMl, uploadTrainingData, type AutoMlContext, type StartAutoMlPrompts } from './commands/startAutoMlCommand';
+import { LeaderboardPanel } from './webviews/leaderboard/leaderboardPanel';
 
 /** What activate() returns: used by the integration tests and by other extensions. */
 export interface WorkbenchApi {
@@ -107,6 +110,13 @@ export interface WorkbenchApi {
     syncLocation(name: string): ReturnType<typeof syncLocation>;
     publish(name: string, file: vscode.Uri, prompts: SyncPrompts): ReturnType<typeof publishNotebook>;
     fetch(name: string, folder: vscode.Uri, prompts: SyncPrompts): ReturnType<typeof fetchNotebook>;
+  };
+  /** Autopilot: start and stop experiments, the leaderboard panel (tests script the prompts). */
+  autopilot: {
+    start(inputS3Uri: string, prompts: StartAutoMlPrompts): ReturnType<typeof startAutoMl>;
+    stop(jobName: string, prompts: { confirm: StartAutoMlPrompts['confirm'] }): ReturnType<typeof stopAutoMl>;
+    upload(file: vscode.Uri, prefix: string): Promise<string>;
+    leaderboard(jobName: string): LeaderboardPanel;
   };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
@@ -204,6 +214,14 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     publish: (name, file, prompts) => publishNotebook(session, name, file, prompts),
     fetch: (name, folder, prompts) => fetchNotebook(session, name, folder, prompts),
   };
+  const autoMlContext: AutoMlContext = { session, lastRole: deployContext.lastRole, rememberRole: deployContext.rememberRole, changed: () => views.providers.autopilot.refresh() };
+  context.subscriptions.push(...registerAutopilotCommands(autoMlContext, context.extensionUri));
+  const autopilot: WorkbenchApi['autopilot'] = {
+    start: (input, prompts) => startAutoMl(autoMlContext, input, prompts),
+    stop: (name, prompts) => stopAutoMl(autoMlContext, name, prompts),
+    upload: (file, prefix) => uploadTrainingData(session, file, prefix),
+    leaderboard: (name) => LeaderboardPanel.show(leaderboardDeps(autoMlContext, context.extensionUri), name),
+  };
   const approvals: WorkbenchApi['approvals'] = {
     pending: () => pendingApprovalsEverywhere(views),
     decide: (approval, decision, prompts) => decideApproval(session, views, approval, decision, prompts),
@@ -235,7 +253,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
   }));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, endpoints, sageMakerPipelines, commits, hosting, notebooks, ready };
+  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, endpoints, sageMakerPipelines, commits, hosting, notebooks, autopilot, ready };
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@
 // panel. Each resolves what it was invoked on (a tree node, a name, an ARN) and runs the feature's own
 // function with the real dialogs; tests call those functions through the extension's API instead.
 import * as vscode from 'vscode';
-import { ListEndpointsCommand, ListModelPackageGroupsCommand } from '@aws-sdk/client-sagemaker';
+import { ListEndpointsCommand, ListModelPackageGroupsCommand, type AutoMLCandidate } from '@aws-sdk/client-sagemaker';
 import { candidateSource, existingModelSource, modelPackageSource, trainingJobSource, type DeploySource } from '../aws/sagemaker/deploySources';
 import { listModelPackagesPage } from '../aws/sagemaker/modelRegistryApi';
 import type { AwsSession } from '../aws/session';
@@ -43,6 +43,9 @@ export interface HostingDeps {
 export async function sourceOf(session: AwsSession, target: unknown): Promise<DeploySource | undefined> {
   if (typeof target === 'string') return target.includes(':model-package/') ? modelPackageSource(session.clients, target) : existingModelSource(session.clients, target);
   if (target instanceof CandidateNode) return candidateSource(session.clients, target.jobName, target.candidate);
+  // A candidate from the leaderboard panel (or another extension): its job and its record.
+  const pair = target as { autoMlJobName?: unknown; candidate?: AutoMLCandidate } | undefined;
+  if (typeof pair?.autoMlJobName === 'string' && pair.candidate) return candidateSource(session.clients, pair.autoMlJobName, pair.candidate);
   const resource = (target as ExplorerNode | undefined)?.resource;
   if (resource?.kind === 'model-package' && resource.arn) return modelPackageSource(session.clients, resource.arn);
   if (resource?.kind === 'training-job') return trainingJobSource(session.clients, resource.name);

@@ -1,6 +1,7 @@
 // Seed 002's batch predict, as numbers: which column is the label, one request line per row without it,
 // the predictions read back from CSV or JSON answers, and how good they are (RMSE/MAE/R² for numbers,
 // accuracy for classes). Pure, so every rule is unit-tested.
+import { csvLine } from './csv';
 
 export interface CsvTable {
   header?: string[];
@@ -86,8 +87,7 @@ export function qualityText(q: Quality): string {
 
 /** The predictions file: the input's columns plus `prediction`, one line per input row. */
 export function predictionsCsv(table: CsvTable, predicted: Array<string | undefined>): string {
-  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = table.rows.map((row, i) => [...row, predicted[i] ?? ''].map(quote).join(','));
-  const header = table.header ? [[...table.header, 'prediction'].map(quote).join(',')] : [];
+  const lines = table.rows.map((row, i) => csvLine([...row, predicted[i] ?? '']));
+  const header = table.header ? [csvLine([...table.header, 'prediction'])] : [];
   return `${[...header, ...lines].join('\n')}\n`;
 }

@@ -115,6 +115,27 @@ function candidateName(job: AutoMlJob, index: number): string {
   return `${job.name.slice(0, 32)}-${String(index + 1).padStart(3, '0')}-${hexId(random, 8)}`;
 }
 
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+const SHORT_METRICS = new Set(['Accuracy', 'MSE', 'F1', 'F1macro', 'AUC']);
+
+/** The metrics Autopilot reports for a candidate of the problem type, consistent with its objective value. */
+function reportedMetrics(problemType: ProblemType, objective: string, value: number, random: () => number): Array<[string, number]> {
+  const jitter = () => (random() - 0.5) * 0.02;
+  let metrics: Array<[string, number]>;
+  if (problemType === 'Regression') {
+    const mse = objective === 'MSE' ? value : objective === 'RMSE' ? value ** 2 : 4.2 + random() * 2.5;
+    const rmse = Math.sqrt(mse);
+    metrics = [['MSE', mse], ['RMSE', rmse], ['MAE', rmse * (0.72 + jitter())], ['R2', 1 - mse / 10.4]];
+  } else {
+    const accuracy = objective === 'Accuracy' ? value : 0.22 + random() * 0.07;
+    metrics = [['Accuracy', accuracy], ['BalancedAccuracy', accuracy - 0.06 + jitter()], ['F1macro', accuracy - 0.03 + jitter()], ['LogLoss', 2.4 - accuracy * 2 + jitter()]];
+    if (problemType === 'BinaryClassification') metrics.push(['AUC', Math.min(0.99, accuracy + 0.1 + jitter())]);
+  }
+  // The objective is reported exactly as FinalAutoMLJobObjectiveMetric; the others are rounded.
+  const rounded = metrics.filter(([n]) => n !== objective).map(([n, v]): [string, number] => [n, round6(v)]);
+  return [[objective, value], ...rounded];
+}
+
 function candidateAt(world: World, job: AutoMlJob, index: number) {
   const name = candidateName(job, index);
   const trainingStart = job.phases.slice(0, job.phases.findIndex((p) => TRAINING_PHASES.has(p.status))).reduce((t, p) => t + world.clock.duration(p.seconds ?? 0), job.creationTime);
@@ -146,7 +167,8 @@ function candidateAt(world: World, job: AutoMlJob, index: number) {
         Explainability: `${job.outputS3Uri.replace(/\/$/, '')}/${job.name}/documentation/explainability/output`,
         ModelInsights: `${job.outputS3Uri.replace(/\/$/, '')}/${job.name}/documentation/model_monitor/output`,
       },
-      CandidateMetrics: [{ MetricName: job.objective.MetricName, Value: value, Set: 'Validation', StandardMetricName: job.objective.MetricName }],
+      // MetricName takes the short AutoMLMetricEnum only; every metric carries its StandardMetricName.
+      CandidateMetrics: reportedMetrics(job.problemType, job.objective.MetricName, value, seededRandom(`${name}/metrics`)).map(([metric, v]) => ({ MetricName: SHORT_METRICS.has(metric) ? metric : undefined, Value: v, Set: 'Validation', StandardMetricName: metric })),
     },
   };
 }
@@ -351,10 +373,32 @@ function handlers(world: World): Record<string, OperationHandler> {
   };
 }
 
+/** The notebooks Autopilot writes for a finished job: data exploration and candidate definitions. */
+function generatedNotebook(job: AutoMlJob, kind: string): string {
+  const title = kind === 'DataExploration' ? `# Data Exploration of ${job.name}` : `# Candidate Definition Notebook of ${job.name}`;
+  const body = kind === 'DataExploration'
+    ? `Dataset: \`${job.inputS3Uri}\`, target column \`${job.targetAttribute}\`, problem type ${job.problemType}.`
+    : `Each candidate pipeline: data transformation, then an algorithm tuned for ${job.objective.MetricName}.`;
+  return JSON.stringify({
+    cells: [
+      { cell_type: 'markdown', metadata: {}, source: [`${title}\n`, '\n', body] },
+      { cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: ['import sagemaker\n', `job_name = "${job.name}"`] },
+    ],
+    metadata: { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } },
+    nbformat: 4,
+    nbformat_minor: 4,
+  }, null, 1);
+}
+
 /** A candidate's model.tar.gz exists once the candidate does; built on demand (there may be thousands). */
 function candidateArtifacts(world: World): void {
   const made = new Map<string, StoredObject>();
   world.s3.addResolver((bucket, key) => {
+    const notebook = /^(?:.*\/)?([^/]+)\/sagemaker-automl-candidates\/notebooks\/SageMakerAutopilot(CandidateDefinition|DataExploration)Notebook\.ipynb$/.exec(key);
+    const owner = notebook ? autoMlJobs(world).get(notebook[1]) : undefined;
+    if (owner && parseS3Uri(owner.outputS3Uri)?.bucket === bucket && artifacts(owner, viewOf(world, owner))) {
+      return { body: Buffer.from(generatedNotebook(owner, notebook![2])), contentType: 'application/x-ipynb+json', lastModified: viewOf(world, owner).endTime ?? new Date(owner.creationTime), etag: `"${hexId(seededRandom(key), 32)}"`, metadata: {} };
+    }
     const match = /^(?:.*\/)?([^/]+)\/tuning\/([^/]+)\/output\/model\.tar\.gz$/.exec(key);
     const job = match ? autoMlJobs(world).get(match[1]) : undefined;
     if (!job || parseS3Uri(job.outputS3Uri)?.bucket !== bucket) return undefined;

@@ -1,0 +1,66 @@
+// Starting and stopping Autopilot experiments, reading every candidate of one (the SDK paginator), and
+// reading the header of the training data without downloading it (a ranged GET of the first 64 KB).
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { CreateAutoMLJobV2Command, StopAutoMLJobCommand, paginateListCandidatesForAutoMLJob, type AutoMLCandidate, type CreateAutoMLJobV2CommandInput } from '@aws-sdk/client-sagemaker';
+import { parse } from 'csv-parse/sync';
+import type { AutoMlPlan } from '../../model/autoMlPlan';
+import { parseS3Uri } from '../../model/modelQualityMetrics';
+import type { AwsClients } from '../clients';
+
+const HEADER_BYTES = 65_535;
+
+export function createJobInput(plan: AutoMlPlan): CreateAutoMLJobV2CommandInput {
+  const limits = plan.maxCandidates || plan.maxRuntimeSeconds
+    ? { CompletionCriteria: { MaxCandidates: plan.maxCandidates, MaxAutoMLJobRuntimeInSeconds: plan.maxRuntimeSeconds } }
+    : {};
+  return {
+    AutoMLJobName: plan.jobName,
+    AutoMLJobInputDataConfig: [{ ChannelType: 'training', ContentType: 'text/csv;header=present', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: plan.inputS3Uri } } }],
+    OutputDataConfig: { S3OutputPath: plan.outputS3Uri },
+    AutoMLProblemTypeConfig: {
+      TabularJobConfig: {
+        TargetAttributeName: plan.target,
+        ProblemType: plan.problemType === 'auto' ? undefined : plan.problemType,
+        Mode: plan.mode,
+        ...limits,
+      },
+    },
+    AutoMLJobObjective: plan.objective ? { MetricName: plan.objective as never } : undefined,
+    RoleArn: plan.roleArn,
+    ModelDeployConfig: plan.autoDeploy ? { AutoGenerateEndpointName: true } : undefined,
+  };
+}
+
+export async function startAutoMlJob(clients: AwsClients, plan: AutoMlPlan): Promise<string | undefined> {
+  return (await clients.sagemaker().send(new CreateAutoMLJobV2Command(createJobInput(plan)))).AutoMLJobArn;
+}
+
+export async function stopAutoMlJob(clients: AwsClients, name: string): Promise<void> {
+  await clients.sagemaker().send(new StopAutoMLJobCommand({ AutoMLJobName: name }));
+}
+
+export async function allCandidates(clients: AwsClients, jobName: string): Promise<AutoMLCandidate[]> {
+  const out: AutoMLCandidate[] = [];
+  for await (const page of paginateListCandidatesForAutoMLJob({ client: clients.sagemaker(), pageSize: 100 }, { AutoMLJobName: jobName, SortBy: 'CreationTime', SortOrder: 'Ascending' })) {
+    out.push(...(page.Candidates ?? []));
+  }
+  return out;
+}
+
+/** The columns of the training data: the first CSV under the location, its first line only. */
+export async function trainingDataColumns(clients: AwsClients, s3Uri: string): Promise<{ columns: string[]; object: string }> {
+  const location = parseS3Uri(s3Uri.trim());
+  if (!location) throw new Error(`Not an S3 location: ${s3Uri}`);
+  let key = location.key;
+  if (!/\.csv$/i.test(key)) {
+    const listed = await clients.s3().send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: key, MaxKeys: 100 }));
+    const first = (listed.Contents ?? []).map((o) => o.Key ?? '').find((k) => /\.csv$/i.test(k));
+    if (!first) throw new Error(`There is no CSV file under ${s3Uri}`);
+    key = first;
+  }
+  const out = await clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: key, Range: `bytes=0-${HEADER_BYTES}` }));
+  const head = (await out.Body?.transformToString('utf-8')) ?? '';
+  const firstLine = head.split(/\r?\n/)[0];
+  const [columns] = parse(firstLine, { relax_quotes: true }) as string[][];
+  return { columns: (columns ?? []).map((c) => c.trim()), object: `s3://${location.bucket}/${key}` };
+}

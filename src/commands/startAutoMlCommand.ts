@@ -1,0 +1,99 @@
+// Start an Autopilot experiment (seed 003 chapter 2: the abalone CSV in S3, target rings, regression): the
+// plan is asked (wizard), the training data's header read from S3 (a ranged GET) so the target is one of
+// its columns, everything checked as SageMaker checks it, confirmed, then CreateAutoMLJobV2. A local CSV is
+// uploaded first. Stop asks before stopping.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { sageMakerRoles, type RoleChoice } from '../aws/iam/rolesApi';
+import { startAutoMlJob, stopAutoMlJob, trainingDataColumns } from '../aws/sagemaker/autoMlRunApi';
+import type { AwsSession } from '../aws/session';
+import { toUserError } from '../aws/showAwsError';
+import { autoMlPlanProblem, s3UriProblem, type AutoMlPlan } from '../model/autoMlPlan';
+import { parseS3Uri } from '../model/modelQualityMetrics';
+
+export interface StartAutoMlPrompts {
+  /** The whole plan; `columns` reads the header of a training data location. */
+  plan(defaults: AutoMlPlan, helpers: { columns(s3Uri: string): Promise<string[]>; roles: RoleChoice[] }): Thenable<AutoMlPlan | undefined>;
+  confirm(question: string, detail: string, action: string): Thenable<boolean>;
+}
+
+export interface AutoMlContext {
+  session: AwsSession;
+  lastRole(): string | undefined;
+  rememberRole(arn: string): Thenable<void>;
+  changed(): void;
+}
+
+export type AutoMlOutcome = { outcome: 'started' | 'stopped' | 'cancelled' | 'refused' | 'failed'; message?: string; jobName?: string };
+
+export function defaultPlan(inputS3Uri: string, lastRole: string | undefined, now = new Date()): AutoMlPlan {
+  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(2, 12);
+  const bucket = parseS3Uri(inputS3Uri)?.bucket;
+  const jobName = `autopilot-${stamp}`;
+  return {
+    jobName,
+    inputS3Uri,
+    target: '',
+    problemType: 'auto',
+    mode: 'AUTO',
+    outputS3Uri: bucket ? `s3://${bucket}/autopilot/${jobName}/output` : '',
+    roleArn: lastRole ?? '',
+    autoDeploy: false,
+  };
+}
+
+export async function startAutoMl(ctx: AutoMlContext, inputS3Uri: string, prompts: StartAutoMlPrompts): Promise<AutoMlOutcome> {
+  const { session } = ctx;
+  const roles = await sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]);
+  const plan = await prompts.plan(defaultPlan(inputS3Uri, ctx.lastRole()), { columns: async (uri) => (await trainingDataColumns(session.clients, uri)).columns, roles });
+  if (!plan) return { outcome: 'cancelled' };
+  const early = autoMlPlanProblem(plan);
+  if (early) return { outcome: 'refused', message: early };
+  let data: { columns: string[]; object: string };
+  try {
+    data = await trainingDataColumns(session.clients, plan.inputS3Uri);
+  } catch (error) {
+    return { outcome: 'refused', message: `The training data cannot be read: ${error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message}` };
+  }
+  const problem = autoMlPlanProblem(plan, data.columns);
+  if (problem) return { outcome: 'refused', message: problem };
+  const detail = [
+    `Data: ${plan.inputS3Uri} (header of ${data.object}: ${data.columns.length} columns), target ${plan.target}.`,
+    `Problem: ${plan.problemType === 'auto' ? 'detected by SageMaker' : plan.problemType}; objective ${plan.objective ?? 'SageMaker\'s default'}; mode ${plan.mode}.`,
+    `Limits: ${plan.maxCandidates ?? 'default'} candidates, ${plan.maxRuntimeSeconds ? `${plan.maxRuntimeSeconds} s` : 'no runtime limit'}.`,
+    `Output: ${plan.outputS3Uri}. Role: ${plan.roleArn}.`,
+    plan.autoDeploy ? 'The best candidate is deployed to an endpoint when the job ends (billed until deleted).' : 'Nothing is deployed automatically.',
+    'Training instances are billed while the job runs.',
+  ].join('\n');
+  if (!(await prompts.confirm(`Start Autopilot experiment ${plan.jobName}?`, detail, 'Start'))) return { outcome: 'cancelled' };
+  await ctx.rememberRole(plan.roleArn);
+  try {
+    await startAutoMlJob(session.clients, plan);
+  } catch (error) {
+    return { outcome: 'failed', message: toUserError(error, session, 'sagemaker', 'CreateAutoMLJobV2').message };
+  }
+  ctx.changed();
+  return { outcome: 'started', jobName: plan.jobName, message: `Started Autopilot experiment ${plan.jobName}; candidates appear in its leaderboard as they are trained.` };
+}
+
+/** Uploads a local CSV to an S3 prefix the user names, returning its location. */
+export async function uploadTrainingData(session: AwsSession, file: vscode.Uri, prefix: string): Promise<string> {
+  const problem = s3UriProblem(prefix, 'The upload location');
+  if (problem) throw new Error(problem);
+  const location = parseS3Uri(prefix.trim())!;
+  const key = `${location.key.replace(/\/?$/, '/').replace(/^\//, '')}${path.basename(file.path)}`;
+  await session.clients.s3().send(new PutObjectCommand({ Bucket: location.bucket, Key: key, Body: Buffer.from(await vscode.workspace.fs.readFile(file)), ContentType: 'text/csv' }));
+  return `s3://${location.bucket}/${key}`;
+}
+
+export async function stopAutoMl(ctx: AutoMlContext, jobName: string, prompts: Pick<StartAutoMlPrompts, 'confirm'>): Promise<AutoMlOutcome> {
+  if (!(await prompts.confirm(`Stop Autopilot experiment ${jobName}?`, 'Training stops; candidates trained so far stay in the leaderboard and can be deployed. A stopped job cannot be resumed.', 'Stop'))) return { outcome: 'cancelled' };
+  try {
+    await stopAutoMlJob(ctx.session.clients, jobName);
+  } catch (error) {
+    return { outcome: 'failed', message: toUserError(error, ctx.session, 'sagemaker', 'StopAutoMLJob').message };
+  }
+  ctx.changed();
+  return { outcome: 'stopped', jobName, message: `Stopping ${jobName}.` };
+}

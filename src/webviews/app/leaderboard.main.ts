@@ -1,0 +1,264 @@
+// Browser side of the Autopilot leaderboard: a virtualised table (only the rows in view are in the DOM, so
+// 2,000 candidates scroll smoothly) sortable by any column and filtered by text and status, the selected
+// candidate's details, and two charts (objective per candidate, objective over time of discovery).
+// Everything from AWS is put on the page as text.
+import { BarController, BarElement, CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip } from 'chart.js';
+import type { FromWebview, LeaderboardModel, LeaderboardRow, ToWebview } from '../protocol/leaderboard';
+import { chartCanvas, chartTheme, el, fmt, when } from './page';
+
+Chart.register(BarController, BarElement, CategoryScale, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
+
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+const ROW_HEIGHT = 26;
+const BARS = 60;
+
+interface View {
+  sortKey: string;
+  descending: boolean;
+  text: string;
+  status: string;
+  selected?: string;
+}
+
+let model: LeaderboardModel | undefined;
+let view: View = { sortKey: 'rank', descending: false, text: '', status: '' };
+let charts: Chart[] = [];
+let visibleRows: LeaderboardRow[] = [];
+let tableBody: HTMLElement | undefined;
+let scroller: HTMLElement | undefined;
+
+function save(): void {
+  vscode.setState({ model, view });
+}
+
+function button(label: string, message: FromWebview, kind = 'secondary', title?: string): HTMLButtonElement {
+  const b = el('button', { className: `button ${kind} small`, text: label, title });
+  b.addEventListener('click', () => vscode.postMessage(message));
+  return b;
+}
+
+function valueOf(row: LeaderboardRow, key: string): number | string | undefined {
+  if (key === 'rank') return row.rank;
+  if (key === 'name') return row.name;
+  if (key === 'status') return row.status;
+  if (key === 'algorithm') return row.algorithm;
+  if (key === 'training') return row.trainingSeconds;
+  return key === model?.objectiveName ? (row.metrics[key] ?? row.objective) : row.metrics[key];
+}
+
+function applyView(): void {
+  if (!model) return;
+  const text = view.text.trim().toLowerCase();
+  const rows = model.rows.filter((r) => (!view.status || r.status === view.status) && (!text || r.name.toLowerCase().includes(text) || r.algorithm.toLowerCase().includes(text)));
+  const dir = view.descending ? -1 : 1;
+  rows.sort((a, b) => {
+    const x = valueOf(a, view.sortKey);
+    const y = valueOf(b, view.sortKey);
+    if (x === undefined) return 1;
+    if (y === undefined) return -1;
+    return (x < y ? -1 : x > y ? 1 : 0) * dir;
+  });
+  visibleRows = rows;
+  renderRows();
+  const count = document.getElementById('count');
+  if (count) count.textContent = `${rows.length} of ${model.rows.length} candidates`;
+}
+
+function columns(): Array<{ key: string; label: string; numeric: boolean }> {
+  return [
+    { key: 'rank', label: 'Rank', numeric: true },
+    { key: 'name', label: 'Candidate', numeric: false },
+    ...(model?.metricNames ?? []).map((m, i) => ({ key: m, label: i === 0 ? `${m} (objective)` : m, numeric: true })),
+    { key: 'algorithm', label: 'Algorithm', numeric: false },
+    { key: 'training', label: 'Training', numeric: true },
+    { key: 'status', label: 'Status', numeric: false },
+  ];
+}
+
+function cell(row: LeaderboardRow, key: string): string {
+  const v = valueOf(row, key);
+  if (v === undefined) return '—';
+  if (key === 'training') return Number(v) < 120 ? `${v} s` : `${Math.round(Number(v) / 60)} min`;
+  return typeof v === 'number' && key !== 'rank' ? fmt(v) : String(v);
+}
+
+/** Draws only the rows in view (plus a few), positioned inside a full-height spacer. */
+function renderRows(): void {
+  if (!tableBody || !scroller) return;
+  const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_HEIGHT) - 5);
+  const count = Math.ceil(scroller.clientHeight / ROW_HEIGHT) + 10;
+  tableBody.style.height = `${visibleRows.length * ROW_HEIGHT}px`;
+  const cols = columns();
+  const fragment = document.createDocumentFragment();
+  for (const row of visibleRows.slice(first, first + count)) {
+    const index = visibleRows.indexOf(row);
+    const line = el('div', { className: `lb-row${row.best ? ' best' : ''}${row.name === view.selected ? ' selected' : ''}` });
+    line.setAttribute('role', 'row');
+    line.style.top = `${index * ROW_HEIGHT}px`;
+    for (const c of cols) {
+      const text = c.key === 'name' && row.best ? `★ ${cell(row, c.key)}` : cell(row, c.key);
+      const td = el('div', { className: `lb-cell${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : 'other'}`, text, title: c.key === 'name' ? row.name : undefined });
+      td.setAttribute('role', 'cell');
+      line.append(td);
+    }
+    line.addEventListener('click', () => {
+      view.selected = row.name;
+      save();
+      renderRows();
+      renderDetails();
+    });
+    fragment.append(line);
+  }
+  tableBody.replaceChildren(fragment);
+}
+
+function renderDetails(): void {
+  const pane = document.getElementById('details');
+  if (!pane || !model) return;
+  const row = model.rows.find((r) => r.name === view.selected) ?? model.rows[0];
+  if (!row) {
+    pane.replaceChildren(el('p', { className: 'muted', text: 'No candidate yet.' }));
+    return;
+  }
+  const metrics = el('table', { className: 'compare' }, el('tbody', {}, ...Object.entries(row.metrics).map(([k, v]) => el('tr', {}, el('th', { text: k }), el('td', { className: 'number', text: fmt(v) })))));
+  const containers = el('ol', {}, ...row.containers.map((c) => el('li', {}, el('div', { text: c.image }), el('div', { className: 'muted', text: c.modelDataUrl ?? 'no model data' }))));
+  pane.replaceChildren(
+    el('h2', { text: `${row.best ? '★ ' : ''}#${row.rank} ${row.name}` }),
+    el('p', { className: 'muted', text: `${row.status} · ${row.algorithm} · steps: ${row.steps.join(' → ') || '—'} · created ${when(row.created)}` }),
+    el('div', { className: 'actions' },
+      button('Deploy…', { type: 'deploy', candidate: row.name }, 'primary', 'Deploy this candidate to a new endpoint'),
+      button('Register…', { type: 'register', candidate: row.name }, 'secondary', 'Register this candidate in a model package group'),
+    ),
+    el('h3', { text: 'Metrics' }), metrics,
+    el('h3', { text: 'Inference containers' }), containers,
+  );
+}
+
+function renderCharts(container: HTMLElement): void {
+  for (const c of charts) c.destroy();
+  charts = [];
+  if (!model || model.rows.length === 0) return;
+  const { fg, blue, orange, green, scales, legend } = chartTheme();
+  const scored = model.rows.filter((r) => r.objective !== undefined);
+  const top = scored.slice(0, BARS);
+  const bars = chartCanvas(`${model.objectiveName} of the best ${top.length} candidates`);
+  const time = chartCanvas(`${model.objectiveName} by time of discovery`);
+  container.append(
+    el('figure', {}, el('figcaption', { text: `${model.objectiveName} of the ${top.length === scored.length ? '' : `best ${top.length} of `}${scored.length} candidates (${model.maximize ? 'higher' : 'lower'} is better)` }), bars),
+    el('figure', {}, el('figcaption', { text: `${model.objectiveName} as candidates were found, with the best so far` }), time),
+  );
+  charts.push(new Chart(bars, {
+    type: 'bar',
+    data: { labels: top.map((r) => `#${r.rank}`), datasets: [{ label: model.objectiveName, data: top.map((r) => r.objective!), backgroundColor: top.map((r) => (r.best ? green : blue)) }] },
+    options: { animation: false, scales: { x: { ...scales.x, ticks: { ...scales.x.ticks, autoSkip: true, maxTicksLimit: 20 } }, y: scales.y }, plugins: { legend: { display: false } } },
+  }));
+  const byTime = [...scored].sort((a, b) => a.created.localeCompare(b.created));
+  const start = byTime.length ? new Date(byTime[0].created).getTime() : 0;
+  let best: number | undefined;
+  const bestLine = byTime.map((r) => {
+    best = best === undefined ? r.objective! : model!.maximize ? Math.max(best, r.objective!) : Math.min(best, r.objective!);
+    return { x: (new Date(r.created).getTime() - start) / 60_000, y: best };
+  });
+  charts.push(new Chart(time, {
+    type: 'scatter',
+    data: { datasets: [
+      { label: 'candidate', data: byTime.map((r) => ({ x: (new Date(r.created).getTime() - start) / 60_000, y: r.objective! })), backgroundColor: blue, pointRadius: 2 },
+      { type: 'line', label: 'best so far', data: bestLine, borderColor: orange, pointRadius: 0, stepped: true },
+    ] },
+    options: { animation: false, parsing: false, scales: { x: { ...scales.x, title: { display: true, text: 'minutes since the first candidate', color: fg } }, y: scales.y }, plugins: { legend, decimation: { enabled: true, algorithm: 'lttb' } } },
+  }));
+}
+
+function render(): void {
+  if (!model) return;
+  const m = model;
+  const statuses = [...new Set(m.rows.map((r) => r.status))];
+  const filter = el('input');
+  filter.type = 'search';
+  filter.placeholder = 'Filter by candidate or algorithm';
+  filter.value = view.text;
+  filter.setAttribute('aria-label', 'Filter candidates');
+  filter.addEventListener('input', () => {
+    view.text = filter.value;
+    save();
+    applyView();
+  });
+  const status = el('select');
+  status.setAttribute('aria-label', 'Filter by status');
+  for (const s of ['', ...statuses]) {
+    const option = el('option', { text: s || 'All statuses' });
+    option.value = s;
+    option.selected = s === view.status;
+    status.append(option);
+  }
+  status.addEventListener('change', () => {
+    view.status = status.value;
+    save();
+    applyView();
+  });
+  const header = el('div', { className: 'lb-row lb-head' });
+  header.setAttribute('role', 'row');
+  for (const c of columns()) {
+    const arrow = view.sortKey === c.key ? (view.descending ? ' ▼' : ' ▲') : '';
+    const th = el('button', { className: `lb-cell lb-sort${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : 'other'}`, text: `${c.label}${arrow}` });
+    th.setAttribute('role', 'columnheader');
+    th.setAttribute('aria-sort', view.sortKey === c.key ? (view.descending ? 'descending' : 'ascending') : 'none');
+    th.addEventListener('click', () => {
+      view = { ...view, descending: view.sortKey === c.key ? !view.descending : c.numeric && c.key !== 'rank' && c.key !== 'training' ? m.maximize : false, sortKey: c.key };
+      save();
+      render();
+    });
+    header.append(th);
+  }
+  scroller = el('div', { className: 'lb-scroll' });
+  scroller.setAttribute('role', 'table');
+  scroller.setAttribute('aria-label', `Candidates of ${m.jobName}`);
+  tableBody = el('div', { className: 'lb-body' });
+  scroller.append(tableBody);
+  scroller.addEventListener('scroll', () => renderRows());
+  const elapsed = m.elapsedSeconds !== undefined ? `${Math.floor(m.elapsedSeconds / 3600)} h ${Math.round((m.elapsedSeconds % 3600) / 60)} min` : undefined;
+  const plots = el('section', { className: 'plots' });
+  app.replaceChildren(
+    el('header', {},
+      el('h1', { text: m.jobName }),
+      el('p', { className: 'muted', text: [m.status, m.secondaryStatus, m.problemType, `objective ${m.objectiveName} (${m.maximize ? 'maximize' : 'minimize'})`, elapsed && `elapsed ${elapsed}`, `read ${when(m.loadedAt)}`].filter(Boolean).join(' · ') }),
+    ),
+    ...(m.failureReason ? [el('div', { className: 'notice error', text: m.failureReason })] : []),
+    ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
+    el('div', { className: 'actions' },
+      button('Refresh', { type: 'refresh' }),
+      button('Export CSV…', { type: 'exportCsv' }),
+      m.notebooks.dataExploration ? button('Data exploration notebook', { type: 'openNotebook', which: 'dataExploration' }) : undefined,
+      m.notebooks.candidateDefinition ? button('Candidate definition notebook', { type: 'openNotebook', which: 'candidateDefinition' }) : undefined,
+    ),
+    el('div', { className: 'lb-tools' }, filter, status, el('span', { className: 'muted', text: '' })),
+    el('div', { className: 'lb-layout' }, el('div', { className: 'lb-table' }, header, scroller), el('aside', { className: 'lb-details' })),
+    plots,
+  );
+  (app.querySelector('.lb-tools .muted') as HTMLElement).id = 'count';
+  (app.querySelector('.lb-details') as HTMLElement).id = 'details';
+  applyView();
+  renderDetails();
+  renderCharts(plots);
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  if (message.type === 'model') {
+    model = message.model;
+    save();
+    render();
+  } else {
+    document.body.classList.toggle('busy', message.busy);
+  }
+});
+
+const saved = vscode.getState() as { model?: LeaderboardModel; view?: View } | undefined;
+if (saved?.model) {
+  model = saved.model;
+  view = saved.view ?? view;
+  render();
+}
+vscode.postMessage({ type: 'ready' });

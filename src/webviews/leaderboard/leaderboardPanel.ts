@@ -1,0 +1,178 @@
+// The Autopilot leaderboard of one job: every candidate (all pages) ranked by the objective, with every
+// reported metric, live while the job runs (re-read every 15 seconds while the panel is visible, stopping
+// when the job ends). Actions: deploy or register a candidate (the registry and endpoint flows), export the
+// leaderboard as CSV, open the notebooks the job generated in VS Code's notebook editor.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import type { AutoMLCandidate } from '@aws-sdk/client-sagemaker';
+import { describeAutoMlJobV2 } from '../../aws/sagemaker/autoMlApi';
+import { allCandidates } from '../../aws/sagemaker/autoMlRunApi';
+import type { AwsSession } from '../../aws/session';
+import { toUserError } from '../../aws/showAwsError';
+import { leaderboardCsv, leaderboardRows, metricColumns, objectiveIsMaximized } from '../../model/leaderboard';
+import { parseS3Uri } from '../../model/modelQualityMetrics';
+import type { FromWebview, LeaderboardModel, ToWebview } from '../protocol/leaderboard';
+import { WebviewPanelBase } from '../webviewPanelBase';
+
+const LIVE_SECONDS = 15;
+
+export interface LeaderboardDeps {
+  extensionUri: vscode.Uri;
+  session: AwsSession;
+  /** Runs a command on a candidate (deploy, register) with the candidate and its job. */
+  onCandidate(command: 'deployModel' | 'registerModel', jobName: string, candidate: AutoMLCandidate): Thenable<unknown>;
+}
+
+export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
+  private static readonly open = new Map<string, LeaderboardPanel>();
+  private current?: LeaderboardModel;
+  private candidates: AutoMLCandidate[] = [];
+  private loading?: Promise<void>;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  static show(deps: LeaderboardDeps, jobName: string): LeaderboardPanel {
+    const key = `${deps.session.current.region}/${jobName}`;
+    const existing = LeaderboardPanel.open.get(key);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = new LeaderboardPanel(deps, jobName);
+    LeaderboardPanel.open.set(key, panel);
+    panel.onDidDispose(() => {
+      LeaderboardPanel.open.delete(key);
+      if (panel.timer) clearTimeout(panel.timer);
+    });
+    return panel;
+  }
+
+  private constructor(private readonly deps: LeaderboardDeps, readonly jobName: string) {
+    super(deps.extensionUri, 'sagemakerWorkbench.leaderboard', `Leaderboard: ${jobName}`, 'leaderboard');
+    this.panel.onDidChangeViewState(() => {
+      if (this.panel.visible && this.current?.status === 'InProgress' && !this.timer) this.scheduleLive();
+    });
+    void this.load();
+  }
+
+  get model(): LeaderboardModel | undefined {
+    return this.current;
+  }
+
+  whenLoaded(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+
+  load(): Promise<void> {
+    this.loading = (async () => {
+      await this.post({ type: 'busy', busy: true });
+      const { session } = this.deps;
+      try {
+        const [job, candidates] = await Promise.all([describeAutoMlJobV2(session.clients, this.jobName), allCandidates(session.clients, this.jobName)]);
+        this.candidates = candidates;
+        const objectiveName = job.AutoMLJobObjective?.MetricName ?? job.BestCandidate?.FinalAutoMLJobObjectiveMetric?.MetricName ?? candidates[0]?.FinalAutoMLJobObjectiveMetric?.MetricName ?? 'objective';
+        const maximize = objectiveIsMaximized(objectiveName, job.BestCandidate?.FinalAutoMLJobObjectiveMetric?.Type ?? candidates[0]?.FinalAutoMLJobObjectiveMetric?.Type);
+        const rows = leaderboardRows(candidates, maximize);
+        const end = job.EndTime ?? new Date();
+        this.current = {
+          jobName: this.jobName,
+          status: job.AutoMLJobStatus ?? 'Unknown',
+          secondaryStatus: job.AutoMLJobSecondaryStatus,
+          problemType: job.ResolvedAttributes?.AutoMLProblemTypeResolvedAttributes?.TabularResolvedAttributes?.ProblemType ?? job.AutoMLProblemTypeConfig?.TabularJobConfig?.ProblemType,
+          objectiveName,
+          maximize,
+          metricNames: metricColumns(rows, objectiveName),
+          rows,
+          elapsedSeconds: job.CreationTime ? Math.round((end.getTime() - job.CreationTime.getTime()) / 1000) : undefined,
+          failureReason: job.FailureReason,
+          notebooks: {
+            dataExploration: job.AutoMLJobArtifacts?.DataExplorationNotebookLocation,
+            candidateDefinition: job.AutoMLJobArtifacts?.CandidateDefinitionNotebookLocation,
+          },
+          loadedAt: new Date().toISOString(),
+        };
+      } catch (error) {
+        const text = toUserError(error, session, 'sagemaker', 'ListCandidatesForAutoMLJob').message;
+        this.current = { ...(this.current ?? { jobName: this.jobName, status: 'Unknown', objectiveName: 'objective', maximize: true, metricNames: [], rows: [], notebooks: {}, loadedAt: new Date().toISOString() }), notice: { kind: 'error', text } };
+      }
+      await this.post({ type: 'model', model: this.current });
+      await this.post({ type: 'busy', busy: false });
+      if (this.current.status === 'InProgress' && this.panel.visible) this.scheduleLive();
+    })();
+    return this.loading;
+  }
+
+  /** While the job runs and the panel is visible, read it again so candidates appear as they are trained. */
+  private scheduleLive(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.panel.visible) void this.load();
+    }, LIVE_SECONDS * 1000);
+  }
+
+  /** The leaderboard as CSV (the table's columns, best first). */
+  csv(): string {
+    return this.current ? leaderboardCsv(this.current.rows, this.current.metricNames) : '';
+  }
+
+  async exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.jobName}-leaderboard.csv`) : undefined, filters: { CSV: ['csv'] } }));
+    if (!uri) return undefined;
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(this.csv()));
+    return uri;
+  }
+
+  /** Downloads a notebook the job generated and opens it in the notebook editor. */
+  async openNotebook(which: 'dataExploration' | 'candidateDefinition', folder?: vscode.Uri): Promise<vscode.NotebookDocument | undefined> {
+    const s3 = this.current?.notebooks[which];
+    const location = parseS3Uri(s3);
+    if (!location) {
+      void vscode.window.showInformationMessage(`${this.jobName} has no ${which === 'dataExploration' ? 'data exploration' : 'candidate definition'} notebook (ensembling jobs and unfinished jobs do not write them).`);
+      return undefined;
+    }
+    const out = await this.deps.session.clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+    const body = (await out.Body?.transformToByteArray()) ?? new Uint8Array();
+    const dir = folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!dir) throw new Error('Open a folder to download the notebook into.');
+    const file = vscode.Uri.joinPath(dir, `${this.jobName}-${path.posix.basename(location.key)}`);
+    await vscode.workspace.fs.writeFile(file, body);
+    const notebook = await vscode.workspace.openNotebookDocument(file);
+    await vscode.window.showNotebookDocument(notebook, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    return notebook;
+  }
+
+  candidate(name: string): AutoMLCandidate | undefined {
+    return this.candidates.find((c) => c.CandidateName === name);
+  }
+
+  protected async onMessage(message: FromWebview): Promise<void> {
+    try {
+      switch (message.type) {
+        case 'ready':
+          if (this.current) await this.post({ type: 'model', model: this.current });
+          return;
+        case 'refresh':
+          return this.load();
+        case 'exportCsv': {
+          const uri = await this.exportCsv();
+          if (uri) void vscode.window.showInformationMessage(`Saved the leaderboard of ${this.jobName} (${this.current?.rows.length ?? 0} candidates) to ${vscode.workspace.asRelativePath(uri)}.`);
+          return;
+        }
+        case 'openNotebook':
+          if (message.which === 'dataExploration' || message.which === 'candidateDefinition') await this.openNotebook(message.which);
+          return;
+        case 'deploy':
+        case 'register': {
+          // Only a candidate this panel listed: the webview names it, the extension looks it up.
+          const candidate = typeof message.candidate === 'string' ? this.candidate(message.candidate) : undefined;
+          if (candidate) await this.deps.onCandidate(message.type === 'deploy' ? 'deployModel' : 'registerModel', this.jobName, candidate);
+          return;
+        }
+      }
+    } catch (error) {
+      void vscode.window.showErrorMessage(toUserError(error, this.deps.session, 's3', 'GetObject').message);
+    }
+  }
+}

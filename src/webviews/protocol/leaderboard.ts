@@ -1,0 +1,44 @@
+// Messages between the Autopilot leaderboard panel and its webview. Types only: both bundles import them.
+
+export interface LeaderboardRow {
+  rank: number;
+  name: string;
+  status: string;
+  objective?: number;
+  /** Every reported metric by its standard name. */
+  metrics: Record<string, number>;
+  /** Algorithm of the candidate's model (from its inference image), and the steps it ran. */
+  algorithm: string;
+  steps: string[];
+  trainingSeconds?: number;
+  created: string;
+  best: boolean;
+  containers: Array<{ image: string; modelDataUrl?: string }>;
+}
+
+export interface LeaderboardModel {
+  jobName: string;
+  status: string;
+  secondaryStatus?: string;
+  problemType?: string;
+  objectiveName: string;
+  /** Whether a higher objective is better. */
+  maximize: boolean;
+  metricNames: string[];
+  rows: LeaderboardRow[];
+  elapsedSeconds?: number;
+  failureReason?: string;
+  notebooks: { dataExploration?: string; candidateDefinition?: string };
+  notice?: { kind: 'info' | 'warning' | 'error'; text: string };
+  loadedAt: string;
+}
+
+export type ToWebview = { type: 'model'; model: LeaderboardModel } | { type: 'busy'; busy: boolean };
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'deploy'; candidate: string }
+  | { type: 'register'; candidate: string }
+  | { type: 'exportCsv' }
+  | { type: 'openNotebook'; which: 'dataExploration' | 'candidateDefinition' };
