@@ -68,12 +68,10 @@ function applyView(): void {
 
 function columns(): Array<{ key: string; label: string; numeric: boolean }> {
   return [
-    { key: 'rank', label: 'Rank', numeric: true },
+    { key: 'rank', label: '#', numeric: true },
     { key: 'name', label: 'Candidate', numeric: false },
-    ...(model?.metricNames ?? []).map((m, i) => ({ key: m, label: i === 0 ? `${m} (objective)` : m, numeric: true })),
+    ...(model?.metricNames ?? []).map((m) => ({ key: m, label: m, numeric: true })),
     { key: 'algorithm', label: 'Algorithm', numeric: false },
-    { key: 'training', label: 'Training', numeric: true },
-    { key: 'status', label: 'Status', numeric: false },
   ];
 }
 
@@ -99,7 +97,7 @@ function renderRows(): void {
     line.style.top = `${index * ROW_HEIGHT}px`;
     for (const c of cols) {
       const text = c.key === 'name' && row.best ? `★ ${cell(row, c.key)}` : cell(row, c.key);
-      const td = el('div', { className: `lb-cell${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : 'other'}`, text, title: c.key === 'name' ? row.name : undefined });
+      const td = el('div', { className: `lb-cell${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : c.key === 'rank' ? 'rank' : 'other'}`, text, title: c.key === 'name' ? row.name : undefined });
       td.setAttribute('role', 'cell');
       line.append(td);
     }
@@ -126,7 +124,7 @@ function renderDetails(): void {
   const containers = el('ol', {}, ...row.containers.map((c) => el('li', {}, el('div', { text: c.image }), el('div', { className: 'muted', text: c.modelDataUrl ?? 'no model data' }))));
   pane.replaceChildren(
     el('h2', { text: `${row.best ? '★ ' : ''}#${row.rank} ${row.name}` }),
-    el('p', { className: 'muted', text: `${row.status} · ${row.algorithm} · steps: ${row.steps.join(' → ') || '—'} · created ${when(row.created)}` }),
+    el('p', { className: 'muted', text: `${row.status} · ${row.algorithm} · steps: ${row.steps.join(' → ') || '—'} · created ${when(row.created)}${row.trainingSeconds !== undefined ? ` · trained in ${cell(row, 'training')}` : ''}` }),
     el('div', { className: 'actions' },
       button('Deploy…', { type: 'deploy', candidate: row.name }, 'primary', 'Deploy this candidate to a new endpoint'),
       button('Register…', { type: 'register', candidate: row.name }, 'secondary', 'Register this candidate in a model package group'),
@@ -202,7 +200,8 @@ function render(): void {
   header.setAttribute('role', 'row');
   for (const c of columns()) {
     const arrow = view.sortKey === c.key ? (view.descending ? ' ▼' : ' ▲') : '';
-    const th = el('button', { className: `lb-cell lb-sort${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : 'other'}`, text: `${c.label}${arrow}` });
+    const isObjective = c.key === m.objectiveName;
+    const th = el('button', { className: `lb-cell lb-sort${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : c.key === 'rank' ? 'rank' : 'other'}${isObjective ? ' objective' : ''}`, text: `${c.label}${arrow}`, title: isObjective ? `${c.label}: the objective (${m.maximize ? 'higher' : 'lower'} is better)` : c.label });
     th.setAttribute('role', 'columnheader');
     th.setAttribute('aria-sort', view.sortKey === c.key ? (view.descending ? 'descending' : 'ascending') : 'none');
     th.addEventListener('click', () => {
@@ -216,6 +215,7 @@ function render(): void {
   scroller.setAttribute('role', 'table');
   scroller.setAttribute('aria-label', `Candidates of ${m.jobName}`);
   tableBody = el('div', { className: 'lb-body' });
+
   scroller.append(tableBody);
   scroller.addEventListener('scroll', () => renderRows());
   const elapsed = m.elapsedSeconds !== undefined ? `${Math.floor(m.elapsedSeconds / 3600)} h ${Math.round((m.elapsedSeconds % 3600) / 60)} min` : undefined;
