@@ -22,6 +22,8 @@ export const SCREENSHOTS = path.join(host.ROOT, '.test-results', 'e2e');
 export interface E2eSession {
   page: Page;
   emulatorUrl: string;
+  /** The emulator's world, for tests that put unusual data in it (hostile names). */
+  world(): unknown;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function openWorkbench(vsix: string): Promise<E2eSession> {
   return {
     page,
     emulatorUrl: emulator.url,
+    world: () => (emulator as unknown as { world(): unknown }).world(),
     close: async () => {
       await browser.close();
       await server.stop();

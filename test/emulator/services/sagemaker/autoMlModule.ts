@@ -35,6 +35,8 @@ export interface AutoMlJob {
   candidateValues: number[];
   failureReason?: string;
   stoppedAt?: number;
+  /** What candidate names start with (the job name when absent); tests put hostile strings here. */
+  candidateNamePrefix?: string;
 }
 
 const OBJECTIVE_DEFAULTS: Record<ProblemType, Objective> = {
@@ -112,7 +114,7 @@ function candidateName(job: AutoMlJob, index: number): string {
     return `${job.name.slice(0, 20)}-${models[index % models.length]}-t${index + 1}`;
   }
   const random = seededRandom(`${job.name}/${index}`);
-  return `${job.name.slice(0, 32)}-${String(index + 1).padStart(3, '0')}-${hexId(random, 8)}`;
+  return `${job.candidateNamePrefix ?? job.name.slice(0, 32)}-${String(index + 1).padStart(3, '0')}-${hexId(random, 8)}`;
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
