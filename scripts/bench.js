@@ -49,9 +49,9 @@ async function main() {
     for (const r of results) console.log(`${r.name.padEnd(60)}${String(r.medianMs).padStart(9)}${String(r.p95Ms).padStart(9)}`);
     console.log(`dist/extension.js loaded at activation: ${(bundle / 1024).toFixed(0)} KiB (further chunks load on first use)`);
     await emulator.close();
-    const views = await benchViews();
+    const { views, webviews } = await benchViews();
     fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), results, bundleBytes: bundle, views }, null, 2));
+    fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), results, bundleBytes: bundle, views, webviews }, null, 2));
   } finally {
     await emulator.close();
   }
@@ -61,8 +61,10 @@ async function main() {
 async function benchViews() {
   const { runInHost } = require('./run-integration');
   const file = path.join(ROOT, '.test-results', 'bench-views.json');
+  const webviewsFile = path.join(ROOT, '.test-results', 'bench-webviews.json');
   fs.rmSync(file, { force: true });
-  const run = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'bench'), scenario: 'large', env: { SMW_BENCH_RESULTS: file } });
+  fs.rmSync(webviewsFile, { force: true });
+  const run = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'bench'), scenario: 'large', env: { SMW_BENCH_RESULTS: file, SMW_BENCH_WEBVIEWS: webviewsFile } });
   for (const test of run.tests.filter((t) => t.state === 'failed')) console.log(`FAILED: ${test.fullTitle}\n${test.error}`);
   const views = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
   const count = (calls) => Object.entries(calls.reduce((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {})).map(([c, n]) => (n > 1 ? `${n}× ${c}` : c)).join(', ');
@@ -73,8 +75,12 @@ async function benchViews() {
     console.log(`${v.view.padEnd(18)}${String(v.rows).padStart(6)}${String(v.firstPageMedianMs).padStart(12)}${String(v.firstPageMaxMs).padStart(9)}   ${count(v.callsPerRefresh)}`);
     console.log(`${''.padEnd(48)}expand: ${count(v.callsToExpandFirst) || 'none'}`);
   }
+  const webviews = fs.existsSync(webviewsFile) ? JSON.parse(fs.readFileSync(webviewsFile, 'utf8')) : [];
+  console.log('');
+  console.log('Webviews (measured by the page in Chromium)');
+  for (const w of webviews) console.log(`${w.name.padEnd(60)}${String(w.value).padStart(9)} ${w.unit}${w.calls ? `  (${w.calls} list calls)` : ''}`);
   if (run.failed > 0) process.exitCode = 1;
-  return views;
+  return { views, webviews };
 }
 
 main().catch((error) => {

@@ -169,8 +169,9 @@ function renderCharts(container: HTMLElement): void {
   }));
 }
 
-function render(): void {
+function render(what: 'model' | 'sort' = 'model'): void {
   if (!model) return;
+  const started = performance.now();
   const m = model;
   const statuses = [...new Set(m.rows.map((r) => r.status))];
   const filter = el('input');
@@ -207,7 +208,7 @@ function render(): void {
     th.addEventListener('click', () => {
       view = { ...view, descending: view.sortKey === c.key ? !view.descending : c.numeric && c.key !== 'rank' && c.key !== 'training' ? m.maximize : false, sortKey: c.key };
       save();
-      render();
+      render('sort');
     });
     header.append(th);
   }
@@ -242,6 +243,7 @@ function render(): void {
   applyView();
   renderDetails();
   renderCharts(plots);
+  vscode.postMessage({ type: 'rendered', what, ms: Math.round((performance.now() - started) * 10) / 10, rows: model.rows.length });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

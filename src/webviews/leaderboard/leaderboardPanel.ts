@@ -30,6 +30,8 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
   private candidates: AutoMLCandidate[] = [];
   private loading?: Promise<void>;
   private timer?: ReturnType<typeof setTimeout>;
+  /** The page's last report of drawing (the bench reads it). */
+  lastRender?: { what: 'model' | 'sort'; ms: number; rows: number };
 
   static show(deps: LeaderboardDeps, jobName: string): LeaderboardPanel {
     const key = `${deps.session.current.region}/${jobName}`;
@@ -155,6 +157,9 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
           return;
         case 'refresh':
           return this.load();
+        case 'rendered':
+          if (typeof message.ms === 'number') this.lastRender = { what: message.what === 'sort' ? 'sort' : 'model', ms: message.ms, rows: Number(message.rows) || 0 };
+          return;
         case 'exportCsv': {
           const uri = await this.exportCsv();
           if (uri) void vscode.window.showInformationMessage(`Saved the leaderboard of ${this.jobName} (${this.current?.rows.length ?? 0} candidates) to ${vscode.workspace.asRelativePath(uri)}.`);

@@ -41,4 +41,6 @@ export type FromWebview =
   | { type: 'deploy'; candidate: string }
   | { type: 'register'; candidate: string }
   | { type: 'exportCsv' }
+  /** The page drew the table and charts (or re-sorted), and how long it took. */
+  | { type: 'rendered'; what: 'model' | 'sort'; ms: number; rows: number }
   | { type: 'openNotebook'; which: 'dataExploration' | 'candidateDefinition' };

@@ -1,0 +1,26 @@
+// The Autopilot leaderboard with 2,000 candidates (the large scenario's abalone-large-sweep), in the real
+// extension host and its Chromium webview: time to read every candidate (all pages) and to draw the table
+// and charts, as the page itself measures it. Numbers go to SMW_BENCH_WEBVIEWS for `npm run bench`.
+import * as assert from 'assert';
+import * as fs from 'node:fs';
+import { clearRequests, recordedRequests } from '../integration/support/emulatorControl';
+import { until, workbench } from '../integration/support/workbench';
+
+describe('leaderboard benchmark (large scenario)', function () {
+  this.timeout(300_000);
+
+  it('reads and draws 2,000 candidates', async () => {
+    const api = await workbench();
+    await clearRequests();
+    const started = performance.now();
+    const panel = api.autopilot.leaderboard('abalone-large-sweep');
+    await panel.whenLoaded();
+    const loadMs = performance.now() - started;
+    const rendered = await until('the page to draw the leaderboard', () => panel.lastRender, 60_000);
+    const calls = (await recordedRequests()).filter((r) => r.operation === 'ListCandidatesForAutoMLJob').length;
+    assert.strictEqual(panel.model?.rows.length, 2000);
+    const file = process.env.SMW_BENCH_WEBVIEWS;
+    if (file) fs.writeFileSync(file, JSON.stringify([{ name: 'leaderboard: read 2,000 candidates (all pages)', value: Math.round(loadMs), unit: 'ms', calls }, { name: 'leaderboard: draw table and charts (2,000 rows)', value: rendered.ms, unit: 'ms' }], null, 2));
+    panel.dispose();
+  });
+});
