@@ -54,7 +54,9 @@ export async function startAutoMl(ctx: AutoMlContext, inputS3Uri: string, prompt
   try {
     data = await trainingDataColumns(session.clients, plan.inputS3Uri);
   } catch (error) {
-    return { outcome: 'refused', message: `The training data cannot be read: ${error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message}` };
+    // Parquet has no text header to read; SageMaker checks its target column when the job starts.
+    if (/parquet/i.test(plan.inputS3Uri)) data = { columns: [plan.target], object: plan.inputS3Uri };
+    else return { outcome: 'refused', message: `The training data cannot be read: ${error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message}` };
   }
   const problem = autoMlPlanProblem(plan, data.columns);
   if (problem) return { outcome: 'refused', message: problem };

@@ -77,8 +77,9 @@ export async function askAutoMlPlan(defaults: AutoMlPlan, helpers: { columns(s3U
       return [] as Array<Item<string>>;
     });
     const items = await columns;
-    const placeholder = problem ? `${problem} — go Back to change the location` : `Target column (from the header of ${s.inputS3Uri})`;
-    const picked = await input.pick({ title: TITLE, placeholder, items });
+    // Parquet data (no header to read) or a column typed by hand: the typed name is taken as is.
+    const placeholder = problem ? `${problem} — type the target column, or go Back` : `Target column (from the header of ${s.inputS3Uri}), or type it`;
+    const picked = await input.pick({ title: TITLE, placeholder, items, acceptTyped: (typed) => (typed ? { label: typed, value: typed } : undefined) });
     s.target = picked.value;
     return askProblem;
   };

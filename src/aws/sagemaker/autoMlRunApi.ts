@@ -15,7 +15,7 @@ export function createJobInput(plan: AutoMlPlan): CreateAutoMLJobV2CommandInput 
     : {};
   return {
     AutoMLJobName: plan.jobName,
-    AutoMLJobInputDataConfig: [{ ChannelType: 'training', ContentType: 'text/csv;header=present', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: plan.inputS3Uri } } }],
+    AutoMLJobInputDataConfig: [{ ChannelType: 'training', ContentType: /parquet/i.test(plan.inputS3Uri) ? 'x-application/vnd.amazon+parquet' : 'text/csv;header=present', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: plan.inputS3Uri } } }],
     OutputDataConfig: { S3OutputPath: plan.outputS3Uri },
     AutoMLProblemTypeConfig: {
       TabularJobConfig: {
