@@ -42,6 +42,10 @@ describe('Autopilot leaderboard in VS Code (packaged .vsix, real browser)', func
     assert.match(await firstRow(), /^1★ abalone-v0-/, 'highest Accuracy first');
     assert.equal(await webview.locator('.lb-body .lb-row').count() < 60, true, 'only the rows in view are drawn');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'leaderboard-dark.png') });
+    const explained = webview.getByRole('heading', { name: 'Explainability of the best candidate' });
+    await explained.scrollIntoViewIfNeeded();
+    assert.ok(await webview.getByRole('img', { name: 'Feature importance of the best candidate' }).isVisible(), 'the feature importance chart is drawn');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'leaderboard-explainability.png') });
 
     await switchTheme(page, 'Light Modern');
     await page.locator('.monaco-workbench.vs').first().waitFor({ timeout: 15_000 });

@@ -169,6 +169,28 @@ function renderCharts(container: HTMLElement): void {
   }));
 }
 
+/** The best candidate's feature importance (SHAP) from its explainability report. */
+function explainability(container: HTMLElement): void {
+  const e = model?.explainability;
+  if (!e) return;
+  const section = el('section', {}, el('h2', { text: 'Explainability of the best candidate' }));
+  const open = el('button', { className: 'button secondary small', text: 'Open analysis.json', title: e.location });
+  open.addEventListener('click', () => vscode.postMessage({ type: 'openExplainability' }));
+  section.append(el('div', { className: 'actions' }, open, el('span', { className: 'muted', text: e.location })));
+  if (e.problem) section.append(el('div', { className: 'notice warning', text: e.problem }));
+  if (e.features?.length) {
+    const { blue, scales } = chartTheme();
+    const canvas = chartCanvas('Feature importance of the best candidate');
+    section.append(el('figure', { className: 'narrow' }, el('figcaption', { text: 'Feature importance (mean |SHAP value|)' }), canvas));
+    charts.push(new Chart(canvas, {
+      type: 'bar',
+      data: { labels: e.features.map((f) => f.feature), datasets: [{ label: 'mean |SHAP|', data: e.features.map((f) => f.value), backgroundColor: blue }] },
+      options: { animation: false, indexAxis: 'y', scales, plugins: { legend: { display: false } } },
+    }));
+  }
+  container.append(section);
+}
+
 function render(what: 'model' | 'sort' = 'model'): void {
   if (!model) return;
   const started = performance.now();
@@ -243,6 +265,7 @@ function render(what: 'model' | 'sort' = 'model'): void {
   applyView();
   renderDetails();
   renderCharts(plots);
+  explainability(app);
   vscode.postMessage({ type: 'rendered', what, ms: Math.round((performance.now() - started) * 10) / 10, rows: model.rows.length });
 }
 

@@ -12,6 +12,7 @@ import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { leaderboardCsv, leaderboardRows, metricColumns, objectiveIsMaximized } from '../../model/leaderboard';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
+import { globalShapValues } from '../../model/explainability';
 import type { FromWebview, LeaderboardModel, ToWebview } from '../protocol/leaderboard';
 import { WebviewPanelBase } from '../webviewPanelBase';
 
@@ -91,6 +92,7 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
             dataExploration: job.AutoMLJobArtifacts?.DataExplorationNotebookLocation,
             candidateDefinition: job.AutoMLJobArtifacts?.CandidateDefinitionNotebookLocation,
           },
+          explainability: await this.explainability(job.BestCandidate?.CandidateProperties?.CandidateArtifactLocations?.Explainability),
           loadedAt: new Date().toISOString(),
         };
       } catch (error) {
@@ -111,6 +113,34 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
       this.timer = undefined;
       if (this.panel.visible) void this.load();
     }, LIVE_SECONDS * 1000);
+  }
+
+  /** Reads the best candidate's Clarify analysis (a few KB); a missing or odd report is said, not fatal. */
+  private async explainability(prefix: string | undefined): Promise<LeaderboardModel['explainability']> {
+    if (!prefix) return undefined;
+    const location = `${prefix.replace(/\/$/, '')}/analysis.json`;
+    const where = parseS3Uri(location)!;
+    try {
+      const out = await this.deps.session.clients.s3().send(new GetObjectCommand({ Bucket: where.bucket, Key: where.key }));
+      if ((out.ContentLength ?? 0) > 5 * 1024 * 1024) {
+        (out.Body as { destroy?: () => void } | undefined)?.destroy?.();
+        return { location, problem: 'The analysis is larger than 5 MB; open it from S3.' };
+      }
+      return { location, features: globalShapValues((await out.Body?.transformToString('utf-8')) ?? '') };
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 404 || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      return { location, problem: error instanceof SyntaxError || !(error as { $metadata?: unknown }).$metadata ? `The analysis could not be read: ${(error as Error).message}` : toUserError(error, this.deps.session, 's3', 'GetObject').message };
+    }
+  }
+
+  async openExplainability(): Promise<vscode.TextDocument | undefined> {
+    const location = parseS3Uri(this.current?.explainability?.location);
+    if (!location) return undefined;
+    const out = await this.deps.session.clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+    const document = await vscode.workspace.openTextDocument({ content: (await out.Body?.transformToString('utf-8')) ?? '', language: 'json' });
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    return document;
   }
 
   /** The leaderboard as CSV (the table's columns, best first). */
@@ -165,6 +195,9 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
           if (uri) void vscode.window.showInformationMessage(`Saved the leaderboard of ${this.jobName} (${this.current?.rows.length ?? 0} candidates) to ${vscode.workspace.asRelativePath(uri)}.`);
           return;
         }
+        case 'openExplainability':
+          await this.openExplainability();
+          return;
         case 'openNotebook':
           if (message.which === 'dataExploration' || message.which === 'candidateDefinition') await this.openNotebook(message.which);
           return;

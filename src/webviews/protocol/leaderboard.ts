@@ -29,6 +29,8 @@ export interface LeaderboardModel {
   elapsedSeconds?: number;
   failureReason?: string;
   notebooks: { dataExploration?: string; candidateDefinition?: string };
+  /** The best candidate's explainability report (SageMaker Clarify), when the job wrote one. */
+  explainability?: { location: string; features?: Array<{ feature: string; value: number }>; problem?: string };
   notice?: { kind: 'info' | 'warning' | 'error'; text: string };
   loadedAt: string;
 }
@@ -43,4 +45,5 @@ export type FromWebview =
   | { type: 'exportCsv' }
   /** The page drew the table and charts (or re-sorted), and how long it took. */
   | { type: 'rendered'; what: 'model' | 'sort'; ms: number; rows: number }
-  | { type: 'openNotebook'; which: 'dataExploration' | 'candidateDefinition' };
+  | { type: 'openNotebook'; which: 'dataExploration' | 'candidateDefinition' }
+  | { type: 'openExplainability' };

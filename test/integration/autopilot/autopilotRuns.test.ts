@@ -85,6 +85,10 @@ describe('Autopilot experiments and leaderboard', function () {
     assert.deepStrictEqual([m.objectiveName, m.maximize, m.rows[0].objective, m.rows[0].best], ['Accuracy', true, 0.2917381823062897, true]);
     assert.deepStrictEqual(m.metricNames, ['Accuracy', 'BalancedAccuracy', 'F1macro', 'LogLoss']);
     assert.ok(m.rows.every((r, i) => i === 0 || r.objective! <= m.rows[i - 1].objective!), 'best first');
+    assert.strictEqual(m.explainability?.features?.[0].feature, 'shell_weight', 'the best candidate\'s feature importance, largest first');
+    assert.match(m.explainability!.location, /abalone-v0\/documentation\/explainability\/output\/analysis\.json$/);
+    const analysis = await panel.openExplainability();
+    assert.match(analysis!.getText(), /"global_shap_values"/);
     const dir = vscode.Uri.file(path.join(os.tmpdir(), `smw-leaderboard-${process.pid}`));
     await vscode.workspace.fs.createDirectory(dir);
     try {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { autoMlPlanProblem, jobNameProblem, type AutoMlPlan } from '../../../src/model/autoMlPlan';
+import { globalShapValues } from '../../../src/model/explainability';
 import { algorithmOf, leaderboardCsv, leaderboardRows, metricColumns, objectiveIsMaximized, type AutoMLCandidate } from '../../../src/model/leaderboard';
 
 const plan = (over: Partial<AutoMlPlan> = {}): AutoMlPlan => ({
@@ -37,5 +38,11 @@ describe('Autopilot plans and leaderboard', () => {
     assert.strictEqual(objectiveIsMaximized('MSE'), false);
     assert.strictEqual(algorithmOf({}), 'unknown');
     assert.strictEqual(leaderboardCsv(rows, ['MSE', 'RMSE', 'R2']).split('\n')[1], '1,b,Completed,4.4,2.1,0.57,autogluon,1500,2026-11-25T00:00:00.000Z');
+  });
+
+  it('reads feature importance from a Clarify analysis, averaging labels, largest first', () => {
+    const analysis = JSON.stringify({ explanations: { kernel_shap: { label0: { global_shap_values: { shell_weight: 1.8, sex: -0.4 } }, label1: { global_shap_values: { shell_weight: 1.0, sex: 0.2 } } } } });
+    assert.deepStrictEqual(globalShapValues(analysis), [{ feature: 'shell_weight', value: 1.4 }, { feature: 'sex', value: 0.30000000000000004 }]);
+    assert.throws(() => globalShapValues('{"version":"1.0"}'), /no explanations\.kernel_shap section/);
   });
 });
