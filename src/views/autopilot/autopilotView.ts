@@ -17,6 +17,7 @@ export function autopilotSource(session: AwsSession): ListSource<AutoMLJobSummar
     fetchPage: (token, filter) => listAutoMlJobsPage(session.clients, token, filter),
     statusOf: (summary) => summary.AutoMLJobStatus,
     keyOf: (summary) => summary.AutoMLJobName ?? '',
+    reasonOf: (summary) => summary.FailureReason,
   }, {
     idOf: (summary, region) => `autoMlJob:${region}:${summary.AutoMLJobName ?? ''}`,
     create: (summary, region, changed) => new AutoMlJobNode(summary, session, region, changed),

@@ -28,6 +28,8 @@ export interface ListSource<T> {
   /** Status and identity of an item: in-progress items are polled while the view is visible. */
   statusOf?(item: T): string | undefined;
   keyOf?(item: T): string;
+  /** Why an item failed (its FailureReason), for the notification that announces it. */
+  reasonOf?(item: T): string | undefined;
   /** Groups shown with the list (e.g. "Lifecycle Configurations"); they list only when expanded. */
   groups?(provider: ResourceListProvider<T>): ExplorerNode[];
   /** Groups go below the list instead of above it. */
@@ -66,7 +68,9 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
     super.refresh();
     for (const change of changes) {
       if (isInProgress(change.to) || isFollowed(this.source.noun, change.key)) continue;
-      const text = `${this.source.noun.replace(/s$/, '')} ${change.key}: ${change.from ?? '?'} → ${change.to ?? '?'}`;
+      const item = change.to === 'Failed' && this.source.reasonOf && this.source.keyOf ? this.list.items.find((i) => this.source.keyOf!(i) === change.key) : undefined;
+      const reason = item ? this.source.reasonOf!(item) : undefined;
+      const text = `${this.source.noun.replace(/s$/, '')} ${change.key}: ${change.from ?? '?'} → ${change.to ?? '?'}${reason ? ` — ${reason}` : ''}`;
       const message = text.charAt(0).toUpperCase() + text.slice(1);
       if (change.to === 'Failed') void vscode.window.showErrorMessage(message);
       else void vscode.window.showInformationMessage(message);

@@ -1,7 +1,7 @@
 // Browser side of the Batch Prediction panel: quality cards, then the regression plots. Text only.
 import { BarController, BarElement, CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip } from 'chart.js';
 import type { BatchPredictionModel, FromWebview, ToWebview } from '../protocol/batchPrediction';
-import { el, fmt } from './page';
+import { el, fmt, onThemeChange } from './page';
 import { predictedVsActual } from './predictedVsActual';
 
 Chart.register(BarController, BarElement, CategoryScale, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
@@ -53,6 +53,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   }
 });
 
+onThemeChange(() => {
+  const state = vscode.getState() as BatchPredictionModel | undefined;
+  if (state) render(state);
+});
 const saved = vscode.getState() as BatchPredictionModel | undefined;
 if (saved) render(saved);
 vscode.postMessage({ type: 'ready' });

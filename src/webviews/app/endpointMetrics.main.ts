@@ -2,7 +2,7 @@
 // (invocations with 4xx errors; average model latency). Everything from AWS is text.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { EndpointMetricsModel, FromWebview, MetricsRange, ToWebview } from '../protocol/endpointMetrics';
-import { chartCanvas, chartTheme, el, fmt, when } from './page';
+import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
@@ -80,6 +80,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   }
 });
 
+onThemeChange(() => {
+  const state = vscode.getState() as EndpointMetricsModel | undefined;
+  if (state) render(state);
+});
 const saved = vscode.getState() as EndpointMetricsModel | undefined;
 if (saved) render(saved);
 vscode.postMessage({ type: 'ready' });

@@ -4,7 +4,8 @@
 // Everything from AWS is put on the page as text.
 import { BarController, BarElement, CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip } from 'chart.js';
 import type { FromWebview, LeaderboardModel, LeaderboardRow, ToWebview } from '../protocol/leaderboard';
-import { chartCanvas, chartTheme, el, fmt, when } from './page';
+import { vsButton, vsSelect, vsTextfield } from './elements';
+import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
 
 Chart.register(BarController, BarElement, CategoryScale, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
 
@@ -33,10 +34,8 @@ function save(): void {
   vscode.setState({ model, view });
 }
 
-function button(label: string, message: FromWebview, kind = 'secondary', title?: string): HTMLButtonElement {
-  const b = el('button', { className: `button ${kind} small`, text: label, title });
-  b.addEventListener('click', () => vscode.postMessage(message));
-  return b;
+function button(label: string, message: FromWebview, kind = 'secondary', title?: string): HTMLElement {
+  return vsButton(label, () => vscode.postMessage(message), { secondary: kind !== 'primary', title });
 }
 
 function valueOf(row: LeaderboardRow, key: string): number | string | undefined {
@@ -174,8 +173,7 @@ function explainability(container: HTMLElement): void {
   const e = model?.explainability;
   if (!e) return;
   const section = el('section', {}, el('h2', { text: 'Explainability of the best candidate' }));
-  const open = el('button', { className: 'button secondary small', text: 'Open analysis.json', title: e.location });
-  open.addEventListener('click', () => vscode.postMessage({ type: 'openExplainability' }));
+  const open = vsButton('Open analysis.json', () => vscode.postMessage({ type: 'openExplainability' }), { secondary: true, title: e.location });
   section.append(el('div', { className: 'actions' }, open, el('span', { className: 'muted', text: e.location })));
   if (e.problem) section.append(el('div', { className: 'notice warning', text: e.problem }));
   if (e.features?.length) {
@@ -191,31 +189,31 @@ function explainability(container: HTMLElement): void {
   container.append(section);
 }
 
+/** The best candidate's model quality report: its validation metrics as cards. */
+function modelQuality(container: HTMLElement): void {
+  const q = model?.modelQuality;
+  if (!q) return;
+  const section = el('section', {}, el('h2', { text: 'Model quality of the best candidate' }));
+  section.append(el('div', { className: 'actions' }, vsButton('Open report.json', () => vscode.postMessage({ type: 'openModelQuality' }), { secondary: true, title: q.location }), el('span', { className: 'muted', text: q.location })));
+  if (q.problem) section.append(el('div', { className: 'notice warning', text: q.problem }));
+  if (q.metrics?.length) {
+    section.append(el('div', { className: 'cards' }, ...q.metrics.map((m) => el('div', { className: 'card' }, el('div', { className: 'card-name', text: m.name }), el('div', { className: 'card-value', text: fmt(m.value) })))));
+  }
+  container.append(section);
+}
+
 function render(what: 'model' | 'sort' = 'model'): void {
   if (!model) return;
   const started = performance.now();
   const m = model;
   const statuses = [...new Set(m.rows.map((r) => r.status))];
-  const filter = el('input');
-  filter.type = 'search';
-  filter.placeholder = 'Filter by candidate or algorithm';
-  filter.value = view.text;
-  filter.setAttribute('aria-label', 'Filter candidates');
-  filter.addEventListener('input', () => {
-    view.text = filter.value;
+  const filter = vsTextfield('Filter by candidate or algorithm', view.text, (value) => {
+    view.text = value;
     save();
     applyView();
   });
-  const status = el('select');
-  status.setAttribute('aria-label', 'Filter by status');
-  for (const s of ['', ...statuses]) {
-    const option = el('option', { text: s || 'All statuses' });
-    option.value = s;
-    option.selected = s === view.status;
-    status.append(option);
-  }
-  status.addEventListener('change', () => {
-    view.status = status.value;
+  const status = vsSelect('Filter by status', ['', ...statuses].map((s) => ({ value: s, text: s || 'All statuses' })), view.status, (value) => {
+    view.status = value;
     save();
     applyView();
   });
@@ -265,6 +263,7 @@ function render(what: 'model' | 'sort' = 'model'): void {
   applyView();
   renderDetails();
   renderCharts(plots);
+  modelQuality(app);
   explainability(app);
   vscode.postMessage({ type: 'rendered', what, ms: Math.round((performance.now() - started) * 10) / 10, rows: model.rows.length });
 }
@@ -280,6 +279,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   }
 });
 
+onThemeChange(() => render());
 const saved = vscode.getState() as { model?: LeaderboardModel; view?: View } | undefined;
 if (saved?.model) {
   model = saved.model;

@@ -2,7 +2,7 @@
 // chart per metric across versions, points coloured by approval status. Everything from AWS is text.
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import type { FromWebview, ModelGroupModel, ToWebview, VersionRow } from '../protocol/modelGroup';
-import { chartCanvas, chartTheme, el, fmt, when } from './page';
+import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
 import { metricDelta } from './releaseReviewCharts';
 
 Chart.register(CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
@@ -145,6 +145,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   }
 });
 
+onThemeChange(() => render());
 const saved = vscode.getState() as { model?: ModelGroupModel; selected?: string[] } | undefined;
 if (saved?.model) {
   model = saved.model;

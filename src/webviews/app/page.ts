@@ -33,3 +33,13 @@ export function chartTheme() {
     legend: { labels: { color: fg } },
   };
 }
+
+/** Calls `redraw` when the user switches colour theme (VS Code swaps the body's theme class), so charts take the new colours. */
+export function onThemeChange(redraw: () => void): void {
+  let theme = document.body.className;
+  new MutationObserver(() => {
+    if (document.body.className === theme) return;
+    theme = document.body.className;
+    redraw();
+  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+}

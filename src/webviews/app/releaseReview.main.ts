@@ -5,7 +5,7 @@ import {
   PointElement, ScatterController, Tooltip,
 } from 'chart.js';
 import type { FromWebview, MetricValue, ReleaseReviewModel, ReportView, ToWebview } from '../protocol/releaseReview';
-import { chartCanvas, chartTheme, el, fmt, when } from './page';
+import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
 import { predictedVsActual } from './predictedVsActual';
 import { metricDelta } from './releaseReviewCharts';
 
@@ -157,6 +157,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   }
 });
 
+onThemeChange(() => {
+  const state = vscode.getState() as ReleaseReviewModel | undefined;
+  if (state) render(state);
+});
 const saved = vscode.getState() as ReleaseReviewModel | undefined;
 if (saved) render(saved);
 vscode.postMessage({ type: 'ready' });

@@ -93,6 +93,7 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
             candidateDefinition: job.AutoMLJobArtifacts?.CandidateDefinitionNotebookLocation,
           },
           explainability: await this.explainability(job.BestCandidate?.CandidateProperties?.CandidateArtifactLocations?.Explainability),
+          modelQuality: await this.modelQuality(job.BestCandidate?.CandidateProperties?.CandidateArtifactLocations?.ModelInsights),
           loadedAt: new Date().toISOString(),
         };
       } catch (error) {
@@ -134,8 +135,37 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
     }
   }
 
+  /** Reads the best candidate's model insights report (its validation metrics); a missing one is not shown. */
+  private async modelQuality(prefix: string | undefined): Promise<LeaderboardModel['modelQuality']> {
+    if (!prefix) return undefined;
+    const location = `${prefix.replace(/\/$/, '')}/report.json`;
+    const where = parseS3Uri(location)!;
+    try {
+      const out = await this.deps.session.clients.s3().send(new GetObjectCommand({ Bucket: where.bucket, Key: where.key }));
+      if ((out.ContentLength ?? 0) > 5 * 1024 * 1024) {
+        (out.Body as { destroy?: () => void } | undefined)?.destroy?.();
+        return { location, problem: 'The report is larger than 5 MB; open it from S3.' };
+      }
+      const doc = JSON.parse((await out.Body?.transformToString('utf-8')) ?? '') as { metrics?: Record<string, { value?: unknown }> };
+      const metrics = Object.entries(doc.metrics ?? {}).filter(([, m]) => typeof m?.value === 'number').map(([name, m]) => ({ name, value: m.value as number }));
+      return metrics.length ? { location, metrics } : { location, problem: 'The report has no metrics section this panel can read; open it to see it.' };
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 404 || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      return { location, problem: error instanceof SyntaxError ? `The report is not JSON: ${error.message}` : toUserError(error, this.deps.session, 's3', 'GetObject').message };
+    }
+  }
+
+  async openModelQuality(): Promise<vscode.TextDocument | undefined> {
+    return this.openReport(this.current?.modelQuality?.location);
+  }
+
   async openExplainability(): Promise<vscode.TextDocument | undefined> {
-    const location = parseS3Uri(this.current?.explainability?.location);
+    return this.openReport(this.current?.explainability?.location);
+  }
+
+  private async openReport(s3Uri: string | undefined): Promise<vscode.TextDocument | undefined> {
+    const location = parseS3Uri(s3Uri);
     if (!location) return undefined;
     const out = await this.deps.session.clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
     const document = await vscode.workspace.openTextDocument({ content: (await out.Body?.transformToString('utf-8')) ?? '', language: 'json' });
@@ -197,6 +227,9 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
         }
         case 'openExplainability':
           await this.openExplainability();
+          return;
+        case 'openModelQuality':
+          await this.openModelQuality();
           return;
         case 'openNotebook':
           if (message.which === 'dataExploration' || message.which === 'candidateDefinition') await this.openNotebook(message.which);

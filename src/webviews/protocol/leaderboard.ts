@@ -31,6 +31,8 @@ export interface LeaderboardModel {
   notebooks: { dataExploration?: string; candidateDefinition?: string };
   /** The best candidate's explainability report (SageMaker Clarify), when the job wrote one. */
   explainability?: { location: string; features?: Array<{ feature: string; value: number }>; problem?: string };
+  /** The best candidate's model insights (model quality) report, when the job wrote one. */
+  modelQuality?: { location: string; metrics?: Array<{ name: string; value: number }>; problem?: string };
   notice?: { kind: 'info' | 'warning' | 'error'; text: string };
   loadedAt: string;
 }
@@ -46,4 +48,5 @@ export type FromWebview =
   /** The page drew the table and charts (or re-sorted), and how long it took. */
   | { type: 'rendered'; what: 'model' | 'sort'; ms: number; rows: number }
   | { type: 'openNotebook'; which: 'dataExploration' | 'candidateDefinition' }
-  | { type: 'openExplainability' };
+  | { type: 'openExplainability' }
+  | { type: 'openModelQuality' };

@@ -87,6 +87,8 @@ describe('Autopilot experiments and leaderboard', function () {
     assert.ok(m.rows.every((r, i) => i === 0 || r.objective! <= m.rows[i - 1].objective!), 'best first');
     assert.strictEqual(m.explainability?.features?.[0].feature, 'shell_weight', 'the best candidate\'s feature importance, largest first');
     assert.match(m.explainability!.location, /abalone-v0\/documentation\/explainability\/output\/analysis\.json$/);
+    assert.deepStrictEqual(m.modelQuality?.metrics?.map((x) => x.name), ['Accuracy', 'BalancedAccuracy', 'F1macro', 'LogLoss']);
+    assert.strictEqual(m.modelQuality?.metrics?.[0].value, 0.2917381823062897, 'the best candidate\'s validation metrics');
     const analysis = await panel.openExplainability();
     assert.match(analysis!.getText(), /"global_shap_values"/);
     const dir = vscode.Uri.file(path.join(os.tmpdir(), `smw-leaderboard-${process.pid}`));

@@ -375,6 +375,14 @@ function handlers(world: World): Record<string, OperationHandler> {
   };
 }
 
+/** The model insights (model quality) report of the best candidate: its metrics on the validation set. */
+function modelInsights(world: World, job: AutoMlJob): string {
+  const best = bestIndex(job, viewOf(world, job).visibleCandidates);
+  const candidate = best === undefined ? undefined : candidateAt(world, job, best);
+  const metrics = Object.fromEntries((candidate?.CandidateProperties.CandidateMetrics ?? []).map((m) => [m.StandardMetricName, { value: m.Value }]));
+  return JSON.stringify({ version: '1.0', candidate: candidate?.CandidateName, problem_type: job.problemType, dataset: 'validation', metrics }, null, 2);
+}
+
 /** The SageMaker Clarify analysis Autopilot writes for the best candidate: global SHAP values per feature. */
 function clarifyAnalysis(job: AutoMlJob): string {
   const random = seededRandom(`${job.name}/shap`);
@@ -408,6 +416,11 @@ function candidateArtifacts(world: World): void {
     const explainedJob = explained ? autoMlJobs(world).get(explained[1]) : undefined;
     if (explainedJob && parseS3Uri(explainedJob.outputS3Uri)?.bucket === bucket && viewOf(world, explainedJob).status === 'Completed') {
       return { body: Buffer.from(clarifyAnalysis(explainedJob)), contentType: 'application/json', lastModified: viewOf(world, explainedJob).endTime ?? new Date(explainedJob.creationTime), etag: `"${hexId(seededRandom(key), 32)}"`, metadata: {} };
+    }
+    const insights = /^(?:.*\/)?([^/]+)\/documentation\/model_monitor\/output\/report\.json$/.exec(key);
+    const insightsJob = insights ? autoMlJobs(world).get(insights[1]) : undefined;
+    if (insightsJob && parseS3Uri(insightsJob.outputS3Uri)?.bucket === bucket && viewOf(world, insightsJob).status === 'Completed') {
+      return { body: Buffer.from(modelInsights(world, insightsJob)), contentType: 'application/json', lastModified: viewOf(world, insightsJob).endTime ?? new Date(insightsJob.creationTime), etag: `"${hexId(seededRandom(key), 32)}"`, metadata: {} };
     }
     const notebook = /^(?:.*\/)?([^/]+)\/sagemaker-automl-candidates\/notebooks\/SageMakerAutopilot(CandidateDefinition|DataExploration)Notebook\.ipynb$/.exec(key);
     const owner = notebook ? autoMlJobs(world).get(notebook[1]) : undefined;
