@@ -88,3 +88,20 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
     this.disposeEmitter.dispose();
   }
 }
+
+/**
+ * One panel per key (a job, an endpoint, a group): the open one is revealed (and `onReuse` told), otherwise
+ * `create` makes it and the registry forgets it when it is closed.
+ */
+export function panelFor<P extends { reveal(): void; onDidDispose: vscode.Event<void> }>(open: Map<string, P>, key: string, create: () => P, onReuse?: (panel: P) => void): P {
+  const existing = open.get(key);
+  if (existing) {
+    existing.reveal();
+    onReuse?.(existing);
+    return existing;
+  }
+  const panel = create();
+  open.set(key, panel);
+  panel.onDidDispose(() => open.delete(key));
+  return panel;
+}

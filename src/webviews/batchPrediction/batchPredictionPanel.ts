@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { BatchOutcome } from '../../commands/batchPredictCommand';
 import type { BatchPredictionModel, FromWebview, ToWebview } from '../protocol/batchPrediction';
-import { WebviewPanelBase } from '../webviewPanelBase';
+import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
 
 export function batchPredictionModel(endpointName: string, input: vscode.Uri, outcome: BatchOutcome): BatchPredictionModel {
   const q = outcome.quality;
@@ -31,16 +31,7 @@ export class BatchPredictionPanel extends WebviewPanelBase<ToWebview, FromWebvie
   private static readonly open = new Map<string, BatchPredictionPanel>();
 
   static show(extensionUri: vscode.Uri, model: BatchPredictionModel, predictionsFile?: vscode.Uri): BatchPredictionPanel {
-    const existing = BatchPredictionPanel.open.get(model.endpointName);
-    if (existing) {
-      existing.update(model, predictionsFile);
-      existing.reveal();
-      return existing;
-    }
-    const panel = new BatchPredictionPanel(extensionUri, model, predictionsFile);
-    BatchPredictionPanel.open.set(model.endpointName, panel);
-    panel.onDidDispose(() => BatchPredictionPanel.open.delete(model.endpointName));
-    return panel;
+    return panelFor(BatchPredictionPanel.open, model.endpointName, () => new BatchPredictionPanel(extensionUri, model, predictionsFile), (existing) => existing.update(model, predictionsFile));
   }
 
   private constructor(extensionUri: vscode.Uri, private current: BatchPredictionModel, private predictionsFile?: vscode.Uri) {

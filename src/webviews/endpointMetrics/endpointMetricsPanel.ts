@@ -7,7 +7,7 @@ import { describeEndpoint } from '../../aws/sagemaker/endpointsApi';
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import type { EndpointMetricsModel, FromWebview, MetricsRange, ToWebview } from '../protocol/endpointMetrics';
-import { WebviewPanelBase } from '../webviewPanelBase';
+import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
 
 const RANGES: Record<MetricsRange, { hours: number; periodSeconds: number }> = {
   '3h': { hours: 3, periodSeconds: 300 },
@@ -36,16 +36,7 @@ export class EndpointMetricsPanel extends WebviewPanelBase<ToWebview, FromWebvie
   private loading?: Promise<void>;
 
   static show(extensionUri: vscode.Uri, session: AwsSession, endpointName: string): EndpointMetricsPanel {
-    const key = `${session.current.region}/${endpointName}`;
-    const existing = EndpointMetricsPanel.open.get(key);
-    if (existing) {
-      existing.reveal();
-      return existing;
-    }
-    const panel = new EndpointMetricsPanel(extensionUri, session, endpointName);
-    EndpointMetricsPanel.open.set(key, panel);
-    panel.onDidDispose(() => EndpointMetricsPanel.open.delete(key));
-    return panel;
+    return panelFor(EndpointMetricsPanel.open, `${session.current.region}/${endpointName}`, () => new EndpointMetricsPanel(extensionUri, session, endpointName));
   }
 
   private constructor(extensionUri: vscode.Uri, private readonly session: AwsSession, readonly endpointName: string) {

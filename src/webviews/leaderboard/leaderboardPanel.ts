@@ -14,7 +14,7 @@ import { leaderboardCsv, leaderboardRows, metricColumns, objectiveIsMaximized } 
 import { parseS3Uri } from '../../model/modelQualityMetrics';
 import { globalShapValues } from '../../model/explainability';
 import type { FromWebview, LeaderboardModel, ToWebview } from '../protocol/leaderboard';
-import { WebviewPanelBase } from '../webviewPanelBase';
+import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
 
 const LIVE_SECONDS = 15;
 
@@ -35,19 +35,11 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
   lastRender?: { what: 'model' | 'sort'; ms: number; rows: number };
 
   static show(deps: LeaderboardDeps, jobName: string): LeaderboardPanel {
-    const key = `${deps.session.current.region}/${jobName}`;
-    const existing = LeaderboardPanel.open.get(key);
-    if (existing) {
-      existing.reveal();
-      return existing;
-    }
-    const panel = new LeaderboardPanel(deps, jobName);
-    LeaderboardPanel.open.set(key, panel);
-    panel.onDidDispose(() => {
-      LeaderboardPanel.open.delete(key);
-      if (panel.timer) clearTimeout(panel.timer);
+    return panelFor(LeaderboardPanel.open, `${deps.session.current.region}/${jobName}`, () => {
+      const panel = new LeaderboardPanel(deps, jobName);
+      panel.onDidDispose(() => panel.timer && clearTimeout(panel.timer));
+      return panel;
     });
-    return panel;
   }
 
   private constructor(private readonly deps: LeaderboardDeps, readonly jobName: string) {

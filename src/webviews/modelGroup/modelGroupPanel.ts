@@ -8,7 +8,7 @@ import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { decideModelVersion, modelApprovalDialogs, type ModelApprovalPrompts, type ModelDecision } from '../../commands/modelApprovalCommands';
 import type { FromWebview, ModelGroupModel, ToWebview, VersionRow } from '../protocol/modelGroup';
-import { WebviewPanelBase } from '../webviewPanelBase';
+import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
 import { readGroup, readVersionsPage } from './modelGroupData';
 
 export interface ModelGroupDeps {
@@ -28,16 +28,7 @@ export class ModelGroupPanel extends WebviewPanelBase<ToWebview, FromWebview> {
   prompts: ModelApprovalPrompts = modelApprovalDialogs;
 
   static show(deps: ModelGroupDeps, group: string): ModelGroupPanel {
-    const key = `${deps.session.current.region}/${group}`;
-    const existing = ModelGroupPanel.open.get(key);
-    if (existing) {
-      existing.reveal();
-      return existing;
-    }
-    const panel = new ModelGroupPanel(deps, group);
-    ModelGroupPanel.open.set(key, panel);
-    panel.onDidDispose(() => ModelGroupPanel.open.delete(key));
-    return panel;
+    return panelFor(ModelGroupPanel.open, `${deps.session.current.region}/${group}`, () => new ModelGroupPanel(deps, group));
   }
 
   private constructor(private readonly deps: ModelGroupDeps, readonly group: string) {

@@ -9,7 +9,7 @@ import { decideApproval, dialogPrompts, type ApprovalPrompts } from '../../comma
 import { isAwsConsoleUrl } from '../../model/consoleUrls';
 import type { RegisteredViews } from '../../views/registerViews';
 import type { FromWebview, ReleaseReviewModel, ToWebview } from '../protocol/releaseReview';
-import { WebviewPanelBase } from '../webviewPanelBase';
+import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
 import { loadReleaseReview, type ReleaseReviewData } from './releaseReviewData';
 
 export interface ReleaseReviewDeps {
@@ -27,17 +27,7 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
   prompts: ApprovalPrompts = dialogPrompts;
 
   static show(deps: ReleaseReviewDeps, pipelineName: string): ReleaseReviewPanel {
-    const key = `${deps.session.current.region}/${pipelineName}`;
-    const existing = ReleaseReviewPanel.open.get(key);
-    if (existing) {
-      existing.reveal();
-      void existing.load();
-      return existing;
-    }
-    const panel = new ReleaseReviewPanel(deps, pipelineName);
-    ReleaseReviewPanel.open.set(key, panel);
-    panel.onDidDispose(() => ReleaseReviewPanel.open.delete(key));
-    return panel;
+    return panelFor(ReleaseReviewPanel.open, `${deps.session.current.region}/${pipelineName}`, () => new ReleaseReviewPanel(deps, pipelineName), (existing) => void existing.load());
   }
 
   private constructor(private readonly deps: ReleaseReviewDeps, readonly pipelineName: string) {
