@@ -45,6 +45,7 @@ import { LifecycleScriptFiles, LIFECYCLE_SCHEME } from './views/notebookInstance
 import { leaderboardDeps, registerAutopilotCommands } from './commands/autopilotCommands';
 import { startAutoMl, stopAutoMl, uploadTrainingData, type AutoMlContext, type StartAutoMlPrompts } from './commands/startAutoMlCommand';
 import { LeaderboardPanel } from './webviews/leaderboard/leaderboardPanel';
+import { AutoGluonPanel } from './webviews/autoGluon/autoGluonPanel';
 
 /** What activate() returns: used by the integration tests and by other extensions. */
 export interface WorkbenchApi {
@@ -118,6 +119,8 @@ export interface WorkbenchApi {
     upload(file: vscode.Uri, prefix: string): Promise<string>;
     leaderboard(jobName: string): LeaderboardPanel;
   };
+  /** Training jobs: the AutoGluon results panel of a completed job. */
+  trainingJobs: { autoGluon(jobName: string): AutoGluonPanel };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
 }
@@ -222,6 +225,10 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     upload: (file, prefix) => uploadTrainingData(session, file, prefix),
     leaderboard: (name) => LeaderboardPanel.show(leaderboardDeps(autoMlContext, context.extensionUri), name),
   };
+  context.subscriptions.push(vscode.commands.registerCommand('sagemakerWorkbench.openAutoGluonResults', (node?: { resource?: { kind: string; name: string } }) => {
+    if (node?.resource?.kind === 'training-job') AutoGluonPanel.show(context.extensionUri, session, node.resource.name);
+  }));
+  const trainingJobs: WorkbenchApi['trainingJobs'] = { autoGluon: (name) => AutoGluonPanel.show(context.extensionUri, session, name) };
   const approvals: WorkbenchApi['approvals'] = {
     pending: () => pendingApprovalsEverywhere(views),
     decide: (approval, decision, prompts) => decideApproval(session, views, approval, decision, prompts),
@@ -253,7 +260,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
   }));
   log.info(`SageMaker Workbench ${version} activated in VS Code ${vscode.version}`);
-  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, endpoints, sageMakerPipelines, commits, hosting, notebooks, autopilot, ready };
+  return { session, views, statusBar, details, log, approvals, releases, modelRegistry, endpoints, sageMakerPipelines, commits, hosting, notebooks, autopilot, trainingJobs, ready };
 }
 
 export function deactivate(): void {

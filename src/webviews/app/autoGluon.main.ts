@@ -1,0 +1,86 @@
+// Browser side of the AutoGluon results panel: evaluation cards, the leaderboard (sortable, best starred)
+// and a chart of validation and test scores per model. Everything from the archive is text.
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import type { AutoGluonModelRow } from '../../model/autoGluonResults';
+import type { AutoGluonModel, FromWebview, ToWebview } from '../protocol/autoGluon';
+import { vsButton } from './elements';
+import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
+
+Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, Tooltip);
+
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+let charts: Chart[] = [];
+let model: AutoGluonModel | undefined;
+let sort: { key: keyof AutoGluonModelRow; descending: boolean } = { key: 'scoreVal', descending: true };
+
+const COLUMNS: Array<{ key: keyof AutoGluonModelRow; label: string }> = [
+  { key: 'model', label: 'Model' }, { key: 'scoreVal', label: 'score_val' }, { key: 'scoreTest', label: 'score_test' },
+  { key: 'fitTime', label: 'fit_time (s)' }, { key: 'predTimeVal', label: 'pred_time_val (s)' }, { key: 'predTimeTest', label: 'pred_time_test (s)' }, { key: 'stackLevel', label: 'stack_level' },
+];
+
+function render(): void {
+  for (const c of charts) c.destroy();
+  charts = [];
+  if (!model) return;
+  const m = model;
+  const rows = [...m.rows].sort((a, b) => {
+    const x = a[sort.key];
+    const y = b[sort.key];
+    if (x === undefined) return 1;
+    if (y === undefined) return -1;
+    return (x < y ? -1 : x > y ? 1 : 0) * (sort.descending ? -1 : 1);
+  });
+  const head = el('tr', {}, ...COLUMNS.map((c) => {
+    const th = el('th', { className: c.key === 'model' ? '' : 'number' });
+    const b = el('button', { className: 'lb-sort', text: `${c.label}${sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}` });
+    th.setAttribute('aria-sort', sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+    b.addEventListener('click', () => {
+      sort = { key: c.key, descending: sort.key === c.key ? !sort.descending : c.key !== 'model' && !/time/i.test(c.key) };
+      vscode.setState({ model, sort });
+      render();
+    });
+    th.append(b);
+    return th;
+  }));
+  const body = el('tbody', {}, ...rows.map((r) => el('tr', { className: r.best ? 'best' : '' }, ...COLUMNS.map((c) => {
+    const v = r[c.key];
+    return el('td', { className: c.key === 'model' ? '' : 'number', text: c.key === 'model' ? `${r.best ? '★ ' : ''}${r.model}` : typeof v === 'number' ? fmt(v) : '—' });
+  }))));
+  const size = m.objectBytes ? `read ${(m.bytesRead ?? 0).toLocaleString('en-US')} of ${m.objectBytes.toLocaleString('en-US')} bytes of ` : '';
+  app.replaceChildren(
+    el('header', {}, el('h1', { text: `AutoGluon · ${m.jobName}` }), el('p', { className: 'muted', text: `${size}${m.artefact || 'no artefact'} · ${when(m.loadedAt)}` })),
+    ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
+    el('div', { className: 'actions' }, vsButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), { secondary: true })),
+  );
+  if (m.evaluation.length) app.append(el('section', {}, el('h2', { text: 'Model_Evaluation.txt' }), el('div', { className: 'cards' }, ...m.evaluation.map((e) => el('div', { className: 'card' }, el('div', { className: 'card-name', text: e.name }), el('div', { className: 'card-value', text: fmt(e.value) }))))));
+  if (m.rows.length) {
+    app.append(el('section', {}, el('h2', { text: `Leaderboard.csv (${m.rows.length} models)` }), el('table', { className: 'versions' }, el('thead', {}, head), body)));
+    const { blue, orange, scales, legend } = chartTheme();
+    const canvas = chartCanvas('Validation and test scores per model');
+    app.append(el('section', { className: 'narrow' }, el('figure', {}, el('figcaption', { text: 'Scores per model (higher is better)' }), canvas)));
+    charts.push(new Chart(canvas, {
+      type: 'bar',
+      data: { labels: m.rows.map((r) => r.model), datasets: [{ label: 'score_val', data: m.rows.map((r) => r.scoreVal ?? NaN), backgroundColor: blue }, { label: 'score_test', data: m.rows.map((r) => r.scoreTest ?? NaN), backgroundColor: orange }] },
+      options: { animation: false, indexAxis: 'y', scales, plugins: { legend } },
+    }));
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  if (event.data.type === 'model') {
+    model = event.data.model;
+    vscode.setState({ model, sort });
+    render();
+  }
+});
+
+onThemeChange(() => render());
+const saved = vscode.getState() as { model?: AutoGluonModel; sort?: typeof sort } | undefined;
+if (saved?.model) {
+  model = saved.model;
+  sort = saved.sort ?? sort;
+  render();
+}
+vscode.postMessage({ type: 'ready' });
