@@ -58,7 +58,8 @@ describe('AWS session', function () {
     await config().update('region', 'eu-west-1', vscode.ConfigurationTarget.Global);
     await until('the session to switch region', () => api.session.current.region === 'eu-west-1');
     assert.strictEqual(api.session.current.regionSource, 'setting');
-    assert.match(api.statusBar.text, /default · eu-west-1/);
+    // The status bar follows the session's change event, which may come a moment after the switch.
+    await until('the status bar to show the new region', () => /default · eu-west-1/.test(api.statusBar.text) || undefined);
     for (const [key, provider] of Object.entries(api.views.providers)) {
       assert.ok(provider.refreshCount > before[key], `${key} view was refreshed`);
     }
