@@ -3,13 +3,13 @@
 // the features' functions through the extension's API instead.
 import * as vscode from 'vscode';
 import type { AutoMLCandidate } from '@aws-sdk/client-sagemaker';
-import { toUserError } from '../aws/showAwsError';
 import { s3UriProblem } from '../model/autoMlPlan';
 import type { ExplorerNode } from '../views/tree/explorerNode';
 import { LeaderboardPanel } from '../webviews/leaderboard/leaderboardPanel';
 import { startAutoMl, stopAutoMl, uploadTrainingData, type AutoMlContext, type StartAutoMlPrompts } from './startAutoMlCommand';
 import { askAutoMlPlan } from './startAutoMlWizard';
 import { confirmModal } from './ui/confirmModal';
+import { guarded, showOutcome } from './ui/outcome';
 
 export const startDialogs: StartAutoMlPrompts = { plan: askAutoMlPlan, confirm: confirmModal };
 
@@ -28,31 +28,21 @@ const jobNameOf = (target: unknown): string | undefined =>
 
 export function registerAutopilotCommands(ctx: AutoMlContext, extensionUri: vscode.Uri): vscode.Disposable[] {
   const { session } = ctx;
-  const report = (o: { outcome: string; message?: string }) => {
-    if (!o.message) return;
-    if (o.outcome === 'refused') void vscode.window.showWarningMessage(o.message);
-    else if (o.outcome === 'failed') void vscode.window.showErrorMessage(o.message);
-    else void vscode.window.showInformationMessage(o.message);
-  };
   return [
-    vscode.commands.registerCommand('sagemakerWorkbench.startAutopilot', async (target?: unknown) => {
-      try {
-        let input = typeof target === 'string' ? target : '';
-        if (target instanceof vscode.Uri) {
-          const prefix = await vscode.window.showInputBox({ title: `Upload ${vscode.workspace.asRelativePath(target)} for Autopilot`, prompt: 'S3 location to upload the CSV to', placeHolder: 's3://my-bucket/abalone/input/', ignoreFocusOut: true, validateInput: (v) => s3UriProblem(v, 'The upload location') });
-          if (!prefix) return;
-          input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Uploading the training data' }, () => uploadTrainingData(session, target, prefix));
-        }
-        const outcome = await startAutoMl(ctx, input, startDialogs);
-        report(outcome);
-        if (outcome.outcome === 'started' && outcome.jobName) LeaderboardPanel.show(leaderboardDeps(ctx, extensionUri), outcome.jobName);
-      } catch (error) {
-        void vscode.window.showErrorMessage(toUserError(error, session, 's3', 'PutObject').message);
+    vscode.commands.registerCommand('sagemakerWorkbench.startAutopilot', guarded(session, 'PutObject', async (target?: unknown) => {
+      let input = typeof target === 'string' ? target : '';
+      if (target instanceof vscode.Uri) {
+        const prefix = await vscode.window.showInputBox({ title: `Upload ${vscode.workspace.asRelativePath(target)} for Autopilot`, prompt: 'S3 location to upload the CSV to', placeHolder: 's3://my-bucket/abalone/input/', ignoreFocusOut: true, validateInput: (v) => s3UriProblem(v, 'The upload location') });
+        if (!prefix) return;
+        input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Uploading the training data' }, () => uploadTrainingData(session, target, prefix));
       }
-    }),
+      const outcome = await startAutoMl(ctx, input, startDialogs);
+      showOutcome(outcome);
+      if (outcome.outcome === 'started' && outcome.jobName) LeaderboardPanel.show(leaderboardDeps(ctx, extensionUri), outcome.jobName);
+    }, 's3')),
     vscode.commands.registerCommand('sagemakerWorkbench.stopAutopilot', async (target?: unknown) => {
       const name = jobNameOf(target);
-      if (name) report(await stopAutoMl(ctx, name, { confirm: confirmModal }));
+      if (name) showOutcome(await stopAutoMl(ctx, name, { confirm: confirmModal }));
     }),
     vscode.commands.registerCommand('sagemakerWorkbench.openLeaderboard', (target?: unknown) => {
       const name = jobNameOf(target);

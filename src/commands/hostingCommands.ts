@@ -7,7 +7,6 @@ import { ListEndpointsCommand, ListModelPackageGroupsCommand, type AutoMLCandida
 import { candidateSource, existingModelSource, modelPackageSource, trainingJobSource, type DeploySource } from '../aws/sagemaker/deploySources';
 import { listModelPackagesPage } from '../aws/sagemaker/modelRegistryApi';
 import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
 import type { ExplorerNode } from '../views/tree/explorerNode';
 import { CandidateNode } from '../views/autopilot/candidateNode';
 import type { LogDocuments } from '../views/logs/logDocuments';
@@ -15,6 +14,7 @@ import { BatchPredictionPanel, batchPredictionModel } from '../webviews/batchPre
 import { ModelGroupPanel, type ModelGroupDeps } from '../webviews/modelGroup/modelGroupPanel';
 import { EndpointMetricsPanel } from '../webviews/endpointMetrics/endpointMetricsPanel';
 import { batchDialogs, batchPredict } from './batchPredictCommand';
+import { guarded, showOutcome, type Outcome } from './ui/outcome';
 import { confirmDeploy, deployToNewEndpoint, failureDialog, type DeployContext, type DeployPrompts } from './deployEndpointCommand';
 import { askDeployPlan } from './deployWizard';
 import { forgetContentType, invokeDialogs, invokeOnce, type InvokeContext } from './invokeEndpointCommand';
@@ -81,53 +81,41 @@ async function csvToPredict(target: unknown): Promise<vscode.Uri | undefined> {
   return (await vscode.window.showOpenDialog({ title: 'CSV rows to predict', filters: { CSV: ['csv'] }, canSelectMany: false }))?.[0];
 }
 
-/** Shows an outcome's message as the user should see it (refusals and failures are not silent). */
-function report(outcome: { outcome: string; message?: string }): void {
-  if (!outcome.message) return;
-  if (outcome.outcome === 'refused') void vscode.window.showWarningMessage(outcome.message);
-  else if (outcome.outcome === 'failed') void vscode.window.showErrorMessage(outcome.message);
-  else if (outcome.outcome !== 'deployed') void vscode.window.showInformationMessage(outcome.message);
-}
+/** Deploying says its own success (with a Test Endpoint button). */
+const report = (outcome: Outcome) => showOutcome(outcome, { quiet: ['deployed'] });
 
 export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] {
   const { session } = deps;
-  const guarded = (operation: string, run: (...args: unknown[]) => Promise<void>) => async (...args: unknown[]) => {
-    try {
-      await run(...args);
-    } catch (error) {
-      void vscode.window.showErrorMessage(toUserError(error, session, 'sagemaker', operation).message);
-    }
-  };
   return [
-    vscode.commands.registerCommand('sagemakerWorkbench.deployModel', guarded('CreateEndpoint', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.deployModel', guarded(session, 'CreateEndpoint', async (target) => {
       const source = await sourceOf(session, target);
       if (source) report(await deployToNewEndpoint(deps.deploy, source, deployDialogs));
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.deployToExistingEndpoint', guarded('UpdateEndpoint', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.deployToExistingEndpoint', guarded(session, 'UpdateEndpoint', async (target) => {
       const source = await sourceOf(session, target);
       const endpoint = source && (await pickEndpoint(session, `Update which endpoint to ${source.label}?`));
       if (source && endpoint) report(await updateEndpointToSource(deps.deploy, endpoint, source, updateDialogs));
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.updateEndpoint', guarded('UpdateEndpoint', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.updateEndpoint', guarded(session, 'UpdateEndpoint', async (target) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Update which endpoint?'));
       const arn = endpoint && (await pickRegistryVersion(session));
       if (endpoint && arn) report(await updateEndpointToSource(deps.deploy, endpoint, await modelPackageSource(session.clients, arn), updateDialogs));
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.rollBackEndpoint', guarded('UpdateEndpoint', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.rollBackEndpoint', guarded(session, 'UpdateEndpoint', async (target) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Roll back which endpoint?'));
       if (endpoint) report(await rollBackEndpoint(deps.deploy, endpoint, updateDialogs));
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.invokeEndpoint', guarded('InvokeEndpoint', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.invokeEndpoint', guarded(session, 'InvokeEndpoint', async (target) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Test which endpoint?'));
       if (endpoint) report(await invokeOnce(deps.invoke, endpoint, invokeDialogs));
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.changeInvokeContentType', guarded('InvokeEndpoint', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.changeInvokeContentType', guarded(session, 'InvokeEndpoint', async (target) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Change the content type of which endpoint?'));
       if (!endpoint) return;
       await forgetContentType(deps.invoke, endpoint);
       void vscode.window.showInformationMessage(`The next test of ${endpoint} asks for its content type again.`);
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.batchPredict', guarded('InvokeEndpoint', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.batchPredict', guarded(session, 'InvokeEndpoint', async (target) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Predict with which endpoint?'));
       const file = endpoint && (await csvToPredict(target));
       if (!endpoint || !file) return;
@@ -138,19 +126,19 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
         BatchPredictionPanel.show(deps.panels.extensionUri, batchPredictionModel(endpoint, file, outcome), outcome.predictionsFile);
       }
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.openEndpointLogs', guarded('FilterLogEvents', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.openEndpointLogs', guarded(session, 'FilterLogEvents', async (target) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Logs of which endpoint?'));
       if (endpoint) await deps.logs.open(`/aws/sagemaker/Endpoints/${endpoint}`);
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.showEndpointMetrics', guarded('GetMetricData', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.showEndpointMetrics', guarded(session, 'GetMetricData', async (target) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Metrics of which endpoint?'));
       if (endpoint) EndpointMetricsPanel.show(deps.panels.extensionUri, session, endpoint);
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.registerModel', guarded('CreateModelPackage', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.registerModel', guarded(session, 'CreateModelPackage', async (target) => {
       const source = await sourceOf(session, target);
       if (source) report(await registerModel(session, source, registerDialogs, deps.refreshRegistry));
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.openModelGroup', guarded('ListModelPackages', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.openModelGroup', guarded(session, 'ListModelPackages', async (target) => {
       const resource = (target as ExplorerNode | undefined)?.resource;
       const group = typeof target === 'string' ? target
         : resource?.kind === 'model-package-group' ? resource.name

@@ -5,7 +5,6 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ListNotebookInstancesCommand } from '@aws-sdk/client-sagemaker';
 import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
 import type { LogDocuments } from '../views/logs/logDocuments';
 import { LifecycleScriptNode } from '../views/notebookInstances/lifecycleConfigNode';
 import type { Hook } from '../views/notebookInstances/lifecycleScriptFiles';
@@ -16,6 +15,7 @@ import { createLifecycleConfigFromTemplate, deleteLifecycleConfigChecked, diffLi
 import { deleteNotebook, NOTEBOOK_LOG_GROUP, openNotebook, startNotebook, stopNotebook, type NotebookContext, type NotebookPrompts } from './notebookInstanceCommands';
 import { fetchNotebook, publishNotebook, type SyncPrompts } from './notebookSyncCommands';
 import { confirmModal } from './ui/confirmModal';
+import { guarded, showOutcome, type Outcome } from './ui/outcome';
 
 export type NotebookCommandContext = NotebookContext & { logs: LogDocuments; lastRole(): string | undefined; rememberRole(arn: string): Thenable<void> };
 
@@ -38,26 +38,10 @@ async function pickInstance(session: AwsSession, title: string): Promise<string 
   return vscode.window.showQuickPick((out.NotebookInstances ?? []).map((i) => i.NotebookInstanceName ?? ''), { title });
 }
 
-function show(outcome: { outcome: string; message?: string }, openLog?: () => void): void {
-  if (!outcome.message) return;
-  if (outcome.outcome === 'refused') void vscode.window.showWarningMessage(outcome.message);
-  else if (outcome.outcome === 'failed') {
-    const [first, ...rest] = outcome.message.split('\n');
-    void vscode.window.showErrorMessage(first, { detail: rest.join('\n'), modal: rest.length > 0 }, ...(openLog ? ['Open Lifecycle Log'] : [])).then((choice) => {
-      if (choice && openLog) openLog();
-    });
-  } else void vscode.window.showInformationMessage(outcome.message);
-}
+const show = (outcome: Outcome, openLog?: () => void) => showOutcome(outcome, openLog ? { action: { label: 'Open Lifecycle Log', run: openLog } } : {});
 
 export function registerNotebookCommands(ctx: NotebookCommandContext): vscode.Disposable[] {
   const { session } = ctx;
-  const guarded = (operation: string, run: (...args: unknown[]) => Promise<void>) => async (...args: unknown[]) => {
-    try {
-      await run(...args);
-    } catch (error) {
-      void vscode.window.showErrorMessage(toUserError(error, session, 'sagemaker', operation).message);
-    }
-  };
   const instance = async (target: unknown, title: string) => resourceName(target, 'notebook-instance') ?? (await pickInstance(session, title));
   const openLog = (name: string) => () => void ctx.logs.open(NOTEBOOK_LOG_GROUP, `${name}/LifecycleConfig`);
   const scriptOf = (target: unknown): { config: string; hook: Hook } | undefined => {
@@ -66,47 +50,47 @@ export function registerNotebookCommands(ctx: NotebookCommandContext): vscode.Di
     return config ? { config, hook: 'on-start' } : undefined;
   };
   return [
-    vscode.commands.registerCommand('sagemakerWorkbench.startNotebookInstance', guarded('StartNotebookInstance', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.startNotebookInstance', guarded(session, 'StartNotebookInstance', async (target) => {
       const name = await instance(target, 'Start which notebook instance?');
       if (name) show(await startNotebook(ctx, name), openLog(name));
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.stopNotebookInstance', guarded('StopNotebookInstance', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.stopNotebookInstance', guarded(session, 'StopNotebookInstance', async (target) => {
       const name = await instance(target, 'Stop which notebook instance?');
       if (name) show(await stopNotebook(ctx, name, notebookDialogs));
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.deleteNotebookInstance', guarded('DeleteNotebookInstance', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.deleteNotebookInstance', guarded(session, 'DeleteNotebookInstance', async (target) => {
       const name = await instance(target, 'Delete which notebook instance?');
       if (name) show(await deleteNotebook(ctx, name, notebookDialogs));
     })),
-    ...(['lab', 'classic'] as const).map((view) => vscode.commands.registerCommand(view === 'lab' ? 'sagemakerWorkbench.openJupyterLab' : 'sagemakerWorkbench.openJupyter', guarded('CreatePresignedNotebookInstanceUrl', async (target) => {
+    ...(['lab', 'classic'] as const).map((view) => vscode.commands.registerCommand(view === 'lab' ? 'sagemakerWorkbench.openJupyterLab' : 'sagemakerWorkbench.openJupyter', guarded(session, 'CreatePresignedNotebookInstanceUrl', async (target) => {
       const name = await instance(target, `Open ${view === 'lab' ? 'JupyterLab' : 'Jupyter'} of which notebook instance?`);
       if (name) show(await openNotebook(ctx, name, view));
     }))),
-    vscode.commands.registerCommand('sagemakerWorkbench.createNotebookInstance', guarded('CreateNotebookInstance', async () => show(await createNotebook(ctx, createDialogs)))),
-    vscode.commands.registerCommand('sagemakerWorkbench.openLifecycleLogs', guarded('FilterLogEvents', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.createNotebookInstance', guarded(session, 'CreateNotebookInstance', async () => show(await createNotebook(ctx, createDialogs)))),
+    vscode.commands.registerCommand('sagemakerWorkbench.openLifecycleLogs', guarded(session, 'FilterLogEvents', async (target) => {
       const name = await instance(target, 'Lifecycle logs of which notebook instance?');
       if (name) openLog(name)();
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.createLifecycleConfig', guarded('CreateNotebookInstanceLifecycleConfig', async () => show(await createLifecycleConfigFromTemplate(session, lifecycleDialogs, ctx.changed)))),
-    vscode.commands.registerCommand('sagemakerWorkbench.deleteLifecycleConfig', guarded('DeleteNotebookInstanceLifecycleConfig', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.createLifecycleConfig', guarded(session, 'CreateNotebookInstanceLifecycleConfig', async () => show(await createLifecycleConfigFromTemplate(session, lifecycleDialogs, ctx.changed)))),
+    vscode.commands.registerCommand('sagemakerWorkbench.deleteLifecycleConfig', guarded(session, 'DeleteNotebookInstanceLifecycleConfig', async (target) => {
       const name = resourceName(target, 'lifecycle-config');
       if (name) show(await deleteLifecycleConfigChecked(session, name, lifecycleDialogs, ctx.changed));
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.editLifecycleScript', guarded('DescribeNotebookInstanceLifecycleConfig', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.editLifecycleScript', guarded(session, 'DescribeNotebookInstanceLifecycleConfig', async (target) => {
       const script = scriptOf(target);
       if (script) await openLifecycleScript(session, script.config, script.hook);
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.diffLifecycleScript', guarded('DescribeNotebookInstanceLifecycleConfig', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.diffLifecycleScript', guarded(session, 'DescribeNotebookInstanceLifecycleConfig', async (target) => {
       const script = scriptOf(target) ?? scriptOfEditor();
       if (script) await diffLifecycleScript(session, script.config, script.hook);
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.publishNotebook', guarded('PutObject', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.publishNotebook', guarded(session, 'PutObject', async (target) => {
       const file = target instanceof vscode.Uri ? target : vscode.window.activeNotebookEditor?.notebook.uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!file) return;
       const name = await pickInstance(session, `Publish ${path.basename(file.path)} for which notebook instance?`);
       if (name) show(await publishNotebook(session, name, file, syncDialogs));
     })),
-    vscode.commands.registerCommand('sagemakerWorkbench.fetchNotebook', guarded('GetObject', async (target) => {
+    vscode.commands.registerCommand('sagemakerWorkbench.fetchNotebook', guarded(session, 'GetObject', async (target) => {
       const name = await instance(target, 'Fetch a notebook of which notebook instance?');
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'Fetch into which folder?' }))?.[0];
       if (name && folder) show(await fetchNotebook(session, name, folder, syncDialogs));
