@@ -2,12 +2,13 @@
 // execution ID in the pipeline's artifact bucket (seed 003: `<execution-id>/evaluation/evaluation.json`),
 // or where the `evaluationReportLocations` setting says this pipeline writes it.
 import { PutApprovalResultCommand, type GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
-import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import * as vscode from 'vscode';
 import type { PendingApproval } from '../../model/codePipelineState';
 import { expandReportLocation } from '../../model/reportLocation';
 import { parseEvaluationReport, type EvaluationReport } from '../../model/evaluationReport';
 import type { AwsClients } from '../clients';
+import { readSmallObject } from '../s3/smallObjects';
 import { getPipeline } from './codePipelineApi';
 
 export type ApprovalDecision = 'Approved' | 'Rejected';
@@ -53,10 +54,9 @@ function configuredLocation(pipelineName: string): string | undefined {
 }
 
 async function readReport(clients: AwsClients, bucket: string, key: string): Promise<FoundReport> {
-  const got = await clients.s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  if ((got.ContentLength ?? 0) > MAX_REPORT_BYTES) throw new Error(`s3://${bucket}/${key} is ${got.ContentLength} bytes: too big for an evaluation report`);
-  const text = await got.Body?.transformToString('utf8');
-  return { bucket, key, report: parseEvaluationReport(text ?? '') };
+  const read = await readSmallObject(clients, bucket, key, MAX_REPORT_BYTES);
+  if ('tooLarge' in read) throw new Error(`s3://${bucket}/${key} is ${read.tooLarge} bytes: too big for an evaluation report`);
+  return { bucket, key, report: parseEvaluationReport(read.text) };
 }
 
 export async function findEvaluationReportIn(clients: AwsClients, bucket: string, pipelineName: string, executionId: string): Promise<FoundReport | undefined> {

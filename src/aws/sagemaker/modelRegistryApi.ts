@@ -1,5 +1,4 @@
 // The model registry: package groups, their versions, and the statistics object a version's metrics live in.
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import {
   DescribeModelPackageCommand,
   DescribeModelPackageGroupCommand,
@@ -14,6 +13,7 @@ import type { Page } from '../../model/pagedList';
 import { parseQualityMetricsText, parseS3Uri, type QualityMetric } from '../../model/modelQualityMetrics';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
+import { readSmallObject } from '../s3/smallObjects';
 
 export const PAGE_SIZE = 50;
 /** A statistics document is a few KB; anything far larger is not one and is not read into memory. */
@@ -58,12 +58,9 @@ export function describeModelPackage(clients: AwsClients, arnOrName: string) {
 export async function readMetricsObject(clients: AwsClients, s3Uri: string): Promise<string> {
   const location = parseS3Uri(s3Uri);
   if (!location) throw new Error(`Not an S3 URI: ${s3Uri}`);
-  const out = await clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
-  if ((out.ContentLength ?? 0) > MAX_STATISTICS_BYTES) {
-    (out.Body as { destroy?: () => void } | undefined)?.destroy?.(); // Node stream: stop the download
-    throw new Error(`The statistics object is ${out.ContentLength} bytes: too large to be a metrics document`);
-  }
-  return (await out.Body?.transformToString('utf-8')) ?? '';
+  const read = await readSmallObject(clients, location.bucket, location.key, MAX_STATISTICS_BYTES);
+  if ('tooLarge' in read) throw new Error(`The statistics object is ${read.tooLarge} bytes: too large to be a metrics document`);
+  return read.text;
 }
 
 export async function setModelPackageApproval(clients: AwsClients, arn: string, status: 'Approved' | 'Rejected', description: string): Promise<void> {

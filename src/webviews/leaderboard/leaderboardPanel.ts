@@ -8,6 +8,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { AutoMLCandidate } from '@aws-sdk/client-sagemaker';
 import { describeAutoMlJobV2 } from '../../aws/sagemaker/autoMlApi';
 import { allCandidates } from '../../aws/sagemaker/autoMlRunApi';
+import { readSmallObject } from '../../aws/s3/smallObjects';
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { leaderboardCsv, leaderboardRows, metricColumns, objectiveIsMaximized } from '../../model/leaderboard';
@@ -17,6 +18,8 @@ import type { FromWebview, LeaderboardModel, ToWebview } from '../protocol/leade
 import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
 
 const LIVE_SECONDS = 15;
+/** Reports are a few KB; anything far larger is not read into the panel. */
+const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 
 export interface LeaderboardDeps {
   extensionUri: vscode.Uri;
@@ -108,44 +111,42 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
     }, LIVE_SECONDS * 1000);
   }
 
-  /** Reads the best candidate's Clarify analysis (a few KB); a missing or odd report is said, not fatal. */
-  private async explainability(prefix: string | undefined): Promise<LeaderboardModel['explainability']> {
+  /**
+   * Reads one of the best candidate's reports (a few KB of JSON under the artefact prefix): absent when the
+   * job wrote none; an oversized, unreadable or odd report is said (with `unreadable`), never fatal.
+   */
+  private async bestCandidateReport<R extends object>(prefix: string | undefined, file: string, what: string, read: (text: string) => R, unreadable: (error: Error) => string): Promise<({ location: string } & (R | { problem: string })) | undefined> {
     if (!prefix) return undefined;
-    const location = `${prefix.replace(/\/$/, '')}/analysis.json`;
+    const location = `${prefix.replace(/\/$/, '')}/${file}`;
     const where = parseS3Uri(location)!;
+    let got;
     try {
-      const out = await this.deps.session.clients.s3().send(new GetObjectCommand({ Bucket: where.bucket, Key: where.key }));
-      if ((out.ContentLength ?? 0) > 5 * 1024 * 1024) {
-        (out.Body as { destroy?: () => void } | undefined)?.destroy?.();
-        return { location, problem: 'The analysis is larger than 5 MB; open it from S3.' };
-      }
-      return { location, features: globalShapValues((await out.Body?.transformToString('utf-8')) ?? '') };
+      got = await readSmallObject(this.deps.session.clients, where.bucket, where.key, MAX_REPORT_BYTES);
     } catch (error) {
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
       if (status === 404 || (error as { name?: string }).name === 'NoSuchKey') return undefined;
-      return { location, problem: error instanceof SyntaxError || !(error as { $metadata?: unknown }).$metadata ? `The analysis could not be read: ${(error as Error).message}` : toUserError(error, this.deps.session, 's3', 'GetObject').message };
+      return { location, problem: toUserError(error, this.deps.session, 's3', 'GetObject').message };
+    }
+    if ('tooLarge' in got) return { location, problem: `The ${what} is larger than 5 MB; open it from S3.` };
+    try {
+      return { location, ...read(got.text) };
+    } catch (error) {
+      return { location, problem: unreadable(error as Error) };
     }
   }
 
-  /** Reads the best candidate's model insights report (its validation metrics); a missing one is not shown. */
-  private async modelQuality(prefix: string | undefined): Promise<LeaderboardModel['modelQuality']> {
-    if (!prefix) return undefined;
-    const location = `${prefix.replace(/\/$/, '')}/report.json`;
-    const where = parseS3Uri(location)!;
-    try {
-      const out = await this.deps.session.clients.s3().send(new GetObjectCommand({ Bucket: where.bucket, Key: where.key }));
-      if ((out.ContentLength ?? 0) > 5 * 1024 * 1024) {
-        (out.Body as { destroy?: () => void } | undefined)?.destroy?.();
-        return { location, problem: 'The report is larger than 5 MB; open it from S3.' };
-      }
-      const doc = JSON.parse((await out.Body?.transformToString('utf-8')) ?? '') as { metrics?: Record<string, { value?: unknown }> };
+  /** The best candidate's Clarify analysis: feature importance. */
+  private explainability(prefix: string | undefined): Promise<LeaderboardModel['explainability']> {
+    return this.bestCandidateReport(prefix, 'analysis.json', 'analysis', (text) => ({ features: globalShapValues(text) }), (e) => `The analysis could not be read: ${e.message}`);
+  }
+
+  /** The best candidate's model insights report: its validation metrics. */
+  private modelQuality(prefix: string | undefined): Promise<LeaderboardModel['modelQuality']> {
+    return this.bestCandidateReport(prefix, 'report.json', 'report', (text) => {
+      const doc = JSON.parse(text) as { metrics?: Record<string, { value?: unknown }> };
       const metrics = Object.entries(doc.metrics ?? {}).filter(([, m]) => typeof m?.value === 'number').map(([name, m]) => ({ name, value: m.value as number }));
-      return metrics.length ? { location, metrics } : { location, problem: 'The report has no metrics section this panel can read; open it to see it.' };
-    } catch (error) {
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      if (status === 404 || (error as { name?: string }).name === 'NoSuchKey') return undefined;
-      return { location, problem: error instanceof SyntaxError ? `The report is not JSON: ${error.message}` : toUserError(error, this.deps.session, 's3', 'GetObject').message };
-    }
+      return metrics.length ? { metrics } : { problem: 'The report has no metrics section this panel can read; open it to see it.' };
+    }, (e) => `The report is not JSON: ${e.message}`);
   }
 
   async openModelQuality(): Promise<vscode.TextDocument | undefined> {
