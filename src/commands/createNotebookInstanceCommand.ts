@@ -2,13 +2,12 @@
 // existing one, a new one from a template, or none —, default code repository, root and internet access)
 // is checked as SageMaker would before any call, confirmed with what it costs, then created and followed
 // Pending -> InService. A new lifecycle configuration is created first, so the instance runs it.
-import * as vscode from 'vscode';
 import { ListRepositoriesCommand } from '@aws-sdk/client-codecommit';
 import { ListCodeRepositoriesCommand, ListNotebookInstanceLifecycleConfigsCommand } from '@aws-sdk/client-sagemaker';
 import { createLifecycleConfig, createNotebookInstance, waitForNotebook } from '../aws/sagemaker/notebookLifecycleApi';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
-import { followedWhile } from '../views/tree/followedResources';
+import { followWithProgress } from './ui/followWithProgress';
 import { templateScript } from '../model/lifecycleTemplates';
 import { notebookPlanProblem, type NotebookInstancePlan } from '../model/notebookInstancePlan';
 import type { NotebookContext } from './notebookInstanceCommands';
@@ -82,15 +81,7 @@ export async function createNotebook(ctx: NotebookContext & { lastRole(): string
     return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstance').message}${kept}` };
   }
   ctx.changed();
-  const settled = await followedWhile('notebook instances', plan.name, () => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating ${plan.name}`, cancellable: true }, async (_p, token) => {
-    const abort = new AbortController();
-    const sub = token.onCancellationRequested(() => abort.abort());
-    try {
-      return await waitForNotebook(session.clients, plan.name, 'InService', abort.signal, ctx.pollSeconds);
-    } finally {
-      sub.dispose();
-    }
-  })));
+  const settled = await followWithProgress('notebook instances', plan.name, `Creating ${plan.name}`, undefined, (signal) => waitForNotebook(session.clients, plan.name, 'InService', signal, ctx.pollSeconds));
   ctx.changed();
   if (settled.state === 'stopped watching') return { outcome: 'stopped watching', message: `Stopped watching ${plan.name}; it is still being created.` };
   if (settled.state === 'failed') return { outcome: 'failed', message: `${plan.name} failed to start: ${settled.reason}` };

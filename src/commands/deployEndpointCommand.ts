@@ -8,7 +8,7 @@ import { createEndpoint, createEndpointConfig, createModel, productionVariant, w
 import type { DeploySource } from '../aws/sagemaker/deploySources';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
-import { followedWhile } from '../views/tree/followedResources';
+import { followWithProgress } from './ui/followWithProgress';
 import { computeText, deployPlanProblem, deploymentNames, suggestEndpointName, type DeployPlan } from '../model/deployPlan';
 import type { EndpointHistory } from '../model/endpointHistory';
 import { confirmModal } from './ui/confirmModal';
@@ -68,19 +68,8 @@ export async function cleanUp(session: AwsSession, c: Created): Promise<string[]
 
 /** Follows an endpoint with a cancellable notification; cancelling stops watching, not the deployment. */
 export function followEndpoint(ctx: DeployContext, endpointName: string, title: string): Promise<Settled> {
-  return followedWhile('endpoints', endpointName, () => Promise.resolve(vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-    async (progress, token) => {
-      progress.report({ message: 'this usually takes 5–10 minutes; Cancel stops watching, not the deployment' });
-      const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await waitForEndpoint(ctx.session.clients, endpointName, abort.signal, ctx.pollSeconds);
-      } finally {
-        sub.dispose();
-      }
-    },
-  )));
+  return followWithProgress('endpoints', endpointName, title, 'this usually takes 5–10 minutes; Cancel stops watching, not the deployment',
+    (signal) => waitForEndpoint(ctx.session.clients, endpointName, signal, ctx.pollSeconds));
 }
 
 /** Handles a failed step or a Failed endpoint: tells why, offers cleanup of exactly what was created. */

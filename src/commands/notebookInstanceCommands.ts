@@ -11,7 +11,7 @@ import {
 } from '../aws/sagemaker/notebookLifecycleApi';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
-import { followedWhile } from '../views/tree/followedResources';
+import { followWithProgress } from './ui/followWithProgress';
 
 export const NOTEBOOK_LOG_GROUP = '/aws/sagemaker/NotebookInstances';
 
@@ -44,16 +44,8 @@ export async function lifecycleLogTail(session: AwsSession, name: string, lines 
 }
 
 function follow(ctx: NotebookContext, name: string, target: NotebookTarget, title: string): Promise<NotebookSettled> {
-  return followedWhile('notebook instances', name, () => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    progress.report({ message: target === 'InService' ? 'booting and running the lifecycle scripts (up to 5 minutes each); Cancel stops watching' : 'Cancel stops watching, not the instance' });
-    const abort = new AbortController();
-    const sub = token.onCancellationRequested(() => abort.abort());
-    try {
-      return await waitForNotebook(ctx.session.clients, name, target, abort.signal, ctx.pollSeconds);
-    } finally {
-      sub.dispose();
-    }
-  })));
+  const message = target === 'InService' ? 'booting and running the lifecycle scripts (up to 5 minutes each); Cancel stops watching' : 'Cancel stops watching, not the instance';
+  return followWithProgress('notebook instances', name, title, message, (signal) => waitForNotebook(ctx.session.clients, name, target, signal, ctx.pollSeconds));
 }
 
 async function statusOf(ctx: NotebookContext, name: string): Promise<string> {
