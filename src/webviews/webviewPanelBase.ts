@@ -89,6 +89,21 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
   }
 }
 
+/** A panel that shows one model it reads from AWS: the last model sent (tests read it) and the read under way. */
+export abstract class ModelPanelBase<ToWeb, FromWeb, Model> extends WebviewPanelBase<ToWeb, FromWeb> {
+  protected current?: Model;
+  protected loading?: Promise<void>;
+
+  get model(): Model | undefined {
+    return this.current;
+  }
+
+  /** Resolves when the current read has been posted to the page. */
+  whenLoaded(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+}
+
 /**
  * One panel per key (a job, an endpoint, a group): the open one is revealed (and `onReuse` told), otherwise
  * `create` makes it and the registry forgets it when it is closed.

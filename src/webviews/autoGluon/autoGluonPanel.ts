@@ -9,14 +9,12 @@ import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { parseEvaluation, parseLeaderboardCsv } from '../../model/autoGluonResults';
 import type { AutoGluonModel, FromWebview, ToWebview } from '../protocol/autoGluon';
-import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
+import { ModelPanelBase, panelFor } from '../webviewPanelBase';
 
 const FILES = ['Leaderboard.csv', 'Model_Evaluation.txt'];
 
-export class AutoGluonPanel extends WebviewPanelBase<ToWebview, FromWebview> {
+export class AutoGluonPanel extends ModelPanelBase<ToWebview, FromWebview, AutoGluonModel> {
   private static readonly open = new Map<string, AutoGluonPanel>();
-  private current?: AutoGluonModel;
-  private loading?: Promise<void>;
 
   static show(extensionUri: vscode.Uri, session: AwsSession, jobName: string): AutoGluonPanel {
     return panelFor(AutoGluonPanel.open, `${session.current.region}/${jobName}`, () => new AutoGluonPanel(extensionUri, session, jobName));
@@ -25,14 +23,6 @@ export class AutoGluonPanel extends WebviewPanelBase<ToWebview, FromWebview> {
   private constructor(extensionUri: vscode.Uri, private readonly session: AwsSession, readonly jobName: string) {
     super(extensionUri, 'sagemakerWorkbench.autoGluon', `AutoGluon: ${jobName}`, 'autoGluon');
     void this.load();
-  }
-
-  get model(): AutoGluonModel | undefined {
-    return this.current;
-  }
-
-  whenLoaded(): Promise<void> {
-    return this.loading ?? Promise.resolve();
   }
 
   load(): Promise<void> {

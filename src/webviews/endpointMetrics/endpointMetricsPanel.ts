@@ -7,7 +7,7 @@ import { describeEndpoint } from '../../aws/sagemaker/endpointsApi';
 import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import type { EndpointMetricsModel, FromWebview, MetricsRange, ToWebview } from '../protocol/endpointMetrics';
-import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
+import { ModelPanelBase, panelFor } from '../webviewPanelBase';
 
 const RANGES: Record<MetricsRange, { hours: number; periodSeconds: number }> = {
   '3h': { hours: 3, periodSeconds: 300 },
@@ -27,13 +27,11 @@ export function alignSeries(start: number, end: number, periodSeconds: number, .
   return { times: times.map((t) => new Date(t).toISOString()), values };
 }
 
-export class EndpointMetricsPanel extends WebviewPanelBase<ToWebview, FromWebview> {
+export class EndpointMetricsPanel extends ModelPanelBase<ToWebview, FromWebview, EndpointMetricsModel> {
   private static readonly open = new Map<string, EndpointMetricsPanel>();
-  private current?: EndpointMetricsModel;
   private variants?: string[];
   private range: MetricsRange = '24h';
   private variant?: string;
-  private loading?: Promise<void>;
 
   static show(extensionUri: vscode.Uri, session: AwsSession, endpointName: string): EndpointMetricsPanel {
     return panelFor(EndpointMetricsPanel.open, `${session.current.region}/${endpointName}`, () => new EndpointMetricsPanel(extensionUri, session, endpointName));
@@ -42,14 +40,6 @@ export class EndpointMetricsPanel extends WebviewPanelBase<ToWebview, FromWebvie
   private constructor(extensionUri: vscode.Uri, private readonly session: AwsSession, readonly endpointName: string) {
     super(extensionUri, 'sagemakerWorkbench.endpointMetrics', `Metrics: ${endpointName}`, 'endpointMetrics');
     void this.load();
-  }
-
-  get model(): EndpointMetricsModel | undefined {
-    return this.current;
-  }
-
-  whenLoaded(): Promise<void> {
-    return this.loading ?? Promise.resolve();
   }
 
   load(): Promise<void> {

@@ -15,7 +15,7 @@ import { leaderboardCsv, leaderboardRows, metricColumns, objectiveIsMaximized } 
 import { parseS3Uri } from '../../model/modelQualityMetrics';
 import { globalShapValues } from '../../model/explainability';
 import type { FromWebview, LeaderboardModel, ToWebview } from '../protocol/leaderboard';
-import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
+import { ModelPanelBase, panelFor } from '../webviewPanelBase';
 
 const LIVE_SECONDS = 15;
 /** Reports are a few KB; anything far larger is not read into the panel. */
@@ -28,11 +28,9 @@ export interface LeaderboardDeps {
   onCandidate(command: 'deployModel' | 'registerModel', jobName: string, candidate: AutoMLCandidate): Thenable<unknown>;
 }
 
-export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
+export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, LeaderboardModel> {
   private static readonly open = new Map<string, LeaderboardPanel>();
-  private current?: LeaderboardModel;
   private candidates: AutoMLCandidate[] = [];
-  private loading?: Promise<void>;
   private timer?: ReturnType<typeof setTimeout>;
   /** The page's last report of drawing (the bench reads it). */
   lastRender?: { what: 'model' | 'sort'; ms: number; rows: number };
@@ -51,14 +49,6 @@ export class LeaderboardPanel extends WebviewPanelBase<ToWebview, FromWebview> {
       if (this.panel.visible && this.current?.status === 'InProgress' && !this.timer) this.scheduleLive();
     });
     void this.load();
-  }
-
-  get model(): LeaderboardModel | undefined {
-    return this.current;
-  }
-
-  whenLoaded(): Promise<void> {
-    return this.loading ?? Promise.resolve();
   }
 
   load(): Promise<void> {

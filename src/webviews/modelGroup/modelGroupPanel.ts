@@ -8,7 +8,7 @@ import type { AwsSession } from '../../aws/session';
 import { toUserError } from '../../aws/showAwsError';
 import { decideModelVersion, modelApprovalDialogs, type ModelApprovalPrompts, type ModelDecision } from '../../commands/modelApprovalCommands';
 import type { FromWebview, ModelGroupModel, ToWebview, VersionRow } from '../protocol/modelGroup';
-import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
+import { ModelPanelBase, panelFor } from '../webviewPanelBase';
 import { readGroup, readVersionsPage } from './modelGroupData';
 
 export interface ModelGroupDeps {
@@ -18,12 +18,10 @@ export interface ModelGroupDeps {
   registryChanged(): void;
 }
 
-export class ModelGroupPanel extends WebviewPanelBase<ToWebview, FromWebview> {
+export class ModelGroupPanel extends ModelPanelBase<ToWebview, FromWebview, ModelGroupModel> {
   private static readonly open = new Map<string, ModelGroupPanel>();
-  private current?: ModelGroupModel;
   private summaries = new Map<string, ModelPackageSummary>();
   private nextToken?: string;
-  private loading?: Promise<void>;
   /** Prompts for Approve/Reject; tests replace them with a script. */
   prompts: ModelApprovalPrompts = modelApprovalDialogs;
 
@@ -34,14 +32,6 @@ export class ModelGroupPanel extends WebviewPanelBase<ToWebview, FromWebview> {
   private constructor(private readonly deps: ModelGroupDeps, readonly group: string) {
     super(deps.extensionUri, 'sagemakerWorkbench.modelGroup', `Model group: ${group}`, 'modelGroup');
     void this.load();
-  }
-
-  get model(): ModelGroupModel | undefined {
-    return this.current;
-  }
-
-  whenLoaded(): Promise<void> {
-    return this.loading ?? Promise.resolve();
   }
 
   /** Reads the group and its newest versions again (or, with `more`, the next older page). */
