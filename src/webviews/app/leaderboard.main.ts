@@ -89,8 +89,8 @@ function renderRows(): void {
   tableBody.style.height = `${visibleRows.length * ROW_HEIGHT}px`;
   const cols = columns();
   const fragment = document.createDocumentFragment();
-  for (const row of visibleRows.slice(first, first + count)) {
-    const index = visibleRows.indexOf(row);
+  for (const [offset, row] of visibleRows.slice(first, first + count).entries()) {
+    const index = first + offset;
     const line = el('div', { className: `lb-row${row.best ? ' best' : ''}${row.name === view.selected ? ' selected' : ''}` });
     line.setAttribute('role', 'row');
     line.style.top = `${index * ROW_HEIGHT}px`;
