@@ -12,6 +12,7 @@ import { logsModule } from './logs/logsModule';
 import { endpointMetricsModule } from './cloudwatch/endpointMetricsModule';
 import { releaseModule } from './codepipeline/releaseModule';
 import { rolesModule } from './iam/rolesModule';
+import { repositoriesModule } from './ecr/repositoriesModule';
 
 export const SERVICE_MODULES: ServiceModule[] = [
   s3Module,
@@ -26,4 +27,5 @@ export const SERVICE_MODULES: ServiceModule[] = [
   logsModule,
   releaseModule,
   rolesModule,
+  repositoriesModule,
 ];

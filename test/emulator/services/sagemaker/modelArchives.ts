@@ -1,8 +1,10 @@
 // The model.tar.gz a training job leaves in S3. AutoGluon's carries what the seed's train.py
 // writes next to the predictor: Leaderboard.csv, Model_Evaluation.txt and Fit_Summary.txt.
 // Archives are built once (tar-stream, gzip) before the emulator listens, then reused.
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
-import { pack } from 'tar-stream';
+import { pack, type Pack } from 'tar-stream';
 
 /** AutoGluon Tabular's leaderboard of the seed's abalone run (score_val, higher is better). */
 const LEADERBOARD: Array<[string, number, number, number, number, number, number]> = [
@@ -23,6 +25,10 @@ const LEADERBOARD: Array<[string, number, number, number, number, number, number
   ['KNeighborsDist', 0.200957, 0.218876, 0.0238, 0.0109, 0.02, 1],
 ];
 
+export function autoGluonLeaderboard(): Array<{ model: string; scoreTest: number; scoreVal: number; fitTime: number }> {
+  return LEADERBOARD.map(([model, scoreTest, scoreVal, , , fitTime]) => ({ model, scoreTest, scoreVal, fitTime }));
+}
+
 export function leaderboardCsv(): string {
   const header = ',model,score_test,score_val,pred_time_test,pred_time_val,fit_time,pred_time_test_marginal,pred_time_val_marginal,fit_time_marginal,stack_level,can_infer,fit_order';
   const rows = LEADERBOARD.map(([model, test, val, pt, pv, fit, level], i) => [i, model, test, val, pt, pv, fit, pt, pv, fit, level, 'True', i + 1].join(','));
@@ -40,7 +46,22 @@ Types of models trained:
 *** End of fit() summary ***
 `;
 
+// AutoGluon's fit_summary(show_plot=True) page: a bokeh plot whose script must never run in the editor.
+const SUMMARY_OF_MODELS = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Summary of models</title>
+<script src="https://cdn.bokeh.org/bokeh/release/bokeh-2.0.1.min.js"></script></head>
+<body><h1>Summary of fit()</h1>
+<table border="1"><thead><tr><th>model</th><th>score_val</th><th>fit_time</th><th>pred_time_val</th><th>stack_level</th></tr></thead><tbody>
+${LEADERBOARD.map(([model, , val, , pv, fit, level]) => `<tr><td>${model}</td><td>${val}</td><td>${fit}</td><td>${pv}</td><td>${level}</td></tr>`).join('\n')}
+</tbody></table>
+<div id="plot"></div>
+<script>document.title = 'script ran'; Bokeh.embed.embed_item({}, 'plot');</script>
+</body></html>
+`;
+
 const archives = new Map<string, Buffer>();
+
+export type ArchiveKind = 'autogluon' | 'generic' | 'autogluon-large';
 
 async function build(files: Array<[string, string | Buffer]>): Promise<Buffer> {
   const tar = pack();
@@ -52,10 +73,47 @@ async function build(files: Array<[string, string | Buffer]>): Promise<Buffer> {
     gzip.on('error', reject);
   });
   tar.pipe(gzip);
-  for (const [name, content] of files) tar.entry({ name, mtime: new Date('2021-07-05T18:21:44Z') }, content);
+  for (const [name, content] of files) tar.entry({ name, mtime: MTIME }, content);
   tar.finalize();
   await done;
   return Buffer.concat(chunks);
+}
+
+const MTIME = new Date('2021-07-05T18:21:44Z');
+
+async function writeEntry(tar: Pack, name: string, size: number): Promise<void> {
+  // One incompressible megabyte repeated: deflate's 32 KiB window cannot see the repeat, so the
+  // archive stays as large as its content, which is what the streaming benchmark needs.
+  const block = randomBytes(1024 * 1024);
+  const entry = tar.entry({ name, size, mtime: MTIME }, () => undefined);
+  const finished = once(entry, 'finish');
+  let written = 0;
+  while (size - written > block.length) {
+    if (!entry.write(block)) await once(entry, 'drain');
+    written += block.length;
+  }
+  entry.end(block.subarray(0, size - written));
+  await finished;
+}
+
+/** An AutoGluon archive of about `megabytes` whose models come before the reports, as `tar czf` may order them. */
+async function buildLarge(megabytes: number): Promise<Buffer> {
+  const tar = pack();
+  const gzip = createGzip({ level: 1 });
+  const chunks: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = once(gzip, 'end');
+  tar.pipe(gzip);
+  await writeEntry(tar, 'models/WeightedEnsemble_L2/model.pkl', megabytes * 1024 * 1024);
+  for (const [name, content] of [['Leaderboard.csv', leaderboardCsv()], ['Model_Evaluation.txt', MODEL_EVALUATION], ['SummaryOfModels.html', SUMMARY_OF_MODELS]]) tar.entry({ name, mtime: MTIME }, content);
+  tar.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** The 300 MB artefact of the large scenario, built once when that scenario is seeded. */
+export async function prepareLargeModelArchive(): Promise<void> {
+  if (!archives.has('autogluon-large')) archives.set('autogluon-large', await buildLarge(300));
 }
 
 export async function prepareModelArchives(): Promise<void> {
@@ -66,6 +124,7 @@ export async function prepareModelArchives(): Promise<void> {
       ['Leaderboard.csv', leaderboardCsv()],
       ['Model_Evaluation.txt', MODEL_EVALUATION],
       ['Fit_Summary.txt', FIT_SUMMARY],
+      ['SummaryOfModels.html', SUMMARY_OF_MODELS],
       ['predictor.pkl', Buffer.alloc(2048, 7)],
       ['models/WeightedEnsemble_L2/model.pkl', Buffer.alloc(4096, 3)],
     ]),
@@ -73,7 +132,7 @@ export async function prepareModelArchives(): Promise<void> {
   archives.set('generic', await build([['xgboost-model', Buffer.alloc(8192, 5)]]));
 }
 
-export function modelArchive(kind: 'autogluon' | 'generic'): Buffer {
+export function modelArchive(kind: ArchiveKind): Buffer {
   const archive = archives.get(kind);
   if (!archive) throw new Error('model archives are built before the emulator listens (prepareModelArchives)');
   return archive;

@@ -1,12 +1,14 @@
 // SageMaker training jobs: Starting -> Downloading -> Training -> Uploading -> Completed on the
-// scaled clock, with secondary-status transitions, final metrics, CloudWatch logs and the model
-// artifact in S3 once the job completes (AutoGluon images write Leaderboard.csv and friends).
+// scaled clock, with secondary-status transitions, CloudWatch log lines appearing while the job
+// trains, metrics extracted from them by the job's metric definitions, managed spot training and the
+// model artifact in S3 once the job completes (AutoGluon images write Leaderboard.csv and friends).
 import { AwsError, type Clock, type OperationHandler } from '../../engine/contract';
 import { phaseAt, type Phase } from '../support/lifecycle';
 import { filterAndSort, page } from '../support/paging';
 import type { ServiceModule } from '../serviceModule';
 import { parseS3Uri, type World } from '../world';
-import { modelArchive } from './modelArchives';
+import { modelArchive, type ArchiveKind } from './modelArchives';
+import { metricValues, trainingScript, type MetricDefinition, type ScriptLine } from './trainingJobLogs';
 import { seedTrainingJobs } from './trainingJobsSeed';
 
 type Secondary = 'Starting' | 'Downloading' | 'Training' | 'Uploading' | 'Completed' | 'Failed' | 'Stopped' | 'Stopping';
@@ -32,6 +34,12 @@ export interface TrainingJob {
   finished?: boolean;
   /** AutoGluon leaderboard rows for its archive, when the image is AutoGluon. */
   autoGluon?: boolean;
+  /** Which model.tar.gz it leaves (defaults from the image). */
+  artefact?: ArchiveKind;
+  metricDefinitions?: MetricDefinition[];
+  spot?: { maxWaitSeconds: number; checkpointS3Uri?: string };
+  /** Log lines already written to CloudWatch. */
+  logged?: number;
   /** Seeded history: it ran at AWS speed, not on the emulator's scaled clock. */
   historical?: boolean;
 }
@@ -109,7 +117,7 @@ function describe(world: World, job: TrainingJob) {
     SecondaryStatus: v.secondary,
     FailureReason: v.status === 'Failed' ? job.failureReason : undefined,
     HyperParameters: job.hyperParameters,
-    AlgorithmSpecification: { TrainingImage: job.image, TrainingInputMode: 'File', EnableSageMakerMetricsTimeSeries: false },
+    AlgorithmSpecification: { TrainingImage: job.image, TrainingInputMode: 'File', MetricDefinitions: job.metricDefinitions?.length ? job.metricDefinitions : undefined, EnableSageMakerMetricsTimeSeries: false },
     RoleArn: job.roleArn,
     InputDataConfig: job.channels.map((c) => ({
       ChannelName: c.name,
@@ -120,18 +128,20 @@ function describe(world: World, job: TrainingJob) {
     })),
     OutputDataConfig: { KmsKeyId: '', S3OutputPath: job.outputPath },
     ResourceConfig: { InstanceType: job.instanceType, InstanceCount: job.instanceCount, VolumeSizeInGB: job.volumeSizeInGB },
-    StoppingCondition: { MaxRuntimeInSeconds: job.maxRuntimeSeconds },
+    StoppingCondition: { MaxRuntimeInSeconds: job.maxRuntimeSeconds, MaxWaitTimeInSeconds: job.spot?.maxWaitSeconds },
+    CheckpointConfig: job.spot?.checkpointS3Uri ? { S3Uri: job.spot.checkpointS3Uri, LocalPath: '/opt/ml/checkpoints' } : undefined,
     CreationTime: new Date(job.creationTime),
     TrainingStartTime: started ? new Date(trainingStart) : undefined,
     TrainingEndTime: v.endTime,
     LastModifiedTime: v.endTime ?? new Date(world.clock.now()),
     SecondaryStatusTransitions: transitions(world, job),
-    FinalMetricDataList: v.status === 'Completed' ? job.finalMetrics.map((m) => ({ ...m, Timestamp: v.endTime })) : undefined,
+    FinalMetricDataList: v.status === 'Completed' ? finalMetrics(job).map((m) => ({ ...m, Timestamp: v.endTime })) : undefined,
     EnableNetworkIsolation: false,
     EnableInterContainerTrafficEncryption: false,
-    EnableManagedSpotTraining: false,
+    EnableManagedSpotTraining: job.spot !== undefined,
     TrainingTimeInSeconds: seconds,
-    BillableTimeInSeconds: seconds,
+    // Spot capacity bills a fraction of the time trained (the seed's jobs saved about 70%).
+    BillableTimeInSeconds: seconds !== undefined && job.spot ? Math.max(1, Math.round(seconds * 0.3)) : seconds,
   };
 }
 
@@ -141,36 +151,58 @@ function find(world: World, name: string): TrainingJob {
   return job;
 }
 
-/** Once a job has finished: its logs, and for a completed job its model.tar.gz. */
-function finishJobs(world: World): void {
+/** While a job runs its log grows; once it has finished, a completed job leaves its model.tar.gz. */
+function settleJobs(world: World): void {
   for (const job of trainingJobs(world).values()) {
     if (job.finished) continue;
     const v = view(world, job);
+    writeLogs(world, job, v.status);
     if (v.status === 'InProgress') continue;
     job.finished = true;
-    writeLogs(world, job, v.status);
     if (v.status === 'Completed') writeArtifact(world, job);
   }
 }
 
+/** Emulator time the Training phase begins, and its length in AWS seconds. */
+function trainingPhase(job: TrainingJob): { offsetSeconds: number; seconds: number } {
+  let offsetSeconds = 0;
+  for (const phase of job.phases) {
+    if (phase.status === 'Training') return { offsetSeconds, seconds: phase.seconds ?? 0 };
+    offsetSeconds += phase.seconds ?? 0;
+  }
+  return { offsetSeconds, seconds: 0 };
+}
+
+function script(job: TrainingJob): ScriptLine[] {
+  const failed = job.phases.at(-1)?.status === 'Failed';
+  return trainingScript(job, trainingPhase(job).seconds, failed ? 'Failed' : 'Completed', job.failureReason);
+}
+
+/** The job's final metrics: the last value each metric definition found in the log, else the seeded ones. */
+function finalMetrics(job: TrainingJob): TrainingJob['finalMetrics'] {
+  if (!job.metricDefinitions?.length) return job.finalMetrics;
+  const values = metricValues(script(job).map((l) => l.message), job.metricDefinitions);
+  return Object.entries(values).filter(([, v]) => v.length > 0).map(([MetricName, v]) => ({ MetricName, Value: v[v.length - 1] }));
+}
+
+/** Appends the lines printed by now (`/aws/sagemaker/TrainingJobs`, one stream per instance). */
 export function writeLogs(world: World, job: TrainingJob, status: string): void {
   const clock = clockOf(world, job);
-  const start = job.creationTime + clock.duration(SECONDS.Starting + SECONDS.Downloading);
-  const stream = `${job.name}/algo-1-${Math.floor(job.creationTime / 1000)}`;
-  const lines = [
-    'Loading Parameters',
-    `Hyperparameters: ${JSON.stringify(job.hyperParameters)}`,
-    'Training Models',
-    ...job.finalMetrics.map((m) => `${m.MetricName}=${m.Value}`),
-    status === 'Failed' ? (job.failureReason ?? 'Training failed') : status === 'Stopped' ? 'Received SIGTERM, stopping' : 'Training complete. Saving model artifacts to /opt/ml/model',
-  ];
-  world.logs.append('/aws/sagemaker/TrainingJobs', stream, lines.map((message, i) => ({ message, timestamp: Math.round(start + clock.duration(5) * i) })));
+  const start = job.creationTime + clock.duration(trainingPhase(job).offsetSeconds);
+  const until = job.stoppedAt ?? world.clock.now();
+  const lines = script(job).map((l) => ({ message: l.message, timestamp: Math.round(start + clock.duration(l.at)) }));
+  const due = lines.filter((l) => l.timestamp <= until || (status !== 'InProgress' && status !== 'Stopped'));
+  if (status === 'Stopped' && job.logged !== -1) due.push({ message: 'Received SIGTERM, stopping', timestamp: until });
+  const fresh = due.slice(Math.max(0, job.logged ?? 0));
+  if (fresh.length === 0 || job.logged === -1) return;
+  world.logs.append('/aws/sagemaker/TrainingJobs', `${job.name}/algo-1-${Math.floor(job.creationTime / 1000)}`, fresh);
+  job.logged = status === 'Stopped' ? -1 : due.length;
 }
 
 export function writeArtifact(world: World, job: TrainingJob): void {
   const location = parseS3Uri(artifactUri(job));
   if (!location) return;
-  world.s3.put(location.bucket, location.key, modelArchive(job.autoGluon ? 'autogluon' : 'generic'), 'application/x-tar');
+  world.s3.put(location.bucket, location.key, modelArchive(job.artefact ?? (job.autoGluon ? 'autogluon' : 'generic')), 'application/x-tar');
 }
 
 function handlers(world: World): Record<string, OperationHandler> {
@@ -197,8 +229,19 @@ function handlers(world: World): Record<string, OperationHandler> {
         const bucket = location && world.s3.buckets.get(location.bucket);
         return !bucket || ![...bucket.objects.keys()].some((k) => k.startsWith(location.key));
       });
+      const spot = input.EnableManagedSpotTraining === true;
+      const maxRuntimeSeconds: number = input.StoppingCondition?.MaxRuntimeInSeconds ?? 86400;
+      const maxWaitSeconds: number | undefined = input.StoppingCondition?.MaxWaitTimeInSeconds;
+      if (spot && maxWaitSeconds === undefined) throw new AwsError('ValidationException', 'MaxWaitTimeInSeconds must be specified when EnableManagedSpotTraining is true.');
+      if (spot && maxWaitSeconds! < maxRuntimeSeconds) throw new AwsError('ValidationException', `Invalid MaxWaitTimeInSeconds. It must be present and be greater than or equal to MaxRuntimeInSeconds (${maxRuntimeSeconds}).`);
+      if (!spot && maxWaitSeconds !== undefined) throw new AwsError('ValidationException', 'MaxWaitTimeInSeconds can only be specified when EnableManagedSpotTraining is true.');
+      const definitions: MetricDefinition[] = input.AlgorithmSpecification?.MetricDefinitions ?? [];
+      const badRegex = definitions.find((d) => { try { new RegExp(d.Regex); return false; } catch { return true; } });
+      if (badRegex) throw new AwsError('ValidationException', `Metric definition ${badRegex.Name} has an invalid regular expression: ${badRegex.Regex}`);
       const job: TrainingJob = {
         name: input.TrainingJobName,
+        metricDefinitions: definitions,
+        spot: spot ? { maxWaitSeconds: maxWaitSeconds!, checkpointS3Uri: input.CheckpointConfig?.S3Uri } : undefined,
         arn: world.arn('sagemaker', ctx.region, `training-job/${input.TrainingJobName.toLowerCase()}`),
         image,
         instanceType: input.ResourceConfig.InstanceType,
@@ -208,7 +251,7 @@ function handlers(world: World): Record<string, OperationHandler> {
         hyperParameters: input.HyperParameters ?? {},
         channels,
         outputPath: input.OutputDataConfig.S3OutputPath,
-        maxRuntimeSeconds: input.StoppingCondition?.MaxRuntimeInSeconds ?? 86400,
+        maxRuntimeSeconds,
         creationTime: world.clock.now(),
         phases: trainingPhases(missing ? 'Failed' : 'Completed'),
         finalMetrics: [],
@@ -230,7 +273,7 @@ function handlers(world: World): Record<string, OperationHandler> {
 export const trainingJobsModule: ServiceModule = {
   name: 'sagemaker training jobs',
   handlers: (world) => {
-    world.addSettler(() => finishJobs(world));
+    world.addSettler(() => settleJobs(world));
     return { sagemaker: handlers(world) };
   },
   seed: seedTrainingJobs,

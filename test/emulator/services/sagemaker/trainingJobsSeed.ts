@@ -4,7 +4,8 @@
 import type { ScenarioName } from '../../engine/contract';
 import { DEFAULT_REGION, type World } from '../world';
 import { abaloneCsv, ABALONE_ROWS } from './abaloneData';
-import { prepareModelArchives } from './modelArchives';
+import { prepareLargeModelArchive, prepareModelArchives } from './modelArchives';
+import { defaultMetricDefinitions } from './trainingJobLogs';
 import { trainingJobs, trainingPhases, type TrainingJob } from './trainingJobsModule';
 
 const BUCKET = 'sagemaker-us-east-1-123456789012';
@@ -36,6 +37,7 @@ function add(world: World, seed: Seed): void {
 
 function autoGluonSeed(name: string): Partial<TrainingJob> {
   return {
+    metricDefinitions: defaultMetricDefinitions(true),
     hyperParameters: { label: 'rings', bucket: BUCKET, training_job: name },
     channels: [
       { name: 'training', s3Uri: `s3://${BUCKET}/${name}/input/training.csv` },
@@ -72,6 +74,8 @@ export function seedTrainingJobs(world: World, scenario: ScenarioName): void {
     instanceType: 'ml.m5.2xlarge',
     ageMs: 40 * DAY,
     hyperParameters: { objective: 'reg:squarederror', num_round: '100', max_depth: '5', eta: '0.2', subsample: '0.8' },
+    metricDefinitions: defaultMetricDefinitions(false),
+    spot: { maxWaitSeconds: 7200, checkpointS3Uri: `s3://${BUCKET}/cmapss/checkpoints` },
     channels: [
       { name: 'train', s3Uri: `s3://${BUCKET}/cmapss/train`, contentType: 'text/csv' },
       { name: 'validation', s3Uri: `s3://${BUCKET}/cmapss/validation`, contentType: 'text/csv' },
@@ -95,6 +99,9 @@ export function seedTrainingJobs(world: World, scenario: ScenarioName): void {
     ],
   });
   if (scenario === 'large') {
+    // The streaming benchmark's artefact: 300 MB of models before the AutoGluon reports.
+    world.defer(prepareLargeModelArchive());
+    add(world, { name: 'abalone-autogluon-300mb-artefact', image: AUTOGLUON_IMAGE, instanceType: 'ml.m5.4xlarge', ageMs: 2 * DAY, ...autoGluonSeed('abalone-autogluon-300mb-artefact'), artefact: 'autogluon-large' });
     const images = [AUTOGLUON_IMAGE, '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1', '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1'];
     for (let i = 0; i < 10_000; i++) {
       add(world, {
