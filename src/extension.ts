@@ -46,6 +46,13 @@ import { leaderboardDeps, registerAutopilotCommands } from './commands/autopilot
 import { startAutoMl, stopAutoMl, uploadTrainingData, type AutoMlContext, type StartAutoMlPrompts } from './commands/startAutoMlCommand';
 import { LeaderboardPanel } from './webviews/leaderboard/leaderboardPanel';
 import { AutoGluonPanel } from './webviews/autoGluon/autoGluonPanel';
+import { openSummaryOfModels } from './webviews/autoGluon/summaryOfModelsPanel';
+import { TrainingJobPanel } from './webviews/trainingJob/trainingJobPanel';
+import { TrainingComparisonPanel } from './webviews/trainingJob/trainingComparisonPanel';
+import { openTrainingJobLogs, registerTrainingJobCommands } from './commands/trainingJobCommands';
+import { cloneTraining, folderPlan, defaultTrainingPlan, startTraining, stopTraining, type StartTrainingPrompts, type TrainingContext } from './commands/startTrainingJobCommand';
+import { createAutoGluonProject, type ScaffoldPrompts } from './commands/newAutoGluonProjectCommand';
+import type { TrainingPlan } from './model/trainingJobPlan';
 
 /** What activate() returns: used by the integration tests and by other extensions. */
 export interface WorkbenchApi {
@@ -119,8 +126,20 @@ export interface WorkbenchApi {
     upload(file: vscode.Uri, prefix: string): Promise<string>;
     leaderboard(jobName: string): LeaderboardPanel;
   };
-  /** Training jobs: the AutoGluon results panel of a completed job. */
-  trainingJobs: { autoGluon(jobName: string): AutoGluonPanel };
+  /** Training jobs: scaffold, start, clone, stop, follow, compare, AutoGluon results (tests script the prompts). */
+  trainingJobs: {
+    context: TrainingContext;
+    autoGluon(jobName: string): AutoGluonPanel;
+    summaryOfModels(jobName: string): Promise<vscode.WebviewPanel>;
+    scaffold(prompts: ScaffoldPrompts): ReturnType<typeof createAutoGluonProject>;
+    folderPlan(folder: vscode.Uri): ReturnType<typeof folderPlan>;
+    start(defaults: TrainingPlan | undefined, prompts: StartTrainingPrompts): ReturnType<typeof startTraining>;
+    clone(jobName: string, prompts: StartTrainingPrompts): ReturnType<typeof cloneTraining>;
+    stop(jobName: string, prompts: Pick<StartTrainingPrompts, 'confirm'>): ReturnType<typeof stopTraining>;
+    open(jobName: string): TrainingJobPanel;
+    openLogs(jobName: string): Thenable<vscode.TextDocument>;
+    compare(jobNames: string[]): TrainingComparisonPanel;
+  };
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
 }
@@ -225,10 +244,21 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     upload: (file, prefix) => uploadTrainingData(session, file, prefix),
     leaderboard: (name) => LeaderboardPanel.show(leaderboardDeps(autoMlContext, context.extensionUri), name),
   };
-  context.subscriptions.push(vscode.commands.registerCommand('sagemakerWorkbench.openAutoGluonResults', (node?: { resource?: { kind: string; name: string } }) => {
-    if (node?.resource?.kind === 'training-job') AutoGluonPanel.show(context.extensionUri, session, node.resource.name);
-  }));
-  const trainingJobs: WorkbenchApi['trainingJobs'] = { autoGluon: (name) => AutoGluonPanel.show(context.extensionUri, session, name) };
+  const trainingContext: TrainingContext = { session, lastRole: deployContext.lastRole, rememberRole: deployContext.rememberRole, changed: () => views.providers.trainingJobs.refresh() };
+  context.subscriptions.push(...registerTrainingJobCommands(trainingContext, context.extensionUri, logs));
+  const trainingJobs: WorkbenchApi['trainingJobs'] = {
+    context: trainingContext,
+    autoGluon: (name) => AutoGluonPanel.show(context.extensionUri, session, name),
+    summaryOfModels: (name) => openSummaryOfModels(session, name),
+    scaffold: (prompts) => createAutoGluonProject(session, trainingContext.lastRole(), prompts),
+    folderPlan: (folder) => folderPlan(folder, defaultTrainingPlan(trainingContext.lastRole())),
+    start: (defaults, prompts) => startTraining(trainingContext, defaults, prompts),
+    clone: (name, prompts) => cloneTraining(trainingContext, name, prompts),
+    stop: (name, prompts) => stopTraining(trainingContext, name, prompts),
+    open: (name) => TrainingJobPanel.show(context.extensionUri, session, name),
+    openLogs: (name) => openTrainingJobLogs(logs, name),
+    compare: (names) => TrainingComparisonPanel.show(context.extensionUri, session, names),
+  };
   const approvals: WorkbenchApi['approvals'] = {
     pending: () => pendingApprovalsEverywhere(views),
     decide: (approval, decision, prompts) => decideApproval(session, views, approval, decision, prompts),

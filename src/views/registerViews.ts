@@ -40,7 +40,7 @@ export function registerViews(session: AwsSession, workspaceState: vscode.Mement
   const treeViews: RegisteredViews['treeViews'] = {};
   for (const key of Object.keys(providers) as ViewKey[]) {
     const provider = providers[key];
-    const view = vscode.window.createTreeView(VIEW_IDS[key], { treeDataProvider: provider, showCollapseAll: true });
+    const view = vscode.window.createTreeView(VIEW_IDS[key], { treeDataProvider: provider, showCollapseAll: true, canSelectMany: key === 'trainingJobs' });
     treeViews[key] = view as vscode.TreeView<unknown>;
     disposables.push(vscode.commands.registerCommand(`${VIEW_IDS[key]}.refresh`, () => provider.refresh()));
     if (provider instanceof ResourceListProvider) {

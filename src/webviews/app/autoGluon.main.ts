@@ -52,7 +52,9 @@ function render(): void {
   app.replaceChildren(
     el('header', {}, el('h1', { text: `AutoGluon · ${m.jobName}` }), el('p', { className: 'muted', text: `${size}${m.artefact || 'no artefact'} · ${when(m.loadedAt)}` })),
     ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
-    el('div', { className: 'actions' }, vsButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), { secondary: true })),
+    el('div', { className: 'actions' },
+      vsButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), { secondary: true }),
+      vsButton('Open SummaryOfModels.html', () => vscode.postMessage({ type: 'openSummary' }), { secondary: true, title: 'AutoGluon\'s fit summary page, shown with scripts off' })),
   );
   if (m.evaluation.length) app.append(el('section', {}, el('h2', { text: 'Model_Evaluation.txt' }), el('div', { className: 'cards' }, ...m.evaluation.map((e) => el('div', { className: 'card' }, el('div', { className: 'card-name', text: e.name }), el('div', { className: 'card-value', text: fmt(e.value) }))))));
   if (m.rows.length) {

@@ -64,5 +64,6 @@ export class AutoGluonPanel extends ModelPanelBase<ToWebview, FromWebview, AutoG
   protected async onMessage(message: FromWebview): Promise<void> {
     if (message.type === 'ready' && this.current) await this.post({ type: 'model', model: this.current });
     else if (message.type === 'refresh') await this.load();
+    else if (message.type === 'openSummary') await vscode.commands.executeCommand('sagemakerWorkbench.openSummaryOfModels', this.jobName);
   }
 }

@@ -14,4 +14,4 @@ export interface AutoGluonModel {
 }
 
 export type ToWebview = { type: 'model'; model: AutoGluonModel };
-export type FromWebview = { type: 'ready' } | { type: 'refresh' };
+export type FromWebview = { type: 'ready' } | { type: 'refresh' } | { type: 'openSummary' };

@@ -1,0 +1,208 @@
+// A training job as the start wizard plans it (CreateTrainingJob for a bring-your-own-container image,
+// seed 003 chapter 3), checked as SageMaker checks it before the call, turned into the request, and
+// rebuilt from an existing job so "Clone job" starts from its settings.
+import { s3UriProblem } from './autoMlPlan';
+import { instanceTypeProblem, resourceNameProblem, roleArnProblem } from './deployPlan';
+
+export interface TrainingChannel {
+  name: string;
+  s3Uri: string;
+  contentType?: string;
+}
+
+export interface MetricDefinition {
+  name: string;
+  regex: string;
+}
+
+export interface TrainingPlan {
+  jobName: string;
+  image: string;
+  instanceType: string;
+  instanceCount: number;
+  volumeSizeInGB: number;
+  maxRuntimeSeconds: number;
+  roleArn: string;
+  channels: TrainingChannel[];
+  outputS3Uri: string;
+  hyperParameters: Record<string, string>;
+  /** Managed spot training: wait at most this long for capacity, resuming from the checkpoints. */
+  spot?: { maxWaitSeconds: number; checkpointS3Uri: string };
+  metricDefinitions: MetricDefinition[];
+}
+
+/** Instance types the seed's AutoGluon runs use (memory-heavy M5 first); any other ml.* type may be typed. */
+export const TRAINING_INSTANCE_TYPES = ['ml.m5.xlarge', 'ml.m5.2xlarge', 'ml.m5.4xlarge', 'ml.c5.2xlarge', 'ml.g4dn.xlarge', 'ml.p3.2xlarge'];
+
+/** AutoGluon prints a validation score per model; the scaffold's train.py keeps that format. */
+export const AUTOGLUON_METRICS: MetricDefinition[] = [{ name: 'validation:accuracy', regex: '([0-9.]+)\\s+= Validation score' }];
+
+const MAX_RUNTIME = 2_419_200; // 28 days, SageMaker's ceiling for MaxRuntimeInSeconds
+const ECR_URI = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127})|@(sha256:[a-f0-9]{64}))?$/;
+const CHANNEL_NAME = /^[A-Za-z0-9.\-_]{1,64}$/;
+
+export function trainingJobNameProblem(name: string): string | undefined {
+  return resourceNameProblem(name, 'A training job name');
+}
+
+/** An image SageMaker can pull: an ECR URI with a tag or digest (`repo:latest` is not assumed). */
+export function ecrImageProblem(uri: string): string | undefined {
+  const text = uri.trim();
+  if (!text) return 'A training image is required';
+  if (text.length > 255) return `An image URI has at most 255 characters (${text.length} now)`;
+  const match = ECR_URI.exec(text);
+  if (!match) return 'Enter an ECR image URI like 123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest';
+  if (!match[4] && !match[5]) return 'Add a tag (:latest) or a digest (@sha256:…) to the image URI';
+  return undefined;
+}
+
+function wholeNumberProblem(text: string, what: string, min: number, max: number): string | undefined {
+  const n = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(n)) return `${what} is a whole number`;
+  if (n < min || n > max) return `${what} is from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  return undefined;
+}
+
+export const instanceCountProblem = (text: string) => wholeNumberProblem(text, 'The instance count', 1, 100);
+export const volumeSizeProblem = (text: string) => wholeNumberProblem(text, 'The volume size in GB', 1, 16_384);
+export const maxRuntimeSecondsProblem = (text: string) => wholeNumberProblem(text, 'The maximum runtime in seconds', 1, MAX_RUNTIME);
+
+/** `training=s3://bucket/key testing=s3://…` (spaces, commas or new lines between channels). */
+export function parseChannels(text: string): { channels: TrainingChannel[]; problem?: string } {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  if (parts.length === 0) return { channels: [], problem: 'Name at least one input channel, like training=s3://my-bucket/abalone/training.csv' };
+  if (parts.length > 20) return { channels: [], problem: `At most 20 input channels (${parts.length} now)` };
+  const channels: TrainingChannel[] = [];
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    if (eq < 1) return { channels: [], problem: `"${part}" is not name=s3://…; each channel is its name, "=", and its S3 location` };
+    const name = part.slice(0, eq);
+    const s3Uri = part.slice(eq + 1);
+    if (!CHANNEL_NAME.test(name)) return { channels: [], problem: `Channel name "${name}" uses letters, digits, ".", "-" and "_" (at most 64)` };
+    if (channels.some((c) => c.name === name)) return { channels: [], problem: `Channel "${name}" is named twice` };
+    const uriProblem = s3UriProblem(s3Uri, `Channel ${name}`);
+    if (uriProblem) return { channels: [], problem: uriProblem };
+    channels.push({ name, s3Uri, contentType: /\.csv$/i.test(s3Uri) ? 'text/csv' : undefined });
+  }
+  return { channels };
+}
+
+export function channelsText(channels: TrainingChannel[]): string {
+  return channels.map((c) => `${c.name}=${c.s3Uri}`).join(' ');
+}
+
+/**
+ * Hyperparameters as SageMaker takes them: a flat JSON object of at most 100 entries whose values become
+ * strings (numbers and booleans are written as JSON writes them); keys up to 256, values up to 2,500 characters.
+ */
+export function parseHyperParameters(text: string): { value: Record<string, string>; problem?: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.trim() || '{}');
+  } catch (error) {
+    return { value: {}, problem: `Hyperparameters are not valid JSON: ${(error as Error).message}` };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { value: {}, problem: 'Hyperparameters are a JSON object, like {"label": "rings"}' };
+  const entries = Object.entries(parsed);
+  if (entries.length > 100) return { value: {}, problem: `At most 100 hyperparameters (${entries.length} now)` };
+  const value: Record<string, string> = {};
+  for (const [key, v] of entries) {
+    if (key.length === 0 || key.length > 256) return { value: {}, problem: `Hyperparameter names have 1 to 256 characters ("${key.slice(0, 40)}")` };
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return { value: {}, problem: `Hyperparameter "${key}" must be a string, number or boolean, not ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}` };
+    const text = typeof v === 'string' ? v : JSON.stringify(v);
+    if (text.length > 2500) return { value: {}, problem: `Hyperparameter "${key}" has ${text.length} characters; at most 2,500` };
+    value[key] = text;
+  }
+  return { value };
+}
+
+export function metricDefinitionsProblem(definitions: MetricDefinition[]): string | undefined {
+  if (definitions.length > 40) return `At most 40 metric definitions (${definitions.length} now)`;
+  for (const d of definitions) {
+    if (!d.name || d.name.length > 255) return 'A metric name has 1 to 255 characters';
+    if (!d.regex || d.regex.length > 500) return `The regex of ${d.name} has 1 to 500 characters`;
+    try {
+      const groups = new RegExp(`${d.regex}|`).exec('')!.length - 1;
+      if (groups < 1) return `The regex of ${d.name} needs a capture group around the number, like ([0-9.]+)`;
+    } catch (error) {
+      return `The regex of ${d.name} is not a regular expression: ${(error as Error).message}`;
+    }
+  }
+  return undefined;
+}
+
+/** `name=regex` lines, the way the wizard shows and takes them. */
+export function parseMetricDefinitions(text: string): { definitions: MetricDefinition[]; problem?: string } {
+  const definitions: MetricDefinition[] = [];
+  for (const line of text.split(/\n|;;/).map((l) => l.trim()).filter(Boolean)) {
+    const eq = line.indexOf('=');
+    if (eq < 1) return { definitions: [], problem: `"${line}" is not name=regex` };
+    definitions.push({ name: line.slice(0, eq).trim(), regex: line.slice(eq + 1).trim() });
+  }
+  return { definitions, problem: metricDefinitionsProblem(definitions) };
+}
+
+/** The first thing wrong with a whole plan, or undefined. */
+export function trainingPlanProblem(plan: TrainingPlan): string | undefined {
+  return trainingJobNameProblem(plan.jobName)
+    ?? ecrImageProblem(plan.image)
+    ?? instanceTypeProblem(plan.instanceType)
+    ?? instanceCountProblem(String(plan.instanceCount))
+    ?? volumeSizeProblem(String(plan.volumeSizeInGB))
+    ?? maxRuntimeSecondsProblem(String(plan.maxRuntimeSeconds))
+    ?? roleArnProblem(plan.roleArn)
+    ?? (plan.channels.length ? parseChannels(channelsText(plan.channels)).problem : 'Name at least one input channel')
+    ?? s3UriProblem(plan.outputS3Uri, 'The output path')
+    ?? parseHyperParameters(JSON.stringify(plan.hyperParameters)).problem
+    ?? (plan.spot ? spotProblem(plan) : undefined)
+    ?? metricDefinitionsProblem(plan.metricDefinitions);
+}
+
+function spotProblem(plan: TrainingPlan): string | undefined {
+  const spot = plan.spot!;
+  if (!Number.isInteger(spot.maxWaitSeconds) || spot.maxWaitSeconds < plan.maxRuntimeSeconds) return `With spot training, the maximum wait (${spot.maxWaitSeconds} s) is at least the maximum runtime (${plan.maxRuntimeSeconds} s)`;
+  if (spot.maxWaitSeconds > MAX_RUNTIME) return 'The maximum wait for spot capacity is at most 2,419,200 seconds (28 days)';
+  return s3UriProblem(spot.checkpointS3Uri, 'The checkpoint location');
+}
+
+/** A new name for a copy: the base name with a fresh timestamp, as the SageMaker SDK names jobs. */
+export function nextJobName(base: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[:T]/g, '-').replace(/\..*$/, '').replace(/Z$/, '');
+  const millis = String(at.getUTCMilliseconds()).padStart(3, '0');
+  const stem = base.replace(/-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}(-\d{3})?$/, '');
+  const suffix = `-${stamp}-${millis}`;
+  return `${stem.slice(0, 63 - suffix.length)}${suffix}`;
+}
+
+/** The parts of DescribeTrainingJob's answer a clone takes (the SDK's type fits it). */
+export interface ExistingJob {
+  TrainingJobName?: string;
+  AlgorithmSpecification?: { TrainingImage?: string; MetricDefinitions?: Array<{ Name?: string; Regex?: string }> };
+  ResourceConfig?: { InstanceType?: string; InstanceCount?: number; VolumeSizeInGB?: number };
+  StoppingCondition?: { MaxRuntimeInSeconds?: number; MaxWaitTimeInSeconds?: number };
+  RoleArn?: string;
+  InputDataConfig?: Array<{ ChannelName?: string; ContentType?: string; DataSource?: { S3DataSource?: { S3Uri?: string } } }>;
+  OutputDataConfig?: { S3OutputPath?: string };
+  HyperParameters?: Record<string, string>;
+  EnableManagedSpotTraining?: boolean;
+  CheckpointConfig?: { S3Uri?: string };
+}
+
+/** The plan of an existing job, renamed, for "Clone job". */
+export function planFromJob(job: ExistingJob, at: Date): TrainingPlan {
+  const stopping = job.StoppingCondition;
+  return {
+    jobName: nextJobName(job.TrainingJobName ?? 'training', at),
+    image: job.AlgorithmSpecification?.TrainingImage ?? '',
+    instanceType: job.ResourceConfig?.InstanceType ?? 'ml.m5.xlarge',
+    instanceCount: job.ResourceConfig?.InstanceCount ?? 1,
+    volumeSizeInGB: job.ResourceConfig?.VolumeSizeInGB ?? 30,
+    maxRuntimeSeconds: stopping?.MaxRuntimeInSeconds ?? 86_400,
+    roleArn: job.RoleArn ?? '',
+    channels: (job.InputDataConfig ?? []).map((c) => ({ name: c.ChannelName ?? '', s3Uri: c.DataSource?.S3DataSource?.S3Uri ?? '', contentType: c.ContentType })),
+    outputS3Uri: job.OutputDataConfig?.S3OutputPath ?? '',
+    hyperParameters: { ...(job.HyperParameters ?? {}) },
+    spot: job.EnableManagedSpotTraining && stopping?.MaxWaitTimeInSeconds ? { maxWaitSeconds: stopping.MaxWaitTimeInSeconds, checkpointS3Uri: job.CheckpointConfig?.S3Uri ?? '' } : undefined,
+    metricDefinitions: (job.AlgorithmSpecification?.MetricDefinitions ?? []).map((d) => ({ name: d.Name ?? '', regex: d.Regex ?? '' })),
+  };
+}

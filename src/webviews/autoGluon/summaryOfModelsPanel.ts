@@ -1,0 +1,28 @@
+// AutoGluon's SummaryOfModels.html from a job's model.tar.gz, shown as the page it is but inert: the
+// webview runs no scripts (VS Code sandboxes it without allow-scripts) and a Content-Security-Policy put
+// before the page's own markup allows nothing but inline styles and data: images, so the bokeh script
+// the page carries, and anything else in it, never runs or loads.
+import * as vscode from 'vscode';
+import { readArchiveEntries } from '../../aws/s3/archiveEntries';
+import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
+import type { AwsSession } from '../../aws/session';
+
+export const SUMMARY_FILE = 'SummaryOfModels.html';
+export const INERT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+export function inertPage(html: string): string {
+  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${INERT_CSP}"></head><body>${html}</body></html>`;
+}
+
+/** Reads the page out of the job's artefact and opens it; says why when there is none. */
+export async function openSummaryOfModels(session: AwsSession, jobName: string): Promise<vscode.WebviewPanel> {
+  const job = await describeTrainingJob(session.clients, jobName);
+  const artefact = job.ModelArtifacts?.S3ModelArtifacts;
+  if (job.TrainingJobStatus !== 'Completed' || !artefact) throw new Error(`${jobName} is ${job.TrainingJobStatus ?? 'not finished'}; ${SUMMARY_FILE} is in its model.tar.gz once it completes.`);
+  const read = await readArchiveEntries(session.clients, artefact, [SUMMARY_FILE]);
+  const html = read.files[SUMMARY_FILE];
+  if (html === undefined) throw new Error(`${artefact} has no ${SUMMARY_FILE} (train.py writes it with predictor.fit_summary(show_plot=True)).`);
+  const panel = vscode.window.createWebviewPanel('sagemakerWorkbench.summaryOfModels', `${SUMMARY_FILE}: ${jobName}`, vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
+  panel.webview.html = inertPage(html);
+  return panel;
+}
