@@ -10,6 +10,8 @@ import type { ResourceListProvider } from '../../src/views/tree/resourceListProv
 import type { ViewKey } from '../../src/views/viewIds';
 import { clearRequests, recordedRequests } from '../integration/support/emulatorControl';
 import { until, workbench } from '../integration/support/workbench';
+import { recordFigures } from './figures';
+import { AUTO_STATE_READS } from '../../src/views/pipelines/codePipelineNode';
 
 const RUNS = Number(process.env.SMW_BENCH_RUNS ?? 5);
 const VIEWS: ViewKey[] = ['notebookInstances', 'autopilot', 'trainingJobs', 'modelRegistry', 'endpoints', 'pipelines'];
@@ -42,6 +44,18 @@ describe('view benchmarks (large scenario)', function () {
   this.timeout(300_000);
 
   after(() => {
+    // After every view's first page was listed and its first resource expanded.
+    const memory = process.memoryUsage();
+    recordFigures(
+      { name: 'extension host: resident memory after every view of the large scenario', value: memory.rss, unit: 'bytes' },
+      { name: 'extension host: JS heap used after every view of the large scenario', value: memory.heapUsed, unit: 'bytes' },
+      ...results.flatMap((r) => [
+        { name: `${r.view}: time to the first page`, value: r.firstPageMedianMs, unit: 'ms' },
+        { name: `${r.view}: list calls for the first page`, value: r.callsPerRefresh.filter((c) => /\.List/.test(c)).length, unit: 'calls', budget: 1 },
+        // Pipelines read the state of the first AUTO_STATE_READS listed (CodePipeline has no batch read); every other view none.
+        { name: `${r.view}: per-row calls on a refresh (${r.rows} rows)`, value: r.callsPerRefresh.filter((c) => !/\.List/.test(c)).length, unit: 'calls', budget: r.view === 'pipelines' ? AUTO_STATE_READS : 0 },
+      ]),
+    );
     const file = process.env.SMW_BENCH_RESULTS;
     if (file) fs.writeFileSync(file, JSON.stringify(results, null, 2));
   });

@@ -1,6 +1,8 @@
-// A CodePipeline pipeline: the list call gives only its name, so each shown pipeline reads its state once
-// (GetPipelineState: stages, actions, the newest execution and any approval token). A release waiting for
-// approval gets the bell icon and says so in its description; its stages are the children.
+// A CodePipeline pipeline: the list call gives only its name, so a pipeline reads its state once
+// (GetPipelineState: stages, actions, the newest execution and any approval token): at once for the first
+// AUTO_STATE_READS pipelines listed, on expand for the others, so a refresh costs a bounded number of calls
+// however many pipelines the account has. A release waiting for approval gets the bell icon and says so in
+// its description; its stages are the children.
 import * as vscode from 'vscode';
 import type { GetPipelineStateCommandOutput, PipelineSummary } from '@aws-sdk/client-codepipeline';
 import { getPipeline, getPipelineState, listActionExecutions, listCodePipelineExecutionsPage } from '../../aws/codepipeline/codePipelineApi';
@@ -22,6 +24,9 @@ export interface CodePipelineHooks {
   stateRead(node: CodePipelineNode, previousStatus: string | undefined): void;
 }
 
+/** Pipelines whose state is read as soon as they are listed; the rest when expanded. */
+export const AUTO_STATE_READS = 10;
+
 export class CodePipelineNode implements ExplorerNode {
   readonly id: string;
   readonly resource: ResourceRef;
@@ -29,7 +34,7 @@ export class CodePipelineNode implements ExplorerNode {
   private loading?: Promise<void>;
   private error?: string;
 
-  constructor(readonly summary: PipelineSummary, private readonly session: AwsSession, region: string, private readonly hooks: CodePipelineHooks) {
+  constructor(readonly summary: PipelineSummary, private readonly session: AwsSession, region: string, private readonly hooks: CodePipelineHooks, private readonly readStateAtOnce = true) {
     const name = summary.name ?? '';
     this.id = `codePipeline:${region}:${name}`;
     this.resource = {
@@ -70,7 +75,8 @@ export class CodePipelineNode implements ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    if (!this.state && !this.loading && !this.error) void this.loadState();
+    if (this.readStateAtOnce && !this.state && !this.loading && !this.error) void this.loadState();
+    const unread = !this.state && !this.loading && !this.error;
     const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const approvals = this.approvals;
@@ -79,8 +85,8 @@ export class CodePipelineNode implements ExplorerNode {
       item.iconPath = statusIcon('PendingManualApproval');
       item.description = `Waiting for approval · ${approvals.map((a) => a.actionName).join(', ')}`;
     } else {
-      item.iconPath = this.error ? new vscode.ThemeIcon('warning') : this.state ? statusIcon(latest.status) : new vscode.ThemeIcon('loading~spin');
-      item.description = this.error ? 'state unavailable' : this.state ? [latest.status ?? 'never run', latest.stageName].filter(Boolean).join(' · ') : 'reading state…';
+      item.iconPath = this.error ? new vscode.ThemeIcon('warning') : this.state ? statusIcon(latest.status) : unread ? new vscode.ThemeIcon('circle-large-outline') : new vscode.ThemeIcon('loading~spin');
+      item.description = this.error ? 'state unavailable' : this.state ? [latest.status ?? 'never run', latest.stageName].filter(Boolean).join(' · ') : unread ? 'expand for its state' : 'reading state…';
     }
     item.contextValue = `resource:codePipeline:${latest.status ?? 'Unknown'}${approvals.length ? ':approvalPending' : ''}`;
     item.tooltip = factsTooltip(this.name, [
@@ -92,6 +98,7 @@ export class CodePipelineNode implements ExplorerNode {
       ['Execution mode', this.summary.executionMode],
       ['Updated', this.summary.updated?.toLocaleString()],
       ['Error', this.error],
+      ['State', unread ? `read when expanded (the first ${AUTO_STATE_READS} pipelines listed are read at once)` : undefined],
     ]);
     return item;
   }

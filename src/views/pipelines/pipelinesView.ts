@@ -11,7 +11,7 @@ import { PagedGroupNode } from '../tree/pagedGroupNode';
 import { withKeptNodes } from '../tree/keptNodes';
 import type { ListSource } from '../tree/resourceListProvider';
 import { RepositoryNode } from './codeCommitNodes';
-import { CodePipelineNode } from './codePipelineNode';
+import { AUTO_STATE_READS, CodePipelineNode } from './codePipelineNode';
 import { PipelineStateWatch } from './pipelineStateWatch';
 import { SageMakerPipelineNode } from './sageMakerPipelineNodes';
 
@@ -21,6 +21,8 @@ export interface PipelinesSource extends ListSource<PipelineSummary> {
 
 export function pipelinesSource(session: AwsSession): PipelinesSource {
   const region = () => session.current.region;
+  // Each listing from the first page on may read AUTO_STATE_READS new pipelines' states at once.
+  let stateReadsLeft = AUTO_STATE_READS;
   // Pipeline nodes are kept across re-renders so each pipeline's state is read once, not on every render.
   const source: ListSource<PipelineSummary> & { nodes(): Iterable<CodePipelineNode> } = withKeptNodes(session, {
     key: 'pipelines',
@@ -29,12 +31,15 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
     operation: 'ListPipelines',
     // ListPipelines carries no status; the name filter is applied to each page.
     statuses: [],
-    fetchPage: (token, filter) => listCodePipelinesPage(session.clients, token, filter),
+    fetchPage: (token, filter) => {
+      if (!token) stateReadsLeft = AUTO_STATE_READS;
+      return listCodePipelinesPage(session.clients, token, filter);
+    },
     groupsLast: true,
     attach: (view) => watch.attach(view),
   }, {
     idOf: (summary, r) => `codePipeline:${r}:${summary.name ?? ''}`,
-    create: (summary, r, changed) => new CodePipelineNode(summary, session, r, { changed, stateRead: (node, before) => watch.stateRead(node, before) }),
+    create: (summary, r, changed) => new CodePipelineNode(summary, session, r, { changed, stateRead: (node, before) => watch.stateRead(node, before) }, stateReadsLeft-- > 0),
     groups: (changed) => {
       watch.stop();
       watch.updateBadge();

@@ -5,7 +5,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip } from 'chart.js';
 import type { FromWebview, LeaderboardModel, LeaderboardRow, ToWebview } from '../protocol/leaderboard';
 import { vsButton, vsSelect, vsTextfield } from './elements';
-import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
+import { chartCanvas, chartTheme, el, fmt, onThemeChange, when, heapBytes } from './page';
 
 Chart.register(BarController, BarElement, CategoryScale, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
 
@@ -265,7 +265,7 @@ function render(what: 'model' | 'sort' = 'model'): void {
   renderCharts(plots);
   modelQuality(app);
   explainability(app);
-  vscode.postMessage({ type: 'rendered', what, ms: Math.round((performance.now() - started) * 10) / 10, rows: model.rows.length });
+  vscode.postMessage({ type: 'rendered', what, ms: Math.round((performance.now() - started) * 10) / 10, rows: model.rows.length, heapBytes: heapBytes() });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

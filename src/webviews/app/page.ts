@@ -43,3 +43,8 @@ export function onThemeChange(redraw: () => void): void {
     redraw();
   }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }
+
+/** The page's JS heap in bytes, where the browser tells it (Chromium's performance.memory). */
+export function heapBytes(): number | undefined {
+  return (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
+}

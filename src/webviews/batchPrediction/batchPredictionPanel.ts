@@ -38,6 +38,9 @@ export class BatchPredictionPanel extends WebviewPanelBase<ToWebview, FromWebvie
     super(extensionUri, 'sagemakerWorkbench.batchPrediction', `Predictions: ${current.endpointName}`, 'batchPrediction');
   }
 
+  /** The page's last report of drawing the model (the benchmark reads it). */
+  lastRender?: { ms: number; points: number; heapBytes?: number };
+
   /** The model last sent to the webview (tests read it). */
   get model(): BatchPredictionModel {
     return this.current;
@@ -52,5 +55,6 @@ export class BatchPredictionPanel extends WebviewPanelBase<ToWebview, FromWebvie
   protected async onMessage(message: FromWebview): Promise<void> {
     if (message.type === 'ready') await this.post({ type: 'model', model: this.current });
     else if (message.type === 'openPredictions' && this.predictionsFile) await vscode.window.showTextDocument(this.predictionsFile, { viewColumn: vscode.ViewColumn.Beside });
+    else if (message.type === 'rendered' && typeof message.ms === 'number') this.lastRender = { ms: message.ms, points: Number(message.points) || 0, heapBytes: typeof message.heapBytes === 'number' ? message.heapBytes : undefined };
   }
 }

@@ -33,7 +33,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
   private candidates: AutoMLCandidate[] = [];
   private timer?: ReturnType<typeof setTimeout>;
   /** The page's last report of drawing (the bench reads it). */
-  lastRender?: { what: 'model' | 'sort'; ms: number; rows: number };
+  lastRender?: { what: 'model' | 'sort'; ms: number; rows: number; heapBytes?: number };
 
   static show(deps: LeaderboardDeps, jobName: string): LeaderboardPanel {
     return panelFor(LeaderboardPanel.open, `${deps.session.current.region}/${jobName}`, () => {
@@ -201,7 +201,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
         case 'refresh':
           return this.load();
         case 'rendered':
-          if (typeof message.ms === 'number') this.lastRender = { what: message.what === 'sort' ? 'sort' : 'model', ms: message.ms, rows: Number(message.rows) || 0 };
+          if (typeof message.ms === 'number') this.lastRender = { what: message.what === 'sort' ? 'sort' : 'model', ms: message.ms, rows: Number(message.rows) || 0, heapBytes: typeof message.heapBytes === 'number' ? message.heapBytes : undefined };
           return;
         case 'exportCsv': {
           const uri = await this.exportCsv();

@@ -17,4 +17,5 @@ export interface BatchPredictionModel {
 
 export type ToWebview = { type: 'model'; model: BatchPredictionModel };
 
-export type FromWebview = { type: 'ready' } | { type: 'openPredictions' };
+/** `rendered`: how long the page took to draw the model (and its JS heap then, where Chromium tells). */
+export type FromWebview = { type: 'ready' } | { type: 'openPredictions' } | { type: 'rendered'; ms: number; points: number; heapBytes?: number };

@@ -46,7 +46,7 @@ export type FromWebview =
   | { type: 'register'; candidate: string }
   | { type: 'exportCsv' }
   /** The page drew the table and charts (or re-sorted), and how long it took. */
-  | { type: 'rendered'; what: 'model' | 'sort'; ms: number; rows: number }
+  | { type: 'rendered'; what: 'model' | 'sort'; ms: number; rows: number; heapBytes?: number }
   | { type: 'openNotebook'; which: 'dataExploration' | 'candidateDefinition' }
   | { type: 'openExplainability' }
   | { type: 'openModelQuality' };

@@ -8,7 +8,7 @@ import { DEFAULT_FILTER } from '../../../src/model/viewFilter';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import type { ResourceListProvider } from '../../../src/views/tree/resourceListProvider';
 import type { ApprovalActionNode } from '../../../src/views/pipelines/codePipelineStageNodes';
-import { clearRequests } from '../support/emulatorControl';
+import { clearRequests, resetEmulator } from '../support/emulatorControl';
 import { calls, childNamed, items, label } from '../support/tree';
 import { until, workbench } from '../support/workbench';
 
@@ -143,5 +143,31 @@ describe('Pipelines view', function () {
     assert.strictEqual(doc.pipeline?.name, RELEASE);
     assert.strictEqual(doc.pipeline?.stages?.length, 4);
     assert.strictEqual(release.resource?.arn, 'arn:aws:codepipeline:us-east-1:123456789012:abalone-cicd-pipeline');
+  });
+
+  it('reads the state of only the first ten of 200 pipelines at once; the others when expanded', async () => {
+    await resetEmulator('large');
+    try {
+      const p = await provider();
+      p.refresh();
+      const nodes = (await p.getChildren()).filter((n) => n.resource?.kind === 'codepipeline');
+      const shown = await items(nodes);
+      await until('the first ten states', async () => ((await items(nodes)).every((i) => i.description !== 'reading state…') ? true : undefined));
+      const reads = (await calls()).filter((c) => c === 'codepipeline.GetPipelineState');
+      assert.strictEqual(nodes.length, 50, 'the first page of 200');
+      assert.strictEqual(reads.length, 10);
+      const unread = shown.filter((i) => i.description === 'expand for its state');
+      assert.strictEqual(unread.length, 40);
+      const last = nodes.find((n) => n.resource?.name === 'team-049-release')!;
+      assert.strictEqual((await last.getTreeItem()).description, 'expand for its state');
+      await clearRequests();
+      const stages = await last.getChildren!();
+      assert.deepStrictEqual((await items(stages)).map(label).slice(0, 3), ['Source', 'Build', 'Deploy']);
+      assert.deepStrictEqual(await calls(), ['codepipeline.GetPipelineState'], 'expanding reads that pipeline\'s state');
+      assert.match(String((await last.getTreeItem()).description), /^Succeeded/);
+    } finally {
+      await resetEmulator();
+      (await provider()).refresh();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { AwsError, type OperationHandler, type ScenarioName } from '../../engine
 import { page } from '../support/paging';
 import { ABALONE_ROWS } from '../sagemaker/abaloneData';
 import { treesByMessage, type FileTree } from './releaseFiles';
+import { isOtherPipeline, otherPipelineDefinition, otherPipelineState, otherPipelines, seedOtherPipelines } from './otherPipelines';
 import type { ServiceModule } from '../serviceModule';
 import { DEFAULT_REGION, type World } from '../world';
 
@@ -160,8 +161,16 @@ function pipelineHandlers(world: World): Record<string, OperationHandler> {
   const stageStatus = (e: Execution, index: number) =>
     index > e.stageIndex ? undefined : index < e.stageIndex ? 'Succeeded' : e.status;
   return {
-    ListPipelines: () => (r.executions.length === 0 ? { pipelines: [] } : { pipelines: [{ name: PIPELINE, version: 1, pipelineType: 'V2', executionMode: 'SUPERSEDED', created: new Date(r.created), updated: new Date(r.created) }] }),
+    ListPipelines: (input) => {
+      const all = [
+        ...(r.executions.length === 0 ? [] : [{ name: PIPELINE, created: r.created }]),
+        ...otherPipelines(world),
+      ].sort((a, b) => a.name.localeCompare(b.name));
+      const { items, NextToken } = page(all, input.nextToken, input.maxResults, 1000);
+      return { pipelines: items.map((p) => ({ name: p.name, version: 1, pipelineType: 'V2', executionMode: 'SUPERSEDED', created: new Date(p.created), updated: new Date(p.created) })), nextToken: NextToken };
+    },
     GetPipeline: (input, ctx) => {
+      if (isOtherPipeline(world, input.name)) return otherPipelineDefinition(world, ctx.region, input.name);
       known(input.name);
       return {
         pipeline: {
@@ -185,6 +194,7 @@ function pipelineHandlers(world: World): Record<string, OperationHandler> {
       };
     },
     GetPipelineState: (input, ctx) => {
+      if (isOtherPipeline(world, input.name)) return otherPipelineState(world, input.name);
       known(input.name);
       const latest = r.executions[0];
       return {
@@ -468,6 +478,7 @@ function seed(world: World, scenario: ScenarioName): void {
   // The waiting release has the seed's regression_metrics report; the one approved before it the GroundTruth/Predictions form.
   r.executions.forEach((e, i) => world.s3.put(ARTIFACT_BUCKET, evaluationKey(e.id), i === 1 ? groundTruthReport(1.52) : report, 'application/json'));
   if (scenario === 'large') {
+    seedOtherPipelines(world, 199);
     for (let i = 4; i < 200; i++) r.executions.push(execution(i, i % 5 === 0 ? 'Failed' : 'Succeeded', i % 5 === 0 ? 1 : STAGES.length - 1, 30 * 24 + i * 12));
   }
 }

@@ -101,6 +101,10 @@ export function seedTrainingJobs(world: World, scenario: ScenarioName): void {
   if (scenario === 'large') {
     // The streaming benchmark's artefact: 300 MB of models before the AutoGluon reports.
     world.defer(prepareLargeModelArchive());
+    // Fifty jobs training for days, newest of all so they fill the first page: the polling benchmark's load.
+    for (let i = 0; i < 50; i++) {
+      add(world, { name: `sweep-running-${String(i).padStart(2, '0')}`, image: AUTOGLUON_IMAGE, instanceType: 'ml.m5.xlarge', ageMs: 1_000 + i * 10, phases: trainingPhases('Completed', 10 * 86_400) });
+    }
     add(world, { name: 'abalone-autogluon-300mb-artefact', image: AUTOGLUON_IMAGE, instanceType: 'ml.m5.4xlarge', ageMs: 2 * DAY, ...autoGluonSeed('abalone-autogluon-300mb-artefact'), artefact: 'autogluon-large' });
     const images = [AUTOGLUON_IMAGE, '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1', '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1'];
     for (let i = 0; i < 10_000; i++) {
