@@ -10,10 +10,12 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const host = require('./lib/host');
+const { scanForSecrets } = require('./lib/secretScan');
 
 const ROOT = host.ROOT;
 const RESULTS_DIR = path.join(ROOT, '.test-results');
 const RESULTS = path.join(RESULTS_DIR, 'integration.json');
+const LOG_CAPTURE = path.join(RESULTS_DIR, 'integration-extension.log');
 const DEADLINE_MS = 20 * 60_000;
 
 function ensureBuilt() {
@@ -96,7 +98,8 @@ async function runInHost({ suiteDir, scenario, env = {} }) {
 }
 
 async function main() {
-  const results = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'integration'), scenario: 'seeded' });
+  fs.rmSync(LOG_CAPTURE, { force: true });
+  const results = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'integration'), scenario: 'seeded', env: { SMW_LOG_CAPTURE: LOG_CAPTURE } });
   console.log(`Integration tests ran in VS Code ${results.vscodeVersion} (${results.appHost})`);
   for (const test of results.tests) {
     const mark = test.state === 'passed' ? '  ✔' : test.state === 'pending' ? '  -' : '  ✖';
@@ -105,7 +108,12 @@ async function main() {
   for (const test of results.tests.filter((t) => t.state === 'failed')) console.log(`\nFAILED: ${test.fullTitle}\n${test.error}`);
   console.log(`integration: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending`);
   if (results.passed === 0) console.log('No integration test ran.');
-  return results.failed === 0 && results.passed > 0;
+  // Nothing secret may reach the log, the host's output or a test's error message, whatever the suite did.
+  const scan = scanForSecrets([LOG_CAPTURE, path.join(RESULTS_DIR, 'integration-server.log'), RESULTS], path.join(ROOT, 'test', 'fixtures', 'aws', 'credentials'));
+  console.log(`secret scan: ${scan.lines} lines of extension log, host output and results searched for ${scan.secrets} fixture secrets and presigned URLs: ${scan.findings.length} found`);
+  for (const finding of scan.findings.slice(0, 20)) console.log(`  LEAK ${finding}`);
+  if (!fs.existsSync(LOG_CAPTURE)) console.log('secret scan: the extension log was not captured');
+  return results.failed === 0 && results.passed > 0 && scan.findings.length === 0 && fs.existsSync(LOG_CAPTURE);
 }
 
 module.exports = { runInHost };

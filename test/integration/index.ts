@@ -29,6 +29,13 @@ export function run(): Promise<void> {
 export async function runSuiteIn(dir: string): Promise<void> {
   const resultsFile = process.env.SMW_TEST_RESULTS;
   console.log(`Integration tests running in VS Code ${vscode.version} (${vscode.env.appHost}, ${vscode.env.appName})`);
+  const capture = await captureExtensionLog();
+  // Any promise rejection nobody handled, or error nobody caught, while the suite runs fails the run.
+  const unhandled: string[] = [];
+  const onRejection = (reason: unknown) => unhandled.push(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+  const onException = (error: Error) => unhandled.push(`uncaught exception: ${error.stack ?? error.message}`);
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtExceptionMonitor', onException);
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, grep: process.env.SMW_TEST_GREP || undefined });
   for (const file of testFiles(dir)) mocha.addFile(file);
   const results: TestResult[] = [];
@@ -38,6 +45,10 @@ export async function runSuiteIn(dir: string): Promise<void> {
     runner.on('fail', (test, error: Error) => results.push({ fullTitle: test.fullTitle(), state: 'failed', error: error.stack ?? String(error) }));
     runner.on('pending', (test) => results.push({ fullTitle: test.fullTitle(), state: 'pending' }));
   });
+  capture?.();
+  process.off('unhandledRejection', onRejection);
+  process.off('uncaughtExceptionMonitor', onException);
+  for (const problem of unhandled) results.push({ fullTitle: 'the suite left no unhandled promise rejection or uncaught error', state: 'failed', error: problem });
   const summary = {
     vscodeVersion: vscode.version,
     appHost: vscode.env.appHost,
@@ -47,5 +58,22 @@ export async function runSuiteIn(dir: string): Promise<void> {
     tests: results,
   };
   if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(summary, null, 2));
-  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+  if (failures + unhandled.length > 0) throw new Error(`${failures} integration test(s) failed, ${unhandled.length} unhandled error(s)`);
+}
+
+/**
+ * With SMW_LOG_CAPTURE set, every line the extension logs during the suite is written there (the driver
+ * scans it for secrets). Activates the extension first, so the benchmarks, which time activation, leave it unset.
+ */
+async function captureExtensionLog(): Promise<(() => void) | undefined> {
+  const file = process.env.SMW_LOG_CAPTURE;
+  if (!file) return undefined;
+  const extension = vscode.extensions.getExtension<{ log: { onDidLog: vscode.Event<{ level: string; message: string }> } }>('sagemaker-workbench.sagemaker-workbench');
+  const api = await extension?.activate();
+  const lines: string[] = [];
+  const subscription = api?.log.onDidLog((e) => lines.push(`${e.level} ${e.message}`));
+  return () => {
+    subscription?.dispose();
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  };
 }

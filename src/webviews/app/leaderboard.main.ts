@@ -274,6 +274,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     model = message.model;
     save();
     render();
+  } else if (message.type === 'sort') {
+    if (!model || !columns().some((c) => c.key === message.key)) return;
+    view = { ...view, sortKey: message.key, descending: message.descending === true };
+    save();
+    render('sort');
   } else {
     document.body.classList.toggle('busy', message.busy);
   }

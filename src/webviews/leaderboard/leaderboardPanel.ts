@@ -35,6 +35,11 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
   /** The page's last report of drawing (the bench reads it). */
   lastRender?: { what: 'model' | 'sort'; ms: number; rows: number; heapBytes?: number };
 
+  /** Sorts the page's table by a column, as clicking its header would. */
+  sortBy(key: string, descending: boolean): Thenable<boolean> {
+    return this.post({ type: 'sort', key, descending });
+  }
+
   static show(deps: LeaderboardDeps, jobName: string): LeaderboardPanel {
     return panelFor(LeaderboardPanel.open, `${deps.session.current.region}/${jobName}`, () => {
       const panel = new LeaderboardPanel(deps, jobName);

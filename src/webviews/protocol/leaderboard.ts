@@ -37,7 +37,8 @@ export interface LeaderboardModel {
   loadedAt: string;
 }
 
-export type ToWebview = { type: 'model'; model: LeaderboardModel } | { type: 'busy'; busy: boolean };
+/** `sort`: the extension sorts the table as a header click would (the benchmark times it). */
+export type ToWebview = { type: 'model'; model: LeaderboardModel } | { type: 'busy'; busy: boolean } | { type: 'sort'; key: string; descending: boolean };
 
 export type FromWebview =
   | { type: 'ready' }
