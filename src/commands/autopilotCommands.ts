@@ -10,6 +10,7 @@ import { startAutoMl, stopAutoMl, uploadTrainingData, type AutoMlContext, type S
 import { askAutoMlPlan } from './startAutoMlWizard';
 import { confirmModal } from './ui/confirmModal';
 import { guarded, showOutcome } from './ui/outcome';
+import { workspaceTrusted } from './ui/workspaceTrust';
 
 export const startDialogs: StartAutoMlPrompts = { plan: askAutoMlPlan, confirm: confirmModal };
 
@@ -32,6 +33,7 @@ export function registerAutopilotCommands(ctx: AutoMlContext, extensionUri: vsco
     vscode.commands.registerCommand('sagemakerWorkbench.startAutopilot', guarded(session, 'PutObject', async (target?: unknown) => {
       let input = typeof target === 'string' ? target : '';
       if (target instanceof vscode.Uri) {
+        if (!workspaceTrusted('Uploading a CSV for Autopilot')) return;
         const prefix = await vscode.window.showInputBox({ title: `Upload ${vscode.workspace.asRelativePath(target)} for Autopilot`, prompt: 'S3 location to upload the CSV to', placeHolder: 's3://my-bucket/abalone/input/', ignoreFocusOut: true, validateInput: (v) => s3UriProblem(v, 'The upload location') });
         if (!prefix) return;
         input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Uploading the training data' }, () => uploadTrainingData(session, target, prefix));

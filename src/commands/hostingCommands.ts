@@ -20,6 +20,7 @@ import { askDeployPlan } from './deployWizard';
 import { forgetContentType, invokeDialogs, invokeOnce, type InvokeContext } from './invokeEndpointCommand';
 import { registerDialogs, registerModel } from './registerModelCommand';
 import { rollBackEndpoint, updateEndpointToSource, type UpdatePrompts } from './updateEndpointCommand';
+import { workspaceTrusted } from './ui/workspaceTrust';
 
 export const deployDialogs: DeployPrompts = { plan: askDeployPlan, confirm: confirmDeploy, afterFailure: failureDialog };
 
@@ -75,6 +76,7 @@ async function pickRegistryVersion(session: AwsSession): Promise<string | undefi
 }
 
 async function csvToPredict(target: unknown): Promise<vscode.Uri | undefined> {
+  if (!workspaceTrusted('Batch prediction')) return undefined;
   if (target instanceof vscode.Uri) return target;
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && /\.csv$/i.test(active.path)) return active;

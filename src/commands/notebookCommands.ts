@@ -16,6 +16,7 @@ import { deleteNotebook, NOTEBOOK_LOG_GROUP, openNotebook, startNotebook, stopNo
 import { fetchNotebook, publishNotebook, type SyncPrompts } from './notebookSyncCommands';
 import { confirmModal } from './ui/confirmModal';
 import { guarded, showOutcome, type Outcome } from './ui/outcome';
+import { workspaceTrusted } from './ui/workspaceTrust';
 
 export type NotebookCommandContext = NotebookContext & { logs: LogDocuments; lastRole(): string | undefined; rememberRole(arn: string): Thenable<void> };
 
@@ -85,12 +86,14 @@ export function registerNotebookCommands(ctx: NotebookCommandContext): vscode.Di
       if (script) await diffLifecycleScript(session, script.config, script.hook);
     })),
     vscode.commands.registerCommand('sagemakerWorkbench.publishNotebook', guarded(session, 'PutObject', async (target) => {
+      if (!workspaceTrusted('Publishing a notebook')) return;
       const file = target instanceof vscode.Uri ? target : vscode.window.activeNotebookEditor?.notebook.uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!file) return;
       const name = await pickInstance(session, `Publish ${path.basename(file.path)} for which notebook instance?`);
       if (name) show(await publishNotebook(session, name, file, syncDialogs));
     })),
     vscode.commands.registerCommand('sagemakerWorkbench.fetchNotebook', guarded(session, 'GetObject', async (target) => {
+      if (!workspaceTrusted('Fetching a notebook')) return;
       const name = await instance(target, 'Fetch a notebook of which notebook instance?');
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'Fetch into which folder?' }))?.[0];
       if (name && folder) show(await fetchNotebook(session, name, folder, syncDialogs));

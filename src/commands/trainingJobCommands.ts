@@ -15,6 +15,7 @@ import { cloneTraining, defaultTrainingPlan, folderPlan, startTraining, stopTrai
 import { askTrainingPlan } from './startTrainingWizard';
 import { confirmModal } from './ui/confirmModal';
 import { guarded, showOutcome } from './ui/outcome';
+import { workspaceTrusted } from './ui/workspaceTrust';
 
 export const trainingDialogs: StartTrainingPrompts = { plan: askTrainingPlan, confirm: confirmModal };
 
@@ -48,10 +49,7 @@ export function registerTrainingJobCommands(ctx: TrainingContext, extensionUri: 
     vscode.commands.registerCommand('sagemakerWorkbench.startTrainingJob', guarded(session, 'CreateTrainingJob', async (target?: unknown) => {
       let defaults;
       if (target instanceof vscode.Uri) {
-        if (!vscode.workspace.isTrusted) {
-          void vscode.window.showWarningMessage('Reading the project folder needs a trusted workspace; start the job from the palette instead.');
-          return;
-        }
+        if (!workspaceTrusted('Starting a training job from a project folder')) return;
         const read = await folderPlan(target, defaultTrainingPlan(ctx.lastRole()));
         if (read.problem) void vscode.window.showWarningMessage(`${read.problem} The wizard starts from the other defaults.`);
         defaults = read.plan;

@@ -42,13 +42,20 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
     );
   }
 
+  /** Sends to the page; after the user closed the panel (a read may finish later) it sends nothing. */
   post(message: ToWeb): Thenable<boolean> {
-    return this.panel.webview.postMessage(message);
+    if (this.disposed) return Promise.resolve(false);
+    return Promise.resolve(this.panel.webview.postMessage(message)).catch(() => false);
   }
 
   /** The page as VS Code got it (tests check its Content-Security-Policy). */
   get html(): string {
     return this.panel.webview.html;
+  }
+
+  /** What the webview may run and load (tests check its resource roots). */
+  get webviewOptions(): vscode.WebviewOptions {
+    return this.panel.webview.options;
   }
 
   reveal(): void {
