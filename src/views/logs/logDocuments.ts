@@ -107,7 +107,10 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
 
   /** Reads every followed document again now (the poll does this on its own). */
   async refresh(): Promise<void> {
-    await Promise.all([...this.followed.entries()].map(async ([key, state]) => {
+    // Only documents shown in an editor tab: a closed editor stops costing calls at once, not when VS Code
+    // gets round to disposing its document.
+    const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
+    await Promise.all([...this.followed.entries()].filter(([key]) => shown.has(key)).map(async ([key, state]) => {
       const before = state.lines.length;
       const error = state.error;
       await this.read(state);

@@ -1,8 +1,10 @@
-// Fault injection for reliability tests and demos: rules match by service and operation and
-// fire a limited number of times (or until cleared).
+// Fault injection for reliability tests and demos: rules match by service and operation and fire a
+// limited number of times, on a share of requests (`rate`, drawn from a seeded generator so a run can be
+// repeated), or until cleared. `lost-response` lets the request take effect and then drops the
+// connection, the case where a client's retry of a create meets the resource it already made.
 import { AwsError, type ServiceName } from './contract';
 
-export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'drop' | 'expired-credentials' | 'access-denied';
+export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'drop' | 'lost-response' | 'expired-credentials' | 'access-denied';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -12,26 +14,46 @@ export interface FaultRule {
   times?: number;
   /** For latency: extra milliseconds before the request is handled. */
   latencyMs?: number;
+  /** Share of matching requests affected (0..1); every one when absent. */
+  rate?: number;
 }
 
-const KINDS: FaultKind[] = ['throttle', 'server-error', 'latency', 'drop', 'expired-credentials', 'access-denied'];
+const KINDS: FaultKind[] = ['throttle', 'server-error', 'latency', 'drop', 'lost-response', 'expired-credentials', 'access-denied'];
 
 export function parseFaultRules(body: unknown): FaultRule[] {
   const rules = Array.isArray(body) ? body : (body as { rules?: unknown })?.rules;
   if (!Array.isArray(rules)) throw new Error('expected {"rules": [{"kind": "throttle", ...}]}');
   for (const rule of rules) {
     if (!KINDS.includes(rule?.kind)) throw new Error(`unknown fault kind ${JSON.stringify(rule?.kind)}; one of ${KINDS.join(', ')}`);
+    if (rule.rate !== undefined && !(typeof rule.rate === 'number' && rule.rate >= 0 && rule.rate <= 1)) throw new Error(`rate is a share from 0 to 1, not ${JSON.stringify(rule.rate)}`);
   }
   return rules.map((rule) => ({ ...rule }));
 }
 
-export type FaultOutcome = { kind: 'none'; delayMs: number } | { kind: 'error'; error: AwsError; delayMs: number } | { kind: 'drop'; delayMs: number };
+export type FaultOutcome = { kind: 'none'; delayMs: number } | { kind: 'error'; error: AwsError; delayMs: number } | { kind: 'drop'; delayMs: number } | { kind: 'lost-response'; delayMs: number };
+
+/** mulberry32: small, fast and seedable, so the same seed gives the same faults. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 export class Faults {
   private rules: FaultRule[] = [];
+  private random = generator(1);
+  /** Faults injected since the rules were set. */
+  injected = 0;
 
-  set(rules: FaultRule[]): void {
+  set(rules: FaultRule[], seed = 1): void {
     this.rules = rules;
+    this.random = generator(seed);
+    this.injected = 0;
   }
 
   clear(): void {
@@ -48,11 +70,15 @@ export class Faults {
     for (const rule of this.rules) {
       if (rule.service && rule.service !== service) continue;
       if (rule.operation && rule.operation !== operation) continue;
+      if (rule.rate !== undefined && this.random() >= rule.rate) continue;
       if (rule.times !== undefined) {
         if (rule.times <= 0) continue;
         rule.times--;
       }
+      if (rule.kind !== 'latency') this.injected++;
       switch (rule.kind) {
+        case 'lost-response':
+          return { kind: 'lost-response', delayMs };
         case 'latency':
           delayMs += rule.latencyMs ?? 1000;
           break;

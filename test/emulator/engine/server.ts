@@ -192,6 +192,13 @@ export class EmulatorEngine {
         }
       }
       wire = this.serialize(model, operationName, output, requestId);
+      if (fault.kind === 'lost-response') {
+        // It happened; the client never hears so.
+        record.status = -1;
+        record.errorCode = 'ResponseLost';
+        request.socket.destroy();
+        return;
+      }
     } catch (error) {
       if (!(error instanceof AwsError)) this.options.log?.(`emulator: ${service}.${operationName} failed: ${error instanceof Error ? error.stack : String(error)}`);
       const awsError = error instanceof AwsError ? error : new AwsError(service === 's3' ? 'InternalError' : 'InternalFailure', 'The emulator failed to handle the request.', 500);
@@ -268,9 +275,9 @@ export class EmulatorEngine {
           this.recorded = [];
           return json(200, {});
         case 'GET faults':
-          return json(200, { rules: this.faults.list() });
+          return json(200, { rules: this.faults.list(), injected: this.faults.injected });
         case 'PUT faults':
-          this.faults.set(parseFaultRules(payload));
+          this.faults.set(parseFaultRules(payload), Number((payload as { seed?: number })?.seed ?? 1));
           return json(200, { rules: this.faults.list() });
         case 'DELETE faults':
           this.faults.clear();

@@ -4,11 +4,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { BatchPredictionPanel } from '../../../src/webviews/batchPrediction/batchPredictionPanel';
+import { resetEmulator } from '../support/emulatorControl';
 import { EXTENSION_ID, workbench } from '../support/workbench';
 
 interface Inspectable {
   html: string;
   webviewOptions: vscode.WebviewOptions;
+  whenLoaded?(): Promise<void>;
   dispose(): void;
 }
 
@@ -30,22 +32,30 @@ function checkPolicy(name: string, panel: Inspectable): void {
 
 describe('Webview security policies', function () {
   this.timeout(60_000);
-  afterEach(async () => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await resetEmulator();
+  });
 
   it('applies the strict policy to every panel the extension opens', async () => {
     const api = await workbench();
     const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
-    const panels: Array<[string, Inspectable]> = [
-      ['Autopilot leaderboard', api.autopilot.leaderboard('abalone-v0')],
-      ['AutoGluon leaderboard', api.trainingJobs.autoGluon('abalone-autogluon-2021-07-05-18-03-21-457')],
-      ['Training job', api.trainingJobs.open('abalone-autogluon-2021-07-05-18-03-21-457')],
-      ['Training comparison', api.trainingJobs.compare(['abalone-autogluon-2021-07-05-18-03-21-457', 'hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a'])],
-      ['Model group', api.hosting.openModelGroup('AbalonePackageGroup')],
-      ['Endpoint metrics', api.hosting.openMetrics('abalone-endpoint')],
-      ['Release review', api.approvals.review('abalone-cicd-pipeline')],
-      ['Batch prediction', BatchPredictionPanel.show(extensionUri, { endpointName: 'abalone-endpoint', inputFile: 'a.csv', predictionsFile: 'a.predictions.csv', rows: 0, predictedRows: 0, metrics: [], message: '' })],
+    const panels: Array<[string, () => Inspectable]> = [
+      ['Autopilot leaderboard', () => api.autopilot.leaderboard('abalone-v0')],
+      ['AutoGluon leaderboard', () => api.trainingJobs.autoGluon('abalone-autogluon-2021-07-05-18-03-21-457')],
+      ['Training job', () => api.trainingJobs.open('abalone-autogluon-2021-07-05-18-03-21-457')],
+      ['Training comparison', () => api.trainingJobs.compare(['abalone-autogluon-2021-07-05-18-03-21-457', 'hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a'])],
+      ['Model group', () => api.hosting.openModelGroup('AbalonePackageGroup')],
+      ['Endpoint metrics', () => api.hosting.openMetrics('abalone-endpoint')],
+      ['Release review', () => api.approvals.review('abalone-cicd-pipeline')],
+      ['Batch prediction', () => BatchPredictionPanel.show(extensionUri, { endpointName: 'abalone-endpoint', inputFile: 'a.csv', predictionsFile: 'a.predictions.csv', rows: 0, predictedRows: 0, metrics: [], message: '' })],
     ];
-    for (const [name, panel] of panels) checkPolicy(name, panel);
-    for (const [, panel] of panels) panel.dispose();
+    // One at a time, each shown: it finishes its first read before it is closed, so no read outlives the test.
+    for (const [name, open] of panels) {
+      const panel = open();
+      checkPolicy(name, panel);
+      await panel.whenLoaded?.();
+      panel.dispose();
+    }
   });
 });

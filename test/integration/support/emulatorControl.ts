@@ -37,15 +37,18 @@ export async function clearRequests(): Promise<void> {
 }
 
 export interface FaultRule {
-  kind: 'throttle' | 'server-error' | 'latency' | 'drop' | 'expired-credentials' | 'access-denied';
+  kind: 'throttle' | 'server-error' | 'latency' | 'drop' | 'lost-response' | 'expired-credentials' | 'access-denied';
+  /** Share of matching requests affected (0..1). */
+  rate?: number;
   service?: string;
   operation?: string;
   times?: number;
   latencyMs?: number;
 }
 
-export async function setFaults(rules: FaultRule[]): Promise<void> {
-  await control('PUT', 'faults', { rules });
+/** Sets the fault rules; `seed` makes rate-based faults repeatable. */
+export async function setFaults(rules: FaultRule[], seed = 1): Promise<void> {
+  await control('PUT', 'faults', { rules, seed });
 }
 
 export async function clearFaults(): Promise<void> {

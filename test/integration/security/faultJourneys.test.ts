@@ -1,0 +1,95 @@
+// The user journeys under faults, in the real extension host: with 30% of requests throttled, 10% failing
+// with a 5xx and half of them slowed, browsing every view, starting a training job, deploying and testing
+// an endpoint, approving a model version and approving the release all end in the right state, and
+// nothing is created twice. A create whose response is lost is retried by the SDK and recognised as done.
+import * as assert from 'assert';
+import type { StartTrainingPrompts } from '../../../src/commands/startTrainingJobCommand';
+import type { ModelPackageNode } from '../../../src/views/modelRegistry/modelPackageNode';
+import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
+import { clearFaults, clearRequests, recordedRequests, resetEmulator, setFaults } from '../support/emulatorControl';
+import { childNamed } from '../support/tree';
+import { until, workbench } from '../support/workbench';
+import { deployPrompts, fastFollowing, ROLE, V4 } from '../hosting/support';
+
+const BUCKET = 'sagemaker-us-east-1-123456789012';
+const DONE = 'abalone-autogluon-2021-07-05-18-03-21-457';
+const PROFILE = [
+  { kind: 'throttle' as const, rate: 0.3 },
+  { kind: 'server-error' as const, rate: 0.1 },
+  { kind: 'latency' as const, rate: 0.5, latencyMs: 50 },
+];
+
+function trainingPrompts(jobName: string): StartTrainingPrompts {
+  return {
+    plan: async (defaults) => ({
+      ...defaults,
+      jobName,
+      image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest',
+      roleArn: ROLE,
+      channels: [{ name: 'training', s3Uri: `s3://${BUCKET}/${DONE}/input/training.csv`, contentType: 'text/csv' }],
+      outputS3Uri: `s3://${BUCKET}/faults/output`,
+    }),
+    confirm: async () => true,
+  };
+}
+
+const succeeded = async (operation: string) => (await recordedRequests()).filter((r) => r.operation === operation && r.status === 200);
+
+describe('User journeys under faults', function () {
+  this.timeout(180_000);
+  before(async () => fastFollowing());
+  afterEach(async () => {
+    await clearFaults();
+    await resetEmulator();
+  });
+
+  it('browses every view, trains, deploys, tests and approves with 30% throttling, 10% 5xx and added latency', async () => {
+    const api = await workbench();
+    await setFaults(PROFILE, 7);
+    await clearRequests();
+
+    for (const [key, provider] of Object.entries(api.views.providers)) {
+      provider.refresh();
+      const nodes = await (provider as unknown as { getChildren(): Promise<ExplorerNode[]> }).getChildren();
+      const resources = nodes.filter((n) => n.resource);
+      assert.ok(resources.length > 0, `${key} lists its resources (${nodes.map((n) => n.id).join(', ')})`);
+      const children = await resources[0].getChildren?.();
+      assert.ok(!children?.some((c) => c.id.includes('error')), `${key}: expanding the first resource shows no error`);
+    }
+
+    const training = await api.trainingJobs.start(undefined, trainingPrompts('abalone-autogluon-under-faults'));
+    assert.strictEqual(training.outcome, 'started', training.message);
+    assert.strictEqual((await succeeded('CreateTrainingJob')).length, 1, 'one job created');
+
+    const source = (await api.hosting.source(V4))!;
+    const deployed = await api.hosting.deploy(source, deployPrompts({ endpointName: 'abalone-v4-under-faults' }));
+    assert.strictEqual(deployed.outcome, 'deployed', deployed.message);
+    for (const create of ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint']) assert.strictEqual((await succeeded(create)).length, 1, `one ${create}`);
+    const answer = await api.hosting.invoke('abalone-v4-under-faults', { payloadSource: async () => 'typed', typedLine: async () => 'M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15', contentType: async () => 'text/csv' });
+    assert.strictEqual(answer.outcome, 'answered', answer.message);
+
+    const group = await childNamed(api.views.providers.modelRegistry as never, 'AbalonePackageGroup');
+    const v4 = (await childNamed(group, 'v4')) as unknown as ModelPackageNode;
+    const decided = await api.modelRegistry.decide(v4, 'Approved', { comment: async () => 'RMSE 1.52 within 1.6', confirm: async () => true });
+    assert.strictEqual(decided.outcome, 'decided', decided.message);
+    assert.strictEqual((await succeeded('UpdateModelPackage')).length, 1, 'approved once');
+
+    const [waiting] = await until('the waiting release', async () => ((await api.approvals.pending()).length ? api.approvals.pending() : undefined), 30_000);
+    const release = await api.approvals.decide(waiting, 'Approved', { comment: async () => 'RMSE 1.48 is below 2.0', confirm: async () => true });
+    assert.strictEqual(release.outcome, 'decided', release.message);
+    assert.strictEqual((await succeeded('PutApprovalResult')).length, 1, 'approved once');
+
+    const faults = (await recordedRequests()).filter((r) => r.status >= 500 || r.errorCode === 'ThrottlingException' || r.errorCode === 'SlowDown');
+    assert.ok(faults.length >= 10, `faults were injected along the way (${faults.length})`);
+  });
+
+  it('recognises a training job created by an attempt whose response was lost, and creates no second one', async () => {
+    const api = await workbench();
+    await setFaults([{ kind: 'lost-response', operation: 'CreateTrainingJob', times: 1 }]);
+    await clearRequests();
+    const outcome = await api.trainingJobs.start(undefined, trainingPrompts('abalone-autogluon-lost-response'));
+    assert.strictEqual(outcome.outcome, 'started', outcome.message);
+    const creates = (await recordedRequests()).filter((r) => r.operation === 'CreateTrainingJob');
+    assert.deepStrictEqual(creates.map((r) => r.errorCode ?? r.status), ['ResponseLost', 'ResourceInUse'], 'the first attempt took effect, the retry met it');
+  });
+});
