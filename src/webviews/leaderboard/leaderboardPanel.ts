@@ -182,6 +182,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
       void vscode.window.showInformationMessage(`${this.jobName} has no ${which === 'dataExploration' ? 'data exploration' : 'candidate definition'} notebook (ensembling jobs and unfinished jobs do not write them).`);
       return undefined;
     }
+    if (!vscode.workspace.isTrusted) throw new Error('Downloading the notebook into the workspace needs a trusted workspace (Manage Workspace Trust).');
     const out = await this.deps.session.clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
     const body = (await out.Body?.transformToByteArray()) ?? new Uint8Array();
     const dir = folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;
