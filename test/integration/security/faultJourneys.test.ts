@@ -92,4 +92,35 @@ describe('User journeys under faults', function () {
     const creates = (await recordedRequests()).filter((r) => r.operation === 'CreateTrainingJob');
     assert.deepStrictEqual(creates.map((r) => r.errorCode ?? r.status), ['ResponseLost', 'ResourceInUse'], 'the first attempt took effect, the retry met it');
   });
+
+  it('shows a dropped connection in the view as an error to retry, and lists again once the network is back', async () => {
+    const api = await workbench();
+    const provider = api.views.providers.trainingJobs as unknown as { refresh(): void; getChildren(): Promise<ExplorerNode[]> };
+    await setFaults([{ kind: 'drop', operation: 'ListTrainingJobs' }]);
+    provider.refresh();
+    const [error] = await provider.getChildren();
+    const item = await error.getTreeItem();
+    assert.strictEqual(item.contextValue, 'error');
+    assert.strictEqual(item.command?.command, 'sagemakerWorkbench.retryNode', 'clicking it retries');
+    await clearFaults();
+    (error as unknown as { runRetry(): void }).runRetry();
+    const nodes = await until('the jobs listed again', async () => {
+      const children = await provider.getChildren();
+      return children.some((n) => n.resource?.name === DONE) ? children : undefined;
+    }, 30_000);
+    assert.ok(nodes.every((n) => !n.id.includes('error')));
+  });
+
+  it('says credentials expired during a start, and the next start offers everything that was entered', async () => {
+    const api = await workbench();
+    await setFaults([{ kind: 'expired-credentials', operation: 'CreateTrainingJob', times: 1 }]);
+    const failed = await api.trainingJobs.start(undefined, trainingPrompts('abalone-autogluon-expired'));
+    assert.strictEqual(failed.outcome, 'failed');
+    assert.match(failed.message!, /expired/i);
+    assert.match(failed.message!, /Start again to retry: the wizard keeps what you entered\.$/);
+    let offered: string | undefined;
+    const retried = await api.trainingJobs.start(undefined, { plan: async (defaults) => ((offered = defaults.jobName), defaults), confirm: async () => true });
+    assert.strictEqual(offered, 'abalone-autogluon-expired');
+    assert.strictEqual(retried.outcome, 'started', retried.message);
+  });
 });
