@@ -83,6 +83,22 @@ describe('User journeys under faults', function () {
     assert.ok(faults.length >= 10, `faults were injected along the way (${faults.length})`);
   });
 
+  it('starts a notebook instance and an Autopilot experiment under the same faults', async () => {
+    const api = await workbench();
+    api.notebooks.context.pollSeconds = 1;
+    await setFaults(PROFILE, 11);
+    await clearRequests();
+    const started = await api.notebooks.start('ml-pipeline-lab-notebook');
+    assert.deepStrictEqual([started.outcome, started.message], ['done', 'ml-pipeline-lab-notebook is InService.']);
+    assert.strictEqual((await succeeded('StartNotebookInstance')).length, 1, 'started once');
+    const autopilot = await api.autopilot.start(`s3://${BUCKET}/abalone-v1/input/`, {
+      plan: async (defaults) => ({ ...defaults, jobName: 'abalone-under-faults', target: 'rings', problemType: 'Regression', objective: 'MSE', mode: 'ENSEMBLING', maxCandidates: 4, roleArn: ROLE }),
+      confirm: async () => true,
+    });
+    assert.strictEqual(autopilot.outcome, 'started', autopilot.message);
+    assert.strictEqual((await succeeded('CreateAutoMLJobV2')).length, 1, 'one experiment');
+  });
+
   it('recognises a training job created by an attempt whose response was lost, and creates no second one', async () => {
     const api = await workbench();
     await setFaults([{ kind: 'lost-response', operation: 'CreateTrainingJob', times: 1 }]);
