@@ -3,6 +3,8 @@
 // an endpoint, approving a model version and approving the release all end in the right state, and
 // nothing is created twice. A create whose response is lost is retried by the SDK and recognised as done.
 import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { StopTrainingJobCommand } from '@aws-sdk/client-sagemaker';
 import type { StartTrainingPrompts } from '../../../src/commands/startTrainingJobCommand';
 import type { ModelPackageNode } from '../../../src/views/modelRegistry/modelPackageNode';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
@@ -138,5 +140,32 @@ describe('User journeys under faults', function () {
     const retried = await api.trainingJobs.start(undefined, { plan: async (defaults) => ((offered = defaults.jobName), defaults), confirm: async () => true });
     assert.strictEqual(offered, 'abalone-autogluon-expired');
     assert.strictEqual(retried.outcome, 'started', retried.message);
+  });
+
+  it('keeps polling through an outage and shows what changed meanwhile once AWS answers again', async () => {
+    const api = await workbench();
+    const config = vscode.workspace.getConfiguration('sagemakerWorkbench');
+    await config.update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+    try {
+      // A fit with an hour's time limit: it stays InProgress for the whole test.
+      const long = trainingPrompts('abalone-autogluon-outage');
+      const started = await api.trainingJobs.start(undefined, { ...long, plan: async (d, h) => ({ ...(await long.plan(d, h))!, hyperParameters: { label: 'rings', time_limit: '3600' } }) });
+      assert.strictEqual(started.outcome, 'started', started.message);
+      await vscode.commands.executeCommand('sagemakerWorkbench.trainingJobs.focus');
+      const provider = api.views.providers.trainingJobs as unknown as { refresh(): void; getChildren(): Promise<ExplorerNode[]>; poller?: { polls: number } };
+      provider.refresh();
+      const row = async () => (await provider.getChildren()).find((n) => n.resource?.name === 'abalone-autogluon-outage');
+      assert.match(String((await (await row())!.getTreeItem()).description), /^InProgress/);
+
+      await setFaults([{ kind: 'drop' }]);
+      const before = provider.poller!.polls;
+      await until('two polls during the outage', () => (provider.poller!.polls >= before + 2 ? true : undefined), 60_000);
+      await clearFaults();
+      // Someone stops the job elsewhere (the console, a teammate); the next poll that gets through shows it.
+      await api.session.clients.sagemaker().send(new StopTrainingJobCommand({ TrainingJobName: 'abalone-autogluon-outage' }));
+      await until('the view shows the stop after the outage', async () => (/^Stopped/.test(String((await (await row())?.getTreeItem())?.description)) ? true : undefined), 60_000);
+    } finally {
+      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

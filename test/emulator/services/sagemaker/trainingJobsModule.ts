@@ -253,7 +253,8 @@ function handlers(world: World): Record<string, OperationHandler> {
         outputPath: input.OutputDataConfig.S3OutputPath,
         maxRuntimeSeconds,
         creationTime: world.clock.now(),
-        phases: trainingPhases(missing ? 'Failed' : 'Completed'),
+        // AutoGluon fits for its time_limit hyperparameter (seconds), as the seed's train.py passes it.
+        phases: trainingPhases(missing ? 'Failed' : 'Completed', /autogluon/i.test(image) && Number(input.HyperParameters?.time_limit) > 0 ? Number(input.HyperParameters.time_limit) : undefined),
         finalMetrics: [],
         failureReason: missing ? `ClientError: Data download failed:No S3 objects found under S3 URL "${missing.s3Uri}" given in input data source. Please ensure that the bucket exists in the selected region (${ctx.region}), that objects exist under that S3 prefix, and that the role "${input.RoleArn}" has "s3:ListBucket" permissions on bucket "${parseS3Uri(missing.s3Uri)?.bucket ?? ''}".` : undefined,
         autoGluon: /autogluon/i.test(image),
