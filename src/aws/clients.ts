@@ -86,7 +86,8 @@ export class AwsClients {
       region: session.region,
       credentials: this.credentials(session.profile),
       retryMode: 'adaptive',
-      maxAttempts: 5,
+      // Throttling-heavy accounts (and the fault suite's 30% throttling + 10% 5xx) need more than the default 3.
+      maxAttempts: 8,
       customUserAgent: this.userAgent,
       ...(session.endpointUrl ? { endpoint: session.endpointUrl } : {}),
       // A custom endpoint (emulator, VPC endpoint, LocalStack) rarely resolves bucket subdomains.

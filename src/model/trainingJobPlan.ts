@@ -111,7 +111,8 @@ export function parseHyperParameters(text: string): { value: Record<string, stri
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return { value: {}, problem: `Hyperparameter "${key}" must be a string, number or boolean, not ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}` };
     const text = typeof v === 'string' ? v : JSON.stringify(v);
     if (text.length > 2500) return { value: {}, problem: `Hyperparameter "${key}" has ${text.length} characters; at most 2,500` };
-    value[key] = text;
+    // defineProperty, not assignment: a hyperparameter may be called "__proto__" and must stay a key.
+    Object.defineProperty(value, key, { value: text, enumerable: true, writable: true, configurable: true });
   }
   return { value };
 }

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
-import { openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
+import { openSageMakerSidebar, runContextMenuItem, showOnlyView } from './support/sidebarPanes';
 
 describe('AutoGluon leaderboard in VS Code (packaged .vsix, real browser)', function () {
   this.timeout(180_000);
@@ -50,19 +50,7 @@ describe('AutoGluon leaderboard in VS Code (packaged .vsix, real browser)', func
     await xgboost.click({ modifiers: ['Control'] });
     const webview = page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
     const heading = webview.getByRole('heading', { name: 'Compare 2 training jobs' });
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await xgboost.click({ button: 'right' });
-        // Hover focuses the item and Enter runs it: the menu ignores a mouse-up that comes right after it opened.
-        await page.locator('.context-view .monaco-menu .action-item', { hasText: 'Compare Training Jobs' }).first().hover({ timeout: 5_000 });
-        await page.keyboard.press('Enter');
-        await heading.waitFor({ timeout: 15_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
+    await runContextMenuItem(page, xgboost, 'Compare Training Jobs', heading);
     const image = (await webview.locator('tr', { hasText: /^Image/ }).locator('td.diff').count());
     assert.equal(image, 2, 'the images differ, both cells highlighted');
     assert.match((await webview.locator('header p').textContent()) ?? '', /^\d+ of \d+ rows differ/);

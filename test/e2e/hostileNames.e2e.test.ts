@@ -8,7 +8,7 @@ import { createJob } from '../emulator/services/sagemaker/autoMlModule';
 import type { World } from '../emulator/services/world';
 import { trainingJobs, trainingPhases } from '../emulator/services/sagemaker/trainingJobsModule';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
-import { openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
+import { openSageMakerSidebar, runContextMenuItem, showOnlyView } from './support/sidebarPanes';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const SCRIPT = '</script><script>alert(2)</script>';
@@ -94,18 +94,7 @@ describe('hostile strings from AWS in real VS Code (packaged .vsix, real browser
     await row.click();
     await other.click({ modifiers: ['Control'] });
     const compare = page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await other.click({ button: 'right' });
-        await page.locator('.context-view .monaco-menu .action-item', { hasText: 'Compare Training Jobs' }).first().hover({ timeout: 5_000 });
-        await page.keyboard.press('Enter');
-        await compare.getByRole('heading', { name: 'Compare 2 training jobs' }).waitFor({ timeout: 15_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
+    await runContextMenuItem(page, other, 'Compare Training Jobs', compare.getByRole('heading', { name: 'Compare 2 training jobs' }));
     assert.equal(await compare.locator('img').count(), 0);
     assert.ok((await compare.locator('td.mono').allTextContents()).includes(HOSTILE), 'the hyperparameter name is a row label, as text');
     const compareOverflow = await compare.locator('body').evaluate((body) => body.scrollWidth - body.clientWidth);

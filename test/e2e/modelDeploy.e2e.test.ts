@@ -6,28 +6,13 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
-import { expandRow, openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
+import { expandRow, openSageMakerSidebar, runContextMenuItem, showOnlyView } from './support/sidebarPanes';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
 
-/**
- * Runs a tree row's context-menu item and waits for what it opens. A row the view re-renders just then
- * (the tree refreshes after an approval) can drop the menu, so the menu is opened again up to three times.
- */
-async function contextMenu(page: Page, row: RegExp, item: string, opens: Locator): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.locator('.sidebar .monaco-list-row', { hasText: row }).first().click({ button: 'right' });
-      // Hover focuses the item and Enter runs it: the menu ignores a mouse-up that comes right after it opened.
-      await page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first().hover({ timeout: 5_000 });
-      await page.keyboard.press('Enter');
-      await opens.waitFor({ timeout: 15_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
+/** Runs a context-menu item of the first tree row matching `row`. */
+function contextMenu(page: Page, row: RegExp, item: string, opens: Locator): Promise<void> {
+  return runContextMenuItem(page, page.locator('.sidebar .monaco-list-row', { hasText: row }).first(), item, opens);
 }
 
 const quickInputTitled = (page: Page, title: RegExp) => page.locator('.quick-input-widget .quick-input-title', { hasText: title });

@@ -3,6 +3,7 @@
 // repeated), or until cleared. `lost-response` lets the request take effect and then drops the
 // connection, the case where a client's retry of a create meets the resource it already made.
 import { AwsError, type ServiceName } from './contract';
+import { seededRandom } from '../services/support/random';
 
 export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'drop' | 'lost-response' | 'expired-credentials' | 'access-denied';
 
@@ -32,27 +33,15 @@ export function parseFaultRules(body: unknown): FaultRule[] {
 
 export type FaultOutcome = { kind: 'none'; delayMs: number } | { kind: 'error'; error: AwsError; delayMs: number } | { kind: 'drop'; delayMs: number } | { kind: 'lost-response'; delayMs: number };
 
-/** mulberry32: small, fast and seedable, so the same seed gives the same faults. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class Faults {
   private rules: FaultRule[] = [];
-  private random = generator(1);
+  private random = seededRandom('faults-1');
   /** Faults injected since the rules were set. */
   injected = 0;
 
   set(rules: FaultRule[], seed = 1): void {
     this.rules = rules;
-    this.random = generator(seed);
+    this.random = seededRandom(`faults-${seed}`);
     this.injected = 0;
   }
 

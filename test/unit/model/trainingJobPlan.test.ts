@@ -52,6 +52,7 @@ describe('training job plan', () => {
       assert.strictEqual(problem, undefined);
       for (const [k, v] of Object.entries(object)) assert.strictEqual(value[k], typeof v === 'string' ? v : JSON.stringify(v));
     }));
+    assert.deepStrictEqual(Object.keys(parseHyperParameters('{"__proto__": "x", "label": "rings"}').value), ['__proto__', 'label'], 'found by the property above');
     assert.match(parseHyperParameters('{"label": "rings",}').problem!, /not valid JSON/);
     assert.match(parseHyperParameters('["rings"]').problem!, /JSON object/);
     assert.match(parseHyperParameters('{"layers": [1, 2]}').problem!, /"layers" must be a string, number or boolean, not a list/);
