@@ -147,9 +147,9 @@ describe('User journeys under faults', function () {
     const config = vscode.workspace.getConfiguration('sagemakerWorkbench');
     await config.update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
     try {
-      // A fit with an hour's time limit: it stays InProgress for the whole test.
+      // A fit with a day's time limit (86 s here): it stays InProgress however long the retries of the outage take.
       const long = trainingPrompts('abalone-autogluon-outage');
-      const started = await api.trainingJobs.start(undefined, { ...long, plan: async (d, h) => ({ ...(await long.plan(d, h))!, hyperParameters: { label: 'rings', time_limit: '3600' } }) });
+      const started = await api.trainingJobs.start(undefined, { ...long, plan: async (d, h) => ({ ...(await long.plan(d, h))!, hyperParameters: { label: 'rings', time_limit: '86400' } }) });
       assert.strictEqual(started.outcome, 'started', started.message);
       await vscode.commands.executeCommand('sagemakerWorkbench.trainingJobs.focus');
       const provider = api.views.providers.trainingJobs as unknown as { refresh(): void; getChildren(): Promise<ExplorerNode[]>; poller?: { polls: number } };

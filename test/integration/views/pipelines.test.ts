@@ -27,6 +27,9 @@ async function waitingRelease(): Promise<ExplorerNode> {
 
 describe('Pipelines view', function () {
   this.timeout(60_000);
+  // These tests count the reads rendering makes; the status polling of running releases is tested on its own.
+  before(async () => vscode.workspace.getConfiguration('sagemakerWorkbench').update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global));
+  after(async () => vscode.workspace.getConfiguration('sagemakerWorkbench').update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global));
 
   beforeEach(async () => {
     const p = await provider();
