@@ -3,10 +3,11 @@
 // approval status. CreateModelPackage(Group); the Model Registry view shows the new version at once.
 import * as vscode from 'vscode';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { CreateModelPackageCommand, CreateModelPackageGroupCommand, ListModelPackageGroupsCommand } from '@aws-sdk/client-sagemaker';
+import { CreateModelPackageCommand, CreateModelPackageGroupCommand, DescribeModelPackageGroupCommand, ListModelPackageGroupsCommand } from '@aws-sdk/client-sagemaker';
 import type { DeploySource } from '../aws/sagemaker/deploySources';
 import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
+import { madeMomentsAgo, sendOnce } from '../aws/retriedCreate';
 import { resourceNameProblem } from '../model/deployPlan';
 import { parseS3Uri } from '../model/modelQualityMetrics';
 import { confirmModal } from './ui/confirmModal';
@@ -66,9 +67,14 @@ export async function registerModel(session: AwsSession, source: DeploySource, p
   if (!(await prompts.confirm(`Register ${source.label} in ${group.name}?`, detail, 'Register'))) return { outcome: 'cancelled' };
   let operation = 'CreateModelPackageGroup';
   try {
-    if (group.create) await session.clients.sagemaker().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: group.name, ModelPackageGroupDescription: `Registered from ${source.label}` }));
+    const sagemaker = session.clients.sagemaker();
+    if (group.create) {
+      await sendOnce(() => sagemaker.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: group.name, ModelPackageGroupDescription: `Registered from ${source.label}` })),
+        async () => madeMomentsAgo((await sagemaker.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group.name }))).CreationTime));
+    }
     operation = 'CreateModelPackage';
-    const out = await session.clients.sagemaker().send(new CreateModelPackageCommand({
+    // Its ClientToken, filled in by the SDK and kept across retries, makes a retried request return the same version.
+    const out = await sagemaker.send(new CreateModelPackageCommand({
       ModelPackageGroupName: group.name,
       ModelPackageDescription: `Registered from ${source.label}`,
       InferenceSpecification: {

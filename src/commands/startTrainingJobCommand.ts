@@ -130,30 +130,12 @@ export async function startTraining(ctx: TrainingContext, defaults: TrainingPlan
   try {
     await startTrainingJob(session.clients, plan);
   } catch (error) {
-    // The SDK retries a request whose answer was lost; the retry then meets the job the first one made.
-    if (!(await createdByThisStart(session, plan, error))) {
-      ctx.retryPlan = plan;
-      return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateTrainingJob').message} Start again to retry: the wizard keeps what you entered.` };
-    }
+    ctx.retryPlan = plan;
+    return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateTrainingJob').message} Start again to retry: the wizard keeps what you entered.` };
   }
   ctx.retryPlan = undefined;
   ctx.changed();
   return { outcome: 'started', jobName: plan.jobName, message: `Started training job ${plan.jobName}.` };
-}
-
-/**
- * After ResourceInUse: is the job of that name the one this start asked for (made moments ago with the same
- * image and role by an attempt whose response was lost)? Then the start succeeded; otherwise the name is taken.
- */
-async function createdByThisStart(session: AwsSession, plan: TrainingPlan, error: unknown): Promise<boolean> {
-  if ((error as { name?: string }).name !== 'ResourceInUse') return false;
-  try {
-    const job = await describeTrainingJob(session.clients, plan.jobName);
-    const age = Math.abs(Date.now() - (job.CreationTime?.getTime() ?? 0));
-    return age < 10 * 60_000 && job.AlgorithmSpecification?.TrainingImage === plan.image.trim() && job.RoleArn === plan.roleArn.trim();
-  } catch {
-    return false;
-  }
 }
 
 /** A new job with an existing job's settings (a new name), through the same wizard. */

@@ -1,27 +1,38 @@
 // Deciding a manual approval, and finding the evidence for it: the evaluation.json written under the
 // execution ID in the pipeline's artifact bucket (seed 003: `<execution-id>/evaluation/evaluation.json`),
 // or where the `evaluationReportLocations` setting says this pipeline writes it.
-import { PutApprovalResultCommand, type GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
+import { GetPipelineStateCommand, PutApprovalResultCommand, type GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import * as vscode from 'vscode';
 import type { PendingApproval } from '../../model/codePipelineState';
 import { expandReportLocation } from '../../model/reportLocation';
 import { parseEvaluationReport, type EvaluationReport } from '../../model/evaluationReport';
 import type { AwsClients } from '../clients';
+import { sendOnce } from '../retriedCreate';
 import { readSmallObject } from '../s3/smallObjects';
 import { getPipeline } from './codePipelineApi';
 
 export type ApprovalDecision = 'Approved' | 'Rejected';
 
-export async function putApprovalResult(clients: AwsClients, approval: PendingApproval, status: ApprovalDecision, summary: string): Promise<Date | undefined> {
-  const out = await clients.codepipeline().send(new PutApprovalResultCommand({
+/**
+ * A decision whose answer was lost meets ApprovalAlreadyCompleted on the SDK's retry; it is this decision when
+ * the action of this execution now shows this outcome with this comment.
+ */
+export async function putApprovalResult(clients: AwsClients, approval: PendingApproval, status: ApprovalDecision, summary: string): Promise<void> {
+  const codepipeline = clients.codepipeline();
+  await sendOnce(() => codepipeline.send(new PutApprovalResultCommand({
     pipelineName: approval.pipelineName,
     stageName: approval.stageName,
     actionName: approval.actionName,
     token: approval.token,
     result: { status, summary },
-  }));
-  return out.approvedAt;
+  })), async () => {
+    const state = await codepipeline.send(new GetPipelineStateCommand({ name: approval.pipelineName }));
+    const stage = state.stageStates?.find((s) => s.stageName === approval.stageName);
+    const action = stage?.actionStates?.find((a) => a.actionName === approval.actionName)?.latestExecution;
+    return stage?.latestExecution?.pipelineExecutionId === approval.pipelineExecutionId
+      && action?.status === (status === 'Approved' ? 'Succeeded' : 'Failed') && action?.summary === summary;
+  });
 }
 
 export interface FoundReport {

@@ -1,11 +1,12 @@
 // Starting and stopping Autopilot experiments, reading every candidate of one (the SDK paginator), and
 // reading the header of the training data without downloading it (a ranged GET of the first 64 KB).
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { CreateAutoMLJobV2Command, StopAutoMLJobCommand, paginateListCandidatesForAutoMLJob, type AutoMLCandidate, type CreateAutoMLJobV2CommandInput } from '@aws-sdk/client-sagemaker';
+import { CreateAutoMLJobV2Command, DescribeAutoMLJobV2Command, StopAutoMLJobCommand, paginateListCandidatesForAutoMLJob, type AutoMLCandidate, type CreateAutoMLJobV2CommandInput } from '@aws-sdk/client-sagemaker';
 import { parse } from 'csv-parse/sync';
 import type { AutoMlPlan } from '../../model/autoMlPlan';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
 import type { AwsClients } from '../clients';
+import { madeMomentsAgo, sendOnce } from '../retriedCreate';
 
 const HEADER_BYTES = 65_535;
 
@@ -31,8 +32,12 @@ export function createJobInput(plan: AutoMlPlan): CreateAutoMLJobV2CommandInput 
   };
 }
 
-export async function startAutoMlJob(clients: AwsClients, plan: AutoMlPlan): Promise<string | undefined> {
-  return (await clients.sagemaker().send(new CreateAutoMLJobV2Command(createJobInput(plan)))).AutoMLJobArn;
+export async function startAutoMlJob(clients: AwsClients, plan: AutoMlPlan): Promise<void> {
+  const sagemaker = clients.sagemaker();
+  await sendOnce(() => sagemaker.send(new CreateAutoMLJobV2Command(createJobInput(plan))), async () => {
+    const job = await sagemaker.send(new DescribeAutoMLJobV2Command({ AutoMLJobName: plan.jobName }));
+    return madeMomentsAgo(job.CreationTime) && job.RoleArn === plan.roleArn && job.AutoMLJobInputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri === createJobInput(plan).AutoMLJobInputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri;
+  });
 }
 
 export async function stopAutoMlJob(clients: AwsClients, name: string): Promise<void> {

@@ -4,6 +4,9 @@ import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
   UpdateEndpointCommand,
   waitForEndpointInService,
   type ContainerDefinition,
@@ -13,14 +16,21 @@ import {
 import { WaiterState } from '@smithy/core/client';
 import type { DeployPlan } from '../../model/deployPlan';
 import type { AwsClients } from '../clients';
+import { madeMomentsAgo, sendOnce } from '../retriedCreate';
 
 export async function createModel(clients: AwsClients, name: string, containers: ContainerDefinition[], roleArn: string): Promise<void> {
-  await clients.sagemaker().send(new CreateModelCommand({
+  const sagemaker = clients.sagemaker();
+  await sendOnce(() => sagemaker.send(new CreateModelCommand({
     ModelName: name,
     ExecutionRoleArn: roleArn,
     // Several containers make an inference pipeline (seed 004): they run in order on one instance.
     ...(containers.length > 1 ? { Containers: containers, InferenceExecutionConfig: { Mode: 'Serial' } } : { PrimaryContainer: containers[0] }),
-  }));
+  })), async () => {
+    const model = await sagemaker.send(new DescribeModelCommand({ ModelName: name }));
+    const first = model.PrimaryContainer ?? model.Containers?.[0];
+    const source = (c?: ContainerDefinition) => c?.ModelPackageName ?? c?.Image;
+    return madeMomentsAgo(model.CreationTime) && model.ExecutionRoleArn === roleArn && source(first) === source(containers[0]);
+  });
 }
 
 export function productionVariant(modelName: string, plan: Pick<DeployPlan, 'compute'>, variantName = 'AllTraffic'): ProductionVariant {
@@ -31,17 +41,26 @@ export function productionVariant(modelName: string, plan: Pick<DeployPlan, 'com
 }
 
 export async function createEndpointConfig(clients: AwsClients, name: string, variants: ProductionVariant[], captureTo?: string): Promise<void> {
-  await clients.sagemaker().send(new CreateEndpointConfigCommand({
+  const sagemaker = clients.sagemaker();
+  await sendOnce(() => sagemaker.send(new CreateEndpointConfigCommand({
     EndpointConfigName: name,
     ProductionVariants: variants,
     DataCaptureConfig: captureTo
       ? { EnableCapture: true, InitialSamplingPercentage: 100, DestinationS3Uri: captureTo, CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }] }
       : undefined,
-  }));
+  })), async () => {
+    const config = await sagemaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
+    const models = (config.ProductionVariants ?? []).map((v) => v.ModelName).join();
+    return madeMomentsAgo(config.CreationTime) && models === variants.map((v) => v.ModelName).join();
+  });
 }
 
 export async function createEndpoint(clients: AwsClients, name: string, configName: string): Promise<void> {
-  await clients.sagemaker().send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: configName }));
+  const sagemaker = clients.sagemaker();
+  await sendOnce(() => sagemaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: configName })), async () => {
+    const endpoint = await sagemaker.send(new DescribeEndpointCommand({ EndpointName: name }));
+    return madeMomentsAgo(endpoint.CreationTime) && endpoint.EndpointConfigName === configName;
+  });
 }
 
 export async function updateEndpoint(clients: AwsClients, name: string, configName: string): Promise<void> {

@@ -6,6 +6,8 @@ import {
   CreatePresignedNotebookInstanceUrlCommand,
   DeleteNotebookInstanceCommand,
   DeleteNotebookInstanceLifecycleConfigCommand,
+  DescribeNotebookInstanceCommand,
+  DescribeNotebookInstanceLifecycleConfigCommand,
   ListNotebookInstancesCommand,
   StartNotebookInstanceCommand,
   StopNotebookInstanceCommand,
@@ -18,9 +20,15 @@ import {
 import { WaiterState } from '@smithy/core/client';
 import { encodeLifecycleScript } from '../../model/lifecycleScripts';
 import type { AwsClients } from '../clients';
+import { madeMomentsAgo, sendOnce } from '../retriedCreate';
 
+/** Callers check the instance is Stopped or Failed first, so finding it Pending after a retry means this start took. */
 export async function startNotebookInstance(clients: AwsClients, name: string): Promise<void> {
-  await clients.sagemaker().send(new StartNotebookInstanceCommand({ NotebookInstanceName: name }));
+  const sagemaker = clients.sagemaker();
+  await sendOnce(() => sagemaker.send(new StartNotebookInstanceCommand({ NotebookInstanceName: name })), async () => {
+    const status = (await sagemaker.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name }))).NotebookInstanceStatus;
+    return status === 'Pending' || status === 'InService';
+  });
 }
 
 export async function stopNotebookInstance(clients: AwsClients, name: string): Promise<void> {
@@ -31,8 +39,12 @@ export async function deleteNotebookInstance(clients: AwsClients, name: string):
   await clients.sagemaker().send(new DeleteNotebookInstanceCommand({ NotebookInstanceName: name }));
 }
 
-export async function createNotebookInstance(clients: AwsClients, input: CreateNotebookInstanceCommandInput): Promise<string | undefined> {
-  return (await clients.sagemaker().send(new CreateNotebookInstanceCommand(input))).NotebookInstanceArn;
+export async function createNotebookInstance(clients: AwsClients, input: CreateNotebookInstanceCommandInput): Promise<void> {
+  const sagemaker = clients.sagemaker();
+  await sendOnce(() => sagemaker.send(new CreateNotebookInstanceCommand(input)), async () => {
+    const made = await sagemaker.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: input.NotebookInstanceName }));
+    return madeMomentsAgo(made.CreationTime) && made.RoleArn === input.RoleArn && made.InstanceType === input.InstanceType;
+  });
 }
 
 /** A presigned URL valid for a few minutes; the caller opens it and keeps it nowhere. */
@@ -57,11 +69,15 @@ export async function waitForNotebook(clients: AwsClients, name: string, target:
 }
 
 export async function createLifecycleConfig(clients: AwsClients, name: string, onCreate: string, onStart: string): Promise<void> {
-  await clients.sagemaker().send(new CreateNotebookInstanceLifecycleConfigCommand({
-    NotebookInstanceLifecycleConfigName: name,
+  const sagemaker = clients.sagemaker();
+  const hooks = {
     OnCreate: onCreate ? [{ Content: encodeLifecycleScript(onCreate) }] : undefined,
     OnStart: onStart ? [{ Content: encodeLifecycleScript(onStart) }] : undefined,
-  }));
+  };
+  await sendOnce(() => sagemaker.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name, ...hooks })), async () => {
+    const made = await sagemaker.send(new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
+    return madeMomentsAgo(made.CreationTime) && made.OnCreate?.[0]?.Content === hooks.OnCreate?.[0]?.Content && made.OnStart?.[0]?.Content === hooks.OnStart?.[0]?.Content;
+  });
 }
 
 /** Sends both scripts (an update replaces the configuration's hooks), an empty one as none. */

@@ -1,10 +1,11 @@
 // Starting, stopping and checking the inputs of training jobs: CreateTrainingJob from a plan, and one
 // ListObjectsV2 (MaxKeys 1) per input channel so a job is never started on a location with no data.
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { CreateTrainingJobCommand, StopTrainingJobCommand, type CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
+import { CreateTrainingJobCommand, DescribeTrainingJobCommand, StopTrainingJobCommand, type CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
 import type { TrainingChannel, TrainingPlan } from '../../model/trainingJobPlan';
 import type { AwsClients } from '../clients';
+import { madeMomentsAgo, sendOnce } from '../retriedCreate';
 
 /** The CreateTrainingJob request of a plan (File input mode: the container reads /opt/ml/input/data). */
 export function createTrainingJobRequest(plan: TrainingPlan): CreateTrainingJobRequest {
@@ -30,8 +31,13 @@ export function createTrainingJobRequest(plan: TrainingPlan): CreateTrainingJobR
   };
 }
 
-export async function startTrainingJob(clients: AwsClients, plan: TrainingPlan): Promise<string | undefined> {
-  return (await clients.sagemaker().send(new CreateTrainingJobCommand(createTrainingJobRequest(plan)))).TrainingJobArn;
+export async function startTrainingJob(clients: AwsClients, plan: TrainingPlan): Promise<void> {
+  const sagemaker = clients.sagemaker();
+  const request = createTrainingJobRequest(plan);
+  await sendOnce(() => sagemaker.send(new CreateTrainingJobCommand(request)), async () => {
+    const job = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: request.TrainingJobName }));
+    return madeMomentsAgo(job.CreationTime) && job.AlgorithmSpecification?.TrainingImage === request.AlgorithmSpecification?.TrainingImage && job.RoleArn === request.RoleArn;
+  });
 }
 
 export async function stopTrainingJob(clients: AwsClients, name: string): Promise<void> {

@@ -23,6 +23,8 @@ export interface ModelPackage {
   statisticsS3Uri?: string;
   generatedBy?: string;
   customerMetadata?: Record<string, string>;
+  /** The request's idempotency token (the SDK fills it in): a retry of the same request returns this version. */
+  clientToken?: string;
 }
 
 interface ModelPackageGroup {
@@ -137,6 +139,8 @@ function handlers(world: World): Record<string, OperationHandler> {
     CreateModelPackage: (input, ctx) => {
       if (!input.ModelPackageGroupName) throw new AwsError('ValidationException', 'The SageMaker Workbench emulator creates versioned model packages only (ModelPackageGroupName).');
       const g = group(world, input.ModelPackageGroupName);
+      const repeated = input.ClientToken && g.versions.find((v) => v.clientToken === input.ClientToken);
+      if (repeated) return { ModelPackageArn: repeated.arn };
       const version = g.versions.length + 1;
       const container = input.InferenceSpecification?.Containers?.[0] ?? {};
       const p: ModelPackage = {
@@ -152,6 +156,7 @@ function handlers(world: World): Record<string, OperationHandler> {
         statisticsS3Uri: input.ModelMetrics?.ModelQuality?.Statistics?.S3Uri,
         generatedBy: input.MetadataProperties?.GeneratedBy,
         customerMetadata: input.CustomerMetadataProperties,
+        clientToken: input.ClientToken,
       };
       g.versions.push(p);
       return { ModelPackageArn: p.arn };

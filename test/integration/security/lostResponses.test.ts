@@ -1,0 +1,122 @@
+// A create, start or decision whose answer is lost (the request took effect, then the connection dropped) is
+// retried by the SDK; the retry meets what the first attempt made. Each journey must end as if the answer had
+// arrived, with one resource made, while a clash on the first attempt (a name already taken) is still reported.
+import * as assert from 'assert';
+import type { RegisterPrompts } from '../../../src/commands/registerModelCommand';
+import type { StartTrainingPrompts } from '../../../src/commands/startTrainingJobCommand';
+import { clearFaults, clearRequests, recordedRequests, resetEmulator, setFaults } from '../support/emulatorControl';
+import { until, workbench } from '../support/workbench';
+import { deployPrompts, fastFollowing, ROLE, V4 } from '../hosting/support';
+
+const BUCKET = 'sagemaker-us-east-1-123456789012';
+const DONE = 'abalone-autogluon-2021-07-05-18-03-21-457';
+const confirm = async () => true;
+
+/** Each operation's answer is lost once: the first attempt takes effect and its response never arrives. */
+async function loseFirstAnswerOf(...operations: string[]): Promise<void> {
+  await setFaults(operations.map((operation) => ({ kind: 'lost-response' as const, operation, times: 1 })));
+  await clearRequests();
+}
+
+/** What AWS answered to each attempt of an operation, in order. */
+async function attempts(operation: string): Promise<string[]> {
+  return (await recordedRequests()).filter((r) => r.operation === operation).map((r) => r.errorCode ?? String(r.status));
+}
+
+function trainingPrompts(jobName: string): StartTrainingPrompts {
+  return {
+    plan: async (defaults) => ({
+      ...defaults, jobName, roleArn: ROLE,
+      image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest',
+      channels: [{ name: 'training', s3Uri: `s3://${BUCKET}/${DONE}/input/training.csv`, contentType: 'text/csv' }],
+      outputS3Uri: `s3://${BUCKET}/lost/output`,
+    }),
+    confirm,
+  };
+}
+
+describe('Lost answers: each create, start and decision happens once', function () {
+  this.timeout(120_000);
+  before(async () => fastFollowing());
+  afterEach(async () => {
+    await clearFaults();
+    await resetEmulator();
+    const api = await workbench();
+    api.session.clients.reset();
+    for (const provider of Object.values(api.views.providers)) provider.refresh();
+  });
+
+  it('deploys AbalonePackageGroup v4 once when the answers to CreateModel, CreateEndpointConfig and CreateEndpoint are lost', async () => {
+    const api = await workbench();
+    await loseFirstAnswerOf('CreateModel', 'CreateEndpointConfig', 'CreateEndpoint');
+    const deployed = await api.hosting.deploy((await api.hosting.source(V4))!, deployPrompts({ endpointName: 'abalone-v4-lost-answers' }));
+    assert.strictEqual(deployed.outcome, 'deployed', deployed.message);
+    for (const create of ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint']) {
+      assert.deepStrictEqual(await attempts(create), ['ResponseLost', 'ValidationException'], `${create}: made by the first attempt, met by the retry`);
+    }
+    assert.deepStrictEqual(deployed.created?.length, 3, `model, configuration and endpoint are known as created (${deployed.created?.join(', ')})`);
+  });
+
+  it('starts an Autopilot experiment and a notebook instance, and creates a notebook instance with a new lifecycle configuration, once each', async () => {
+    const api = await workbench();
+    api.notebooks.context.pollSeconds = 1;
+    await loseFirstAnswerOf('CreateAutoMLJobV2', 'StartNotebookInstance', 'CreateNotebookInstanceLifecycleConfig', 'CreateNotebookInstance');
+    const autopilot = await api.autopilot.start(`s3://${BUCKET}/abalone-v1/input/`, {
+      plan: async (defaults) => ({ ...defaults, jobName: 'abalone-lost-answer', target: 'rings', problemType: 'Regression', objective: 'MSE', mode: 'ENSEMBLING', maxCandidates: 4, roleArn: ROLE }),
+      confirm,
+    });
+    assert.strictEqual(autopilot.outcome, 'started', autopilot.message);
+    assert.deepStrictEqual(await attempts('CreateAutoMLJobV2'), ['ResponseLost', 'ResourceInUse']);
+
+    const started = await api.notebooks.start('ml-pipeline-lab-notebook');
+    assert.deepStrictEqual([started.outcome, started.message], ['done', 'ml-pipeline-lab-notebook is InService.']);
+    assert.deepStrictEqual(await attempts('StartNotebookInstance'), ['ResponseLost', 'ValidationException'], 'the retry found it already Pending');
+
+    const created = await api.notebooks.create({
+      plan: async () => ({
+        name: 'abalone-lost-answer', instanceType: 'ml.t3.medium', roleArn: ROLE, volumeSizeInGB: 10, rootAccess: false, directInternetAccess: true,
+        lifecycle: { kind: 'new', name: 'abalone-lost-answer-sync', template: { kind: 's3-sync', s3Uri: 's3://ml-pipeline-bucket/lab-1/scripts/' } },
+      }),
+      confirm,
+    });
+    assert.deepStrictEqual([created.outcome, created.message], ['done', 'abalone-lost-answer is InService.']);
+    assert.deepStrictEqual(await attempts('CreateNotebookInstanceLifecycleConfig'), ['ResponseLost', 'ValidationException']);
+    assert.deepStrictEqual(await attempts('CreateNotebookInstance'), ['ResponseLost', 'ValidationException']);
+  });
+
+  it('registers one model version and decides the waiting release once when their answers are lost', async () => {
+    const api = await workbench();
+    await loseFirstAnswerOf('CreateModelPackageGroup', 'CreateModelPackage', 'PutApprovalResult');
+    const source = (await api.hosting.source({ resource: { kind: 'training-job', name: DONE } }))!;
+    const prompts: RegisterPrompts = {
+      group: async () => ({ name: 'AbaloneLostAnswerGroup', create: true }),
+      metricsLocation: async () => '',
+      approval: async () => 'PendingManualApproval',
+      confirm,
+    };
+    const registered = await api.hosting.register(source, prompts);
+    assert.strictEqual(registered.message, `Registered ${source.label} as AbaloneLostAnswerGroup v1 (PendingManualApproval).`);
+    assert.deepStrictEqual(await attempts('CreateModelPackageGroup'), ['ResponseLost', 'ValidationException']);
+    // The SDK's ClientToken makes the retried CreateModelPackage return the version the first attempt made.
+    assert.deepStrictEqual(await attempts('CreateModelPackage'), ['ResponseLost', '200']);
+    const panel = api.hosting.openModelGroup('AbaloneLostAnswerGroup');
+    await panel.whenLoaded();
+    assert.deepStrictEqual(panel.model?.versions.map((v) => v.version), [1], 'one version in the group');
+    panel.dispose();
+
+    const [waiting] = await until('the waiting release', async () => ((await api.approvals.pending()).length ? api.approvals.pending() : undefined), 30_000);
+    const release = await api.approvals.decide(waiting, 'Approved', { comment: async () => 'RMSE 1.48 is below 2.0', confirm });
+    assert.deepStrictEqual([release.outcome, release.message?.startsWith(`Approved ${waiting.pipelineName}`)], ['decided', true], release.message);
+    assert.deepStrictEqual(await attempts('PutApprovalResult'), ['ResponseLost', 'ApprovalAlreadyCompletedException']);
+  });
+
+  it('still reports a name taken before the first attempt, even by a job just like the one asked for', async () => {
+    const api = await workbench();
+    assert.strictEqual((await api.trainingJobs.start(undefined, trainingPrompts('abalone-autogluon-twice'))).outcome, 'started');
+    await clearRequests();
+    const again = await api.trainingJobs.start(undefined, trainingPrompts('abalone-autogluon-twice'));
+    assert.strictEqual(again.outcome, 'failed');
+    assert.match(again.message!, /already exists/);
+    assert.deepStrictEqual(await attempts('CreateTrainingJob'), ['ResourceInUse'], 'one attempt, and it is not taken for this start');
+  });
+});
