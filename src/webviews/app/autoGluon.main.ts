@@ -46,7 +46,9 @@ function render(): void {
   }));
   const body = el('tbody', {}, ...rows.map((r) => el('tr', { className: r.best ? 'best' : '' }, ...COLUMNS.map((c) => {
     const v = r[c.key];
-    return el('td', { className: c.key === 'model' ? '' : 'number', text: c.key === 'model' ? `${r.best ? '★ ' : ''}${r.model}` : typeof v === 'number' ? fmt(v) : '—' });
+    // A model name longer than a column is clipped to one line, whole in its tooltip.
+    if (c.key === 'model') return el('td', { className: 'clip', text: `${r.best ? '★ ' : ''}${r.model}`, title: r.model });
+    return el('td', { className: 'number', text: typeof v === 'number' ? fmt(v) : '—' });
   }))));
   const size = m.objectBytes ? `read ${(m.bytesRead ?? 0).toLocaleString('en-US')} of ${m.objectBytes.toLocaleString('en-US')} bytes of ` : '';
   app.replaceChildren(
@@ -58,7 +60,7 @@ function render(): void {
   );
   if (m.evaluation.length) app.append(el('section', {}, el('h2', { text: 'Model_Evaluation.txt' }), el('div', { className: 'cards' }, ...m.evaluation.map((e) => el('div', { className: 'card' }, el('div', { className: 'card-name', text: e.name }), el('div', { className: 'card-value', text: fmt(e.value) }))))));
   if (m.rows.length) {
-    app.append(el('section', {}, el('h2', { text: `Leaderboard.csv (${m.rows.length} models)` }), el('table', { className: 'versions' }, el('thead', {}, head), body)));
+    app.append(el('section', {}, el('h2', { text: `Leaderboard.csv (${m.rows.length} models)` }), el('div', { className: 'table-scroll' }, el('table', { className: 'versions' }, el('thead', {}, head), body))));
     const { blue, orange, scales, legend } = chartTheme();
     const canvas = chartCanvas('Validation and test scores per model');
     app.append(el('section', { className: 'narrow' }, el('figure', {}, el('figcaption', { text: 'Scores per model (higher is better)' }), canvas)));

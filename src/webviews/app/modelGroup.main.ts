@@ -49,7 +49,8 @@ function versionsTable(m: ModelGroupModel, names: string[]): HTMLElement {
       el('td', { text: `v${v.version}` }),
       el('td', { className: `status ${v.status}`, text: v.status }),
       el('td', { text: when(v.created) }),
-      el('td', { text: v.createdBy ?? '—' }),
+      // Clipped to one line (the full text in its tooltip and in Compare): a long creator must not squeeze the table.
+      el('td', { className: 'clip', text: v.createdBy ?? '—', title: v.createdBy ?? '' }),
       ...names.map((n) => {
         const value = valueOf(v, n);
         return el('td', { className: 'number', text: value === undefined ? (v.metricsError && n === names[0] ? v.metricsError : '—') : fmt(value) });
@@ -57,7 +58,8 @@ function versionsTable(m: ModelGroupModel, names: string[]): HTMLElement {
       actions,
     ));
   }
-  return el('table', { className: 'versions' }, el('thead', {}, head), body);
+  // Many metrics do not fit a narrow panel: the table scrolls sideways, the page keeps its width.
+  return el('div', { className: 'table-scroll' }, el('table', { className: 'versions' }, el('thead', {}, head), body));
 }
 
 function comparison(m: ModelGroupModel, names: string[]): HTMLElement {

@@ -33,19 +33,22 @@ export async function openWorkbench(vsix: string): Promise<E2eSession> {
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
   host.freshUserData(userDataDir);
+  // A copy of the fixture workspace: commands that write beside a file (batch predictions) leave the repository alone.
+  const workspace = path.join(scratch, 'workspace');
+  fs.cpSync(path.join(host.ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   host.installVsix({ vsix, userDataDir, extensionsDir });
   const emulator = await host.startEmulator({ port: 0, scenario: 'seeded', timeScale: 0.01, log: () => {} });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await host.startCodeServer({
     userDataDir,
     extensionsDir,
-    folder: path.join(host.ROOT, 'test', 'fixtures', 'workspace'),
+    folder: workspace,
     env: host.awsEnv(emulator.url),
     logFile: path.join(SCREENSHOTS, 'code-server.log'),
   });
   const browser = await host.launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(path.join(host.ROOT, 'test', 'fixtures', 'workspace'))}`);
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return {
     page,

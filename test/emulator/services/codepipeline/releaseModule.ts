@@ -14,7 +14,7 @@ import { DEFAULT_REGION, type World } from '../world';
 
 const REPO = 'abalone-cicd-pipeline';
 const PIPELINE = 'abalone-cicd-pipeline';
-const ARTIFACT_BUCKET = 'abalone-cicd-pipeline-artifacts-123456789012';
+export const ARTIFACT_BUCKET = 'abalone-cicd-pipeline-artifacts-123456789012';
 const DAY = 86_400_000;
 const STEP_MS = 600_000;
 
@@ -103,12 +103,12 @@ const STAGES: Array<{ name: string; actions: ActionDefinition[] }> = [
 const APPROVAL_STAGE = 'Approval';
 const APPROVAL_INDEX = STAGES.findIndex((s) => s.name === APPROVAL_STAGE);
 
-function release(world: World): Release {
+export function release(world: World): Release {
   return world.state('codepipeline.release', () => ({ commits: [], executions: [], created: world.clock.now() }));
 }
 
 /** As in seed 003: a folder per pipeline execution ID at the bucket's root, with an evaluation sub-folder. */
-function evaluationKey(executionId: string): string {
+export function evaluationKey(executionId: string): string {
   return `${executionId}/evaluation/evaluation.json`;
 }
 

@@ -63,7 +63,8 @@ const archives = new Map<string, Buffer>();
 
 export type ArchiveKind = 'autogluon' | 'generic' | 'autogluon-large';
 
-async function build(files: Array<[string, string | Buffer]>): Promise<Buffer> {
+/** A model.tar.gz holding `files` (tests build archives with content of their own). */
+export async function buildModelArchive(files: Array<[string, string | Buffer]>): Promise<Buffer> {
   const tar = pack();
   const gzip = createGzip();
   const chunks: Buffer[] = [];
@@ -120,7 +121,7 @@ export async function prepareModelArchives(): Promise<void> {
   if (archives.size > 0) return;
   archives.set(
     'autogluon',
-    await build([
+    await buildModelArchive([
       ['Leaderboard.csv', leaderboardCsv()],
       ['Model_Evaluation.txt', MODEL_EVALUATION],
       ['Fit_Summary.txt', FIT_SUMMARY],
@@ -129,7 +130,7 @@ export async function prepareModelArchives(): Promise<void> {
       ['models/WeightedEnsemble_L2/model.pkl', Buffer.alloc(4096, 3)],
     ]),
   );
-  archives.set('generic', await build([['xgboost-model', Buffer.alloc(8192, 5)]]));
+  archives.set('generic', await buildModelArchive([['xgboost-model', Buffer.alloc(8192, 5)]]));
 }
 
 export function modelArchive(kind: ArchiveKind): Buffer {
