@@ -11,6 +11,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const host = require('./lib/host');
 const { scanForSecrets } = require('./lib/secretScan');
+const reliability = require('./lib/reliabilityFigures');
 
 const ROOT = host.ROOT;
 const RESULTS_DIR = path.join(ROOT, '.test-results');
@@ -112,6 +113,7 @@ async function main() {
   const scan = scanForSecrets([LOG_CAPTURE, path.join(RESULTS_DIR, 'integration-server.log'), RESULTS], path.join(ROOT, 'test', 'fixtures', 'aws', 'credentials'));
   console.log(`secret scan: ${scan.lines} lines of extension log, host output and results searched for ${scan.secrets} fixture secrets and presigned URLs: ${scan.findings.length} found`);
   for (const finding of scan.findings.slice(0, 20)) console.log(`  LEAK ${finding}`);
+  reliability.add('lines of log, host output and results scanned for secrets and presigned URLs (none may be found)', scan.lines);
   if (!fs.existsSync(LOG_CAPTURE)) console.log('secret scan: the extension log was not captured');
   return results.failed === 0 && results.passed > 0 && scan.findings.length === 0 && fs.existsSync(LOG_CAPTURE);
 }

@@ -5,6 +5,7 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const reliability = require('./lib/reliabilityFigures');
 
 const root = path.resolve(__dirname, '..');
 const suites = [
@@ -23,6 +24,7 @@ if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'tsc'))) {
   if (installed.status !== 0) process.exit(1);
 }
 const only = process.argv.slice(2);
+reliability.startTally();
 const results = [];
 for (const [name, args] of suites) {
   if (only.length > 0 && !only.includes(name)) continue;
@@ -32,6 +34,7 @@ for (const [name, args] of suites) {
   const ok = run.status === 0;
   results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
 }
+reliability.report();
 console.log('\n=== summary ===');
 for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${r.seconds.toFixed(1)} s)`);
 const failed = results.filter((r) => !r.ok).length;

@@ -130,7 +130,8 @@ export interface WorkbenchApi {
   trainingJobs: {
     context: TrainingContext;
     autoGluon(jobName: string): AutoGluonPanel;
-    summaryOfModels(jobName: string): Promise<vscode.WebviewPanel>;
+    /** `artefact`: the model.tar.gz the AutoGluon panel already knows, so the job is not described again. */
+    summaryOfModels(jobName: string, artefact?: string): Promise<vscode.WebviewPanel>;
     scaffold(prompts: ScaffoldPrompts): ReturnType<typeof createAutoGluonProject>;
     folderPlan(folder: vscode.Uri): ReturnType<typeof folderPlan>;
     start(defaults: TrainingPlan | undefined, prompts: StartTrainingPrompts): ReturnType<typeof startTraining>;
@@ -249,7 +250,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const trainingJobs: WorkbenchApi['trainingJobs'] = {
     context: trainingContext,
     autoGluon: (name) => AutoGluonPanel.show(context.extensionUri, session, name),
-    summaryOfModels: (name) => openSummaryOfModels(session, name),
+    summaryOfModels: (name, artefact) => openSummaryOfModels(session, name, artefact),
     scaffold: (prompts) => createAutoGluonProject(session, trainingContext.lastRole(), prompts),
     folderPlan: (folder) => folderPlan(folder, defaultTrainingPlan(trainingContext.lastRole())),
     start: (defaults, prompts) => startTraining(trainingContext, defaults, prompts),

@@ -5,9 +5,8 @@
 import * as vscode from 'vscode';
 import type { LogDocuments } from '../views/logs/logDocuments';
 import type { ExplorerNode } from '../views/tree/explorerNode';
-import { toUserError } from '../aws/showAwsError';
 import { AutoGluonPanel } from '../webviews/autoGluon/autoGluonPanel';
-import { openSummaryOfModels } from '../webviews/autoGluon/summaryOfModelsPanel';
+import { showSummaryOfModels } from '../webviews/autoGluon/summaryOfModelsPanel';
 import { TrainingComparisonPanel } from '../webviews/trainingJob/trainingComparisonPanel';
 import { TRAINING_LOG_GROUP, TrainingJobPanel } from '../webviews/trainingJob/trainingJobPanel';
 import { createAutoGluonProject, scaffoldDialogs } from './newAutoGluonProjectCommand';
@@ -61,13 +60,7 @@ export function registerTrainingJobCommands(ctx: TrainingContext, extensionUri: 
     vscode.commands.registerCommand('sagemakerWorkbench.openTrainingJob', withJob((name) => TrainingJobPanel.show(extensionUri, session, name))),
     vscode.commands.registerCommand('sagemakerWorkbench.openTrainingJobLogs', withJob((name) => openTrainingJobLogs(logs, name))),
     vscode.commands.registerCommand('sagemakerWorkbench.openAutoGluonResults', withJob((name) => AutoGluonPanel.show(extensionUri, session, name))),
-    vscode.commands.registerCommand('sagemakerWorkbench.openSummaryOfModels', withJob(async (name) => {
-      try {
-        await openSummaryOfModels(session, name);
-      } catch (error) {
-        void vscode.window.showErrorMessage(error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message);
-      }
-    })),
+    vscode.commands.registerCommand('sagemakerWorkbench.openSummaryOfModels', withJob((name) => showSummaryOfModels(session, name))),
     vscode.commands.registerCommand('sagemakerWorkbench.compareTrainingJobs', (clicked?: unknown, selected?: unknown[]) => {
       const names = [...new Set((selected?.length ? selected : [clicked]).map(trainingJobNameOf).filter((n): n is string => !!n))];
       if (names.length < 2) {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { createJob } from '../emulator/services/sagemaker/autoMlModule';
 import type { World } from '../emulator/services/world';
 import { trainingJobs, trainingPhases } from '../emulator/services/sagemaker/trainingJobsModule';
+import { tally } from '../support/reliabilityTally';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
 import { openSageMakerSidebar, runContextMenuItem, showOnlyView } from './support/sidebarPanes';
 
@@ -63,6 +64,8 @@ describe('hostile strings from AWS in real VS Code (packaged .vsix, real browser
     assert.equal(await webview.getByRole('heading', { name: new RegExp(`^★ #1 ${HOSTILE.replace(/[()]/g, '\\$&')}-`) }).count(), 1);
     assert.deepEqual(dialogs, [], 'no script ran');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hostile-names.png') });
+    tally('hostile strings placed in AWS fields and drawn as text, nothing run', 5);
+    tally('webviews drawn with hostile strings, layout kept', 1);
   });
 
   it('draws a training job with hostile hyperparameters, metric name and log as text, in its panel and a comparison', async () => {
@@ -101,5 +104,7 @@ describe('hostile strings from AWS in real VS Code (packaged .vsix, real browser
     assert.ok(compareOverflow <= 1, `the comparison keeps its width (${compareOverflow}px)`);
     assert.deepEqual(dialogs, [], 'no script ran');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hostile-compare.png') });
+    tally('hostile strings placed in AWS fields and drawn as text, nothing run', 7);
+    tally('webviews drawn with hostile strings, layout kept', 2);
   });
 });

@@ -14,6 +14,7 @@ import { buildModelArchive, leaderboardCsv } from '../emulator/services/sagemake
 import { registry } from '../emulator/services/sagemaker/modelRegistryModule';
 import { trainingJobs, trainingPhases } from '../emulator/services/sagemaker/trainingJobsModule';
 import type { World } from '../emulator/services/world';
+import { tally } from '../support/reliabilityTally';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
 import { expandRow, openSageMakerSidebar, runContextMenuItem, showOnlyView } from './support/sidebarPanes';
 
@@ -123,6 +124,8 @@ describe('hostile strings from AWS in every other webview (packaged .vsix, real 
     assert.equal(await panel.getByRole('button', { name: 'Approve…' }).isEnabled(), true, 'the buttons are still there to use');
     assert.deepEqual(dialogs, [], 'no script ran');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hostile-release-review.png') });
+    tally('hostile strings placed in AWS fields and drawn as text, nothing run', 5);
+    tally('webviews drawn with hostile strings, layout kept', 1);
   });
 
   it('draws a model group with a hostile description, approval note, creator and metric name as text', async () => {
@@ -141,6 +144,8 @@ describe('hostile strings from AWS in every other webview (packaged .vsix, real 
     await assertInert(panel, 'Model Group');
     assert.deepEqual(dialogs, [], 'no script ran');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hostile-model-group.png') });
+    tally('hostile strings placed in AWS fields and drawn as text, nothing run', 4);
+    tally('webviews drawn with hostile strings, layout kept', 1);
   });
 
   it('draws an AutoGluon leaderboard whose model names and evaluation keys are hostile as text', async () => {
@@ -159,6 +164,8 @@ describe('hostile strings from AWS in every other webview (packaged .vsix, real 
     await assertInert(panel, 'AutoGluon');
     assert.deepEqual(dialogs, [], 'no script ran');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hostile-autogluon.png') });
+    tally('hostile strings placed in AWS fields and drawn as text, nothing run', 4);
+    tally('webviews drawn with hostile strings, layout kept', 1);
   });
 
   it('draws invocation metrics of endpoints and variants named with HTML as text', async () => {
@@ -179,5 +186,7 @@ describe('hostile strings from AWS in every other webview (packaged .vsix, real 
     await assertInert(second, 'Endpoint Metrics (hostile variant name)');
     assert.deepEqual(dialogs, [], 'no script ran');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hostile-endpoint-metrics.png') });
+    tally('hostile strings placed in AWS fields and drawn as text, nothing run', 2);
+    tally('webviews drawn with hostile strings, layout kept', 2);
   });
 });

@@ -2,8 +2,8 @@
 // images of the one picked (its tags, newest first), so nothing is described that is not shown.
 import { paginateDescribeImages, paginateDescribeRepositories } from '@aws-sdk/client-ecr';
 import type { AwsClients } from '../clients';
+import { firstPages } from '../firstPages';
 
-const MAX_PAGES = 5;
 
 export interface RepositoryChoice {
   name: string;
@@ -20,26 +20,17 @@ export interface ImageChoice {
 }
 
 export async function ecrRepositories(clients: AwsClients): Promise<RepositoryChoice[]> {
-  const out: RepositoryChoice[] = [];
-  let pages = 0;
-  for await (const page of paginateDescribeRepositories({ client: clients.ecr(), pageSize: 100 }, {})) {
-    for (const r of page.repositories ?? []) out.push({ name: r.repositoryName ?? '', uri: r.repositoryUri ?? '', createdAt: r.createdAt });
-    if (++pages >= MAX_PAGES) break;
-  }
-  return out;
+  return firstPages(paginateDescribeRepositories({ client: clients.ecr(), pageSize: 100 }, {}),
+    (page) => (page.repositories ?? []).map((r) => ({ name: r.repositoryName ?? '', uri: r.repositoryUri ?? '', createdAt: r.createdAt })));
 }
 
 /** One entry per tag (a tagged image can be picked by any of its tags), newest push first. */
 export async function ecrImages(clients: AwsClients, repository: RepositoryChoice): Promise<ImageChoice[]> {
-  const out: ImageChoice[] = [];
-  let pages = 0;
-  for await (const page of paginateDescribeImages({ client: clients.ecr(), pageSize: 100 }, { repositoryName: repository.name })) {
-    for (const image of page.imageDetails ?? []) {
-      const tags = image.imageTags ?? [];
-      const refs = tags.length ? tags.map((t) => `:${t}`) : [`@${image.imageDigest ?? ''}`];
-      for (const ref of refs) out.push({ uri: `${repository.uri}${ref}`, tags, pushedAt: image.imagePushedAt, sizeInBytes: image.imageSizeInBytes });
-    }
-    if (++pages >= MAX_PAGES) break;
-  }
+  const images = await firstPages(paginateDescribeImages({ client: clients.ecr(), pageSize: 100 }, { repositoryName: repository.name }), (page) => page.imageDetails ?? []);
+  const out = images.flatMap((image) => {
+    const tags = image.imageTags ?? [];
+    const refs = tags.length ? tags.map((t) => `:${t}`) : [`@${image.imageDigest ?? ''}`];
+    return refs.map((ref): ImageChoice => ({ uri: `${repository.uri}${ref}`, tags, pushedAt: image.imagePushedAt, sizeInBytes: image.imageSizeInBytes }));
+  });
   return out.sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0));
 }

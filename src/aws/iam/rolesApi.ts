@@ -1,9 +1,9 @@
 // Roles SageMaker may assume (their trust policy names sagemaker.amazonaws.com), for the create wizards.
-// The SDK's ListRoles paginator reads at most MAX_PAGES pages; big accounts can still type an ARN.
+// The SDK's ListRoles paginator reads a bounded number of pages (firstPages); big accounts can still type an ARN.
 import { paginateListRoles } from '@aws-sdk/client-iam';
 import type { AwsClients } from '../clients';
+import { firstPages } from '../firstPages';
 
-const MAX_PAGES = 5;
 
 export interface RoleChoice {
   name: string;
@@ -22,13 +22,6 @@ export function trustsSageMaker(policyDocument: string | undefined): boolean {
 }
 
 export async function sageMakerRoles(clients: AwsClients): Promise<RoleChoice[]> {
-  const out: RoleChoice[] = [];
-  let pages = 0;
-  for await (const page of paginateListRoles({ client: clients.iam(), pageSize: 100 }, {})) {
-    for (const r of page.Roles ?? []) {
-      if (trustsSageMaker(r.AssumeRolePolicyDocument)) out.push({ name: r.RoleName ?? '', arn: r.Arn ?? '', path: r.Path ?? '/', description: r.Description });
-    }
-    if (++pages >= MAX_PAGES) break;
-  }
-  return out;
+  const roles = await firstPages(paginateListRoles({ client: clients.iam(), pageSize: 100 }, {}), (page) => page.Roles ?? []);
+  return roles.filter((r) => trustsSageMaker(r.AssumeRolePolicyDocument)).map((r) => ({ name: r.RoleName ?? '', arn: r.Arn ?? '', path: r.Path ?? '/', description: r.Description }));
 }

@@ -10,6 +10,7 @@ import { toUserError } from '../../aws/showAwsError';
 import { parseEvaluation, parseLeaderboardCsv } from '../../model/autoGluonResults';
 import type { AutoGluonModel, FromWebview, ToWebview } from '../protocol/autoGluon';
 import { ModelPanelBase, panelFor } from '../webviewPanelBase';
+import { showSummaryOfModels } from './summaryOfModelsPanel';
 
 const FILES = ['Leaderboard.csv', 'Model_Evaluation.txt'];
 
@@ -64,6 +65,6 @@ export class AutoGluonPanel extends ModelPanelBase<ToWebview, FromWebview, AutoG
   protected async onMessage(message: FromWebview): Promise<void> {
     if (message.type === 'ready' && this.current) await this.post({ type: 'model', model: this.current });
     else if (message.type === 'refresh') await this.load();
-    else if (message.type === 'openSummary') await vscode.commands.executeCommand('sagemakerWorkbench.openSummaryOfModels', this.jobName);
+    else if (message.type === 'openSummary') await showSummaryOfModels(this.session, this.jobName, this.current?.artefact || undefined);
   }
 }

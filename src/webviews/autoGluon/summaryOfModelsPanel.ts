@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { readArchiveEntries } from '../../aws/s3/archiveEntries';
 import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
 import type { AwsSession } from '../../aws/session';
+import { toUserError } from '../../aws/showAwsError';
 
 export const SUMMARY_FILE = 'SummaryOfModels.html';
 export const INERT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -14,15 +15,30 @@ export function inertPage(html: string): string {
   return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${INERT_CSP}"></head><body>${html}</body></html>`;
 }
 
-/** Reads the page out of the job's artefact and opens it; says why when there is none. */
-export async function openSummaryOfModels(session: AwsSession, jobName: string): Promise<vscode.WebviewPanel> {
-  const job = await describeTrainingJob(session.clients, jobName);
-  const artefact = job.ModelArtifacts?.S3ModelArtifacts;
-  if (job.TrainingJobStatus !== 'Completed' || !artefact) throw new Error(`${jobName} is ${job.TrainingJobStatus ?? 'not finished'}; ${SUMMARY_FILE} is in its model.tar.gz once it completes.`);
+/**
+ * Reads the page out of the job's artefact and opens it; says why when there is none. `knownArtefact`: the
+ * completed job's model.tar.gz when the caller has it (the AutoGluon panel), so the job is not described again.
+ */
+export async function openSummaryOfModels(session: AwsSession, jobName: string, knownArtefact?: string): Promise<vscode.WebviewPanel> {
+  let artefact = knownArtefact;
+  if (!artefact) {
+    const job = await describeTrainingJob(session.clients, jobName);
+    artefact = job.ModelArtifacts?.S3ModelArtifacts;
+    if (job.TrainingJobStatus !== 'Completed' || !artefact) throw new Error(`${jobName} is ${job.TrainingJobStatus ?? 'not finished'}; ${SUMMARY_FILE} is in its model.tar.gz once it completes.`);
+  }
   const read = await readArchiveEntries(session.clients, artefact, [SUMMARY_FILE]);
   const html = read.files[SUMMARY_FILE];
   if (html === undefined) throw new Error(`${artefact} has no ${SUMMARY_FILE} (train.py writes it with predictor.fit_summary(show_plot=True)).`);
   const panel = vscode.window.createWebviewPanel('sagemakerWorkbench.summaryOfModels', `${SUMMARY_FILE}: ${jobName}`, vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
   panel.webview.html = inertPage(html);
   return panel;
+}
+
+/** The command's and the AutoGluon panel's way in: a failure is shown as a message, not thrown. */
+export async function showSummaryOfModels(session: AwsSession, jobName: string, knownArtefact?: string): Promise<void> {
+  try {
+    await openSummaryOfModels(session, jobName, knownArtefact);
+  } catch (error) {
+    void vscode.window.showErrorMessage(error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message);
+  }
 }

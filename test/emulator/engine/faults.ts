@@ -47,6 +47,7 @@ export class Faults {
 
   clear(): void {
     this.rules = [];
+    this.injected = 0;
   }
 
   list(): FaultRule[] {

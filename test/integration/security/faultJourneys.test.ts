@@ -11,6 +11,7 @@ import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { clearFaults, clearRequests, recordedRequests, resetEmulator, setFaults } from '../support/emulatorControl';
 import { childNamed } from '../support/tree';
 import { until, workbench } from '../support/workbench';
+import { tally } from '../../support/reliabilityTally';
 import { deployPrompts, fastFollowing, ROLE, V4 } from '../hosting/support';
 
 const BUCKET = 'sagemaker-us-east-1-123456789012';
@@ -89,6 +90,8 @@ describe('User journeys under faults', function () {
 
     const faults = (await recordedRequests()).filter((r) => r.status >= 500 || r.errorCode === 'ThrottlingException' || r.errorCode === 'SlowDown');
     assert.ok(faults.length >= 10, `faults were injected along the way (${faults.length})`);
+    // Six views browsed, then training, deploying, invoking, approving the model and the release.
+    tally('user journeys run to the right end state under faults', Object.keys(api.views.providers).length + 5);
   });
 
   it('starts a notebook instance and an Autopilot experiment under the same faults', async () => {
@@ -105,6 +108,7 @@ describe('User journeys under faults', function () {
     });
     assert.strictEqual(autopilot.outcome, 'started', autopilot.message);
     assert.strictEqual((await succeeded('CreateAutoMLJobV2')).length, 1, 'one experiment');
+    tally('user journeys run to the right end state under faults', 2);
   });
 
   it('recognises a training job created by an attempt whose response was lost, and creates no second one', async () => {
@@ -115,6 +119,7 @@ describe('User journeys under faults', function () {
     assert.strictEqual(outcome.outcome, 'started', outcome.message);
     const creates = (await recordedRequests()).filter((r) => r.operation === 'CreateTrainingJob');
     assert.deepStrictEqual(creates.map((r) => r.errorCode ?? r.status), ['ResponseLost', 'ResourceInUse'], 'the first attempt took effect, the retry met it');
+    tally('user journeys run to the right end state under faults', 1);
   });
 
   it('shows a dropped connection in the view as an error to retry, and lists again once the network is back', async () => {
@@ -133,6 +138,7 @@ describe('User journeys under faults', function () {
       return children.some((n) => n.resource?.name === DONE) ? children : undefined;
     }, 30_000);
     assert.ok(nodes.every((n) => !n.id.includes('error')));
+    tally('user journeys run to the right end state under faults', 1);
   });
 
   it('says credentials expired during a start, and the next start offers everything that was entered', async () => {
@@ -146,6 +152,7 @@ describe('User journeys under faults', function () {
     const retried = await api.trainingJobs.start(undefined, { plan: async (defaults) => ((offered = defaults.jobName), defaults), confirm: async () => true });
     assert.strictEqual(offered, 'abalone-autogluon-expired');
     assert.strictEqual(retried.outcome, 'started', retried.message);
+    tally('user journeys run to the right end state under faults', 1);
   });
 
   it('keeps polling through an outage of the Training Jobs API and shows what changed meanwhile once it answers again', async () => {
@@ -171,6 +178,7 @@ describe('User journeys under faults', function () {
       // Someone stops the job elsewhere (the console, a teammate); the next poll that gets through shows it.
       await api.session.clients.sagemaker().send(new StopTrainingJobCommand({ TrainingJobName: 'abalone-autogluon-outage' }));
       await until('the view shows the stop after the outage', async () => (/^Stopped/.test(String((await (await row())?.getTreeItem())?.description)) ? true : undefined), 60_000);
+      tally('user journeys run to the right end state under faults', 1);
     } finally {
       await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
     }

@@ -6,6 +6,7 @@ import type { RegisterPrompts } from '../../../src/commands/registerModelCommand
 import type { StartTrainingPrompts } from '../../../src/commands/startTrainingJobCommand';
 import { clearFaults, clearRequests, recordedRequests, resetEmulator, setFaults } from '../support/emulatorControl';
 import { until, workbench } from '../support/workbench';
+import { tally } from '../../support/reliabilityTally';
 import { deployPrompts, fastFollowing, ROLE, V4 } from '../hosting/support';
 
 const BUCKET = 'sagemaker-us-east-1-123456789012';
@@ -16,6 +17,12 @@ const confirm = async () => true;
 async function loseFirstAnswerOf(...operations: string[]): Promise<void> {
   await setFaults(operations.map((operation) => ({ kind: 'lost-response' as const, operation, times: 1 })));
   await clearRequests();
+}
+
+/** Counts the journey and the answers it lost, once its assertions passed. */
+async function tallyLost(journeys: number): Promise<void> {
+  tally('user journeys run to the right end state under faults', journeys);
+  tally('creates, starts and decisions whose answer was lost, made once', (await recordedRequests()).filter((r) => r.errorCode === 'ResponseLost').length);
 }
 
 /** What AWS answered to each attempt of an operation, in order. */
@@ -55,6 +62,7 @@ describe('Lost answers: each create, start and decision happens once', function 
       assert.deepStrictEqual(await attempts(create), ['ResponseLost', 'ValidationException'], `${create}: made by the first attempt, met by the retry`);
     }
     assert.deepStrictEqual(deployed.created?.length, 3, `model, configuration and endpoint are known as created (${deployed.created?.join(', ')})`);
+    await tallyLost(1);
   });
 
   it('starts an Autopilot experiment and a notebook instance, and creates a notebook instance with a new lifecycle configuration, once each', async () => {
@@ -82,6 +90,7 @@ describe('Lost answers: each create, start and decision happens once', function 
     assert.deepStrictEqual([created.outcome, created.message], ['done', 'abalone-lost-answer is InService.']);
     assert.deepStrictEqual(await attempts('CreateNotebookInstanceLifecycleConfig'), ['ResponseLost', 'ValidationException']);
     assert.deepStrictEqual(await attempts('CreateNotebookInstance'), ['ResponseLost', 'ValidationException']);
+    await tallyLost(3);
   });
 
   it('registers one model version and decides the waiting release once when their answers are lost', async () => {
@@ -108,6 +117,7 @@ describe('Lost answers: each create, start and decision happens once', function 
     const release = await api.approvals.decide(waiting, 'Approved', { comment: async () => 'RMSE 1.48 is below 2.0', confirm });
     assert.deepStrictEqual([release.outcome, release.message?.startsWith(`Approved ${waiting.pipelineName}`)], ['decided', true], release.message);
     assert.deepStrictEqual(await attempts('PutApprovalResult'), ['ResponseLost', 'ApprovalAlreadyCompletedException']);
+    await tallyLost(2);
   });
 
   it('still reports a name taken before the first attempt, even by a job just like the one asked for', async () => {

@@ -1,5 +1,6 @@
 // Talks to the emulator's control API (/_emulator/...) from inside the extension host, so a test can assert
 // what AWS received and inject faults. The harness passes the emulator's URL in SMW_EMULATOR_URL.
+import { tally } from '../../support/reliabilityTally';
 
 export interface RecordedRequest {
   seq: number;
@@ -46,12 +47,20 @@ export interface FaultRule {
   latencyMs?: number;
 }
 
+/** Counts the faults the rules in place injected (the emulator restarts its count when rules change). */
+async function tallyInjected(): Promise<void> {
+  const { injected } = (await control('GET', 'faults')) as { injected: number };
+  tally('faults injected (throttling, 5xx, dropped connections, lost answers, expired credentials)', injected);
+}
+
 /** Sets the fault rules; `seed` makes rate-based faults repeatable. */
 export async function setFaults(rules: FaultRule[], seed = 1): Promise<void> {
+  await tallyInjected();
   await control('PUT', 'faults', { rules, seed });
 }
 
 export async function clearFaults(): Promise<void> {
+  await tallyInjected();
   await control('DELETE', 'faults');
 }
 

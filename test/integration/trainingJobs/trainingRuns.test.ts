@@ -231,5 +231,15 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
     assert.match(panel.webview.html, /<td>WeightedEnsemble_L2<\/td>/);
     panel.dispose();
     await assert.rejects(api.trainingJobs.summaryOfModels(XGBOOST), /has no SummaryOfModels\.html/);
+    // From the AutoGluon panel, which has read the artefact already: only the archive is read.
+    const results = api.trainingJobs.autoGluon(DONE);
+    await results.whenLoaded();
+    await clearRequests();
+    const fromPanel = await api.trainingJobs.summaryOfModels(DONE, results.model!.artefact);
+    assert.match(fromPanel.webview.html, /<td>WeightedEnsemble_L2<\/td>/);
+    const calls = (await recordedRequests()).map((r) => r.operation);
+    assert.ok(calls.includes('GetObject') && !calls.includes('DescribeTrainingJob'), `the archive is read and the job not described again (${calls.join(', ')})`);
+    fromPanel.dispose();
+    results.dispose();
   });
 });

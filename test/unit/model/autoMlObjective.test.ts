@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { assertProperty } from '../../support/reliabilityTally';
 import { candidateSortOrder, formatMetricValue, objectiveType, sortCandidates } from '../../../src/model/autoMlObjective';
 
 describe('Autopilot objective direction', () => {
@@ -42,7 +43,7 @@ describe('sortCandidates', () => {
   });
 
   it('always yields a best-first order (property)', () => {
-    fc.assert(fc.property(fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 })), fc.boolean(), (values, minimize) => {
+    assertProperty(fc.property(fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 })), fc.boolean(), (values, minimize) => {
       const sorted = sortCandidates(values.map((v, i) => c(`c${i}`, v)), minimize ? 'Minimize' : 'Maximize');
       for (let i = 1; i < sorted.length; i++) {
         const [prev, next] = [sorted[i - 1].value ?? 0, sorted[i].value ?? 0];

@@ -2,6 +2,7 @@
 // names, image URIs, channels and hyperparameters are accepted exactly when AWS would accept them.
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { assertProperty } from '../../support/reliabilityTally';
 import {
   ecrImageProblem, nextJobName, parseChannels, parseHyperParameters, parseMetricDefinitions, planFromJob, trainingJobNameProblem,
 } from '../../../src/model/trainingJobPlan';
@@ -13,7 +14,7 @@ const nameChars = fc.constantFrom(...'abcXYZ019-_.'.split(''));
 
 describe('training job plan', () => {
   it('accepts a job name exactly when it fits SageMaker\'s pattern, and says what is allowed otherwise', () => {
-    fc.assert(fc.property(fc.string({ unit: nameChars, minLength: 0, maxLength: 70 }), (name) => {
+    assertProperty(fc.property(fc.string({ unit: nameChars, minLength: 0, maxLength: 70 }), (name) => {
       const problem = trainingJobNameProblem(name);
       assert.strictEqual(problem === undefined, SAGEMAKER_NAME.test(name), `${name}: ${problem}`);
       if (problem) assert.match(problem, /required|at most 63|letters, digits/);
@@ -21,7 +22,7 @@ describe('training job plan', () => {
   });
 
   it('names a clone after its base with a fresh timestamp, always a valid name', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'abc09-'.split('')), minLength: 1, maxLength: 80 }).filter((s) => /^[a-z0-9]/.test(s) && /[a-z0-9]$/.test(s)), fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }), (base, at) => {
+    assertProperty(fc.property(fc.string({ unit: fc.constantFrom(...'abc09-'.split('')), minLength: 1, maxLength: 80 }).filter((s) => /^[a-z0-9]/.test(s) && /[a-z0-9]$/.test(s)), fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }), (base, at) => {
       assert.strictEqual(trainingJobNameProblem(nextJobName(base, at)), undefined, nextJobName(base, at));
     }));
     assert.strictEqual(nextJobName('abalone-autogluon-2021-07-05-18-03-21-457', new Date('2026-11-27T08:01:02.345Z')), 'abalone-autogluon-2026-11-27-08-01-02-345');
@@ -47,7 +48,7 @@ describe('training job plan', () => {
   });
 
   it('turns any flat JSON object of scalars into string hyperparameters, and explains anything else', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), fc.oneof(fc.string({ maxLength: 50 }), fc.integer(), fc.boolean()), { maxKeys: 30 }), (object) => {
+    assertProperty(fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), fc.oneof(fc.string({ maxLength: 50 }), fc.integer(), fc.boolean()), { maxKeys: 30 }), (object) => {
       const { value, problem } = parseHyperParameters(JSON.stringify(object));
       assert.strictEqual(problem, undefined);
       for (const [k, v] of Object.entries(object)) assert.strictEqual(value[k], typeof v === 'string' ? v : JSON.stringify(v));

@@ -3,6 +3,7 @@
 // a refusal says what is allowed.
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { assertProperty } from '../../support/reliabilityTally';
 import { jobNameProblem, s3UriProblem } from '../../../src/model/autoMlPlan';
 import { instanceCountProblem, resourceNameProblem, roleArnProblem } from '../../../src/model/deployPlan';
 import { payloadProblem, MAX_INVOKE_BYTES } from '../../../src/model/invokePayload';
@@ -22,7 +23,7 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/;
 
 describe('validators against the API models (generated input)', () => {
   it('SageMaker resource names (endpoints, models, configurations)', () => {
-    fc.assert(fc.property(nameLike, (name) => {
+    assertProperty(fc.property(nameLike, (name) => {
       const problem = resourceNameProblem(name);
       assert.strictEqual(problem === undefined, SAGEMAKER_NAME.test(name), `${JSON.stringify(name)} → ${problem}`);
       if (problem) assert.match(problem, /required|at most 63|letters, digits/);
@@ -30,7 +31,7 @@ describe('validators against the API models (generated input)', () => {
   });
 
   it('Autopilot job names (32 characters)', () => {
-    fc.assert(fc.property(nameLike, (name) => {
+    assertProperty(fc.property(nameLike, (name) => {
       assert.strictEqual(jobNameProblem(name) === undefined, AUTOML_NAME.test(name), JSON.stringify(name));
     }), RUNS);
   });
@@ -38,8 +39,8 @@ describe('validators against the API models (generated input)', () => {
   it('role ARNs: accepted ones fit the model\'s pattern; well-formed ones are accepted', () => {
     const arn = fc.tuple(fc.constantFrom('aws', 'aws-cn', 'aws-us-gov'), fc.stringMatching(/^\d{12}$/), fc.constantFrom('', 'service-role/'), fc.stringMatching(/^[A-Za-z0-9+=,.@_-]{1,64}$/))
       .map(([partition, account, path, name]) => `arn:${partition}:iam::${account}:role/${path}${name}`);
-    fc.assert(fc.property(arn, (a) => assert.strictEqual(roleArnProblem(a), undefined, a)), RUNS);
-    fc.assert(fc.property(fc.string({ maxLength: 80 }), (text) => {
+    assertProperty(fc.property(arn, (a) => assert.strictEqual(roleArnProblem(a), undefined, a)), RUNS);
+    assertProperty(fc.property(fc.string({ maxLength: 80 }), (text) => {
       if (roleArnProblem(text) === undefined) assert.ok(ROLE_ARN.test(text.trim()), text);
     }), RUNS);
     assert.match(roleArnProblem('arn:aws:iam::12345:role/x')!, /role ARN like/);
@@ -47,10 +48,10 @@ describe('validators against the API models (generated input)', () => {
 
   it('S3 locations: bucket naming rules, then any key', () => {
     const bucket = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/);
-    fc.assert(fc.property(bucket, fc.string({ maxLength: 40 }).filter((k) => !/\s/.test(k)), (b, key) => {
+    assertProperty(fc.property(bucket, fc.string({ maxLength: 40 }).filter((k) => !/\s/.test(k)), (b, key) => {
       assert.strictEqual(s3UriProblem(`s3://${b}/${key}`, 'The data'), undefined, `s3://${b}/${key}`);
     }), RUNS);
-    fc.assert(fc.property(fc.string({ maxLength: 30 }), (text) => {
+    assertProperty(fc.property(fc.string({ maxLength: 30 }), (text) => {
       const problem = s3UriProblem(text, 'The data');
       if (!text.trim().startsWith('s3://')) assert.match(problem ?? '', /must be an S3 location like s3:\/\//, text);
     }), RUNS);
@@ -58,7 +59,7 @@ describe('validators against the API models (generated input)', () => {
   });
 
   it('instance counts and volume sizes: whole numbers in range only', () => {
-    fc.assert(fc.property(fc.oneof(fc.integer({ min: -5, max: 200 }).map(String), fc.double().map(String), fc.string({ maxLength: 5 })), (text) => {
+    assertProperty(fc.property(fc.oneof(fc.integer({ min: -5, max: 200 }).map(String), fc.double().map(String), fc.string({ maxLength: 5 })), (text) => {
       const n = Number(text.trim());
       const valid = text.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= 100;
       assert.strictEqual(instanceCountProblem(text) === undefined, valid, text);
@@ -68,7 +69,7 @@ describe('validators against the API models (generated input)', () => {
   });
 
   it('lifecycle scripts: at most 16,384 characters, and base64 round-trips any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.integer({ min: 0, max: 20_000 }), (text, pad) => {
+    assertProperty(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.integer({ min: 0, max: 20_000 }), (text, pad) => {
       const script = text + '#'.repeat(pad);
       assert.strictEqual(scriptProblem(script, 'on-start') === undefined, script.length <= MAX_SCRIPT_CHARS);
       assert.strictEqual(decodeLifecycleScript(encodeLifecycleScript(script)), script);
@@ -77,7 +78,7 @@ describe('validators against the API models (generated input)', () => {
   });
 
   it('endpoint payloads: at most 6 MB, as InvokeEndpoint takes', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 * MAX_INVOKE_BYTES }), (bytes) => {
+    assertProperty(fc.property(fc.integer({ min: 0, max: 2 * MAX_INVOKE_BYTES }), (bytes) => {
       assert.strictEqual(payloadProblem(bytes) === undefined, bytes > 0 && bytes <= MAX_INVOKE_BYTES, String(bytes));
     }), RUNS);
   });
