@@ -37,7 +37,7 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
     });
     this.panel.webview.html = this.page();
     this.disposables.push(
-      this.panel.webview.onDidReceiveMessage((message: FromWeb) => void this.onMessage(message)),
+      this.panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       this.panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -60,6 +60,20 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
 
   reveal(): void {
     this.panel.reveal();
+  }
+
+  /**
+   * Every message from the page comes through here. Anything but an object with a string `type` is dropped
+   * (each panel then checks the fields it acts on against what it showed), and a failure while acting is
+   * shown to the user, never left as an unhandled rejection. Public so tests can send what a page could.
+   */
+  async receive(message: unknown): Promise<void> {
+    if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string') return;
+    try {
+      await this.onMessage(message as FromWeb);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`${this.panel.title}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   protected abstract onMessage(message: FromWeb): void | Promise<void>;

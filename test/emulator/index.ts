@@ -37,6 +37,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = options.log ?? ((line: string) => console.error(line));
   if (!hasFullModels()) log('emulator: botocore service models not found (Debian python3-botocore); validating structure and required members only');
 
+  let restartServer: (downMs: number) => Promise<void> = async () => undefined;
   const engine = new EmulatorEngine({
     clock,
     handlers: () => handlers,
@@ -48,6 +49,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       handlers = services.buildHandlers(world);
       await world.whenReady();
     },
+    // A process restart as callers see it: connections refused for a while, then the same world answers again.
+    restart: (downMs) => restartServer(downMs),
     describe: () => ({ scenario, timeScale: clock.scale, fullModels: hasFullModels(), now: new Date(clock.now()).toISOString() }),
     strictOutputs: options.strictOutputs,
     log,
@@ -59,6 +62,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  restartServer = async (downMs) => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await new Promise((resolve) => setTimeout(resolve, downMs));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    log(`emulator: restarted after ${downMs} ms down`);
+  };
   return {
     url: `http://${host}:${port}`,
     port,

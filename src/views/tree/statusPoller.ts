@@ -24,6 +24,8 @@ export class StatusPoller<T> implements vscode.Disposable {
   private baseSeconds = 0;
   /** Polls made since creation; the integration tests and the benchmark read it. */
   polls = 0;
+  /** Polls that failed (AWS unreachable or refusing after the SDK's retries); the tests read it. */
+  failedPolls = 0;
 
   constructor(private readonly target: PollTarget<T>) {}
 
@@ -60,6 +62,7 @@ export class StatusPoller<T> implements vscode.Disposable {
         this.target.onPolled(changes);
       }
     } catch {
+      this.failedPolls++;
       // A failed poll (throttling, network) is retried at the next, longer interval; the tree keeps its data.
     }
     this.backoff.next(changes.length > 0);

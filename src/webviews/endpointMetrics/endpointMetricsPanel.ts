@@ -91,10 +91,12 @@ export class EndpointMetricsPanel extends ModelPanelBase<ToWebview, FromWebview,
       case 'refresh':
         return this.load();
       case 'range':
-        if (message.range in RANGES) this.range = message.range;
+        if (!Object.hasOwn(RANGES, message.range)) return;
+        this.range = message.range;
         return this.load();
       case 'variant':
-        if (this.variants?.includes(message.variant)) this.variant = message.variant;
+        if (!this.variants?.includes(message.variant)) return;
+        this.variant = message.variant;
         return this.load();
     }
   }

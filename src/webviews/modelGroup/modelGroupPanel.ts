@@ -86,7 +86,8 @@ export class ModelGroupPanel extends ModelPanelBase<ToWebview, FromWebview, Mode
         await this.decide(message.arn, 'Rejected');
         return;
       case 'deploy':
-        await vscode.commands.executeCommand('sagemakerWorkbench.deployModel', message.arn);
+        // Only a version this panel listed; the deploy wizard then asks everything and confirms.
+        if (this.current?.versions.some((v) => v.arn === message.arn)) await vscode.commands.executeCommand('sagemakerWorkbench.deployModel', message.arn);
         return;
     }
   }

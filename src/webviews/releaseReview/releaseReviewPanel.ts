@@ -92,7 +92,10 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
       case 'reject':
         return this.decide('Rejected');
       case 'openCommitChanges':
-        await vscode.commands.executeCommand('sagemakerWorkbench.openCommitChanges', message.repository, message.commitId);
+        // Only a commit this panel showed.
+        if (this.data?.model.commits.some((c) => c.repository === message.repository && c.commitId === message.commitId)) {
+          await vscode.commands.executeCommand('sagemakerWorkbench.openCommitChanges', message.repository, message.commitId);
+        }
         return;
       case 'openExternal':
         // Only links the panel itself built (AWS console, S3 console) are opened.

@@ -35,6 +35,8 @@ export interface EngineOptions {
   handlers: () => ServiceHandlers;
   /** Called by POST /_emulator/reset. */
   reset: (scenario?: string) => Promise<void>;
+  /** Called by POST /_emulator/restart: stop listening (every connection dropped) for `downMs`, then listen again. */
+  restart?: (downMs: number) => Promise<void>;
   describe: () => Record<string, unknown>;
   strictOutputs?: boolean;
   log?: (line: string) => void;
@@ -287,6 +289,14 @@ export class EmulatorEngine {
           this.recorded = [];
           this.faults.clear();
           return json(200, {});
+        case 'POST restart': {
+          const restart = this.options.restart;
+          if (!restart) return json(404, { error: 'this emulator cannot restart itself' });
+          const downMs = Math.min(60_000, Math.max(0, Number((payload as { downMs?: number }).downMs ?? 2000)));
+          // Down only once this answer has left, so the caller knows the restart began.
+          response.once('finish', () => void restart(downMs).catch((error: unknown) => this.options.log?.(`emulator: restart failed: ${String(error)}`)));
+          return json(200, { downMs });
+        }
         case 'POST clock/advance': {
           const { ms, seconds } = payload as { ms?: number; seconds?: number };
           this.options.clock.advance(ms ?? (seconds ?? 0) * 1000);

@@ -8,7 +8,7 @@ import { StopTrainingJobCommand } from '@aws-sdk/client-sagemaker';
 import type { StartTrainingPrompts } from '../../../src/commands/startTrainingJobCommand';
 import type { ModelPackageNode } from '../../../src/views/modelRegistry/modelPackageNode';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
-import { clearFaults, clearRequests, recordedRequests, resetEmulator, setFaults } from '../support/emulatorControl';
+import { clearFaults, clearRequests, emulatorAnswers, recordedRequests, resetEmulator, restartEmulator, setFaults } from '../support/emulatorControl';
 import { childNamed } from '../support/tree';
 import { until, workbench } from '../support/workbench';
 import { tally } from '../../support/reliabilityTally';
@@ -153,6 +153,34 @@ describe('User journeys under faults', function () {
     assert.strictEqual(offered, 'abalone-autogluon-expired');
     assert.strictEqual(retried.outcome, 'started', retried.message);
     tally('user journeys run to the right end state under faults', 1);
+  });
+
+  it('keeps polling while the emulator restarts, and shows what changed once it answers again', async () => {
+    const api = await workbench();
+    const config = vscode.workspace.getConfiguration('sagemakerWorkbench');
+    await config.update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+    try {
+      const long = trainingPrompts('abalone-autogluon-restart');
+      const started = await api.trainingJobs.start(undefined, { ...long, plan: async (d, h) => ({ ...(await long.plan(d, h))!, hyperParameters: { label: 'rings', time_limit: '86400' } }) });
+      assert.strictEqual(started.outcome, 'started', started.message);
+      await vscode.commands.executeCommand('sagemakerWorkbench.trainingJobs.focus');
+      const provider = api.views.providers.trainingJobs as unknown as { refresh(): void; getChildren(): Promise<ExplorerNode[]>; poller?: { polls: number; failedPolls: number } };
+      provider.refresh();
+      const row = async () => (await provider.getChildren()).find((n) => n.resource?.name === 'abalone-autogluon-restart');
+      assert.match(String((await (await row())!.getTreeItem()).description), /^InProgress/);
+
+      // Down for longer than the SDK's eight attempts take, so a poll fails outright; every connection is refused.
+      const failedBefore = provider.poller!.failedPolls;
+      await restartEmulator(20_000);
+      await until('a poll failed while the emulator was down', () => (provider.poller!.failedPolls > failedBefore ? true : undefined), 60_000);
+      assert.match(String((await (await row())!.getTreeItem()).description), /^InProgress/, 'the view keeps what it knew');
+      await until('the emulator answers again', async () => ((await emulatorAnswers()) ? true : undefined), 60_000);
+      await api.session.clients.sagemaker().send(new StopTrainingJobCommand({ TrainingJobName: 'abalone-autogluon-restart' }));
+      await until('the view shows the stop made after the restart', async () => (/^Stopped/.test(String((await (await row())?.getTreeItem())?.description)) ? true : undefined), 90_000);
+      tally('user journeys run to the right end state under faults', 1);
+    } finally {
+      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('keeps polling through an outage of the Training Jobs API and shows what changed meanwhile once it answers again', async () => {

@@ -4,10 +4,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { BatchPredictionPanel } from '../../../src/webviews/batchPrediction/batchPredictionPanel';
-import { resetEmulator } from '../support/emulatorControl';
+import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { EXTENSION_ID, workbench } from '../support/workbench';
 
 interface Inspectable {
+  receive(message: unknown): Promise<void>;
   html: string;
   webviewOptions: vscode.WebviewOptions;
   whenLoaded?(): Promise<void>;
@@ -55,6 +56,36 @@ describe('Webview security policies', function () {
       const panel = open();
       checkPolicy(name, panel);
       await panel.whenLoaded?.();
+      panel.dispose();
+    }
+  });
+
+  it('acts only on messages a page could send about what it shows', async () => {
+    const api = await workbench();
+    const OTHER_VERSION = 'arn:aws:sagemaker:us-east-1:123456789012:model-package/otherpackagegroup/1';
+    // Shapes no page sends, and well-formed requests about things the panel never showed.
+    const junk = [null, 'approve', 42, [], {}, { type: 7 }, { type: 'nonsense' }, { type: 'constructor' }];
+    const cases: Array<[string, () => Inspectable, unknown[]]> = [
+      ['Model group', () => api.hosting.openModelGroup('AbalonePackageGroup'), [{ type: 'deploy', arn: OTHER_VERSION }, { type: 'approve', arn: OTHER_VERSION }, { type: 'reject' }]],
+      ['Release review', () => api.approvals.review('abalone-cicd-pipeline'), [
+        { type: 'openCommitChanges', repository: 'someone-elses-repo', commitId: 'deadbeef' },
+        { type: 'openExternal', url: 'javascript:alert(1)' }, { type: 'openExternal', url: 'file:///etc/passwd' }, { type: 'openExternal', url: 'https://console.aws.amazon.com.evil.example/' },
+      ]],
+      ['Endpoint metrics', () => api.hosting.openMetrics('abalone-endpoint'), [{ type: 'range', range: 'constructor' }, { type: 'range', range: '1y' }, { type: 'variant', variant: '<img src=x>' }]],
+      ['Autopilot leaderboard', () => api.autopilot.leaderboard('abalone-v0'), [{ type: 'deploy', candidate: 'not-a-candidate' }, { type: 'register' }, { type: 'openNotebook', which: '../../etc/passwd' }]],
+      ['Training comparison', () => api.trainingJobs.compare(['abalone-autogluon-2021-07-05-18-03-21-457', 'hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a']), [{ type: 'openJob', jobName: 'someone-elses-job' }]],
+      ['Training job', () => api.trainingJobs.open('abalone-autogluon-2021-07-05-18-03-21-457'), [{ type: 'delete' }, { type: 'openJob', jobName: 'x' }]],
+    ];
+    for (const [name, open, specific] of cases) {
+      const panel = open();
+      await panel.whenLoaded?.();
+      const before = JSON.stringify((panel as unknown as { model?: unknown }).model);
+      await clearRequests();
+      for (const message of [...junk, ...specific]) await panel.receive(message);
+      // The views' own status polls (List*) may run meanwhile; nothing the messages asked for was sent.
+      const acted = (await recordedRequests()).filter((r) => !r.operation.startsWith('List')).map((r) => r.operation);
+      assert.deepStrictEqual(acted, [], `${name}: nothing sent to AWS for ${acted.join(', ')}`);
+      assert.strictEqual(JSON.stringify((panel as unknown as { model?: unknown }).model), before, `${name}: what the panel shows is unchanged`);
       panel.dispose();
     }
   });

@@ -64,6 +64,16 @@ export async function clearFaults(): Promise<void> {
   await control('DELETE', 'faults');
 }
 
+/** Restarts the emulator as a process restart looks to callers: connections refused for `downMs`, then the same world. */
+export async function restartEmulator(downMs: number): Promise<void> {
+  await control('POST', 'restart', { downMs });
+}
+
+/** Whether the emulator answers now (false while it is down). */
+export async function emulatorAnswers(): Promise<boolean> {
+  return fetch(`${emulatorUrl()}/_emulator/health`).then((r) => r.ok, () => false);
+}
+
 /** Reseeds the emulator (the seeded scenario unless told otherwise), e.g. after a test approved the release. */
 export async function resetEmulator(scenario = 'seeded'): Promise<void> {
   await control('POST', 'reset', { scenario });
