@@ -7,7 +7,7 @@
 // Prediction panel shows no AWS text but the endpoint's name, which AWS checks as the metrics panel shows.)
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ARTIFACT_BUCKET, evaluationKey, release } from '../emulator/services/codepipeline/releaseModule';
 import { hosting } from '../emulator/services/sagemaker/endpointsModule';
 import { buildModelArchive, leaderboardCsv } from '../emulator/services/sagemaker/modelArchives';
@@ -16,11 +16,9 @@ import { trainingJobs, trainingPhases } from '../emulator/services/sagemaker/tra
 import type { World } from '../emulator/services/world';
 import { tally } from '../support/reliabilityTally';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
+import { assertInert, HOSTILE, LONG, SCRIPT, watchDialogs } from './support/hostileStrings';
 import { expandRow, openSageMakerSidebar, runContextMenuItem, showOnlyView } from './support/sidebarPanes';
 
-const HOSTILE = '<img src=x onerror=alert(1)>';
-const SCRIPT = '</script><script>alert(2)</script>';
-const LONG = `\u202E${'𝔞𝔟𝔞𝔩𝔬𝔫𝔢 '.repeat(400)}`;
 const BUCKET = 'sagemaker-us-east-1-123456789012';
 const AUTOGLUON_JOB = 'hostile-autogluon-job';
 
@@ -71,25 +69,6 @@ function hostileEndpoints(world: World): void {
   h.configs.set('hostile-config', { ...config, name: 'hostile-config', arn: arn(config.arn, 'hostile-config'), variants: config.variants.map((v) => ({ ...v, VariantName: SCRIPT })) });
   h.endpoints.set(HOSTILE, { ...seeded, name: HOSTILE, arn: arn(seeded.arn, 'hostile-name'), configName: 'hostile-config' });
   h.endpoints.set('hostile-variant-endpoint', { ...seeded, name: 'hostile-variant-endpoint', arn: arn(seeded.arn, 'hostile-variant-endpoint'), configName: 'hostile-config' });
-}
-
-/** Collects dialogs (alert() would open one); a test asserts none came. */
-function watchDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  return dialogs;
-}
-
-/** Nothing made from AWS text: no <img>, no script beyond the panel's own, and no page wider than its window. */
-async function assertInert(panel: FrameLocator, what: string): Promise<void> {
-  assert.equal(await panel.locator('img').count(), 0, `${what}: no element was made from AWS text`);
-  const scripts = await panel.locator('script').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
-  assert.ok(scripts.every((text) => !text.includes('alert(')), `${what}: no script was made from AWS text`);
-  const overflow = await panel.locator('body').evaluate((body) => body.scrollWidth - body.clientWidth);
-  assert.ok(overflow <= 1, `${what}: long text wraps instead of widening the page (${overflow}px)`);
 }
 
 const newestPanel = (page: Page) => page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');

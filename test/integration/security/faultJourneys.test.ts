@@ -3,54 +3,27 @@
 // an endpoint, approving a model version and approving the release all end in the right state, and
 // nothing is created twice. A create whose response is lost is retried by the SDK and recognised as done.
 import * as assert from 'assert';
-import * as vscode from 'vscode';
-import { StopTrainingJobCommand } from '@aws-sdk/client-sagemaker';
-import type { StartTrainingPrompts } from '../../../src/commands/startTrainingJobCommand';
 import type { ModelPackageNode } from '../../../src/views/modelRegistry/modelPackageNode';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
-import { clearFaults, clearRequests, emulatorAnswers, recordedRequests, resetEmulator, restartEmulator, setFaults } from '../support/emulatorControl';
+import { clearFaults, clearRequests, emulatorAnswers, recordedRequests, restartEmulator, setFaults } from '../support/emulatorControl';
 import { childNamed } from '../support/tree';
 import { until, workbench } from '../support/workbench';
 import { tally } from '../../support/reliabilityTally';
 import { deployPrompts, fastFollowing, ROLE, V4 } from '../hosting/support';
+import { BUCKET, DONE, leaveNothingBehind, trainingPrompts, withLongJobShown } from './faultSupport';
 
-const BUCKET = 'sagemaker-us-east-1-123456789012';
-const DONE = 'abalone-autogluon-2021-07-05-18-03-21-457';
 const PROFILE = [
   { kind: 'throttle' as const, rate: 0.3 },
   { kind: 'server-error' as const, rate: 0.1 },
   { kind: 'latency' as const, rate: 0.5, latencyMs: 50 },
 ];
 
-function trainingPrompts(jobName: string): StartTrainingPrompts {
-  return {
-    plan: async (defaults) => ({
-      ...defaults,
-      jobName,
-      image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest',
-      roleArn: ROLE,
-      channels: [{ name: 'training', s3Uri: `s3://${BUCKET}/${DONE}/input/training.csv`, contentType: 'text/csv' }],
-      outputS3Uri: `s3://${BUCKET}/faults/output`,
-    }),
-    confirm: async () => true,
-  };
-}
-
 const succeeded = async (operation: string) => (await recordedRequests()).filter((r) => r.operation === operation && r.status === 200);
 
 describe('User journeys under faults', function () {
   this.timeout(180_000);
   before(async () => fastFollowing());
-  afterEach(async () => {
-    await clearFaults();
-    await resetEmulator();
-    const api = await workbench();
-    // Fresh clients: the adaptive retry mode slows a client down after throttling, and calls it is still
-    // holding back would otherwise reach the emulator during the next suite's tests.
-    api.session.clients.reset();
-    // The views forget what they read from the world this test changed (a release approved, jobs started).
-    for (const provider of Object.values(api.views.providers)) provider.refresh();
-  });
+  afterEach(leaveNothingBehind);
 
   it('browses every view, trains, deploys, tests and approves with 30% throttling, 10% 5xx and added latency', async () => {
     const api = await workbench();
@@ -156,59 +129,27 @@ describe('User journeys under faults', function () {
   });
 
   it('keeps polling while the emulator restarts, and shows what changed once it answers again', async () => {
-    const api = await workbench();
-    const config = vscode.workspace.getConfiguration('sagemakerWorkbench');
-    await config.update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
-    try {
-      const long = trainingPrompts('abalone-autogluon-restart');
-      const started = await api.trainingJobs.start(undefined, { ...long, plan: async (d, h) => ({ ...(await long.plan(d, h))!, hyperParameters: { label: 'rings', time_limit: '86400' } }) });
-      assert.strictEqual(started.outcome, 'started', started.message);
-      await vscode.commands.executeCommand('sagemakerWorkbench.trainingJobs.focus');
-      const provider = api.views.providers.trainingJobs as unknown as { refresh(): void; getChildren(): Promise<ExplorerNode[]>; poller?: { polls: number; failedPolls: number } };
-      provider.refresh();
-      const row = async () => (await provider.getChildren()).find((n) => n.resource?.name === 'abalone-autogluon-restart');
-      assert.match(String((await (await row())!.getTreeItem()).description), /^InProgress/);
-
+    await withLongJobShown('abalone-autogluon-restart', async (job) => {
       // Down for longer than the SDK's eight attempts take, so a poll fails outright; every connection is refused.
-      const failedBefore = provider.poller!.failedPolls;
+      const failedBefore = job.poller.failedPolls;
       await restartEmulator(20_000);
-      await until('a poll failed while the emulator was down', () => (provider.poller!.failedPolls > failedBefore ? true : undefined), 60_000);
-      assert.match(String((await (await row())!.getTreeItem()).description), /^InProgress/, 'the view keeps what it knew');
+      await until('a poll failed while the emulator was down', () => (job.poller.failedPolls > failedBefore ? true : undefined), 60_000);
+      assert.match(await job.shown(), /^InProgress/, 'the view keeps what it knew');
       await until('the emulator answers again', async () => ((await emulatorAnswers()) ? true : undefined), 60_000);
-      await api.session.clients.sagemaker().send(new StopTrainingJobCommand({ TrainingJobName: 'abalone-autogluon-restart' }));
-      await until('the view shows the stop made after the restart', async () => (/^Stopped/.test(String((await (await row())?.getTreeItem())?.description)) ? true : undefined), 90_000);
-      tally('user journeys run to the right end state under faults', 1);
-    } finally {
-      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
-    }
+      await job.stopElsewhereAndSeeIt(90_000);
+    });
+    tally('user journeys run to the right end state under faults', 1);
   });
 
   it('keeps polling through an outage of the Training Jobs API and shows what changed meanwhile once it answers again', async () => {
-    const api = await workbench();
-    const config = vscode.workspace.getConfiguration('sagemakerWorkbench');
-    await config.update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
-    try {
-      // A fit with a day's time limit (86 s here): it stays InProgress however long the retries of the outage take.
-      const long = trainingPrompts('abalone-autogluon-outage');
-      const started = await api.trainingJobs.start(undefined, { ...long, plan: async (d, h) => ({ ...(await long.plan(d, h))!, hyperParameters: { label: 'rings', time_limit: '86400' } }) });
-      assert.strictEqual(started.outcome, 'started', started.message);
-      await vscode.commands.executeCommand('sagemakerWorkbench.trainingJobs.focus');
-      const provider = api.views.providers.trainingJobs as unknown as { refresh(): void; getChildren(): Promise<ExplorerNode[]>; poller?: { polls: number } };
-      provider.refresh();
-      const row = async () => (await provider.getChildren()).find((n) => n.resource?.name === 'abalone-autogluon-outage');
-      assert.match(String((await (await row())!.getTreeItem()).description), /^InProgress/);
-
+    await withLongJobShown('abalone-autogluon-outage', async (job) => {
       // The Training Jobs API goes away (only it: retries of other views' calls would outlive the test).
       await setFaults([{ kind: 'drop', service: 'sagemaker', operation: 'ListTrainingJobs' }]);
-      const before = provider.poller!.polls;
-      await until('two polls during the outage', () => (provider.poller!.polls >= before + 2 ? true : undefined), 60_000);
+      const before = job.poller.polls;
+      await until('two polls during the outage', () => (job.poller.polls >= before + 2 ? true : undefined), 60_000);
       await clearFaults();
-      // Someone stops the job elsewhere (the console, a teammate); the next poll that gets through shows it.
-      await api.session.clients.sagemaker().send(new StopTrainingJobCommand({ TrainingJobName: 'abalone-autogluon-outage' }));
-      await until('the view shows the stop after the outage', async () => (/^Stopped/.test(String((await (await row())?.getTreeItem())?.description)) ? true : undefined), 60_000);
-      tally('user journeys run to the right end state under faults', 1);
-    } finally {
-      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
-    }
+      await job.stopElsewhereAndSeeIt(60_000);
+    });
+    tally('user journeys run to the right end state under faults', 1);
   });
 });

@@ -3,14 +3,12 @@
 // arrived, with one resource made, while a clash on the first attempt (a name already taken) is still reported.
 import * as assert from 'assert';
 import type { RegisterPrompts } from '../../../src/commands/registerModelCommand';
-import type { StartTrainingPrompts } from '../../../src/commands/startTrainingJobCommand';
-import { clearFaults, clearRequests, recordedRequests, resetEmulator, setFaults } from '../support/emulatorControl';
+import { clearRequests, recordedRequests, setFaults } from '../support/emulatorControl';
 import { until, workbench } from '../support/workbench';
 import { tally } from '../../support/reliabilityTally';
 import { deployPrompts, fastFollowing, ROLE, V4 } from '../hosting/support';
+import { BUCKET, DONE, leaveNothingBehind, trainingPrompts } from './faultSupport';
 
-const BUCKET = 'sagemaker-us-east-1-123456789012';
-const DONE = 'abalone-autogluon-2021-07-05-18-03-21-457';
 const confirm = async () => true;
 
 /** Each operation's answer is lost once: the first attempt takes effect and its response never arrives. */
@@ -30,28 +28,10 @@ async function attempts(operation: string): Promise<string[]> {
   return (await recordedRequests()).filter((r) => r.operation === operation).map((r) => r.errorCode ?? String(r.status));
 }
 
-function trainingPrompts(jobName: string): StartTrainingPrompts {
-  return {
-    plan: async (defaults) => ({
-      ...defaults, jobName, roleArn: ROLE,
-      image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest',
-      channels: [{ name: 'training', s3Uri: `s3://${BUCKET}/${DONE}/input/training.csv`, contentType: 'text/csv' }],
-      outputS3Uri: `s3://${BUCKET}/lost/output`,
-    }),
-    confirm,
-  };
-}
-
 describe('Lost answers: each create, start and decision happens once', function () {
   this.timeout(120_000);
   before(async () => fastFollowing());
-  afterEach(async () => {
-    await clearFaults();
-    await resetEmulator();
-    const api = await workbench();
-    api.session.clients.reset();
-    for (const provider of Object.values(api.views.providers)) provider.refresh();
-  });
+  afterEach(leaveNothingBehind);
 
   it('deploys AbalonePackageGroup v4 once when the answers to CreateModel, CreateEndpointConfig and CreateEndpoint are lost', async () => {
     const api = await workbench();
@@ -122,9 +102,9 @@ describe('Lost answers: each create, start and decision happens once', function 
 
   it('still reports a name taken before the first attempt, even by a job just like the one asked for', async () => {
     const api = await workbench();
-    assert.strictEqual((await api.trainingJobs.start(undefined, trainingPrompts('abalone-autogluon-twice'))).outcome, 'started');
+    assert.strictEqual((await api.trainingJobs.start(undefined, trainingPrompts('abalone-autogluon-twice', 'lost'))).outcome, 'started');
     await clearRequests();
-    const again = await api.trainingJobs.start(undefined, trainingPrompts('abalone-autogluon-twice'));
+    const again = await api.trainingJobs.start(undefined, trainingPrompts('abalone-autogluon-twice', 'lost'));
     assert.strictEqual(again.outcome, 'failed');
     assert.match(again.message!, /already exists/);
     assert.deepStrictEqual(await attempts('CreateTrainingJob'), ['ResourceInUse'], 'one attempt, and it is not taken for this start');
