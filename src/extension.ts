@@ -53,6 +53,7 @@ import { openTrainingJobLogs, registerTrainingJobCommands } from './commands/tra
 import { cloneTraining, folderPlan, defaultTrainingPlan, startTraining, stopTraining, type StartTrainingPrompts, type TrainingContext } from './commands/startTrainingJobCommand';
 import { createAutoGluonProject, type ScaffoldPrompts } from './commands/newAutoGluonProjectCommand';
 import type { TrainingPlan } from './model/trainingJobPlan';
+import { RetryPlans } from './commands/ui/retryPlans';
 
 /** What activate() returns: used by the integration tests and by other extensions. */
 export interface WorkbenchApi {
@@ -189,6 +190,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     lastRole: () => context.globalState.get<string>('lastExecutionRole'),
     rememberRole: (arn) => context.globalState.update('lastExecutionRole', arn),
     changed: () => views.providers.endpoints.refresh(),
+    retryPlans: new RetryPlans(),
   };
   const invokeContext: InvokeContext = { session, store: context.workspaceState, responses };
   const panels = { extensionUri: context.extensionUri, session, registryChanged: refreshRegistry };
@@ -219,6 +221,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     openExternal: (url) => vscode.env.openExternal(url),
     lastRole: deployContext.lastRole,
     rememberRole: deployContext.rememberRole,
+    retryPlans: new RetryPlans(),
   };
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(LIFECYCLE_SCHEME, new LifecycleScriptFiles(session, refreshNotebooks), { isCaseSensitive: true }),
@@ -237,7 +240,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     publish: (name, file, prompts) => publishNotebook(session, name, file, prompts),
     fetch: (name, folder, prompts) => fetchNotebook(session, name, folder, prompts),
   };
-  const autoMlContext: AutoMlContext = { session, lastRole: deployContext.lastRole, rememberRole: deployContext.rememberRole, changed: () => views.providers.autopilot.refresh() };
+  const autoMlContext: AutoMlContext = { session, lastRole: deployContext.lastRole, rememberRole: deployContext.rememberRole, changed: () => views.providers.autopilot.refresh(), retryPlans: new RetryPlans() };
   context.subscriptions.push(...registerAutopilotCommands(autoMlContext, context.extensionUri));
   const autopilot: WorkbenchApi['autopilot'] = {
     start: (input, prompts) => startAutoMl(autoMlContext, input, prompts),

@@ -12,6 +12,10 @@ import { templateScript } from '../model/lifecycleTemplates';
 import { notebookPlanProblem, type NotebookInstancePlan } from '../model/notebookInstancePlan';
 import type { NotebookContext } from './notebookInstanceCommands';
 import { sageMakerRoles, type RoleChoice } from '../aws/iam/rolesApi';
+import type { RetryPlans } from './ui/retryPlans';
+
+/** The one key of the create wizard's kept plan (there is one new instance at a time). */
+const NEW_INSTANCE = 'new notebook instance';
 
 export interface CreateChoices {
   lifecycleConfigs: string[];
@@ -20,6 +24,8 @@ export interface CreateChoices {
   lastRole?: string;
   /** Roles SageMaker may assume (empty when IAM cannot be listed: the ARN is typed then). */
   roles: RoleChoice[];
+  /** What was entered for a create that did not happen; the wizard starts from it. */
+  previous?: NotebookInstancePlan;
 }
 
 export interface CreateNotebookPrompts {
@@ -44,9 +50,11 @@ export async function createChoices(session: AwsSession, lastRole: string | unde
   return { lifecycleConfigs: (configs.NotebookInstanceLifecycleConfigs ?? []).map((c) => c.NotebookInstanceLifecycleConfigName ?? ''), repositories, lastRole, roles };
 }
 
-export async function createNotebook(ctx: NotebookContext & { lastRole(): string | undefined; rememberRole(arn: string): Thenable<void> }, prompts: CreateNotebookPrompts): Promise<{ outcome: 'done' | 'cancelled' | 'refused' | 'failed' | 'stopped watching'; message?: string }> {
+export type CreateNotebookContext = NotebookContext & { lastRole(): string | undefined; rememberRole(arn: string): Thenable<void>; retryPlans: RetryPlans<NotebookInstancePlan> };
+
+export async function createNotebook(ctx: CreateNotebookContext, prompts: CreateNotebookPrompts): Promise<{ outcome: 'done' | 'cancelled' | 'refused' | 'failed' | 'stopped watching'; message?: string }> {
   const { session } = ctx;
-  const choices = await createChoices(session, ctx.lastRole());
+  const choices = { ...(await createChoices(session, ctx.lastRole())), previous: ctx.retryPlans.offer(NEW_INSTANCE) };
   const plan = await prompts.plan(choices);
   if (!plan) return { outcome: 'cancelled' };
   const problem = notebookPlanProblem(plan, choices.lifecycleConfigs);
@@ -63,7 +71,9 @@ export async function createNotebook(ctx: NotebookContext & { lastRole(): string
   try {
     if (l.kind === 'new') await createLifecycleConfig(session.clients, l.name, '', templateScript(l.template));
   } catch (error) {
-    return { outcome: 'failed', message: toUserError(error, session, 'sagemaker', 'CreateNotebookInstanceLifecycleConfig').message };
+    // AWS did not take it (a dropped connection, expired credentials, a limit): the next create offers this plan.
+    ctx.retryPlans.keep(NEW_INSTANCE, plan);
+    return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstanceLifecycleConfig').message} Create again to retry: the wizard keeps what you entered.` };
   }
   try {
     await createNotebookInstance(session.clients, {
@@ -77,9 +87,12 @@ export async function createNotebook(ctx: NotebookContext & { lastRole(): string
       DirectInternetAccess: plan.directInternetAccess ? 'Enabled' : 'Disabled',
     });
   } catch (error) {
+    // Kept for the next create; a configuration this attempt made exists now, so the retry picks it rather than making it again.
+    ctx.retryPlans.keep(NEW_INSTANCE, l.kind === 'new' ? { ...plan, lifecycle: { kind: 'existing', name: l.name } } : plan);
     const kept = l.kind === 'new' ? ` The lifecycle configuration ${l.name} was created and is kept.` : '';
-    return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstance').message}${kept}` };
+    return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstance').message}${kept} Create again to retry: the wizard keeps what you entered.` };
   }
+  ctx.retryPlans.done(NEW_INSTANCE);
   ctx.changed();
   const settled = await followWithProgress('notebook instances', plan.name, `Creating ${plan.name}`, undefined, (signal) => waitForNotebook(session.clients, plan.name, 'InService', signal, ctx.pollSeconds));
   ctx.changed();

@@ -11,7 +11,7 @@ const TITLE = 'Create notebook instance';
 type Item<T> = vscode.QuickPickItem & { value: T };
 
 export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookInstancePlan | undefined> {
-  const plan: NotebookInstancePlan = { name: '', instanceType: 'ml.t3.medium', roleArn: choices.lastRole ?? '', volumeSizeInGB: 5, lifecycle: { kind: 'none' }, rootAccess: true, directInternetAccess: true };
+  const plan: NotebookInstancePlan = choices.previous ? { ...choices.previous } : { name: '', instanceType: 'ml.t3.medium', roleArn: choices.lastRole ?? '', volumeSizeInGB: 5, lifecycle: { kind: 'none' }, rootAccess: true, directInternetAccess: true };
   const yesNo = (label: string, on: boolean): Array<Item<boolean>> => [{ label: `${label}: on`, value: true, picked: on }, { label: `${label}: off`, value: false, picked: !on }];
   const askInternet: Step<typeof plan> = async (input, s) => {
     s.directInternetAccess = (await input.pick({ title: TITLE, placeholder: 'Direct internet access (off needs a VPC with a NAT or endpoints)', items: yesNo('Direct internet access', s.directInternetAccess) })).value;

@@ -12,6 +12,7 @@ import { followWithProgress } from './ui/followWithProgress';
 import { computeText, deployPlanProblem, deploymentNames, suggestEndpointName, type DeployPlan } from '../model/deployPlan';
 import type { EndpointHistory } from '../model/endpointHistory';
 import { confirmModal } from './ui/confirmModal';
+import type { RetryPlans } from './ui/retryPlans';
 
 export interface DeployPrompts {
   /** The whole plan (the wizard asks it step by step); undefined cancels. */
@@ -31,6 +32,8 @@ export interface DeployContext {
   changed(): void;
   /** First DescribeEndpoint delay while following (seconds); tests shorten it. */
   pollSeconds?: number;
+  /** Plans of deployments that did not happen, by source. */
+  retryPlans: RetryPlans<DeployPlan>;
 }
 
 export type DeployOutcome = {
@@ -104,7 +107,7 @@ export async function deployToNewEndpoint(ctx: DeployContext, source: DeploySour
     dataCapture: false,
     roleArn: source.roleArn ?? ctx.lastRole() ?? '',
   };
-  const plan = await prompts.plan(source, defaults);
+  const plan = await prompts.plan(source, ctx.retryPlans.offer(source.label) ?? defaults);
   if (!plan) return { outcome: 'cancelled' };
   const problem = deployPlanProblem(plan);
   if (problem) return { outcome: 'refused', message: problem };
@@ -135,9 +138,12 @@ export async function deployToNewEndpoint(ctx: DeployContext, source: DeploySour
     await createEndpoint(session.clients, plan.endpointName, names.config);
     created.endpoint = plan.endpointName;
   } catch (error) {
-    const message = `Deploying ${source.label} stopped at ${step}: ${toUserError(error, session, 'sagemaker', step).message}`;
+    // AWS did not take it (a dropped connection, expired credentials, a limit): the next deployment offers this plan.
+    ctx.retryPlans.keep(source.label, plan);
+    const message = `Deploying ${source.label} stopped at ${step}: ${toUserError(error, session, 'sagemaker', step).message} Deploy again to retry: the wizard keeps what you entered.`;
     return reportFailure(ctx, prompts, message, created);
   }
+  ctx.retryPlans.done(source.label);
   await ctx.history.record(session.current.region, plan.endpointName, { config: names.config, label: source.label, at: new Date().toISOString() });
   ctx.changed();
   const settled = await followEndpoint(ctx, plan.endpointName, `Creating endpoint ${plan.endpointName}`);

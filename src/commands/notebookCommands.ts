@@ -9,16 +9,16 @@ import type { LogDocuments } from '../views/logs/logDocuments';
 import { LifecycleScriptNode } from '../views/notebookInstances/lifecycleConfigNode';
 import type { Hook } from '../views/notebookInstances/lifecycleScriptFiles';
 import type { ExplorerNode } from '../views/tree/explorerNode';
-import { createNotebook, type CreateNotebookPrompts } from './createNotebookInstanceCommand';
+import { createNotebook, type CreateNotebookContext, type CreateNotebookPrompts } from './createNotebookInstanceCommand';
 import { askNotebookPlan } from './createNotebookWizard';
 import { createLifecycleConfigFromTemplate, deleteLifecycleConfigChecked, diffLifecycleScript, lifecycleDialogs, openLifecycleScript } from './lifecycleConfigCommands';
-import { deleteNotebook, NOTEBOOK_LOG_GROUP, openNotebook, startNotebook, stopNotebook, type NotebookContext, type NotebookPrompts } from './notebookInstanceCommands';
+import { deleteNotebook, NOTEBOOK_LOG_GROUP, openNotebook, startNotebook, stopNotebook, type NotebookPrompts } from './notebookInstanceCommands';
 import { fetchNotebook, publishNotebook, type SyncPrompts } from './notebookSyncCommands';
 import { confirmModal } from './ui/confirmModal';
 import { guarded, showOutcome, type Outcome } from './ui/outcome';
 import { workspaceTrusted } from './ui/workspaceTrust';
 
-export type NotebookCommandContext = NotebookContext & { logs: LogDocuments; lastRole(): string | undefined; rememberRole(arn: string): Thenable<void> };
+export type NotebookCommandContext = CreateNotebookContext & { logs: LogDocuments };
 
 const notebookDialogs: NotebookPrompts = { confirm: confirmModal };
 const createDialogs: CreateNotebookPrompts = { plan: askNotebookPlan, confirm: confirmModal };

@@ -11,6 +11,7 @@ import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
 import { autoMlPlanProblem, s3UriProblem, type AutoMlPlan } from '../model/autoMlPlan';
 import { parseS3Uri } from '../model/modelQualityMetrics';
+import type { RetryPlans } from './ui/retryPlans';
 
 export interface StartAutoMlPrompts {
   /** The whole plan; `columns` reads the header of a training data location. */
@@ -23,6 +24,8 @@ export interface AutoMlContext {
   lastRole(): string | undefined;
   rememberRole(arn: string): Thenable<void>;
   changed(): void;
+  /** Plans of starts that did not happen, by input location. */
+  retryPlans: RetryPlans<AutoMlPlan>;
 }
 
 export type AutoMlOutcome = { outcome: 'started' | 'stopped' | 'cancelled' | 'refused' | 'failed'; message?: string; jobName?: string };
@@ -46,7 +49,8 @@ export function defaultPlan(inputS3Uri: string, lastRole: string | undefined, no
 export async function startAutoMl(ctx: AutoMlContext, inputS3Uri: string, prompts: StartAutoMlPrompts): Promise<AutoMlOutcome> {
   const { session } = ctx;
   const roles = await sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]);
-  const plan = await prompts.plan(defaultPlan(inputS3Uri, ctx.lastRole()), { columns: async (uri) => (await trainingDataColumns(session.clients, uri)).columns, roles });
+  const offered = ctx.retryPlans.offer(inputS3Uri) ?? defaultPlan(inputS3Uri, ctx.lastRole());
+  const plan = await prompts.plan(offered, { columns: async (uri) => (await trainingDataColumns(session.clients, uri)).columns, roles });
   if (!plan) return { outcome: 'cancelled' };
   const early = autoMlPlanProblem(plan);
   if (early) return { outcome: 'refused', message: early };
@@ -73,8 +77,11 @@ export async function startAutoMl(ctx: AutoMlContext, inputS3Uri: string, prompt
   try {
     await startAutoMlJob(session.clients, plan);
   } catch (error) {
-    return { outcome: 'failed', message: toUserError(error, session, 'sagemaker', 'CreateAutoMLJobV2').message };
+    // AWS did not take it (a dropped connection, expired credentials, a limit): the next start offers this plan.
+    ctx.retryPlans.keep(inputS3Uri, plan);
+    return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateAutoMLJobV2').message} Start again to retry: the wizard keeps what you entered.` };
   }
+  ctx.retryPlans.done(inputS3Uri);
   ctx.changed();
   return { outcome: 'started', jobName: plan.jobName, message: `Started Autopilot experiment ${plan.jobName}; candidates appear in its leaderboard as they are trained.` };
 }

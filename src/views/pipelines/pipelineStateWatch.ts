@@ -24,6 +24,13 @@ export class PipelineStateWatch implements vscode.Disposable {
   private readonly announcedTokens = new Set<string>();
   readonly announced: string[] = [];
 
+  // A changed interval applies at once: turned off, the poll already scheduled does not happen.
+  private readonly settingWatch = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('sagemakerWorkbench.autoRefreshSeconds')) return;
+    this.stop();
+    this.schedule();
+  });
+
   constructor(private readonly nodes: () => Iterable<CodePipelineNode>) {}
 
   attach(view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
@@ -116,5 +123,6 @@ export class PipelineStateWatch implements vscode.Disposable {
 
   dispose(): void {
     this.stop();
+    this.settingWatch.dispose();
   }
 }

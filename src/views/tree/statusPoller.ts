@@ -27,6 +27,13 @@ export class StatusPoller<T> implements vscode.Disposable {
   /** Polls that failed (AWS unreachable or refusing after the SDK's retries); the tests read it. */
   failedPolls = 0;
 
+  // A changed interval applies at once: turned off, the poll already scheduled does not happen.
+  private readonly settingWatch = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('sagemakerWorkbench.autoRefreshSeconds')) return;
+    this.stop();
+    this.schedule();
+  });
+
   constructor(private readonly target: PollTarget<T>) {}
 
   /** Called after the list was (re)loaded or the view became visible. */
@@ -71,5 +78,6 @@ export class StatusPoller<T> implements vscode.Disposable {
 
   dispose(): void {
     this.stop();
+    this.settingWatch.dispose();
   }
 }
