@@ -248,7 +248,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     upload: (file, prefix) => uploadTrainingData(session, file, prefix),
     leaderboard: (name) => LeaderboardPanel.show(leaderboardDeps(autoMlContext, context.extensionUri), name),
   };
-  const trainingContext: TrainingContext = { session, lastRole: deployContext.lastRole, rememberRole: deployContext.rememberRole, changed: () => views.providers.trainingJobs.refresh() };
+  const trainingContext: TrainingContext = { session, lastRole: deployContext.lastRole, rememberRole: deployContext.rememberRole, changed: () => views.providers.trainingJobs.refresh(), retryPlans: new RetryPlans() };
   context.subscriptions.push(...registerTrainingJobCommands(trainingContext, context.extensionUri, logs));
   const trainingJobs: WorkbenchApi['trainingJobs'] = {
     context: trainingContext,

@@ -12,6 +12,7 @@ import type { AwsSession } from '../aws/session';
 import { toUserError } from '../aws/showAwsError';
 import { parseFolderDefaults } from '../model/autoGluonScaffold';
 import { AUTOGLUON_METRICS, nextJobName, parseHyperParameters, planFromJob, trainingPlanProblem, type TrainingPlan } from '../model/trainingJobPlan';
+import type { RetryPlans } from './ui/retryPlans';
 
 export interface TrainingWizardHelpers {
   roles: RoleChoice[];
@@ -24,13 +25,16 @@ export interface StartTrainingPrompts {
   confirm(question: string, detail: string, action: string): Thenable<boolean>;
 }
 
+/** The key of the training wizard's kept plan: one new job at a time. */
+export const NEXT_TRAINING_JOB = 'next training job';
+
 export interface TrainingContext {
   session: AwsSession;
   lastRole(): string | undefined;
   rememberRole(arn: string): Thenable<void>;
   changed(): void;
-  /** The plan of the last start that AWS refused, offered again on the next start. */
-  retryPlan?: TrainingPlan;
+  /** The plan of the last start that did not happen (refused here or by AWS, or not confirmed), offered again by the next start. */
+  retryPlans: RetryPlans<TrainingPlan>;
 }
 
 export type TrainingOutcome = { outcome: 'started' | 'stopped' | 'cancelled' | 'refused' | 'failed'; message?: string; jobName?: string };
@@ -104,36 +108,36 @@ export async function startTraining(ctx: TrainingContext, defaults: TrainingPlan
   const { session } = ctx;
   const roles = await sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]);
   const helpers: TrainingWizardHelpers = { roles, repositories: () => ecrRepositories(session.clients), images: (repo) => ecrImages(session.clients, repo) };
-  const start = defaults ?? ctx.retryPlan ?? defaultTrainingPlan(ctx.lastRole());
+  const start = defaults ?? ctx.retryPlans.offer(NEXT_TRAINING_JOB) ?? defaultTrainingPlan(ctx.lastRole());
   const plan = await prompts.plan(start, helpers);
   if (!plan) return { outcome: 'cancelled' };
   const problem = trainingPlanProblem(plan);
   if (problem) {
-    ctx.retryPlan = plan;
+    ctx.retryPlans.keep(NEXT_TRAINING_JOB, plan);
     return { outcome: 'refused', message: problem };
   }
   try {
     const empty = await emptyChannels(session.clients, plan.channels);
     if (empty.length) {
-      ctx.retryPlan = plan;
+      ctx.retryPlans.keep(NEXT_TRAINING_JOB, plan);
       return { outcome: 'refused', message: `No data at ${empty.map((c) => `${c.s3Uri} (channel ${c.name})`).join(', ')}; upload it or correct the location.` };
     }
   } catch (error) {
-    ctx.retryPlan = plan;
+    ctx.retryPlans.keep(NEXT_TRAINING_JOB, plan);
     return { outcome: 'refused', message: `The input channels cannot be checked: ${toUserError(error, session, 's3', 'ListBucket').message}` };
   }
   if (!(await prompts.confirm(`Start training job ${plan.jobName}?`, describePlan(plan), 'Start'))) {
-    ctx.retryPlan = plan;
+    ctx.retryPlans.keep(NEXT_TRAINING_JOB, plan);
     return { outcome: 'cancelled' };
   }
   await ctx.rememberRole(plan.roleArn);
   try {
     await startTrainingJob(session.clients, plan);
   } catch (error) {
-    ctx.retryPlan = plan;
+    ctx.retryPlans.keep(NEXT_TRAINING_JOB, plan);
     return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateTrainingJob').message} Start again to retry: the wizard keeps what you entered.` };
   }
-  ctx.retryPlan = undefined;
+  ctx.retryPlans.done(NEXT_TRAINING_JOB);
   ctx.changed();
   return { outcome: 'started', jobName: plan.jobName, message: `Started training job ${plan.jobName}.` };
 }

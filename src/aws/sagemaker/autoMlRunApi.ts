@@ -34,9 +34,11 @@ export function createJobInput(plan: AutoMlPlan): CreateAutoMLJobV2CommandInput 
 
 export async function startAutoMlJob(clients: AwsClients, plan: AutoMlPlan): Promise<void> {
   const sagemaker = clients.sagemaker();
-  await sendOnce(() => sagemaker.send(new CreateAutoMLJobV2Command(createJobInput(plan))), async () => {
-    const job = await sagemaker.send(new DescribeAutoMLJobV2Command({ AutoMLJobName: plan.jobName }));
-    return madeMomentsAgo(job.CreationTime) && job.RoleArn === plan.roleArn && job.AutoMLJobInputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri === createJobInput(plan).AutoMLJobInputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri;
+  const input = createJobInput(plan);
+  const dataOf = (config: CreateAutoMLJobV2CommandInput['AutoMLJobInputDataConfig']) => config?.[0]?.DataSource?.S3DataSource?.S3Uri;
+  await sendOnce(() => sagemaker.send(new CreateAutoMLJobV2Command(input)), async () => {
+    const job = await sagemaker.send(new DescribeAutoMLJobV2Command({ AutoMLJobName: input.AutoMLJobName }));
+    return madeMomentsAgo(job.CreationTime) && job.RoleArn === input.RoleArn && dataOf(job.AutoMLJobInputDataConfig) === dataOf(input.AutoMLJobInputDataConfig);
   });
 }
 

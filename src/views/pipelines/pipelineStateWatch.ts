@@ -5,7 +5,7 @@
 // each new waiting approval once, with a Review button.
 import * as vscode from 'vscode';
 import { PollBackoff } from '../../model/pollBackoff';
-import { autoRefreshSeconds } from '../tree/statusPoller';
+import { autoRefreshSeconds, onAutoRefreshSecondsChanged } from '../tree/statusPoller';
 import { isInProgress } from '../tree/statusIcon';
 import type { ExplorerNode } from '../tree/explorerNode';
 import type { CodePipelineNode } from './codePipelineNode';
@@ -25,8 +25,7 @@ export class PipelineStateWatch implements vscode.Disposable {
   readonly announced: string[] = [];
 
   // A changed interval applies at once: turned off, the poll already scheduled does not happen.
-  private readonly settingWatch = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('sagemakerWorkbench.autoRefreshSeconds')) return;
+  private readonly settingWatch = onAutoRefreshSecondsChanged(() => {
     this.stop();
     this.schedule();
   });

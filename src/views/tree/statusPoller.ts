@@ -18,6 +18,13 @@ export function autoRefreshSeconds(): number {
   return vscode.workspace.getConfiguration('sagemakerWorkbench').get<number>('autoRefreshSeconds', 10);
 }
 
+/** Runs `changed` when the user changes the interval, so a poll already scheduled follows the new value at once. */
+export function onAutoRefreshSecondsChanged(changed: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('sagemakerWorkbench.autoRefreshSeconds')) changed();
+  });
+}
+
 export class StatusPoller<T> implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private backoff = new PollBackoff({ initialMs: 10_000, maxMs: 120_000, factor: 1.5 });
@@ -28,8 +35,7 @@ export class StatusPoller<T> implements vscode.Disposable {
   failedPolls = 0;
 
   // A changed interval applies at once: turned off, the poll already scheduled does not happen.
-  private readonly settingWatch = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('sagemakerWorkbench.autoRefreshSeconds')) return;
+  private readonly settingWatch = onAutoRefreshSecondsChanged(() => {
     this.stop();
     this.schedule();
   });

@@ -39,9 +39,9 @@ export class TrainingComparisonPanel extends ModelPanelBase<ToWebview, FromWebvi
   }
 
   protected async onMessage(message: FromWebview): Promise<void> {
-    if (message?.type === 'ready' && this.current) await this.post({ type: 'model', model: this.current });
-    else if (message?.type === 'refresh') await this.load();
+    if (message.type === 'ready' && this.current) await this.post({ type: 'model', model: this.current });
+    else if (message.type === 'refresh') await this.load();
     // Only a job of this comparison opens; anything else the page might send is ignored.
-    else if (message?.type === 'openJob' && this.jobNames.includes(message.jobName)) await vscode.commands.executeCommand('sagemakerWorkbench.openTrainingJob', message.jobName);
+    else if (message.type === 'openJob' && this.jobNames.includes(message.jobName)) await vscode.commands.executeCommand('sagemakerWorkbench.openTrainingJob', message.jobName);
   }
 }

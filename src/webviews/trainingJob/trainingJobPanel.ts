@@ -19,7 +19,6 @@ import { ModelPanelBase, panelFor } from '../webviewPanelBase';
 export const TRAINING_LOG_GROUP = '/aws/sagemaker/TrainingJobs';
 const MAX_EVENTS = 20_000;
 const TAIL = 200;
-const ACTIONS = new Set<FromWebview['type']>(['ready', 'refresh', 'openLog', 'openAutoGluon', 'stop', 'clone']);
 
 export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, TrainingJobModel> {
   private static readonly open = new Map<string, TrainingJobPanel>();
@@ -116,8 +115,7 @@ export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, Tra
   }
 
   protected async onMessage(message: FromWebview): Promise<void> {
-    // Only the actions the page offers; each one that changes AWS asks for confirmation in its command.
-    if (!message || !ACTIONS.has(message.type)) return;
+    // Only the actions the page offers (any other type falls through); each one that changes AWS asks for confirmation in its command.
     switch (message.type) {
       case 'ready':
         if (this.current) await this.post({ type: 'model', model: this.current });

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ScaffoldPrompts } from '../../../src/commands/newAutoGluonProjectCommand';
-import type { StartTrainingPrompts } from '../../../src/commands/startTrainingJobCommand';
+import { NEXT_TRAINING_JOB, type StartTrainingPrompts } from '../../../src/commands/startTrainingJobCommand';
 import type { TrainingPlan } from '../../../src/model/trainingJobPlan';
 import { TrainingJobPanel } from '../../../src/webviews/trainingJob/trainingJobPanel';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
@@ -68,7 +68,7 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await resetEmulator();
-    (await workbench()).trainingJobs.context.retryPlan = undefined;
+    (await workbench()).trainingJobs.context.retryPlans.done(NEXT_TRAINING_JOB);
   });
 
   it('scaffolds the AutoGluon container project and starts the wizard from its files', async () => {
