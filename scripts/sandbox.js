@@ -13,6 +13,7 @@ const { parseArgs } = require('node:util');
 const { spawnSync } = require('node:child_process');
 const host = require('./lib/host');
 const { packageVsix } = require('./package');
+const { ensureDebianPackages } = require('./lib/debianPackages');
 
 const ROOT = host.ROOT;
 const { values } = parseArgs({
@@ -31,6 +32,7 @@ async function main() {
   }
   const compiled = spawnSync('npm', ['run', 'compile'], { cwd: ROOT, stdio: 'inherit' });
   if (compiled.status !== 0) process.exit(1);
+  ensureDebianPackages(['awsModels']);
   const vsix = packageVsix();
   host.ensureHost();
 

@@ -6,6 +6,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const reliability = require('./lib/reliabilityFigures');
+const { ensureDebianPackages } = require('./lib/debianPackages');
 
 const root = path.resolve(__dirname, '..');
 const suites = [
@@ -22,6 +23,14 @@ const suites = [
 if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'tsc'))) {
   const installed = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (installed.status !== 0) process.exit(1);
+}
+// The emulator validates with the full AWS models and its conformance suite uses the AWS CLI and boto3:
+// installed here, never skipped (the VS Code host's browser is installed by the integration step).
+try {
+  ensureDebianPackages(['awsModels', 'awsClients']);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
 }
 const only = process.argv.slice(2);
 reliability.startTally();

@@ -6,6 +6,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const { ensureDebianPackages } = require('./debianPackages');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const HOST_DIR = path.join(ROOT, '.vscode-host');
@@ -36,27 +37,9 @@ function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
 }
 
-function hasCommand(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-/** Debian packages the host needs: the browser, and Kerberos headers for code-server's native module. */
-function ensureDebianPackages() {
-  const missing = [];
-  if (!fs.existsSync(CHROMIUM)) missing.push('chromium');
-  if (!fs.existsSync('/usr/include/krb5.h') && !fs.existsSync('/usr/include/krb5/krb5.h')) missing.push('libkrb5-dev');
-  if (missing.length === 0) return;
-  const sudo = process.getuid && process.getuid() === 0 ? [] : ['sudo'];
-  if (sudo.length > 0 && !hasCommand('sudo')) throw new Error(`Install ${missing.join(' ')} with apt-get (needs root).`);
-  console.log(`Installing Debian packages: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update', '-qq'], { env });
-  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
-}
-
 /** Idempotent: installs what is missing and returns quickly when everything is there. */
 function ensureHost() {
-  ensureDebianPackages();
+  ensureDebianPackages(['browser', 'hostBuild']);
   const ready = fs.existsSync(nodeBin()) && fs.existsSync(serverMain()) && fs.existsSync(path.join(HOST_DIR, 'node_modules', 'playwright-core'));
   if (ready) return;
   const started = Date.now();

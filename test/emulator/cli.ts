@@ -10,6 +10,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       scenario: { type: 'string', default: 'seeded' },
       'time-scale': { type: 'string', default: '0.05' },
+      lenient: { type: 'boolean', default: false },
     },
   });
   const emulator = await startEmulator({
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     host: values.host,
     scenario: values.scenario as ScenarioName,
     timeScale: Number(values['time-scale']),
+    lenient: values.lenient,
   });
   console.log(`SageMaker Workbench emulator listening on ${emulator.url} (scenario ${values.scenario}, time scale ${values['time-scale']})`);
   console.log(`Try: AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws --endpoint-url ${emulator.url} --region us-east-1 sagemaker list-notebook-instances`);

@@ -15,6 +15,11 @@ export interface EmulatorOptions {
   /** Record handler outputs that do not fit the model (conformance). */
   strictOutputs?: boolean;
   log?: (line: string) => void;
+  /**
+   * Start without botocore's full models, checking structure and required members only. Off by default:
+   * a lenient emulator accepts requests AWS refuses, so tests against it prove little.
+   */
+  lenient?: boolean;
 }
 
 export interface RunningEmulator {
@@ -27,7 +32,11 @@ export interface RunningEmulator {
 
 const SCENARIOS: ScenarioName[] = ['seeded', 'large', 'empty'];
 
+export const MISSING_MODELS =
+  "botocore's full service models are missing (Debian's python3-botocore): install them with `sudo apt-get install python3-botocore`, or start the emulator lenient (--lenient), which validates structure and required members only";
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  if (!hasFullModels() && !options.lenient) throw new Error(`emulator: ${MISSING_MODELS}`);
   const clock = new ScaledClock(options.timeScale ?? 1);
   let scenario: ScenarioName = options.scenario ?? 'seeded';
   let world = services.createWorld(clock);
@@ -35,7 +44,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let handlers = services.buildHandlers(world);
   await world.whenReady();
   const log = options.log ?? ((line: string) => console.error(line));
-  if (!hasFullModels()) log('emulator: botocore service models not found (Debian python3-botocore); validating structure and required members only');
+  if (!hasFullModels()) log(`emulator: LENIENT, as asked: ${MISSING_MODELS}`);
 
   let restartServer: (downMs: number) => Promise<void> = async () => undefined;
   const engine = new EmulatorEngine({

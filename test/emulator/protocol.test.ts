@@ -1,7 +1,9 @@
 // What AWS clients notice about the emulator's front end: validation errors shaped like AWS's,
 // unknown operations, fault injection, and independent clients (Debian's AWS CLI) working unmodified.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as fs from 'node:fs';
 import { ListNotebookInstancesCommand } from '@aws-sdk/client-sagemaker';
@@ -37,8 +39,8 @@ describe('emulator protocol and validation', function () {
     assert.equal(json.message, "1 validation error detected: Value null at 'notebookInstanceName' failed to satisfy constraint: Member must not be null");
   });
 
-  it('checks enums, lengths and patterns from the full service model', async function () {
-    if (!loadModel('sagemaker').full) this.skip(); // Only where Debian's python3-botocore installed the full models; .ci/run installs it.
+  it('checks enums, lengths and patterns from the full service model', async () => {
+    assert.ok(loadModel('sagemaker').full, 'the full models are missing: sudo apt-get install python3-botocore (npm test installs it)');
     const badEnum = await sageMakerCall(emulator.url, 'ListNotebookInstances', { SortBy: 'Size' });
     assert.match(badEnum.json.message ?? '', /Value 'Size' at 'sortBy' failed to satisfy constraint: Member must satisfy enum value set: \[Name, CreationTime, Status\]/);
     const tooLong = await sageMakerCall(emulator.url, 'DescribeNotebookInstance', { NotebookInstanceName: 'n'.repeat(64) });
@@ -78,8 +80,8 @@ describe('emulator protocol and validation', function () {
     assert.ok(problems.some((p) => p.includes("'volumeSizeInGB' failed to satisfy constraint: Member must be an integer")), problems.join('; '));
   });
 
-  it("serves Debian's AWS CLI unmodified: list-notebook-instances returns the seeded instances", async function () {
-    if (!fs.existsSync('/usr/bin/aws')) this.skip(); // Debian's awscli is installed by .ci/run; a desktop may not have it.
+  it("serves Debian's AWS CLI unmodified: list-notebook-instances returns the seeded instances", async () => {
+    assert.ok(fs.existsSync('/usr/bin/aws'), "Debian's AWS CLI is missing: sudo apt-get install awscli (npm test installs it)");
     // Asynchronously: the emulator answers from this same process.
     const { stdout: output } = await promisify(execFile)('/usr/bin/aws', ['--endpoint-url', emulator.url, '--region', 'us-east-1', '--output', 'json', 'sagemaker', 'list-notebook-instances'], {
       env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIAEMULATORCLI', AWS_SECRET_ACCESS_KEY: 'not-a-secret', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
@@ -87,5 +89,25 @@ describe('emulator protocol and validation', function () {
     });
     const names = (JSON.parse(output) as { NotebookInstances: Array<{ NotebookInstanceName: string }> }).NotebookInstances.map((i) => i.NotebookInstanceName);
     assert.ok(names.includes('FraudDetectionNotebookInstance'), names.join(', '));
+  });
+
+  it('refuses to start without the full models, and says how to get them or how to start lenient', async () => {
+    const cli = path.join(__dirname, 'cli.js');
+    const env = { ...process.env, SMW_BOTOCORE_DATA: path.join(__dirname, 'no-such-models') };
+    const refused = await promisify(execFile)(process.execPath, [cli, '--port', '0'], { env, encoding: 'utf8' }).then(
+      () => assert.fail('the emulator started without its models'),
+      (error: { code: number; stderr: string }) => error,
+    );
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /sudo apt-get install python3-botocore/);
+    const lenient = spawn(process.execPath, [cli, '--port', '0', '--lenient'], { env });
+    try {
+      let said = '';
+      lenient.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
+      await once(lenient.stdout, 'data');
+      assert.match(said, /LENIENT, as asked/);
+    } finally {
+      lenient.kill();
+    }
   });
 });
