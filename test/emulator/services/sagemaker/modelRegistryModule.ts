@@ -23,8 +23,18 @@ export interface ModelPackage {
   statisticsS3Uri?: string;
   generatedBy?: string;
   customerMetadata?: Record<string, string>;
+  /** InferenceSpecification as registered: Describe returns it unchanged (instance types included, or absent). */
+  inferenceSpecification: InferenceSpecification;
   /** The request's idempotency token (the SDK fills it in): a retry of the same request returns this version. */
   clientToken?: string;
+}
+
+export interface InferenceSpecification {
+  Containers: Array<Record<string, unknown> & { Image?: string; ModelDataUrl?: string }>;
+  SupportedTransformInstanceTypes?: string[];
+  SupportedRealtimeInferenceInstanceTypes?: string[];
+  SupportedContentTypes?: string[];
+  SupportedResponseMIMETypes?: string[];
 }
 
 interface ModelPackageGroup {
@@ -33,6 +43,8 @@ interface ModelPackageGroup {
   description?: string;
   creationTime: Date;
   versions: ModelPackage[];
+  /** Highest version number handed out: SageMaker does not reuse the number of a deleted version. */
+  lastVersion: number;
 }
 
 export function registry(world: World): Map<string, ModelPackageGroup> {
@@ -67,13 +79,7 @@ function describe(p: ModelPackage) {
     ModelPackageArn: p.arn,
     ModelPackageDescription: p.description,
     CreationTime: p.creationTime,
-    InferenceSpecification: {
-      Containers: [{ Image: p.image, ModelDataUrl: p.modelDataUrl }],
-      SupportedTransformInstanceTypes: ['ml.m5.large'],
-      SupportedRealtimeInferenceInstanceTypes: ['ml.t2.medium', 'ml.m5.large', 'ml.m5.xlarge'],
-      SupportedContentTypes: ['text/csv'],
-      SupportedResponseMIMETypes: ['text/csv'],
-    },
+    InferenceSpecification: p.inferenceSpecification,
     ModelPackageStatus: 'Completed',
     ModelPackageStatusDetails: { ValidationStatuses: [], ImageScanStatuses: [] },
     CertifyForMarketplace: false,
@@ -84,6 +90,16 @@ function describe(p: ModelPackage) {
     ApprovalDescription: p.approvalDescription,
     CustomerMetadataProperties: p.customerMetadata,
   };
+}
+
+/**
+ * What ListModelPackages lists. ModelPackageType defaults to Unversioned (documented), so without a group
+ * or a type only unversioned packages are listed; naming a group lists that group's versions.
+ */
+function listedPackages(world: World, groupName: string | undefined, type: 'Versioned' | 'Unversioned' | 'Both' | undefined): ModelPackage[] {
+  if (groupName) return type === 'Unversioned' ? (group(world, groupName), []) : group(world, groupName).versions;
+  // The emulator holds versioned packages only (CreateModelPackage needs a group), so Unversioned lists none.
+  return (type ?? 'Unversioned') === 'Unversioned' ? [] : [...registry(world).values()].flatMap((g) => g.versions);
 }
 
 function handlers(world: World): Record<string, OperationHandler> {
@@ -103,15 +119,16 @@ function handlers(world: World): Record<string, OperationHandler> {
     },
     CreateModelPackageGroup: (input, ctx) => {
       if (groups.has(input.ModelPackageGroupName)) throw new AwsError('ValidationException', `Model Package Group already exists: ${world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`)}`);
-      const g: ModelPackageGroup = { name: input.ModelPackageGroupName, arn: world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`), description: input.ModelPackageGroupDescription, creationTime: world.now(), versions: [] };
+      const g: ModelPackageGroup = { name: input.ModelPackageGroupName, arn: world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`), description: input.ModelPackageGroupDescription, creationTime: world.now(), versions: [], lastVersion: 0 };
       groups.set(g.name, g);
       return { ModelPackageGroupArn: g.arn };
     },
     ListModelPackages: (input) => {
-      let packages = input.ModelPackageGroupName ? group(world, input.ModelPackageGroupName).versions : [...groups.values()].flatMap((g) => g.versions);
+      let packages = listedPackages(world, input.ModelPackageGroupName, input.ModelPackageType);
       if (input.ModelApprovalStatus) packages = packages.filter((p) => p.approval === input.ModelApprovalStatus);
       if (input.NameContains) packages = packages.filter((p) => p.group.toLowerCase().includes(input.NameContains.toLowerCase()));
-      const sorted = filterAndSort(packages, { ...input, NameContains: undefined }, (p) => ({ name: `${p.group}/${String(p.version).padStart(8, '0')}`, creationTime: p.creationTime }));
+      // Unlike most SageMaker lists, ListModelPackages documents SortOrder's default as Ascending (oldest first).
+      const sorted = filterAndSort(packages, { ...input, NameContains: undefined, SortOrder: input.SortOrder ?? 'Ascending' }, (p) => ({ name: `${p.group}/${String(p.version).padStart(8, '0')}`, creationTime: p.creationTime }));
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       return {
         ModelPackageSummaryList: items.map((p) => ({
@@ -128,6 +145,19 @@ function handlers(world: World): Record<string, OperationHandler> {
       };
     },
     DescribeModelPackage: (input) => describe(modelPackage(world, input.ModelPackageName)),
+    DeleteModelPackage: (input) => {
+      const p = modelPackage(world, input.ModelPackageName);
+      const g = group(world, p.group);
+      g.versions = g.versions.filter((v) => v !== p);
+      return {};
+    },
+    DeleteModelPackageGroup: (input) => {
+      const g = group(world, input.ModelPackageGroupName);
+      // ConflictException is the only error the API reference lists: a group is emptied version by version first.
+      if (g.versions.length > 0) throw new AwsError('ConflictException', `Model Package Group ${g.arn} cannot be deleted because it contains ${g.versions.length} model package(s). Delete its model packages first.`);
+      groups.delete(g.name);
+      return {};
+    },
     UpdateModelPackage: (input) => {
       const p = modelPackage(world, input.ModelPackageArn);
       if (input.ModelApprovalStatus) p.approval = input.ModelApprovalStatus;
@@ -141,8 +171,9 @@ function handlers(world: World): Record<string, OperationHandler> {
       const g = group(world, input.ModelPackageGroupName);
       const repeated = input.ClientToken && g.versions.find((v) => v.clientToken === input.ClientToken);
       if (repeated) return { ModelPackageArn: repeated.arn };
-      const version = g.versions.length + 1;
-      const container = input.InferenceSpecification?.Containers?.[0] ?? {};
+      const version = ++g.lastVersion;
+      const spec: InferenceSpecification = input.InferenceSpecification ?? { Containers: [] };
+      const container = spec.Containers[0] ?? {};
       const p: ModelPackage = {
         group: g.name,
         version,
@@ -156,6 +187,7 @@ function handlers(world: World): Record<string, OperationHandler> {
         statisticsS3Uri: input.ModelMetrics?.ModelQuality?.Statistics?.S3Uri,
         generatedBy: input.MetadataProperties?.GeneratedBy,
         customerMetadata: input.CustomerMetadataProperties,
+        inferenceSpecification: spec,
         clientToken: input.ClientToken,
       };
       g.versions.push(p);
@@ -171,19 +203,31 @@ function statistics(rmse: number, mse: number, sd: number): string {
   return JSON.stringify({ regression_metrics: { mse: { value: mse, standard_deviation: sd }, rmse: { value: rmse, standard_deviation: sd } } }, null, 2);
 }
 
+/** The spec a SageMaker Pipelines RegisterModel step of the abalone example registers (realtime and batch instance types). */
+function registeredSpec(image: string, modelDataUrl: string): InferenceSpecification {
+  return {
+    Containers: [{ Image: image, ModelDataUrl: modelDataUrl }],
+    SupportedTransformInstanceTypes: ['ml.m5.large'],
+    SupportedRealtimeInferenceInstanceTypes: ['ml.t2.medium', 'ml.m5.large', 'ml.m5.xlarge'],
+    SupportedContentTypes: ['text/csv'],
+    SupportedResponseMIMETypes: ['text/csv'],
+  };
+}
+
 export function seedRegistry(world: World, scenario: ScenarioName): void {
   if (scenario === 'empty') return;
   const groups = registry(world);
   const now = world.clock.now();
   const day = 86_400_000;
   const addGroup = (name: string, description: string, ageDays: number): ModelPackageGroup => {
-    const g: ModelPackageGroup = { name, arn: world.arn('sagemaker', DEFAULT_REGION, `model-package-group/${name.toLowerCase()}`), description, creationTime: new Date(now - ageDays * day), versions: [] };
+    const g: ModelPackageGroup = { name, arn: world.arn('sagemaker', DEFAULT_REGION, `model-package-group/${name.toLowerCase()}`), description, creationTime: new Date(now - ageDays * day), versions: [], lastVersion: 0 };
     groups.set(name, g);
     return g;
   };
   const addVersion = (g: ModelPackageGroup, approval: Approval, ageDays: number, metrics?: [number, number, number], extra: Partial<ModelPackage> = {}) => {
-    const version = g.versions.length + 1;
+    const version = ++g.lastVersion;
     const key = `${g.name}/v${version}`;
+    const image = extra.image ?? XGBOOST;
     if (metrics) world.s3.put(BUCKET, `${key}/evaluation/evaluation.json`, statistics(...metrics), 'application/json');
     g.versions.push({
       group: g.name,
@@ -192,10 +236,11 @@ export function seedRegistry(world: World, scenario: ScenarioName): void {
       creationTime: new Date(now - ageDays * day),
       lastModifiedTime: new Date(now - ageDays * day),
       approval,
-      image: XGBOOST,
+      image,
       modelDataUrl: `s3://${BUCKET}/${key}/model/model.tar.gz`,
       statisticsS3Uri: metrics ? `s3://${BUCKET}/${key}/evaluation/evaluation.json` : undefined,
       generatedBy: 'CDK Pipeline',
+      inferenceSpecification: registeredSpec(image, `s3://${BUCKET}/${key}/model/model.tar.gz`),
       ...extra,
     });
   };
