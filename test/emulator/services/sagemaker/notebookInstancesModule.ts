@@ -154,7 +154,9 @@ function handlers(world: World): Record<string, OperationHandler> {
           (!repo || (i.defaultCodeRepository ?? '').toLowerCase().includes(repo)) &&
           (!input.AdditionalCodeRepositoryEquals || (i.additionalCodeRepositories ?? []).includes(input.AdditionalCodeRepositoryEquals)),
       );
-      const sorted = filterAndSort(visible, input, (i) => ({ name: i.name, status: statusOf(world, i), creationTime: i.creationTime }));
+      // Unlike most SageMaker lists, this one documents Name as its default SortBy (and sorts Ascending).
+      const order = { ...input, SortBy: input.SortBy ?? 'Name', SortOrder: input.SortOrder ?? 'Ascending' };
+      const sorted = filterAndSort(visible, order, (i) => ({ name: i.name, status: statusOf(world, i), creationTime: i.creationTime }));
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       return { NotebookInstances: items.map((i) => summary(world, i)), NextToken };
     },
