@@ -21,4 +21,14 @@ describe('emulator SageMaker fidelity', function () {
     assert.ok(names.length > 2, 'the seeded instances');
     assert.deepEqual(names, [...names].sort(), 'SortBy defaults to Name');
   });
+  it('ListTrainingJobs takes MaxResults jobs first, then keeps those with StatusEquals: pages may be empty yet continue', async () => {
+    // Newest first: the running job, the completed one, then the failed one (21 days old).
+    const first = await sagemaker.send(new sagemakerSdk.ListTrainingJobsCommand({ StatusEquals: 'Failed', MaxResults: 2 }));
+    assert.deepEqual(first.TrainingJobSummaries, [], 'neither of the two newest jobs failed');
+    assert.ok(first.NextToken, 'more jobs to look at');
+    const second = await sagemaker.send(new sagemakerSdk.ListTrainingJobsCommand({ StatusEquals: 'Failed', MaxResults: 2, NextToken: first.NextToken }));
+    assert.deepEqual(second.TrainingJobSummaries?.map((j) => j.TrainingJobName), ['abalone-autogluon-2021-07-04-16-40-02-815']);
+    const named = await sagemaker.send(new sagemakerSdk.ListTrainingJobsCommand({ NameContains: 'autogluon', MaxResults: 2 }));
+    assert.equal(named.TrainingJobSummaries?.length, 2, 'NameContains filters before the page is cut');
+  });
 });

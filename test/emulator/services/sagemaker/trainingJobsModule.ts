@@ -209,8 +209,12 @@ function handlers(world: World): Record<string, OperationHandler> {
   const jobs = trainingJobs(world);
   return {
     ListTrainingJobs: (input) => {
-      const sorted = filterAndSort([...jobs.values()], input, (j) => ({ name: j.name, status: view(world, j).status, creationTime: new Date(j.creationTime) }));
-      const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
+      // The API reference: MaxResults jobs are retrieved ignoring StatusEquals, then filtered by it, so a
+      // page can come back short or empty with a NextToken. NameContains and the time filters apply first.
+      const { StatusEquals, ...unfiltered } = input;
+      const sorted = filterAndSort([...jobs.values()], unfiltered, (j) => ({ name: j.name, status: view(world, j).status, creationTime: new Date(j.creationTime) }));
+      const { items: retrieved, NextToken } = page(sorted, input.NextToken, input.MaxResults);
+      const items = StatusEquals ? retrieved.filter((job) => view(world, job).status === StatusEquals) : retrieved;
       return {
         TrainingJobSummaries: items.map((job) => {
           const v = view(world, job);
