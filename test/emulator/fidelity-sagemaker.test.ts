@@ -6,6 +6,9 @@ import * as sagemakerSdk from '@aws-sdk/client-sagemaker';
 import { clientsFor, emulatorForTest } from './support';
 import type { RunningEmulator } from './index';
 
+const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
+const BUCKET = 'sagemaker-us-east-1-123456789012';
+
 describe('emulator SageMaker fidelity', function () {
   let emulator: RunningEmulator;
   let sagemaker: sagemakerSdk.SageMakerClient;
@@ -30,5 +33,19 @@ describe('emulator SageMaker fidelity', function () {
     assert.deepEqual(second.TrainingJobSummaries?.map((j) => j.TrainingJobName), ['abalone-autogluon-2021-07-04-16-40-02-815']);
     const named = await sagemaker.send(new sagemakerSdk.ListTrainingJobsCommand({ NameContains: 'autogluon', MaxResults: 2 }));
     assert.equal(named.TrainingJobSummaries?.length, 2, 'NameContains filters before the page is cut');
+  });
+  it('DescribeModel reports the InferenceExecutionConfig the model was created with', async () => {
+    const xgboost = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1';
+    const containers = [
+      { ContainerHostname: 'abalone', Image: xgboost, ModelDataUrl: `s3://${BUCKET}/AbalonePackageGroup/v3/model/model.tar.gz` },
+      { ContainerHostname: 'abalone-v4', Image: xgboost, ModelDataUrl: `s3://${BUCKET}/AbalonePackageGroup/v4/model/model.tar.gz` },
+    ];
+    await sagemaker.send(new sagemakerSdk.CreateModelCommand({ ModelName: 'direct', Containers: containers, InferenceExecutionConfig: { Mode: 'Direct' }, ExecutionRoleArn: ROLE }));
+    await sagemaker.send(new sagemakerSdk.CreateModelCommand({ ModelName: 'serial-by-default', Containers: containers, ExecutionRoleArn: ROLE }));
+    await sagemaker.send(new sagemakerSdk.CreateModelCommand({ ModelName: 'single', PrimaryContainer: containers[0], ExecutionRoleArn: ROLE }));
+    const describe = (ModelName: string) => sagemaker.send(new sagemakerSdk.DescribeModelCommand({ ModelName }));
+    assert.deepEqual((await describe('direct')).InferenceExecutionConfig, { Mode: 'Direct' });
+    assert.deepEqual((await describe('serial-by-default')).InferenceExecutionConfig, { Mode: 'Serial' }, 'containers run as a serial pipeline unless told otherwise');
+    assert.equal((await describe('single')).InferenceExecutionConfig, undefined);
   });
 });

@@ -75,7 +75,7 @@ export function deploymentHandlers(world: World): Record<string, OperationHandle
       if (h.models.has(input.ModelName)) throw new AwsError('ValidationException', `Cannot create already existing model "${arn}".`);
       const given = (input.Containers as Array<Record<string, unknown>> | undefined) ?? (input.PrimaryContainer ? [input.PrimaryContainer] : []);
       if (given.length === 0) throw new AwsError('ValidationException', 'Either PrimaryContainer or Containers must be specified.');
-      h.models.set(input.ModelName, { name: input.ModelName, arn, containers: given.map((c) => resolveContainer(world, c)), roleArn: input.ExecutionRoleArn, creationTime: world.now() });
+      h.models.set(input.ModelName, { name: input.ModelName, arn, containers: given.map((c) => resolveContainer(world, c)), roleArn: input.ExecutionRoleArn, creationTime: world.now(), inferenceExecutionMode: input.InferenceExecutionConfig?.Mode });
       return { ModelArn: arn };
     },
     CreateEndpointConfig: (input, ctx) => {

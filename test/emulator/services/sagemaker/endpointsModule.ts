@@ -15,6 +15,13 @@ export interface Model {
   containers: Array<{ Image: string; ModelDataUrl?: string; ContainerHostname?: string; Environment?: Record<string, string>; ModelPackageName?: string }>;
   roleArn: string;
   creationTime: Date;
+  /** How several containers are called, as given to CreateModel. */
+  inferenceExecutionMode?: 'Serial' | 'Direct';
+}
+
+/** Several containers run as a serial pipeline unless the model says Direct, as AWS defaults them. */
+export function executionMode(model: Model): 'Serial' | 'Direct' | undefined {
+  return model.inferenceExecutionMode ?? (model.containers.length > 1 ? 'Serial' : undefined);
 }
 
 export interface Variant {
@@ -139,7 +146,7 @@ function readHandlers(world: World): Record<string, OperationHandler> {
         ModelName: m.name,
         PrimaryContainer: m.containers.length === 1 ? m.containers[0] : undefined,
         Containers: m.containers.length > 1 ? m.containers : undefined,
-        InferenceExecutionConfig: m.containers.length > 1 ? { Mode: 'Serial' } : undefined,
+        InferenceExecutionConfig: executionMode(m) ? { Mode: executionMode(m) } : undefined,
         ExecutionRoleArn: m.roleArn,
         CreationTime: m.creationTime,
         ModelArn: m.arn,
