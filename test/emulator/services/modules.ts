@@ -5,6 +5,7 @@ import { notebookInstancesModule } from './sagemaker/notebookInstancesModule';
 import { autoMlModule } from './sagemaker/autoMlModule';
 import { trainingJobsModule } from './sagemaker/trainingJobsModule';
 import { modelRegistryModule } from './sagemaker/modelRegistryModule';
+import { searchModule } from './sagemaker/searchModule';
 import { endpointsModule } from './sagemaker/endpointsModule';
 import { pipelinesModule } from './sagemaker/pipelinesModule';
 import { autoScalingModule } from './autoscaling/autoScalingModule';
@@ -20,6 +21,7 @@ export const SERVICE_MODULES: ServiceModule[] = [
   autoMlModule,
   trainingJobsModule,
   modelRegistryModule,
+  searchModule,
   endpointsModule,
   endpointMetricsModule,
   autoScalingModule,

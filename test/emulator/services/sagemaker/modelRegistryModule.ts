@@ -37,7 +37,7 @@ export interface InferenceSpecification {
   SupportedResponseMIMETypes?: string[];
 }
 
-interface ModelPackageGroup {
+export interface ModelPackageGroup {
   name: string;
   arn: string;
   description?: string;
@@ -71,7 +71,7 @@ export function modelPackage(world: World, name: string): ModelPackage {
   return found;
 }
 
-function describe(p: ModelPackage) {
+export function describeModelPackage(p: ModelPackage) {
   return {
     ModelPackageName: p.group,
     ModelPackageGroupName: p.group,
@@ -102,6 +102,10 @@ function listedPackages(world: World, groupName: string | undefined, type: 'Vers
   return (type ?? 'Unversioned') === 'Unversioned' ? [] : [...registry(world).values()].flatMap((g) => g.versions);
 }
 
+export function describeModelPackageGroup(g: ModelPackageGroup) {
+  return { ModelPackageGroupName: g.name, ModelPackageGroupArn: g.arn, ModelPackageGroupDescription: g.description, CreationTime: g.creationTime, CreatedBy: {}, ModelPackageGroupStatus: 'Completed' };
+}
+
 function handlers(world: World): Record<string, OperationHandler> {
   const groups = registry(world);
   return {
@@ -113,10 +117,7 @@ function handlers(world: World): Record<string, OperationHandler> {
         NextToken,
       };
     },
-    DescribeModelPackageGroup: (input) => {
-      const g = group(world, input.ModelPackageGroupName);
-      return { ModelPackageGroupName: g.name, ModelPackageGroupArn: g.arn, ModelPackageGroupDescription: g.description, CreationTime: g.creationTime, CreatedBy: {}, ModelPackageGroupStatus: 'Completed' };
-    },
+    DescribeModelPackageGroup: (input) => describeModelPackageGroup(group(world, input.ModelPackageGroupName)),
     CreateModelPackageGroup: (input, ctx) => {
       if (groups.has(input.ModelPackageGroupName)) throw new AwsError('ValidationException', `Model Package Group already exists: ${world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`)}`);
       const g: ModelPackageGroup = { name: input.ModelPackageGroupName, arn: world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`), description: input.ModelPackageGroupDescription, creationTime: world.now(), versions: [], lastVersion: 0 };
@@ -144,7 +145,7 @@ function handlers(world: World): Record<string, OperationHandler> {
         NextToken,
       };
     },
-    DescribeModelPackage: (input) => describe(modelPackage(world, input.ModelPackageName)),
+    DescribeModelPackage: (input) => describeModelPackage(modelPackage(world, input.ModelPackageName)),
     DeleteModelPackage: (input) => {
       const p = modelPackage(world, input.ModelPackageName);
       const g = group(world, p.group);
