@@ -123,6 +123,7 @@ const PIPELINE_CALLS: Call[] = [
 ];
 
 const CODECOMMIT_CALLS: Call[] = [
+  ['CreateRepository', { repositoryName: 'conformance-repository', repositoryDescription: 'made by the conformance run' }],
   ['ListRepositories', {}],
   ['GetRepository', { repositoryName: 'abalone-cicd-pipeline' }],
   ['GetBranch', { repositoryName: 'abalone-cicd-pipeline', branchName: 'main' }],
@@ -172,6 +173,7 @@ describe('emulator conformance', function () {
     assert.ok((metrics.MetricDataResults?.[0].Values?.length ?? 0) >= 20, 'a day of hourly invocation sums');
     assert.ok(metrics.MetricDataResults?.[0].Timestamps?.[0] instanceof Date);
     const iam = new iamSdk.IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' }, maxAttempts: 1 });
+    await iam.send(new iamSdk.CreateRoleCommand({ RoleName: 'conformance-role', Path: '/conformance/', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }));
     const firstRoles = await iam.send(new iamSdk.ListRolesCommand({ MaxItems: 2 }));
     assert.equal(firstRoles.IsTruncated, true);
     const restRoles = await iam.send(new iamSdk.ListRolesCommand({ Marker: firstRoles.Marker }));

@@ -11,6 +11,7 @@ import { treesByMessage, type FileTree } from './releaseFiles';
 import { isOtherPipeline, otherPipelineDefinition, otherPipelineState, otherPipelines, seedOtherPipelines } from './otherPipelines';
 import type { ServiceModule } from '../serviceModule';
 import { DEFAULT_REGION, type World } from '../world';
+import { createRepositoryHandler, createdRepositories, repositoryMetadata } from '../codecommit/createdRepositories';
 
 const REPO = 'abalone-cicd-pipeline';
 const PIPELINE = 'abalone-cicd-pipeline';
@@ -369,8 +370,18 @@ function commitHandlers(world: World): Record<string, OperationHandler> {
     return { commitId: commit.id, treeId: createHash('sha1').update(`tree${commit.id}`).digest('hex'), parents: commit.parent ? [commit.parent] : [], message: `${commit.message}\n`, author: person, committer: person, additionalData: '' };
   };
   return {
-    ListRepositories: () => ({ repositories: r.commits.length === 0 ? [] : [{ repositoryName: REPO, repositoryId: '6a2b1f3e-0c4d-4e5f-8a9b-abalone00001' }] }),
+    CreateRepository: createRepositoryHandler(world, (name) => name === REPO && r.commits.length > 0),
+    ListRepositories: (input) => {
+      const seeded = r.commits.length === 0 ? [] : [{ repositoryName: REPO, repositoryId: '6a2b1f3e-0c4d-4e5f-8a9b-abalone00001', modified: Math.max(...r.commits.map((c) => c.time)) }];
+      const all = [...seeded, ...[...createdRepositories(world).values()].map((c) => ({ repositoryName: c.name, repositoryId: c.id, modified: c.created.getTime() }))];
+      // Documented defaults: sortBy repositoryName, order ascending.
+      const direction = input.order === 'descending' ? -1 : 1;
+      all.sort((a, b) => direction * (input.sortBy === 'lastModifiedDate' ? a.modified - b.modified : a.repositoryName.localeCompare(b.repositoryName)));
+      return { repositories: all.map(({ repositoryName, repositoryId }) => ({ repositoryName, repositoryId })) };
+    },
     GetRepository: (input, ctx) => {
+      const created = createdRepositories(world).get(input.repositoryName);
+      if (created) return { repositoryMetadata: repositoryMetadata(world, created) };
       repo(input.repositoryName);
       return {
         repositoryMetadata: {
@@ -388,10 +399,12 @@ function commitHandlers(world: World): Record<string, OperationHandler> {
       };
     },
     ListBranches: (input) => {
+      if (createdRepositories(world).has(input.repositoryName)) return { branches: [] };
       repo(input.repositoryName);
       return { branches: ['main', 'model'] };
     },
     GetBranch: (input) => {
+      if (createdRepositories(world).has(input.repositoryName)) throw new AwsError('BranchDoesNotExistException', `Branch '${input.branchName}' does not exist`);
       repo(input.repositoryName ?? REPO);
       const commit = head(input.branchName);
       if (!commit) throw new AwsError('BranchDoesNotExistException', `Branch '${input.branchName}' does not exist`);

@@ -1,8 +1,10 @@
 // IAM roles, listed the way the create-notebook wizard reads them (ListRoles, query protocol): the
-// execution roles of the seeds, which SageMaker may assume, and a Lambda role it may not.
+// execution roles of the seeds, which SageMaker may assume, and a Lambda role it may not. CreateRole
+// (seed 003 makes its pipeline roles) checks the trust policy and name as IAM does.
 import { AwsError, type OperationHandler, type ScenarioName } from '../../engine/contract';
 import type { ServiceModule } from '../serviceModule';
 import type { World } from '../world';
+import { checkTrustPolicy } from './trustPolicy';
 
 interface Role {
   name: string;
@@ -10,6 +12,9 @@ interface Role {
   trustedService: string;
   created: Date;
   description?: string;
+  /** The trust policy as CreateRole received it; seeded roles trust `trustedService` alone. */
+  document?: string;
+  maxSessionDuration?: number;
 }
 
 function roles(world: World): Role[] {
@@ -20,8 +25,29 @@ function trustPolicy(service: string): string {
   return encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] }));
 }
 
+function roleOut(world: World, r: Role) {
+  return {
+    Path: r.path,
+    RoleName: r.name,
+    RoleId: `AROA${Buffer.from(r.name).toString('hex').toUpperCase().slice(0, 17).padEnd(17, 'X')}`,
+    Arn: world.arn('iam', '', `role${r.path}${r.name}`),
+    CreateDate: r.created,
+    AssumeRolePolicyDocument: r.document !== undefined ? encodeURIComponent(r.document) : trustPolicy(r.trustedService),
+    Description: r.description,
+    MaxSessionDuration: r.maxSessionDuration ?? 3600,
+  };
+}
+
 function handlers(world: World): Record<string, OperationHandler> {
   return {
+    CreateRole: (input) => {
+      // IAM names are unique regardless of case: PRODROLE and prodrole cannot both exist.
+      if (roles(world).some((r) => r.name.toLowerCase() === input.RoleName.toLowerCase())) throw new AwsError('EntityAlreadyExists', `Role with name ${input.RoleName} already exists.`, 409);
+      checkTrustPolicy(input.AssumeRolePolicyDocument);
+      const role: Role = { name: input.RoleName, path: input.Path ?? '/', trustedService: '', created: world.now(), description: input.Description, document: input.AssumeRolePolicyDocument, maxSessionDuration: input.MaxSessionDuration };
+      roles(world).push(role);
+      return { Role: roleOut(world, role) };
+    },
     ListRoles: (input) => {
       const all = roles(world).filter((r) => !input.PathPrefix || r.path.startsWith(input.PathPrefix)).sort((a, b) => a.name.localeCompare(b.name));
       const start = input.Marker ? Number(Buffer.from(input.Marker, 'base64').toString('utf8')) : 0;
@@ -30,16 +56,7 @@ function handlers(world: World): Record<string, OperationHandler> {
       const page = all.slice(start, start + max);
       const more = start + max < all.length;
       return {
-        Roles: page.map((r) => ({
-          Path: r.path,
-          RoleName: r.name,
-          RoleId: `AROA${Buffer.from(r.name).toString('hex').toUpperCase().slice(0, 17).padEnd(17, 'X')}`,
-          Arn: world.arn('iam', '', `role${r.path}${r.name}`),
-          CreateDate: r.created,
-          AssumeRolePolicyDocument: trustPolicy(r.trustedService),
-          Description: r.description,
-          MaxSessionDuration: 3600,
-        })),
+        Roles: page.map((r) => roleOut(world, r)),
         IsTruncated: more,
         Marker: more ? Buffer.from(String(start + max)).toString('base64') : undefined,
       };
