@@ -3,7 +3,10 @@
 // they hold, Autopilot inferring the problem type from the target column.
 import * as assert from 'node:assert/strict';
 import * as sagemakerSdk from '@aws-sdk/client-sagemaker';
-import { clientsFor, emulatorForTest } from './support';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
+import { advance, clientsFor, credentials, emulatorForTest } from './support';
+import { buildModelArchive } from './services/sagemaker/modelArchives';
 import type { RunningEmulator } from './index';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
@@ -47,5 +50,41 @@ describe('emulator SageMaker fidelity', function () {
     assert.deepEqual((await describe('direct')).InferenceExecutionConfig, { Mode: 'Direct' });
     assert.deepEqual((await describe('serial-by-default')).InferenceExecutionConfig, { Mode: 'Serial' }, 'containers run as a serial pipeline unless told otherwise');
     assert.equal((await describe('single')).InferenceExecutionConfig, undefined);
+  });
+  it("answers the car-evaluation inference pipeline of seed 004 with the post-processor's class labels", async () => {
+    const runtime = new SageMakerRuntimeClient({ endpoint: emulator.url, region: 'us-east-1', credentials, maxAttempts: 1 });
+    const { s3 } = clientsFor(emulator.url);
+    const bucket = 'sagemaker-glue-process-123456789012-us-east-1';
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    // What the seed's Glue job writes: MLeap bundles re-archived as tar.gz (the post-processor is an IndexToString).
+    const bundle = (op: string, attributes: Record<string, unknown>) => buildModelArchive([
+      ['bundle.json', JSON.stringify({ uid: `${op}-1`, name: op, format: 'json', version: '0.9.6' })],
+      ['root/model.json', JSON.stringify({ op, attributes })],
+      ['root/node.json', JSON.stringify({ name: op, shape: {} })],
+    ]);
+    const labels = { labels: { type: { type: 'list', base: 'string' }, value: ['unacc', 'acc', 'good', 'vgood'] } };
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'model/model.tar.gz', Body: await bundle('pipeline', {}) }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'model/postprocess.tar.gz', Body: await bundle('index_to_string', labels) }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'xgb/xgboost-cars-k3v9x2qa/output/model.tar.gz', Body: await buildModelArchive([['xgboost-model', 'booster']]) }));
+    const sparkml = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-sparkml-serving:2.2';
+    await sagemaker.send(new sagemakerSdk.CreateModelCommand({
+      ModelName: 'pipeline-car-evaluation',
+      ExecutionRoleArn: ROLE,
+      Containers: [
+        { Image: sparkml, ModelDataUrl: `s3://${bucket}/model/model.tar.gz`, Environment: { SAGEMAKER_SPARKML_SCHEMA: JSON.stringify({ input: ['buying', 'maint', 'doors', 'persons', 'lug_boot', 'safety'].map((name) => ({ type: 'string', name })), output: { type: 'double', name: 'features', struct: 'vector' } }) } },
+        { Image: '811284229777.dkr.ecr.us-east-1.amazonaws.com/xgboost:latest', ModelDataUrl: `s3://${bucket}/xgb/xgboost-cars-k3v9x2qa/output/model.tar.gz` },
+        { Image: sparkml, ModelDataUrl: `s3://${bucket}/model/postprocess.tar.gz`, Environment: { SAGEMAKER_SPARKML_SCHEMA: JSON.stringify({ input: [{ type: 'double', name: 'label' }], output: { type: 'string', name: 'cat' } }) } },
+      ],
+    }));
+    await sagemaker.send(new sagemakerSdk.CreateEndpointConfigCommand({ EndpointConfigName: 'pipeline-car-evaluation', ProductionVariants: [{ VariantName: 'DefaultVariant', ModelName: 'pipeline-car-evaluation', InitialInstanceCount: 1, InstanceType: 'ml.m4.xlarge' }] }));
+    await sagemaker.send(new sagemakerSdk.CreateEndpointCommand({ EndpointName: 'pipeline-car-evaluation', EndpointConfigName: 'pipeline-car-evaluation' }));
+    await advance(emulator.url, 1);
+    const ask = async (row: string) => Buffer.from((await runtime.send(new InvokeEndpointCommand({ EndpointName: 'pipeline-car-evaluation', ContentType: 'text/csv', Body: row }))).Body!).toString('utf8');
+    const rows = ['low,low,5more,more,big,high', 'vhigh,vhigh,2,2,small,low', 'med,low,4,4,med,high', 'high,med,3,more,big,med'];
+    const answers = await Promise.all(rows.map(ask));
+    for (const answer of answers) assert.ok(['unacc', 'acc', 'good', 'vgood'].includes(answer), `a class label, not ${answer}`);
+    assert.deepEqual(await Promise.all(rows.map(ask)), answers, 'the same row gets the same label');
+    const abalone = await runtime.send(new InvokeEndpointCommand({ EndpointName: 'abalone-inference-pipeline-endpoint', ContentType: 'text/csv', Body: 'M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15' }));
+    assert.ok(Number(Buffer.from(abalone.Body!).toString('utf8')) > 1.5, 'the abalone pipeline still answers an age');
   });
 });

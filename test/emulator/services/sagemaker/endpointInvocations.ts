@@ -4,21 +4,30 @@
 import { AwsError, type OperationHandler } from '../../engine/contract';
 import type { World } from '../world';
 import { hosting, type Model } from './endpointsModule';
-import { invoke, type Predictor } from './inferenceModels';
+import { invoke, invokeLabels, type Predictor } from './inferenceModels';
+import { pipelineShape } from './inferencePipelines';
 import { recordInvocation } from '../cloudwatch/endpointMetricsModule';
 
 /** Content types the seeded containers parse; XGBoost and the inference pipeline take CSV and JSON. */
 const SUPPORTED = ['text/csv', 'application/json'];
 
-function predictorOf(model: Model | undefined): Predictor {
-  if (!model) return 'generic';
-  if (model.containers.length > 1) return 'abalone-pipeline';
-  const [container] = model.containers;
+function predictorOf(model: Model | undefined, container = model?.containers[0]): Predictor {
+  if (!model || !container) return 'generic';
   const described = `${model.name} ${container.ModelDataUrl ?? ''} ${container.ModelPackageName ?? ''}`.toLowerCase();
   if (container.Image.includes('linear-learner')) return 'linear-learner';
   if (described.includes('cmapss')) return 'cmapss';
   if (described.includes('abalone')) return 'abalone';
   return 'generic';
+}
+
+/** A serial pipeline answers as its model container does, then as its post-processor maps that answer. */
+function answerOf(world: World, model: Model | undefined, body: Buffer, contentType: string, accept: string | undefined) {
+  const csvJoin = model?.containers[0].Image.includes('xgboost') ? ',' : '\n';
+  if (!model || model.containers.length < 2) return invoke(predictorOf(model), body, contentType, accept, csvJoin);
+  const shape = pipelineShape(world, model.containers);
+  if (shape.labels?.length) return invokeLabels(shape.labels, body, contentType);
+  const predictor = predictorOf(model, shape.model);
+  return invoke(predictor === 'abalone' && shape.postProcessed ? 'abalone-pipeline' : predictor, body, contentType, accept, csvJoin);
 }
 
 /** The log stream of the variant's newest instance (each deployment starts new instances). */
@@ -46,7 +55,7 @@ export function invocationHandlers(world: World): Record<string, OperationHandle
         throw new AwsError('ModelError', `Received client error (415) from ${host} with message "Content type ${contentType} is not supported by this container. Use text/csv or application/json.". See https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logEventViewer:group=/aws/sagemaker/Endpoints/${e.name} in account ${ctx.accountId} for more information.`, 424, { OriginalStatusCode: 415, LogStreamArn: world.arn('logs', ctx.region, `log-group:/aws/sagemaker/Endpoints/${e.name}`) });
       }
       const body = Buffer.isBuffer(input.Body) ? input.Body : Buffer.from(String(input.Body ?? ''));
-      const answer = invoke(predictorOf(model), body, contentType, input.Accept, model?.containers[0].Image.includes('xgboost') ? ',' : '\n');
+      const answer = answerOf(world, model, body, contentType, input.Accept);
       world.logs.append(`/aws/sagemaker/Endpoints/${e.name}`, servingStream(world, e.name, variant.VariantName), [`POST /invocations ${contentType} ${body.length} bytes -> 200 ${answer.body.length} bytes`]);
       // A few milliseconds of model time, more for bigger requests, as the container reports ModelLatency.
       recordInvocation(world, e.name, variant.VariantName, 3500 + body.length * 2);

@@ -56,6 +56,19 @@ function rows(body: Buffer, contentType: string): Array<Array<string>> {
 }
 
 /**
+ * A classifier's answer after an IndexToString post-processor: one label per row. The class index is
+ * a hash of the row (the model is not learnt), so the same row always gets the same label.
+ */
+export function invokeLabels(labels: string[], body: Buffer, contentType: string): Invocation {
+  const answers = rows(body, contentType).map((row) => {
+    let hash = 0;
+    for (const ch of row.map((f) => f.trim().toLowerCase()).join(',')) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+    return labels[hash % labels.length];
+  });
+  return { body: Buffer.from(answers.join('\n')), contentType: 'text/csv' };
+}
+
+/**
  * `csvJoin` is how the container separates predictions of several CSV rows: the XGBoost 1.2-1
  * container joins them with commas (seed 002 splits its batch response on ","), others use lines.
  */
