@@ -6,6 +6,8 @@ import { Readable } from 'node:stream';
 import { AwsError, HTTP_STATUS, type OperationHandler } from '../../engine/contract';
 import type { ServiceModule } from '../serviceModule';
 import type { Bucket, World } from '../world';
+import { listGeneratedObjects } from './generatedObjects';
+import { virtualKeys } from './virtualListing';
 
 const BUCKET_NAME = /^(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -52,7 +54,10 @@ function handlers(world: World): Record<string, OperationHandler> {
     }),
     CreateBucket: (input, ctx) => {
       if (!BUCKET_NAME.test(input.Bucket)) throw new AwsError('InvalidBucketName', 'The specified bucket is not valid.', 400, { BucketName: input.Bucket });
-      if (world.s3.buckets.has(input.Bucket)) throw new AwsError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409, { BucketName: input.Bucket });
+      const owned = world.s3.buckets.get(input.Bucket);
+      // Documented legacy behaviour: re-creating a bucket you own in us-east-1 answers 200 (other Regions: 409).
+      if (owned && owned.region === 'us-east-1' && ctx.region === 'us-east-1' && !input.CreateBucketConfiguration?.LocationConstraint) return { Location: `/${input.Bucket}` };
+      if (owned) throw new AwsError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409, { BucketName: input.Bucket });
       world.s3.ensureBucket(input.Bucket, input.CreateBucketConfiguration?.LocationConstraint ?? ctx.region);
       return { Location: `/${input.Bucket}` };
     },
@@ -70,7 +75,7 @@ function handlers(world: World): Record<string, OperationHandler> {
       const delimiter: string | undefined = input.Delimiter || undefined;
       const maxKeys: number = input.MaxKeys ?? 1000;
       const after: string = input.ContinuationToken ? Buffer.from(input.ContinuationToken, 'base64').toString('utf8') : (input.StartAfter ?? '');
-      const keys = [...bucket.objects.keys()].filter((k) => k.startsWith(prefix) && k > after).sort();
+      const keys = [...bucket.objects.keys(), ...virtualKeys(world, bucket.name)].filter((k) => k.startsWith(prefix) && k > after).sort();
       const contents: string[] = [];
       const prefixes: string[] = [];
       let last = '';
@@ -102,7 +107,7 @@ function handlers(world: World): Record<string, OperationHandler> {
         NextContinuationToken: truncated ? Buffer.from(last).toString('base64') : undefined,
         StartAfter: input.StartAfter,
         Contents: contents.map((key) => {
-          const o = bucket.objects.get(key)!;
+          const o = bucket.objects.get(key) ?? world.s3.get(bucket.name, key)!;
           return { Key: key, LastModified: o.lastModified, ETag: o.etag, Size: o.body.length, StorageClass: 'STANDARD' };
         }),
         CommonPrefixes: prefixes.length > 0 ? prefixes.map((p) => ({ Prefix: p })) : undefined,
@@ -173,5 +178,8 @@ function handlers(world: World): Record<string, OperationHandler> {
 
 export const s3Module: ServiceModule = {
   name: 's3',
-  handlers: (world) => ({ s3: handlers(world) }),
+  handlers: (world) => {
+    listGeneratedObjects(world);
+    return { s3: handlers(world) };
+  },
 };
