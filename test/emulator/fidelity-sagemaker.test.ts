@@ -3,7 +3,8 @@
 // they hold, Autopilot inferring the problem type from the target column.
 import * as assert from 'node:assert/strict';
 import * as sagemakerSdk from '@aws-sdk/client-sagemaker';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { gunzipSync } from 'node:zlib';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { advance, clientsFor, credentials, emulatorForTest } from './support';
 import { buildModelArchive } from './services/sagemaker/modelArchives';
@@ -11,6 +12,17 @@ import type { RunningEmulator } from './index';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
 const BUCKET = 'sagemaker-us-east-1-123456789012';
+
+/** Names of the files in a model.tar.gz. */
+function tarNames(archive: Buffer): string[] {
+  const tar = gunzipSync(archive);
+  const names: string[] = [];
+  for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
+    names.push(tar.subarray(at, at + 100).toString('utf8').replace(/\0.*$/s, ''));
+    at += 512 + Math.ceil(parseInt(tar.subarray(at + 124, at + 136).toString('utf8').replace(/\0.*$/s, '').trim(), 8) / 512) * 512;
+  }
+  return names;
+}
 
 describe('emulator SageMaker fidelity', function () {
   let emulator: RunningEmulator;
@@ -86,5 +98,32 @@ describe('emulator SageMaker fidelity', function () {
     assert.deepEqual(await Promise.all(rows.map(ask)), answers, 'the same row gets the same label');
     const abalone = await runtime.send(new InvokeEndpointCommand({ EndpointName: 'abalone-inference-pipeline-endpoint', ContentType: 'text/csv', Body: 'M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15' }));
     assert.ok(Number(Buffer.from(abalone.Body!).toString('utf8')) > 1.5, 'the abalone pipeline still answers an age');
+  });
+  it('trains AutoGluon when the image is one it knows to be AutoGluon (ECR records, AWS DLCs), not by its name', async () => {
+    const { s3 } = clientsFor(emulator.url);
+    const train = async (name: string, image: string) => {
+      await sagemaker.send(new sagemakerSdk.CreateTrainingJobCommand({
+        TrainingJobName: name,
+        AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: 'File' },
+        RoleArn: ROLE,
+        HyperParameters: { label: 'rings' },
+        InputDataConfig: [{ ChannelName: 'training', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: `s3://${BUCKET}/abalone-autogluon-2021-07-05-18-03-21-457/input/training.csv` } } }],
+        OutputDataConfig: { S3OutputPath: `s3://${BUCKET}/images` },
+        ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 20 },
+        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      }));
+    };
+    // Seed 003's image from `sm-docker build` in Studio, an AWS AutoGluon DLC, and the seed's TensorFlow serving image.
+    await train('studio-image', '123456789012.dkr.ecr.us-east-1.amazonaws.com/sagemaker-studio-d-abcdefghijkl:default-1625508201457');
+    await train('aws-dlc', '763104351884.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:0.3.1-cpu-py37-ubuntu18.04');
+    await train('tensorflow-serve', '123456789012.dkr.ecr.us-east-1.amazonaws.com/abalone-cicd-pipeline-serve:v3');
+    await advance(emulator.url, 2);
+    const files = async (name: string) => {
+      const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `images/${name}/output/model.tar.gz` }));
+      return tarNames(Buffer.from(await object.Body!.transformToByteArray()));
+    };
+    assert.ok((await files('studio-image')).includes('Leaderboard.csv'), 'the Studio image is built FROM the AutoGluon DLC');
+    assert.ok((await files('aws-dlc')).includes('Leaderboard.csv'));
+    assert.ok(!(await files('tensorflow-serve')).includes('Leaderboard.csv'), 'a TensorFlow serving image');
   });
 });

@@ -12,6 +12,8 @@ interface Image {
   pushedAt: number;
   sizeInBytes: number;
   digest: string;
+  /** The image its Dockerfile builds FROM: what the emulator knows of what runs inside (never returned). */
+  builtFrom?: string;
 }
 
 interface Repository {
@@ -79,20 +81,24 @@ function seed(world: World, scenario: ScenarioName): void {
   if (scenario === 'empty') return;
   const day = 86_400_000;
   const now = world.clock.now();
-  const image = (tags: string[], ageDays: number, sizeInBytes: number): Image => ({
+  const image = (tags: string[], ageDays: number, sizeInBytes: number, builtFrom: string): Image => ({
     tags,
     pushedAt: now - ageDays * day,
     sizeInBytes,
     digest: `sha256:${createHash('sha256').update(`${tags.join(',')}/${ageDays}`).digest('hex')}`,
+    builtFrom,
   });
+  // Seed 003's Dockerfiles: the AutoGluon ones start FROM AWS's AutoGluon DLC, the serving one from TensorFlow 2.5.
+  const autoGluon = '763104351884.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:0.3.1-cpu-py37-ubuntu18.04';
+  const tensorFlow = '763104351884.dkr.ecr.us-east-1.amazonaws.com/tensorflow-training:2.5.0-cpu-py37-ubuntu18.04';
   const add = (name: string, ageDays: number, images: Image[]) => ecrRepositories(world).set(name, { name, createdAt: now - ageDays * day, images });
   add('autogluon-training', 30, [
-    image(['latest', '0.3.1-abalone-2021-07-05'], 20, 2_913_441_587),
-    image(['0.3.1-abalone-2021-07-04'], 21, 2_913_437_204),
-    image([], 22, 2_911_802_113),
+    image(['latest', '0.3.1-abalone-2021-07-05'], 20, 2_913_441_587, autoGluon),
+    image(['0.3.1-abalone-2021-07-04'], 21, 2_913_437_204, autoGluon),
+    image([], 22, 2_911_802_113, autoGluon),
   ]);
-  add('sagemaker-studio-d-abcdefghijkl', 25, [image(['default-1625508201457'], 21, 2_920_118_334)]);
-  add('abalone-cicd-pipeline-serve', 60, [image(['v3'], 5, 612_004_221), image(['v2'], 30, 611_990_017)]);
+  add('sagemaker-studio-d-abcdefghijkl', 25, [image(['default-1625508201457'], 21, 2_920_118_334, autoGluon)]);
+  add('abalone-cicd-pipeline-serve', 60, [image(['v3'], 5, 612_004_221, tensorFlow), image(['v2'], 30, 611_990_017, tensorFlow)]);
 }
 
 export const repositoriesModule: ServiceModule = { name: 'ecr repositories', handlers: (world) => ({ ecr: handlers(world) }), seed };

@@ -1,12 +1,13 @@
 // SageMaker training jobs: Starting -> Downloading -> Training -> Uploading -> Completed on the
 // scaled clock, with secondary-status transitions, CloudWatch log lines appearing while the job
 // trains, metrics extracted from them by the job's metric definitions, managed spot training and the
-// model artifact in S3 once the job completes (AutoGluon images write Leaderboard.csv and friends).
+// model artifact in S3 once the job completes (images known to run AutoGluon write Leaderboard.csv and friends).
 import { AwsError, type Clock, type OperationHandler } from '../../engine/contract';
 import { phaseAt, type Phase } from '../support/lifecycle';
 import { filterAndSort, page } from '../support/paging';
 import type { ServiceModule } from '../serviceModule';
 import { parseS3Uri, type World } from '../world';
+import { isAutoGluonImage } from '../ecr/imageLineage';
 import { modelArchive, type ArchiveKind } from './modelArchives';
 import { metricValues, trainingScript, type MetricDefinition, type ScriptLine } from './trainingJobLogs';
 import { seedTrainingJobs } from './trainingJobsSeed';
@@ -32,7 +33,7 @@ export interface TrainingJob {
   stoppedAt?: number;
   /** Set once the artifact and logs were written. */
   finished?: boolean;
-  /** AutoGluon leaderboard rows for its archive, when the image is AutoGluon. */
+  /** AutoGluon leaderboard rows for its archive, when the image is known to run AutoGluon (undefined: not judged yet). */
   autoGluon?: boolean;
   /** Which model.tar.gz it leaves (defaults from the image). */
   artefact?: ArchiveKind;
@@ -154,6 +155,8 @@ function find(world: World, name: string): TrainingJob {
 /** While a job runs its log grows; once it has finished, a completed job leaves its model.tar.gz. */
 function settleJobs(world: World): void {
   for (const job of trainingJobs(world).values()) {
+    // Seeded jobs are judged once every module has seeded (ECR seeds after training).
+    job.autoGluon ??= isAutoGluonImage(world, job.image);
     if (job.finished) continue;
     const v = view(world, job);
     writeLogs(world, job, v.status);
@@ -242,6 +245,7 @@ function handlers(world: World): Record<string, OperationHandler> {
       const definitions: MetricDefinition[] = input.AlgorithmSpecification?.MetricDefinitions ?? [];
       const badRegex = definitions.find((d) => { try { new RegExp(d.Regex); return false; } catch { return true; } });
       if (badRegex) throw new AwsError('ValidationException', `Metric definition ${badRegex.Name} has an invalid regular expression: ${badRegex.Regex}`);
+      const autoGluon = isAutoGluonImage(world, image);
       const job: TrainingJob = {
         name: input.TrainingJobName,
         metricDefinitions: definitions,
@@ -258,10 +262,10 @@ function handlers(world: World): Record<string, OperationHandler> {
         maxRuntimeSeconds,
         creationTime: world.clock.now(),
         // AutoGluon fits for its time_limit hyperparameter (seconds), as the seed's train.py passes it.
-        phases: trainingPhases(missing ? 'Failed' : 'Completed', /autogluon/i.test(image) && Number(input.HyperParameters?.time_limit) > 0 ? Number(input.HyperParameters.time_limit) : undefined),
+        phases: trainingPhases(missing ? 'Failed' : 'Completed', autoGluon && Number(input.HyperParameters?.time_limit) > 0 ? Number(input.HyperParameters.time_limit) : undefined),
         finalMetrics: [],
         failureReason: missing ? `ClientError: Data download failed:No S3 objects found under S3 URL "${missing.s3Uri}" given in input data source. Please ensure that the bucket exists in the selected region (${ctx.region}), that objects exist under that S3 prefix, and that the role "${input.RoleArn}" has "s3:ListBucket" permissions on bucket "${parseS3Uri(missing.s3Uri)?.bucket ?? ''}".` : undefined,
-        autoGluon: /autogluon/i.test(image),
+        autoGluon,
       };
       jobs.set(job.name, job);
       return { TrainingJobArn: job.arn };

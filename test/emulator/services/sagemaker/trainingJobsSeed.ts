@@ -29,7 +29,6 @@ function add(world: World, seed: Seed): void {
     arn: world.arn('sagemaker', DEFAULT_REGION, `training-job/${seed.name.toLowerCase()}`),
     creationTime: world.clock.now() - seed.ageMs,
     phases: seed.phases ?? trainingPhases(seed.outcome ?? 'Completed'),
-    autoGluon: /autogluon/i.test(seed.image),
     historical: seed.ageMs > 0,
   };
   trainingJobs(world).set(job.name, job);
