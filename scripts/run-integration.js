@@ -14,7 +14,8 @@ const { scanForSecrets } = require('./lib/secretScan');
 const reliability = require('./lib/reliabilityFigures');
 
 const ROOT = host.ROOT;
-const RESULTS_DIR = path.join(ROOT, '.test-results');
+// SMW_RESULTS_DIR lets two runs (say, two features' suites) work side by side.
+const RESULTS_DIR = process.env.SMW_RESULTS_DIR ?? path.join(ROOT, '.test-results');
 const RESULTS = path.join(RESULTS_DIR, 'integration.json');
 const LOG_CAPTURE = path.join(RESULTS_DIR, 'integration-extension.log');
 const DEADLINE_MS = 20 * 60_000;
@@ -48,10 +49,28 @@ async function waitForResults(browserPage) {
 }
 
 /**
+ * The extension as the integration suite loads it: the tsc output (out/src/extension.js) instead of the
+ * webpack bundle, so the tests and the host share one copy of every module (an `instanceof` or an override in
+ * a test means what it says). A folder beside the project with the manifest's `main` changed and the rest
+ * linked; Node resolves the links to the project's own files. The bundle is what the e2e suite and the bench load.
+ */
+function stageCompiledExtension(scratch) {
+  const dir = path.join(scratch, 'extension');
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, main: './out/src/extension.js' }, null, 2));
+  for (const entry of fs.readdirSync(ROOT)) {
+    if (entry === 'package.json' || entry === '.git') continue;
+    fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
+  }
+  return dir;
+}
+
+/**
  * Runs the mocha suite in `suiteDir` (compiled, with an index.js the host loads) in a real VS Code host
  * against the emulator's `scenario`. Returns the results JSON the suite wrote.
  */
-async function runInHost({ suiteDir, scenario, env = {} }) {
+async function runInHost({ suiteDir, scenario, env = {}, compiled = false }) {
   ensureBuilt();
   host.ensureHost();
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -61,6 +80,8 @@ async function runInHost({ suiteDir, scenario, env = {} }) {
   const extensionsDir = path.join(scratch, 'extensions');
   host.freshUserData(userDataDir);
   fs.mkdirSync(extensionsDir, { recursive: true });
+
+  const extensionPath = compiled ? stageCompiledExtension(scratch) : ROOT;
 
   const emulator = await host.startEmulator({ port: 0, scenario, timeScale: 0.001, log: () => {} });
   let server;
@@ -81,7 +102,7 @@ async function runInHost({ suiteDir, scenario, env = {} }) {
     });
     const authority = `127.0.0.1:${server.port}`;
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`],
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`],
       ['extensionTestsPath', `vscode-remote://${authority}${suiteDir}`],
     ]);
     const folder = path.join(ROOT, 'test', 'fixtures', 'workspace');
@@ -100,7 +121,7 @@ async function runInHost({ suiteDir, scenario, env = {} }) {
 
 async function main() {
   fs.rmSync(LOG_CAPTURE, { force: true });
-  const results = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'integration'), scenario: 'seeded', env: { SMW_LOG_CAPTURE: LOG_CAPTURE } });
+  const results = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'integration'), scenario: 'seeded', compiled: true, env: { SMW_LOG_CAPTURE: LOG_CAPTURE } });
   console.log(`Integration tests ran in VS Code ${results.vscodeVersion} (${results.appHost})`);
   for (const test of results.tests) {
     const mark = test.state === 'passed' ? '  ✔' : test.state === 'pending' ? '  -' : '  ✖';

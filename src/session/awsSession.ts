@@ -4,10 +4,10 @@
 import * as vscode from 'vscode';
 import type { ProfileInfo } from '../model/profiles';
 import { resolveSession, sessionKey, type ResolvedSession, type SessionSettings } from '../model/sessionSettings';
-import { AwsClients } from './clients';
-import { formatApiCall, type ApiCall } from './callLogging';
+import { AwsClients } from '../aws/clients';
+import { formatApiCall, type ApiCall } from '../aws/callLogging';
 import type { Log } from './log';
-import { hasLocalCredentials, readProfiles } from './profileFiles';
+import { hasLocalCredentials, readProfiles } from '../aws/profileFiles';
 
 export const SETTINGS_SECTION = 'sagemakerWorkbench';
 const SESSION_SETTINGS = ['profile', 'region', 'endpointUrl'];

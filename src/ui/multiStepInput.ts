@@ -2,6 +2,7 @@
 // VS Code's own multi-step inputs behave. Each step is a function that asks one thing and returns the next
 // step; Back re-runs the previous step with the values entered so far, so nothing typed is lost.
 import * as vscode from 'vscode';
+import { window } from './window';
 
 export class WizardBack extends Error {}
 export class WizardCancelled extends Error {}
@@ -68,7 +69,7 @@ export class MultiStepInput {
   }
 
   async pick<T extends vscode.QuickPickItem>(options: PickOptions<T>): Promise<T> {
-    const picker = vscode.window.createQuickPick<T>();
+    const picker = window.createQuickPick<T>();
     picker.title = options.title;
     picker.step = this.stepIndex;
     picker.totalSteps = this.totalSteps;
@@ -101,7 +102,7 @@ export class MultiStepInput {
   }
 
   async inputBox(options: InputOptions): Promise<string> {
-    const box = vscode.window.createInputBox();
+    const box = window.createInputBox();
     box.title = options.title;
     box.step = this.stepIndex;
     box.totalSteps = this.totalSteps;

@@ -1,8 +1,8 @@
 // How a command tells the user how it ended, and how an unexpected AWS error from a command is shown:
 // one place, so every feature's refusals are warnings, failures errors, and the rest information.
-import * as vscode from 'vscode';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import { window } from './window';
+import type { AwsSession } from '../session/awsSession';
+import { toUserError } from './showAwsError';
 
 export interface Outcome {
   outcome: string;
@@ -15,14 +15,14 @@ export interface Outcome {
  */
 export function showOutcome(outcome: Outcome, options: { action?: { label: string; run(): void }; quiet?: string[] } = {}): void {
   if (!outcome.message || options.quiet?.includes(outcome.outcome)) return;
-  if (outcome.outcome === 'refused') void vscode.window.showWarningMessage(outcome.message);
+  if (outcome.outcome === 'refused') void window.showWarningMessage(outcome.message);
   else if (outcome.outcome === 'failed') {
     const [first, ...rest] = outcome.message.split('\n');
     const action = options.action;
-    void vscode.window.showErrorMessage(first, { detail: rest.join('\n'), modal: rest.length > 0 }, ...(action ? [action.label] : [])).then((choice) => {
+    void window.showErrorMessage(first, { detail: rest.join('\n'), modal: rest.length > 0 }, ...(action ? [action.label] : [])).then((choice) => {
       if (choice && action) action.run();
     });
-  } else void vscode.window.showInformationMessage(outcome.message);
+  } else void window.showInformationMessage(outcome.message);
 }
 
 /** Wraps a command so an error it did not expect is shown as the AWS error it is, named by `operation`. */
@@ -31,7 +31,7 @@ export function guarded(session: AwsSession, operation: string, run: (...args: u
     try {
       await run(...args);
     } catch (error) {
-      void vscode.window.showErrorMessage(toUserError(error, session, service, operation).message);
+      void window.showErrorMessage(toUserError(error, session, service, operation).message);
     }
   };
 }

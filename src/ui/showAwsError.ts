@@ -1,8 +1,10 @@
-// Shows a mapped AWS error with the buttons that fix it. Returns true when the user asked to retry.
+// Shows a mapped AWS error with the buttons that fix it (choose another profile, copy `aws sso login`,
+// open the log, retry). It does not wait for the click: a notification can sit unanswered for hours.
 import * as vscode from 'vscode';
 import { describeAwsError, type CallContext, type UserFacingError } from '../model/awsErrorMessages';
-import type { AwsSession } from './session';
-import type { Log } from './log';
+import type { AwsSession } from '../session/awsSession';
+import type { Log } from '../session/log';
+import { window } from './window';
 
 export function toUserError(error: unknown, session: AwsSession, service: string, operation: string): UserFacingError {
   const ctx: CallContext = {
@@ -11,29 +13,31 @@ export function toUserError(error: unknown, session: AwsSession, service: string
   return describeAwsError(error, ctx);
 }
 
-export async function showAwsError(
-  error: unknown, session: AwsSession, log: Log, service: string, operation: string,
-): Promise<boolean> {
+const LABELS: Record<UserFacingError['actions'][number], string> = {
+  'choose-profile': 'Choose Profile', 'copy-sso-login': 'Copy Login Command', retry: 'Retry', 'show-log': 'Show Log',
+};
+
+/** Shows the error; `retry` runs when the user picks Retry. Returns the mapped error at once. */
+export function showAwsError(error: unknown, session: AwsSession, log: Log, service: string, operation: string, retry?: () => void): UserFacingError {
   const mapped = toUserError(error, session, service, operation);
   log.error(mapped.message);
-  if (mapped.kind === 'no-credentials') await session.markCredentialsMissing();
-  const labels: Record<string, string> = {
-    'choose-profile': 'Choose Profile', 'copy-sso-login': 'Copy Login Command', retry: 'Retry', 'show-log': 'Show Log',
-  };
-  const choice = await vscode.window.showErrorMessage(mapped.message, ...mapped.actions.map((a) => labels[a]));
-  switch (choice) {
-    case labels['choose-profile']:
-      await vscode.commands.executeCommand('sagemakerWorkbench.chooseProfile');
-      return false;
-    case labels['copy-sso-login']:
-      if (mapped.command) await vscode.env.clipboard.writeText(mapped.command);
-      return false;
-    case labels['show-log']:
-      log.show();
-      return false;
-    case labels.retry:
-      return true;
-    default:
-      return false;
-  }
+  if (mapped.kind === 'no-credentials') void session.markCredentialsMissing();
+  const actions = mapped.actions.filter((a) => a !== 'retry' || retry);
+  void window.showErrorMessage(mapped.message, ...actions.map((a) => LABELS[a])).then(async (choice) => {
+    switch (choice) {
+      case LABELS['choose-profile']:
+        await vscode.commands.executeCommand('sagemakerWorkbench.chooseProfile');
+        break;
+      case LABELS['copy-sso-login']:
+        if (mapped.command) await vscode.env.clipboard.writeText(mapped.command);
+        break;
+      case LABELS['show-log']:
+        log.show();
+        break;
+      case LABELS.retry:
+        retry?.();
+        break;
+    }
+  });
+  return mapped;
 }

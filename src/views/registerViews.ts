@@ -1,7 +1,7 @@
 // Registers every sidebar view, its title-bar commands (filter, clear filter, refresh) and refreshes them
 // all when the session changes.
 import * as vscode from 'vscode';
-import type { AwsSession } from '../aws/session';
+import type { AwsSession } from '../session/awsSession';
 import { autopilotSource } from './autopilot/autopilotView';
 import { endpointsSource } from './endpoints/endpointsView';
 import { modelRegistrySource } from './modelRegistry/modelRegistryView';

@@ -1,7 +1,7 @@
 // The status-bar item that shows (and, clicked, changes) the AWS profile and region.
 import * as vscode from 'vscode';
 import { regionName } from '../model/regions';
-import type { AwsSession } from '../aws/session';
+import type { AwsSession } from '../session/awsSession';
 
 export class SessionStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;

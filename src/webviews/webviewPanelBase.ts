@@ -4,6 +4,7 @@
 // brought back after a reload renders at once.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { window } from '../ui/window';
 
 export function nonce(): string {
   return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
@@ -72,7 +73,7 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
     try {
       await this.onMessage(message as FromWeb);
     } catch (error) {
-      void vscode.window.showErrorMessage(`${this.panel.title}: ${error instanceof Error ? error.message : String(error)}`);
+      void window.showErrorMessage(`${this.panel.title}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -4,8 +4,8 @@ import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { ListNotebookInstancesCommand } from '@aws-sdk/client-sagemaker';
-import type { LogEntry } from '../../src/aws/log';
-import { toUserError } from '../../src/aws/showAwsError';
+import type { LogEntry } from '../../src/session/log';
+import { toUserError } from '../../src/ui/showAwsError';
 import { clearFaults, clearRequests, recordedRequests, setFaults } from './support/emulatorControl';
 import { until, workbench } from './support/workbench';
 

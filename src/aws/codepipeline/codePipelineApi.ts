@@ -17,7 +17,7 @@ import {
 import type { Page } from '../../model/pagedList';
 import { matchesFilter, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
-import { pageSize } from '../pageSize';
+import { pageSize } from '../../session/pageSize';
 
 export async function listCodePipelinesPage(clients: AwsClients, nextToken: string | undefined, filter: ViewFilter): Promise<Page<PipelineSummary>> {
   const out = await clients.codepipeline().send(new ListPipelinesCommand({ nextToken, maxResults: pageSize() }));

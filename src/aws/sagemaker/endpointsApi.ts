@@ -12,7 +12,7 @@ import {
 import type { Page } from '../../model/pagedList';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
-import { pageSize } from '../pageSize';
+import { pageSize } from '../../session/pageSize';
 
 export const ENDPOINT_STATUSES = [
   'OutOfService', 'Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'InService', 'Deleting', 'Failed', 'UpdateRollbackFailed',

@@ -11,7 +11,7 @@ import {
 import type { Page } from '../../model/pagedList';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
-import { pageSize } from '../pageSize';
+import { pageSize } from '../../session/pageSize';
 
 export const NOTEBOOK_STATUSES = ['Pending', 'InService', 'Stopping', 'Stopped', 'Failed', 'Updating', 'Deleting'] as const;
 

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { Page } from '../../model/pagedList';
 import type { AwsClients } from '../clients';
-import { pageSize } from '../pageSize';
+import { pageSize } from '../../session/pageSize';
 
 export async function listSageMakerPipelinesPage(clients: AwsClients, nextToken: string | undefined): Promise<Page<PipelineSummary>> {
   const out = await clients.sagemaker().send(new ListPipelinesCommand({ NextToken: nextToken, MaxResults: pageSize(), SortBy: 'Name', SortOrder: 'Ascending' }));

@@ -2,15 +2,16 @@
 // a local CSV it uploads first, or a training data location), stop one, open a job's leaderboard. Tests call
 // the features' functions through the extension's API instead.
 import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import type { AutoMLCandidate } from '@aws-sdk/client-sagemaker';
-import { s3UriProblem } from '../model/autoMlPlan';
-import type { ExplorerNode } from '../views/tree/explorerNode';
-import { LeaderboardPanel } from '../webviews/leaderboard/leaderboardPanel';
+import { s3UriProblem } from '../../model/autoMlPlan';
+import type { ExplorerNode } from '../../views/tree/explorerNode';
+import { LeaderboardPanel } from '../../webviews/leaderboard/leaderboardPanel';
 import { startAutoMl, stopAutoMl, uploadTrainingData, type AutoMlContext, type StartAutoMlPrompts } from './startAutoMlCommand';
 import { askAutoMlPlan } from './startAutoMlWizard';
-import { confirmModal } from './ui/confirmModal';
-import { guarded, showOutcome } from './ui/outcome';
-import { workspaceTrusted } from './ui/workspaceTrust';
+import { confirmModal } from '../../ui/confirmModal';
+import { guarded, showOutcome } from '../../ui/outcome';
+import { workspaceTrusted } from '../../ui/workspaceTrust';
 
 export const startDialogs: StartAutoMlPrompts = { plan: askAutoMlPlan, confirm: confirmModal };
 
@@ -34,7 +35,7 @@ export function registerAutopilotCommands(ctx: AutoMlContext, extensionUri: vsco
       let input = typeof target === 'string' ? target : '';
       if (target instanceof vscode.Uri) {
         if (!workspaceTrusted('Uploading a CSV for Autopilot')) return;
-        const prefix = await vscode.window.showInputBox({ title: `Upload ${vscode.workspace.asRelativePath(target)} for Autopilot`, prompt: 'S3 location to upload the CSV to', placeHolder: 's3://my-bucket/abalone/input/', ignoreFocusOut: true, validateInput: (v) => s3UriProblem(v, 'The upload location') });
+        const prefix = await window.showInputBox({ title: `Upload ${vscode.workspace.asRelativePath(target)} for Autopilot`, prompt: 'S3 location to upload the CSV to', placeHolder: 's3://my-bucket/abalone/input/', ignoreFocusOut: true, validateInput: (v) => s3UriProblem(v, 'The upload location') });
         if (!prefix) return;
         input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Uploading the training data' }, () => uploadTrainingData(session, target, prefix));
       }

@@ -5,13 +5,13 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { sageMakerRoles, type RoleChoice } from '../aws/iam/rolesApi';
-import { startAutoMlJob, stopAutoMlJob, trainingDataColumns } from '../aws/sagemaker/autoMlRunApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { autoMlPlanProblem, s3UriProblem, type AutoMlPlan } from '../model/autoMlPlan';
-import { parseS3Uri } from '../model/modelQualityMetrics';
-import type { RetryPlans } from './ui/retryPlans';
+import { sageMakerRoles, type RoleChoice } from '../../aws/iam/rolesApi';
+import { startAutoMlJob, stopAutoMlJob, trainingDataColumns } from '../../aws/sagemaker/autoMlRunApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { autoMlPlanProblem, s3UriProblem, type AutoMlPlan } from '../../model/autoMlPlan';
+import { parseS3Uri } from '../../model/modelQualityMetrics';
+import type { RetryPlans } from '../../ui/retryPlans';
 
 export interface StartAutoMlPrompts {
   /** The whole plan; `columns` reads the header of a training data location. */

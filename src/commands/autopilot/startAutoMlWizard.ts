@@ -2,10 +2,10 @@
 // columns of the data's header), problem type, objective valid for it, mode, limits, output, role, and
 // whether to deploy the best candidate. Each value is checked as it is typed.
 import * as vscode from 'vscode';
-import type { RoleChoice } from '../aws/iam/rolesApi';
-import { roleArnProblem } from '../model/deployPlan';
-import { OBJECTIVES, jobNameProblem, maxCandidatesProblem, maxRuntimeProblem, s3UriProblem, type AutoMlPlan, type ModeChoice, type ProblemChoice } from '../model/autoMlPlan';
-import { MultiStepInput, type Step } from './ui/multiStepInput';
+import type { RoleChoice } from '../../aws/iam/rolesApi';
+import { roleArnProblem } from '../../model/deployPlan';
+import { OBJECTIVES, jobNameProblem, maxCandidatesProblem, maxRuntimeProblem, s3UriProblem, type AutoMlPlan, type ModeChoice, type ProblemChoice } from '../../model/autoMlPlan';
+import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 
 const TITLE = 'Start Autopilot experiment';
 type Item<T> = vscode.QuickPickItem & { value: T };

@@ -3,14 +3,15 @@
 // the input (a new file; nothing is overwritten), and when the file has a label column the quality
 // (RMSE/MAE/R² or accuracy) is shown with a predicted-vs-actual plot.
 import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import { parse } from 'csv-parse/sync';
-import { invokeEndpoint } from '../aws/sagemaker/runtimeApi';
-import { toUserError } from '../aws/showAwsError';
+import { invokeEndpoint } from '../../aws/sagemaker/runtimeApi';
+import { toUserError } from '../../ui/showAwsError';
 import {
   parsePredictions, predictionQuality, predictionsCsv, qualityText, requestLine, splitHeader, suggestLabelColumn,
   type CsvTable, type Quality,
-} from '../model/batchPredictions';
-import { payloadProblem } from '../model/invokePayload';
+} from '../../model/batchPredictions';
+import { payloadProblem } from '../../model/invokePayload';
 import type { InvokeContext } from './invokeEndpointCommand';
 
 export interface BatchPrompts {
@@ -114,7 +115,7 @@ export const batchDialogs: BatchPrompts = {
       ...columns.map((c, i) => ({ label: c, description: i === suggested ? 'looks like the label' : undefined, value: i as number | 'none' })),
       { label: 'No label column', description: 'send every column; no accuracy or RMSE', value: 'none' as const },
     ];
-    const picked = await vscode.window.showQuickPick(items, {
+    const picked = await window.showQuickPick(items, {
       title: 'Which column is the label (left out of the request, compared with the prediction)?',
       ignoreFocusOut: true,
       ...(suggested !== undefined ? { placeHolder: `Suggested: ${columns[suggested]}` } : {}),

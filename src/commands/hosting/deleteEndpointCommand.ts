@@ -1,10 +1,10 @@
 // Delete an endpoint: the user types its name to confirm (it stops serving at once and cannot be undone),
 // and may also delete its endpoint configuration and models; every part is reported, including a part
 // that could not be deleted.
-import * as vscode from 'vscode';
-import { deleteEndpoint, deleteEndpointConfig, deleteModel, describeEndpoint, describeEndpointConfig } from '../aws/sagemaker/endpointsApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
+import { window } from '../../ui/window';
+import { deleteEndpoint, deleteEndpointConfig, deleteModel, describeEndpoint, describeEndpointConfig } from '../../aws/sagemaker/endpointsApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 
 export interface DeletePrompts {
   /** The typed name; undefined cancels. */
@@ -14,7 +14,7 @@ export interface DeletePrompts {
 }
 
 export const deleteDialogs: DeletePrompts = {
-  typeName: (name) => vscode.window.showInputBox({
+  typeName: (name) => window.showInputBox({
     title: `Delete endpoint ${name}`,
     prompt: `The endpoint stops serving at once and cannot be restored. Type ${name} to confirm.`,
     ignoreFocusOut: true,
@@ -22,7 +22,7 @@ export const deleteDialogs: DeletePrompts = {
   }),
   alsoDelete: async (parts) => {
     if (parts.length === 0) return [];
-    const picked = await vscode.window.showQuickPick(
+    const picked = await window.showQuickPick(
       parts.map((p) => ({ label: p.name, description: p.kind === 'config' ? 'endpoint configuration' : 'model', detail: 'Delete only if no other endpoint uses it', part: p })),
       { title: 'Also delete (optional)', canPickMany: true, placeHolder: 'Pick what to delete with the endpoint, or press Enter for the endpoint only' },
     );
@@ -44,7 +44,7 @@ export async function deleteEndpointWithParts(session: AwsSession, endpointName:
     await deleteEndpoint(session.clients, endpointName);
   } catch (error) {
     const message = toUserError(error, session, 'sagemaker', 'DeleteEndpoint').message;
-    void vscode.window.showErrorMessage(message);
+    void window.showErrorMessage(message);
     return { outcome: 'failed', message };
   }
   const done = [`endpoint ${endpointName}`];
@@ -59,7 +59,7 @@ export async function deleteEndpointWithParts(session: AwsSession, endpointName:
     }
   }
   const message = `Deleted ${done.join(', ')}.${failed.length ? ` Not deleted: ${failed.join('; ')}.` : ''}`;
-  if (failed.length) void vscode.window.showWarningMessage(message);
-  else void vscode.window.showInformationMessage(message);
+  if (failed.length) void window.showWarningMessage(message);
+  else void window.showInformationMessage(message);
   return { outcome: 'deleted', message };
 }

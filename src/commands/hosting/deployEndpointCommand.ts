@@ -3,16 +3,17 @@
 // Creating -> InService with a cancellable progress notification. A failure names the reason and offers to
 // delete exactly what this deployment created.
 import * as vscode from 'vscode';
-import { deleteEndpoint, deleteEndpointConfig, deleteModel, describeEndpoint } from '../aws/sagemaker/endpointsApi';
-import { createEndpoint, createEndpointConfig, createModel, productionVariant, waitForEndpoint, type Settled } from '../aws/sagemaker/deploymentApi';
-import type { DeploySource } from '../aws/sagemaker/deploySources';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { followWithProgress } from './ui/followWithProgress';
-import { computeText, deployPlanProblem, deploymentNames, suggestEndpointName, type DeployPlan } from '../model/deployPlan';
-import type { EndpointHistory } from '../model/endpointHistory';
-import { confirmModal } from './ui/confirmModal';
-import type { RetryPlans } from './ui/retryPlans';
+import { window } from '../../ui/window';
+import { deleteEndpoint, deleteEndpointConfig, deleteModel, describeEndpoint } from '../../aws/sagemaker/endpointsApi';
+import { createEndpoint, createEndpointConfig, createModel, productionVariant, waitForEndpoint, type Settled } from '../../aws/sagemaker/deploymentApi';
+import type { DeploySource } from '../../aws/sagemaker/deploySources';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { followWithProgress } from '../../ui/followWithProgress';
+import { computeText, deployPlanProblem, deploymentNames, suggestEndpointName, type DeployPlan } from '../../model/deployPlan';
+import type { EndpointHistory } from '../../model/endpointHistory';
+import { confirmModal } from '../../ui/confirmModal';
+import type { RetryPlans } from '../../ui/retryPlans';
 
 export interface DeployPrompts {
   /** The whole plan (the wizard asks it step by step); undefined cancels. */
@@ -155,7 +156,7 @@ export async function deployToNewEndpoint(ctx: DeployContext, source: DeploySour
     return reportFailure(ctx, prompts, `Endpoint ${plan.endpointName} failed: ${settled.reason}`, created);
   }
   const message = `Endpoint ${plan.endpointName} is InService (${computeText(plan.compute)}), serving ${source.label}.`;
-  void vscode.window.showInformationMessage(message, 'Test Endpoint').then((choice) => {
+  void window.showInformationMessage(message, 'Test Endpoint').then((choice) => {
     if (choice) void vscode.commands.executeCommand('sagemakerWorkbench.invokeEndpoint', plan.endpointName);
   });
   return { outcome: 'deployed', message, endpointName: plan.endpointName, created: createdList(created) };
@@ -163,7 +164,7 @@ export async function deployToNewEndpoint(ctx: DeployContext, source: DeploySour
 
 export const failureDialog: DeployPrompts['afterFailure'] = async (message, created) => {
   const actions = [...(created.length ? ['Delete What Was Created'] : []), ...(created.some((c) => c.startsWith('endpoint ')) ? ['Show Logs'] : [])];
-  const choice = await vscode.window.showErrorMessage(created.length ? `${message} Created: ${created.join(', ')}.` : message, ...actions);
+  const choice = await window.showErrorMessage(created.length ? `${message} Created: ${created.join(', ')}.` : message, ...actions);
   return choice === 'Delete What Was Created' ? 'cleanup' : choice === 'Show Logs' ? 'logs' : undefined;
 };
 

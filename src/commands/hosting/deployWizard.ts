@@ -2,12 +2,12 @@
 // serverless), instance count or memory and concurrency, data capture, execution role. Every value is
 // checked as it is typed with the same rules the command applies before calling AWS.
 import * as vscode from 'vscode';
-import type { DeploySource } from '../aws/sagemaker/deploySources';
+import type { DeploySource } from '../../aws/sagemaker/deploySources';
 import {
   INSTANCE_TYPES, SERVERLESS_MEMORY_MB, instanceCountProblem, instanceTypeProblem, maxConcurrencyProblem, resourceNameProblem, roleArnProblem,
   type DeployPlan,
-} from '../model/deployPlan';
-import { MultiStepInput, type Step } from './ui/multiStepInput';
+} from '../../model/deployPlan';
+import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 
 interface State {
   plan: DeployPlan;

@@ -2,13 +2,14 @@
 // policy on SageMakerVariantInvocationsPerInstance, prefilled with what is set now (or seed 002's values),
 // each value checked as typed, confirmed, then RegisterScalableTarget + PutScalingPolicy.
 import * as vscode from 'vscode';
-import { confirmModal } from './ui/confirmModal';
-import { describeVariantPolicies, setVariantScaling } from '../aws/autoscaling/endpointScalingApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { DEFAULT_SCALING, scalingProblem, scalingSummary, type ScalingChoice } from '../model/autoscalingInput';
-import { VariantNode } from '../views/endpoints/variantNode';
-import type { ExplorerNode } from '../views/tree/explorerNode';
+import { window } from '../../ui/window';
+import { confirmModal } from '../../ui/confirmModal';
+import { describeVariantPolicies, setVariantScaling } from '../../aws/autoscaling/endpointScalingApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { DEFAULT_SCALING, scalingProblem, scalingSummary, type ScalingChoice } from '../../model/autoscalingInput';
+import { VariantNode } from '../../views/endpoints/variantNode';
+import type { ExplorerNode } from '../../views/tree/explorerNode';
 import { deleteDialogs, deleteEndpointWithParts } from './deleteEndpointCommand';
 
 const FIELDS: Array<[keyof ScalingChoice, string]> = [
@@ -25,7 +26,7 @@ export interface ScalingPrompts {
 }
 
 export const scalingDialogs: ScalingPrompts = {
-  value: (_field, title, current, check) => vscode.window.showInputBox({ title, value: current, ignoreFocusOut: true, validateInput: check }),
+  value: (_field, title, current, check) => window.showInputBox({ title, value: current, ignoreFocusOut: true, validateInput: check }),
   confirm: confirmModal,
 };
 
@@ -61,12 +62,12 @@ export async function configureVariantScaling(session: AwsSession, variant: Vari
     await setVariantScaling(session.clients, variant.resourceId, policyName, choice);
   } catch (error) {
     const message = toUserError(error, session, 'application-autoscaling', 'PutScalingPolicy').message;
-    void vscode.window.showErrorMessage(message);
+    void window.showErrorMessage(message);
     return { outcome: 'failed', message };
   }
   variant.endpointChanged();
   const message = `Autoscaling of ${variant.endpointName}/${variant.facts.name}: ${scalingSummary(choice)}.`;
-  void vscode.window.showInformationMessage(message);
+  void window.showInformationMessage(message);
   return { outcome: 'set', message };
 }
 
@@ -78,13 +79,13 @@ export function registerEndpointScalingCommands(session: AwsSession, refreshEndp
         const result = await deleteEndpointWithParts(session, node.resource.name, deleteDialogs);
         if (result.outcome === 'deleted') refreshEndpoints();
       } catch (error) {
-        void vscode.window.showErrorMessage(toUserError(error, session, 'sagemaker', 'DescribeEndpoint').message);
+        void window.showErrorMessage(toUserError(error, session, 'sagemaker', 'DescribeEndpoint').message);
       }
     }),
     vscode.commands.registerCommand('sagemakerWorkbench.configureAutoscaling', async (node?: unknown) => {
       if (!(node instanceof VariantNode)) return;
       const result = await configureVariantScaling(session, node, scalingDialogs);
-      if (result.outcome === 'refused' && result.message) void vscode.window.showWarningMessage(result.message);
+      if (result.outcome === 'refused' && result.message) void window.showWarningMessage(result.message);
     }),
   ];
 }

@@ -3,32 +3,33 @@
 // panel. Each resolves what it was invoked on (a tree node, a name, an ARN) and runs the feature's own
 // function with the real dialogs; tests call those functions through the extension's API instead.
 import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import { ListEndpointsCommand, ListModelPackageGroupsCommand, type AutoMLCandidate } from '@aws-sdk/client-sagemaker';
-import { candidateSource, existingModelSource, modelPackageSource, trainingJobSource, type DeploySource } from '../aws/sagemaker/deploySources';
-import { listModelPackagesPage } from '../aws/sagemaker/modelRegistryApi';
-import type { AwsSession } from '../aws/session';
-import type { ExplorerNode } from '../views/tree/explorerNode';
-import { CandidateNode } from '../views/autopilot/candidateNode';
-import type { LogDocuments } from '../views/logs/logDocuments';
-import { BatchPredictionPanel, batchPredictionModel } from '../webviews/batchPrediction/batchPredictionPanel';
-import { ModelGroupPanel, type ModelGroupDeps } from '../webviews/modelGroup/modelGroupPanel';
-import { EndpointMetricsPanel } from '../webviews/endpointMetrics/endpointMetricsPanel';
+import { candidateSource, existingModelSource, modelPackageSource, trainingJobSource, type DeploySource } from '../../aws/sagemaker/deploySources';
+import { listModelPackagesPage } from '../../aws/sagemaker/modelRegistryApi';
+import type { AwsSession } from '../../session/awsSession';
+import type { ExplorerNode } from '../../views/tree/explorerNode';
+import { CandidateNode } from '../../views/autopilot/candidateNode';
+import type { LogDocuments } from '../../views/logs/logDocuments';
+import { BatchPredictionPanel, batchPredictionModel } from '../../webviews/batchPrediction/batchPredictionPanel';
+import { ModelGroupPanel, type ModelGroupDeps } from '../../webviews/modelGroup/modelGroupPanel';
+import { EndpointMetricsPanel } from '../../webviews/endpointMetrics/endpointMetricsPanel';
 import { batchDialogs, batchPredict } from './batchPredictCommand';
-import { guarded, showOutcome, type Outcome } from './ui/outcome';
+import { guarded, showOutcome, type Outcome } from '../../ui/outcome';
 import { confirmDeploy, deployToNewEndpoint, failureDialog, type DeployContext, type DeployPrompts } from './deployEndpointCommand';
 import { askDeployPlan } from './deployWizard';
 import { forgetContentType, invokeDialogs, invokeOnce, type InvokeContext } from './invokeEndpointCommand';
-import { registerDialogs, registerModel } from './registerModelCommand';
+import { registerDialogs, registerModel } from '../modelRegistry/registerModelCommand';
 import { rollBackEndpoint, updateEndpointToSource, type UpdatePrompts } from './updateEndpointCommand';
-import { workspaceTrusted } from './ui/workspaceTrust';
+import { workspaceTrusted } from '../../ui/workspaceTrust';
 
 export const deployDialogs: DeployPrompts = { plan: askDeployPlan, confirm: confirmDeploy, afterFailure: failureDialog };
 
 export const updateDialogs: UpdatePrompts = {
   confirm: confirmDeploy,
   afterFailure: failureDialog,
-  pickVariant: (names) => vscode.window.showQuickPick(names, { title: 'Which production variant gets the new model?' }),
-  pickConfig: async (choices) => (await vscode.window.showQuickPick(choices.map((c) => ({ label: c.config, description: c.description })), { title: 'Roll back to which endpoint configuration?' }))?.label,
+  pickVariant: (names) => window.showQuickPick(names, { title: 'Which production variant gets the new model?' }),
+  pickConfig: async (choices) => (await window.showQuickPick(choices.map((c) => ({ label: c.config, description: c.description })), { title: 'Roll back to which endpoint configuration?' }))?.label,
 };
 
 export interface HostingDeps {
@@ -60,18 +61,18 @@ async function pickEndpoint(session: AwsSession, title: string): Promise<string 
   const out = await session.clients.sagemaker().send(new ListEndpointsCommand({ StatusEquals: 'InService', SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
   const names = (out.Endpoints ?? []).map((e) => e.EndpointName ?? '');
   if (names.length === 0) {
-    void vscode.window.showInformationMessage('No endpoint is InService in this region.');
+    void window.showInformationMessage('No endpoint is InService in this region.');
     return undefined;
   }
-  return vscode.window.showQuickPick(names, { title });
+  return window.showQuickPick(names, { title });
 }
 
 async function pickRegistryVersion(session: AwsSession): Promise<string | undefined> {
   const groups = await session.clients.sagemaker().send(new ListModelPackageGroupsCommand({ SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
-  const group = await vscode.window.showQuickPick((groups.ModelPackageGroupSummaryList ?? []).map((g) => g.ModelPackageGroupName ?? ''), { title: 'Update to a version of which model package group?' });
+  const group = await window.showQuickPick((groups.ModelPackageGroupSummaryList ?? []).map((g) => g.ModelPackageGroupName ?? ''), { title: 'Update to a version of which model package group?' });
   if (!group) return undefined;
   const versions = await listModelPackagesPage(session.clients, group, undefined);
-  const picked = await vscode.window.showQuickPick(versions.items.map((v) => ({ label: `v${v.ModelPackageVersion ?? '?'}`, description: `${v.ModelApprovalStatus ?? ''} · ${v.CreationTime?.toISOString().slice(0, 10) ?? ''}`, arn: v.ModelPackageArn ?? '' })), { title: `Version of ${group}` });
+  const picked = await window.showQuickPick(versions.items.map((v) => ({ label: `v${v.ModelPackageVersion ?? '?'}`, description: `${v.ModelApprovalStatus ?? ''} · ${v.CreationTime?.toISOString().slice(0, 10) ?? ''}`, arn: v.ModelPackageArn ?? '' })), { title: `Version of ${group}` });
   return picked?.arn;
 }
 
@@ -80,7 +81,7 @@ async function csvToPredict(target: unknown): Promise<vscode.Uri | undefined> {
   if (target instanceof vscode.Uri) return target;
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && /\.csv$/i.test(active.path)) return active;
-  return (await vscode.window.showOpenDialog({ title: 'CSV rows to predict', filters: { CSV: ['csv'] }, canSelectMany: false }))?.[0];
+  return (await window.showOpenDialog({ title: 'CSV rows to predict', filters: { CSV: ['csv'] }, canSelectMany: false }))?.[0];
 }
 
 /** Deploying says its own success (with a Test Endpoint button). */
@@ -115,7 +116,7 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Change the content type of which endpoint?'));
       if (!endpoint) return;
       await forgetContentType(deps.invoke, endpoint);
-      void vscode.window.showInformationMessage(`The next test of ${endpoint} asks for its content type again.`);
+      void window.showInformationMessage(`The next test of ${endpoint} asks for its content type again.`);
     })),
     vscode.commands.registerCommand('sagemakerWorkbench.batchPredict', guarded(session, 'InvokeEndpoint', async (target) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Predict with which endpoint?'));

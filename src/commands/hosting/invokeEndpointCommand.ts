@@ -2,11 +2,12 @@
 // content type is asked once per endpoint and remembered; the answer opens beside the editor, named with
 // the latency. Checked before sending: a content type that is not one, an empty or over-6 MB payload.
 import * as vscode from 'vscode';
-import { invokeEndpoint, type Invocation } from '../aws/sagemaker/runtimeApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { CONTENT_TYPES, contentTypeProblem, payloadProblem } from '../model/invokePayload';
-import type { ResponseDocuments } from '../views/endpoints/responseDocuments';
+import { window } from '../../ui/window';
+import { invokeEndpoint, type Invocation } from '../../aws/sagemaker/runtimeApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { CONTENT_TYPES, contentTypeProblem, payloadProblem } from '../../model/invokePayload';
+import type { ResponseDocuments } from '../../views/endpoints/responseDocuments';
 
 export type PayloadSource = 'selection' | 'file' | 'typed';
 
@@ -84,15 +85,15 @@ const SOURCE_LABELS: Record<PayloadSource, { label: string; detail: string }> = 
 export const invokeDialogs: InvokePrompts = {
   payloadSource: async (available, endpointName) => {
     if (available.length === 1) return available[0];
-    const picked = await vscode.window.showQuickPick(available.map((s) => ({ ...SOURCE_LABELS[s], source: s })), { title: `Test ${endpointName}: what to send` });
+    const picked = await window.showQuickPick(available.map((s) => ({ ...SOURCE_LABELS[s], source: s })), { title: `Test ${endpointName}: what to send` });
     return picked?.source;
   },
-  typedLine: (endpointName) => vscode.window.showInputBox({ title: `Test ${endpointName}`, prompt: 'One CSV row (features only) or a JSON document', ignoreFocusOut: true, validateInput: (v) => payloadProblem(Buffer.byteLength(v)) }),
+  typedLine: (endpointName) => window.showInputBox({ title: `Test ${endpointName}`, prompt: 'One CSV row (features only) or a JSON document', ignoreFocusOut: true, validateInput: (v) => payloadProblem(Buffer.byteLength(v)) }),
   contentType: async (endpointName, suggested) => {
     const items = [...CONTENT_TYPES.map((t) => ({ label: t })), { label: 'Other…' }];
-    const picked = await vscode.window.showQuickPick(items, { title: `Content type ${endpointName} takes (remembered for this endpoint)`, placeHolder: suggested, ignoreFocusOut: true });
+    const picked = await window.showQuickPick(items, { title: `Content type ${endpointName} takes (remembered for this endpoint)`, placeHolder: suggested, ignoreFocusOut: true });
     if (!picked) return undefined;
     if (picked.label !== 'Other…') return picked.label;
-    return vscode.window.showInputBox({ title: `Content type for ${endpointName}`, value: suggested, ignoreFocusOut: true, validateInput: contentTypeProblem });
+    return window.showInputBox({ title: `Content type for ${endpointName}`, value: suggested, ignoreFocusOut: true, validateInput: contentTypeProblem });
   },
 };

@@ -3,12 +3,12 @@
 // configuration until the new one is InService, and the old configuration is kept for Roll Back. If
 // SageMaker rolls the update back (the new model cannot load), that is reported as the failure it is.
 import { ListEndpointConfigsCommand, type ProductionVariant } from '@aws-sdk/client-sagemaker';
-import { createEndpointConfig, createModel, updateEndpoint } from '../aws/sagemaker/deploymentApi';
-import type { DeploySource } from '../aws/sagemaker/deploySources';
-import { describeEndpoint, describeEndpointConfig } from '../aws/sagemaker/endpointsApi';
-import { toUserError } from '../aws/showAwsError';
-import { deploymentNames } from '../model/deployPlan';
-import { capacityText, mergeVariants } from '../model/endpointVariants';
+import { createEndpointConfig, createModel, updateEndpoint } from '../../aws/sagemaker/deploymentApi';
+import type { DeploySource } from '../../aws/sagemaker/deploySources';
+import { describeEndpoint, describeEndpointConfig } from '../../aws/sagemaker/endpointsApi';
+import { toUserError } from '../../ui/showAwsError';
+import { deploymentNames } from '../../model/deployPlan';
+import { capacityText, mergeVariants } from '../../model/endpointVariants';
 import { followEndpoint, reportFailure, type Created, type DeployContext, type DeployOutcome, type DeployPrompts } from './deployEndpointCommand';
 
 export interface UpdatePrompts extends Pick<DeployPrompts, 'confirm' | 'afterFailure'> {

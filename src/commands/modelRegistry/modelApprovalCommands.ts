@@ -2,14 +2,15 @@
 // group's currently approved version, a reason is required to reject, and the tree shows the new status
 // at once (UpdateModelPackage ModelApprovalStatus and ApprovalDescription).
 import * as vscode from 'vscode';
-import { confirmModal } from './ui/confirmModal';
-import { currentApprovedVersion, describeModelPackage, readQualityMetrics, setModelPackageApproval, statisticsUriOf } from '../aws/sagemaker/modelRegistryApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { formatMetricValue } from '../model/autoMlObjective';
-import type { QualityMetric } from '../model/modelQualityMetrics';
+import { window } from '../../ui/window';
+import { confirmModal } from '../../ui/confirmModal';
+import { currentApprovedVersion, describeModelPackage, readQualityMetrics, setModelPackageApproval, statisticsUriOf } from '../../aws/sagemaker/modelRegistryApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { formatMetricValue } from '../../model/autoMlObjective';
+import type { QualityMetric } from '../../model/modelQualityMetrics';
 import type { ModelPackageSummary } from '@aws-sdk/client-sagemaker';
-import { ModelPackageNode } from '../views/modelRegistry/modelPackageNode';
+import { ModelPackageNode } from '../../views/modelRegistry/modelPackageNode';
 
 export type ModelDecision = 'Approved' | 'Rejected';
 
@@ -19,7 +20,7 @@ export interface ModelApprovalPrompts {
 }
 
 export const modelApprovalDialogs: ModelApprovalPrompts = {
-  comment: (decision, version) => vscode.window.showInputBox({
+  comment: (decision, version) => window.showInputBox({
     title: `${decision === 'Approved' ? 'Approve' : 'Reject'} ${version}`,
     prompt: decision === 'Rejected' ? 'Why is it rejected? Recorded as the approval description (required).' : 'Approval description (optional).',
     ignoreFocusOut: true,
@@ -70,12 +71,12 @@ export async function decideModelVersion(session: AwsSession, node: DecidableVer
     await setModelPackageApproval(session.clients, s.ModelPackageArn ?? '', decision, comment.trim());
   } catch (error) {
     const message = toUserError(error, session, 'sagemaker', 'UpdateModelPackage').message;
-    void vscode.window.showErrorMessage(message);
+    void window.showErrorMessage(message);
     return { outcome: 'failed', message, detail: fullDetail };
   }
   node.approvalChanged(decision);
   const message = `${decision === 'Approved' ? 'Approved' : 'Rejected'} ${label}.`;
-  void vscode.window.showInformationMessage(message);
+  void window.showInformationMessage(message);
   return { outcome: 'decided', message, detail: fullDetail };
 }
 

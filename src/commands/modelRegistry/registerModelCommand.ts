@@ -1,16 +1,16 @@
 // Register a model in the registry from a training job or an Autopilot candidate: into an existing group or
 // one created on request, with the location of its model quality statistics (checked to exist) and an
 // approval status. CreateModelPackage(Group); the Model Registry view shows the new version at once.
-import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { CreateModelPackageCommand, CreateModelPackageGroupCommand, DescribeModelPackageGroupCommand, ListModelPackageGroupsCommand } from '@aws-sdk/client-sagemaker';
-import type { DeploySource } from '../aws/sagemaker/deploySources';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { madeMomentsAgo, sendOnce } from '../aws/retriedCreate';
-import { resourceNameProblem } from '../model/deployPlan';
-import { parseS3Uri } from '../model/modelQualityMetrics';
-import { confirmModal } from './ui/confirmModal';
+import type { DeploySource } from '../../aws/sagemaker/deploySources';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { madeMomentsAgo, sendOnce } from '../../aws/retriedCreate';
+import { resourceNameProblem } from '../../model/deployPlan';
+import { parseS3Uri } from '../../model/modelQualityMetrics';
+import { confirmModal } from '../../ui/confirmModal';
 
 export type InitialApproval = 'PendingManualApproval' | 'Approved';
 
@@ -97,20 +97,20 @@ export async function registerModel(session: AwsSession, source: DeploySource, p
 export const registerDialogs: RegisterPrompts = {
   group: async (existing) => {
     const items = [{ label: '$(add) New group…', value: '' }, ...existing.map((g) => ({ label: g, value: g }))];
-    const picked = await vscode.window.showQuickPick(items, { title: 'Register in which model package group?', ignoreFocusOut: true });
+    const picked = await window.showQuickPick(items, { title: 'Register in which model package group?', ignoreFocusOut: true });
     if (!picked) return undefined;
     if (picked.value) return { name: picked.value, create: false };
-    const name = await vscode.window.showInputBox({ title: 'New model package group', prompt: 'Name of the group to create', ignoreFocusOut: true, validateInput: (v) => resourceNameProblem(v, 'A model package group name') ?? (existing.includes(v) ? `${v} exists already; pick it from the list` : undefined) });
+    const name = await window.showInputBox({ title: 'New model package group', prompt: 'Name of the group to create', ignoreFocusOut: true, validateInput: (v) => resourceNameProblem(v, 'A model package group name') ?? (existing.includes(v) ? `${v} exists already; pick it from the list` : undefined) });
     return name ? { name, create: true } : undefined;
   },
-  metricsLocation: (source) => vscode.window.showInputBox({
+  metricsLocation: (source) => window.showInputBox({
     title: `Model quality statistics of ${source.label}`,
     prompt: 'S3 URI of the evaluation JSON (regression_metrics or a classification report); leave empty for none',
     placeHolder: `s3://${source.bucket ?? 'bucket'}/…/evaluation/evaluation.json`,
     ignoreFocusOut: true,
     validateInput: s3UriProblem,
   }),
-  approval: async () => (await vscode.window.showQuickPick(
+  approval: async () => (await window.showQuickPick(
     [{ label: 'PendingManualApproval', description: 'an approver decides (default)' }, { label: 'Approved', description: 'approve on registration' }],
     { title: 'Approval status of the new version', ignoreFocusOut: true },
   ))?.label as InitialApproval | undefined,

@@ -4,15 +4,15 @@
 // Pending -> InService. A new lifecycle configuration is created first, so the instance runs it.
 import { ListRepositoriesCommand } from '@aws-sdk/client-codecommit';
 import { ListCodeRepositoriesCommand, ListNotebookInstanceLifecycleConfigsCommand } from '@aws-sdk/client-sagemaker';
-import { createLifecycleConfig, createNotebookInstance, waitForNotebook } from '../aws/sagemaker/notebookLifecycleApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { followWithProgress } from './ui/followWithProgress';
-import { templateScript } from '../model/lifecycleTemplates';
-import { notebookPlanProblem, type NotebookInstancePlan } from '../model/notebookInstancePlan';
+import { createLifecycleConfig, createNotebookInstance, waitForNotebook } from '../../aws/sagemaker/notebookLifecycleApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { followWithProgress } from '../../ui/followWithProgress';
+import { templateScript } from '../../model/lifecycleTemplates';
+import { notebookPlanProblem, type NotebookInstancePlan } from '../../model/notebookInstancePlan';
 import type { NotebookContext } from './notebookInstanceCommands';
-import { sageMakerRoles, type RoleChoice } from '../aws/iam/rolesApi';
-import type { RetryPlans } from './ui/retryPlans';
+import { sageMakerRoles, type RoleChoice } from '../../aws/iam/rolesApi';
+import type { RetryPlans } from '../../ui/retryPlans';
 
 /** The one key of the create wizard's kept plan (there is one new instance at a time). */
 const NEW_INSTANCE = 'new notebook instance';

@@ -1,11 +1,11 @@
 // The create-notebook-instance plan asked step by step (Back keeps what was typed), each value checked as
 // it is typed with the rules the command applies before calling AWS.
 import * as vscode from 'vscode';
-import { resourceNameProblem, roleArnProblem } from '../model/deployPlan';
-import { TEMPLATE_LABELS, idleMinutesProblem, packagesProblem, s3PrefixProblem, type TemplateKind } from '../model/lifecycleTemplates';
-import { NOTEBOOK_INSTANCE_TYPES, volumeProblem, type NotebookInstancePlan } from '../model/notebookInstancePlan';
+import { resourceNameProblem, roleArnProblem } from '../../model/deployPlan';
+import { TEMPLATE_LABELS, idleMinutesProblem, packagesProblem, s3PrefixProblem, type TemplateKind } from '../../model/lifecycleTemplates';
+import { NOTEBOOK_INSTANCE_TYPES, volumeProblem, type NotebookInstancePlan } from '../../model/notebookInstancePlan';
 import type { CreateChoices } from './createNotebookInstanceCommand';
-import { MultiStepInput, type Step } from './ui/multiStepInput';
+import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 
 const TITLE = 'Create notebook instance';
 type Item<T> = vscode.QuickPickItem & { value: T };

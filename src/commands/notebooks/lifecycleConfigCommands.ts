@@ -2,17 +2,18 @@
 // conda packages), edit its scripts as files, diff a script against what is deployed, delete one (refused
 // while an instance uses it). Every value is checked before the call, including that the sync's bucket exists.
 import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
-import { createLifecycleConfig, deleteLifecycleConfig, instancesUsing } from '../aws/sagemaker/notebookLifecycleApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { resourceNameProblem } from '../model/deployPlan';
+import { createLifecycleConfig, deleteLifecycleConfig, instancesUsing } from '../../aws/sagemaker/notebookLifecycleApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { resourceNameProblem } from '../../model/deployPlan';
 import {
   TEMPLATE_LABELS, idleMinutesProblem, packagesProblem, s3PrefixProblem, scriptProblem, templateScript,
   type TemplateChoice, type TemplateKind,
-} from '../model/lifecycleTemplates';
-import { lifecycleScriptUri, type Hook } from '../views/notebookInstances/lifecycleScriptFiles';
-import { confirmModal } from './ui/confirmModal';
+} from '../../model/lifecycleTemplates';
+import { lifecycleScriptUri, type Hook } from '../../views/notebookInstances/lifecycleScriptFiles';
+import { confirmModal } from '../../ui/confirmModal';
 
 export interface LifecycleConfigPrompts {
   name(): Thenable<string | undefined>;
@@ -94,23 +95,23 @@ export async function diffLifecycleScript(session: AwsSession, configName: strin
 }
 
 export const lifecycleDialogs: LifecycleConfigPrompts = {
-  name: () => vscode.window.showInputBox({ title: 'New lifecycle configuration', prompt: 'Name', ignoreFocusOut: true, validateInput: (v) => resourceNameProblem(v, 'A lifecycle configuration name') }),
+  name: () => window.showInputBox({ title: 'New lifecycle configuration', prompt: 'Name', ignoreFocusOut: true, validateInput: (v) => resourceNameProblem(v, 'A lifecycle configuration name') }),
   template: async () => {
     const kinds = Object.entries(TEMPLATE_LABELS) as Array<[TemplateKind, { label: string; detail: string }]>;
-    const picked = await vscode.window.showQuickPick([...kinds.map(([template, t]) => ({ ...t, template: template as TemplateKind | 'empty' })), { label: 'Empty', detail: 'write the on-start script yourself', template: 'empty' as const }], { title: 'Start from', ignoreFocusOut: true });
+    const picked = await window.showQuickPick([...kinds.map(([template, t]) => ({ ...t, template: template as TemplateKind | 'empty' })), { label: 'Empty', detail: 'write the on-start script yourself', template: 'empty' as const }], { title: 'Start from', ignoreFocusOut: true });
     if (!picked) return undefined;
     if (picked.template === 'empty') return 'empty';
     if (picked.template === 's3-sync') {
-      const s3Uri = await vscode.window.showInputBox({ title: 'Sync notebooks from S3', prompt: 'Bucket and prefix the notebooks are copied from', placeHolder: 's3://ml-pipeline-bucket/lab-1/scripts/', ignoreFocusOut: true, validateInput: s3PrefixProblem });
+      const s3Uri = await window.showInputBox({ title: 'Sync notebooks from S3', prompt: 'Bucket and prefix the notebooks are copied from', placeHolder: 's3://ml-pipeline-bucket/lab-1/scripts/', ignoreFocusOut: true, validateInput: s3PrefixProblem });
       return s3Uri === undefined ? undefined : { kind: 's3-sync', s3Uri };
     }
     if (picked.template === 'auto-stop') {
-      const idle = await vscode.window.showInputBox({ title: 'Stop when idle', prompt: 'Idle minutes before the instance stops', value: '60', ignoreFocusOut: true, validateInput: idleMinutesProblem });
+      const idle = await window.showInputBox({ title: 'Stop when idle', prompt: 'Idle minutes before the instance stops', value: '60', ignoreFocusOut: true, validateInput: idleMinutesProblem });
       return idle === undefined ? undefined : { kind: 'auto-stop', idleMinutes: Number(idle) };
     }
-    const environment = await vscode.window.showInputBox({ title: 'Conda environment', value: 'python3', ignoreFocusOut: true });
+    const environment = await window.showInputBox({ title: 'Conda environment', value: 'python3', ignoreFocusOut: true });
     if (environment === undefined) return undefined;
-    const packages = await vscode.window.showInputBox({ title: `Packages to install into ${environment}`, placeHolder: 'autogluon==0.8.2 lightgbm', ignoreFocusOut: true, validateInput: packagesProblem });
+    const packages = await window.showInputBox({ title: `Packages to install into ${environment}`, placeHolder: 'autogluon==0.8.2 lightgbm', ignoreFocusOut: true, validateInput: packagesProblem });
     return packages === undefined ? undefined : { kind: 'conda-packages', environment, packages: packages.trim().split(/\s+/) };
   },
   confirm: confirmModal,

@@ -3,32 +3,33 @@
 // tests call those functions through the extension's API instead.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import { ListNotebookInstancesCommand } from '@aws-sdk/client-sagemaker';
-import type { AwsSession } from '../aws/session';
-import type { LogDocuments } from '../views/logs/logDocuments';
-import { LifecycleScriptNode } from '../views/notebookInstances/lifecycleConfigNode';
-import type { Hook } from '../views/notebookInstances/lifecycleScriptFiles';
-import type { ExplorerNode } from '../views/tree/explorerNode';
+import type { AwsSession } from '../../session/awsSession';
+import type { LogDocuments } from '../../views/logs/logDocuments';
+import { LifecycleScriptNode } from '../../views/notebookInstances/lifecycleConfigNode';
+import type { Hook } from '../../views/notebookInstances/lifecycleScriptFiles';
+import type { ExplorerNode } from '../../views/tree/explorerNode';
 import { createNotebook, type CreateNotebookContext, type CreateNotebookPrompts } from './createNotebookInstanceCommand';
 import { askNotebookPlan } from './createNotebookWizard';
 import { createLifecycleConfigFromTemplate, deleteLifecycleConfigChecked, diffLifecycleScript, lifecycleDialogs, openLifecycleScript } from './lifecycleConfigCommands';
 import { deleteNotebook, NOTEBOOK_LOG_GROUP, openNotebook, startNotebook, stopNotebook, type NotebookPrompts } from './notebookInstanceCommands';
 import { fetchNotebook, publishNotebook, type SyncPrompts } from './notebookSyncCommands';
-import { confirmModal } from './ui/confirmModal';
-import { guarded, showOutcome, type Outcome } from './ui/outcome';
-import { workspaceTrusted } from './ui/workspaceTrust';
+import { confirmModal } from '../../ui/confirmModal';
+import { guarded, showOutcome, type Outcome } from '../../ui/outcome';
+import { workspaceTrusted } from '../../ui/workspaceTrust';
 
 export type NotebookCommandContext = CreateNotebookContext & { logs: LogDocuments };
 
 const notebookDialogs: NotebookPrompts = { confirm: confirmModal };
 const createDialogs: CreateNotebookPrompts = { plan: askNotebookPlan, confirm: confirmModal };
 export const syncDialogs: SyncPrompts = {
-  clearOutputs: async (file) => (await vscode.window.showQuickPick(
+  clearOutputs: async (file) => (await window.showQuickPick(
     [{ label: 'Clear outputs', description: 'as the lifecycle script\'s nbconvert does (recommended)', value: true }, { label: 'Keep outputs', value: false }],
     { title: `Publish ${file}` },
   ))?.value,
   confirm: confirmModal,
-  pickNotebook: (keys) => vscode.window.showQuickPick(keys, { title: 'Fetch which notebook?' }),
+  pickNotebook: (keys) => window.showQuickPick(keys, { title: 'Fetch which notebook?' }),
 };
 
 const resourceName = (target: unknown, kind: string): string | undefined =>
@@ -36,7 +37,7 @@ const resourceName = (target: unknown, kind: string): string | undefined =>
 
 async function pickInstance(session: AwsSession, title: string): Promise<string | undefined> {
   const out = await session.clients.sagemaker().send(new ListNotebookInstancesCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
-  return vscode.window.showQuickPick((out.NotebookInstances ?? []).map((i) => i.NotebookInstanceName ?? ''), { title });
+  return window.showQuickPick((out.NotebookInstances ?? []).map((i) => i.NotebookInstanceName ?? ''), { title });
 }
 
 const show = (outcome: Outcome, openLog?: () => void) => showOutcome(outcome, openLog ? { action: { label: 'Open Lifecycle Log', run: openLog } } : {});
@@ -95,7 +96,7 @@ export function registerNotebookCommands(ctx: NotebookCommandContext): vscode.Di
     vscode.commands.registerCommand('sagemakerWorkbench.fetchNotebook', guarded(session, 'GetObject', async (target) => {
       if (!workspaceTrusted('Fetching a notebook')) return;
       const name = await instance(target, 'Fetch a notebook of which notebook instance?');
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'Fetch into which folder?' }))?.[0];
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? (await window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'Fetch into which folder?' }))?.[0];
       if (name && folder) show(await fetchNotebook(session, name, folder, syncDialogs));
     })),
   ];

@@ -3,15 +3,15 @@
 // in a cancellable notification. A start that fails names SageMaker's FailureReason and the last lines of the
 // lifecycle log. Opening asks for a presigned URL and hands it to the browser; it is never logged or kept.
 import * as vscode from 'vscode';
-import { logEventsPage } from '../aws/logs/logEventsApi';
-import { describeNotebookInstance } from '../aws/sagemaker/notebookInstancesApi';
+import { logEventsPage } from '../../aws/logs/logEventsApi';
+import { describeNotebookInstance } from '../../aws/sagemaker/notebookInstancesApi';
 import {
   deleteNotebookInstance, presignedNotebookUrl, startNotebookInstance, stopNotebookInstance, waitForNotebook,
   type NotebookSettled, type NotebookTarget,
-} from '../aws/sagemaker/notebookLifecycleApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { followWithProgress } from './ui/followWithProgress';
+} from '../../aws/sagemaker/notebookLifecycleApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { followWithProgress } from '../../ui/followWithProgress';
 
 export const NOTEBOOK_LOG_GROUP = '/aws/sagemaker/NotebookInstances';
 

@@ -4,12 +4,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { describeLifecycleConfig, describeNotebookInstance } from '../aws/sagemaker/notebookInstancesApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { decodeLifecycleScript } from '../model/lifecycleScripts';
-import { notebookSources } from '../model/lifecycleTemplates';
-import { clearNotebookOutputs } from '../model/notebookOutputs';
+import { describeLifecycleConfig, describeNotebookInstance } from '../../aws/sagemaker/notebookInstancesApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { decodeLifecycleScript } from '../../model/lifecycleScripts';
+import { notebookSources } from '../../model/lifecycleTemplates';
+import { clearNotebookOutputs } from '../../model/notebookOutputs';
 
 /** Notebooks are a few MB at most; anything far larger is not fetched into memory. */
 const MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024;

@@ -2,16 +2,17 @@
 // the pipeline that has one), and "Review Pending Approvals", which lists every waiting approval across
 // pipelines and opens the Release Review panel for the chosen one.
 import * as vscode from 'vscode';
-import type { ApprovalDecision } from '../aws/codepipeline/approvalApi';
-import type { AwsSession } from '../aws/session';
-import type { PendingApproval } from '../model/codePipelineState';
-import { timeAgo } from '../model/durations';
+import { window } from '../../ui/window';
+import type { ApprovalDecision } from '../../aws/codepipeline/approvalApi';
+import type { AwsSession } from '../../session/awsSession';
+import type { PendingApproval } from '../../model/codePipelineState';
+import { timeAgo } from '../../model/durations';
 import { decideApproval, dialogPrompts } from './approvalDecision';
-import type { RegisteredViews } from '../views/registerViews';
-import { ApprovalActionNode } from '../views/pipelines/codePipelineStageNodes';
-import { CodePipelineNode } from '../views/pipelines/codePipelineNode';
-import type { ExplorerNode } from '../views/tree/explorerNode';
-import { ReleaseReviewPanel } from '../webviews/releaseReview/releaseReviewPanel';
+import type { RegisteredViews } from '../../views/registerViews';
+import { ApprovalActionNode } from '../../views/pipelines/codePipelineStageNodes';
+import { CodePipelineNode } from '../../views/pipelines/codePipelineNode';
+import type { ExplorerNode } from '../../views/tree/explorerNode';
+import { ReleaseReviewPanel } from '../../webviews/releaseReview/releaseReviewPanel';
 
 /** Every approval waiting in the listed pipelines, reading the view (and states) first if needed. */
 export async function pendingApprovalsEverywhere(views: RegisteredViews): Promise<PendingApproval[]> {
@@ -60,10 +61,10 @@ async function pickApproval(views: RegisteredViews): Promise<PendingApproval | u
     () => pendingApprovalsEverywhere(views),
   );
   if (approvals.length === 0) {
-    void vscode.window.showInformationMessage('No release is waiting for approval in the listed pipelines.');
+    void window.showInformationMessage('No release is waiting for approval in the listed pipelines.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(approvals.map((a) => ({
+  const picked = await window.showQuickPick(approvals.map((a) => ({
     label: `$(bell-dot) ${a.pipelineName}`,
     description: `${a.stageName} · ${a.actionName}`,
     detail: `Execution ${a.pipelineExecutionId ?? '?'}${a.waitingSince ? ` · waiting ${timeAgo(a.waitingSince)?.replace(/ ago$/, '')}` : ''}`,

@@ -3,15 +3,15 @@
 // pipeline, stage, action and execution. A token that no longer matches (superseded, expired, or decided
 // by someone else) is explained and the pipeline re-read, never a silent failure. Used by the commands
 // and by the Release Review panel.
-import * as vscode from 'vscode';
-import { confirmModal } from './ui/confirmModal';
-import { findEvaluationReport, putApprovalResult, type ApprovalDecision } from '../aws/codepipeline/approvalApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import type { PendingApproval } from '../model/codePipelineState';
-import { metricsHeadline, type EvaluationReport } from '../model/evaluationReport';
-import { timeAgo } from '../model/durations';
-import type { RegisteredViews } from '../views/registerViews';
+import { window } from '../../ui/window';
+import { confirmModal } from '../../ui/confirmModal';
+import { findEvaluationReport, putApprovalResult, type ApprovalDecision } from '../../aws/codepipeline/approvalApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import type { PendingApproval } from '../../model/codePipelineState';
+import { metricsHeadline, type EvaluationReport } from '../../model/evaluationReport';
+import { timeAgo } from '../../model/durations';
+import type { RegisteredViews } from '../../views/registerViews';
 
 /** The questions a decision asks; the commands answer them with VS Code dialogs, tests with a script. */
 export interface ApprovalPrompts {
@@ -28,7 +28,7 @@ export interface DecisionOutcome {
 const STALE_ERRORS = new Set(['InvalidApprovalTokenException', 'ApprovalAlreadyCompletedException']);
 
 export const dialogPrompts: ApprovalPrompts = {
-  comment: (decision, approval) => vscode.window.showInputBox({
+  comment: (decision, approval) => window.showInputBox({
     title: `${decision === 'Approved' ? 'Approve' : 'Reject'} ${approval.pipelineName} · ${approval.actionName}`,
     prompt: decision === 'Rejected' ? 'Why is it rejected? The comment is recorded with the decision (required).' : 'Comment recorded with the approval (optional).',
     placeHolder: decision === 'Rejected' ? 'e.g. RMSE 2.3 is above the 2.0 threshold' : 'e.g. RMSE 1.48 is below 2.0',
@@ -93,17 +93,17 @@ export async function decideApproval(session: AwsSession, views: RegisteredViews
     await node?.loadState();
     if (STALE_ERRORS.has(name)) {
       const message = `This approval of ${approval.pipelineName} (execution ${shortId(approval.pipelineExecutionId)}) is no longer waiting: it was decided by someone else, superseded by a newer execution, or expired. The pipeline was refreshed.`;
-      void vscode.window.showWarningMessage(message);
+      void window.showWarningMessage(message);
       return { outcome: 'stale', message };
     }
     const message = toUserError(error, session, 'codepipeline', 'PutApprovalResult').message;
-    void vscode.window.showErrorMessage(message);
+    void window.showErrorMessage(message);
     return { outcome: 'failed', message };
   }
   await node?.loadState();
   const message = decision === 'Approved'
     ? `Approved ${approval.pipelineName} (execution ${shortId(approval.pipelineExecutionId)}): the Deploy stage runs next.`
     : `Rejected ${approval.pipelineName} (execution ${shortId(approval.pipelineExecutionId)}).`;
-  void vscode.window.showInformationMessage(message);
+  void window.showInformationMessage(message);
   return { outcome: 'decided', message };
 }

@@ -2,15 +2,16 @@
 // for its actions, or abandon them), retry a failed stage's actions. Each asks first and says exactly what
 // it will do; refusals from CodePipeline (not stoppable, not retryable) are explained.
 import * as vscode from 'vscode';
-import { confirmModal } from './ui/confirmModal';
-import { retryFailedActions, startPipelineExecution, stopPipelineExecution } from '../aws/codepipeline/codePipelineApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import type { RegisteredViews } from '../views/registerViews';
-import { CodePipelineNode } from '../views/pipelines/codePipelineNode';
-import { ActionNode, StageNode } from '../views/pipelines/codePipelineStageNodes';
-import { isAwsConsoleUrl } from '../model/consoleUrls';
-import { latestExecutionStatus } from '../model/codePipelineState';
+import { window } from '../../ui/window';
+import { confirmModal } from '../../ui/confirmModal';
+import { retryFailedActions, startPipelineExecution, stopPipelineExecution } from '../../aws/codepipeline/codePipelineApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import type { RegisteredViews } from '../../views/registerViews';
+import { CodePipelineNode } from '../../views/pipelines/codePipelineNode';
+import { ActionNode, StageNode } from '../../views/pipelines/codePipelineStageNodes';
+import { isAwsConsoleUrl } from '../../model/consoleUrls';
+import { latestExecutionStatus } from '../../model/codePipelineState';
 
 export interface OperationOutcome {
   outcome: 'done' | 'cancelled' | 'refused' | 'failed';
@@ -28,7 +29,7 @@ export interface PipelinePrompts {
 export const pipelineDialogs: PipelinePrompts = {
   confirm: confirmModal,
   stopMode: async (question, detail) => {
-    const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Stop and Wait', 'Stop and Abandon');
+    const choice = await window.showWarningMessage(question, { modal: true, detail }, 'Stop and Wait', 'Stop and Abandon');
     return choice === 'Stop and Wait' ? 'wait' : choice === 'Stop and Abandon' ? 'abandon' : undefined;
   },
 };
@@ -41,7 +42,7 @@ async function run(session: AwsSession, views: RegisteredViews, pipelineName: st
     const executionId = await call();
     await node?.loadState();
     const message = success(executionId);
-    void vscode.window.showInformationMessage(message);
+    void window.showInformationMessage(message);
     return { outcome: 'done', message, executionId };
   } catch (error) {
     await node?.loadState();
@@ -49,7 +50,7 @@ async function run(session: AwsSession, views: RegisteredViews, pipelineName: st
     const message = REFUSALS.has(name)
       ? `CodePipeline refused: ${(error as Error).message}`
       : toUserError(error, session, 'codepipeline', operation).message;
-    void vscode.window.showErrorMessage(message);
+    void window.showErrorMessage(message);
     return { outcome: REFUSALS.has(name) ? 'refused' : 'failed', message };
   }
 }
@@ -93,7 +94,7 @@ export function registerPipelineCommands(session: AwsSession, views: RegisteredV
       const link = node instanceof ActionNode ? node.link : undefined;
       if (!link) return;
       if (!isAwsConsoleUrl(link)) {
-        void vscode.window.showWarningMessage(`Not opening ${link}: it does not lead to an AWS console.`);
+        void window.showWarningMessage(`Not opening ${link}: it does not lead to an AWS console.`);
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(link));

@@ -2,12 +2,13 @@
 // (prefilled with its default, checked as SageMaker checks it, back with Escape cancels), then a
 // confirmation lists what differs from the defaults before StartPipelineExecution.
 import * as vscode from 'vscode';
-import { confirmModal } from './ui/confirmModal';
-import { describeSageMakerPipeline, startSageMakerPipelineExecution } from '../aws/sagemaker/pipelinesApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { changedParameters, parameterProblem, parseDefinitionParameters, type PipelineParameter } from '../model/pipelineParameters';
-import { SageMakerPipelineNode } from '../views/pipelines/sageMakerPipelineNodes';
+import { window } from '../../ui/window';
+import { confirmModal } from '../../ui/confirmModal';
+import { describeSageMakerPipeline, startSageMakerPipelineExecution } from '../../aws/sagemaker/pipelinesApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { changedParameters, parameterProblem, parseDefinitionParameters, type PipelineParameter } from '../../model/pipelineParameters';
+import { SageMakerPipelineNode } from '../../views/pipelines/sageMakerPipelineNodes';
 
 export interface StartPrompts {
   value(parameter: PipelineParameter, step: number, total: number): Thenable<string | undefined>;
@@ -15,7 +16,7 @@ export interface StartPrompts {
 }
 
 export const startDialogs: StartPrompts = {
-  value: (p, step, total) => vscode.window.showInputBox({
+  value: (p, step, total) => window.showInputBox({
     title: `Start pipeline (${step}/${total}): ${p.name}`,
     prompt: `${p.type}${p.enumValues ? ` — one of ${p.enumValues.join(', ')}` : ''}${p.defaultValue !== undefined ? ` (default ${p.defaultValue})` : ' (required)'}`,
     value: p.defaultValue ?? '',
@@ -37,7 +38,7 @@ export async function startSageMakerPipeline(session: AwsSession, pipelineName: 
     parameters = parseDefinitionParameters((await describeSageMakerPipeline(session.clients, pipelineName)).PipelineDefinition);
   } catch (error) {
     const message = toUserError(error, session, 'sagemaker', 'DescribePipeline').message;
-    void vscode.window.showErrorMessage(message);
+    void window.showErrorMessage(message);
     return { outcome: 'failed', message };
   }
   const values: Record<string, string> = {};
@@ -54,11 +55,11 @@ export async function startSageMakerPipeline(session: AwsSession, pipelineName: 
   try {
     const executionArn = await startSageMakerPipelineExecution(session.clients, pipelineName, changed);
     const message = `Started ${pipelineName} (execution ${executionArn?.split('/').pop() ?? '?'}).`;
-    void vscode.window.showInformationMessage(message);
+    void window.showInformationMessage(message);
     return { outcome: 'started', executionArn, message };
   } catch (error) {
     const message = toUserError(error, session, 'sagemaker', 'StartPipelineExecution').message;
-    void vscode.window.showErrorMessage(message);
+    void window.showErrorMessage(message);
     return { outcome: 'failed', message };
   }
 }

@@ -1,9 +1,10 @@
 // "Choose AWS Profile and Region": profile (from the shared files, SSO included), then region, with Back.
 import * as vscode from 'vscode';
-import { describeCredentialKind, type ProfileInfo } from '../model/profiles';
-import { isRegionCode, SAGEMAKER_REGIONS } from '../model/regions';
-import { MultiStepInput, type Step } from './ui/multiStepInput';
-import type { AwsSession } from '../aws/session';
+import { window } from '../../ui/window';
+import { describeCredentialKind, type ProfileInfo } from '../../model/profiles';
+import { isRegionCode, SAGEMAKER_REGIONS } from '../../model/regions';
+import { MultiStepInput, type Step } from '../../ui/multiStepInput';
+import type { AwsSession } from '../../session/awsSession';
 
 interface ProfileItem extends vscode.QuickPickItem {
   /** '' means the default credential chain. */
@@ -85,6 +86,6 @@ export async function chooseProfileAndRegion(session: AwsSession): Promise<void>
 
 export async function chooseRegion(session: AwsSession): Promise<void> {
   const items = regionItems(session.current.region, session.knownProfiles.find((p) => p.name === session.current.profileLabel)?.region);
-  const chosen = await vscode.window.showQuickPick(items, { title: 'AWS Region', placeHolder: 'Region', matchOnDescription: true });
+  const chosen = await window.showQuickPick(items, { title: 'AWS Region', placeHolder: 'Region', matchOnDescription: true });
   if (chosen) await session.setProfileAndRegion(undefined, chosen.region);
 }

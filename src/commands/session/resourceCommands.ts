@@ -1,11 +1,12 @@
 // Commands every sidebar node shares: copy name/ARN, open in the AWS console, show details, load more,
 // retry an error node, filter, sort and refresh a view.
 import * as vscode from 'vscode';
-import { DEFAULT_FILTER, type SortKey } from '../model/viewFilter';
-import type { DetailsDocuments } from '../views/details/detailsDocuments';
-import type { ExplorerNode } from '../views/tree/explorerNode';
-import { ErrorNode, LoadMoreNode } from '../views/tree/messageNodes';
-import type { ResourceListProvider } from '../views/tree/resourceListProvider';
+import { window } from '../../ui/window';
+import { DEFAULT_FILTER, type SortKey } from '../../model/viewFilter';
+import type { DetailsDocuments } from '../../views/details/detailsDocuments';
+import type { ExplorerNode } from '../../views/tree/explorerNode';
+import { ErrorNode, LoadMoreNode } from '../../views/tree/messageNodes';
+import type { ResourceListProvider } from '../../views/tree/resourceListProvider';
 
 type AnyProvider = ResourceListProvider<unknown>;
 
@@ -23,7 +24,7 @@ export function registerResourceCommands(details: DetailsDocuments, providerFor:
     vscode.commands.registerCommand('sagemakerWorkbench.copyArn', async (node?: ExplorerNode) => {
       const r = resourceOf(node);
       if (!r.arn) {
-        void vscode.window.showWarningMessage(`The ARN of ${r.name} is not known yet: expand it or show its details first.`);
+        void window.showWarningMessage(`The ARN of ${r.name} is not known yet: expand it or show its details first.`);
         return;
       }
       await vscode.env.clipboard.writeText(r.arn);
@@ -43,7 +44,7 @@ export function registerResourceCommands(details: DetailsDocuments, providerFor:
         try {
           await node.run();
         } catch (error) {
-          void vscode.window.showErrorMessage(`Loading more failed: ${(error as Error).message}`);
+          void window.showErrorMessage(`Loading more failed: ${(error as Error).message}`);
         }
       }
     }),
@@ -67,7 +68,7 @@ export function registerResourceCommands(details: DetailsDocuments, providerFor:
 
 async function filterView(provider: AnyProvider): Promise<void> {
   const current = provider.filter;
-  const name = await vscode.window.showInputBox({
+  const name = await window.showInputBox({
     title: `Filter ${provider.noun} (1/3): name contains`,
     value: current.nameContains ?? '',
     prompt: 'Part of the name; empty for all',
@@ -75,13 +76,13 @@ async function filterView(provider: AnyProvider): Promise<void> {
   if (name === undefined) return;
   const statusItems = [{ label: 'Any status', status: undefined as string | undefined }, ...provider.statuses.map((s) => ({ label: s, status: s as string | undefined }))];
   const status = provider.statuses.length
-    ? await vscode.window.showQuickPick(statusItems, { title: `Filter ${provider.noun} (2/3): status`, placeHolder: current.status ?? 'Any status' })
+    ? await window.showQuickPick(statusItems, { title: `Filter ${provider.noun} (2/3): status`, placeHolder: current.status ?? 'Any status' })
     : statusItems[0];
   if (!status) return;
   const sorts: Array<{ label: string; sort: SortKey }> = [
     { label: 'Newest first', sort: 'newest' }, { label: 'Oldest first', sort: 'oldest' }, { label: 'By name', sort: 'name' },
   ];
-  const sort = await vscode.window.showQuickPick(sorts, { title: `Filter ${provider.noun} (3/3): sort` });
+  const sort = await window.showQuickPick(sorts, { title: `Filter ${provider.noun} (3/3): sort` });
   if (!sort) return;
   await provider.setFilter({ nameContains: name.trim() || undefined, status: status.status, sort: sort.sort });
 }

@@ -1,8 +1,8 @@
 // Every command of the extension, registered in one place so the manifest and the code are easy to compare.
 import * as vscode from 'vscode';
-import type { AwsSession } from '../aws/session';
-import type { Log } from '../aws/log';
-import type { RegisteredViews } from '../views/registerViews';
+import type { AwsSession } from '../../session/awsSession';
+import type { Log } from '../../session/log';
+import type { RegisteredViews } from '../../views/registerViews';
 import { chooseProfileAndRegion, chooseRegion } from './chooseProfile';
 
 export function registerCommands(session: AwsSession, views: RegisteredViews, log: Log): vscode.Disposable[] {

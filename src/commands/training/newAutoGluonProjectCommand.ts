@@ -2,9 +2,10 @@
 // buildspec.yml, hyperparameters.json, the wizard's sagemaker-training.json, README) into a folder of the
 // workspace. Only in a trusted workspace; existing files are replaced only after the user agrees.
 import * as vscode from 'vscode';
-import type { AwsSession } from '../aws/session';
-import { autoGluonProjectFiles } from '../model/autoGluonScaffold';
-import { accountOfArn } from '../model/trainingImages';
+import { window } from '../../ui/window';
+import type { AwsSession } from '../../session/awsSession';
+import { autoGluonProjectFiles } from '../../model/autoGluonScaffold';
+import { accountOfArn } from '../../model/trainingImages';
 
 export interface ScaffoldPrompts {
   /** The folder the project folder is created in. */
@@ -59,9 +60,9 @@ export const scaffoldDialogs: ScaffoldPrompts = {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 1) return folders[0].uri;
     if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder to create the project in' }))?.uri;
-    return (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create the project here' }))?.[0];
+    return (await window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create the project here' }))?.[0];
   },
-  name: (value, validate) => vscode.window.showInputBox({ title: 'New AutoGluon container project', prompt: 'Project folder and ECR repository name', value, validateInput: validate, ignoreFocusOut: true }),
-  account: (value, validate) => vscode.window.showInputBox({ title: 'New AutoGluon container project', prompt: 'AWS account id of the ECR registry and the SageMaker default bucket', value, validateInput: validate, ignoreFocusOut: true }),
-  replace: async (existing) => (await vscode.window.showWarningMessage(`Replace ${existing.length} existing file(s)?`, { modal: true, detail: existing.join(', ') }, 'Replace')) === 'Replace',
+  name: (value, validate) => window.showInputBox({ title: 'New AutoGluon container project', prompt: 'Project folder and ECR repository name', value, validateInput: validate, ignoreFocusOut: true }),
+  account: (value, validate) => window.showInputBox({ title: 'New AutoGluon container project', prompt: 'AWS account id of the ECR registry and the SageMaker default bucket', value, validateInput: validate, ignoreFocusOut: true }),
+  replace: async (existing) => (await window.showWarningMessage(`Replace ${existing.length} existing file(s)?`, { modal: true, detail: existing.join(', ') }, 'Replace')) === 'Replace',
 };

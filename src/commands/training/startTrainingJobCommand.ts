@@ -4,15 +4,15 @@
 // SageMaker checks it, every input channel checked to hold data, confirmed, then CreateTrainingJob. Stop
 // asks first.
 import * as vscode from 'vscode';
-import { ecrImages, ecrRepositories, type ImageChoice, type RepositoryChoice } from '../aws/ecr/imagesApi';
-import { sageMakerRoles, type RoleChoice } from '../aws/iam/rolesApi';
-import { describeTrainingJob } from '../aws/sagemaker/trainingJobsApi';
-import { emptyChannels, startTrainingJob, stopTrainingJob } from '../aws/sagemaker/trainingRunApi';
-import type { AwsSession } from '../aws/session';
-import { toUserError } from '../aws/showAwsError';
-import { parseFolderDefaults } from '../model/autoGluonScaffold';
-import { AUTOGLUON_METRICS, nextJobName, parseHyperParameters, planFromJob, trainingPlanProblem, type TrainingPlan } from '../model/trainingJobPlan';
-import type { RetryPlans } from './ui/retryPlans';
+import { ecrImages, ecrRepositories, type ImageChoice, type RepositoryChoice } from '../../aws/ecr/imagesApi';
+import { sageMakerRoles, type RoleChoice } from '../../aws/iam/rolesApi';
+import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
+import { emptyChannels, startTrainingJob, stopTrainingJob } from '../../aws/sagemaker/trainingRunApi';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { parseFolderDefaults } from '../../model/autoGluonScaffold';
+import { AUTOGLUON_METRICS, nextJobName, parseHyperParameters, planFromJob, trainingPlanProblem, type TrainingPlan } from '../../model/trainingJobPlan';
+import type { RetryPlans } from '../../ui/retryPlans';
 
 export interface TrainingWizardHelpers {
   roles: RoleChoice[];

@@ -3,15 +3,15 @@
 // output, hyperparameters (kept, or edited as JSON in an editor and checked before going on) and metric
 // definitions. Each value is checked as it is typed.
 import * as vscode from 'vscode';
-import type { RepositoryChoice } from '../aws/ecr/imagesApi';
-import { s3UriProblem } from '../model/autoMlPlan';
-import { instanceTypeProblem, roleArnProblem } from '../model/deployPlan';
+import type { RepositoryChoice } from '../../aws/ecr/imagesApi';
+import { s3UriProblem } from '../../model/autoMlPlan';
+import { instanceTypeProblem, roleArnProblem } from '../../model/deployPlan';
 import {
   TRAINING_INSTANCE_TYPES, channelsText, ecrImageProblem, instanceCountProblem, maxRuntimeSecondsProblem, parseChannels,
   parseHyperParameters, parseMetricDefinitions, trainingJobNameProblem, volumeSizeProblem, type TrainingPlan,
-} from '../model/trainingJobPlan';
+} from '../../model/trainingJobPlan';
 import type { TrainingWizardHelpers } from './startTrainingJobCommand';
-import { MultiStepInput, type Step } from './ui/multiStepInput';
+import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 
 const TITLE = 'Start training job';
 type Item<T> = vscode.QuickPickItem & { value: T };

@@ -3,18 +3,19 @@
 // or its log, compare jobs selected together, the AutoGluon leaderboard and SummaryOfModels.html. Tests
 // call the features' functions through the extension's API instead.
 import * as vscode from 'vscode';
-import type { LogDocuments } from '../views/logs/logDocuments';
-import type { ExplorerNode } from '../views/tree/explorerNode';
-import { AutoGluonPanel } from '../webviews/autoGluon/autoGluonPanel';
-import { showSummaryOfModels } from '../webviews/autoGluon/summaryOfModelsPanel';
-import { TrainingComparisonPanel } from '../webviews/trainingJob/trainingComparisonPanel';
-import { TRAINING_LOG_GROUP, TrainingJobPanel } from '../webviews/trainingJob/trainingJobPanel';
+import { window } from '../../ui/window';
+import type { LogDocuments } from '../../views/logs/logDocuments';
+import type { ExplorerNode } from '../../views/tree/explorerNode';
+import { AutoGluonPanel } from '../../webviews/autoGluon/autoGluonPanel';
+import { showSummaryOfModels } from '../../webviews/autoGluon/summaryOfModelsPanel';
+import { TrainingComparisonPanel } from '../../webviews/trainingJob/trainingComparisonPanel';
+import { TRAINING_LOG_GROUP, TrainingJobPanel } from '../../webviews/trainingJob/trainingJobPanel';
 import { createAutoGluonProject, scaffoldDialogs } from './newAutoGluonProjectCommand';
 import { cloneTraining, defaultTrainingPlan, folderPlan, startTraining, stopTraining, type StartTrainingPrompts, type TrainingContext } from './startTrainingJobCommand';
 import { askTrainingPlan } from './startTrainingWizard';
-import { confirmModal } from './ui/confirmModal';
-import { guarded, showOutcome } from './ui/outcome';
-import { workspaceTrusted } from './ui/workspaceTrust';
+import { confirmModal } from '../../ui/confirmModal';
+import { guarded, showOutcome } from '../../ui/outcome';
+import { workspaceTrusted } from '../../ui/workspaceTrust';
 
 export const trainingDialogs: StartTrainingPrompts = { plan: askTrainingPlan, confirm: confirmModal };
 
@@ -50,7 +51,7 @@ export function registerTrainingJobCommands(ctx: TrainingContext, extensionUri: 
       if (target instanceof vscode.Uri) {
         if (!workspaceTrusted('Starting a training job from a project folder')) return;
         const read = await folderPlan(target, defaultTrainingPlan(ctx.lastRole()));
-        if (read.problem) void vscode.window.showWarningMessage(`${read.problem} The wizard starts from the other defaults.`);
+        if (read.problem) void window.showWarningMessage(`${read.problem} The wizard starts from the other defaults.`);
         defaults = read.plan;
       }
       started(await startTraining(ctx, defaults, trainingDialogs));
@@ -64,7 +65,7 @@ export function registerTrainingJobCommands(ctx: TrainingContext, extensionUri: 
     vscode.commands.registerCommand('sagemakerWorkbench.compareTrainingJobs', (clicked?: unknown, selected?: unknown[]) => {
       const names = [...new Set((selected?.length ? selected : [clicked]).map(trainingJobNameOf).filter((n): n is string => !!n))];
       if (names.length < 2) {
-        void vscode.window.showInformationMessage('Select two or more training jobs in the Training Jobs view (Ctrl/Cmd+click), then Compare.');
+        void window.showInformationMessage('Select two or more training jobs in the Training Jobs view (Ctrl/Cmd+click), then Compare.');
         return;
       }
       TrainingComparisonPanel.show(extensionUri, session, names);

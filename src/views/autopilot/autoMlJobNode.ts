@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import type { AutoMLCandidate, AutoMLJobSummary } from '@aws-sdk/client-sagemaker';
 import { describeAutoMlJobFacts, listCandidatesPage, type AutoMlJobFacts } from '../../aws/sagemaker/autoMlApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { candidateSortOrder } from '../../model/autoMlObjective';
 import { consoleUrls } from '../../model/consoleUrls';
 import { jobDuration } from '../../model/durations';

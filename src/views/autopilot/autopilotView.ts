@@ -2,7 +2,7 @@
 // server-side; a job is described and its candidates listed only when expanded.
 import type { AutoMLJobSummary } from '@aws-sdk/client-sagemaker';
 import { AUTOML_JOB_STATUSES, listAutoMlJobsPage } from '../../aws/sagemaker/autoMlApi';
-import type { AwsSession } from '../../aws/session';
+import type { AwsSession } from '../../session/awsSession';
 import { withKeptNodes } from '../tree/keptNodes';
 import type { ListSource } from '../tree/resourceListProvider';
 import { AutoMlJobNode } from './autoMlJobNode';

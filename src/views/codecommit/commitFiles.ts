@@ -2,10 +2,11 @@
 // each, nothing on disk), and "Open Changes": the files a commit changed, in VS Code's diff editor against
 // its parent.
 import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import type { Difference } from '@aws-sdk/client-codecommit';
 import { commitDifferences, getBlobText, getCommit, recentCommits } from '../../aws/codecommit/codeCommitApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 
 export const COMMIT_FILE_SCHEME = 'sagemaker-workbench-codecommit';
 
@@ -53,10 +54,10 @@ export async function openCommitChanges(session: AwsSession, repository: string,
   const parent = commit.parents?.[0];
   const differences = await commitDifferences(session.clients, repository, parent, commitId);
   if (differences.length === 0) {
-    void vscode.window.showInformationMessage(`Commit ${commitId.slice(0, 8)} changed no files.`);
+    void window.showInformationMessage(`Commit ${commitId.slice(0, 8)} changed no files.`);
     return differences;
   }
-  const choose = pick ?? ((ds: Difference[]) => vscode.window.showQuickPick(
+  const choose = pick ?? ((ds: Difference[]) => window.showQuickPick(
     ds.map((d) => ({ label: d.afterBlob?.path ?? d.beforeBlob?.path ?? '?', description: CHANGE[d.changeType ?? 'M'], d })),
     { title: `${(commit.message ?? '').split('\n')[0]} — ${ds.length} files changed`, placeHolder: 'Choose a file to compare with the parent commit' },
   ).then((item) => item?.d));
@@ -70,7 +71,7 @@ const pathOf = (d: Difference) => d.afterBlob?.path ?? d.beforeBlob?.path ?? '?'
 /** Every file of the commit (GetDifferences without a "before" lists the whole tree); opens the chosen one read-only. */
 export async function openFileAtCommit(session: AwsSession, repository: string, commitId: string, pick?: (paths: string[]) => Thenable<string | undefined>): Promise<vscode.TextDocument | undefined> {
   const files = (await commitDifferences(session.clients, repository, undefined, commitId)).filter((d) => d.afterBlob);
-  const choose = pick ?? ((paths: string[]) => vscode.window.showQuickPick(paths, { title: `Files at ${commitId.slice(0, 8)} (${repository})`, placeHolder: 'Choose a file to open read-only' }));
+  const choose = pick ?? ((paths: string[]) => window.showQuickPick(paths, { title: `Files at ${commitId.slice(0, 8)} (${repository})`, placeHolder: 'Choose a file to open read-only' }));
   const path = await choose(files.map(pathOf).sort());
   const file = files.find((d) => pathOf(d) === path);
   if (!file) return undefined;
@@ -88,12 +89,12 @@ export async function compareWithEarlierCommit(
   const commit = await getCommit(session.clients, repository, commitId);
   const parent = commit.parents?.[0];
   if (!parent) {
-    void vscode.window.showInformationMessage(`Commit ${commitId.slice(0, 8)} is the first of its branch: nothing earlier to compare with.`);
+    void window.showInformationMessage(`Commit ${commitId.slice(0, 8)} is the first of its branch: nothing earlier to compare with.`);
     return [];
   }
   const history = (await recentCommits(session.clients, repository, { from: parent }, 10)).commits
     .map((c) => ({ commitId: c.commitId ?? '', message: (c.message ?? '').split('\n')[0] }));
-  const chooseCommit = pickCommit ?? ((choices: Array<{ commitId: string; message: string }>) => vscode.window.showQuickPick(
+  const chooseCommit = pickCommit ?? ((choices: Array<{ commitId: string; message: string }>) => window.showQuickPick(
     choices.map((c) => ({ label: c.message, description: c.commitId.slice(0, 8), id: c.commitId })),
     { title: `Compare ${commitId.slice(0, 8)} with…`, placeHolder: 'Choose an earlier commit' },
   ).then((item) => item?.id));
@@ -101,10 +102,10 @@ export async function compareWithEarlierCommit(
   if (!before) return [];
   const differences = await commitDifferences(session.clients, repository, before, commitId);
   if (differences.length === 0) {
-    void vscode.window.showInformationMessage(`No file differs between ${before.slice(0, 8)} and ${commitId.slice(0, 8)}.`);
+    void window.showInformationMessage(`No file differs between ${before.slice(0, 8)} and ${commitId.slice(0, 8)}.`);
     return differences;
   }
-  const chooseFile = pickFile ?? ((ds: Difference[]) => vscode.window.showQuickPick(
+  const chooseFile = pickFile ?? ((ds: Difference[]) => window.showQuickPick(
     ds.map((d) => ({ label: pathOf(d), description: CHANGE[d.changeType ?? 'M'], d })),
     { title: `${ds.length} files differ between ${before.slice(0, 8)} and ${commitId.slice(0, 8)}` },
   ).then((item) => item?.d));

@@ -2,7 +2,7 @@
 // described (with its configuration and autoscaling targets) only when expanded.
 import type { EndpointSummary } from '@aws-sdk/client-sagemaker';
 import { ENDPOINT_STATUSES, listEndpointsPage } from '../../aws/sagemaker/endpointsApi';
-import type { AwsSession } from '../../aws/session';
+import type { AwsSession } from '../../session/awsSession';
 import { withKeptNodes } from '../tree/keptNodes';
 import type { ListSource } from '../tree/resourceListProvider';
 import { EndpointNode } from './endpointNode';

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import type { ScalingPolicy } from '@aws-sdk/client-application-auto-scaling';
 import { describeVariantPolicies } from '../../aws/autoscaling/endpointScalingApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { capacityText, scalingText, variantResourceId, type VariantFacts } from '../../model/endpointVariants';
 import type { ExplorerNode } from '../tree/explorerNode';
 import { ErrorNode, FactNode } from '../tree/messageNodes';

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { lastEventTime, logEventsPage } from '../../aws/logs/logEventsApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 
 export const LOG_SCHEME = 'sagemaker-workbench-logs';
 const DAY_MS = 86_400_000;

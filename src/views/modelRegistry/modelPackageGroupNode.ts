@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import type { ModelPackageGroupSummary, ModelPackageSummary } from '@aws-sdk/client-sagemaker';
 import { describeModelPackageGroup, listModelPackagesPage } from '../../aws/sagemaker/modelRegistryApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { consoleUrls } from '../../model/consoleUrls';
 import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
 import { PagedGroupNode } from '../tree/pagedGroupNode';

@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import type { DescribeModelPackageCommandOutput, ModelPackageSummary } from '@aws-sdk/client-sagemaker';
 import { describeModelPackage, readQualityMetrics, statisticsUriOf } from '../../aws/sagemaker/modelRegistryApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { formatMetricValue } from '../../model/autoMlObjective';
 import { consoleUrls } from '../../model/consoleUrls';
 import type { QualityMetric } from '../../model/modelQualityMetrics';

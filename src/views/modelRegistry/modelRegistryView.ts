@@ -2,7 +2,7 @@
 // server-side); versions are listed when a group is expanded, metrics read when a version is expanded.
 import type { ModelPackageGroupSummary } from '@aws-sdk/client-sagemaker';
 import { listModelPackageGroupsPage } from '../../aws/sagemaker/modelRegistryApi';
-import type { AwsSession } from '../../aws/session';
+import type { AwsSession } from '../../session/awsSession';
 import { withKeptNodes } from '../tree/keptNodes';
 import type { ListSource } from '../tree/resourceListProvider';
 import { ModelPackageGroupNode } from './modelPackageGroupNode';

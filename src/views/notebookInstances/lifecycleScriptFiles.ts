@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { describeLifecycleConfig } from '../../aws/sagemaker/notebookInstancesApi';
 import { updateLifecycleScripts } from '../../aws/sagemaker/notebookLifecycleApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { decodeLifecycleScript } from '../../model/lifecycleScripts';
 import { scriptProblem } from '../../model/lifecycleTemplates';
 

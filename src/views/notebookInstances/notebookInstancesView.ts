@@ -3,7 +3,7 @@ import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
 import {
   listLifecycleConfigsPage, listNotebookInstancesPage, NOTEBOOK_STATUSES,
 } from '../../aws/sagemaker/notebookInstancesApi';
-import type { AwsSession } from '../../aws/session';
+import type { AwsSession } from '../../session/awsSession';
 import { DEFAULT_FILTER } from '../../model/viewFilter';
 import type { ListSource, ResourceListProvider } from '../tree/resourceListProvider';
 import { PagedGroupNode } from '../tree/pagedGroupNode';

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import type { Commit, RepositoryNameIdPair } from '@aws-sdk/client-codecommit';
 import { getCommit, getRepository, listBranchesPage, recentCommits } from '../../aws/codecommit/codeCommitApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { consoleUrls } from '../../model/consoleUrls';
 import { gitDate, timeAgo } from '../../model/durations';
 import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { GetPipelineStateCommandOutput, PipelineSummary } from '@aws-sdk/client-codepipeline';
 import { getPipeline, getPipelineState, listActionExecutions, listCodePipelineExecutionsPage } from '../../aws/codepipeline/codePipelineApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { latestExecutionStatus, pendingApprovals, type PendingApproval } from '../../model/codePipelineState';
 import { consoleUrls } from '../../model/consoleUrls';
 import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';

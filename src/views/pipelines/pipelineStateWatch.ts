@@ -4,6 +4,7 @@
 // `notifyPendingApprovals` it watches every listed pipeline even while the view is hidden and announces
 // each new waiting approval once, with a Review button.
 import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import { PollBackoff } from '../../model/pollBackoff';
 import { autoRefreshSeconds, onAutoRefreshSecondsChanged } from '../tree/statusPoller';
 import { isInProgress } from '../tree/statusIcon';
@@ -64,8 +65,8 @@ export class PipelineStateWatch implements vscode.Disposable {
     const after = node.status;
     if (before && after && before !== after && !isInProgress(after)) {
       const message = `Pipeline ${node.name}: ${before} → ${after}`;
-      if (after === 'Failed') void vscode.window.showErrorMessage(message);
-      else void vscode.window.showInformationMessage(message);
+      if (after === 'Failed') void window.showErrorMessage(message);
+      else void window.showInformationMessage(message);
     }
     this.schedule();
   }
@@ -84,7 +85,7 @@ export class PipelineStateWatch implements vscode.Disposable {
       this.announcedTokens.add(approval.token);
       const text = `${approval.pipelineName} is waiting for your approval (${approval.stageName} · ${approval.actionName}).`;
       this.announced.push(text);
-      void vscode.window.showInformationMessage(text, 'Review', 'Later').then((choice) => {
+      void window.showInformationMessage(text, 'Review', 'Later').then((choice) => {
         if (choice === 'Review') void vscode.commands.executeCommand('sagemakerWorkbench.openReleaseReview', node);
       });
     }

@@ -5,8 +5,8 @@ import type { PipelineExecutionStep, PipelineExecutionSummary, PipelineSummary }
 import {
   describePipelineExecution, describeSageMakerPipeline, listExecutionParameters, listPipelineExecutionStepsPage, listSageMakerPipelineExecutionsPage,
 } from '../../aws/sagemaker/pipelinesApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { sageMakerConsoleUrl } from '../../model/consoleUrls';
 import { jobDuration, timeAgo } from '../../model/durations';
 import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';

@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import type { DescribeTrainingJobCommandOutput, TrainingJobSummary } from '@aws-sdk/client-sagemaker';
 import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { formatMetricValue } from '../../model/autoMlObjective';
 import { consoleUrls } from '../../model/consoleUrls';
 import { jobDuration } from '../../model/durations';

@@ -2,7 +2,7 @@
 // filtered and sorted server-side; each job is described only when expanded.
 import type { TrainingJobSummary } from '@aws-sdk/client-sagemaker';
 import { listTrainingJobsPage, TRAINING_JOB_STATUSES } from '../../aws/sagemaker/trainingJobsApi';
-import type { AwsSession } from '../../aws/session';
+import type { AwsSession } from '../../session/awsSession';
 import { withKeptNodes } from '../tree/keptNodes';
 import type { ListSource } from '../tree/resourceListProvider';
 import { TrainingJobNode } from './trainingJobNode';

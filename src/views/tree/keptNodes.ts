@@ -2,7 +2,7 @@
 // resource keeps what it listed or described. The provider's `groups` hook runs on the first listing and
 // after every full refresh (filter, refresh button, region change): that is where the kept nodes are
 // dropped and where the provider introduces itself, so a node can ask to be re-rendered.
-import type { AwsSession } from '../../aws/session';
+import type { AwsSession } from '../../session/awsSession';
 import type { ExplorerNode } from './explorerNode';
 import type { ListSource, ResourceListProvider } from './resourceListProvider';
 

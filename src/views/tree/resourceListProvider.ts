@@ -1,11 +1,12 @@
 // One mechanism for every resource list in the sidebar: first page = one list call, "Load more…" for the
 // next, filter/sort remembered per workspace, empty/loading/error states in the tree itself.
 import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import { isFollowed } from './followedResources';
 import { PagedList, type Page } from '../../model/pagedList';
 import { DEFAULT_FILTER, describeFilter, isFiltered, type ViewFilter } from '../../model/viewFilter';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { RefreshableTreeProvider } from '../refreshableTreeProvider';
 import type { ExplorerNode } from './explorerNode';
 import { ErrorNode, LoadMoreNode, MessageNode } from './messageNodes';
@@ -72,8 +73,8 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
       const reason = item ? this.source.reasonOf!(item) : undefined;
       const text = `${this.source.noun.replace(/s$/, '')} ${change.key}: ${change.from ?? '?'} → ${change.to ?? '?'}${reason ? ` — ${reason}` : ''}`;
       const message = text.charAt(0).toUpperCase() + text.slice(1);
-      if (change.to === 'Failed') void vscode.window.showErrorMessage(message);
-      else void vscode.window.showInformationMessage(message);
+      if (change.to === 'Failed') void window.showErrorMessage(message);
+      else void window.showInformationMessage(message);
     }
   }
 

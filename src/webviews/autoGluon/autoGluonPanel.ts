@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { readArchiveEntries } from '../../aws/s3/archiveEntries';
 import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { parseEvaluation, parseLeaderboardCsv } from '../../model/autoGluonResults';
 import type { AutoGluonModel, FromWebview, ToWebview } from '../protocol/autoGluon';
 import { ModelPanelBase, panelFor } from '../webviewPanelBase';

@@ -3,10 +3,11 @@
 // before the page's own markup allows nothing but inline styles and data: images, so the bokeh script
 // the page carries, and anything else in it, never runs or loads.
 import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import { readArchiveEntries } from '../../aws/s3/archiveEntries';
 import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 
 export const SUMMARY_FILE = 'SummaryOfModels.html';
 export const INERT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -39,6 +40,6 @@ export async function showSummaryOfModels(session: AwsSession, jobName: string, 
   try {
     await openSummaryOfModels(session, jobName, knownArtefact);
   } catch (error) {
-    void vscode.window.showErrorMessage(error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message);
+    void window.showErrorMessage(error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message);
   }
 }

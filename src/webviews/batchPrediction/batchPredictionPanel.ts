@@ -1,7 +1,7 @@
 // The result of a batch prediction: the quality numbers and the predicted-vs-actual and residual plots,
 // with a link to the predictions file. One panel per endpoint, replaced by its next run.
 import * as vscode from 'vscode';
-import type { BatchOutcome } from '../../commands/batchPredictCommand';
+import type { BatchOutcome } from '../../commands/hosting/batchPredictCommand';
 import type { BatchPredictionModel, FromWebview, ToWebview } from '../protocol/batchPrediction';
 import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
 

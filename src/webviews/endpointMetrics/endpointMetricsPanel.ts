@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { endpointMetrics, type MetricSeries } from '../../aws/cloudwatch/endpointMetricsApi';
 import { describeEndpoint } from '../../aws/sagemaker/endpointsApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import type { EndpointMetricsModel, FromWebview, MetricsRange, ToWebview } from '../protocol/endpointMetrics';
 import { ModelPanelBase, panelFor } from '../webviewPanelBase';
 

@@ -4,13 +4,14 @@
 // leaderboard as CSV, open the notebooks the job generated in VS Code's notebook editor.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { window } from '../../ui/window';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { AutoMLCandidate } from '@aws-sdk/client-sagemaker';
 import { describeAutoMlJobV2 } from '../../aws/sagemaker/autoMlApi';
 import { allCandidates } from '../../aws/sagemaker/autoMlRunApi';
 import { readSmallObject } from '../../aws/s3/smallObjects';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { leaderboardCsv, leaderboardRows, metricColumns, objectiveIsMaximized } from '../../model/leaderboard';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
 import { globalShapValues } from '../../model/explainability';
@@ -168,7 +169,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
 
   async exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.jobName}-leaderboard.csv`) : undefined, filters: { CSV: ['csv'] } }));
+    const uri = target ?? (await window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.jobName}-leaderboard.csv`) : undefined, filters: { CSV: ['csv'] } }));
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(this.csv()));
     return uri;
@@ -179,7 +180,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
     const s3 = this.current?.notebooks[which];
     const location = parseS3Uri(s3);
     if (!location) {
-      void vscode.window.showInformationMessage(`${this.jobName} has no ${which === 'dataExploration' ? 'data exploration' : 'candidate definition'} notebook (ensembling jobs and unfinished jobs do not write them).`);
+      void window.showInformationMessage(`${this.jobName} has no ${which === 'dataExploration' ? 'data exploration' : 'candidate definition'} notebook (ensembling jobs and unfinished jobs do not write them).`);
       return undefined;
     }
     if (!vscode.workspace.isTrusted) throw new Error('Downloading the notebook into the workspace needs a trusted workspace (Manage Workspace Trust).');
@@ -211,7 +212,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
           return;
         case 'exportCsv': {
           const uri = await this.exportCsv();
-          if (uri) void vscode.window.showInformationMessage(`Saved the leaderboard of ${this.jobName} (${this.current?.rows.length ?? 0} candidates) to ${vscode.workspace.asRelativePath(uri)}.`);
+          if (uri) void window.showInformationMessage(`Saved the leaderboard of ${this.jobName} (${this.current?.rows.length ?? 0} candidates) to ${vscode.workspace.asRelativePath(uri)}.`);
           return;
         }
         case 'openExplainability':
@@ -232,7 +233,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
         }
       }
     } catch (error) {
-      void vscode.window.showErrorMessage(toUserError(error, this.deps.session, 's3', 'GetObject').message);
+      void window.showErrorMessage(toUserError(error, this.deps.session, 's3', 'GetObject').message);
     }
   }
 }

@@ -3,8 +3,8 @@
 // compare metrics, so here each shown version is described (a few at a time); the tree never does this.
 import type { ModelPackageSummary } from '@aws-sdk/client-sagemaker';
 import { describeModelPackage, describeModelPackageGroup, listModelPackagesPage, readQualityMetrics, statisticsUriOf } from '../../aws/sagemaker/modelRegistryApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import type { VersionRow } from '../protocol/modelGroup';
 
 const DESCRIBE_CONCURRENCY = 4;

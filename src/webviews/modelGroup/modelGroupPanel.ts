@@ -4,9 +4,9 @@
 // tree and the panel show the result at once.
 import * as vscode from 'vscode';
 import type { ModelPackageSummary } from '@aws-sdk/client-sagemaker';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
-import { decideModelVersion, modelApprovalDialogs, type ModelApprovalPrompts, type ModelDecision } from '../../commands/modelApprovalCommands';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { decideModelVersion, modelApprovalDialogs, type ModelApprovalPrompts, type ModelDecision } from '../../commands/modelRegistry/modelApprovalCommands';
 import type { FromWebview, ModelGroupModel, ToWebview, VersionRow } from '../protocol/modelGroup';
 import { ModelPanelBase, panelFor } from '../webviewPanelBase';
 import { readGroup, readVersionsPage } from './modelGroupData';

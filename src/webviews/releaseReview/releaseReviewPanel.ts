@@ -3,9 +3,9 @@
 // token it decides with is always the one AWS has now.
 import * as vscode from 'vscode';
 import type { ApprovalDecision } from '../../aws/codepipeline/approvalApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
-import { decideApproval, dialogPrompts, type ApprovalPrompts } from '../../commands/approvalDecision';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
+import { decideApproval, dialogPrompts, type ApprovalPrompts } from '../../commands/releases/approvalDecision';
 import { isAwsConsoleUrl } from '../../model/consoleUrls';
 import type { RegisteredViews } from '../../views/registerViews';
 import type { FromWebview, ReleaseReviewModel, ToWebview } from '../protocol/releaseReview';

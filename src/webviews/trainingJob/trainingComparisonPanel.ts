@@ -2,8 +2,8 @@
 // shown (at most MAX_JOBS), rows where they differ highlighted, and the metrics they share charted.
 import * as vscode from 'vscode';
 import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
-import type { AwsSession } from '../../aws/session';
-import { toUserError } from '../../aws/showAwsError';
+import type { AwsSession } from '../../session/awsSession';
+import { toUserError } from '../../ui/showAwsError';
 import { compareTrainingJobs } from '../../model/trainingJobComparison';
 import type { ComparisonModel, FromWebview, ToWebview } from '../protocol/trainingComparison';
 import { ModelPanelBase, panelFor } from '../webviewPanelBase';

@@ -3,7 +3,7 @@
 // evaluation.json), and approve, reject and stale tokens do what AWS does. Prompts are scripted; the
 // calls are the commands' own.
 import * as assert from 'assert';
-import type { ApprovalPrompts } from '../../../src/commands/approvalDecision';
+import type { ApprovalPrompts } from '../../../src/commands/releases/approvalDecision';
 import type { PendingApproval } from '../../../src/model/codePipelineState';
 import { clearFaults, clearRequests, recordedRequests, resetEmulator, setFaults } from '../support/emulatorControl';
 import { until, workbench } from '../support/workbench';

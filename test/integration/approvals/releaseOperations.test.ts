@@ -2,7 +2,7 @@
 // token waits), start a new execution that walks to the approval and supersedes the older wait, stop an
 // execution, and CodePipeline's refusals explained.
 import * as assert from 'assert';
-import type { PipelinePrompts } from '../../../src/commands/pipelineCommands';
+import type { PipelinePrompts } from '../../../src/commands/releases/pipelineCommands';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { until, workbench } from '../support/workbench';
 

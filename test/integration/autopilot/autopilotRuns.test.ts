@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { StartAutoMlPrompts } from '../../../src/commands/startAutoMlCommand';
+import type { StartAutoMlPrompts } from '../../../src/commands/autopilot/startAutoMlCommand';
 import type { AutoMlPlan } from '../../../src/model/autoMlPlan';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { until, workbench } from '../support/workbench';

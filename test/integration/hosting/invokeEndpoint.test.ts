@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { InvokePrompts } from '../../../src/commands/invokeEndpointCommand';
+import type { InvokePrompts } from '../../../src/commands/hosting/invokeEndpointCommand';
 import { abaloneRings } from '../../emulator/services/sagemaker/inferenceModels';
 import { ABALONE_ROWS, abaloneCsv } from '../../emulator/services/sagemaker/abaloneData';
 import { clearRequests, recordedRequests } from '../support/emulatorControl';

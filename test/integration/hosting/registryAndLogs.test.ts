@@ -1,7 +1,7 @@
 // Registering a model, the Model Group panel and endpoint logs in the real extension host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { RegisterPrompts } from '../../../src/commands/registerModelCommand';
+import type { RegisterPrompts } from '../../../src/commands/modelRegistry/registerModelCommand';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { until, workbench } from '../support/workbench';
 

@@ -1,6 +1,6 @@
 // Scripted prompts for the hosting features, as a user would answer them, for tests in the extension host.
-import type { DeployPrompts } from '../../../src/commands/deployEndpointCommand';
-import type { UpdatePrompts } from '../../../src/commands/updateEndpointCommand';
+import type { DeployPrompts } from '../../../src/commands/hosting/deployEndpointCommand';
+import type { UpdatePrompts } from '../../../src/commands/hosting/updateEndpointCommand';
 import type { DeployPlan } from '../../../src/model/deployPlan';
 import { workbench } from '../support/workbench';
 

@@ -6,8 +6,8 @@ import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { LifecycleConfigPrompts } from '../../../src/commands/lifecycleConfigCommands';
-import type { SyncPrompts } from '../../../src/commands/notebookSyncCommands';
+import type { LifecycleConfigPrompts } from '../../../src/commands/notebooks/lifecycleConfigCommands';
+import type { SyncPrompts } from '../../../src/commands/notebooks/notebookSyncCommands';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { workbench } from '../support/workbench';
 

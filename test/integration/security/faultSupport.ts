@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { StopTrainingJobCommand } from '@aws-sdk/client-sagemaker';
-import type { StartTrainingPrompts } from '../../../src/commands/startTrainingJobCommand';
+import type { StartTrainingPrompts } from '../../../src/commands/training/startTrainingJobCommand';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { clearFaults, resetEmulator } from '../support/emulatorControl';
 import { until, workbench } from '../support/workbench';

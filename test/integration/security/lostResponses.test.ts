@@ -2,7 +2,7 @@
 // retried by the SDK; the retry meets what the first attempt made. Each journey must end as if the answer had
 // arrived, with one resource made, while a clash on the first attempt (a name already taken) is still reported.
 import * as assert from 'assert';
-import type { RegisterPrompts } from '../../../src/commands/registerModelCommand';
+import type { RegisterPrompts } from '../../../src/commands/modelRegistry/registerModelCommand';
 import { clearRequests, recordedRequests, setFaults } from '../support/emulatorControl';
 import { until, workbench } from '../support/workbench';
 import { tally } from '../../support/reliabilityTally';

@@ -1,7 +1,7 @@
 // Configure Autoscaling on endpoint variants in the real extension host: prefilled with what the CMAPSS
 // endpoint has (seed 002), bounds checked as typed, Application Auto Scaling called, the tree re-described.
 import * as assert from 'assert';
-import type { ScalingPrompts } from '../../../src/commands/endpointScalingCommands';
+import type { ScalingPrompts } from '../../../src/commands/hosting/endpointScalingCommands';
 import type { VariantNode } from '../../../src/views/endpoints/variantNode';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { childNamed } from '../support/tree';

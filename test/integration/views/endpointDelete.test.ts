@@ -1,7 +1,7 @@
 // Deleting an endpoint in the real extension host: only after its name is typed exactly, optionally with
 // its configuration and model, and the view no longer lists it.
 import * as assert from 'assert';
-import type { DeletePrompts } from '../../../src/commands/deleteEndpointCommand';
+import type { DeletePrompts } from '../../../src/commands/hosting/deleteEndpointCommand';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { workbench } from '../support/workbench';
 

@@ -3,7 +3,7 @@
 // tree shows the new status at once.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ModelApprovalPrompts } from '../../../src/commands/modelApprovalCommands';
+import type { ModelApprovalPrompts } from '../../../src/commands/modelRegistry/modelApprovalCommands';
 import type { ModelPackageNode } from '../../../src/views/modelRegistry/modelPackageNode';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { childNamed } from '../support/tree';

@@ -1,7 +1,7 @@
 // SageMaker Pipelines runs in the real extension host: a run's parameters on expand, and starting the
 // AbalonePipeline with a changed parameter (only the change is sent; SageMaker's type rules apply).
 import * as assert from 'assert';
-import type { StartPrompts } from '../../../src/commands/sageMakerPipelineCommands';
+import type { StartPrompts } from '../../../src/commands/releases/sageMakerPipelineCommands';
 import type { PipelineParameter } from '../../../src/model/pipelineParameters';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { childNamed, items, label } from '../support/tree';
