@@ -126,4 +126,37 @@ describe('emulator SageMaker fidelity', function () {
     assert.ok((await files('aws-dlc')).includes('Leaderboard.csv'));
     assert.ok(!(await files('tensorflow-serve')).includes('Leaderboard.csv'), 'a TensorFlow serving image');
   });
+  it('Autopilot infers the problem type from the target column when none is given, with its default objective', async () => {
+    const { s3 } = clientsFor(emulator.url);
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'churn/input/churn.csv', Body: 'tenure,plan,churned\n3,basic,yes\n40,pro,no\n12,basic,no\n1,basic,yes\n' }));
+    const v1 = async (name: string, prefix: string, target: string) => {
+      await sagemaker.send(new sagemakerSdk.CreateAutoMLJobCommand({
+        AutoMLJobName: name,
+        InputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: `s3://${BUCKET}/${prefix}` } }, TargetAttributeName: target }],
+        OutputDataConfig: { S3OutputPath: `s3://${BUCKET}/${name}/output` },
+        RoleArn: ROLE,
+      }));
+      return sagemaker.send(new sagemakerSdk.DescribeAutoMLJobCommand({ AutoMLJobName: name }));
+    };
+    // Seed 003: abalone's integer `rings` is MulticlassClassification, judged by Accuracy.
+    const rings = await v1('abalone-auto', 'abalone-v1/input', 'rings');
+    assert.equal(rings.ResolvedAttributes?.ProblemType, 'MulticlassClassification');
+    assert.equal(rings.ResolvedAttributes?.AutoMLJobObjective?.MetricName, 'Accuracy');
+    assert.equal(rings.ProblemType, undefined, 'the request named no problem type');
+    const churn = await v1('churn-auto', 'churn/input', 'churned');
+    assert.deepEqual([churn.ResolvedAttributes?.ProblemType, churn.ResolvedAttributes?.AutoMLJobObjective?.MetricName], ['BinaryClassification', 'F1']);
+    const weight = await v1('weight-auto', 'abalone-v1/input', 'shell_weight');
+    assert.deepEqual([weight.ResolvedAttributes?.ProblemType, weight.ResolvedAttributes?.AutoMLJobObjective?.MetricName], ['Regression', 'MSE']);
+    await sagemaker.send(new sagemakerSdk.CreateAutoMLJobV2Command({
+      AutoMLJobName: 'abalone-auto-v2',
+      AutoMLJobInputDataConfig: [{ ChannelType: 'training', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: `s3://${BUCKET}/abalone-v1/input` } } }],
+      OutputDataConfig: { S3OutputPath: `s3://${BUCKET}/abalone-auto-v2/output` },
+      AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'rings' } },
+      RoleArn: ROLE,
+    }));
+    const v2 = await sagemaker.send(new sagemakerSdk.DescribeAutoMLJobV2Command({ AutoMLJobName: 'abalone-auto-v2' }));
+    assert.equal(v2.ResolvedAttributes?.AutoMLProblemTypeResolvedAttributes?.TabularResolvedAttributes?.ProblemType, 'MulticlassClassification');
+    assert.equal(v2.ResolvedAttributes?.AutoMLJobObjective?.MetricName, 'Accuracy');
+    assert.equal(v2.AutoMLProblemTypeConfig?.TabularJobConfig?.ProblemType, undefined, 'the configuration as given');
+  });
 });

@@ -8,6 +8,7 @@ import { hexId, seededRandom } from '../support/random';
 import type { ServiceModule } from '../serviceModule';
 import { parseS3Uri, type StoredObject, type World } from '../world';
 import { modelArchive } from './modelArchives';
+import { inferProblemType } from './autoMlProblemType';
 import { seedAutoMlJobs } from './autoMlSeed';
 
 export type ProblemType = 'Regression' | 'BinaryClassification' | 'MulticlassClassification';
@@ -35,6 +36,8 @@ export interface AutoMlJob {
   candidateValues: number[];
   failureReason?: string;
   stoppedAt?: number;
+  /** What the request named; absent ones were inferred from the data (seeded jobs default to given). */
+  given?: { problemType: boolean; objective: boolean };
   /** What candidate names start with (the job name when absent); tests put hostile strings here. */
   candidateNamePrefix?: string;
 }
@@ -203,14 +206,17 @@ function artifacts(job: AutoMlJob, view: JobView) {
 function describeV1(world: World, job: AutoMlJob) {
   const view = viewOf(world, job);
   const best = bestIndex(job, view.visibleCandidates);
+  const given = job.given ?? { problemType: true, objective: true };
+  // A problem type left to Autopilot is only known once the data was read; a job failing on its data never resolves it.
+  const resolved = given.problemType || !job.failureReason;
   return {
     AutoMLJobName: job.name,
     AutoMLJobArn: job.arn,
     InputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: job.inputS3Uri } }, TargetAttributeName: job.targetAttribute, ContentType: 'text/csv;header=present', ChannelType: 'training' }],
     OutputDataConfig: { S3OutputPath: job.outputS3Uri },
     RoleArn: job.roleArn,
-    AutoMLJobObjective: { MetricName: job.objective.MetricName },
-    ProblemType: job.problemType,
+    AutoMLJobObjective: given.objective ? { MetricName: job.objective.MetricName } : undefined,
+    ProblemType: given.problemType ? job.problemType : undefined,
     AutoMLJobConfig: { CompletionCriteria: { MaxCandidates: job.maxCandidates }, Mode: job.mode },
     CreationTime: new Date(job.creationTime),
     EndTime: view.endTime,
@@ -221,7 +227,11 @@ function describeV1(world: World, job: AutoMlJob) {
     AutoMLJobSecondaryStatus: view.secondary,
     GenerateCandidateDefinitionsOnly: false,
     AutoMLJobArtifacts: artifacts(job, view),
-    ResolvedAttributes: { AutoMLJobObjective: { MetricName: job.objective.MetricName }, ProblemType: job.problemType, CompletionCriteria: { MaxCandidates: job.maxCandidates } },
+    ResolvedAttributes: {
+      AutoMLJobObjective: resolved ? { MetricName: job.objective.MetricName } : undefined,
+      ProblemType: resolved ? job.problemType : undefined,
+      CompletionCriteria: { MaxCandidates: job.maxCandidates },
+    },
   };
 }
 
@@ -234,7 +244,7 @@ function describeV2(world: World, job: AutoMlJob) {
     OutputDataConfig: v1.OutputDataConfig,
     RoleArn: v1.RoleArn,
     AutoMLJobObjective: v1.AutoMLJobObjective,
-    AutoMLProblemTypeConfig: { TabularJobConfig: { CompletionCriteria: { MaxCandidates: job.maxCandidates }, Mode: job.mode, ProblemType: job.problemType, TargetAttributeName: job.targetAttribute } },
+    AutoMLProblemTypeConfig: { TabularJobConfig: { CompletionCriteria: { MaxCandidates: job.maxCandidates }, Mode: job.mode, ProblemType: v1.ProblemType, TargetAttributeName: job.targetAttribute } },
     AutoMLProblemTypeConfigName: 'Tabular',
     CreationTime: v1.CreationTime,
     EndTime: v1.EndTime,
@@ -245,9 +255,9 @@ function describeV2(world: World, job: AutoMlJob) {
     AutoMLJobSecondaryStatus: v1.AutoMLJobSecondaryStatus,
     AutoMLJobArtifacts: v1.AutoMLJobArtifacts,
     ResolvedAttributes: {
-      AutoMLJobObjective: v1.AutoMLJobObjective,
+      AutoMLJobObjective: v1.ResolvedAttributes.AutoMLJobObjective,
       CompletionCriteria: { MaxCandidates: job.maxCandidates },
-      AutoMLProblemTypeResolvedAttributes: { TabularResolvedAttributes: { ProblemType: job.problemType } },
+      AutoMLProblemTypeResolvedAttributes: { TabularResolvedAttributes: { ProblemType: v1.ResolvedAttributes.ProblemType } },
     },
   };
 }
@@ -328,12 +338,14 @@ function handlers(world: World): Record<string, OperationHandler> {
     CreateAutoMLJob: (input, ctx) => {
       if (jobs.has(input.AutoMLJobName)) throw new AwsError('ResourceInUse', `Job ${input.AutoMLJobName} already exists`);
       const channel = input.InputDataConfig[0];
-      const problemType: ProblemType = input.ProblemType ?? 'Regression';
+      // Without a ProblemType Autopilot reads the target column (a job whose data is unreadable fails before it matters).
+      const problemType: ProblemType = input.ProblemType ?? inferProblemType(world, channel.DataSource?.S3DataSource?.S3Uri, channel.TargetAttributeName) ?? 'Regression';
       const job = createJob(world, ctx.region, {
         name: input.AutoMLJobName,
         v2: false,
         mode: input.AutoMLJobConfig?.Mode === 'ENSEMBLING' ? 'ENSEMBLING' : 'HYPERPARAMETER_TUNING',
         problemType,
+        given: { problemType: input.ProblemType !== undefined, objective: input.AutoMLJobObjective?.MetricName !== undefined },
         objective: { ...OBJECTIVE_DEFAULTS[problemType], ...(input.AutoMLJobObjective?.MetricName ? { MetricName: input.AutoMLJobObjective.MetricName, Type: /MSE|RMSE|MAE/.test(input.AutoMLJobObjective.MetricName) ? 'Minimize' : 'Maximize' } : {}) },
         targetAttribute: channel.TargetAttributeName,
         inputS3Uri: channel.DataSource?.S3DataSource?.S3Uri,
@@ -348,14 +360,15 @@ function handlers(world: World): Record<string, OperationHandler> {
       if (jobs.has(input.AutoMLJobName)) throw new AwsError('ResourceInUse', `Job ${input.AutoMLJobName} already exists`);
       const tabular = input.AutoMLProblemTypeConfig?.TabularJobConfig;
       if (!tabular) throw new AwsError('ValidationException', 'The SageMaker Workbench emulator runs tabular AutoML jobs only (AutoMLProblemTypeConfig.TabularJobConfig).');
-      const problemType: ProblemType = tabular.ProblemType ?? 'Regression';
       const channel = input.AutoMLJobInputDataConfig[0];
+      const problemType: ProblemType = tabular.ProblemType ?? inferProblemType(world, channel.DataSource?.S3DataSource?.S3Uri, tabular.TargetAttributeName) ?? 'Regression';
       const metric: string | undefined = input.AutoMLJobObjective?.MetricName;
       const job = createJob(world, ctx.region, {
         name: input.AutoMLJobName,
         v2: true,
         mode: tabular.Mode === 'HYPERPARAMETER_TUNING' ? 'HYPERPARAMETER_TUNING' : 'ENSEMBLING',
         problemType,
+        given: { problemType: tabular.ProblemType !== undefined, objective: metric !== undefined },
         objective: metric ? { MetricName: metric, Type: /MSE|RMSE|MAE/.test(metric) ? 'Minimize' : 'Maximize' } : OBJECTIVE_DEFAULTS[problemType],
         targetAttribute: tabular.TargetAttributeName,
         inputS3Uri: channel.DataSource?.S3DataSource?.S3Uri,

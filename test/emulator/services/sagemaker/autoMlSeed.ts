@@ -33,8 +33,10 @@ export function seedAutoMlJobs(world: World, scenario: ScenarioName): void {
     name: 'abalone-v0',
     v2: false,
     mode: 'HYPERPARAMETER_TUNING',
+    // Problem type "Auto" in Studio: Autopilot resolved MulticlassClassification and its default objective.
     problemType: 'MulticlassClassification',
     objective: { MetricName: 'Accuracy', Type: 'Maximize' },
+    given: { problemType: false, objective: false },
     inputS3Uri: `s3://${DEFAULT_BUCKET}/abalone-v0/input`,
     outputS3Uri: `s3://${DEFAULT_BUCKET}/abalone-v0/output`,
     maxCandidates: 250,
@@ -46,8 +48,10 @@ export function seedAutoMlJobs(world: World, scenario: ScenarioName): void {
     name: 'abalone-2021-07-05-17-07-15-994',
     v2: false,
     mode: 'HYPERPARAMETER_TUNING',
+    // The SDK's AutoML(target_attribute_name='rings') names neither; both were resolved from the data.
     problemType: 'MulticlassClassification',
     objective: { MetricName: 'Accuracy', Type: 'Maximize' },
+    given: { problemType: false, objective: false },
     inputS3Uri: `s3://${DEFAULT_BUCKET}/abalone-v1/input`,
     maxCandidates: 250,
     values: trials([0.292638897895813, 0.2914, 0.2902], 250, 0.2),
