@@ -3,6 +3,7 @@
 // while the commands run exactly as a user runs them.
 import * as vscode from 'vscode';
 
+/** VS Code's window dialogs, and opening a URL outside VS Code (the browser), which a user sees too. */
 export type Window = Pick<
   typeof vscode.window,
   | 'showQuickPick'
@@ -14,9 +15,11 @@ export type Window = Pick<
   | 'showSaveDialog'
   | 'createQuickPick'
   | 'createInputBox'
->;
+> &
+  Pick<typeof vscode.env, 'openExternal'>;
 
-let current: Window = vscode.window;
+const vscodeWindow: Window = Object.assign(Object.create(vscode.window) as typeof vscode.window, { openExternal: (uri: vscode.Uri) => vscode.env.openExternal(uri) });
+let current: Window = vscodeWindow;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- forwards VS Code's overloaded signatures unchanged */
 const forward =
@@ -34,12 +37,13 @@ export const window: Window = {
   showSaveDialog: forward('showSaveDialog'),
   createQuickPick: forward('createQuickPick'),
   createInputBox: forward('createInputBox'),
+  openExternal: forward('openExternal'),
 };
 
 /** Test seam: answers every dialog with `stand-in` until the returned disposable is disposed. */
 export function useWindow(standIn: Window): vscode.Disposable {
   current = standIn;
   return new vscode.Disposable(() => {
-    if (current === standIn) current = vscode.window;
+    if (current === standIn) current = vscodeWindow;
   });
 }

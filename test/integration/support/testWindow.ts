@@ -223,6 +223,8 @@ export class TestWindow implements Window {
   readonly messages: ShownMessage[] = [];
   /** Titles of every quick pick and input box shown, in order. */
   readonly asked: string[] = [];
+  /** URLs handed to the browser, in order. */
+  readonly opened: vscode.Uri[] = [];
   /** Prompts nothing answered (each also failed the command that showed it). */
   readonly unanswered: string[] = [];
   private readonly handlers: Handler[] = [];
@@ -373,6 +375,11 @@ export class TestWindow implements Window {
       box.show();
     })) as Window['showInputBox'];
 
+  openExternal = (async (uri: vscode.Uri) => {
+    this.opened.push(uri);
+    return true;
+  }) as Window['openExternal'];
+
   showOpenDialog = (async () => {
     throw this.unanswer('open dialog');
   }) as Window['showOpenDialog'];
@@ -388,17 +395,23 @@ async function expectTaken(p: InputPrompt, value: string): Promise<void> {
 }
 
 /**
- * Installs a fresh TestWindow for one test; `done()` restores VS Code's dialogs and fails when a prompt went
- * unanswered or a scripted answer was never asked for.
+ * Runs `body` with a fresh TestWindow answering every dialog, then restores VS Code's own. Fails when a
+ * prompt went unanswered or a scripted answer was never asked for (so a script cannot silently drift).
  */
-export function scriptedWindow(): TestWindow & { done(): void } {
-  const testWindow = new TestWindow();
-  const installed = useWindow(testWindow);
-  return Object.assign(testWindow, {
-    done() {
-      installed.dispose();
-      if (testWindow.unanswered.length) throw new Error(`Unanswered prompts: ${testWindow.unanswered.join('; ')}`);
-      if (testWindow.unused.length) throw new Error(`Scripted but never shown: ${testWindow.unused.join('; ')}`);
-    },
-  });
+export async function withWindow<T>(body: (ui: TestWindow) => Promise<T>): Promise<T> {
+  const ui = new TestWindow();
+  const installed = useWindow(ui);
+  try {
+    const result = await body(ui);
+    if (ui.unanswered.length) throw new Error(`Unanswered prompts: ${ui.unanswered.join('; ')}`);
+    if (ui.unused.length) throw new Error(`Scripted but never shown: ${ui.unused.join('; ')}`);
+    return result;
+  } finally {
+    installed.dispose();
+  }
+}
+
+/** Runs a command as a menu or the palette would, with `ui` answering its prompts; returns what it returned. */
+export async function run<T = unknown>(command: string, ...args: unknown[]): Promise<T> {
+  return (await vscode.commands.executeCommand(command.startsWith('sagemakerWorkbench.') ? command : `sagemakerWorkbench.${command}`, ...args)) as T;
 }
