@@ -2,6 +2,7 @@
 import type { ServiceModule } from './serviceModule';
 import { s3Module } from './s3/s3Module';
 import { notebookInstancesModule } from './sagemaker/notebookInstancesModule';
+import { lifecycleScriptsModule } from './sagemaker/lifecycleScriptRun';
 import { autoMlModule } from './sagemaker/autoMlModule';
 import { trainingJobsModule } from './sagemaker/trainingJobsModule';
 import { modelRegistryModule } from './sagemaker/modelRegistryModule';
@@ -17,6 +18,7 @@ import { repositoriesModule } from './ecr/repositoriesModule';
 
 export const SERVICE_MODULES: ServiceModule[] = [
   s3Module,
+  lifecycleScriptsModule,
   notebookInstancesModule,
   autoMlModule,
   trainingJobsModule,
