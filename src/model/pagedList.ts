@@ -10,6 +10,22 @@ export type PageFetcher<T> = (nextToken: string | undefined) => Promise<Page<T>>
 
 export type PagedState = 'idle' | 'loading' | 'loaded' | 'error';
 
+/**
+ * Some AWS lists filter after paging (ListTrainingJobs with StatusEquals takes MaxResults jobs, then keeps the
+ * matching ones), so a page can be short or empty while a NextToken says there is more. One "page" of the view
+ * keeps reading such pages until it holds `minItems` or has made `maxCalls` calls, so a filter never shows
+ * "nothing" while matching items are one call away, and a rare status never costs more than `maxCalls` calls.
+ */
+export interface FillPolicy {
+  minItems: number;
+  maxCalls: number;
+}
+
+/** What the sidebar's lists use. */
+export const SIDEBAR_FILL: FillPolicy = { minItems: 10, maxCalls: 5 };
+/** One call per page, whatever it holds. */
+export const ONE_CALL_PER_PAGE: FillPolicy = { minItems: 0, maxCalls: 1 };
+
 export class PagedList<T> {
   private loadedItems: T[] = [];
   private token: string | undefined;
@@ -20,13 +36,16 @@ export class PagedList<T> {
   /** Incremented on reset so a page that arrives after a reset is dropped. */
   private generation = 0;
 
-  constructor(private readonly fetch: PageFetcher<T>) {}
+  constructor(
+    private readonly fetch: PageFetcher<T>,
+    private readonly fill: FillPolicy = ONE_CALL_PER_PAGE,
+  ) {}
 
   get items(): readonly T[] { return this.loadedItems; }
   get state(): PagedState { return this.stateValue; }
   get error(): unknown { return this.errorValue; }
   get hasMore(): boolean { return this.token !== undefined; }
-  /** Pages listed so far: a refresh of what is shown costs this many calls. */
+  /** List calls made for what is shown: a refresh of it costs this many calls. */
   get pageCount(): number { return this.pagesLoaded; }
 
   /**
@@ -86,14 +105,28 @@ export class PagedList<T> {
     this.loadedItems = this.loadedItems.map(map);
   }
 
+  /** One view page: list calls until `fill.minItems` arrived, the list ended or `fill.maxCalls` were made. */
+  private async fetchFilled(token: string | undefined): Promise<Page<T> & { calls: number }> {
+    const items: T[] = [];
+    let next = token;
+    let calls = 0;
+    do {
+      const page = await this.fetch(next);
+      calls++;
+      items.push(...page.items);
+      next = page.nextToken || undefined;
+    } while (next !== undefined && items.length < this.fill.minItems && calls < this.fill.maxCalls);
+    return { items, nextToken: next, calls };
+  }
+
   private load(token: string | undefined): Promise<void> {
     const generation = this.generation;
     this.stateValue = 'loading';
-    this.inFlight = this.fetch(token).then(
+    this.inFlight = this.fetchFilled(token).then(
       (page) => {
         if (generation !== this.generation) return;
         this.loadedItems = token === undefined ? page.items : [...this.loadedItems, ...page.items];
-        this.pagesLoaded = token === undefined ? 1 : this.pagesLoaded + 1;
+        this.pagesLoaded = token === undefined ? page.calls : this.pagesLoaded + page.calls;
         this.token = page.nextToken || undefined;
         this.stateValue = 'loaded';
         this.errorValue = undefined;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { window } from '../../ui/window';
 import { isFollowed } from './followedResources';
-import { PagedList, type Page } from '../../model/pagedList';
+import { PagedList, SIDEBAR_FILL, type Page } from '../../model/pagedList';
 import { DEFAULT_FILTER, describeFilter, isFiltered, type ViewFilter } from '../../model/viewFilter';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
@@ -52,7 +52,7 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
   ) {
     super();
     this.filterValue = state.get<ViewFilter>(this.filterKey, DEFAULT_FILTER);
-    this.list = new PagedList((token) => this.source.fetchPage(token, this.filterValue));
+    this.list = new PagedList((token) => this.source.fetchPage(token, this.filterValue), SIDEBAR_FILL);
     const { statusOf, keyOf } = source;
     if (statusOf && keyOf) {
       this.poller = new StatusPoller<T>({

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { PagedList, type Page } from '../../../src/model/pagedList';
+import { PagedList, SIDEBAR_FILL, type Page } from '../../../src/model/pagedList';
 
 function pages(...all: Array<Page<number>>) {
   const calls: Array<string | undefined> = [];
@@ -77,6 +77,38 @@ describe('PagedList', () => {
     release();
     await first;
     assert.deepStrictEqual([list.state, list.items], ['idle', []]);
+  });
+});
+
+describe('PagedList filling short pages (lists AWS filters after paging)', () => {
+  it('keeps reading empty and short pages that carry a NextToken until enough items arrived', async () => {
+    const source = pages({ items: [], nextToken: '1' }, { items: [1, 2], nextToken: '2' }, { items: [3, 4, 5], nextToken: '3' }, { items: [6] });
+    const list = new PagedList(source.fetch, { minItems: 4, maxCalls: 5 });
+    await list.ensureFirstPage();
+    assert.deepStrictEqual(list.items, [1, 2, 3, 4, 5]);
+    assert.deepStrictEqual(source.calls, [undefined, '1', '2']);
+    assert.strictEqual(list.hasMore, true, 'Load more stays for the rest');
+    assert.strictEqual(list.pageCount, 3, 'a refresh re-reads the three calls shown');
+    await list.loadMore();
+    assert.deepStrictEqual(list.items, [1, 2, 3, 4, 5, 6]);
+    assert.strictEqual(list.hasMore, false);
+  });
+
+  it('stops after maxCalls, so a status no job has costs a bounded number of calls and offers Load more', async () => {
+    const empty = Array.from({ length: 20 }, (_, i) => ({ items: [] as number[], nextToken: String(i + 1) }));
+    const source = pages(...empty);
+    const list = new PagedList(source.fetch, SIDEBAR_FILL);
+    await list.ensureFirstPage();
+    assert.strictEqual(source.calls.length, SIDEBAR_FILL.maxCalls);
+    assert.deepStrictEqual(list.items, []);
+    assert.strictEqual(list.hasMore, true);
+  });
+
+  it('makes one call when the first page is full enough', async () => {
+    const source = pages({ items: Array.from({ length: 10 }, (_, i) => i), nextToken: '1' }, { items: [99] });
+    const list = new PagedList(source.fetch, SIDEBAR_FILL);
+    await list.ensureFirstPage();
+    assert.deepStrictEqual(source.calls, [undefined]);
   });
 });
 
