@@ -2,7 +2,7 @@
 // waiter is aborted), never the operation on AWS. The views stay quiet about the resource meanwhile, so
 // its change is announced once, by the command.
 import * as vscode from 'vscode';
-import { followedWhile } from '../views/tree/followedResources';
+import { followedWhile } from './followedResources';
 
 export function followWithProgress<T>(noun: string, name: string, title: string, message: string | undefined, wait: (signal: AbortSignal) => Promise<T>): Promise<T> {
   return followedWhile(noun, name, () => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {

@@ -2,7 +2,7 @@
 // next, filter/sort remembered per workspace, empty/loading/error states in the tree itself.
 import * as vscode from 'vscode';
 import { window } from '../../ui/window';
-import { isFollowed } from './followedResources';
+import { isFollowed } from '../../ui/followedResources';
 import { PagedList, SIDEBAR_FILL, type Page } from '../../model/pagedList';
 import { DEFAULT_FILTER, describeFilter, isFiltered, type ViewFilter } from '../../model/viewFilter';
 import type { AwsSession } from '../../session/awsSession';
