@@ -15,6 +15,7 @@ if (!fs.existsSync(path.join(ROOT, 'out', 'test', 'e2e'))) {
   if (compiled.status !== 0) process.exit(1);
 }
 const vsix = packageVsix();
+fs.rmSync(require('./lib/commandCoverage').E2E_COMMANDS, { force: true });
 host.ensureHost();
 const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'mocha'), ['--timeout', '180000', '--recursive', 'out/test/e2e/**/*.e2e.test.js'], {
   cwd: ROOT,

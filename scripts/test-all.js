@@ -18,6 +18,8 @@ const suites = [
   ['build', ['run', 'build']],
   ['integration', ['run', 'test:integration']],
   ['e2e', ['run', 'test:e2e']],
+  // Every command in package.json was run by one of the two suites above.
+  ['commands', ['run', 'test:commands']],
 ];
 // A fresh clone: install the npm packages first (the VS Code host installs itself in the integration step).
 if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'tsc'))) {

@@ -16,6 +16,8 @@ const host = require('../../../../scripts/lib/host.js') as {
   freshUserData(dir: string, settings?: object): void;
   awsEnv(url: string): Record<string, string | undefined>;
 };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { recordE2eCommands } = require('../../../../scripts/lib/commandCoverage.js') as { recordE2eCommands(userDataDir: string): Set<string> };
 
 export const SCREENSHOTS = path.join(host.ROOT, '.test-results', 'e2e');
 
@@ -57,6 +59,7 @@ export async function openWorkbench(vsix: string): Promise<E2eSession> {
     close: async () => {
       await browser.close();
       await server.stop();
+      recordE2eCommands(userDataDir);
       await emulator.close();
       fs.rmSync(scratch, { recursive: true, force: true });
     },
