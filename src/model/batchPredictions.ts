@@ -91,3 +91,12 @@ export function predictionsCsv(table: CsvTable, predicted: Array<string | undefi
   const header = table.header ? [csvLine([...table.header, 'prediction'])] : [];
   return `${[...header, ...lines].join('\n')}\n`;
 }
+
+/** How a batch prediction ended, as numbers (the command adds where the predictions were written). */
+export interface BatchResult {
+  outcome: 'predicted' | 'cancelled' | 'refused' | 'failed';
+  message?: string;
+  predicted?: Array<string | undefined>;
+  actual?: string[];
+  quality?: Quality;
+}

@@ -5,7 +5,9 @@ import {
   DeleteModelCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
+  ListEndpointConfigsCommand,
   ListEndpointsCommand,
+  type EndpointConfigSummary,
   type EndpointStatus,
   type EndpointSummary,
 } from '@aws-sdk/client-sagemaker';
@@ -47,4 +49,16 @@ export async function deleteEndpointConfig(clients: AwsClients, name: string): P
 
 export async function deleteModel(clients: AwsClients, name: string): Promise<void> {
   await clients.sagemaker().send(new DeleteModelCommand({ ModelName: name }));
+}
+
+/** Names of the InService endpoints, newest first (one call of up to 100): what a picker offers. */
+export async function listInServiceEndpointNames(clients: AwsClients): Promise<string[]> {
+  const out = await clients.sagemaker().send(new ListEndpointsCommand({ StatusEquals: 'InService', SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
+  return (out.Endpoints ?? []).map((e) => e.EndpointName ?? '');
+}
+
+/** Endpoint configurations whose name contains `nameContains`, newest first (one call). */
+export async function listEndpointConfigsNamed(clients: AwsClients, nameContains: string, max = 20): Promise<EndpointConfigSummary[]> {
+  const out = await clients.sagemaker().send(new ListEndpointConfigsCommand({ NameContains: nameContains, SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: max }));
+  return out.EndpointConfigs ?? [];
 }

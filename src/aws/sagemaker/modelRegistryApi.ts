@@ -1,10 +1,13 @@
 // The model registry: package groups, their versions, and the statistics object a version's metrics live in.
 import {
+  CreateModelPackageCommand,
+  CreateModelPackageGroupCommand,
   DescribeModelPackageCommand,
   DescribeModelPackageGroupCommand,
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
   UpdateModelPackageCommand,
+  type ContainerDefinition,
   type DescribeModelPackageCommandOutput,
   type ModelPackageGroupSummary,
   type ModelPackageSummary,
@@ -13,6 +16,7 @@ import type { Page } from '../../model/pagedList';
 import { parseQualityMetricsText, parseS3Uri, type QualityMetric } from '../../model/modelQualityMetrics';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
+import { madeMomentsAgo, sendOnce } from '../retriedCreate';
 import { readSmallObject } from '../s3/smallObjects';
 
 export const PAGE_SIZE = 50;
@@ -83,4 +87,45 @@ export function statisticsUriOf(described: DescribeModelPackageCommandOutput): s
 /** A version's model quality metrics, read from its statistics object. */
 export async function readQualityMetrics(clients: AwsClients, statisticsUri: string): Promise<QualityMetric[]> {
   return parseQualityMetricsText(await readMetricsObject(clients, statisticsUri));
+}
+
+/** Names of the model package groups, newest first (one call of up to 100): what a picker offers. */
+export async function listModelPackageGroupNames(clients: AwsClients): Promise<string[]> {
+  const out = await clients.sagemaker().send(new ListModelPackageGroupsCommand({ SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
+  return (out.ModelPackageGroupSummaryList ?? []).map((g) => g.ModelPackageGroupName ?? '');
+}
+
+/** Creates a group; a retry that meets the group its lost first attempt made counts as this call's success. */
+export async function createModelPackageGroup(clients: AwsClients, name: string, description: string): Promise<void> {
+  const sagemaker = clients.sagemaker();
+  await sendOnce(() => sagemaker.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: name, ModelPackageGroupDescription: description })),
+    async () => madeMomentsAgo((await describeModelPackageGroup(clients, name)).CreationTime));
+}
+
+export interface NewModelVersion {
+  group: string;
+  description: string;
+  containers: ContainerDefinition[];
+  /** s3:// URI of the model quality statistics, if any. */
+  statisticsUri?: string;
+  approval: 'PendingManualApproval' | 'Approved';
+  generatedBy: string;
+}
+
+/** Registers a version in a group; returns its ARN. */
+export async function createModelPackage(clients: AwsClients, v: NewModelVersion): Promise<string | undefined> {
+  // Its ClientToken, filled in by the SDK and kept across retries, makes a retried request return the same version.
+  const out = await clients.sagemaker().send(new CreateModelPackageCommand({
+    ModelPackageGroupName: v.group,
+    ModelPackageDescription: v.description,
+    InferenceSpecification: {
+      Containers: v.containers.map((c) => ({ Image: c.Image!, ModelDataUrl: c.ModelDataUrl, Environment: c.Environment })),
+      SupportedContentTypes: ['text/csv', 'application/json'],
+      SupportedResponseMIMETypes: ['text/csv', 'application/json'],
+    },
+    ModelMetrics: v.statisticsUri ? { ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: v.statisticsUri } } } : undefined,
+    ModelApprovalStatus: v.approval,
+    MetadataProperties: { GeneratedBy: v.generatedBy.slice(0, 1024) },
+  }));
+  return out.ModelPackageArn;
 }

@@ -9,7 +9,7 @@ import { invokeEndpoint } from '../../aws/sagemaker/runtimeApi';
 import { toUserError } from '../../ui/showAwsError';
 import {
   parsePredictions, predictionQuality, predictionsCsv, qualityText, requestLine, splitHeader, suggestLabelColumn,
-  type CsvTable, type Quality,
+  type BatchResult, type CsvTable,
 } from '../../model/batchPredictions';
 import { payloadProblem } from '../../model/invokePayload';
 import type { InvokeContext } from './invokeEndpointCommand';
@@ -19,13 +19,8 @@ export interface BatchPrompts {
   labelColumn(columns: string[], suggested: number | undefined): Thenable<number | 'none' | undefined>;
 }
 
-export interface BatchOutcome {
-  outcome: 'predicted' | 'cancelled' | 'refused' | 'failed';
-  message?: string;
+export interface BatchOutcome extends BatchResult {
   predictionsFile?: vscode.Uri;
-  predicted?: Array<string | undefined>;
-  actual?: string[];
-  quality?: Quality;
 }
 
 /** Requests in flight at once: quick for a few thousand rows without tripping the endpoint's throttling. */

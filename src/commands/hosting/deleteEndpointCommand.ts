@@ -30,7 +30,7 @@ export const deleteDialogs: DeletePrompts = {
   },
 };
 
-export async function deleteEndpointWithParts(session: AwsSession, endpointName: string, prompts: DeletePrompts): Promise<{ outcome: 'deleted' | 'cancelled' | 'failed'; message?: string }> {
+export async function deleteEndpointWithParts(session: AwsSession, endpointName: string, prompts: DeletePrompts = deleteDialogs): Promise<{ outcome: 'deleted' | 'cancelled' | 'failed'; message?: string; quiet?: boolean }> {
   const described = await describeEndpoint(session.clients, endpointName);
   const configName = described.EndpointConfigName;
   const config = configName ? await describeEndpointConfig(session.clients, configName).catch(() => undefined) : undefined;
@@ -43,9 +43,7 @@ export async function deleteEndpointWithParts(session: AwsSession, endpointName:
   try {
     await deleteEndpoint(session.clients, endpointName);
   } catch (error) {
-    const message = toUserError(error, session, 'sagemaker', 'DeleteEndpoint').message;
-    void window.showErrorMessage(message);
-    return { outcome: 'failed', message };
+    return { outcome: 'failed', message: toUserError(error, session, 'sagemaker', 'DeleteEndpoint').message };
   }
   const done = [`endpoint ${endpointName}`];
   const failed: string[] = [];
@@ -59,7 +57,7 @@ export async function deleteEndpointWithParts(session: AwsSession, endpointName:
     }
   }
   const message = `Deleted ${done.join(', ')}.${failed.length ? ` Not deleted: ${failed.join('; ')}.` : ''}`;
+  // A part left behind is a warning the user should act on; the command shows a full deletion as information.
   if (failed.length) void window.showWarningMessage(message);
-  else void window.showInformationMessage(message);
-  return { outcome: 'deleted', message };
+  return { outcome: 'deleted', message, quiet: failed.length > 0 };
 }

@@ -10,6 +10,7 @@ import type { DeploySource } from '../../aws/sagemaker/deploySources';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
 import { followWithProgress } from '../../ui/followWithProgress';
+import { pace } from '../../ui/pace';
 import { computeText, deployPlanProblem, deploymentNames, suggestEndpointName, type DeployPlan } from '../../model/deployPlan';
 import type { EndpointHistory } from '../../model/endpointHistory';
 import { confirmModal } from '../../ui/confirmModal';
@@ -31,8 +32,6 @@ export interface DeployContext {
   rememberRole(arn: string): Thenable<void>;
   /** Something on the endpoints view changed. */
   changed(): void;
-  /** First DescribeEndpoint delay while following (seconds); tests shorten it. */
-  pollSeconds?: number;
   /** Plans of deployments that did not happen, by source. */
   retryPlans: RetryPlans<DeployPlan>;
 }
@@ -73,7 +72,7 @@ export async function cleanUp(session: AwsSession, c: Created): Promise<string[]
 /** Follows an endpoint with a cancellable notification; cancelling stops watching, not the deployment. */
 export function followEndpoint(ctx: DeployContext, endpointName: string, title: string): Promise<Settled> {
   return followWithProgress('endpoints', endpointName, title, 'this usually takes 5–10 minutes; Cancel stops watching, not the deployment',
-    (signal) => waitForEndpoint(ctx.session.clients, endpointName, signal, ctx.pollSeconds));
+    (signal) => waitForEndpoint(ctx.session.clients, endpointName, signal, pace.followSeconds));
 }
 
 /** Handles a failed step or a Failed endpoint: tells why, offers cleanup of exactly what was created. */

@@ -1,16 +1,13 @@
 // Configure Autoscaling on an endpoint variant (seed 002): min and max instances and a target-tracking
 // policy on SageMakerVariantInvocationsPerInstance, prefilled with what is set now (or seed 002's values),
 // each value checked as typed, confirmed, then RegisterScalableTarget + PutScalingPolicy.
-import * as vscode from 'vscode';
 import { window } from '../../ui/window';
 import { confirmModal } from '../../ui/confirmModal';
 import { describeVariantPolicies, setVariantScaling } from '../../aws/autoscaling/endpointScalingApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
 import { DEFAULT_SCALING, scalingProblem, scalingSummary, type ScalingChoice } from '../../model/autoscalingInput';
-import { VariantNode } from '../../views/endpoints/variantNode';
-import type { ExplorerNode } from '../../views/tree/explorerNode';
-import { deleteDialogs, deleteEndpointWithParts } from './deleteEndpointCommand';
+import type { VariantNode } from '../../views/endpoints/variantNode';
 
 const FIELDS: Array<[keyof ScalingChoice, string]> = [
   ['minCapacity', 'Minimum instances'],
@@ -30,7 +27,7 @@ export const scalingDialogs: ScalingPrompts = {
   confirm: confirmModal,
 };
 
-export async function configureVariantScaling(session: AwsSession, variant: VariantNode, prompts: ScalingPrompts): Promise<{ outcome: 'set' | 'cancelled' | 'failed' | 'refused'; message?: string }> {
+export async function configureVariantScaling(session: AwsSession, variant: VariantNode, prompts: ScalingPrompts = scalingDialogs): Promise<{ outcome: 'set' | 'cancelled' | 'failed' | 'refused'; message?: string }> {
   if (variant.facts.serverless) return { outcome: 'refused', message: 'A serverless variant scales by itself (max concurrency); it has no instance autoscaling.' };
   let current: ScalingChoice = { ...DEFAULT_SCALING };
   let policyName = `${variant.endpointName}-invocations-target`.slice(0, 256);
@@ -61,31 +58,8 @@ export async function configureVariantScaling(session: AwsSession, variant: Vari
   try {
     await setVariantScaling(session.clients, variant.resourceId, policyName, choice);
   } catch (error) {
-    const message = toUserError(error, session, 'application-autoscaling', 'PutScalingPolicy').message;
-    void window.showErrorMessage(message);
-    return { outcome: 'failed', message };
+    return { outcome: 'failed', message: toUserError(error, session, 'application-autoscaling', 'PutScalingPolicy').message };
   }
   variant.endpointChanged();
-  const message = `Autoscaling of ${variant.endpointName}/${variant.facts.name}: ${scalingSummary(choice)}.`;
-  void window.showInformationMessage(message);
-  return { outcome: 'set', message };
-}
-
-export function registerEndpointScalingCommands(session: AwsSession, refreshEndpoints: () => void): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('sagemakerWorkbench.deleteEndpoint', async (node?: ExplorerNode) => {
-      if (node?.resource?.kind !== 'endpoint') return;
-      try {
-        const result = await deleteEndpointWithParts(session, node.resource.name, deleteDialogs);
-        if (result.outcome === 'deleted') refreshEndpoints();
-      } catch (error) {
-        void window.showErrorMessage(toUserError(error, session, 'sagemaker', 'DescribeEndpoint').message);
-      }
-    }),
-    vscode.commands.registerCommand('sagemakerWorkbench.configureAutoscaling', async (node?: unknown) => {
-      if (!(node instanceof VariantNode)) return;
-      const result = await configureVariantScaling(session, node, scalingDialogs);
-      if (result.outcome === 'refused' && result.message) void window.showWarningMessage(result.message);
-    }),
-  ];
+  return { outcome: 'set', message: `Autoscaling of ${variant.endpointName}/${variant.facts.name}: ${scalingSummary(choice)}.` };
 }

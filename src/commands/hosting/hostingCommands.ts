@@ -1,27 +1,31 @@
 // Palette and context-menu entry points of the model registry and endpoint features: deploy (new or
-// existing endpoint), update, roll back, test, batch predict, endpoint logs, register, the Model Group
-// panel. Each resolves what it was invoked on (a tree node, a name, an ARN) and runs the feature's own
-// function with the real dialogs; tests call those functions through the extension's API instead.
+// existing endpoint), update, roll back, test, batch predict, endpoint logs, metrics, autoscaling, delete,
+// register, the Model Group panel. Each resolves what it was invoked on (a tree node, a name, an ARN, a CSV
+// file) and runs the feature's own function with the real dialogs; every one is registered through the one
+// command wrapper, which shows the outcome it returns.
 import * as vscode from 'vscode';
 import { window } from '../../ui/window';
-import { ListEndpointsCommand, ListModelPackageGroupsCommand, type AutoMLCandidate } from '@aws-sdk/client-sagemaker';
+import type { AutoMLCandidate } from '@aws-sdk/client-sagemaker';
 import { candidateSource, existingModelSource, modelPackageSource, trainingJobSource, type DeploySource } from '../../aws/sagemaker/deploySources';
-import { listModelPackagesPage } from '../../aws/sagemaker/modelRegistryApi';
+import { listInServiceEndpointNames } from '../../aws/sagemaker/endpointsApi';
+import { listModelPackageGroupNames, listModelPackagesPage } from '../../aws/sagemaker/modelRegistryApi';
 import type { AwsSession } from '../../session/awsSession';
+import { registerCommand, type CommandHost } from '../../ui/commands';
 import type { ExplorerNode } from '../../views/tree/explorerNode';
 import { CandidateNode } from '../../views/autopilot/candidateNode';
+import { VariantNode } from '../../views/endpoints/variantNode';
 import type { LogDocuments } from '../../views/logs/logDocuments';
 import { BatchPredictionPanel, batchPredictionModel } from '../../webviews/batchPrediction/batchPredictionPanel';
 import { ModelGroupPanel, type ModelGroupDeps } from '../../webviews/modelGroup/modelGroupPanel';
 import { EndpointMetricsPanel } from '../../webviews/endpointMetrics/endpointMetricsPanel';
 import { batchDialogs, batchPredict } from './batchPredictCommand';
-import { guarded, showOutcome, type Outcome } from '../../ui/outcome';
-import { confirmDeploy, deployToNewEndpoint, failureDialog, type DeployContext, type DeployPrompts } from './deployEndpointCommand';
+import { deleteEndpointWithParts } from './deleteEndpointCommand';
+import { confirmDeploy, deployToNewEndpoint, failureDialog, type DeployContext, type DeployOutcome, type DeployPrompts } from './deployEndpointCommand';
 import { askDeployPlan } from './deployWizard';
+import { configureVariantScaling } from './endpointScalingCommands';
 import { forgetContentType, invokeDialogs, invokeOnce, type InvokeContext } from './invokeEndpointCommand';
 import { registerDialogs, registerModel } from '../modelRegistry/registerModelCommand';
 import { rollBackEndpoint, updateEndpointToSource, type UpdatePrompts } from './updateEndpointCommand';
-import { workspaceTrusted } from '../../ui/workspaceTrust';
 
 export const deployDialogs: DeployPrompts = { plan: askDeployPlan, confirm: confirmDeploy, afterFailure: failureDialog };
 
@@ -33,12 +37,13 @@ export const updateDialogs: UpdatePrompts = {
 };
 
 export interface HostingDeps {
-  session: AwsSession;
+  host: CommandHost;
   deploy: DeployContext;
   invoke: InvokeContext;
   logs: LogDocuments;
   panels: ModelGroupDeps;
   refreshRegistry(): void;
+  refreshEndpoints(): void;
 }
 
 /** What a deploy or register command was invoked on, as a source; undefined when it is not deployable. */
@@ -58,8 +63,7 @@ const endpointNameOf = (target: unknown): string | undefined =>
   typeof target === 'string' ? target : (target as ExplorerNode | undefined)?.resource?.kind === 'endpoint' ? (target as ExplorerNode).resource!.name : undefined;
 
 async function pickEndpoint(session: AwsSession, title: string): Promise<string | undefined> {
-  const out = await session.clients.sagemaker().send(new ListEndpointsCommand({ StatusEquals: 'InService', SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
-  const names = (out.Endpoints ?? []).map((e) => e.EndpointName ?? '');
+  const names = await listInServiceEndpointNames(session.clients);
   if (names.length === 0) {
     void window.showInformationMessage('No endpoint is InService in this region.');
     return undefined;
@@ -68,8 +72,7 @@ async function pickEndpoint(session: AwsSession, title: string): Promise<string 
 }
 
 async function pickRegistryVersion(session: AwsSession): Promise<string | undefined> {
-  const groups = await session.clients.sagemaker().send(new ListModelPackageGroupsCommand({ SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
-  const group = await window.showQuickPick((groups.ModelPackageGroupSummaryList ?? []).map((g) => g.ModelPackageGroupName ?? ''), { title: 'Update to a version of which model package group?' });
+  const group = await window.showQuickPick(await listModelPackageGroupNames(session.clients), { title: 'Update to a version of which model package group?' });
   if (!group) return undefined;
   const versions = await listModelPackagesPage(session.clients, group, undefined);
   const picked = await window.showQuickPick(versions.items.map((v) => ({ label: `v${v.ModelPackageVersion ?? '?'}`, description: `${v.ModelApprovalStatus ?? ''} · ${v.CreationTime?.toISOString().slice(0, 10) ?? ''}`, arn: v.ModelPackageArn ?? '' })), { title: `Version of ${group}` });
@@ -77,77 +80,86 @@ async function pickRegistryVersion(session: AwsSession): Promise<string | undefi
 }
 
 async function csvToPredict(target: unknown): Promise<vscode.Uri | undefined> {
-  if (!workspaceTrusted('Batch prediction')) return undefined;
   if (target instanceof vscode.Uri) return target;
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && /\.csv$/i.test(active.path)) return active;
   return (await window.showOpenDialog({ title: 'CSV rows to predict', filters: { CSV: ['csv'] }, canSelectMany: false }))?.[0];
 }
 
-/** Deploying says its own success (with a Test Endpoint button). */
-const report = (outcome: Outcome) => showOutcome(outcome, { quiet: ['deployed'] });
+/** Deploying says its own success (with a Test Endpoint button), so the wrapper does not say it again. */
+const quietWhenDeployed = (outcome: DeployOutcome) => (outcome.outcome === 'deployed' ? { ...outcome, quiet: true } : outcome);
 
 export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] {
-  const { session } = deps;
+  const { host } = deps;
+  const { session } = host;
   return [
-    vscode.commands.registerCommand('sagemakerWorkbench.deployModel', guarded(session, 'CreateEndpoint', async (target) => {
+    registerCommand(host, 'sagemakerWorkbench.deployModel', async (target: unknown) => {
       const source = await sourceOf(session, target);
-      if (source) report(await deployToNewEndpoint(deps.deploy, source, deployDialogs));
-    })),
-    vscode.commands.registerCommand('sagemakerWorkbench.deployToExistingEndpoint', guarded(session, 'UpdateEndpoint', async (target) => {
+      return source && quietWhenDeployed(await deployToNewEndpoint(deps.deploy, source, deployDialogs));
+    }, { operation: 'CreateEndpoint' }),
+    registerCommand(host, 'sagemakerWorkbench.deployToExistingEndpoint', async (target: unknown) => {
       const source = await sourceOf(session, target);
       const endpoint = source && (await pickEndpoint(session, `Update which endpoint to ${source.label}?`));
-      if (source && endpoint) report(await updateEndpointToSource(deps.deploy, endpoint, source, updateDialogs));
-    })),
-    vscode.commands.registerCommand('sagemakerWorkbench.updateEndpoint', guarded(session, 'UpdateEndpoint', async (target) => {
+      return source && endpoint ? updateEndpointToSource(deps.deploy, endpoint, source, updateDialogs) : undefined;
+    }, { operation: 'UpdateEndpoint' }),
+    registerCommand(host, 'sagemakerWorkbench.updateEndpoint', async (target: unknown) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Update which endpoint?'));
       const arn = endpoint && (await pickRegistryVersion(session));
-      if (endpoint && arn) report(await updateEndpointToSource(deps.deploy, endpoint, await modelPackageSource(session.clients, arn), updateDialogs));
-    })),
-    vscode.commands.registerCommand('sagemakerWorkbench.rollBackEndpoint', guarded(session, 'UpdateEndpoint', async (target) => {
+      return endpoint && arn ? updateEndpointToSource(deps.deploy, endpoint, await modelPackageSource(session.clients, arn), updateDialogs) : undefined;
+    }, { operation: 'UpdateEndpoint' }),
+    registerCommand(host, 'sagemakerWorkbench.rollBackEndpoint', async (target: unknown) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Roll back which endpoint?'));
-      if (endpoint) report(await rollBackEndpoint(deps.deploy, endpoint, updateDialogs));
-    })),
-    vscode.commands.registerCommand('sagemakerWorkbench.invokeEndpoint', guarded(session, 'InvokeEndpoint', async (target) => {
+      return endpoint ? rollBackEndpoint(deps.deploy, endpoint, updateDialogs) : undefined;
+    }, { operation: 'UpdateEndpoint' }),
+    registerCommand(host, 'sagemakerWorkbench.invokeEndpoint', async (target: unknown) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Test which endpoint?'));
-      if (endpoint) report(await invokeOnce(deps.invoke, endpoint, invokeDialogs));
-    })),
-    vscode.commands.registerCommand('sagemakerWorkbench.changeInvokeContentType', guarded(session, 'InvokeEndpoint', async (target) => {
+      return endpoint ? invokeOnce(deps.invoke, endpoint, invokeDialogs) : undefined;
+    }, { operation: 'InvokeEndpoint' }),
+    registerCommand(host, 'sagemakerWorkbench.changeInvokeContentType', async (target: unknown) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Change the content type of which endpoint?'));
-      if (!endpoint) return;
+      if (!endpoint) return undefined;
       await forgetContentType(deps.invoke, endpoint);
-      void window.showInformationMessage(`The next test of ${endpoint} asks for its content type again.`);
-    })),
-    vscode.commands.registerCommand('sagemakerWorkbench.batchPredict', guarded(session, 'InvokeEndpoint', async (target) => {
+      return { outcome: 'done', message: `The next test of ${endpoint} asks for its content type again.` };
+    }, { operation: 'InvokeEndpoint' }),
+    registerCommand(host, 'sagemakerWorkbench.batchPredict', async (target: unknown) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Predict with which endpoint?'));
       const file = endpoint && (await csvToPredict(target));
-      if (!endpoint || !file) return;
+      if (!endpoint || !file) return undefined;
       const outcome = await batchPredict(deps.invoke, endpoint, file, batchDialogs);
-      report(outcome);
       if (outcome.predictionsFile) {
         await vscode.window.showTextDocument(outcome.predictionsFile, { viewColumn: vscode.ViewColumn.Beside, preview: false });
         BatchPredictionPanel.show(deps.panels.extensionUri, batchPredictionModel(endpoint, file, outcome), outcome.predictionsFile);
       }
-    })),
-    vscode.commands.registerCommand('sagemakerWorkbench.openEndpointLogs', guarded(session, 'FilterLogEvents', async (target) => {
+      return outcome;
+    }, { operation: 'InvokeEndpoint', needsTrust: 'Batch prediction' }),
+    registerCommand(host, 'sagemakerWorkbench.openEndpointLogs', async (target: unknown) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Logs of which endpoint?'));
-      if (endpoint) await deps.logs.open(`/aws/sagemaker/Endpoints/${endpoint}`);
-    })),
-    vscode.commands.registerCommand('sagemakerWorkbench.showEndpointMetrics', guarded(session, 'GetMetricData', async (target) => {
+      return endpoint ? deps.logs.open(`/aws/sagemaker/Endpoints/${endpoint}`) : undefined;
+    }, { operation: 'FilterLogEvents', service: 'logs' }),
+    registerCommand(host, 'sagemakerWorkbench.showEndpointMetrics', async (target: unknown) => {
       const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Metrics of which endpoint?'));
-      if (endpoint) EndpointMetricsPanel.show(deps.panels.extensionUri, session, endpoint);
-    })),
-    vscode.commands.registerCommand('sagemakerWorkbench.registerModel', guarded(session, 'CreateModelPackage', async (target) => {
+      return endpoint ? EndpointMetricsPanel.show(deps.panels.extensionUri, session, endpoint) : undefined;
+    }, { operation: 'GetMetricData', service: 'cloudwatch' }),
+    registerCommand(host, 'sagemakerWorkbench.configureAutoscaling', async (node: unknown) =>
+      (node instanceof VariantNode ? configureVariantScaling(session, node) : undefined), { operation: 'RegisterScalableTarget', service: 'application-autoscaling' }),
+    registerCommand(host, 'sagemakerWorkbench.deleteEndpoint', async (target: unknown) => {
+      const endpoint = endpointNameOf(target);
+      if (!endpoint) return undefined;
+      const result = await deleteEndpointWithParts(session, endpoint);
+      if (result.outcome === 'deleted') deps.refreshEndpoints();
+      return result;
+    }, { operation: 'DescribeEndpoint' }),
+    registerCommand(host, 'sagemakerWorkbench.registerModel', async (target: unknown) => {
       const source = await sourceOf(session, target);
-      if (source) report(await registerModel(session, source, registerDialogs, deps.refreshRegistry));
-    })),
-    vscode.commands.registerCommand('sagemakerWorkbench.openModelGroup', guarded(session, 'ListModelPackages', async (target) => {
+      return source ? registerModel(session, source, registerDialogs, deps.refreshRegistry) : undefined;
+    }, { operation: 'CreateModelPackage' }),
+    registerCommand(host, 'sagemakerWorkbench.openModelGroup', async (target: unknown) => {
       const resource = (target as ExplorerNode | undefined)?.resource;
       const group = typeof target === 'string' ? target
         : resource?.kind === 'model-package-group' ? resource.name
           : resource?.kind === 'model-package' ? (target as { summary?: { ModelPackageGroupName?: string } }).summary?.ModelPackageGroupName
             : undefined;
-      if (group) ModelGroupPanel.show(deps.panels, group);
-    })),
+      return group ? ModelGroupPanel.show(deps.panels, group) : undefined;
+    }, { operation: 'ListModelPackages' }),
   ];
 }

@@ -2,10 +2,10 @@
 // that copy the served variant's capacity, then UpdateEndpoint. The endpoint keeps serving the old
 // configuration until the new one is InService, and the old configuration is kept for Roll Back. If
 // SageMaker rolls the update back (the new model cannot load), that is reported as the failure it is.
-import { ListEndpointConfigsCommand, type ProductionVariant } from '@aws-sdk/client-sagemaker';
+import type { ProductionVariant } from '@aws-sdk/client-sagemaker';
 import { createEndpointConfig, createModel, updateEndpoint } from '../../aws/sagemaker/deploymentApi';
 import type { DeploySource } from '../../aws/sagemaker/deploySources';
-import { describeEndpoint, describeEndpointConfig } from '../../aws/sagemaker/endpointsApi';
+import { describeEndpoint, describeEndpointConfig, listEndpointConfigsNamed } from '../../aws/sagemaker/endpointsApi';
 import { toUserError } from '../../ui/showAwsError';
 import { deploymentNames } from '../../model/deployPlan';
 import { capacityText, mergeVariants } from '../../model/endpointVariants';
@@ -91,8 +91,7 @@ export async function rollBackEndpoint(ctx: DeployContext, endpointName: string,
   const choices = remembered.map((s) => ({ config: s.config, description: `${s.label} · deployed ${s.at.slice(0, 16).replace('T', ' ')}` }));
   if (choices.length === 0) {
     // Nothing remembered (deployed elsewhere): offer the endpoint's other configurations by name, one list call.
-    const listed = await ctx.session.clients.sagemaker().send(new ListEndpointConfigsCommand({ NameContains: endpointName, SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 20 }));
-    for (const c of listed.EndpointConfigs ?? []) {
+    for (const c of await listEndpointConfigsNamed(ctx.session.clients, endpointName)) {
       if (c.EndpointConfigName && c.EndpointConfigName !== current) choices.push({ config: c.EndpointConfigName, description: `created ${c.CreationTime?.toISOString().slice(0, 16).replace('T', ' ') ?? '?'}` });
     }
   }

@@ -1,13 +1,21 @@
 // The model registry: approve or reject versions (registering and the Model Group panel are hosting's).
-import type { ModelPackageNode } from '../../views/modelRegistry/modelPackageNode';
+import { registerCommand } from '../../ui/commands';
+import { ModelPackageNode } from '../../views/modelRegistry/modelPackageNode';
 import type { Workbench } from '../workbench';
-import { decideModelVersion, registerModelApprovalCommands, type ModelApprovalPrompts, type ModelDecision } from './modelApprovalCommands';
+import type { ModelDecision } from '../../model/modelApproval';
+import { decideModelVersion, type ModelApprovalPrompts } from './modelApprovalCommands';
 
+/** @deprecated Used only by the fault suite until it runs the commands; goes with the legacy API. */
 export interface ModelRegistryApi {
   modelRegistry: { decide(node: ModelPackageNode, decision: ModelDecision, prompts: ModelApprovalPrompts): ReturnType<typeof decideModelVersion> };
 }
 
 export function activateModelRegistry(wb: Workbench): ModelRegistryApi {
-  wb.context.subscriptions.push(...registerModelApprovalCommands(wb.session));
+  const decide = (decision: ModelDecision) => async (node?: unknown) =>
+    node instanceof ModelPackageNode ? decideModelVersion(wb.session, node, decision) : undefined;
+  wb.context.subscriptions.push(
+    registerCommand(wb, 'sagemakerWorkbench.approveModelVersion', decide('Approved'), { operation: 'UpdateModelPackage' }),
+    registerCommand(wb, 'sagemakerWorkbench.rejectModelVersion', decide('Rejected'), { operation: 'UpdateModelPackage' }),
+  );
   return { modelRegistry: { decide: (node, decision, prompts) => decideModelVersion(wb.session, node, decision, prompts) } };
 }

@@ -2,12 +2,11 @@
 // one created on request, with the location of its model quality statistics (checked to exist) and an
 // approval status. CreateModelPackage(Group); the Model Registry view shows the new version at once.
 import { window } from '../../ui/window';
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { CreateModelPackageCommand, CreateModelPackageGroupCommand, DescribeModelPackageGroupCommand, ListModelPackageGroupsCommand } from '@aws-sdk/client-sagemaker';
 import type { DeploySource } from '../../aws/sagemaker/deploySources';
+import { createModelPackage, createModelPackageGroup, listModelPackageGroupNames } from '../../aws/sagemaker/modelRegistryApi';
+import { objectExists } from '../../aws/s3/objectExists';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
-import { madeMomentsAgo, sendOnce } from '../../aws/retriedCreate';
 import { resourceNameProblem } from '../../model/deployPlan';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
 import { confirmModal } from '../../ui/confirmModal';
@@ -30,23 +29,10 @@ export function s3UriProblem(value: string): string | undefined {
   return location && location.key && !location.key.endsWith('/') ? undefined : `"${value}" is not an S3 object URI like s3://bucket/evaluation/evaluation.json`;
 }
 
-async function objectExists(session: AwsSession, uri: string): Promise<boolean> {
-  const location = parseS3Uri(uri)!;
-  try {
-    await session.clients.s3().send(new HeadObjectCommand({ Bucket: location.bucket, Key: location.key }));
-    return true;
-  } catch (error) {
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status === 404 || (error as { name?: string }).name === 'NotFound') return false;
-    throw error;
-  }
-}
-
 export async function registerModel(session: AwsSession, source: DeploySource, prompts: RegisterPrompts, changed: () => void): Promise<RegisterOutcome> {
   const container = source.containers?.[0];
   if (!source.containers?.length || !container?.Image) return { outcome: 'refused', message: `${source.label} has no inference container to register.` };
-  const listed = await session.clients.sagemaker().send(new ListModelPackageGroupsCommand({ SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
-  const group = await prompts.group((listed.ModelPackageGroupSummaryList ?? []).map((g) => g.ModelPackageGroupName ?? ''));
+  const group = await prompts.group(await listModelPackageGroupNames(session.clients));
   if (!group) return { outcome: 'cancelled' };
   const nameProblem = resourceNameProblem(group.name, 'A model package group name');
   if (nameProblem) return { outcome: 'refused', message: nameProblem };
@@ -54,7 +40,8 @@ export async function registerModel(session: AwsSession, source: DeploySource, p
   if (metrics === undefined) return { outcome: 'cancelled' };
   const uriProblem = s3UriProblem(metrics);
   if (uriProblem) return { outcome: 'refused', message: uriProblem };
-  if (metrics.trim() && !(await objectExists(session, metrics.trim()))) return { outcome: 'refused', message: `There is no object at ${metrics.trim()}; register without metrics or point at the evaluation report.` };
+  const location = metrics.trim() ? parseS3Uri(metrics.trim()) : undefined;
+  if (location && !(await objectExists(session.clients, location.bucket, location.key))) return { outcome: 'refused', message: `There is no object at ${metrics.trim()}; register without metrics or point at the evaluation report.` };
   const approval = await prompts.approval();
   if (!approval) return { outcome: 'cancelled' };
   const detail = [
@@ -67,28 +54,19 @@ export async function registerModel(session: AwsSession, source: DeploySource, p
   if (!(await prompts.confirm(`Register ${source.label} in ${group.name}?`, detail, 'Register'))) return { outcome: 'cancelled' };
   let operation = 'CreateModelPackageGroup';
   try {
-    const sagemaker = session.clients.sagemaker();
-    if (group.create) {
-      await sendOnce(() => sagemaker.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: group.name, ModelPackageGroupDescription: `Registered from ${source.label}` })),
-        async () => madeMomentsAgo((await sagemaker.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group.name }))).CreationTime));
-    }
+    if (group.create) await createModelPackageGroup(session.clients, group.name, `Registered from ${source.label}`);
     operation = 'CreateModelPackage';
-    // Its ClientToken, filled in by the SDK and kept across retries, makes a retried request return the same version.
-    const out = await sagemaker.send(new CreateModelPackageCommand({
-      ModelPackageGroupName: group.name,
-      ModelPackageDescription: `Registered from ${source.label}`,
-      InferenceSpecification: {
-        Containers: source.containers.map((c) => ({ Image: c.Image!, ModelDataUrl: c.ModelDataUrl, Environment: c.Environment })),
-        SupportedContentTypes: ['text/csv', 'application/json'],
-        SupportedResponseMIMETypes: ['text/csv', 'application/json'],
-      },
-      ModelMetrics: metrics.trim() ? { ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: metrics.trim() } } } : undefined,
-      ModelApprovalStatus: approval,
-      MetadataProperties: { GeneratedBy: source.label.slice(0, 1024) },
-    }));
+    const arn = await createModelPackage(session.clients, {
+      group: group.name,
+      description: `Registered from ${source.label}`,
+      containers: source.containers,
+      statisticsUri: metrics.trim() || undefined,
+      approval,
+      generatedBy: source.label,
+    });
     changed();
-    const version = out.ModelPackageArn?.split('/').pop();
-    return { outcome: 'registered', arn: out.ModelPackageArn, message: `Registered ${source.label} as ${group.name} v${version ?? '?'} (${approval}).` };
+    const version = arn?.split('/').pop();
+    return { outcome: 'registered', arn, message: `Registered ${source.label} as ${group.name} v${version ?? '?'} (${approval}).` };
   } catch (error) {
     return { outcome: 'failed', message: `Registering ${source.label} failed at ${operation}: ${toUserError(error, session, 'sagemaker', operation).message}` };
   }

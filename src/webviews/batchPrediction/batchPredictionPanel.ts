@@ -1,11 +1,11 @@
 // The result of a batch prediction: the quality numbers and the predicted-vs-actual and residual plots,
 // with a link to the predictions file. One panel per endpoint, replaced by its next run.
 import * as vscode from 'vscode';
-import type { BatchOutcome } from '../../commands/hosting/batchPredictCommand';
+import type { BatchResult } from '../../model/batchPredictions';
 import type { BatchPredictionModel, FromWebview, ToWebview } from '../protocol/batchPrediction';
 import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
 
-export function batchPredictionModel(endpointName: string, input: vscode.Uri, outcome: BatchOutcome): BatchPredictionModel {
+export function batchPredictionModel(endpointName: string, input: vscode.Uri, outcome: BatchResult & { predictionsFile?: vscode.Uri }): BatchPredictionModel {
   const q = outcome.quality;
   const metrics = !q ? [] : q.kind === 'classification'
     ? [{ name: 'accuracy', value: q.accuracy ?? 0 }]

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ModelPackageSummary } from '@aws-sdk/client-sagemaker';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
-import { decideModelVersion, modelApprovalDialogs, type ModelApprovalPrompts, type ModelDecision } from '../../commands/modelRegistry/modelApprovalCommands';
+import type { DecidableVersion, DecisionOutcome, ModelDecision } from '../../model/modelApproval';
 import type { FromWebview, ModelGroupModel, ToWebview, VersionRow } from '../protocol/modelGroup';
 import { ModelPanelBase, panelFor } from '../webviewPanelBase';
 import { readGroup, readVersionsPage } from './modelGroupData';
@@ -16,14 +16,14 @@ export interface ModelGroupDeps {
   session: AwsSession;
   /** The registry view should read the group again. */
   registryChanged(): void;
+  /** Approves or rejects a version with the same prompts as the tree's commands (and shows how it ended). */
+  decide(version: DecidableVersion, decision: ModelDecision): Promise<DecisionOutcome>;
 }
 
 export class ModelGroupPanel extends ModelPanelBase<ToWebview, FromWebview, ModelGroupModel> {
   private static readonly open = new Map<string, ModelGroupPanel>();
   private summaries = new Map<string, ModelPackageSummary>();
   private nextToken?: string;
-  /** Prompts for Approve/Reject; tests replace them with a script. */
-  prompts: ModelApprovalPrompts = modelApprovalDialogs;
 
   static show(deps: ModelGroupDeps, group: string): ModelGroupPanel {
     return panelFor(ModelGroupPanel.open, `${deps.session.current.region}/${group}`, () => new ModelGroupPanel(deps, group));
@@ -57,15 +57,15 @@ export class ModelGroupPanel extends ModelPanelBase<ToWebview, FromWebview, Mode
   }
 
   /** Approve or reject one version (asks for the comment and confirmation like the tree does). */
-  async decide(arn: string, decision: ModelDecision): Promise<Awaited<ReturnType<typeof decideModelVersion>>> {
+  async decide(arn: string, decision: ModelDecision): Promise<DecisionOutcome> {
     const summary = this.summaries.get(arn);
     const row = this.current?.versions.find((v) => v.arn === arn);
     if (!summary || !row) return { outcome: 'failed', message: `Version ${arn} is not in the panel any more; refresh it.` };
-    const result = await decideModelVersion(this.deps.session, {
+    const result = await this.deps.decide({
       summary,
       metrics: async () => row.metrics.map((m) => ({ family: 'regression', ...m })),
       approvalChanged: () => this.deps.registryChanged(),
-    }, decision, this.prompts);
+    }, decision);
     if (result.outcome === 'decided') await this.load(false, { kind: 'info', text: result.message ?? '' });
     return result;
   }
