@@ -4,6 +4,11 @@
 export interface Page<T> {
   items: T[];
   nextToken?: string;
+  /**
+   * The MaxResults asked for, from lists that filter after paging: a page shorter than this that still has a
+   * NextToken is followed by the next one (see FillPolicy).
+   */
+  asked?: number;
 }
 
 export type PageFetcher<T> = (nextToken: string | undefined) => Promise<Page<T>>;
@@ -13,18 +18,17 @@ export type PagedState = 'idle' | 'loading' | 'loaded' | 'error';
 /**
  * Some AWS lists filter after paging (ListTrainingJobs with StatusEquals takes MaxResults jobs, then keeps the
  * matching ones), so a page can be short or empty while a NextToken says there is more. One "page" of the view
- * keeps reading such pages until it holds `minItems` or has made `maxCalls` calls, so a filter never shows
- * "nothing" while matching items are one call away, and a rare status never costs more than `maxCalls` calls.
+ * keeps reading such pages until it holds what was asked for or has made `maxCalls` calls, so a filter never
+ * shows "nothing" while matching items are a call away, and a rare status never costs more than `maxCalls`.
  */
 export interface FillPolicy {
-  minItems: number;
   maxCalls: number;
 }
 
 /** What the sidebar's lists use. */
-export const SIDEBAR_FILL: FillPolicy = { minItems: 10, maxCalls: 5 };
+export const SIDEBAR_FILL: FillPolicy = { maxCalls: 5 };
 /** One call per page, whatever it holds. */
-export const ONE_CALL_PER_PAGE: FillPolicy = { minItems: 0, maxCalls: 1 };
+export const ONE_CALL_PER_PAGE: FillPolicy = { maxCalls: 1 };
 
 export class PagedList<T> {
   private loadedItems: T[] = [];
@@ -105,17 +109,19 @@ export class PagedList<T> {
     this.loadedItems = this.loadedItems.map(map);
   }
 
-  /** One view page: list calls until `fill.minItems` arrived, the list ended or `fill.maxCalls` were made. */
+  /** One view page: list calls until what was asked for arrived, the list ended or `fill.maxCalls` were made. */
   private async fetchFilled(token: string | undefined): Promise<Page<T> & { calls: number }> {
     const items: T[] = [];
     let next = token;
     let calls = 0;
+    let asked = 0;
     do {
       const page = await this.fetch(next);
       calls++;
       items.push(...page.items);
+      asked = page.asked ?? 0;
       next = page.nextToken || undefined;
-    } while (next !== undefined && items.length < this.fill.minItems && calls < this.fill.maxCalls);
+    } while (next !== undefined && items.length < asked && calls < this.fill.maxCalls);
     return { items, nextToken: next, calls };
   }
 

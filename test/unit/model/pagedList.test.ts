@@ -82,8 +82,8 @@ describe('PagedList', () => {
 
 describe('PagedList filling short pages (lists AWS filters after paging)', () => {
   it('keeps reading empty and short pages that carry a NextToken until enough items arrived', async () => {
-    const source = pages({ items: [], nextToken: '1' }, { items: [1, 2], nextToken: '2' }, { items: [3, 4, 5], nextToken: '3' }, { items: [6] });
-    const list = new PagedList(source.fetch, { minItems: 4, maxCalls: 5 });
+    const source = pages({ items: [], nextToken: '1', asked: 4 }, { items: [1, 2], nextToken: '2', asked: 4 }, { items: [3, 4, 5], nextToken: '3', asked: 4 }, { items: [6], asked: 4 });
+    const list = new PagedList(source.fetch, SIDEBAR_FILL);
     await list.ensureFirstPage();
     assert.deepStrictEqual(list.items, [1, 2, 3, 4, 5]);
     assert.deepStrictEqual(source.calls, [undefined, '1', '2']);
@@ -95,7 +95,7 @@ describe('PagedList filling short pages (lists AWS filters after paging)', () =>
   });
 
   it('stops after maxCalls, so a status no job has costs a bounded number of calls and offers Load more', async () => {
-    const empty = Array.from({ length: 20 }, (_, i) => ({ items: [] as number[], nextToken: String(i + 1) }));
+    const empty = Array.from({ length: 20 }, (_, i) => ({ items: [] as number[], nextToken: String(i + 1), asked: 50 }));
     const source = pages(...empty);
     const list = new PagedList(source.fetch, SIDEBAR_FILL);
     await list.ensureFirstPage();
@@ -104,11 +104,13 @@ describe('PagedList filling short pages (lists AWS filters after paging)', () =>
     assert.strictEqual(list.hasMore, true);
   });
 
-  it('makes one call when the first page is full enough', async () => {
-    const source = pages({ items: Array.from({ length: 10 }, (_, i) => i), nextToken: '1' }, { items: [99] });
-    const list = new PagedList(source.fetch, SIDEBAR_FILL);
-    await list.ensureFirstPage();
-    assert.deepStrictEqual(source.calls, [undefined]);
+  it('makes one call when the page holds what was asked for, or when the list does not filter after paging', async () => {
+    const full = pages({ items: [1, 2], nextToken: '1', asked: 2 }, { items: [3] });
+    await new PagedList(full.fetch, SIDEBAR_FILL).ensureFirstPage();
+    assert.deepStrictEqual(full.calls, [undefined]);
+    const unfiltered = pages({ items: [1], nextToken: '1' }, { items: [2] });
+    await new PagedList(unfiltered.fetch, SIDEBAR_FILL).ensureFirstPage();
+    assert.deepStrictEqual(unfiltered.calls, [undefined]);
   });
 });
 
