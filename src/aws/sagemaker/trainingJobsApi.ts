@@ -24,7 +24,7 @@ export async function listTrainingJobsPage(
     ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),
   }));
   // With StatusEquals, AWS takes MaxResults jobs first and then filters them: a short page is not the end.
-  return { items: out.TrainingJobSummaries ?? [], nextToken: out.NextToken, asked: filter.status ? PAGE_SIZE : undefined };
+  return { items: out.TrainingJobSummaries ?? [], nextToken: out.NextToken, asked: filter.status ? maxResults : undefined };
 }
 
 export function describeTrainingJob(clients: AwsClients, name: string) {
