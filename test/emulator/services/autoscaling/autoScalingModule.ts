@@ -36,6 +36,16 @@ function scaling(world: World): Scaling {
   return world.state('autoscaling', () => ({ targets: new Map(), policies: new Map() }));
 }
 
+/**
+ * The range the API reference gives MaxResults in prose ("This value can be between 1 and N"), which the
+ * model leaves out, refused in the words of AWS's validation errors.
+ */
+function maxResultsAtMost(value: unknown, max: number): void {
+  if (typeof value !== 'number') return;
+  if (value < 1) throw new AwsError('ValidationException', `1 validation error detected: Value '${value}' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1`);
+  if (value > max) throw new AwsError('ValidationException', `1 validation error detected: Value '${value}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to ${max}`);
+}
+
 const targetKey = (resourceId: string, dimension: string) => `${resourceId}|${dimension}`;
 
 function handlers(world: World): Record<string, OperationHandler> {
@@ -63,6 +73,8 @@ function handlers(world: World): Record<string, OperationHandler> {
     },
     DescribeScalableTargets: (input) => {
       onlySageMaker(input.ServiceNamespace);
+      // "This value can be between 1 and 50. The default value is 50." (the model itself sets no range).
+      maxResultsAtMost(input.MaxResults, 50);
       const ids: string[] | undefined = input.ResourceIds;
       const all = [...s.targets.values()].filter((t) => (!ids || ids.includes(t.ResourceId)) && (!input.ScalableDimension || t.ScalableDimension === input.ScalableDimension));
       const { items, NextToken } = page(all, input.NextToken, input.MaxResults, 50);
@@ -89,9 +101,11 @@ function handlers(world: World): Record<string, OperationHandler> {
     },
     DescribeScalingPolicies: (input, ctx) => {
       onlySageMaker(input.ServiceNamespace);
+      // "This value can be between 1 and 10. The default value is 10."
+      maxResultsAtMost(input.MaxResults, 10);
       const names: string[] | undefined = input.PolicyNames;
       const all = [...s.policies.values()].filter((p) => (!input.ResourceId || p.ResourceId === input.ResourceId) && (!names || names.includes(p.PolicyName)));
-      const { items, NextToken } = page(all, input.NextToken, input.MaxResults, 50);
+      const { items, NextToken } = page(all, input.NextToken, input.MaxResults, 10);
       return { ScalingPolicies: items.map((p) => ({ PolicyARN: policyArn(p, ctx.region), ServiceNamespace: NAMESPACE, ...p, Alarms: [] })), NextToken };
     },
     DeleteScalingPolicy: (input) => {

@@ -298,7 +298,8 @@ function handlers(world: World): Record<string, OperationHandler> {
   const jobs = autoMlJobs(world);
   return {
     ListAutoMLJobs: (input) => {
-      const sorted = filterAndSort([...jobs.values()], input, (j) => ({ name: j.name, status: viewOf(world, j).status, creationTime: new Date(j.creationTime) }));
+      // Documented: SortBy "The default is Name", SortOrder "The default is Descending".
+      const sorted = filterAndSort([...jobs.values()], { ...input, SortBy: input.SortBy ?? 'Name', SortOrder: input.SortOrder ?? 'Descending' }, (j) => ({ name: j.name, status: viewOf(world, j).status, creationTime: new Date(j.creationTime) }));
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       return {
         AutoMLJobSummaries: items.map((job) => {

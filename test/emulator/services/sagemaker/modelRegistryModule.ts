@@ -110,7 +110,8 @@ function handlers(world: World): Record<string, OperationHandler> {
   const groups = registry(world);
   return {
     ListModelPackageGroups: (input) => {
-      const sorted = filterAndSort([...groups.values()], input, (g) => ({ name: g.name, creationTime: g.creationTime }));
+      // Documented: SortBy "The default is CreationTime", SortOrder "The default is Ascending" (oldest first).
+      const sorted = filterAndSort([...groups.values()], { ...input, SortOrder: input.SortOrder ?? 'Ascending' }, (g) => ({ name: g.name, creationTime: g.creationTime }));
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       return {
         ModelPackageGroupSummaryList: items.map((g) => ({ ModelPackageGroupName: g.name, ModelPackageGroupArn: g.arn, ModelPackageGroupDescription: g.description, CreationTime: g.creationTime, ModelPackageGroupStatus: 'Completed' })),

@@ -300,7 +300,8 @@ function handlers(world: World): Record<string, OperationHandler> {
       return {};
     },
     ListCodeRepositories: (input) => {
-      const sorted = filterAndSort([...state.codeRepositories.values()], input, (r) => ({ name: r.name, creationTime: r.creationTime }));
+      // Documented: SortBy "The default is Name", SortOrder "The default is Ascending".
+      const sorted = filterAndSort([...state.codeRepositories.values()], { ...input, SortBy: input.SortBy ?? 'Name', SortOrder: input.SortOrder ?? 'Ascending' }, (r) => ({ name: r.name, creationTime: r.creationTime }));
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       return {
         CodeRepositorySummaryList: items.map((r) => ({

@@ -212,6 +212,12 @@ function handlers(world: World): Record<string, OperationHandler> {
   const jobs = trainingJobs(world);
   return {
     ListTrainingJobs: (input) => {
+      // Default order: CreationTime, newest first. The documentation disagrees with itself: the SortOrder
+      // member says "The default is Ascending" (the sentence every SageMaker SortOrder member carries), while
+      // the operation's note describes a request that names no order (`aws sagemaker list-training-jobs
+      // --max-results 100 --status-equals InProgress`) as taking jobs "sorted according to the creation
+      // time, from the most current to the oldest". The note is specific to this operation and describes
+      // an actual unsorted request, so it wins: CreationTime Descending (filterAndSort's default).
       // The API reference: MaxResults jobs are retrieved ignoring StatusEquals, then filtered by it, so a
       // page can come back short or empty with a NextToken. NameContains and the time filters apply first.
       const { StatusEquals, ...unfiltered } = input;
