@@ -15,14 +15,15 @@ import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
 
 export const AUTOML_JOB_STATUSES = ['InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped'] as const;
+/** MaxResults when the caller names none (the views pass the pageSize setting). */
 export const PAGE_SIZE = 50;
 
 /** ListAutoMLJobs lists jobs created with CreateAutoMLJob and CreateAutoMLJobV2 alike. */
 export async function listAutoMlJobsPage(
-  clients: AwsClients, nextToken: string | undefined, filter: ViewFilter,
+  clients: AwsClients, nextToken: string | undefined, filter: ViewFilter, maxResults = PAGE_SIZE,
 ): Promise<Page<AutoMLJobSummary>> {
   const out = await clients.sagemaker().send(new ListAutoMLJobsCommand({
-    MaxResults: PAGE_SIZE,
+    MaxResults: maxResults,
     NextToken: nextToken,
     NameContains: filter.nameContains || undefined,
     StatusEquals: (filter.status as AutoMLJobStatus) || undefined,
@@ -84,13 +85,13 @@ function isUnknownOperation(error: unknown): boolean {
 }
 
 export async function listCandidatesPage(
-  clients: AwsClients, jobName: string, nextToken: string | undefined, sortOrder: SortOrder,
+  clients: AwsClients, jobName: string, nextToken: string | undefined, sortOrder: SortOrder, maxResults = PAGE_SIZE,
 ): Promise<Page<AutoMLCandidate>> {
   const out = await clients.sagemaker().send(new ListCandidatesForAutoMLJobCommand({
     AutoMLJobName: jobName,
     SortBy: 'FinalObjectiveMetricValue',
     SortOrder: sortOrder,
-    MaxResults: PAGE_SIZE,
+    MaxResults: maxResults,
     NextToken: nextToken,
   }));
   return { items: out.Candidates ?? [], nextToken: out.NextToken };

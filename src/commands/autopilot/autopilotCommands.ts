@@ -1,21 +1,18 @@
 // Palette and context-menu entry points of the Autopilot features: start an experiment (from the palette,
-// a local CSV it uploads first, or a training data location), stop one, open a job's leaderboard. Tests call
-// the features' functions through the extension's API instead.
+// a local CSV it uploads first, or a training data location), stop one, open a job's leaderboard. Each is
+// registered through the one command wrapper and returns its outcome (the leaderboard command returns the
+// panel it opened).
 import * as vscode from 'vscode';
 import { window } from '../../ui/window';
 import type { AutoMLCandidate } from '@aws-sdk/client-sagemaker';
 import { s3UriProblem } from '../../model/autoMlPlan';
 import type { ExplorerNode } from '../../views/tree/explorerNode';
-import { LeaderboardPanel } from '../../webviews/leaderboard/leaderboardPanel';
-import { startAutoMl, stopAutoMl, uploadTrainingData, type AutoMlContext, type StartAutoMlPrompts } from './startAutoMlCommand';
-import { askAutoMlPlan } from './startAutoMlWizard';
-import { confirmModal } from '../../ui/confirmModal';
-import { guarded, showOutcome } from '../../ui/outcome';
+import { LeaderboardPanel, type LeaderboardDeps } from '../../webviews/leaderboard/leaderboardPanel';
+import { registerCommand, type CommandHost, type CommandOutcome } from '../../ui/commands';
 import { workspaceTrusted } from '../../ui/workspaceTrust';
+import { startAutoMl, stopAutoMl, uploadTrainingData, type AutoMlContext } from './startAutoMlCommand';
 
-export const startDialogs: StartAutoMlPrompts = { plan: askAutoMlPlan, confirm: confirmModal };
-
-export function leaderboardDeps(ctx: AutoMlContext, extensionUri: vscode.Uri) {
+export function leaderboardDeps(ctx: AutoMlContext, extensionUri: vscode.Uri): LeaderboardDeps {
   return {
     extensionUri,
     session: ctx.session,
@@ -28,28 +25,31 @@ export function leaderboardDeps(ctx: AutoMlContext, extensionUri: vscode.Uri) {
 const jobNameOf = (target: unknown): string | undefined =>
   typeof target === 'string' ? target : (target as ExplorerNode | undefined)?.resource?.kind === 'automl-job' ? (target as ExplorerNode).resource!.name : undefined;
 
-export function registerAutopilotCommands(ctx: AutoMlContext, extensionUri: vscode.Uri): vscode.Disposable[] {
+const NO_JOB: CommandOutcome = { outcome: 'refused', message: 'Choose an Autopilot job in the Autopilot view first.' };
+
+export function registerAutopilotCommands(host: CommandHost, ctx: AutoMlContext, extensionUri: vscode.Uri): vscode.Disposable[] {
   const { session } = ctx;
   return [
-    vscode.commands.registerCommand('sagemakerWorkbench.startAutopilot', guarded(session, 'PutObject', async (target?: unknown) => {
+    registerCommand(host, 'sagemakerWorkbench.startAutopilot', async (target?: unknown): Promise<CommandOutcome> => {
       let input = typeof target === 'string' ? target : '';
       if (target instanceof vscode.Uri) {
-        if (!workspaceTrusted('Uploading a CSV for Autopilot')) return;
+        // The warning (with Manage Workspace Trust) is shown by the check itself.
+        if (!workspaceTrusted('Uploading a CSV for Autopilot')) return { outcome: 'refused', quiet: true };
         const prefix = await window.showInputBox({ title: `Upload ${vscode.workspace.asRelativePath(target)} for Autopilot`, prompt: 'S3 location to upload the CSV to', placeHolder: 's3://my-bucket/abalone/input/', ignoreFocusOut: true, validateInput: (v) => s3UriProblem(v, 'The upload location') });
-        if (!prefix) return;
+        if (!prefix) return { outcome: 'cancelled' };
         input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Uploading the training data' }, () => uploadTrainingData(session, target, prefix));
       }
-      const outcome = await startAutoMl(ctx, input, startDialogs);
-      showOutcome(outcome);
+      const outcome = await startAutoMl(ctx, input);
       if (outcome.outcome === 'started' && outcome.jobName) LeaderboardPanel.show(leaderboardDeps(ctx, extensionUri), outcome.jobName);
-    }, 's3')),
-    vscode.commands.registerCommand('sagemakerWorkbench.stopAutopilot', async (target?: unknown) => {
+      return outcome;
+    }, { operation: 'PutObject', service: 's3' }),
+    registerCommand(host, 'sagemakerWorkbench.stopAutopilot', async (target?: unknown): Promise<CommandOutcome> => {
       const name = jobNameOf(target);
-      if (name) showOutcome(await stopAutoMl(ctx, name, { confirm: confirmModal }));
-    }),
-    vscode.commands.registerCommand('sagemakerWorkbench.openLeaderboard', (target?: unknown) => {
+      return name ? stopAutoMl(ctx, name) : NO_JOB;
+    }, { operation: 'StopAutoMLJob' }),
+    registerCommand(host, 'sagemakerWorkbench.openLeaderboard', (target?: unknown): LeaderboardPanel | CommandOutcome => {
       const name = jobNameOf(target);
-      if (name) LeaderboardPanel.show(leaderboardDeps(ctx, extensionUri), name);
-    }),
+      return name ? LeaderboardPanel.show(leaderboardDeps(ctx, extensionUri), name) : NO_JOB;
+    }, { operation: 'ListCandidatesForAutoMLJob' }),
   ];
 }

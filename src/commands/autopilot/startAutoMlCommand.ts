@@ -4,20 +4,25 @@
 // uploaded first. Stop asks before stopping.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { uploadObject } from '../../aws/s3/autopilotObjects';
 import { sageMakerRoles, type RoleChoice } from '../../aws/iam/rolesApi';
 import { startAutoMlJob, stopAutoMlJob, trainingDataColumns } from '../../aws/sagemaker/autoMlRunApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
 import { autoMlPlanProblem, s3UriProblem, type AutoMlPlan } from '../../model/autoMlPlan';
-import { parseS3Uri } from '../../model/modelQualityMetrics';
+import { defaultPlan, startDetail, uploadLocation } from '../../model/autopilotStart';
+import { confirmModal } from '../../ui/confirmModal';
 import type { RetryPlans } from '../../ui/retryPlans';
+import { askAutoMlPlan } from './startAutoMlWizard';
 
 export interface StartAutoMlPrompts {
   /** The whole plan; `columns` reads the header of a training data location. */
   plan(defaults: AutoMlPlan, helpers: { columns(s3Uri: string): Promise<string[]>; roles: RoleChoice[] }): Thenable<AutoMlPlan | undefined>;
   confirm(question: string, detail: string, action: string): Thenable<boolean>;
 }
+
+/** The wizard and the confirmation a user answers (the fault suites still script them directly). */
+export const startDialogs: StartAutoMlPrompts = { plan: askAutoMlPlan, confirm: confirmModal };
 
 export interface AutoMlContext {
   session: AwsSession;
@@ -30,23 +35,7 @@ export interface AutoMlContext {
 
 export type AutoMlOutcome = { outcome: 'started' | 'stopped' | 'cancelled' | 'refused' | 'failed'; message?: string; jobName?: string };
 
-export function defaultPlan(inputS3Uri: string, lastRole: string | undefined, now = new Date()): AutoMlPlan {
-  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(2, 12);
-  const bucket = parseS3Uri(inputS3Uri)?.bucket;
-  const jobName = `autopilot-${stamp}`;
-  return {
-    jobName,
-    inputS3Uri,
-    target: '',
-    problemType: 'auto',
-    mode: 'AUTO',
-    outputS3Uri: bucket ? `s3://${bucket}/autopilot/${jobName}/output` : '',
-    roleArn: lastRole ?? '',
-    autoDeploy: false,
-  };
-}
-
-export async function startAutoMl(ctx: AutoMlContext, inputS3Uri: string, prompts: StartAutoMlPrompts): Promise<AutoMlOutcome> {
+export async function startAutoMl(ctx: AutoMlContext, inputS3Uri: string, prompts: StartAutoMlPrompts = startDialogs): Promise<AutoMlOutcome> {
   const { session } = ctx;
   const roles = await sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]);
   const offered = ctx.retryPlans.offer(inputS3Uri) ?? defaultPlan(inputS3Uri, ctx.lastRole());
@@ -64,15 +53,7 @@ export async function startAutoMl(ctx: AutoMlContext, inputS3Uri: string, prompt
   }
   const problem = autoMlPlanProblem(plan, data.columns);
   if (problem) return { outcome: 'refused', message: problem };
-  const detail = [
-    `Data: ${plan.inputS3Uri} (header of ${data.object}: ${data.columns.length} columns), target ${plan.target}.`,
-    `Problem: ${plan.problemType === 'auto' ? 'detected by SageMaker' : plan.problemType}; objective ${plan.objective ?? 'SageMaker\'s default'}; mode ${plan.mode}.`,
-    `Limits: ${plan.maxCandidates ?? 'default'} candidates, ${plan.maxRuntimeSeconds ? `${plan.maxRuntimeSeconds} s` : 'no runtime limit'}.`,
-    `Output: ${plan.outputS3Uri}. Role: ${plan.roleArn}.`,
-    plan.autoDeploy ? 'The best candidate is deployed to an endpoint when the job ends (billed until deleted).' : 'Nothing is deployed automatically.',
-    'Training instances are billed while the job runs.',
-  ].join('\n');
-  if (!(await prompts.confirm(`Start Autopilot experiment ${plan.jobName}?`, detail, 'Start'))) return { outcome: 'cancelled' };
+  if (!(await prompts.confirm(`Start Autopilot experiment ${plan.jobName}?`, startDetail(plan, data), 'Start'))) return { outcome: 'cancelled' };
   await ctx.rememberRole(plan.roleArn);
   try {
     await startAutoMlJob(session.clients, plan);
@@ -89,14 +70,13 @@ export async function startAutoMl(ctx: AutoMlContext, inputS3Uri: string, prompt
 /** Uploads a local CSV to an S3 prefix the user names, returning its location. */
 export async function uploadTrainingData(session: AwsSession, file: vscode.Uri, prefix: string): Promise<string> {
   const problem = s3UriProblem(prefix, 'The upload location');
-  if (problem) throw new Error(problem);
-  const location = parseS3Uri(prefix.trim())!;
-  const key = `${location.key.replace(/\/?$/, '/').replace(/^\//, '')}${path.basename(file.path)}`;
-  await session.clients.s3().send(new PutObjectCommand({ Bucket: location.bucket, Key: key, Body: Buffer.from(await vscode.workspace.fs.readFile(file)), ContentType: 'text/csv' }));
-  return `s3://${location.bucket}/${key}`;
+  const location = uploadLocation(prefix, path.posix.basename(file.path));
+  if (problem || !location) throw new Error(problem ?? `Not an S3 location: ${prefix}`);
+  await uploadObject(session.clients, location.bucket, location.key, await vscode.workspace.fs.readFile(file), 'text/csv');
+  return `s3://${location.bucket}/${location.key}`;
 }
 
-export async function stopAutoMl(ctx: AutoMlContext, jobName: string, prompts: Pick<StartAutoMlPrompts, 'confirm'>): Promise<AutoMlOutcome> {
+export async function stopAutoMl(ctx: AutoMlContext, jobName: string, prompts: Pick<StartAutoMlPrompts, 'confirm'> = startDialogs): Promise<AutoMlOutcome> {
   if (!(await prompts.confirm(`Stop Autopilot experiment ${jobName}?`, 'Training stops; candidates trained so far stay in the leaderboard and can be deployed. A stopped job cannot be resumed.', 'Stop'))) return { outcome: 'cancelled' };
   try {
     await stopAutoMlJob(ctx.session.clients, jobName);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AutoMLCandidate, AutoMLJobSummary } from '@aws-sdk/client-sagemaker';
 import { describeAutoMlJobFacts, listCandidatesPage, type AutoMlJobFacts } from '../../aws/sagemaker/autoMlApi';
 import type { AwsSession } from '../../session/awsSession';
+import { pageSize } from '../../session/pageSize';
 import { toUserError } from '../../ui/showAwsError';
 import { candidateSortOrder } from '../../model/autoMlObjective';
 import { consoleUrls } from '../../model/consoleUrls';
@@ -36,7 +37,7 @@ export class AutoMlJobNode extends PagedGroupNode<AutoMLCandidate> implements Ex
       fetch: async (token) => {
         const facts = await this.loadFacts();
         const best = facts.bestCandidate?.FinalAutoMLJobObjectiveMetric;
-        return listCandidatesPage(session.clients, name, token, candidateSortOrder(facts.objectiveMetric, best?.Type));
+        return listCandidatesPage(session.clients, name, token, candidateSortOrder(facts.objectiveMetric, best?.Type), pageSize());
       },
       toNode: (candidate) => new CandidateNode(candidate, id, name, region),
       changed: (node) => changed(node),

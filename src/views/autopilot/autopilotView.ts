@@ -1,8 +1,9 @@
 // The Autopilot view: AutoML jobs (V1 and V2 alike), one ListAutoMLJobs call per page, filtered and sorted
-// server-side; a job is described and its candidates listed only when expanded.
+// server-side, a page the size of the pageSize setting; a job is described and its candidates listed only when expanded.
 import type { AutoMLJobSummary } from '@aws-sdk/client-sagemaker';
 import { AUTOML_JOB_STATUSES, listAutoMlJobsPage } from '../../aws/sagemaker/autoMlApi';
 import type { AwsSession } from '../../session/awsSession';
+import { pageSize } from '../../session/pageSize';
 import { withKeptNodes } from '../tree/keptNodes';
 import type { ListSource } from '../tree/resourceListProvider';
 import { AutoMlJobNode } from './autoMlJobNode';
@@ -14,7 +15,7 @@ export function autopilotSource(session: AwsSession): ListSource<AutoMLJobSummar
     service: 'sagemaker',
     operation: 'ListAutoMLJobs',
     statuses: AUTOML_JOB_STATUSES,
-    fetchPage: (token, filter) => listAutoMlJobsPage(session.clients, token, filter),
+    fetchPage: (token, filter) => listAutoMlJobsPage(session.clients, token, filter, pageSize()),
     statusOf: (summary) => summary.AutoMLJobStatus,
     keyOf: (summary) => summary.AutoMLJobName ?? '',
     reasonOf: (summary) => summary.FailureReason,

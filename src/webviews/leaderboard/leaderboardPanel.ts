@@ -5,10 +5,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { window } from '../../ui/window';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { AutoMLCandidate } from '@aws-sdk/client-sagemaker';
 import { describeAutoMlJobV2 } from '../../aws/sagemaker/autoMlApi';
 import { allCandidates } from '../../aws/sagemaker/autoMlRunApi';
+import { readObjectBytes, readObjectText } from '../../aws/s3/autopilotObjects';
 import { readSmallObject } from '../../aws/s3/smallObjects';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
@@ -156,8 +156,8 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
   private async openReport(s3Uri: string | undefined): Promise<vscode.TextDocument | undefined> {
     const location = parseS3Uri(s3Uri);
     if (!location) return undefined;
-    const out = await this.deps.session.clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
-    const document = await vscode.workspace.openTextDocument({ content: (await out.Body?.transformToString('utf-8')) ?? '', language: 'json' });
+    const content = await readObjectText(this.deps.session.clients, location.bucket, location.key);
+    const document = await vscode.workspace.openTextDocument({ content, language: 'json' });
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     return document;
   }
@@ -184,8 +184,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
       return undefined;
     }
     if (!vscode.workspace.isTrusted) throw new Error('Downloading the notebook into the workspace needs a trusted workspace (Manage Workspace Trust).');
-    const out = await this.deps.session.clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
-    const body = (await out.Body?.transformToByteArray()) ?? new Uint8Array();
+    const body = await readObjectBytes(this.deps.session.clients, location.bucket, location.key);
     const dir = folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!dir) throw new Error('Open a folder to download the notebook into.');
     const file = vscode.Uri.joinPath(dir, `${this.jobName}-${path.posix.basename(location.key)}`);

@@ -1,5 +1,6 @@
 // The Autopilot view in the real extension host against the emulator's seeded abalone experiment: jobs from
-// one list call, the problem type once a job is expanded, and candidates best first.
+// one list call, the problem type once a job is expanded, candidates best first, Load more followed with a
+// small page size, the title bar's filter, clear filter and refresh run as the view's buttons run them.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AutoMLJobSummary } from '@aws-sdk/client-sagemaker';
@@ -10,17 +11,25 @@ import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { LoadMoreNode } from '../../../src/views/tree/messageNodes';
 import type { ResourceListProvider } from '../../../src/views/tree/resourceListProvider';
 import { clearRequests, recordedRequests } from '../support/emulatorControl';
-import { until, workbench } from '../support/workbench';
+import { run, withWindow } from '../support/testWindow';
+import { items, label } from '../support/tree';
+import { host, until } from '../support/workbench';
 
 type Provider = ResourceListProvider<AutoMLJobSummary>;
 
 async function provider(): Promise<Provider> {
-  return (await workbench()).views.providers.autopilot as unknown as Provider;
+  return (await host()).views.providers.autopilot as unknown as Provider;
 }
 
-function label(i: vscode.TreeItem): string {
-  return typeof i.label === 'string' ? i.label : i.label?.label ?? '';
+/** Clicks a Load more node as the tree does: runs its TreeItem's command with its arguments. */
+async function clickLoadMore(node: ExplorerNode): Promise<void> {
+  const command = (await node.getTreeItem()).command;
+  assert.strictEqual(command?.command, 'sagemakerWorkbench.loadMore');
+  await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
 }
+
+const jobsOf = (nodes: ExplorerNode[]) => nodes.filter((n) => n.resource?.kind === 'automl-job');
+const candidatesOf = (nodes: ExplorerNode[]) => nodes.filter((n) => n.resource?.kind === 'automl-candidate');
 
 async function sageMakerRequests() {
   return (await recordedRequests()).filter((r) => r.service === 'sagemaker');
@@ -99,29 +108,69 @@ describe('Autopilot view', function () {
     }
   });
 
-  it('pages candidates with Load more, one call per page', async () => {
-    const p = await provider();
-    const job = await completedJob(p);
-    const children = await job.getChildren!();
-    const more = children.find((n): n is LoadMoreNode => n instanceof LoadMoreNode);
-    const shown = children.filter((n) => n.resource?.kind === 'automl-candidate').length;
-    if (!more) {
-      assert.ok(shown <= 51, `${shown} candidates (best included) fit one page`);
-      return;
+  it('pages jobs and candidates with Load more, one call per page, at the pageSize setting', async () => {
+    const settings = vscode.workspace.getConfiguration('sagemakerWorkbench');
+    await settings.update('pageSize', 2, vscode.ConfigurationTarget.Global);
+    try {
+      const p = await provider();
+      await run('autopilot.refresh');
+      await clearRequests();
+      let nodes = await p.getChildren();
+      assert.strictEqual(jobsOf(nodes).length, 2, 'one page of two jobs');
+      const first = (await sageMakerRequests()).filter((r) => r.operation === 'ListAutoMLJobs');
+      assert.deepStrictEqual(first.map((r) => [(r.input as { MaxResults?: number }).MaxResults, (r.input as { NextToken?: string }).NextToken]), [[2, undefined]]);
+
+      // Follow Load more until the seeded abalone-v0 job (250 candidates) is listed.
+      let pages = 1;
+      while (!jobsOf(nodes).some((n) => n.resource!.name === 'abalone-v0')) {
+        const more = nodes.find((n) => n instanceof LoadMoreNode);
+        assert.ok(more, `a Load more node after ${jobsOf(nodes).length} jobs: ${(await items(nodes)).map(label).join(', ')}`);
+        const shown = jobsOf(nodes).length;
+        await clearRequests();
+        await clickLoadMore(more);
+        nodes = await p.getChildren();
+        pages++;
+        assert.ok(jobsOf(nodes).length > shown, `more jobs after Load more (${shown} before)`);
+        const calls = await sageMakerRequests();
+        assert.deepStrictEqual(calls.map((r) => r.operation), ['ListAutoMLJobs'], 'one list call per page');
+        assert.ok((calls[0].input as { NextToken?: string }).NextToken, 'the next page asked with the NextToken of the last');
+        assert.strictEqual((calls[0].input as { MaxResults?: number }).MaxResults, 2);
+      }
+      assert.ok(pages > 1, 'Load more was followed');
+
+      const job = jobsOf(nodes).find((n) => n.resource!.name === 'abalone-v0')!;
+      let children = await job.getChildren!();
+      const before = candidatesOf(children).length;
+      assert.ok(before === 2 || before === 3, `the best candidate and a page of two (${before})`);
+      const more = children.find((n) => n instanceof LoadMoreNode);
+      assert.ok(more, 'Load more under a job with 250 candidates');
+      assert.strictEqual((await more.getTreeItem()).description, '2 shown');
+      await clearRequests();
+      await clickLoadMore(more);
+      children = await job.getChildren!();
+      assert.strictEqual(candidatesOf(children).length, before + 2, 'a second page of two candidates');
+      const requests = await sageMakerRequests();
+      assert.deepStrictEqual(requests.map((r) => r.operation), ['ListCandidatesForAutoMLJob']);
+      const input = requests[0].input as { NextToken?: string; MaxResults?: number; AutoMLJobName?: string };
+      assert.ok(input.NextToken, 'the second page asked with the first page\'s NextToken');
+      assert.deepStrictEqual([input.AutoMLJobName, input.MaxResults], ['abalone-v0', 2]);
+      const names = candidatesOf(children).map((n) => n.resource!.name);
+      assert.strictEqual(new Set(names).size, names.length, 'no candidate listed twice');
+    } finally {
+      await settings.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+      await run('autopilot.refresh');
     }
-    await clearRequests();
-    await more.run();
-    const after = await job.getChildren!();
-    assert.ok(after.filter((n) => n.resource?.kind === 'automl-candidate').length > shown);
-    const requests = await sageMakerRequests();
-    assert.deepStrictEqual(requests.map((r) => r.operation), ['ListCandidatesForAutoMLJob']);
-    assert.ok((requests[0].input as { NextToken?: string }).NextToken);
   });
 
-  it('filters jobs by name and status on the server', async () => {
+  it('filters jobs by name and status on the server from the title bar, clears the filter, refreshes', async () => {
     const p = await provider();
-    await p.setFilter({ ...DEFAULT_FILTER, nameContains: 'abalone', status: 'Completed' });
-    const nodes = (await p.getChildren()).filter((n) => n.resource?.kind === 'automl-job');
+    await withWindow(async (ui) => {
+      ui.onInputBox(/^Filter Autopilot jobs \(1\/3\)/, 'abalone');
+      ui.onQuickPick(/^Filter Autopilot jobs \(2\/3\)/, (q) => q.pick('Completed'));
+      ui.onQuickPick(/^Filter Autopilot jobs \(3\/3\)/, (q) => q.pick('Newest first'));
+      await run('autopilot.filter');
+    });
+    const nodes = jobsOf(await p.getChildren());
     const input = (await sageMakerRequests()).filter((r) => r.operation === 'ListAutoMLJobs').at(-1)?.input as
       { NameContains?: string; StatusEquals?: string };
     assert.deepStrictEqual([input.NameContains, input.StatusEquals], ['abalone', 'Completed']);
@@ -131,12 +180,24 @@ describe('Autopilot view', function () {
       assert.match(label(i), /abalone/i);
       assert.strictEqual(i.contextValue, 'resource:autoMlJob:Completed');
     }
+
+    await clearRequests();
+    await run('autopilot.clearFilter');
+    const all = jobsOf(await p.getChildren());
+    const cleared = (await sageMakerRequests()).filter((r) => r.operation === 'ListAutoMLJobs').map((r) => r.input as { NameContains?: string; StatusEquals?: string });
+    assert.deepStrictEqual(cleared.map((i) => [i.NameContains, i.StatusEquals]), [[undefined, undefined]], 'listed again without the filter');
+    assert.ok(all.length > nodes.length, 'jobs of every status are back');
+
+    await clearRequests();
+    await run('autopilot.refresh');
+    const again = jobsOf(await p.getChildren());
+    assert.deepStrictEqual((await sageMakerRequests()).map((r) => r.operation), ['ListAutoMLJobs'], 'Refresh lists the jobs again');
+    assert.deepStrictEqual(await Promise.all(again.map(async (n) => label(await n.getTreeItem()))), await Promise.all(all.map(async (n) => label(await n.getTreeItem()))));
   });
 
   it('opens the details document of a job as JSON', async () => {
-    const api = await workbench();
     const job = await completedJob(await provider());
-    const editor = await api.details.open(job.resource!);
+    const editor = await run<vscode.TextEditor>('showDetails', job);
     const json = JSON.parse(editor.document.getText()) as { AutoMLJobName?: string };
     assert.strictEqual(json.AutoMLJobName, job.resource!.name);
   });

@@ -1,0 +1,40 @@
+// What starting an Autopilot experiment offers and says, without VS Code or AWS: the plan a new start begins
+// from, the confirmation's account of what will run (and be billed), and where an uploaded CSV lands.
+import type { AutoMlPlan } from './autoMlPlan';
+import { parseS3Uri, type S3Location } from './modelQualityMetrics';
+
+/** A new plan for `inputS3Uri`: a dated job name, output next to the data's bucket, the last role used. */
+export function defaultPlan(inputS3Uri: string, lastRole: string | undefined, now = new Date()): AutoMlPlan {
+  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(2, 12);
+  const bucket = parseS3Uri(inputS3Uri)?.bucket;
+  const jobName = `autopilot-${stamp}`;
+  return {
+    jobName,
+    inputS3Uri,
+    target: '',
+    problemType: 'auto',
+    mode: 'AUTO',
+    outputS3Uri: bucket ? `s3://${bucket}/autopilot/${jobName}/output` : '',
+    roleArn: lastRole ?? '',
+    autoDeploy: false,
+  };
+}
+
+/** The confirmation's detail: the data read, the problem, the limits, where output goes, what is billed. */
+export function startDetail(plan: AutoMlPlan, data: { columns: string[]; object: string }): string {
+  return [
+    `Data: ${plan.inputS3Uri} (header of ${data.object}: ${data.columns.length} columns), target ${plan.target}.`,
+    `Problem: ${plan.problemType === 'auto' ? 'detected by SageMaker' : plan.problemType}; objective ${plan.objective ?? 'SageMaker\'s default'}; mode ${plan.mode}.`,
+    `Limits: ${plan.maxCandidates ?? 'default'} candidates, ${plan.maxRuntimeSeconds ? `${plan.maxRuntimeSeconds} s` : 'no runtime limit'}.`,
+    `Output: ${plan.outputS3Uri}. Role: ${plan.roleArn}.`,
+    plan.autoDeploy ? 'The best candidate is deployed to an endpoint when the job ends (billed until deleted).' : 'Nothing is deployed automatically.',
+    'Training instances are billed while the job runs.',
+  ].join('\n');
+}
+
+/** Where a local file uploaded under an S3 prefix (`s3://bucket/a/b` or `s3://bucket/a/b/`) lands. */
+export function uploadLocation(prefix: string, fileName: string): S3Location | undefined {
+  const location = parseS3Uri(prefix.trim());
+  if (!location) return undefined;
+  return { bucket: location.bucket, key: `${location.key.replace(/\/?$/, '/').replace(/^\//, '')}${fileName}` };
+}
