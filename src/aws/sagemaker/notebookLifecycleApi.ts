@@ -60,7 +60,7 @@ export type NotebookSettled = { state: 'reached'; status?: string } | { state: '
 const WAITERS = { InService: waitForNotebookInstanceInService, Stopped: waitForNotebookInstanceStopped, Deleted: waitForNotebookInstanceDeleted };
 
 /** Follows an instance with the SDK waiter until `target` (DescribeNotebookInstance with backoff from `pollSeconds`). */
-export async function waitForNotebook(clients: AwsClients, name: string, target: NotebookTarget, signal: AbortSignal, pollSeconds = 15): Promise<NotebookSettled> {
+export async function waitForNotebook(clients: AwsClients, name: string, target: NotebookTarget, signal: AbortSignal, pollSeconds: number): Promise<NotebookSettled> {
   const result = await WAITERS[target]({ client: clients.sagemaker(), maxWaitTime: 3600, minDelay: pollSeconds, maxDelay: Math.max(pollSeconds, 60), abortSignal: signal }, { NotebookInstanceName: name });
   const reason = result.reason as { NotebookInstanceStatus?: string; FailureReason?: string; message?: string } | undefined;
   if (result.state === WaiterState.SUCCESS) return { state: 'reached', status: reason?.NotebookInstanceStatus };
@@ -95,6 +95,6 @@ export async function deleteLifecycleConfig(clients: AwsClients, name: string): 
 
 /** Instances attached to a configuration (one list call; the filter is "contains", so names are matched exactly here). */
 export async function instancesUsing(clients: AwsClients, configName: string): Promise<string[]> {
-  const out = await clients.sagemaker().send(new ListNotebookInstancesCommand({ NotebookInstanceLifecycleConfigNameContains: configName, MaxResults: 100 }));
+  const out = await clients.sagemaker().send(new ListNotebookInstancesCommand({ NotebookInstanceLifecycleConfigNameContains: configName, MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
   return (out.NotebookInstances ?? []).filter((i) => i.NotebookInstanceLifecycleConfigName === configName).map((i) => i.NotebookInstanceName ?? '');
 }

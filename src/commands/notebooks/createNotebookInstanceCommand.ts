@@ -2,12 +2,13 @@
 // existing one, a new one from a template, or none —, default code repository, root and internet access)
 // is checked as SageMaker would before any call, confirmed with what it costs, then created and followed
 // Pending -> InService. A new lifecycle configuration is created first, so the instance runs it.
-import { ListRepositoriesCommand } from '@aws-sdk/client-codecommit';
-import { ListCodeRepositoriesCommand, ListNotebookInstanceLifecycleConfigsCommand } from '@aws-sdk/client-sagemaker';
+import { listRepositoriesPage } from '../../aws/codecommit/codeCommitApi';
+import { codeRepositoryNames, lifecycleConfigNames } from '../../aws/sagemaker/notebookInstancesApi';
 import { createLifecycleConfig, createNotebookInstance, waitForNotebook } from '../../aws/sagemaker/notebookLifecycleApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
 import { followWithProgress } from '../../ui/followWithProgress';
+import { pace } from '../../ui/pace';
 import { templateScript } from '../../model/lifecycleTemplates';
 import { notebookPlanProblem, type NotebookInstancePlan } from '../../model/notebookInstancePlan';
 import type { NotebookContext } from './notebookInstanceCommands';
@@ -37,17 +38,17 @@ export interface CreateNotebookPrompts {
 export async function createChoices(session: AwsSession, lastRole: string | undefined): Promise<CreateChoices> {
   const region = session.current.region;
   const [configs, repos, commits, roles] = await Promise.all([
-    session.clients.sagemaker().send(new ListNotebookInstanceLifecycleConfigsCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' })),
-    session.clients.sagemaker().send(new ListCodeRepositoriesCommand({ MaxResults: 100 })).catch(() => ({ CodeRepositorySummaryList: [] })),
-    session.clients.codecommit().send(new ListRepositoriesCommand({ sortBy: 'repositoryName', order: 'ascending' })).catch(() => ({ repositories: [] })),
+    lifecycleConfigNames(session.clients),
+    codeRepositoryNames(session.clients).catch(() => [] as string[]),
+    listRepositoriesPage(session.clients, undefined).then((page) => page.items.map((r) => r.repositoryName ?? ''), () => [] as string[]),
     // Listing roles needs iam:ListRoles, which many data scientists lack: then the ARN is typed.
     sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]),
   ]);
   const repositories = [
-    ...(repos.CodeRepositorySummaryList ?? []).map((r) => ({ label: `${r.CodeRepositoryName} (SageMaker code repository)`, value: r.CodeRepositoryName ?? '' })),
-    ...(commits.repositories ?? []).map((r) => ({ label: `${r.repositoryName} (CodeCommit)`, value: `https://git-codecommit.${region}.amazonaws.com/v1/repos/${r.repositoryName}` })),
+    ...repos.map((name) => ({ label: `${name} (SageMaker code repository)`, value: name })),
+    ...commits.map((name) => ({ label: `${name} (CodeCommit)`, value: `https://git-codecommit.${region}.amazonaws.com/v1/repos/${name}` })),
   ];
-  return { lifecycleConfigs: (configs.NotebookInstanceLifecycleConfigs ?? []).map((c) => c.NotebookInstanceLifecycleConfigName ?? ''), repositories, lastRole, roles };
+  return { lifecycleConfigs: configs, repositories, lastRole, roles };
 }
 
 export type CreateNotebookContext = NotebookContext & { lastRole(): string | undefined; rememberRole(arn: string): Thenable<void>; retryPlans: RetryPlans<NotebookInstancePlan> };
@@ -94,7 +95,7 @@ export async function createNotebook(ctx: CreateNotebookContext, prompts: Create
   }
   ctx.retryPlans.done(NEW_INSTANCE);
   ctx.changed();
-  const settled = await followWithProgress('notebook instances', plan.name, `Creating ${plan.name}`, undefined, (signal) => waitForNotebook(session.clients, plan.name, 'InService', signal, ctx.pollSeconds));
+  const settled = await followWithProgress('notebook instances', plan.name, `Creating ${plan.name}`, undefined, (signal) => waitForNotebook(session.clients, plan.name, 'InService', signal, pace.followSeconds));
   ctx.changed();
   if (settled.state === 'stopped watching') return { outcome: 'stopped watching', message: `Stopped watching ${plan.name}; it is still being created.` };
   if (settled.state === 'failed') return { outcome: 'failed', message: `${plan.name} failed to start: ${settled.reason}` };

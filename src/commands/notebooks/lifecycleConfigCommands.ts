@@ -3,7 +3,7 @@
 // while an instance uses it). Every value is checked before the call, including that the sync's bucket exists.
 import * as vscode from 'vscode';
 import { window } from '../../ui/window';
-import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { bucketStatus } from '../../aws/s3/notebookSyncObjects';
 import { createLifecycleConfig, deleteLifecycleConfig, instancesUsing } from '../../aws/sagemaker/notebookLifecycleApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
@@ -12,10 +12,11 @@ import {
   TEMPLATE_LABELS, idleMinutesProblem, packagesProblem, s3PrefixProblem, scriptProblem, templateScript,
   type TemplateChoice, type TemplateKind,
 } from '../../model/lifecycleTemplates';
+import { bucketOf } from '../../model/notebookSyncLocation';
 import { lifecycleScriptUri, type Hook } from '../../views/notebookInstances/lifecycleScriptFiles';
 import { confirmModal } from '../../ui/confirmModal';
 
-export interface LifecycleConfigPrompts {
+interface LifecycleConfigPrompts {
   name(): Thenable<string | undefined>;
   /** The template and its values; 'empty' makes a configuration with an empty script to write. */
   template(): Thenable<TemplateChoice | 'empty' | undefined>;
@@ -25,14 +26,13 @@ export interface LifecycleConfigPrompts {
 export type LifecycleOutcome = { outcome: 'done' | 'cancelled' | 'refused' | 'failed'; message?: string; script?: vscode.Uri };
 
 async function bucketProblem(session: AwsSession, s3Uri: string): Promise<string | undefined> {
-  const bucket = s3Uri.trim().slice(5).split('/')[0];
+  const bucket = bucketOf(s3Uri);
   try {
-    await session.clients.s3().send(new HeadBucketCommand({ Bucket: bucket }));
-    return undefined;
-  } catch (error) {
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    const status = await bucketStatus(session.clients, bucket);
     if (status === 404) return `The bucket ${bucket} does not exist; check the name (notebooks are synced from an existing bucket).`;
     if (status === 403) return `The bucket ${bucket} exists but this profile may not read it; the instance's role needs s3:GetObject on it.`;
+    return undefined;
+  } catch (error) {
     return toUserError(error, session, 's3', 'HeadBucket').message;
   }
 }
@@ -43,7 +43,32 @@ function templateProblem(choice: TemplateChoice): string | undefined {
   return packagesProblem((choice.packages ?? []).join(' ')) ?? (/^[A-Za-z0-9_.-]+$/.test(choice.environment ?? '') ? undefined : 'Name the conda environment, e.g. python3 or pytorch_p310');
 }
 
-export async function createLifecycleConfigFromTemplate(session: AwsSession, prompts: LifecycleConfigPrompts, changed: () => void): Promise<LifecycleOutcome> {
+/** The dialogs of Create Lifecycle Configuration: a name, a template and its values, a confirmation. */
+const lifecycleDialogs: LifecycleConfigPrompts = {
+  name: () => window.showInputBox({ title: 'New lifecycle configuration', prompt: 'Name', ignoreFocusOut: true, validateInput: (v) => resourceNameProblem(v, 'A lifecycle configuration name') }),
+  template: async () => {
+    const kinds = Object.entries(TEMPLATE_LABELS) as Array<[TemplateKind, { label: string; detail: string }]>;
+    const picked = await window.showQuickPick([...kinds.map(([template, t]) => ({ ...t, template: template as TemplateKind | 'empty' })), { label: 'Empty', detail: 'write the on-start script yourself', template: 'empty' as const }], { title: 'Start from', ignoreFocusOut: true });
+    if (!picked) return undefined;
+    if (picked.template === 'empty') return 'empty';
+    if (picked.template === 's3-sync') {
+      const s3Uri = await window.showInputBox({ title: 'Sync notebooks from S3', prompt: 'Bucket and prefix the notebooks are copied from', placeHolder: 's3://ml-pipeline-bucket/lab-1/scripts/', ignoreFocusOut: true, validateInput: s3PrefixProblem });
+      return s3Uri === undefined ? undefined : { kind: 's3-sync', s3Uri };
+    }
+    if (picked.template === 'auto-stop') {
+      const idle = await window.showInputBox({ title: 'Stop when idle', prompt: 'Idle minutes before the instance stops', value: '60', ignoreFocusOut: true, validateInput: idleMinutesProblem });
+      return idle === undefined ? undefined : { kind: 'auto-stop', idleMinutes: Number(idle) };
+    }
+    const environment = await window.showInputBox({ title: 'Conda environment', value: 'python3', ignoreFocusOut: true });
+    if (environment === undefined) return undefined;
+    const packages = await window.showInputBox({ title: `Packages to install into ${environment}`, placeHolder: 'autogluon==0.8.2 lightgbm', ignoreFocusOut: true, validateInput: packagesProblem });
+    return packages === undefined ? undefined : { kind: 'conda-packages', environment, packages: packages.trim().split(/\s+/) };
+  },
+  confirm: confirmModal,
+};
+
+export async function createLifecycleConfigFromTemplate(session: AwsSession, changed: () => void): Promise<LifecycleOutcome> {
+  const prompts = lifecycleDialogs;
   const name = await prompts.name();
   if (name === undefined) return { outcome: 'cancelled' };
   const nameProblem = resourceNameProblem(name, 'A lifecycle configuration name');
@@ -71,10 +96,10 @@ export async function createLifecycleConfigFromTemplate(session: AwsSession, pro
   return { outcome: 'done', message: `Created lifecycle configuration ${name}.`, script: uri };
 }
 
-export async function deleteLifecycleConfigChecked(session: AwsSession, name: string, prompts: Pick<LifecycleConfigPrompts, 'confirm'>, changed: () => void): Promise<LifecycleOutcome> {
+export async function deleteLifecycleConfigChecked(session: AwsSession, name: string, changed: () => void): Promise<LifecycleOutcome> {
   const users = await instancesUsing(session.clients, name);
   if (users.length) return { outcome: 'refused', message: `${name} is used by ${users.join(', ')}; attach another configuration to ${users.length > 1 ? 'them' : 'it'} (or delete ${users.length > 1 ? 'them' : 'it'}) first.` };
-  if (!(await prompts.confirm(`Delete lifecycle configuration ${name}?`, 'Its on-create and on-start scripts are deleted; this cannot be undone.', 'Delete'))) return { outcome: 'cancelled' };
+  if (!(await confirmModal(`Delete lifecycle configuration ${name}?`, 'Its on-create and on-start scripts are deleted; this cannot be undone.', 'Delete'))) return { outcome: 'cancelled' };
   try {
     await deleteLifecycleConfig(session.clients, name);
   } catch (error) {
@@ -93,26 +118,3 @@ export async function diffLifecycleScript(session: AwsSession, configName: strin
   const region = session.current.region;
   await vscode.commands.executeCommand('vscode.diff', lifecycleScriptUri(region, configName, hook, true), lifecycleScriptUri(region, configName, hook), `${configName} ${hook}.sh: deployed ↔ editing`);
 }
-
-export const lifecycleDialogs: LifecycleConfigPrompts = {
-  name: () => window.showInputBox({ title: 'New lifecycle configuration', prompt: 'Name', ignoreFocusOut: true, validateInput: (v) => resourceNameProblem(v, 'A lifecycle configuration name') }),
-  template: async () => {
-    const kinds = Object.entries(TEMPLATE_LABELS) as Array<[TemplateKind, { label: string; detail: string }]>;
-    const picked = await window.showQuickPick([...kinds.map(([template, t]) => ({ ...t, template: template as TemplateKind | 'empty' })), { label: 'Empty', detail: 'write the on-start script yourself', template: 'empty' as const }], { title: 'Start from', ignoreFocusOut: true });
-    if (!picked) return undefined;
-    if (picked.template === 'empty') return 'empty';
-    if (picked.template === 's3-sync') {
-      const s3Uri = await window.showInputBox({ title: 'Sync notebooks from S3', prompt: 'Bucket and prefix the notebooks are copied from', placeHolder: 's3://ml-pipeline-bucket/lab-1/scripts/', ignoreFocusOut: true, validateInput: s3PrefixProblem });
-      return s3Uri === undefined ? undefined : { kind: 's3-sync', s3Uri };
-    }
-    if (picked.template === 'auto-stop') {
-      const idle = await window.showInputBox({ title: 'Stop when idle', prompt: 'Idle minutes before the instance stops', value: '60', ignoreFocusOut: true, validateInput: idleMinutesProblem });
-      return idle === undefined ? undefined : { kind: 'auto-stop', idleMinutes: Number(idle) };
-    }
-    const environment = await window.showInputBox({ title: 'Conda environment', value: 'python3', ignoreFocusOut: true });
-    if (environment === undefined) return undefined;
-    const packages = await window.showInputBox({ title: `Packages to install into ${environment}`, placeHolder: 'autogluon==0.8.2 lightgbm', ignoreFocusOut: true, validateInput: packagesProblem });
-    return packages === undefined ? undefined : { kind: 'conda-packages', environment, packages: packages.trim().split(/\s+/) };
-  },
-  confirm: confirmModal,
-};

@@ -10,8 +10,11 @@ import {
   type NotebookSettled, type NotebookTarget,
 } from '../../aws/sagemaker/notebookLifecycleApi';
 import type { AwsSession } from '../../session/awsSession';
+import { confirmModal } from '../../ui/confirmModal';
 import { toUserError } from '../../ui/showAwsError';
 import { followWithProgress } from '../../ui/followWithProgress';
+import { pace } from '../../ui/pace';
+import { window } from '../../ui/window';
 
 export const NOTEBOOK_LOG_GROUP = '/aws/sagemaker/NotebookInstances';
 
@@ -19,18 +22,9 @@ export interface NotebookContext {
   session: AwsSession;
   /** The Notebook Instances view should read again. */
   changed(): void;
-  /** Opens a URL outside VS Code (the browser). */
-  openExternal(url: vscode.Uri): Thenable<boolean>;
-  /** First DescribeNotebookInstance delay while following (seconds); tests shorten it. */
-  pollSeconds?: number;
-}
-
-export interface NotebookPrompts {
-  confirm(question: string, detail: string, action: string): Thenable<boolean>;
 }
 
 export type NotebookOutcome = { outcome: 'done' | 'cancelled' | 'refused' | 'failed' | 'stopped watching'; message?: string };
-
 /** The last lines the instance's lifecycle scripts wrote (OnCreate and OnStart streams), oldest first. */
 export async function lifecycleLogTail(session: AwsSession, name: string, lines = 10): Promise<string[]> {
   const events: Array<{ t: number; text: string }> = [];
@@ -45,7 +39,7 @@ export async function lifecycleLogTail(session: AwsSession, name: string, lines 
 
 function follow(ctx: NotebookContext, name: string, target: NotebookTarget, title: string): Promise<NotebookSettled> {
   const message = target === 'InService' ? 'booting and running the lifecycle scripts (up to 5 minutes each); Cancel stops watching' : 'Cancel stops watching, not the instance';
-  return followWithProgress('notebook instances', name, title, message, (signal) => waitForNotebook(ctx.session.clients, name, target, signal, ctx.pollSeconds));
+  return followWithProgress('notebook instances', name, title, message, (signal) => waitForNotebook(ctx.session.clients, name, target, signal, pace.followSeconds));
 }
 
 async function statusOf(ctx: NotebookContext, name: string): Promise<string> {
@@ -77,11 +71,11 @@ export async function startNotebook(ctx: NotebookContext, name: string): Promise
   return { outcome: 'done', message: `${name} is InService.` };
 }
 
-export async function stopNotebook(ctx: NotebookContext, name: string, prompts: NotebookPrompts): Promise<NotebookOutcome> {
+export async function stopNotebook(ctx: NotebookContext, name: string): Promise<NotebookOutcome> {
   const status = await statusOf(ctx, name);
   if (status !== 'InService') return { outcome: 'refused', message: `${name} is ${status}; only an InService instance can be stopped.` };
   const detail = 'Running kernels and unsaved notebook changes in Jupyter are lost. The ML storage volume (/home/ec2-user/SageMaker) is kept, and billing for the instance stops.';
-  if (!(await prompts.confirm(`Stop notebook instance ${name}?`, detail, 'Stop'))) return { outcome: 'cancelled' };
+  if (!(await confirmModal(`Stop notebook instance ${name}?`, detail, 'Stop'))) return { outcome: 'cancelled' };
   const problem = await call(ctx, 'StopNotebookInstance', () => stopNotebookInstance(ctx.session.clients, name));
   if (problem) return { outcome: 'failed', message: problem };
   const settled = await follow(ctx, name, 'Stopped', `Stopping ${name}`);
@@ -90,12 +84,12 @@ export async function stopNotebook(ctx: NotebookContext, name: string, prompts: 
   return settled.state === 'failed' ? { outcome: 'failed', message: `${name} did not stop: ${settled.reason}` } : { outcome: 'done', message: `${name} is Stopped.` };
 }
 
-export async function deleteNotebook(ctx: NotebookContext, name: string, prompts: NotebookPrompts): Promise<NotebookOutcome> {
+export async function deleteNotebook(ctx: NotebookContext, name: string): Promise<NotebookOutcome> {
   const described = await describeNotebookInstance(ctx.session.clients, name);
   const status = described.NotebookInstanceStatus ?? 'Unknown';
   if (status !== 'Stopped' && status !== 'Failed') return { outcome: 'refused', message: `${name} is ${status}; stop it before deleting it.` };
   const detail = `The instance and its ${described.VolumeSizeInGB ?? '?'} GB ML storage volume are deleted; notebooks that are not in S3 or Git are lost. This cannot be undone.`;
-  if (!(await prompts.confirm(`Delete notebook instance ${name}?`, detail, 'Delete'))) return { outcome: 'cancelled' };
+  if (!(await confirmModal(`Delete notebook instance ${name}?`, detail, 'Delete'))) return { outcome: 'cancelled' };
   const problem = await call(ctx, 'DeleteNotebookInstance', () => deleteNotebookInstance(ctx.session.clients, name));
   if (problem) return { outcome: 'failed', message: problem };
   const settled = await follow(ctx, name, 'Deleted', `Deleting ${name}`);
@@ -115,6 +109,6 @@ export async function openNotebook(ctx: NotebookContext, name: string, view: 'la
   } catch (error) {
     return { outcome: 'failed', message: toUserError(error, ctx.session, 'sagemaker', 'CreatePresignedNotebookInstanceUrl').message };
   }
-  const opened = await ctx.openExternal(url);
+  const opened = await window.openExternal(url);
   return opened ? { outcome: 'done', message: `Opened ${view === 'lab' ? 'JupyterLab' : 'Jupyter'} of ${name} in the browser.` } : { outcome: 'cancelled' };
 }

@@ -3,80 +3,69 @@
 // confirmed), or fetch one from there into the workspace and open it in VS Code's notebook editor.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { existingObject, notebookKeys, putNotebook, readNotebookObject } from '../../aws/s3/notebookSyncObjects';
 import { describeLifecycleConfig, describeNotebookInstance } from '../../aws/sagemaker/notebookInstancesApi';
 import type { AwsSession } from '../../session/awsSession';
+import { confirmModal } from '../../ui/confirmModal';
 import { toUserError } from '../../ui/showAwsError';
+import { window } from '../../ui/window';
 import { decodeLifecycleScript } from '../../model/lifecycleScripts';
-import { notebookSources } from '../../model/lifecycleTemplates';
 import { clearNotebookOutputs } from '../../model/notebookOutputs';
+import { fetchedNotebookName, syncLocationOf, type SyncLocation } from '../../model/notebookSyncLocation';
 
 /** Notebooks are a few MB at most; anything far larger is not fetched into memory. */
 const MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024;
 
-export interface SyncLocation {
-  bucket: string;
-  /** Key prefix ending in '/', or '' for the bucket's root. */
-  prefix: string;
-  /** The script line's source, as written. */
-  source: string;
-}
-
-export interface SyncPrompts {
-  clearOutputs(file: string): Thenable<boolean | undefined>;
-  confirm(question: string, detail: string, action: string): Thenable<boolean>;
-  pickNotebook(keys: string[]): Thenable<string | undefined>;
-}
-
 export type SyncOutcome = { outcome: 'done' | 'cancelled' | 'refused' | 'failed'; message?: string; s3Uri?: string; file?: vscode.Uri };
 
-/** Where the instance's lifecycle scripts copy notebooks from: the first `aws s3 cp|sync s3://…` of on-start, then on-create. */
+/** Where the instance's lifecycle scripts copy notebooks from (see syncLocationOf), or why nowhere. */
 export async function syncLocation(session: AwsSession, instanceName: string): Promise<SyncLocation | string> {
   const instance = await describeNotebookInstance(session.clients, instanceName);
   const config = instance.NotebookInstanceLifecycleConfigName;
-  if (!config) return `${instanceName} has no lifecycle configuration, so no S3 location its notebooks come from. Create one from the "Sync notebooks from S3" template.`;
+  if (!config) return syncLocationOf(instanceName, undefined, { onStart: '', onCreate: '' });
   const described = await describeLifecycleConfig(session.clients, config);
-  const scripts = [decodeLifecycleScript(described.OnStart?.[0]?.Content), decodeLifecycleScript(described.OnCreate?.[0]?.Content)];
-  const source = scripts.flatMap(notebookSources)[0];
-  if (!source) return `The lifecycle configuration ${config} of ${instanceName} copies nothing from S3 (no "aws s3 cp s3://…" or "aws s3 sync s3://…" line).`;
-  const [bucket, ...rest] = source.slice(5).split('/');
-  const key = rest.join('/');
-  // A source naming one notebook points at its folder.
-  const prefix = key === '' || key.endsWith('/') ? key : /\.ipynb$/i.test(key) ? key.slice(0, key.lastIndexOf('/') + 1) : `${key}/`;
-  return { bucket, prefix, source };
+  return syncLocationOf(instanceName, config, { onStart: decodeLifecycleScript(described.OnStart?.[0]?.Content), onCreate: decodeLifecycleScript(described.OnCreate?.[0]?.Content) });
 }
 
-export async function publishNotebook(session: AwsSession, instanceName: string, file: vscode.Uri, prompts: SyncPrompts): Promise<SyncOutcome> {
-  if (!/\.ipynb$/i.test(file.path)) return { outcome: 'refused', message: `${path.basename(file.path)} is not a Jupyter notebook (.ipynb).` };
+async function askClearOutputs(file: string): Promise<boolean | undefined> {
+  const picked = await window.showQuickPick(
+    [{ label: 'Clear outputs', description: 'as the lifecycle script\'s nbconvert does (recommended)', value: true }, { label: 'Keep outputs', value: false }],
+    { title: `Publish ${file}` },
+  );
+  return picked?.value;
+}
+
+export async function publishNotebook(session: AwsSession, instanceName: string, file: vscode.Uri): Promise<SyncOutcome> {
+  const name = path.basename(file.path);
+  if (!/\.ipynb$/i.test(file.path)) return { outcome: 'refused', message: `${name} is not a Jupyter notebook (.ipynb).` };
   const location = await syncLocation(session, instanceName);
   if (typeof location === 'string') return { outcome: 'refused', message: location };
   let text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
-  const clear = await prompts.clearOutputs(path.basename(file.path));
+  const clear = await askClearOutputs(name);
   if (clear === undefined) return { outcome: 'cancelled' };
   if (clear) {
     try {
       text = clearNotebookOutputs(text);
     } catch (error) {
-      return { outcome: 'refused', message: `${path.basename(file.path)} is not valid notebook JSON: ${(error as Error).message}` };
+      return { outcome: 'refused', message: `${name} is not valid notebook JSON: ${(error as Error).message}` };
     }
   }
-  const key = `${location.prefix}${path.basename(file.path)}`;
+  const key = `${location.prefix}${name}`;
   const s3Uri = `s3://${location.bucket}/${key}`;
-  const existing = await session.clients.s3().send(new HeadObjectCommand({ Bucket: location.bucket, Key: key })).catch(() => undefined);
-  const detail = `${instanceName}'s lifecycle script copies notebooks from ${location.source}; the instance picks this one up on its next start.${existing ? `\nIt replaces the object there, last modified ${existing.LastModified?.toLocaleString() ?? '?'}.` : ''}${clear ? '\nOutputs are cleared in the uploaded copy (your file is unchanged).' : ''}`;
-  if (!(await prompts.confirm(`Publish ${path.basename(file.path)} to ${s3Uri}?`, detail, existing ? 'Replace' : 'Publish'))) return { outcome: 'cancelled' };
+  const existing = await existingObject(session.clients, location.bucket, key);
+  const detail = `${instanceName}'s lifecycle script copies notebooks from ${location.source}; the instance picks this one up on its next start.${existing ? `\nIt replaces the object there, last modified ${existing.lastModified?.toLocaleString() ?? '?'}.` : ''}${clear ? '\nOutputs are cleared in the uploaded copy (your file is unchanged).' : ''}`;
+  if (!(await confirmModal(`Publish ${name} to ${s3Uri}?`, detail, existing ? 'Replace' : 'Publish'))) return { outcome: 'cancelled' };
   try {
-    await session.clients.s3().send(new PutObjectCommand({ Bucket: location.bucket, Key: key, Body: Buffer.from(text), ContentType: 'application/x-ipynb+json' }));
+    await putNotebook(session.clients, location.bucket, key, text);
   } catch (error) {
     return { outcome: 'failed', message: toUserError(error, session, 's3', 'PutObject').message };
   }
-  return { outcome: 'done', s3Uri, message: `Published ${path.basename(file.path)} to ${s3Uri}.` };
+  return { outcome: 'done', s3Uri, message: `Published ${name} to ${s3Uri}.` };
 }
 
 async function freeFile(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
-  const base = name.replace(/\.ipynb$/i, '');
   for (let n = 1; ; n++) {
-    const candidate = vscode.Uri.joinPath(folder, n === 1 ? name : `${base}-${n}.ipynb`);
+    const candidate = vscode.Uri.joinPath(folder, fetchedNotebookName(name, n));
     try {
       await vscode.workspace.fs.stat(candidate);
     } catch {
@@ -85,27 +74,22 @@ async function freeFile(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
   }
 }
 
-export async function fetchNotebook(session: AwsSession, instanceName: string, folder: vscode.Uri, prompts: SyncPrompts): Promise<SyncOutcome> {
+export async function fetchNotebook(session: AwsSession, instanceName: string, folder: vscode.Uri): Promise<SyncOutcome> {
   const location = await syncLocation(session, instanceName);
   if (typeof location === 'string') return { outcome: 'refused', message: location };
-  const listed = await session.clients.s3().send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.prefix, MaxKeys: 1000 }));
-  const keys = (listed.Contents ?? []).map((o) => o.Key ?? '').filter((k) => /\.ipynb$/i.test(k));
+  const keys = await notebookKeys(session.clients, location.bucket, location.prefix);
   if (keys.length === 0) return { outcome: 'refused', message: `There is no notebook under s3://${location.bucket}/${location.prefix}.` };
-  const key = await prompts.pickNotebook(keys);
+  const key = await window.showQuickPick(keys, { title: 'Fetch which notebook?' });
   if (!key) return { outcome: 'cancelled' };
-  let body: Uint8Array;
+  let read: Awaited<ReturnType<typeof readNotebookObject>>;
   try {
-    const out = await session.clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: key }));
-    if ((out.ContentLength ?? 0) > MAX_NOTEBOOK_BYTES) {
-      (out.Body as { destroy?: () => void } | undefined)?.destroy?.();
-      return { outcome: 'refused', message: `s3://${location.bucket}/${key} is ${Math.round((out.ContentLength ?? 0) / 1024 / 1024)} MB; download it with the AWS CLI instead.` };
-    }
-    body = (await out.Body?.transformToByteArray()) ?? new Uint8Array();
+    read = await readNotebookObject(session.clients, location.bucket, key, MAX_NOTEBOOK_BYTES);
   } catch (error) {
     return { outcome: 'failed', message: toUserError(error, session, 's3', 'GetObject').message };
   }
+  if ('tooLarge' in read) return { outcome: 'refused', message: `s3://${location.bucket}/${key} is ${Math.round(read.tooLarge / 1024 / 1024)} MB; download it with the AWS CLI instead.` };
   const file = await freeFile(folder, path.posix.basename(key));
-  await vscode.workspace.fs.writeFile(file, body);
+  await vscode.workspace.fs.writeFile(file, read.body);
   const notebook = await vscode.workspace.openNotebookDocument(file);
   await vscode.window.showNotebookDocument(notebook, { preview: false });
   return { outcome: 'done', file, s3Uri: `s3://${location.bucket}/${key}`, message: `Fetched s3://${location.bucket}/${key} to ${vscode.workspace.asRelativePath(file)}.` };

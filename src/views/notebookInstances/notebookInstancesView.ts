@@ -1,9 +1,10 @@
-// The Notebook Instances view: instances (one list call per page) and a group of all lifecycle configurations.
+// The Notebook Instances view: instances (one list call per page, the size of the pageSize setting) and a group of all lifecycle configurations.
 import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
 import {
   listLifecycleConfigsPage, listNotebookInstancesPage, NOTEBOOK_STATUSES,
 } from '../../aws/sagemaker/notebookInstancesApi';
 import type { AwsSession } from '../../session/awsSession';
+import { pageSize } from '../../session/pageSize';
 import { DEFAULT_FILTER } from '../../model/viewFilter';
 import type { ListSource, ResourceListProvider } from '../tree/resourceListProvider';
 import { PagedGroupNode } from '../tree/pagedGroupNode';
@@ -17,7 +18,7 @@ export function notebookInstancesSource(session: AwsSession): ListSource<Noteboo
     service: 'sagemaker',
     operation: 'ListNotebookInstances',
     statuses: NOTEBOOK_STATUSES,
-    fetchPage: (token, filter) => listNotebookInstancesPage(session.clients, token, filter),
+    fetchPage: (token, filter) => listNotebookInstancesPage(session.clients, token, filter, pageSize()),
     statusOf: (summary) => summary.NotebookInstanceStatus,
     keyOf: (summary) => summary.NotebookInstanceName ?? '',
     toNode: (summary) => new NotebookInstanceNode(summary, session.clients, session.current.region),
@@ -29,7 +30,7 @@ export function notebookInstancesSource(session: AwsSession): ListSource<Noteboo
         icon: 'symbol-event',
         noun: 'lifecycle configurations',
         contextValue: 'lifecycleConfigGroup',
-        fetch: (token) => listLifecycleConfigsPage(session.clients, token, { ...DEFAULT_FILTER, sort: 'name' }),
+        fetch: (token) => listLifecycleConfigsPage(session.clients, token, { ...DEFAULT_FILTER, sort: 'name' }, pageSize()),
         toNode: (c) => new LifecycleConfigNode(c.NotebookInstanceLifecycleConfigName ?? '', session.clients, region, undefined, c.CreationTime),
         changed: (node) => provider.refresh(node),
         describeError: (e) => provider.describeError(e),
