@@ -2,6 +2,7 @@
 // seed 003 chapter 3), checked as SageMaker checks it before the call, turned into the request, and
 // rebuilt from an existing job so "Clone job" starts from its settings.
 import { s3UriProblem } from './autoMlPlan';
+import { parseFolderDefaults } from './autoGluonScaffold';
 import { instanceTypeProblem, resourceNameProblem, roleArnProblem } from './deployPlan';
 
 export interface TrainingChannel {
@@ -159,11 +160,78 @@ export function trainingPlanProblem(plan: TrainingPlan): string | undefined {
     ?? metricDefinitionsProblem(plan.metricDefinitions);
 }
 
+/** The longest wait for spot capacity plus training, as typed in the wizard: whole seconds, at least the maximum runtime. */
+export function spotWaitProblem(text: string, maxRuntimeSeconds: number): string | undefined {
+  const wait = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(wait) || wait < maxRuntimeSeconds) return `With spot training, the maximum wait (${text.trim() || 'none'} s) is at least the maximum runtime (${maxRuntimeSeconds} s)`;
+  if (wait > MAX_RUNTIME) return 'The maximum wait for spot capacity is at most 2,419,200 seconds (28 days)';
+  return undefined;
+}
+
 function spotProblem(plan: TrainingPlan): string | undefined {
   const spot = plan.spot!;
-  if (!Number.isInteger(spot.maxWaitSeconds) || spot.maxWaitSeconds < plan.maxRuntimeSeconds) return `With spot training, the maximum wait (${spot.maxWaitSeconds} s) is at least the maximum runtime (${plan.maxRuntimeSeconds} s)`;
-  if (spot.maxWaitSeconds > MAX_RUNTIME) return 'The maximum wait for spot capacity is at most 2,419,200 seconds (28 days)';
-  return s3UriProblem(spot.checkpointS3Uri, 'The checkpoint location');
+  return spotWaitProblem(String(spot.maxWaitSeconds), plan.maxRuntimeSeconds) ?? s3UriProblem(spot.checkpointS3Uri, 'The checkpoint location');
+}
+
+/** Where a new job starts when nothing else is known: AutoGluon on the abalone data, the last role used. */
+export function defaultTrainingPlan(lastRole: string | undefined, now = new Date()): TrainingPlan {
+  return {
+    jobName: nextJobName('abalone-autogluon', now),
+    image: '',
+    instanceType: 'ml.m5.xlarge',
+    instanceCount: 1,
+    volumeSizeInGB: 20,
+    maxRuntimeSeconds: 3600,
+    roleArn: lastRole ?? '',
+    channels: [],
+    outputS3Uri: '',
+    hyperParameters: { label: 'rings' },
+    metricDefinitions: AUTOGLUON_METRICS,
+  };
+}
+
+/**
+ * The defaults of a scaffolded folder named `folderName`: its sagemaker-training.json and hyperparameters.json
+ * (undefined when the file is not there) over `base`, and what was wrong with them (those parts keep `base`).
+ */
+export function planFromFolderFiles(base: TrainingPlan, folderName: string, settings: string | undefined, hyper: string | undefined, now = new Date()): { plan: TrainingPlan; problem?: string } {
+  const plan: TrainingPlan = { ...base, jobName: nextJobName(folderName || 'training', now) };
+  const problems: string[] = [];
+  if (settings !== undefined) {
+    const { defaults: d, problem } = parseFolderDefaults(settings);
+    if (problem) problems.push(problem);
+    Object.assign(plan, {
+      image: d.image ?? plan.image,
+      instanceType: d.instanceType ?? plan.instanceType,
+      instanceCount: d.instanceCount ?? plan.instanceCount,
+      volumeSizeInGB: d.volumeSizeInGB ?? plan.volumeSizeInGB,
+      maxRuntimeSeconds: d.maxRuntimeSeconds ?? plan.maxRuntimeSeconds,
+      channels: d.channels ? Object.entries(d.channels).map(([name, s3Uri]) => ({ name, s3Uri: String(s3Uri), contentType: /\.csv$/i.test(String(s3Uri)) ? 'text/csv' : undefined })) : plan.channels,
+      outputS3Uri: d.outputPath ?? plan.outputS3Uri,
+      metricDefinitions: Array.isArray(d.metricDefinitions) ? d.metricDefinitions : plan.metricDefinitions,
+    });
+  }
+  if (hyper !== undefined) {
+    const parsed = parseHyperParameters(hyper);
+    if (parsed.problem) problems.push(`hyperparameters.json: ${parsed.problem}`);
+    else plan.hyperParameters = parsed.value;
+  }
+  return { plan, problem: problems.length ? problems.join(' ') : undefined };
+}
+
+/** The plan as the start confirmation shows it, one fact per line. */
+export function describeTrainingPlan(plan: TrainingPlan): string {
+  const hyper = Object.entries(plan.hyperParameters).map(([k, v]) => `${k}=${v}`).join(', ') || 'none';
+  return [
+    `Image: ${plan.image}.`,
+    `Compute: ${plan.instanceCount} × ${plan.instanceType}, ${plan.volumeSizeInGB} GB volume, at most ${plan.maxRuntimeSeconds} s of training.`,
+    plan.spot ? `Managed spot training: waits up to ${plan.spot.maxWaitSeconds} s for capacity, checkpoints in ${plan.spot.checkpointS3Uri}.` : 'On-demand capacity.',
+    `Input: ${plan.channels.map((c) => `${c.name} ← ${c.s3Uri}`).join('; ')}.`,
+    `Output: ${plan.outputS3Uri}. Role: ${plan.roleArn}.`,
+    `Hyperparameters: ${hyper}.`,
+    `Metrics: ${plan.metricDefinitions.map((d) => d.name).join(', ') || 'none defined'}.`,
+    'Training instances are billed while the job runs.',
+  ].join('\n');
 }
 
 /** A new name for a copy: the base name with a fresh timestamp, as the SageMaker SDK names jobs. */

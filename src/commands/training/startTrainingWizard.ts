@@ -8,7 +8,7 @@ import { s3UriProblem } from '../../model/autoMlPlan';
 import { instanceTypeProblem, roleArnProblem } from '../../model/deployPlan';
 import {
   TRAINING_INSTANCE_TYPES, channelsText, ecrImageProblem, instanceCountProblem, maxRuntimeSecondsProblem, parseChannels,
-  parseHyperParameters, parseMetricDefinitions, trainingJobNameProblem, volumeSizeProblem, type TrainingPlan,
+  parseHyperParameters, parseMetricDefinitions, spotWaitProblem, trainingJobNameProblem, volumeSizeProblem, type TrainingPlan,
 } from '../../model/trainingJobPlan';
 import type { TrainingWizardHelpers } from './startTrainingJobCommand';
 import { MultiStepInput, type Step } from '../../ui/multiStepInput';
@@ -81,7 +81,7 @@ export async function askTrainingPlan(defaults: TrainingPlan, helpers: TrainingW
       s.spot = undefined;
       return askRole;
     }
-    const wait = await input.inputBox({ title: TITLE, prompt: `Longest wait for spot capacity plus training, in seconds (at least ${s.maxRuntimeSeconds})`, value: String(s.spot?.maxWaitSeconds ?? s.maxRuntimeSeconds * 2), validate: (v) => maxRuntimeSecondsProblem(v) ?? (Number(v) < s.maxRuntimeSeconds ? `At least the maximum runtime, ${s.maxRuntimeSeconds} s` : undefined) });
+    const wait = await input.inputBox({ title: TITLE, prompt: `Longest wait for spot capacity plus training, in seconds (at least ${s.maxRuntimeSeconds})`, value: String(s.spot?.maxWaitSeconds ?? s.maxRuntimeSeconds * 2), validate: (v) => spotWaitProblem(v, s.maxRuntimeSeconds) });
     const checkpoint = await input.inputBox({ title: TITLE, prompt: 'Checkpoint location (the container saves to /opt/ml/checkpoints)', value: s.spot?.checkpointS3Uri ?? (s.outputS3Uri ? `${s.outputS3Uri.replace(/\/$/, '')}/checkpoints/${s.jobName}` : ''), validate: (v) => s3UriProblem(v, 'The checkpoint location') });
     s.spot = { maxWaitSeconds: Number(wait), checkpointS3Uri: checkpoint.trim() };
     return askRole;

@@ -1,8 +1,9 @@
-// The Training Jobs view: one ListTrainingJobs call per page (MaxResults 50, however many jobs the account has),
-// filtered and sorted server-side; each job is described only when expanded.
+// The Training Jobs view: one ListTrainingJobs call per page (MaxResults from sagemakerWorkbench.pageSize, 50 unless
+// set, however many jobs the account has), filtered and sorted server-side; each job is described only when expanded.
 import type { TrainingJobSummary } from '@aws-sdk/client-sagemaker';
 import { listTrainingJobsPage, TRAINING_JOB_STATUSES } from '../../aws/sagemaker/trainingJobsApi';
 import type { AwsSession } from '../../session/awsSession';
+import { pageSize } from '../../session/pageSize';
 import { withKeptNodes } from '../tree/keptNodes';
 import type { ListSource } from '../tree/resourceListProvider';
 import { TrainingJobNode } from './trainingJobNode';
@@ -14,7 +15,7 @@ export function trainingJobsSource(session: AwsSession): ListSource<TrainingJobS
     service: 'sagemaker',
     operation: 'ListTrainingJobs',
     statuses: TRAINING_JOB_STATUSES,
-    fetchPage: (token, filter) => listTrainingJobsPage(session.clients, token, filter),
+    fetchPage: (token, filter) => listTrainingJobsPage(session.clients, token, filter, pageSize()),
     statusOf: (summary) => summary.TrainingJobStatus,
     keyOf: (summary) => summary.TrainingJobName ?? '',
   }, {

@@ -10,7 +10,6 @@ import { toUserError } from '../../ui/showAwsError';
 import { parseEvaluation, parseLeaderboardCsv } from '../../model/autoGluonResults';
 import type { AutoGluonModel, FromWebview, ToWebview } from '../protocol/autoGluon';
 import { ModelPanelBase, panelFor } from '../webviewPanelBase';
-import { showSummaryOfModels } from './summaryOfModelsPanel';
 
 const FILES = ['Leaderboard.csv', 'Model_Evaluation.txt'];
 
@@ -65,6 +64,7 @@ export class AutoGluonPanel extends ModelPanelBase<ToWebview, FromWebview, AutoG
   protected async onMessage(message: FromWebview): Promise<void> {
     if (message.type === 'ready' && this.current) await this.post({ type: 'model', model: this.current });
     else if (message.type === 'refresh') await this.load();
-    else if (message.type === 'openSummary') await showSummaryOfModels(this.session, this.jobName, this.current?.artefact || undefined);
+    // The command shows the page, or says why there is none; the artefact this panel read saves a describe.
+    else if (message.type === 'openSummary') await vscode.commands.executeCommand('sagemakerWorkbench.openSummaryOfModels', this.jobName, this.current?.artefact || undefined);
   }
 }

@@ -3,14 +3,19 @@
 // before the page's own markup allows nothing but inline styles and data: images, so the bokeh script
 // the page carries, and anything else in it, never runs or loads.
 import * as vscode from 'vscode';
-import { window } from '../../ui/window';
 import { readArchiveEntries } from '../../aws/s3/archiveEntries';
 import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
 import type { AwsSession } from '../../session/awsSession';
-import { toUserError } from '../../ui/showAwsError';
 
 export const SUMMARY_FILE = 'SummaryOfModels.html';
 export const INERT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const open = new Map<string, vscode.WebviewPanel>();
+
+/** The page open for a job (the newest one opened), if any. */
+export function openSummaryOfModelsPanel(region: string, jobName: string): vscode.WebviewPanel | undefined {
+  return open.get(`${region}/${jobName}`);
+}
 
 export function inertPage(html: string): string {
   return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${INERT_CSP}"></head><body>${html}</body></html>`;
@@ -21,6 +26,7 @@ export function inertPage(html: string): string {
  * completed job's model.tar.gz when the caller has it (the AutoGluon panel), so the job is not described again.
  */
 export async function openSummaryOfModels(session: AwsSession, jobName: string, knownArtefact?: string): Promise<vscode.WebviewPanel> {
+  const key = `${session.current.region}/${jobName}`;
   let artefact = knownArtefact;
   if (!artefact) {
     const job = await describeTrainingJob(session.clients, jobName);
@@ -32,14 +38,10 @@ export async function openSummaryOfModels(session: AwsSession, jobName: string, 
   if (html === undefined) throw new Error(`${artefact} has no ${SUMMARY_FILE} (train.py writes it with predictor.fit_summary(show_plot=True)).`);
   const panel = vscode.window.createWebviewPanel('sagemakerWorkbench.summaryOfModels', `${SUMMARY_FILE}: ${jobName}`, vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
   panel.webview.html = inertPage(html);
+  open.get(key)?.dispose();
+  open.set(key, panel);
+  panel.onDidDispose(() => {
+    if (open.get(key) === panel) open.delete(key);
+  });
   return panel;
-}
-
-/** The command's and the AutoGluon panel's way in: a failure is shown as a message, not thrown. */
-export async function showSummaryOfModels(session: AwsSession, jobName: string, knownArtefact?: string): Promise<void> {
-  try {
-    await openSummaryOfModels(session, jobName, knownArtefact);
-  } catch (error) {
-    void window.showErrorMessage(error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message);
-  }
 }

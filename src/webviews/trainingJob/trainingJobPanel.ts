@@ -9,6 +9,7 @@ import type { DescribeTrainingJobResponse as TrainingJob } from '@aws-sdk/client
 import { logEventsPage } from '../../aws/logs/logEventsApi';
 import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
 import type { AwsSession } from '../../session/awsSession';
+import { pace } from '../../ui/pace';
 import { toUserError } from '../../ui/showAwsError';
 import { PollBackoff } from '../../model/pollBackoff';
 import { isAutoGluonImage } from '../../model/trainingImages';
@@ -22,8 +23,6 @@ const TAIL = 200;
 
 export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, TrainingJobModel> {
   private static readonly open = new Map<string, TrainingJobPanel>();
-  /** First poll delay while a job runs; tests shorten it. */
-  static pollMs = 5_000;
 
   static show(extensionUri: vscode.Uri, session: AwsSession, jobName: string): TrainingJobPanel {
     return panelFor(TrainingJobPanel.open, `${session.current.region}/${jobName}`, () => new TrainingJobPanel(extensionUri, session, jobName), (p) => void p.load());
@@ -33,7 +32,7 @@ export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, Tra
   private readonly seen = new Set<string>();
   private since = 0;
   private timer?: ReturnType<typeof setTimeout>;
-  private readonly backoff = new PollBackoff({ initialMs: TrainingJobPanel.pollMs, maxMs: 60_000, factor: 2 });
+  private readonly backoff = new PollBackoff({ initialMs: pace.panelPollMs, maxMs: 60_000, factor: 2 });
   private closed = false;
 
   private constructor(extensionUri: vscode.Uri, private readonly session: AwsSession, readonly jobName: string) {
