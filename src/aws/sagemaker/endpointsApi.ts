@@ -14,15 +14,15 @@ import {
 import type { Page } from '../../model/pagedList';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
-import { pageSize } from '../../session/pageSize';
 
 export const ENDPOINT_STATUSES = [
   'OutOfService', 'Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'InService', 'Deleting', 'Failed', 'UpdateRollbackFailed',
 ] as const;
 
-export async function listEndpointsPage(clients: AwsClients, nextToken: string | undefined, filter: ViewFilter): Promise<Page<EndpointSummary>> {
+/** One page of the Endpoints view; `maxResults` is the view's page size (1–100). */
+export async function listEndpointsPage(clients: AwsClients, nextToken: string | undefined, filter: ViewFilter, maxResults: number): Promise<Page<EndpointSummary>> {
   const out = await clients.sagemaker().send(new ListEndpointsCommand({
-    MaxResults: pageSize(),
+    MaxResults: maxResults,
     NextToken: nextToken,
     NameContains: filter.nameContains || undefined,
     StatusEquals: (filter.status as EndpointStatus) || undefined,

@@ -23,7 +23,8 @@ export const deleteDialogs: DeletePrompts = {
   alsoDelete: async (parts) => {
     if (parts.length === 0) return [];
     const picked = await window.showQuickPick(
-      parts.map((p) => ({ label: p.name, description: p.kind === 'config' ? 'endpoint configuration' : 'model', detail: 'Delete only if no other endpoint uses it', part: p })),
+      // Named like the report ("configuration X, model X"): a configuration and a model often share the endpoint's name.
+      parts.map((p) => ({ label: `${p.kind === 'config' ? 'configuration' : 'model'} ${p.name}`, detail: 'Delete only if no other endpoint uses it', part: p })),
       { title: 'Also delete (optional)', canPickMany: true, placeHolder: 'Pick what to delete with the endpoint, or press Enter for the endpoint only' },
     );
     return picked?.map((p) => p.part);

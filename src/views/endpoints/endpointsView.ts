@@ -3,6 +3,7 @@
 import type { EndpointSummary } from '@aws-sdk/client-sagemaker';
 import { ENDPOINT_STATUSES, listEndpointsPage } from '../../aws/sagemaker/endpointsApi';
 import type { AwsSession } from '../../session/awsSession';
+import { pageSize } from '../../session/pageSize';
 import { withKeptNodes } from '../tree/keptNodes';
 import type { ListSource } from '../tree/resourceListProvider';
 import { EndpointNode } from './endpointNode';
@@ -14,7 +15,7 @@ export function endpointsSource(session: AwsSession): ListSource<EndpointSummary
     service: 'sagemaker',
     operation: 'ListEndpoints',
     statuses: ENDPOINT_STATUSES,
-    fetchPage: (token, filter) => listEndpointsPage(session.clients, token, filter),
+    fetchPage: (token, filter) => listEndpointsPage(session.clients, token, filter, pageSize()),
     statusOf: (summary) => summary.EndpointStatus,
     keyOf: (summary) => summary.EndpointName ?? '',
   }, {

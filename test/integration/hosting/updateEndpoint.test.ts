@@ -1,10 +1,14 @@
-// Updating the abalone endpoint to a new registry version and rolling it back, in the real extension host:
-// the old configuration keeps serving until the new one is InService and stays for Roll Back; an update
-// SageMaker rolls back (the new model cannot load) is reported as failed.
+// Updating the abalone endpoint to a new registry version and rolling it back, through the endpoint's and
+// the version's context menus in the real extension host: the old configuration keeps serving until the new
+// one is InService and stays for Roll Back; an update SageMaker rolls back (the new model cannot load) is
+// reported as failed.
 import * as assert from 'assert';
+import type { DeployOutcome } from '../../../src/commands/hosting/deployEndpointCommand';
+import { confirmations, ROLE } from '../support/answers/hosting';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
-import { workbench } from '../support/workbench';
-import { fastFollowing, updatePrompts, V4, type Seen } from './support';
+import { run, withWindow } from '../support/testWindow';
+import { host } from '../support/workbench';
+import { endpointNode, fastFollowing, usualFollowing } from './support';
 
 const served = async () => {
   const updates = (await recordedRequests()).filter((r) => r.operation === 'UpdateEndpoint');
@@ -13,45 +17,73 @@ const served = async () => {
 
 describe('Update and roll back an endpoint', function () {
   this.timeout(90_000);
-  before(fastFollowing);
+  before(async () => {
+    await fastFollowing();
+    // The role a registry version runs with is the one used last (a version names none).
+    await (await host()).rememberRole(ROLE);
+  });
+  after(usualFollowing);
   afterEach(async () => {
     await resetEmulator();
-    (await workbench()).views.providers.endpoints.refresh();
+    (await host()).views.providers.endpoints.refresh();
   });
 
   it('updates abalone-endpoint to v4 keeping its capacity, then rolls back to the configuration it served', async () => {
-    const api = await workbench();
-    const source = (await api.hosting.source(V4))!;
-    const seen: Seen = { questions: [], details: [], failures: [] };
+    const endpoint = await endpointNode('abalone-endpoint');
     await clearRequests();
-    const updated = await api.hosting.update('abalone-endpoint', { ...source, roleArn: 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715' }, updatePrompts(seen));
-    assert.strictEqual(updated.outcome, 'deployed', updated.message);
-    assert.deepStrictEqual(seen.questions, ['Update abalone-endpoint to AbalonePackageGroup v4?']);
-    assert.match(seen.details[0], /^Now: configuration abalone-endpoint, variant AllTraffic serves model abalone-endpoint \(1 × ml\.m5\.large\)\.$/m);
-    assert.match(seen.details[0], /abalone-endpoint is kept for Roll Back/);
-    const config = (await recordedRequests()).find((r) => r.operation === 'CreateEndpointConfig')!.input as { EndpointConfigName: string; ProductionVariants: Array<Record<string, unknown>>; ShadowProductionVariants?: unknown };
-    assert.deepStrictEqual([config.ProductionVariants[0].InstanceType, config.ProductionVariants[0].InitialInstanceCount], ['ml.m5.large', 1]);
-    assert.match(updated.message ?? '', new RegExp(`now serves AbalonePackageGroup v4 \\(configuration ${config.EndpointConfigName}\\)`));
+    await withWindow(async (ui) => {
+      ui.onQuickPick('Update to a version of which model package group?', (p) => p.pick('AbalonePackageGroup'));
+      ui.onQuickPick('Version of AbalonePackageGroup', (p) => p.pick('v4'));
+      ui.onMessage('Update abalone-endpoint to AbalonePackageGroup v4?', 'Update Endpoint');
+      const updated = await run<DeployOutcome>('updateEndpoint', endpoint);
+      assert.strictEqual(updated.outcome, 'deployed', updated.message);
+      const asked = confirmations(ui);
+      assert.deepStrictEqual(asked.map((c) => c.question), ['Update abalone-endpoint to AbalonePackageGroup v4?']);
+      assert.match(asked[0].detail, /^Now: configuration abalone-endpoint, variant AllTraffic serves model abalone-endpoint \(1 × ml\.m5\.large\)\.$/m);
+      assert.match(asked[0].detail, /abalone-endpoint is kept for Roll Back/);
+      const config = (await recordedRequests()).find((r) => r.operation === 'CreateEndpointConfig')!.input as { EndpointConfigName: string; ProductionVariants: Array<Record<string, unknown>> };
+      assert.deepStrictEqual([config.ProductionVariants[0].InstanceType, config.ProductionVariants[0].InitialInstanceCount], ['ml.m5.large', 1]);
+      assert.match(updated.message ?? '', new RegExp(`now serves AbalonePackageGroup v4 \\(configuration ${config.EndpointConfigName}\\)`));
+      assert.deepStrictEqual(ui.shown('info'), [updated.message], 'the user is told');
+    });
 
     await clearRequests();
-    let offered: string[] = [];
-    const rolled = await api.hosting.rollBack('abalone-endpoint', { ...updatePrompts(), pickConfig: async (choices) => ((offered = choices.map((c) => c.config)), choices[0].config) });
-    assert.strictEqual(rolled.outcome, 'deployed', rolled.message);
-    assert.deepStrictEqual(offered, ['abalone-endpoint'], 'the previous configuration is offered');
+    await withWindow(async (ui) => {
+      let offered: string[] = [];
+      ui.onQuickPick('Roll back to which endpoint configuration?', (p) => {
+        offered = p.items.map((i) => i.label);
+        p.pick(offered[0]);
+      });
+      ui.onMessage('Roll back abalone-endpoint to abalone-endpoint?', 'Roll Back');
+      const rolled = await run<DeployOutcome>('rollBackEndpoint', await endpointNode('abalone-endpoint'));
+      assert.strictEqual(rolled.outcome, 'deployed', rolled.message);
+      assert.deepStrictEqual(offered, ['abalone-endpoint'], 'the previous configuration is offered');
+    });
     assert.deepStrictEqual(await served(), ['abalone-endpoint']);
   });
 
   it('reports an update SageMaker rolled back: the endpoint still serves its old configuration', async () => {
-    const api = await workbench();
-    const seen: Seen = { questions: [], details: [], failures: [] };
-    const broken = (await api.hosting.source('fraud-detection-endpoint'))!;
-    const result = await api.hosting.update('abalone-endpoint', broken, updatePrompts(seen));
-    assert.strictEqual(result.outcome, 'failed');
-    assert.match(seen.failures[0], /^Updating abalone-endpoint to model fraud-detection-endpoint failed; it still serves abalone-endpoint: Failed to download model data/);
+    await withWindow(async (ui) => {
+      ui.onQuickPick('Update which endpoint to model fraud-detection-endpoint?', (p) => p.pick('abalone-endpoint'));
+      ui.onMessage('Update abalone-endpoint to model fraud-detection-endpoint?', 'Update Endpoint');
+      ui.onMessage(/^Updating abalone-endpoint to model fraud-detection-endpoint failed/, undefined);
+      const result = await run<DeployOutcome>('deployToExistingEndpoint', 'fraud-detection-endpoint');
+      assert.strictEqual(result.outcome, 'failed');
+      assert.match(ui.shown('error')[0], /^Updating abalone-endpoint to model fraud-detection-endpoint failed; it still serves abalone-endpoint: Failed to download model data/);
+    });
   });
 
   it('refuses to update an endpoint that is not InService', async () => {
-    const api = await workbench();
-    await assert.rejects(api.hosting.update('abalone-staging-endpoint', (await api.hosting.source(V4))!, updatePrompts()), /abalone-staging-endpoint is Failed; only an InService endpoint can be updated/);
+    const staging = await endpointNode('abalone-staging-endpoint');
+    await clearRequests();
+    await withWindow(async (ui) => {
+      ui.onQuickPick('Update to a version of which model package group?', (p) => p.pick('AbalonePackageGroup'));
+      ui.onQuickPick('Version of AbalonePackageGroup', (p) => p.pick('v4'));
+      const result = await run<DeployOutcome>('updateEndpoint', staging);
+      assert.strictEqual(result.outcome, 'failed');
+      assert.match(result.message ?? '', /abalone-staging-endpoint is Failed; only an InService endpoint can be updated/);
+      assert.match(ui.shown('error')[0], /abalone-staging-endpoint is Failed; only an InService endpoint can be updated/);
+    });
+    assert.deepStrictEqual((await recordedRequests()).filter((r) => /^(Create|Update)/.test(r.operation)), [], 'nothing was changed');
   });
 });

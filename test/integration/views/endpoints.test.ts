@@ -8,12 +8,12 @@ import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import type { ResourceListProvider } from '../../../src/views/tree/resourceListProvider';
 import { clearRequests, recordedRequests } from '../support/emulatorControl';
 import { calls, items, label } from '../support/tree';
-import { workbench } from '../support/workbench';
+import { host } from '../support/workbench';
 
 type Provider = ResourceListProvider<EndpointSummary>;
 
 async function provider(): Promise<Provider> {
-  return (await workbench()).views.providers.endpoints as unknown as Provider;
+  return (await host()).views.providers.endpoints as unknown as Provider;
 }
 
 async function endpoint(name: string): Promise<ExplorerNode> {
@@ -92,7 +92,7 @@ describe('Endpoints view', function () {
     const input = (await recordedRequests()).filter((r) => r.operation === 'ListEndpoints').at(-1)?.input as { StatusEquals?: string };
     assert.strictEqual(input.StatusEquals, 'Failed');
     assert.deepStrictEqual(nodes.map((n) => n.resource?.name), ['abalone-staging-endpoint']);
-    const doc = JSON.parse((await (await workbench()).details.open(nodes[0].resource!)).document.getText()) as { EndpointStatus?: string; FailureReason?: string };
+    const doc = JSON.parse((await (await host()).details.open(nodes[0].resource!)).document.getText()) as { EndpointStatus?: string; FailureReason?: string };
     assert.strictEqual(doc.EndpointStatus, 'Failed');
     assert.ok(doc.FailureReason);
   });

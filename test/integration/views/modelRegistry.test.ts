@@ -7,7 +7,7 @@ import { DEFAULT_FILTER } from '../../../src/model/viewFilter';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import type { ResourceListProvider } from '../../../src/views/tree/resourceListProvider';
 import { clearRequests, recordedRequests } from '../support/emulatorControl';
-import { workbench } from '../support/workbench';
+import { host } from '../support/workbench';
 
 type Provider = ResourceListProvider<ModelPackageGroupSummary>;
 const GROUP = 'AbalonePackageGroup';
@@ -16,7 +16,7 @@ const APPROVAL_ICONS: Record<string, string> = {
 };
 
 async function provider(): Promise<Provider> {
-  return (await workbench()).views.providers.modelRegistry as unknown as Provider;
+  return (await host()).views.providers.modelRegistry as unknown as Provider;
 }
 
 function label(i: vscode.TreeItem): string {
@@ -110,7 +110,7 @@ describe('Model Registry view', function () {
   });
 
   it('opens the details documents of a group and a version as JSON', async () => {
-    const api = await workbench();
+    const api = await host();
     const group = await abaloneGroup(await provider());
     const groupDoc = JSON.parse((await api.details.open(group.resource!)).document.getText()) as { ModelPackageGroupName?: string };
     assert.strictEqual(groupDoc.ModelPackageGroupName, GROUP);

@@ -1,25 +1,17 @@
-// Approving and rejecting AbalonePackageGroup versions in the real extension host: the confirmation puts
-// the version's metrics beside the currently approved version's, a reason is required to reject, and the
-// tree shows the new status at once.
+// Approving and rejecting AbalonePackageGroup versions from their context menu in the real extension host:
+// the confirmation puts the version's metrics beside the currently approved version's, a reason is required
+// to reject, and the tree shows the new status at once.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ModelApprovalPrompts } from '../../../src/commands/modelRegistry/modelApprovalCommands';
+import type { DecisionOutcome } from '../../../src/model/modelApproval';
 import type { ModelPackageNode } from '../../../src/views/modelRegistry/modelPackageNode';
+import { versionNode } from '../hosting/support';
+import { answerDecision, confirmations } from '../support/answers/hosting';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
-import { childNamed } from '../support/tree';
-import { workbench } from '../support/workbench';
+import { run, withWindow } from '../support/testWindow';
+import { host } from '../support/workbench';
 
-async function version(v: string): Promise<ModelPackageNode> {
-  const api = await workbench();
-  api.views.providers.modelRegistry.refresh();
-  const group = await childNamed(api.views.providers.modelRegistry as never, 'AbalonePackageGroup');
-  return (await childNamed(group, v)) as unknown as ModelPackageNode;
-}
-
-function prompts(comment: string | undefined, confirm: boolean, seen: string[] = []): ModelApprovalPrompts {
-  return { comment: async () => comment, confirm: async (_q, detail) => (seen.push(detail), confirm) };
-}
-
+const version = async (v: string) => (await versionNode('AbalonePackageGroup', v)) as unknown as ModelPackageNode;
 const updates = async () => (await recordedRequests()).filter((r) => r.operation === 'UpdateModelPackage');
 
 describe('Model version approval', function () {
@@ -27,26 +19,32 @@ describe('Model version approval', function () {
 
   afterEach(async () => {
     await resetEmulator();
-    (await workbench()).views.providers.modelRegistry.refresh();
+    (await host()).views.providers.modelRegistry.refresh();
   });
 
   it('shows the version\'s metrics beside the currently approved version; cancelling changes nothing', async () => {
     const v4 = await version('v4');
     await clearRequests();
-    const seen: string[] = [];
-    const result = await (await workbench()).modelRegistry.decide(v4, 'Approved', prompts('', false, seen));
-    assert.strictEqual(result.outcome, 'cancelled');
-    assert.match(seen[0], /^This version: mse 2\.321 · rmse 1\.524/m);
-    assert.match(seen[0], /^Currently approved: v3 — mse 2\.202 · rmse 1\.484/m);
-    assert.match(seen[0], /^Status now: PendingManualApproval$/m);
+    await withWindow(async (ui) => {
+      answerDecision(ui, 'Approve', 'AbalonePackageGroup v4', '', false);
+      const result = await run<DecisionOutcome>('approveModelVersion', v4);
+      assert.strictEqual(result.outcome, 'cancelled');
+      const [asked] = confirmations(ui);
+      assert.match(asked.detail, /^This version: mse 2\.321 · rmse 1\.524/m);
+      assert.match(asked.detail, /^Currently approved: v3 — mse 2\.202 · rmse 1\.484/m);
+      assert.match(asked.detail, /^Status now: PendingManualApproval$/m);
+    });
     assert.deepStrictEqual(await updates(), []);
   });
 
   it('approves: UpdateModelPackage with the description, and the tree shows Approved at once', async () => {
     const v4 = await version('v4');
     await clearRequests();
-    const result = await (await workbench()).modelRegistry.decide(v4, 'Approved', prompts('RMSE 1.52 is within the 1.6 criterion', true));
-    assert.strictEqual(result.outcome, 'decided');
+    await withWindow(async (ui) => {
+      answerDecision(ui, 'Approve', 'AbalonePackageGroup v4', 'RMSE 1.52 is within the 1.6 criterion', true);
+      assert.strictEqual((await run<DecisionOutcome>('approveModelVersion', v4)).outcome, 'decided');
+      assert.deepStrictEqual(ui.shown('info'), ['Approved AbalonePackageGroup v4.']);
+    });
     const [call] = await updates();
     assert.deepStrictEqual(call.input, { ModelPackageArn: v4.summary.ModelPackageArn, ModelApprovalStatus: 'Approved', ApprovalDescription: 'RMSE 1.52 is within the 1.6 criterion' });
     const item = await v4.getTreeItem();
@@ -58,11 +56,17 @@ describe('Model version approval', function () {
   it('rejects only with a reason', async () => {
     const v3 = await version('v3');
     await clearRequests();
-    assert.strictEqual((await (await workbench()).modelRegistry.decide(v3, 'Rejected', prompts(undefined, true))).outcome, 'cancelled', 'no reason, no rejection');
+    await withWindow(async (ui) => {
+      const seen = answerDecision(ui, 'Reject', 'AbalonePackageGroup v3', '', 'not asked');
+      assert.strictEqual((await run<DecisionOutcome>('rejectModelVersion', v3)).outcome, 'cancelled', 'no reason, no rejection');
+      assert.deepStrictEqual(seen.refusals, ['A reason is required to reject a model version.']);
+    });
     assert.deepStrictEqual(await updates(), []);
-    const seen: string[] = [];
-    assert.strictEqual((await (await workbench()).modelRegistry.decide(v3, 'Rejected', prompts('Superseded by v4', true, seen))).outcome, 'decided');
-    assert.match(seen[0], /^This is the currently approved version\.$/m);
+    await withWindow(async (ui) => {
+      answerDecision(ui, 'Reject', 'AbalonePackageGroup v3', 'Superseded by v4', true);
+      assert.strictEqual((await run<DecisionOutcome>('rejectModelVersion', v3)).outcome, 'decided');
+      assert.match(confirmations(ui)[0].detail, /^This is the currently approved version\.$/m);
+    });
     assert.strictEqual((await v3.getTreeItem()).contextValue, 'resource:modelPackage:Rejected');
   });
 });
