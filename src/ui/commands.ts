@@ -7,6 +7,7 @@ import type { AwsSession } from '../session/awsSession';
 import type { Log } from '../session/log';
 import { showOutcome, type Outcome } from './outcome';
 import { showAwsError } from './showAwsError';
+import { window } from './window';
 import { workspaceTrusted } from './workspaceTrust';
 
 export interface CommandHost {
@@ -30,6 +31,15 @@ function isOutcome(value: unknown): value is CommandOutcome {
   return typeof value === 'object' && value !== null && typeof (value as Outcome).outcome === 'string';
 }
 
+/**
+ * A plain Error a command throws to say how it was misused ("Select a resource first") is shown as it is;
+ * everything else (SDK exceptions, credential and network errors, which are subclasses or carry a code) is an
+ * AWS error and mapped to what the user can do about it.
+ */
+function isUsageError(error: unknown): error is Error {
+  return error instanceof Error && Object.getPrototypeOf(error) === Error.prototype && !('code' in error) && !('$metadata' in error);
+}
+
 export type CommandHandler = (...args: never[]) => unknown;
 
 export function registerCommand(host: CommandHost, id: string, handler: CommandHandler, options: CommandOptions = {}): vscode.Disposable {
@@ -41,6 +51,11 @@ export function registerCommand(host: CommandHost, id: string, handler: CommandH
       if (isOutcome(result) && !result.quiet) showOutcome(result, { action: result.action });
       return result;
     } catch (error) {
+      if (isUsageError(error)) {
+        host.log.warn(`${id}: ${error.message}`);
+        void window.showErrorMessage(error.message);
+        return { outcome: 'failed', message: error.message };
+      }
       const mapped = showAwsError(error, host.session, host.log, options.service ?? 'sagemaker', options.operation ?? id, () => void run(...args));
       return { outcome: 'failed', message: mapped.message, kind: mapped.kind };
     }

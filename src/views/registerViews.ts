@@ -1,5 +1,5 @@
-// Registers every sidebar view, its title-bar commands (filter, clear filter, refresh) and refreshes them
-// all when the session changes.
+// Registers every sidebar view and refreshes them all when the session changes (their title-bar commands are
+// the session feature's).
 import * as vscode from 'vscode';
 import type { AwsSession } from '../session/awsSession';
 import { autopilotSource } from './autopilot/autopilotView';
@@ -42,14 +42,9 @@ export function registerViews(session: AwsSession, workspaceState: vscode.Mement
     const provider = providers[key];
     const view = vscode.window.createTreeView(VIEW_IDS[key], { treeDataProvider: provider, showCollapseAll: true, canSelectMany: key === 'trainingJobs' });
     treeViews[key] = view as vscode.TreeView<unknown>;
-    disposables.push(vscode.commands.registerCommand(`${VIEW_IDS[key]}.refresh`, () => provider.refresh()));
     if (provider instanceof ResourceListProvider) {
       disposables.push((provider as ResourceListProvider<unknown>).attach(view as vscode.TreeView<ExplorerNode>));
       void vscode.commands.executeCommand('setContext', `sagemakerWorkbench.filterable.${key}`, true);
-      disposables.push(
-        vscode.commands.registerCommand(`${VIEW_IDS[key]}.filter`, () => vscode.commands.executeCommand('sagemakerWorkbench.filterView', key)),
-        vscode.commands.registerCommand(`${VIEW_IDS[key]}.clearFilter`, () => vscode.commands.executeCommand('sagemakerWorkbench.clearFilter', key)),
-      );
     }
     disposables.push(view, provider);
   }

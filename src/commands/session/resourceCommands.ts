@@ -3,65 +3,66 @@
 import * as vscode from 'vscode';
 import { window } from '../../ui/window';
 import { DEFAULT_FILTER, type SortKey } from '../../model/viewFilter';
-import type { DetailsDocuments } from '../../views/details/detailsDocuments';
 import type { ExplorerNode } from '../../views/tree/explorerNode';
 import { ErrorNode, LoadMoreNode } from '../../views/tree/messageNodes';
 import type { ResourceListProvider } from '../../views/tree/resourceListProvider';
+import { VIEW_IDS, type ViewKey } from '../../views/viewIds';
+import { registerCommand, type CommandHandler } from '../../ui/commands';
+import type { Workbench } from '../workbench';
 
 type AnyProvider = ResourceListProvider<unknown>;
 
-export function registerResourceCommands(details: DetailsDocuments, providerFor: (viewKey: string) => AnyProvider | undefined): vscode.Disposable[] {
+export function registerResourceCommands(wb: Workbench): vscode.Disposable[] {
   const resourceOf = (node: ExplorerNode | undefined) => {
     if (!node?.resource) throw new Error('Select a SageMaker resource in the sidebar first.');
     return node.resource;
   };
+  const command = (id: string, handler: CommandHandler) => registerCommand(wb, `sagemakerWorkbench.${id}`, handler);
   return [
-    vscode.commands.registerCommand('sagemakerWorkbench.copyName', async (node?: ExplorerNode) => {
+    command('copyName', async (node?: ExplorerNode) => {
       const r = resourceOf(node);
       await vscode.env.clipboard.writeText(r.name);
       void vscode.window.setStatusBarMessage(`Copied ${r.name}`, 3000);
+      return r.name;
     }),
-    vscode.commands.registerCommand('sagemakerWorkbench.copyArn', async (node?: ExplorerNode) => {
+    command('copyArn', async (node?: ExplorerNode) => {
       const r = resourceOf(node);
-      if (!r.arn) {
-        void window.showWarningMessage(`The ARN of ${r.name} is not known yet: expand it or show its details first.`);
-        return;
-      }
+      if (!r.arn) return { outcome: 'refused', message: `The ARN of ${r.name} is not known yet: expand it or show its details first.` };
       await vscode.env.clipboard.writeText(r.arn);
       void vscode.window.setStatusBarMessage(`Copied ${r.arn}`, 3000);
+      return r.arn;
     }),
-    vscode.commands.registerCommand('sagemakerWorkbench.openInConsole', async (node?: ExplorerNode) => {
+    command('openInConsole', async (node?: ExplorerNode) => {
       const r = resourceOf(node);
-      if (r.consoleUrl) await vscode.env.openExternal(vscode.Uri.parse(r.consoleUrl));
+      if (r.consoleUrl) await window.openExternal(vscode.Uri.parse(r.consoleUrl));
+      return r.consoleUrl;
     }),
-    vscode.commands.registerCommand('sagemakerWorkbench.showDetails', (node?: ExplorerNode) => details.open(resourceOf(node))),
-    vscode.commands.registerCommand('sagemakerWorkbench.refreshDetails', () => {
+    command('showDetails', (node?: ExplorerNode) => wb.details.open(resourceOf(node))),
+    command('refreshDetails', () => {
       const uri = vscode.window.activeTextEditor?.document.uri;
-      if (uri) details.refresh(uri);
+      if (uri) return wb.details.refresh(uri);
     }),
-    vscode.commands.registerCommand('sagemakerWorkbench.loadMore', async (node?: LoadMoreNode) => {
-      if (node instanceof LoadMoreNode) {
-        try {
-          await node.run();
-        } catch (error) {
-          void window.showErrorMessage(`Loading more failed: ${(error as Error).message}`);
-        }
+    command('loadMore', async (node?: LoadMoreNode) => {
+      if (!(node instanceof LoadMoreNode)) return;
+      try {
+        await node.run();
+      } catch (error) {
+        return { outcome: 'failed', message: `Loading more failed: ${(error as Error).message}` };
       }
     }),
-    vscode.commands.registerCommand('sagemakerWorkbench.retryNode', (node?: ErrorNode) => {
+    command('retryNode', (node?: ErrorNode) => {
       if (node instanceof ErrorNode) node.runRetry();
     }),
-    vscode.commands.registerCommand('sagemakerWorkbench.filterView', async (viewKey?: string) => {
-      const provider = typeof viewKey === 'string' ? providerFor(viewKey) : undefined;
-      if (provider) await filterView(provider);
-    }),
-    vscode.commands.registerCommand('sagemakerWorkbench.clearFilter', async (viewKey?: string) => {
-      const provider = typeof viewKey === 'string' ? providerFor(viewKey) : undefined;
-      if (provider) await provider.setFilter({ ...DEFAULT_FILTER, sort: provider.filter.sort });
-    }),
-    vscode.commands.registerCommand('sagemakerWorkbench.refreshView', (viewKey?: string) => {
-      const provider = typeof viewKey === 'string' ? providerFor(viewKey) : undefined;
-      provider?.refresh();
+    // Each view's title bar: filter, clear filter, refresh.
+    ...(Object.keys(VIEW_IDS) as ViewKey[]).flatMap((key) => {
+      const provider = wb.views.listProvider(key) as AnyProvider | undefined;
+      const refresh = registerCommand(wb, `${VIEW_IDS[key]}.refresh`, () => wb.views.providers[key].refresh());
+      if (!provider) return [refresh];
+      return [
+        refresh,
+        registerCommand(wb, `${VIEW_IDS[key]}.filter`, () => filterView(provider)),
+        registerCommand(wb, `${VIEW_IDS[key]}.clearFilter`, () => provider.setFilter({ ...DEFAULT_FILTER, sort: provider.filter.sort })),
+      ];
     }),
   ];
 }

@@ -1,18 +1,17 @@
-// Every command of the extension, registered in one place so the manifest and the code are easy to compare.
-import * as vscode from 'vscode';
-import type { AwsSession } from '../../session/awsSession';
-import type { Log } from '../../session/log';
-import type { RegisteredViews } from '../../views/registerViews';
+// The session's commands: profile and region, refresh everything, show the log.
+import type * as vscode from 'vscode';
+import { registerCommand } from '../../ui/commands';
+import type { Workbench } from '../workbench';
 import { chooseProfileAndRegion, chooseRegion } from './chooseProfile';
 
-export function registerCommands(session: AwsSession, views: RegisteredViews, log: Log): vscode.Disposable[] {
+export function registerSessionCommands(wb: Workbench): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('sagemakerWorkbench.chooseProfile', () => chooseProfileAndRegion(session)),
-    vscode.commands.registerCommand('sagemakerWorkbench.chooseRegion', () => chooseRegion(session)),
-    vscode.commands.registerCommand('sagemakerWorkbench.refreshAll', async () => {
-      await session.refresh();
-      views.refreshAll();
+    registerCommand(wb, 'sagemakerWorkbench.chooseProfile', () => chooseProfileAndRegion(wb.session)),
+    registerCommand(wb, 'sagemakerWorkbench.chooseRegion', () => chooseRegion(wb.session)),
+    registerCommand(wb, 'sagemakerWorkbench.refreshAll', async () => {
+      await wb.session.refresh();
+      wb.views.refreshAll();
     }),
-    vscode.commands.registerCommand('sagemakerWorkbench.showLog', () => log.show()),
+    registerCommand(wb, 'sagemakerWorkbench.showLog', () => wb.log.show()),
   ];
 }

@@ -100,13 +100,14 @@ class FakeQuickPick<T extends vscode.QuickPickItem> {
   show(): void {
     this.shown = true;
     // Like VS Code, the picker is answered only once its items are there (busy cleared).
-    queueMicrotask(() => this.dispatch());
+    this.dispatch();
   }
 
   private dispatch(): void {
     if (!this.shown || this.busyValue || this.dispatched) return;
     this.dispatched = true;
-    this.onReady(this);
+    // After the code that showed it has subscribed to its events, as a person's answer would come.
+    setImmediate(() => this.onReady(this));
   }
 
   prompt_(): PickPrompt {
@@ -187,7 +188,7 @@ class FakeInputBox {
   constructor(private readonly onReady: (box: FakeInputBox) => void) {}
 
   show(): void {
-    queueMicrotask(() => this.onReady(this));
+    setImmediate(() => this.onReady(this));
   }
 
   prompt_(): InputPrompt {
