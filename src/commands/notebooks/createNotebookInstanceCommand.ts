@@ -11,6 +11,7 @@ import { followWithProgress } from '../../ui/followWithProgress';
 import { pace } from '../../ui/pace';
 import { templateScript } from '../../model/lifecycleTemplates';
 import { notebookPlanProblem, type NotebookInstancePlan } from '../../model/notebookInstancePlan';
+import { createPlanDetail } from '../../model/notebookInstanceText';
 import type { NotebookContext } from './notebookInstanceCommands';
 import { sageMakerRoles, type RoleChoice } from '../../aws/iam/rolesApi';
 import type { RetryPlans } from '../../ui/retryPlans';
@@ -61,12 +62,7 @@ export async function createNotebook(ctx: CreateNotebookContext, prompts: Create
   const problem = notebookPlanProblem(plan, choices.lifecycleConfigs);
   if (problem) return { outcome: 'refused', message: problem };
   const l = plan.lifecycle;
-  const detail = [
-    `${plan.instanceType}, ${plan.volumeSizeInGB} GB ML storage, role ${plan.roleArn}.`,
-    l.kind === 'none' ? 'No lifecycle configuration.' : l.kind === 'existing' ? `Lifecycle configuration ${l.name}.` : `Creates lifecycle configuration ${l.name} from the "${l.template.kind}" template first.`,
-    `Code repository: ${plan.defaultCodeRepository ?? 'none'}. Root access ${plan.rootAccess ? 'on' : 'off'}, direct internet access ${plan.directInternetAccess ? 'on' : 'off'}.`,
-    'It starts at once (on-create and on-start scripts run) and is billed per hour while InService.',
-  ].join('\n');
+  const detail = createPlanDetail(plan);
   if (!(await prompts.confirm(`Create notebook instance ${plan.name}?`, detail, 'Create'))) return { outcome: 'cancelled' };
   await ctx.rememberRole(plan.roleArn);
   try {

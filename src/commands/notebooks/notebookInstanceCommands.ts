@@ -15,6 +15,7 @@ import { toUserError } from '../../ui/showAwsError';
 import { followWithProgress } from '../../ui/followWithProgress';
 import { pace } from '../../ui/pace';
 import { window } from '../../ui/window';
+import { lifecycleLogTailLines, startFailureMessage, type LifecycleLogEvent } from '../../model/notebookInstanceText';
 
 export const NOTEBOOK_LOG_GROUP = '/aws/sagemaker/NotebookInstances';
 
@@ -27,14 +28,14 @@ export interface NotebookContext {
 export type NotebookOutcome = { outcome: 'done' | 'cancelled' | 'refused' | 'failed' | 'stopped watching'; message?: string };
 /** The last lines the instance's lifecycle scripts wrote (OnCreate and OnStart streams), oldest first. */
 export async function lifecycleLogTail(session: AwsSession, name: string, lines = 10): Promise<string[]> {
-  const events: Array<{ t: number; text: string }> = [];
+  const events: LifecycleLogEvent[] = [];
   let token: string | undefined;
   do {
     const page = await logEventsPage(session.clients, NOTEBOOK_LOG_GROUP, Date.now() - 86_400_000, token, `${name}/LifecycleConfig`);
-    for (const e of page.events) events.push({ t: e.timestamp ?? 0, text: `${e.logStreamName?.split('/').pop() ?? ''}: ${e.message ?? ''}` });
+    events.push(...page.events);
     token = page.nextToken;
   } while (token && events.length < 5000);
-  return events.sort((a, b) => a.t - b.t).slice(-lines).map((e) => e.text);
+  return lifecycleLogTailLines(events, lines);
 }
 
 function follow(ctx: NotebookContext, name: string, target: NotebookTarget, title: string): Promise<NotebookSettled> {
@@ -66,7 +67,7 @@ export async function startNotebook(ctx: NotebookContext, name: string): Promise
   if (settled.state === 'stopped watching') return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still starting.` };
   if (settled.state === 'failed') {
     const tail = await lifecycleLogTail(ctx.session, name).catch(() => []);
-    return { outcome: 'failed', message: `${name} failed to start: ${settled.reason}${tail.length ? `\nLast lines of its lifecycle log:\n${tail.join('\n')}` : '\nIts lifecycle log has no lines (an instance without internet access cannot write them).'}` };
+    return { outcome: 'failed', message: startFailureMessage(name, settled.reason, tail) };
   }
   return { outcome: 'done', message: `${name} is InService.` };
 }
