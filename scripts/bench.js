@@ -98,7 +98,7 @@ async function hostFigures() {
   const figuresFile = path.join(ROOT, '.test-results', 'bench-figures.json');
   const viewsFile = path.join(ROOT, '.test-results', 'bench-views.json');
   for (const f of [figuresFile, viewsFile]) fs.rmSync(f, { force: true });
-  const run = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'bench'), scenario: 'large', env: { SMW_BENCH_FIGURES: figuresFile, SMW_BENCH_RESULTS: viewsFile } });
+  const run = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'bench'), scenario: 'large', compiled: true, env: { SMW_BENCH_FIGURES: figuresFile, SMW_BENCH_RESULTS: viewsFile } });
   for (const test of run.tests.filter((t) => t.state === 'failed')) console.log(`FAILED: ${test.fullTitle}\n${test.error}`);
   return {
     vscodeVersion: run.vscodeVersion,

@@ -1,4 +1,4 @@
-// Activation in the real extension host: how long VS Code takes to load the bundle and run activate(), and
+// Activation in the real extension host: how long VS Code takes to load the extension and run activate(), and
 // what it asks AWS meanwhile (nothing: clients are created on first use). Runs first, before anything else
 // activates the extension.
 import * as assert from 'assert';
@@ -21,7 +21,7 @@ describe('activation benchmark', function () {
     await api.ready;
     const calls = await recordedRequests();
     recordFigures(
-      { name: 'activation: load the bundle and run activate() in the VS Code host', value: round(ms), unit: 'ms' },
+      { name: 'activation: load the extension (compiled modules, as the suites run it) and run activate() in the VS Code host', value: round(ms), unit: 'ms' },
       { name: 'activation: AWS calls (until the profile files are read)', value: calls.length, unit: 'calls', budget: 0 },
     );
     assert.deepStrictEqual(calls.map((c) => c.operation), []);

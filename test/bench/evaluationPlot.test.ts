@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { BatchPredictionPanel } from '../../src/webviews/batchPrediction/batchPredictionPanel';
-import { EXTENSION_ID, until, workbench } from '../integration/support/workbench';
+import { EXTENSION_ID, host, until } from '../integration/support/workbench';
 import { recordFigures } from './figures';
 
 const POINTS = 100_000;
@@ -12,7 +12,7 @@ describe('evaluation plot benchmark', function () {
   this.timeout(120_000);
 
   it('draws 100,000 predicted-vs-actual points', async () => {
-    await workbench();
+    await host();
     const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
     // Abalone-like rings (1..29) and predictions off by a bounded, deterministic error.
     const actual = Array.from({ length: POINTS }, (_, i) => 1 + (i * 7919) % 29);

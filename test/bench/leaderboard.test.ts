@@ -2,19 +2,21 @@
 // extension host and its Chromium webview: time to read every candidate (all pages) and to draw the table
 // and charts, as the page itself measures it. Numbers go to SMW_BENCH_WEBVIEWS for `npm run bench`.
 import * as assert from 'assert';
+import type { LeaderboardPanel } from '../../src/webviews/leaderboard/leaderboardPanel';
 import * as fs from 'node:fs';
 import { clearRequests, recordedRequests } from '../integration/support/emulatorControl';
-import { until, workbench } from '../integration/support/workbench';
+import { run } from '../integration/support/testWindow';
+import { host, until } from '../integration/support/workbench';
 import { recordFigures } from './figures';
 
 describe('leaderboard benchmark (large scenario)', function () {
   this.timeout(300_000);
 
   it('reads and draws 2,000 candidates', async () => {
-    const api = await workbench();
+    await host();
     await clearRequests();
     const started = performance.now();
-    const panel = api.autopilot.leaderboard('abalone-large-sweep');
+    const panel = await run<LeaderboardPanel>('openLeaderboard', 'abalone-large-sweep');
     await panel.whenLoaded();
     const loadMs = performance.now() - started;
     const rendered = await until('the page to draw the leaderboard', () => panel.lastRender, 60_000);

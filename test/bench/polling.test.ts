@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ResourceListProvider } from '../../src/views/tree/resourceListProvider';
 import type { TrainingJobSummary } from '@aws-sdk/client-sagemaker';
 import { clearRequests, recordedRequests } from '../integration/support/emulatorControl';
-import { until, workbench } from '../integration/support/workbench';
+import { host, until } from '../integration/support/workbench';
 import { during, recordFigures } from './figures';
 
 const MINUTE = 60_000;
@@ -16,7 +16,7 @@ describe('polling benchmark (large scenario)', function () {
   this.timeout(5 * MINUTE);
 
   it('polls nothing while hidden, and the same list call whatever the number of running jobs when shown', async () => {
-    const api = await workbench();
+    const api = await host();
     const provider = api.views.providers.trainingJobs as unknown as ResourceListProvider<TrainingJobSummary>;
     await vscode.commands.executeCommand('sagemakerWorkbench.trainingJobs.focus');
     provider.refresh();

@@ -9,7 +9,7 @@ import type { ExplorerNode } from '../../src/views/tree/explorerNode';
 import type { ResourceListProvider } from '../../src/views/tree/resourceListProvider';
 import type { ViewKey } from '../../src/views/viewIds';
 import { clearRequests, recordedRequests } from '../integration/support/emulatorControl';
-import { until, workbench } from '../integration/support/workbench';
+import { host, until } from '../integration/support/workbench';
 import { recordFigures } from './figures';
 import { AUTO_STATE_READS } from '../../src/views/pipelines/codePipelineNode';
 
@@ -62,7 +62,7 @@ describe('view benchmarks (large scenario)', function () {
 
   for (const view of VIEWS) {
     it(`${view}: first page, refresh and expand`, async () => {
-      const provider = (await workbench()).views.providers[view] as unknown as ResourceListProvider<unknown>;
+      const provider = (await host()).views.providers[view] as unknown as ResourceListProvider<unknown>;
       await provider.setFilter(DEFAULT_FILTER);
       const times: number[] = [];
       let nodes: ExplorerNode[] = [];

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { host } from './support/workbench';
 
 interface TestResult {
   fullTitle: string;
@@ -68,12 +69,11 @@ export async function runSuiteIn(dir: string): Promise<void> {
 async function captureExtensionLog(): Promise<(() => void) | undefined> {
   const file = process.env.SMW_LOG_CAPTURE;
   if (!file) return undefined;
-  const extension = vscode.extensions.getExtension<{ log: { onDidLog: vscode.Event<{ level: string; message: string }> } }>('sagemaker-workbench.sagemaker-workbench');
-  const api = await extension?.activate();
+  const { log } = await host();
   const lines: string[] = [];
-  const subscription = api?.log.onDidLog((e) => lines.push(`${e.level} ${e.message}`));
+  const subscription = log.onDidLog((e) => lines.push(`${e.level} ${e.message}`));
   return () => {
-    subscription?.dispose();
+    subscription.dispose();
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
   };
 }
