@@ -251,7 +251,17 @@ describe('emulator conformance', function () {
     const requests = await recorded(emulator.url);
     const failed = requests.filter((r) => r.status >= 400);
     assert.deepEqual(failed.map((r) => `${r.operation}: ${r.errorCode}`), [], 'every call succeeded');
-    const misfits = requests.filter((r) => r.outputProblems?.length).map((r) => `${r.service}.${r.operation}: ${r.outputProblems!.join('; ')}`);
+    // Debian's botocore model (1.29) predates Autopilot's ensembling mode: its AutoMLJobSecondaryStatus
+    // lacks TrainingModels, which the current API reference (and the SDK v3 model) lists. Only values the
+    // newer model documents are let through; which job is in that phase when listed depends on timing.
+    const newer = new Set<string>(Object.values(sagemakerSdk.AutoMLJobSecondaryStatus));
+    const documentedLater = (problem: string) => {
+      const m = /^Value '([^']*)' at '[^']*autoMLJobSecondaryStatus' failed to satisfy constraint: Member must satisfy enum value set/.exec(problem);
+      return !!m && newer.has(m[1]);
+    };
+    const misfits = requests
+      .map((r) => ({ ...r, outputProblems: r.outputProblems?.filter((problem) => !documentedLater(problem)) }))
+      .filter((r) => r.outputProblems?.length).map((r) => `${r.service}.${r.operation}: ${r.outputProblems!.join('; ')}`);
     assert.deepEqual(misfits, [], 'every output fits its shape');
 
     const called = new Set(requests.map((r) => `${r.service}.${r.operation}`));

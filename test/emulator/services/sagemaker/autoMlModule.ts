@@ -288,7 +288,9 @@ export function createJob(world: World, region: string, spec: Omit<AutoMlJob, 'a
     arn: world.arn('sagemaker', region, `automl-job/${spec.name.toLowerCase()}`),
     creationTime: spec.creationTime ?? world.clock.now(),
     phases: jobPhases(spec.mode, values.length, spec.failureReason),
-    candidateValues: values,
+    // Autopilot reports objective values as float32 numbers widened to double (seed 003:
+    // 0.292638897895813), never a value such as 0.28902740000000005.
+    candidateValues: values.map((v) => Math.fround(v)),
   };
   autoMlJobs(world).set(job.name, job);
   return job;

@@ -7,6 +7,13 @@ import { hosting, type Model } from './endpointsModule';
 import { invoke, invokeLabels, type Predictor } from './inferenceModels';
 import { pipelineShape } from './inferencePipelines';
 import { recordInvocation } from '../cloudwatch/endpointMetricsModule';
+import { autoMlJobs } from './autoMlModule';
+
+/** Whether the container serves a candidate of an Autopilot classification job (its model under the job's output). */
+function autopilotClassifier(world: World, container: Model['containers'][number] | undefined): boolean {
+  const data = container?.ModelDataUrl ?? '';
+  return [...autoMlJobs(world).values()].some((job) => job.problemType !== 'Regression' && data.startsWith(`${job.outputS3Uri.replace(/\/$/, '')}/${job.name}/`));
+}
 
 /** Content types the seeded containers parse; XGBoost and the inference pipeline take CSV and JSON. */
 const SUPPORTED = ['text/csv', 'application/json'];
@@ -23,6 +30,7 @@ function predictorOf(model: Model | undefined, container = model?.containers[0])
 /** A serial pipeline answers as its model container does, then as its post-processor maps that answer. */
 function answerOf(world: World, model: Model | undefined, body: Buffer, contentType: string, accept: string | undefined) {
   const csvJoin = model?.containers[0].Image.includes('xgboost') ? ',' : '\n';
+  if (model && model.containers.length === 1 && autopilotClassifier(world, model.containers[0])) return invoke('abalone-classifier', body, contentType, accept, csvJoin);
   if (!model || model.containers.length < 2) return invoke(predictorOf(model), body, contentType, accept, csvJoin);
   const shape = pipelineShape(world, model.containers);
   if (shape.labels?.length) return invokeLabels(shape.labels, body, contentType);

@@ -2,7 +2,7 @@
 // a user can invoke twice and compare; the numbers are plausible for each seed's model, not learnt.
 import { AwsError } from '../../engine/contract';
 
-export type Predictor = 'abalone' | 'abalone-pipeline' | 'cmapss' | 'linear-learner' | 'generic';
+export type Predictor = 'abalone' | 'abalone-pipeline' | 'abalone-classifier' | 'cmapss' | 'linear-learner' | 'generic';
 
 export interface Invocation {
   body: Buffer;
@@ -88,6 +88,12 @@ export function invoke(predictor: Predictor, body: Buffer, contentType: string, 
     case 'cmapss':
       predictions = input.map((row) => cmapssRul(numbers(row)));
       break;
+    case 'abalone-classifier': {
+      // An Autopilot classification candidate (rings as classes) answers the predicted label, one a line.
+      const labels = input.map((row) => String(Math.max(1, Math.round(abaloneRings(row)))));
+      if (wantsJson) return { body: Buffer.from(JSON.stringify({ predictions: labels.map((predicted_label) => ({ predicted_label })) })), contentType: 'application/json' };
+      return { body: Buffer.from(labels.join('\n')), contentType: 'text/csv' };
+    }
     case 'linear-learner': {
       // Linear learner answers JSON whatever the request type, as the built-in algorithm does.
       const scored = input.map((row) => linearLearnerScore(numbers(row)));
