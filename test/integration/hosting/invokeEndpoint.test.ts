@@ -124,7 +124,9 @@ describe('Test an endpoint', function () {
       const written = Buffer.from(await vscode.workspace.fs.readFile(result.predictionsFile!)).toString('utf8').trim().split('\n');
       assert.strictEqual(written[0], 'sex,length,diameter,height,whole_weight,shucked_weight,viscera_weight,shell_weight,rings,prediction');
       assert.strictEqual(written[1], `${ABALONE_ROWS[0]},${abaloneRings(ABALONE_ROWS[0].split(',').slice(0, 8))}`);
-      assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === result.predictionsFile!.toString()), 'the predictions open beside');
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === result.predictionsFile!.toString()), 'the predictions file is opened');
+      assert.ok(tabs.some((t) => t.label === 'Predictions: abalone-endpoint'), 'the quality and plots open in a panel');
       const again = await withWindow(async (ui) => {
         ui.onQuickPick('Predict with which endpoint?', (p) => p.pick('abalone-endpoint'));
         ui.onQuickPick(/^Which column is the label/, (p) => p.pick('No label column'));

@@ -84,7 +84,7 @@ export function answerDeployWizard(ui: TestWindow, label: string, plan: DeployWi
   }
   const then = plan.then ?? (plan.refusedAt ? 'none' : 'confirm');
   if (then !== 'none') ui.onMessage(new RegExp(`^Deploy ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} to a new endpoint `), then === 'confirm' ? 'Deploy' : undefined);
-  if (plan.afterFailure) ui.onMessage(/ (failed|stopped at) /, plan.afterFailure === 'dismiss' ? undefined : plan.afterFailure);
+  if (plan.afterFailure) ui.onMessage(/ (failed|stopped at)\b/, plan.afterFailure === 'dismiss' ? undefined : plan.afterFailure);
   return answers;
 }
 
