@@ -1,15 +1,22 @@
-// The AutoGluon results of the seeded abalone run in the real extension host: Leaderboard.csv and
-// Model_Evaluation.txt read out of model.tar.gz by streaming it, the best model first.
+// The AutoGluon results of the seeded abalone run in the real extension host, opened from the Training Jobs
+// view's node: Leaderboard.csv and Model_Evaluation.txt read out of model.tar.gz by streaming it, the best
+// model first.
 import * as assert from 'assert';
-import { workbench } from '../support/workbench';
+import type { AutoGluonPanel } from '../../../src/webviews/autoGluon/autoGluonPanel';
+import { trainingJobNode } from '../support/answers/training';
+import { run } from '../support/testWindow';
+
+async function results(jobName: string): Promise<AutoGluonPanel> {
+  const panel = await run<AutoGluonPanel>('openAutoGluonResults', await trainingJobNode(jobName));
+  await panel.whenLoaded();
+  return panel;
+}
 
 describe('AutoGluon results of a training job', function () {
   this.timeout(60_000);
 
   it('reads the seed\'s leaderboard and evaluation out of model.tar.gz', async () => {
-    const api = await workbench();
-    const panel = api.trainingJobs.autoGluon('abalone-autogluon-2021-07-05-18-03-21-457');
-    await panel.whenLoaded();
+    const panel = await results('abalone-autogluon-2021-07-05-18-03-21-457');
     const m = panel.model!;
     assert.strictEqual(m.notice, undefined, m.notice?.text);
     assert.strictEqual(m.rows.length, 14);
@@ -21,12 +28,11 @@ describe('AutoGluon results of a training job', function () {
   });
 
   it('says why when a job has no AutoGluon files, or failed', async () => {
-    const api = await workbench();
-    const xgboost = api.trainingJobs.autoGluon('hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a');
-    await xgboost.whenLoaded();
+    const xgboost = await results('hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a');
     assert.match(xgboost.model!.notice!.text, /^Leaderboard\.csv and Model_Evaluation\.txt are not in s3:\/\/.*model\.tar\.gz \(is this an AutoGluon job/);
     xgboost.dispose();
-    const failed = api.trainingJobs.autoGluon('abalone-autogluon-2021-07-04-16-40-02-815');
+    // The view offers the leaderboard on completed jobs; a job's panel asks for it by name whatever its status.
+    const failed = await run<AutoGluonPanel>('openAutoGluonResults', 'abalone-autogluon-2021-07-04-16-40-02-815');
     await failed.whenLoaded();
     assert.match(failed.model!.notice!.text, /is Failed; its leaderboard is in model\.tar\.gz once it completes/);
     failed.dispose();

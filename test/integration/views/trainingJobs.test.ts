@@ -7,15 +7,13 @@ import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { LoadMoreNode } from '../../../src/views/tree/messageNodes';
 import type { ResourceListProvider } from '../../../src/views/tree/resourceListProvider';
 import { DEFAULT_FILTER } from '../../../src/model/viewFilter';
+import { trainingJobsProvider } from '../support/answers/training';
 import { clearRequests, recordedRequests } from '../support/emulatorControl';
-import { workbench } from '../support/workbench';
+import { host } from '../support/workbench';
 
 type Provider = ResourceListProvider<TrainingJobSummary>;
 
-async function provider(): Promise<Provider> {
-  const api = await workbench();
-  return api.views.providers.trainingJobs as unknown as Provider;
-}
+const provider = trainingJobsProvider;
 
 async function item(node: ExplorerNode): Promise<vscode.TreeItem> {
   return node.getTreeItem();
@@ -108,30 +106,49 @@ describe('Training Jobs view', function () {
   });
 
   it('opens the details document of a job as JSON', async () => {
-    const api = await workbench();
     const [node] = await jobs(await provider());
-    const editor = await api.details.open(node.resource!);
+    const editor = await (await host()).details.open(node.resource!);
     const json = JSON.parse(editor.document.getText()) as { TrainingJobName?: string };
     assert.strictEqual(json.TrainingJobName, node.resource!.name);
   });
 
-  it('offers Load more exactly when there are more jobs than one page, and loads one page per click', async () => {
-    const p = await provider();
-    const first = await p.getChildren();
-    const more = first.find((n): n is LoadMoreNode => n instanceof LoadMoreNode);
-    const shown = first.filter((n) => n.resource?.kind === 'training-job').length;
-    if (!more) {
-      // Everything fit: the account has fewer jobs than a page holds (the large scenario pages).
-      assert.ok(shown < 50, `${shown} jobs and no Load more`);
-      return;
+  it('pages with Load more at the pageSize setting, one ListTrainingJobs per click with the last NextToken', async () => {
+    const settings = vscode.workspace.getConfiguration('sagemakerWorkbench');
+    await settings.update('pageSize', 2, vscode.ConfigurationTarget.Global);
+    try {
+      const p = await provider();
+      p.refresh();
+      await clearRequests();
+      let nodes = await p.getChildren();
+      assert.strictEqual((await jobs(p)).length, 2, 'a first page of two jobs');
+      const first = (await recordedRequests()).filter((r) => r.service === 'sagemaker');
+      assert.deepStrictEqual(first.map((r) => [r.operation, (r.input as { MaxResults?: number }).MaxResults, (r.input as { NextToken?: string }).NextToken]), [['ListTrainingJobs', 2, undefined]]);
+      const seen = new Set<string>();
+      let pages = 1;
+      for (let more = nodes.find((n) => n instanceof LoadMoreNode); more; more = nodes.find((n) => n instanceof LoadMoreNode)) {
+        const shown = nodes.filter((n) => n.resource?.kind === 'training-job').length;
+        const item = await more.getTreeItem();
+        assert.strictEqual(item.description, `${shown} shown`);
+        await clearRequests();
+        // Clicked as the tree does: the TreeItem's command with its arguments.
+        assert.strictEqual(item.command?.command, 'sagemakerWorkbench.loadMore');
+        await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+        nodes = await p.getChildren();
+        pages++;
+        const listed = nodes.filter((n) => n.resource?.kind === 'training-job');
+        assert.ok(listed.length > shown, `more jobs after Load more (${shown} before, ${listed.length} now)`);
+        const requests = (await recordedRequests()).filter((r) => r.service === 'sagemaker');
+        assert.deepStrictEqual(requests.map((r) => r.operation), ['ListTrainingJobs'], 'one list call per click');
+        assert.ok((requests[0].input as { NextToken?: string }).NextToken, 'the next page was asked with its token');
+        assert.strictEqual((requests[0].input as { MaxResults?: number }).MaxResults, 2);
+        for (const n of listed) seen.add(n.resource!.name);
+        assert.strictEqual(seen.size, listed.length, 'no job listed twice');
+      }
+      assert.ok(pages > 2, `Load more was followed to the end (${pages} pages)`);
+      assert.ok(seen.has('abalone-autogluon-2021-07-05-18-03-21-457') && seen.has('hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a'), 'every seeded job reached');
+    } finally {
+      await settings.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+      (await provider()).refresh();
     }
-    assert.strictEqual(shown, 50, 'a full first page');
-    await clearRequests();
-    await more.run();
-    const second = await jobs(p);
-    assert.ok(second.length > shown, 'more jobs listed');
-    const requests = (await recordedRequests()).filter((r) => r.service === 'sagemaker');
-    assert.deepStrictEqual(requests.map((r) => r.operation), ['ListTrainingJobs']);
-    assert.ok((requests[0].input as { NextToken?: string }).NextToken, 'the next page was asked with its token');
   });
 });
