@@ -1,10 +1,11 @@
 // Deciding a manual approval, and finding the evidence for it: the evaluation.json written under the
 // execution ID in the pipeline's artifact bucket (seed 003: `<execution-id>/evaluation/evaluation.json`),
-// or where the `evaluationReportLocations` setting says this pipeline writes it.
+// or where the team says this pipeline writes it (the caller passes the `evaluationReportLocations` setting's
+// template for the pipeline).
 import { GetPipelineStateCommand, PutApprovalResultCommand, type GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import * as vscode from 'vscode';
 import type { PendingApproval } from '../../model/codePipelineState';
+import type { ApprovalDecision } from '../../model/releaseApproval';
 import { expandReportLocation } from '../../model/reportLocation';
 import { parseEvaluationReport, type EvaluationReport } from '../../model/evaluationReport';
 import type { AwsClients } from '../clients';
@@ -12,7 +13,7 @@ import { sendOnce } from '../retriedCreate';
 import { readSmallObject } from '../s3/smallObjects';
 import { getPipeline } from './codePipelineApi';
 
-export type ApprovalDecision = 'Approved' | 'Rejected';
+export type { ApprovalDecision };
 
 /**
  * A decision whose answer was lost meets ApprovalAlreadyCompleted on the SDK's retry; it is this decision when
@@ -49,19 +50,13 @@ const MAX_REPORT_BYTES = 16 * 1024 * 1024;
  * seeds write it, or under the pipeline's name, where CodePipeline puts its own artifacts). One list call
  * per prefix, first page only: the execution folder holds a handful of objects.
  */
-export async function findEvaluationReport(clients: AwsClients, pipelineName: string, executionId: string): Promise<FoundReport | undefined> {
+export async function findEvaluationReport(clients: AwsClients, pipelineName: string, executionId: string, locationTemplate?: string): Promise<FoundReport | undefined> {
   const bucket = artifactBucket(await getPipeline(clients, pipelineName));
-  return bucket ? findEvaluationReportIn(clients, bucket, pipelineName, executionId) : undefined;
+  return bucket ? findEvaluationReportIn(clients, bucket, pipelineName, executionId, locationTemplate) : undefined;
 }
 
 export function artifactBucket(pipeline: GetPipelineCommandOutput): string | undefined {
   return pipeline.pipeline?.artifactStore?.location ?? Object.values(pipeline.pipeline?.artifactStores ?? {})[0]?.location;
-}
-
-/** The team's configured location for this pipeline's report, if any (setting `evaluationReportLocations`). */
-function configuredLocation(pipelineName: string): string | undefined {
-  const locations = vscode.workspace.getConfiguration('sagemakerWorkbench').get<Record<string, string>>('evaluationReportLocations', {});
-  return locations[pipelineName];
 }
 
 async function readReport(clients: AwsClients, bucket: string, key: string): Promise<FoundReport> {
@@ -70,10 +65,10 @@ async function readReport(clients: AwsClients, bucket: string, key: string): Pro
   return { bucket, key, report: parseEvaluationReport(read.text) };
 }
 
-export async function findEvaluationReportIn(clients: AwsClients, bucket: string, pipelineName: string, executionId: string): Promise<FoundReport | undefined> {
-  const template = configuredLocation(pipelineName);
-  if (template) {
-    const location = expandReportLocation(template, pipelineName, executionId);
+/** `locationTemplate`: where the team configured this pipeline's report (`{executionId}` etc.), read directly. */
+export async function findEvaluationReportIn(clients: AwsClients, bucket: string, pipelineName: string, executionId: string, locationTemplate?: string): Promise<FoundReport | undefined> {
+  if (locationTemplate) {
+    const location = expandReportLocation(locationTemplate, pipelineName, executionId);
     try {
       return await readReport(clients, location.bucket, location.key);
     } catch (error) {

@@ -17,10 +17,10 @@ import {
 import type { Page } from '../../model/pagedList';
 import { matchesFilter, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
-import { pageSize } from '../../session/pageSize';
 
-export async function listCodePipelinesPage(clients: AwsClients, nextToken: string | undefined, filter: ViewFilter): Promise<Page<PipelineSummary>> {
-  const out = await clients.codepipeline().send(new ListPipelinesCommand({ nextToken, maxResults: pageSize() }));
+/** One page of the Pipelines view; `maxResults` is the view's page size (1–100). */
+export async function listCodePipelinesPage(clients: AwsClients, nextToken: string | undefined, filter: ViewFilter, maxResults: number): Promise<Page<PipelineSummary>> {
+  const out = await clients.codepipeline().send(new ListPipelinesCommand({ nextToken, maxResults }));
   const items = (out.pipelines ?? []).filter((p) => matchesFilter(p.name ?? '', undefined, { ...filter, status: undefined }));
   const byName = (a: PipelineSummary, b: PipelineSummary) => (a.name ?? '').localeCompare(b.name ?? '');
   const byCreated = (a: PipelineSummary, b: PipelineSummary) => (a.created?.getTime() ?? 0) - (b.created?.getTime() ?? 0);

@@ -13,10 +13,10 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { Page } from '../../model/pagedList';
 import type { AwsClients } from '../clients';
-import { pageSize } from '../../session/pageSize';
 
-export async function listSageMakerPipelinesPage(clients: AwsClients, nextToken: string | undefined): Promise<Page<PipelineSummary>> {
-  const out = await clients.sagemaker().send(new ListPipelinesCommand({ NextToken: nextToken, MaxResults: pageSize(), SortBy: 'Name', SortOrder: 'Ascending' }));
+/** `maxResults`: the view's page size (1–100), as for every list below. */
+export async function listSageMakerPipelinesPage(clients: AwsClients, nextToken: string | undefined, maxResults: number): Promise<Page<PipelineSummary>> {
+  const out = await clients.sagemaker().send(new ListPipelinesCommand({ NextToken: nextToken, MaxResults: maxResults, SortBy: 'Name', SortOrder: 'Ascending' }));
   return { items: out.PipelineSummaries ?? [], nextToken: out.NextToken };
 }
 
@@ -27,9 +27,9 @@ export async function listSageMakerPipelineExecutionsPage(clients: AwsClients, p
   return { items: out.PipelineExecutionSummaries ?? [], nextToken: out.NextToken };
 }
 
-export async function listPipelineExecutionStepsPage(clients: AwsClients, executionArn: string, nextToken: string | undefined): Promise<Page<PipelineExecutionStep>> {
+export async function listPipelineExecutionStepsPage(clients: AwsClients, executionArn: string, nextToken: string | undefined, maxResults: number): Promise<Page<PipelineExecutionStep>> {
   const out = await clients.sagemaker().send(new ListPipelineExecutionStepsCommand({
-    PipelineExecutionArn: executionArn, NextToken: nextToken, MaxResults: pageSize(), SortOrder: 'Ascending',
+    PipelineExecutionArn: executionArn, NextToken: nextToken, MaxResults: maxResults, SortOrder: 'Ascending',
   }));
   return { items: out.PipelineExecutionSteps ?? [], nextToken: out.NextToken };
 }

@@ -3,16 +3,16 @@
 // pipelines and opens the Release Review panel for the chosen one.
 import * as vscode from 'vscode';
 import { window } from '../../ui/window';
-import type { ApprovalDecision } from '../../aws/codepipeline/approvalApi';
-import type { AwsSession } from '../../session/awsSession';
+import { registerCommand, type CommandHost, type CommandOutcome } from '../../ui/commands';
 import type { PendingApproval } from '../../model/codePipelineState';
 import { timeAgo } from '../../model/durations';
-import { decideApproval, dialogPrompts } from './approvalDecision';
+import type { ApprovalDecision } from '../../model/releaseApproval';
 import type { RegisteredViews } from '../../views/registerViews';
 import { ApprovalActionNode } from '../../views/pipelines/codePipelineStageNodes';
 import { CodePipelineNode } from '../../views/pipelines/codePipelineNode';
 import type { ExplorerNode } from '../../views/tree/explorerNode';
-import { ReleaseReviewPanel } from '../../webviews/releaseReview/releaseReviewPanel';
+import type { ReleaseReviewPanel } from '../../webviews/releaseReview/releaseReviewPanel';
+import { decideApproval } from './approvalDecision';
 
 /** Every approval waiting in the listed pipelines, reading the view (and states) first if needed. */
 export async function pendingApprovalsEverywhere(views: RegisteredViews): Promise<PendingApproval[]> {
@@ -35,35 +35,40 @@ function pipelineOf(node: unknown): string | undefined {
   return undefined;
 }
 
-export function registerApprovalCommands(session: AwsSession, views: RegisteredViews, extensionUri: vscode.Uri): vscode.Disposable[] {
-  const review = (pipelineName: string) => ReleaseReviewPanel.show({ extensionUri, session, views }, pipelineName);
+const NOTHING_WAITS: CommandOutcome = { outcome: 'none', message: 'No release is waiting for approval in the listed pipelines.' };
+
+export function registerApprovalCommands(host: CommandHost, views: RegisteredViews, review: (pipelineName: string) => ReleaseReviewPanel): vscode.Disposable[] {
   const decideFrom = async (node: unknown, decision: ApprovalDecision) => {
     const approval = approvalOf(node) ?? (await pickApproval(views));
-    if (approval) await decideApproval(session, views, approval, decision, dialogPrompts);
+    if (approval === 'none') return NOTHING_WAITS;
+    return approval ? decideApproval(host.session, views, approval, decision) : { outcome: 'cancelled' };
   };
+  const decision = { service: 'codepipeline', operation: 'PutApprovalResult' };
   return [
-    vscode.commands.registerCommand('sagemakerWorkbench.approveRelease', (node?: unknown) => decideFrom(node, 'Approved')),
-    vscode.commands.registerCommand('sagemakerWorkbench.rejectRelease', (node?: unknown) => decideFrom(node, 'Rejected')),
-    vscode.commands.registerCommand('sagemakerWorkbench.reviewPendingApprovals', async () => {
+    registerCommand(host, 'sagemakerWorkbench.approveRelease', (node?: unknown) => decideFrom(node, 'Approved'), decision),
+    registerCommand(host, 'sagemakerWorkbench.rejectRelease', (node?: unknown) => decideFrom(node, 'Rejected'), decision),
+    registerCommand(host, 'sagemakerWorkbench.reviewPendingApprovals', async () => {
       const approval = await pickApproval(views);
-      if (approval) review(approval.pipelineName);
-    }),
-    vscode.commands.registerCommand('sagemakerWorkbench.openReleaseReview', async (node?: unknown) => {
-      const name = pipelineOf(node) ?? (await pickApproval(views))?.pipelineName;
-      if (name) review(name);
-    }),
+      if (approval === 'none') return NOTHING_WAITS;
+      return approval ? review(approval.pipelineName) : { outcome: 'cancelled' };
+    }, { service: 'codepipeline', operation: 'GetPipelineState' }),
+    registerCommand(host, 'sagemakerWorkbench.openReleaseReview', async (node?: unknown) => {
+      const name = pipelineOf(node);
+      if (name) return review(name);
+      const approval = await pickApproval(views);
+      if (approval === 'none') return NOTHING_WAITS;
+      return approval ? review(approval.pipelineName) : { outcome: 'cancelled' };
+    }, { service: 'codepipeline', operation: 'GetPipelineState' }),
   ];
 }
 
-async function pickApproval(views: RegisteredViews): Promise<PendingApproval | undefined> {
+/** The approval the user chose among those waiting; 'none' when nothing waits; undefined when dismissed. */
+async function pickApproval(views: RegisteredViews): Promise<PendingApproval | 'none' | undefined> {
   const approvals = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Looking for pending approvals' },
     () => pendingApprovalsEverywhere(views),
   );
-  if (approvals.length === 0) {
-    void window.showInformationMessage('No release is waiting for approval in the listed pipelines.');
-    return undefined;
-  }
+  if (approvals.length === 0) return 'none';
   const picked = await window.showQuickPick(approvals.map((a) => ({
     label: `$(bell-dot) ${a.pipelineName}`,
     description: `${a.stageName} · ${a.actionName}`,

@@ -6,6 +6,7 @@ import { listCodePipelinesPage } from '../../aws/codepipeline/codePipelineApi';
 import { listRepositoriesPage } from '../../aws/codecommit/codeCommitApi';
 import { listSageMakerPipelinesPage } from '../../aws/sagemaker/pipelinesApi';
 import type { AwsSession } from '../../session/awsSession';
+import { pageSize } from '../../session/pageSize';
 import { toUserError } from '../../ui/showAwsError';
 import { PagedGroupNode } from '../tree/pagedGroupNode';
 import { withKeptNodes } from '../tree/keptNodes';
@@ -33,7 +34,7 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
     statuses: [],
     fetchPage: (token, filter) => {
       if (!token) stateReadsLeft = AUTO_STATE_READS;
-      return listCodePipelinesPage(session.clients, token, filter);
+      return listCodePipelinesPage(session.clients, token, filter, pageSize());
     },
     groupsLast: true,
     attach: (view) => watch.attach(view),
@@ -50,7 +51,7 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
           icon: 'type-hierarchy',
           noun: 'SageMaker pipelines',
           contextValue: 'sageMakerPipelinesGroup',
-          fetch: (token) => listSageMakerPipelinesPage(session.clients, token),
+          fetch: (token) => listSageMakerPipelinesPage(session.clients, token, pageSize()),
           toNode: (s) => new SageMakerPipelineNode(s, session, region(), changed),
           changed,
           describeError: (e) => toUserError(e, session, 'sagemaker', 'ListPipelines').message,

@@ -6,6 +6,7 @@ import {
   describePipelineExecution, describeSageMakerPipeline, listExecutionParameters, listPipelineExecutionStepsPage, listSageMakerPipelineExecutionsPage,
 } from '../../aws/sagemaker/pipelinesApi';
 import type { AwsSession } from '../../session/awsSession';
+import { pageSize } from '../../session/pageSize';
 import { toUserError } from '../../ui/showAwsError';
 import { sageMakerConsoleUrl } from '../../model/consoleUrls';
 import { jobDuration, timeAgo } from '../../model/durations';
@@ -70,7 +71,7 @@ export class SageMakerPipelineExecutionNode extends PagedGroupNode<PipelineExecu
       label: summary.PipelineExecutionDisplayName ?? executionId,
       icon: 'debug-alt',
       noun: 'steps',
-      fetch: (token) => listPipelineExecutionStepsPage(session.clients, arn, token),
+      fetch: (token) => listPipelineExecutionStepsPage(session.clients, arn, token, pageSize()),
       toNode: (step) => new PipelineStepNode(step, id),
       changed,
       describeError: (error) => toUserError(error, session, 'sagemaker', 'ListPipelineExecutionSteps').message,

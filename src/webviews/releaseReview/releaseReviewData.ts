@@ -30,10 +30,10 @@ function reportView(found: FoundReport): ReportView {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function reportOf(clients: AwsClients, bucket: string | undefined, pipelineName: string, executionId: string): Promise<{ report?: ReportView; reportError?: string }> {
+async function reportOf(clients: AwsClients, bucket: string | undefined, pipelineName: string, executionId: string, reportLocation: string | undefined): Promise<{ report?: ReportView; reportError?: string }> {
   if (!bucket) return { reportError: 'the pipeline has no artifact bucket' };
   try {
-    const found = await findEvaluationReportIn(clients, bucket, pipelineName, executionId);
+    const found = await findEvaluationReportIn(clients, bucket, pipelineName, executionId, reportLocation);
     return found ? { report: reportView(found) } : { reportError: `no evaluation.json under s3://${bucket}/${executionId}/` };
   } catch (error) {
     return { reportError: message(error) };
@@ -71,7 +71,8 @@ async function sourceCommits(clients: AwsClients, region: string, pipeline: GetP
   return commits.filter((c): c is NonNullable<typeof c> => !!c);
 }
 
-export async function loadReleaseReview(clients: AwsClients, region: string, pipelineName: string): Promise<ReleaseReviewData> {
+/** `reportLocation`: the configured template of this pipeline's evaluation.json, if the team set one. */
+export async function loadReleaseReview(clients: AwsClients, region: string, pipelineName: string, reportLocation?: string): Promise<ReleaseReviewData> {
   const [pipeline, state, executions] = await Promise.all([
     getPipeline(clients, pipelineName),
     getPipelineState(clients, pipelineName),
@@ -86,8 +87,8 @@ export async function loadReleaseReview(clients: AwsClients, region: string, pip
   const revisions = (execution?.sourceRevisions ?? []).map((r) => ({ actionName: r.actionName ?? '', commitId: r.revisionId ?? '' })).filter((r) => r.commitId);
   type Found = { report?: ReportView; reportError?: string };
   const [current, previous, commits] = await Promise.all([
-    executionId ? reportOf(clients, bucket, pipelineName, executionId) : Promise.resolve<Found>({ reportError: 'the pipeline has not run yet' }),
-    previousExecution?.pipelineExecutionId ? reportOf(clients, bucket, pipelineName, previousExecution.pipelineExecutionId) : Promise.resolve(undefined),
+    executionId ? reportOf(clients, bucket, pipelineName, executionId, reportLocation) : Promise.resolve<Found>({ reportError: 'the pipeline has not run yet' }),
+    previousExecution?.pipelineExecutionId ? reportOf(clients, bucket, pipelineName, previousExecution.pipelineExecutionId, reportLocation) : Promise.resolve(undefined),
     sourceCommits(clients, region, pipeline, revisions),
   ]);
   const model: ReleaseReviewModel = {

@@ -2,20 +2,29 @@
 // One panel per pipeline; it reads everything again on open, on Refresh and after a decision, so the
 // token it decides with is always the one AWS has now.
 import * as vscode from 'vscode';
-import type { ApprovalDecision } from '../../aws/codepipeline/approvalApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
-import { decideApproval, dialogPrompts, type ApprovalPrompts } from '../../commands/releases/approvalDecision';
+import { window } from '../../ui/window';
+import type { PendingApproval } from '../../model/codePipelineState';
 import { isAwsConsoleUrl } from '../../model/consoleUrls';
-import type { RegisteredViews } from '../../views/registerViews';
+import type { ApprovalDecision, Evidence } from '../../model/releaseApproval';
 import type { FromWebview, ReleaseReviewModel, ToWebview } from '../protocol/releaseReview';
 import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
 import { loadReleaseReview, type ReleaseReviewData } from './releaseReviewData';
 
+/** How a decision made from the panel ended; its message is shown above the buttons. */
+export interface PanelDecision {
+  outcome: string;
+  message?: string;
+}
+
 export interface ReleaseReviewDeps {
   extensionUri: vscode.Uri;
   session: AwsSession;
-  views: RegisteredViews;
+  /** The configured template of the pipeline's evaluation.json (setting `evaluationReportLocations`), if any. */
+  reportLocation(pipelineName: string): string | undefined;
+  /** Decides the approval as the Approve / Reject commands do (asks, confirms, tells the user). */
+  decide(approval: PendingApproval, decision: ApprovalDecision, evidence: Evidence | undefined): Promise<PanelDecision>;
 }
 
 export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview> {
@@ -23,8 +32,6 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
   private data?: ReleaseReviewData;
   private loading?: Promise<void>;
   private notice?: ReleaseReviewModel['notice'];
-  /** Prompts used by Approve/Reject; tests replace them with a script. */
-  prompts: ApprovalPrompts = dialogPrompts;
 
   static show(deps: ReleaseReviewDeps, pipelineName: string): ReleaseReviewPanel {
     return panelFor(ReleaseReviewPanel.open, `${deps.session.current.region}/${pipelineName}`, () => new ReleaseReviewPanel(deps, pipelineName), (existing) => void existing.load());
@@ -49,7 +56,7 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
     this.loading = (async () => {
       await this.post({ type: 'busy', busy: true, what: 'Reading the release…' });
       try {
-        this.data = await loadReleaseReview(this.deps.session.clients, this.deps.session.current.region, this.pipelineName);
+        this.data = await loadReleaseReview(this.deps.session.clients, this.deps.session.current.region, this.pipelineName, this.deps.reportLocation(this.pipelineName));
         this.data.model.notice = this.notice;
         await this.post({ type: 'model', model: this.data.model });
       } catch (error) {
@@ -73,9 +80,9 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
     // The panel already read this execution's report: the confirmation shows it without reading it again.
     const report = this.data?.model.report;
     const evidence = report && { location: report.location, report };
-    const result = await decideApproval(this.deps.session, this.deps.views, approval, decision, this.prompts, evidence);
+    const result = await this.deps.decide(approval, decision, evidence);
     if (result.outcome === 'cancelled') return;
-    this.notice = result.message ? { kind: result.outcome === 'decided' ? 'info' : result.outcome === 'stale' ? 'warning' : 'error', text: result.message } : undefined;
+    this.notice = result.message ? { kind: result.outcome === 'failed' ? 'error' : result.outcome === 'refused' ? 'warning' : 'info', text: result.message } : undefined;
     await this.load();
   }
 
@@ -100,7 +107,7 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
       case 'openExternal':
         // Only links the panel itself built (AWS console, S3 console) are opened.
         if (isAwsConsoleUrl(message.url)) {
-          await vscode.env.openExternal(vscode.Uri.parse(message.url));
+          await window.openExternal(vscode.Uri.parse(message.url));
         }
         return;
     }

@@ -2,7 +2,7 @@
 // pipelines in the background and announces the abalone release once, however often it re-reads it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { until, workbench } from '../support/workbench';
+import { host, until } from '../support/workbench';
 
 describe('Approval announcements (opt-in)', function () {
   this.timeout(60_000);
@@ -13,7 +13,7 @@ describe('Approval announcements (opt-in)', function () {
   });
 
   it('announces the waiting release once when the setting is turned on', async () => {
-    const watch = (await workbench()).views.pipelineWatch;
+    const watch = (await host()).views.pipelineWatch;
     const expected = 'abalone-cicd-pipeline is waiting for your approval (Approval · EvaluationApproval).';
     assert.ok(!watch.announced.includes(expected), 'nothing is announced while the setting is off');
     await config().update('notifyPendingApprovals', true, vscode.ConfigurationTarget.Global);

@@ -1,24 +1,34 @@
 // The Release Review panel in the real extension host: what it shows for the seeded abalone release
 // (the approval's question, the seed's metrics, the last release's computed metrics, the commits that
-// triggered the run, the stages), its Content-Security-Policy, and approving from it.
+// triggered the run, the stages), its Content-Security-Policy, approving from it, and its links. It is
+// opened with "Review Release…" on the nodes the Pipelines view shows.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { ReleaseReviewPanel } from '../../../src/webviews/releaseReview/releaseReviewPanel';
+import { answerDecision, RELEASE } from '../support/answers/releases';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
-import { workbench } from '../support/workbench';
+import { run, withWindow } from '../support/testWindow';
+import { host } from '../support/workbench';
+import { approvalNode, waitingRelease } from './support';
 
-const RELEASE = 'abalone-cicd-pipeline';
+/** "Review Release…" on the waiting approval (clicking it does the same). */
+async function review(): Promise<ReleaseReviewPanel> {
+  const panel = await run<ReleaseReviewPanel>('openReleaseReview', await approvalNode(await waitingRelease()));
+  await panel.whenLoaded();
+  return panel;
+}
 
 describe('Release Review panel', function () {
   this.timeout(60_000);
 
   after(async () => {
     await resetEmulator();
-    (await workbench()).views.providers.pipelines.refresh();
+    (await host()).views.providers.pipelines.refresh();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('shows the question, this release\'s metrics beside the last release\'s, the commits and the stages', async () => {
-    const panel = (await workbench()).approvals.review(RELEASE);
-    await panel.whenLoaded();
+    const panel = await review();
     const m = panel.model!;
     assert.strictEqual(m.approval?.customData, 'Is the Model Ready for Production?');
     assert.deepStrictEqual([m.approval?.stageName, m.approval?.actionName], ['Approval', 'EvaluationApproval']);
@@ -44,7 +54,8 @@ describe('Release Review panel', function () {
     const config = vscode.workspace.getConfiguration('sagemakerWorkbench');
     try {
       await config.update('evaluationReportLocations', { [RELEASE]: 's3://abalone-cicd-pipeline-artifacts-123456789012/{executionId}/evaluation/evaluation.json' }, vscode.ConfigurationTarget.Global);
-      const panel = (await workbench()).approvals.review(RELEASE);
+      // "Review Release…" on the pipeline's node opens (and re-reads) the same panel.
+      const panel = await run<ReleaseReviewPanel>('openReleaseReview', await waitingRelease());
       await panel.whenLoaded();
       await clearRequests();
       await panel.load();
@@ -60,7 +71,7 @@ describe('Release Review panel', function () {
   });
 
   it('serves its page under a strict Content-Security-Policy', async () => {
-    const panel = (await workbench()).approvals.review(RELEASE);
+    const panel = await review();
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(panel.html)?.[1] ?? '';
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-[A-Za-z0-9]{16,}'/);
@@ -70,15 +81,32 @@ describe('Release Review panel', function () {
     assert.ok(panel.html.includes(`<script nonce="${scriptNonce}"`), 'the only script carries the nonce');
   });
 
+  it('opens the links it shows: a commit\'s console page in the browser, its changes in a diff', async () => {
+    const panel = await review();
+    const [commit] = panel.model!.commits;
+    await withWindow(async (ui) => {
+      await panel.receive({ type: 'openExternal', url: commit.consoleUrl });
+      assert.deepStrictEqual(ui.opened.map(String), [String(vscode.Uri.parse(commit.consoleUrl))]);
+      await panel.receive({ type: 'openCommitChanges', repository: commit.repository, commitId: commit.commitId });
+    });
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff, `the commit's change is open in a diff (got ${tab?.label})`);
+    assert.strictEqual(tab.label, `app.py (modified in ${commit.commitId.slice(0, 8)})`);
+  });
+
   it('approves from the panel, then shows the decision and no more buttons to press', async () => {
-    const panel = (await workbench()).approvals.review(RELEASE);
-    await panel.whenLoaded();
-    panel.prompts = { comment: async () => 'RMSE 1.48 beats the last release', confirm: async () => true };
-    await panel.decide('Approved');
+    const panel = await review();
+    await withWindow(async (ui) => {
+      answerDecision(ui, { decision: 'Approved', comment: 'RMSE 1.48 beats the last release', confirm: true });
+      // What the page's Approve button sends.
+      await panel.receive({ type: 'approve' });
+      assert.ok(ui.shown('info').some((m) => m.startsWith('Approved abalone-cicd-pipeline (execution ')), 'the user is told as from the command');
+    });
     const m = panel.model!;
     assert.strictEqual(m.approval, undefined, 'nothing waits any more');
     assert.strictEqual(m.notice?.kind, 'info');
     assert.match(m.notice?.text ?? '', /^Approved abalone-cicd-pipeline \(execution [0-9a-f]{8}\): the Deploy stage runs next\.$/);
     assert.deepStrictEqual(m.stages.map((s) => s.status), ['Succeeded', 'Succeeded', 'Succeeded', 'InProgress']);
+    panel.dispose();
   });
 });

@@ -1,20 +1,26 @@
-// "Open Changes" on a CodeCommit commit, in the real extension host: the files the commit changed,
-// opened in VS Code's diff editor against the parent commit, read through GetDifferences and GetBlob.
+// CodeCommit commits in the real extension host, through the commands of a commit's menu in the Pipelines
+// view: "Open Changes" (the files a commit changed, in VS Code's diff editor against the parent commit,
+// read through GetDifferences and GetBlob), "Open File at Commit…" and "Compare with Earlier Commit…".
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { childNamed } from '../support/tree';
-import { workbench } from '../support/workbench';
+import type { CommitOutcome } from '../../../src/commands/releases/commitCommands';
+import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
+import { run, withWindow } from '../support/testWindow';
+import { childNamed, label } from '../support/tree';
+import { host } from '../support/workbench';
 
 const REPO = 'abalone-cicd-pipeline';
 
-async function commitIds(branch: string): Promise<Map<string, string>> {
-  const api = await workbench();
-  const group = await childNamed(api.views.providers.pipelines as never, 'CodeCommit Repositories');
-  const commits = await (await childNamed(await childNamed(group, REPO), branch)).getChildren!();
-  const ids = new Map<string, string>();
-  for (const c of commits) ids.set(String((await c.getTreeItem()).label), c.resource!.name);
-  return ids;
+/** The commit nodes of a branch, by their label (the commit message's first line). */
+async function commits(branch: string): Promise<Map<string, ExplorerNode>> {
+  const group = await childNamed((await host()).views.providers.pipelines as never, 'CodeCommit Repositories');
+  const nodes = await (await childNamed(await childNamed(group, REPO), branch)).getChildren!();
+  const byLabel = new Map<string, ExplorerNode>();
+  for (const c of nodes) byLabel.set(label(await c.getTreeItem()), c);
+  return byLabel;
 }
+
+const idOf = (node: ExplorerNode) => node.resource!.name;
 
 async function activeDiff(): Promise<{ original: string; modified: string; label: string }> {
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
@@ -32,9 +38,12 @@ describe('CodeCommit changes', function () {
   });
 
   it('opens the one file a commit changed against its parent', async () => {
-    const id = (await commitIds('main')).get('Checkpoint')!;
-    const differences = await (await workbench()).commits.openChanges(REPO, id);
-    assert.deepStrictEqual(differences.map((d) => `${d.changeType} ${d.afterBlob?.path}`), ['M app.py']);
+    const node = (await commits('main')).get('Checkpoint')!;
+    const item = await node.getTreeItem();
+    assert.strictEqual(item.command?.command, 'sagemakerWorkbench.openCommitChanges', 'clicking a commit opens its changes');
+    const id = idOf(node);
+    const result = await withWindow(() => run<CommitOutcome>('openCommitChanges', ...(item.command?.arguments ?? [])));
+    assert.deepStrictEqual(result.differences?.map((d) => `${d.changeType} ${d.afterBlob?.path}`), ['M app.py']);
     const diff = await activeDiff();
     assert.strictEqual(diff.label, `app.py (modified in ${id.slice(0, 8)})`);
     assert.match(diff.original, /CDK_VERSION = "2\.3\.0"/);
@@ -42,44 +51,55 @@ describe('CodeCommit changes', function () {
   });
 
   it('shows an added file against nothing, and lets the user choose among several', async () => {
-    const added = (await commitIds('model')).get('Added Integration artifacts')!;
-    await (await workbench()).commits.openChanges(REPO, added);
+    const added = (await commits('model')).get('Added Integration artifacts')!;
+    await withWindow(() => run('openCommitChanges', added));
     const diff = await activeDiff();
     assert.strictEqual(diff.original, '');
     assert.match(diff.modified, /def test_endpoint_answers_with_a_number_of_rings/);
 
-    const initial = (await commitIds('main')).get('Initial commit of Pipeline Artifacts')!;
+    const initial = (await commits('main')).get('Initial commit of Pipeline Artifacts')!;
     let offered: string[] = [];
-    await (await workbench()).commits.openChanges(REPO, initial, async (ds) => {
-      offered = ds.map((d) => d.afterBlob?.path ?? '');
-      return ds.find((d) => d.afterBlob?.path === 'cdk.json');
+    await withWindow(async (ui) => {
+      ui.onQuickPick(/— 4 files changed$/, (p) => {
+        offered = p.items.map((i) => i.label);
+        p.pick('cdk.json');
+      });
+      await run('openCommitChanges', initial);
     });
     assert.deepStrictEqual(offered, ['abalone_cicd_pipeline/abalone_cicd_pipeline_stack.py', 'app.py', 'cdk.json', 'requirements.txt']);
     assert.match((await activeDiff()).modified, /"app": "python3 app.py"/);
   });
 
   it('opens a file as it was at a commit, read-only', async () => {
-    const initial = (await commitIds('model')).get('Initial commit of model artifacts')!;
+    const initial = (await commits('model')).get('Initial commit of model artifacts')!;
     let offered: string[] = [];
-    const doc = await (await workbench()).commits.openFile(REPO, initial, async (paths) => {
-      offered = paths;
-      return 'artifacts/scripts/build.py';
+    const result = await withWindow(async (ui) => {
+      ui.onQuickPick(`Files at ${idOf(initial).slice(0, 8)} (${REPO})`, (p) => {
+        offered = p.items.map((i) => i.label);
+        p.pick('artifacts/scripts/build.py');
+      });
+      return run<CommitOutcome>('openFileAtCommit', initial);
     });
     assert.deepStrictEqual(offered, ['artifacts/Dockerfile', 'artifacts/scripts/build.py', 'artifacts/scripts/evaluate.py']);
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.strictEqual(doc?.uri.toString(), result.document?.uri.toString(), 'the file is the active editor');
     assert.match(doc?.getText() ?? '', /"max_depth": 6,/, 'the hyperparameters before tuning');
     assert.strictEqual(doc?.uri.scheme, 'sagemaker-workbench-codecommit');
   });
 
   it('compares a commit with an earlier one of its branch', async () => {
-    const ids = await commitIds('model');
-    const head = ids.get('Added Integration artifacts')!;
+    const head = (await commits('model')).get('Added Integration artifacts')!;
     let choices: string[] = [];
-    const differences = await (await workbench()).commits.compare(REPO, head, async (cs) => {
-      choices = cs.map((c) => c.message);
-      return cs.find((c) => c.message === 'Initial commit of model artifacts')?.commitId;
-    }, async (ds) => ds.find((d) => d.afterBlob?.path === 'artifacts/scripts/build.py'));
+    const result = await withWindow(async (ui) => {
+      ui.onQuickPick(`Compare ${idOf(head).slice(0, 8)} with…`, (p) => {
+        choices = p.items.map((i) => i.label);
+        p.pick('Initial commit of model artifacts');
+      });
+      ui.onQuickPick(/^2 files differ between [0-9a-f]{8} and [0-9a-f]{8}$/, (p) => p.pick('artifacts/scripts/build.py'));
+      return run<CommitOutcome>('compareCommits', head);
+    });
     assert.deepStrictEqual(choices, ['Tune XGBoost max_depth to 5 and eta to 0.2', 'Initial commit of model artifacts']);
-    assert.deepStrictEqual(differences.map((d) => `${d.changeType} ${d.afterBlob?.path}`), ['M artifacts/scripts/build.py', 'A artifacts/tests/test_integration.py']);
+    assert.deepStrictEqual(result.differences?.map((d) => `${d.changeType} ${d.afterBlob?.path}`), ['M artifacts/scripts/build.py', 'A artifacts/tests/test_integration.py']);
     const diff = await activeDiff();
     assert.match(diff.original, /"max_depth": 6,/);
     assert.match(diff.modified, /"max_depth": 5,/);

@@ -4,19 +4,21 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PipelineSummary } from '@aws-sdk/client-codepipeline';
+import { isAwsConsoleUrl } from '../../../src/model/consoleUrls';
 import { DEFAULT_FILTER } from '../../../src/model/viewFilter';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import type { ResourceListProvider } from '../../../src/views/tree/resourceListProvider';
-import type { ApprovalActionNode } from '../../../src/views/pipelines/codePipelineStageNodes';
+import type { ActionNode, ApprovalActionNode } from '../../../src/views/pipelines/codePipelineStageNodes';
 import { clearRequests, resetEmulator } from '../support/emulatorControl';
 import { calls, childNamed, items, label } from '../support/tree';
-import { until, workbench } from '../support/workbench';
+import { run, withWindow } from '../support/testWindow';
+import { host, until } from '../support/workbench';
 
 type Provider = ResourceListProvider<PipelineSummary>;
 const RELEASE = 'abalone-cicd-pipeline';
 
 async function provider(): Promise<Provider> {
-  return (await workbench()).views.providers.pipelines as unknown as Provider;
+  return (await host()).views.providers.pipelines as unknown as Provider;
 }
 
 async function waitingRelease(): Promise<ExplorerNode> {
@@ -52,7 +54,7 @@ describe('Pipelines view', function () {
     assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'bell-dot');
     assert.strictEqual(item.contextValue, 'resource:codePipeline:InProgress:approvalPending');
     assert.deepStrictEqual((await calls()).filter((c) => c === 'codepipeline.GetPipelineState').length, 1, 'its state is read once');
-    const view = (await workbench()).views.treeViews.pipelines!;
+    const view = (await host()).views.treeViews.pipelines!;
     await until('the badge', () => view.badge?.value === 1 || undefined);
     assert.strictEqual(view.badge?.tooltip, '1 release waiting for your approval');
   });
@@ -82,6 +84,19 @@ describe('Pipelines view', function () {
     assert.deepStrictEqual(sources.map(label), ['MainSource', 'ModelSource']);
     assert.match(String(sources[0].description), /^Succeeded · [0-9a-f]{8} · Checkpoint · /);
     assert.match(String(sources[1].description), /Added Integration artifacts/);
+  });
+
+  it('opens an action\'s page (a build\'s CodeBuild log) in the browser from its menu', async () => {
+    const release = await waitingRelease();
+    const train = (await childNamed(await childNamed(release, 'Build'), 'Train')) as ActionNode;
+    assert.strictEqual((await train.getTreeItem()).contextValue, 'pipelineAction:Succeeded:link', 'the menu offers Open Action Link');
+    const link = train.link!;
+    assert.ok(isAwsConsoleUrl(link), `a console page: ${link}`);
+    const opened = await withWindow(async (ui) => {
+      await run('openActionLink', train);
+      return ui.opened.map(String);
+    });
+    assert.deepStrictEqual(opened, [String(vscode.Uri.parse(link))]);
   });
 
   it('lists recent executions of the release, newest first', async () => {
@@ -142,7 +157,7 @@ describe('Pipelines view', function () {
   it('shows a pipeline\'s details as JSON, which also makes its ARN known for Copy ARN', async () => {
     const release = await childNamed(await provider(), RELEASE);
     assert.strictEqual(release.resource?.arn, undefined, 'ListPipelines returns no ARN');
-    const doc = JSON.parse((await (await workbench()).details.open(release.resource!)).document.getText()) as { pipeline?: { name?: string; stages?: unknown[] } };
+    const doc = JSON.parse((await (await host()).details.open(release.resource!)).document.getText()) as { pipeline?: { name?: string; stages?: unknown[] } };
     assert.strictEqual(doc.pipeline?.name, RELEASE);
     assert.strictEqual(doc.pipeline?.stages?.length, 4);
     assert.strictEqual(release.resource?.arn, 'arn:aws:codepipeline:us-east-1:123456789012:abalone-cicd-pipeline');
