@@ -37,7 +37,8 @@ export async function runSuiteIn(dir: string): Promise<void> {
   const onException = (error: Error) => unhandled.push(`uncaught exception: ${error.stack ?? error.message}`);
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtExceptionMonitor', onException);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, grep: process.env.SMW_TEST_GREP || undefined });
+  // forbidOnly: a left-over .only fails the run instead of quietly running one test.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, forbidOnly: true, grep: process.env.SMW_TEST_GREP || undefined });
   for (const file of testFiles(dir)) mocha.addFile(file);
   const results: TestResult[] = [];
   const failures = await new Promise<number>((resolve) => {
