@@ -2,6 +2,7 @@
 // and 409 BucketAlreadyOwnedByYou elsewhere; objects served on demand are listed where they are served.
 import * as assert from 'node:assert/strict';
 import * as s3sdk from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { clientsFor, credentials, emulatorForTest } from './support';
 import type { RunningEmulator } from './index';
 
@@ -17,6 +18,27 @@ describe('emulator S3 fidelity', function () {
   after(async () => emulator.close());
 
   const errorOf = async (promise: Promise<unknown>) => promise.then(() => undefined, (e: Error) => e.name);
+
+  it("a multipart object's ETag is the MD5 of its parts' MD5s and their count, not the MD5 of its bytes (seed 004's model.tar.gz)", async () => {
+    const MiB = 1024 * 1024;
+    const parts = [Buffer.alloc(5 * MiB, 1), Buffer.alloc(MiB, 2)];
+    const upload = await s3.send(new s3sdk.CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'model/model.tar.gz' }));
+    const etags: string[] = [];
+    for (const [i, body] of parts.entries()) etags.push((await s3.send(new s3sdk.UploadPartCommand({ Bucket: BUCKET, Key: 'model/model.tar.gz', UploadId: upload.UploadId, PartNumber: i + 1, Body: body }))).ETag ?? '');
+    const done = await s3.send(new s3sdk.CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: 'model/model.tar.gz', UploadId: upload.UploadId, MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) } }));
+    const md5 = (b: Buffer) => createHash('md5').update(b).digest();
+    const expected = `"${createHash('md5').update(Buffer.concat(parts.map(md5))).digest('hex')}-2"`;
+    assert.equal(done.ETag, expected);
+    assert.equal((await s3.send(new s3sdk.HeadObjectCommand({ Bucket: BUCKET, Key: 'model/model.tar.gz' }))).ETag, expected);
+  });
+
+  it('refuses a multipart upload whose parts before the last are under 5 MiB, or that names no parts', async () => {
+    const upload = await s3.send(new s3sdk.CreateMultipartUploadCommand({ Bucket: BUCKET, Key: 'small-parts.bin' }));
+    const etags: string[] = [];
+    for (const n of [1, 2]) etags.push((await s3.send(new s3sdk.UploadPartCommand({ Bucket: BUCKET, Key: 'small-parts.bin', UploadId: upload.UploadId, PartNumber: n, Body: Buffer.alloc(1024, n) }))).ETag ?? '');
+    assert.equal(await errorOf(s3.send(new s3sdk.CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: 'small-parts.bin', UploadId: upload.UploadId, MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) } }))), 'EntityTooSmall');
+    assert.equal(await errorOf(s3.send(new s3sdk.CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: 'small-parts.bin', UploadId: upload.UploadId }))), 'MalformedXML');
+  });
 
   it('CreateBucket of a bucket you own: 200 in us-east-1, BucketAlreadyOwnedByYou in other Regions', async () => {
     await s3.send(new s3sdk.CreateBucketCommand({ Bucket: 'fidelity-east' }));

@@ -103,6 +103,13 @@ function scalarFrom(raw: string, shape: Shape): unknown {
   }
 }
 
+/** The document element of an XML body, past an `<?xml ...?>` declaration (which the SDKs send). */
+function xmlRoot(body: Buffer): unknown {
+  const parsed = parseXml(body.toString('utf8'));
+  const root = Object.keys(parsed).find((name) => !name.startsWith('?'));
+  return root === undefined ? undefined : parsed[root];
+}
+
 export function parseRestInput(model: ServiceModel, match: Match, request: RestRequest): Record<string, unknown> {
   const shape = resolve(model, match.operation.input);
   const input: Record<string, unknown> = {};
@@ -150,12 +157,12 @@ export function parseRestInput(model: ServiceModel, match: Match, request: RestR
     } else if (request.body.length > 0) {
       input[shape.payload] =
         model.protocol === 'rest-xml'
-          ? fromXml(model, Object.values(parseXml(request.body.toString('utf8')))[0], member)
+          ? fromXml(model, xmlRoot(request.body), member)
           : fromJson(model, JSON.parse(request.body.toString('utf8')), member);
     }
   } else if (Object.keys(bodyMembers).length > 0 && request.body.length > 0) {
     const doc = model.protocol === 'rest-xml'
-      ? fromXml(model, Object.values(parseXml(request.body.toString('utf8')))[0], { type: 'structure', members: bodyMembers })
+      ? fromXml(model, xmlRoot(request.body), { type: 'structure', members: bodyMembers })
       : fromJson(model, JSON.parse(request.body.toString('utf8')), { type: 'structure', members: bodyMembers });
     Object.assign(input, doc);
   }

@@ -159,13 +159,28 @@ function handlers(world: World): Record<string, OperationHandler> {
     CompleteMultipartUpload: (input) => {
       const upload = uploads.get(input.UploadId);
       if (!upload) throw new AwsError('NoSuchUpload', 'The specified upload does not exist.', 404, { UploadId: input.UploadId });
-      const numbers: number[] = (input.MultipartUpload?.Parts ?? []).map((p: { PartNumber: number }) => p.PartNumber);
-      const ordered = (numbers.length > 0 ? numbers : [...upload.parts.keys()].sort((a, b) => a - b)).map((n) => {
-        const part = upload.parts.get(n);
-        if (!part) throw new AwsError('InvalidPart', 'One or more of the specified parts could not be found.', 400);
+      // As S3 documents CompleteMultipartUpload: the parts must be listed, in ascending order, each with
+      // the ETag UploadPart returned, and every part but the last at least 5 MiB.
+      const listed: Array<{ PartNumber: number; ETag?: string }> = input.MultipartUpload?.Parts ?? [];
+      if (listed.length === 0) throw new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400);
+      listed.forEach((p, i) => {
+        if (i > 0 && p.PartNumber <= listed[i - 1].PartNumber) throw new AwsError('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', 400, { UploadId: input.UploadId });
+      });
+      const md5 = (b: Buffer) => createHash('md5').update(b).digest();
+      const ordered = listed.map((p, i) => {
+        const part = upload.parts.get(p.PartNumber);
+        const etag = part && `"${md5(part).toString('hex')}"`;
+        if (!part || (p.ETag !== undefined && p.ETag.replace(/"/g, '') !== etag!.replace(/"/g, ''))) {
+          throw new AwsError('InvalidPart', "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.", 400, { UploadId: input.UploadId, PartNumber: p.PartNumber, ETag: p.ETag ?? '' });
+        }
+        if (i < listed.length - 1 && part.length < 5 * 1024 * 1024) {
+          throw new AwsError('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.', 400, { ProposedSize: part.length, MinSizeAllowed: 5 * 1024 * 1024, PartNumber: p.PartNumber, ETag: etag! });
+        }
         return part;
       });
       const o = world.s3.put(upload.bucket, upload.key, Buffer.concat(ordered), upload.contentType);
+      // A multipart object's ETag is the MD5 of its parts' MD5 digests, then "-" and the number of parts.
+      o.etag = `"${createHash('md5').update(Buffer.concat(ordered.map(md5))).digest('hex')}-${ordered.length}"`;
       uploads.delete(input.UploadId);
       return { Bucket: upload.bucket, Key: upload.key, ETag: o.etag, Location: `/${upload.bucket}/${upload.key}` };
     },
