@@ -6,7 +6,6 @@ import { EndpointHistory } from '../../model/endpointHistory';
 import { showOutcome } from '../../ui/outcome';
 import { RetryPlans } from '../../ui/retryPlans';
 import { ResponseDocuments, RESPONSE_SCHEME } from '../../views/endpoints/responseDocuments';
-import type { LogDocuments } from '../../views/logs/logDocuments';
 import { EndpointMetricsPanel } from '../../webviews/endpointMetrics/endpointMetricsPanel';
 import { ModelGroupPanel, type ModelGroupDeps } from '../../webviews/modelGroup/modelGroupPanel';
 import { decideModelVersion } from '../modelRegistry/modelApprovalCommands';
@@ -17,17 +16,15 @@ import { registerHostingCommands, sourceOf } from './hostingCommands';
 import { invokeOnce, type InvokeContext, type InvokePrompts } from './invokeEndpointCommand';
 
 /**
- * @deprecated The parallel API the security, Autopilot and notebook suites still call with scripted prompts;
- * this feature's own tests run the commands. It goes once those suites run the commands too.
+ * @deprecated The parallel API the security suites (faults, lost answers, wizard input, webview policies) still call
+ * with scripted prompts; this feature's own tests run the commands. It goes once those suites run them too.
  */
 export interface HostingApi {
   hosting: {
-    context: DeployContext;
     source(target: unknown): Promise<DeploySource | undefined>;
     deploy(source: DeploySource, prompts: DeployPrompts): ReturnType<typeof deployToNewEndpoint>;
     invoke(endpointName: string, prompts: InvokePrompts): ReturnType<typeof invokeOnce>;
     register(source: DeploySource, prompts: RegisterPrompts): ReturnType<typeof registerModel>;
-    logs: LogDocuments;
     openModelGroup(group: string): ModelGroupPanel;
     openMetrics(endpointName: string): EndpointMetricsPanel;
   };
@@ -64,12 +61,10 @@ export function activateHosting(wb: Workbench): HostingApi {
   );
   return {
     hosting: {
-      context: deployContext,
       source: (target) => sourceOf(session, target),
       deploy: (source, prompts) => deployToNewEndpoint(deployContext, source, prompts),
       invoke: (name, prompts) => invokeOnce(invokeContext, name, prompts),
       register: (source, prompts) => registerModel(session, source, prompts, refreshRegistry),
-      logs,
       openModelGroup: (group) => ModelGroupPanel.show(panels, group),
       openMetrics: (name) => EndpointMetricsPanel.show(wb.extensionUri, session, name),
     },
