@@ -1,8 +1,24 @@
 // The Autopilot leaderboard as numbers: candidates ranked by the objective (best first, the direction
 // from the metric), every reported metric by its standard name, algorithm from the inference image,
 // training time; and the leaderboard as CSV. Pure, so every rule is unit-tested.
-import type { LeaderboardRow } from '../webviews/protocol/leaderboard';
 import { csvLine } from './csv';
+
+/** One candidate as the leaderboard shows it. */
+export interface LeaderboardRow {
+  rank: number;
+  name: string;
+  status: string;
+  objective?: number;
+  /** Every reported metric by its standard name. */
+  metrics: Record<string, number>;
+  /** Algorithm of the candidate's model (from its inference image), and the steps it ran. */
+  algorithm: string;
+  steps: string[];
+  trainingSeconds?: number;
+  created: string;
+  best: boolean;
+  containers: Array<{ image: string; modelDataUrl?: string }>;
+}
 
 /** The parts of an AutoMLCandidate (ListCandidatesForAutoMLJob) the leaderboard reads. */
 export interface AutoMLCandidate {

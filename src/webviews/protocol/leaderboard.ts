@@ -1,20 +1,9 @@
 // Messages between the Autopilot leaderboard panel and its webview. Types only: both bundles import them.
 
-export interface LeaderboardRow {
-  rank: number;
-  name: string;
-  status: string;
-  objective?: number;
-  /** Every reported metric by its standard name. */
-  metrics: Record<string, number>;
-  /** Algorithm of the candidate's model (from its inference image), and the steps it ran. */
-  algorithm: string;
-  steps: string[];
-  trainingSeconds?: number;
-  created: string;
-  best: boolean;
-  containers: Array<{ image: string; modelDataUrl?: string }>;
-}
+// A row is the model's (the ranking builds it); the page receives it as is.
+import type { LeaderboardRow } from '../../model/leaderboard';
+
+export type { LeaderboardRow };
 
 export interface LeaderboardModel {
   jobName: string;
