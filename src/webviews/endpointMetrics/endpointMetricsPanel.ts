@@ -2,7 +2,8 @@
 // the last 3 hours, 24 hours or 7 days. One DescribeEndpoint for the variant names when opened, then one
 // GetMetricData per read. "When available": a variant never invoked shows that, not an empty chart.
 import * as vscode from 'vscode';
-import { endpointMetrics, type MetricSeries } from '../../aws/cloudwatch/endpointMetricsApi';
+import { endpointMetrics } from '../../aws/cloudwatch/endpointMetricsApi';
+import { alignSeries } from '../../model/metricSeries';
 import { describeEndpoint } from '../../aws/sagemaker/endpointsApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
@@ -14,18 +15,6 @@ const RANGES: Record<MetricsRange, { hours: number; periodSeconds: number }> = {
   '24h': { hours: 24, periodSeconds: 3600 },
   '7d': { hours: 168, periodSeconds: 6 * 3600 },
 };
-
-/** Puts each series on the same bucket times (a bucket without a datapoint is null, not zero). */
-export function alignSeries(start: number, end: number, periodSeconds: number, ...series: MetricSeries[]): { times: string[]; values: Array<Array<number | null>> } {
-  const step = periodSeconds * 1000;
-  const times: number[] = [];
-  for (let t = start; t < end; t += step) times.push(t);
-  const values = series.map((s) => {
-    const byBucket = new Map(s.timestamps.map((t, i) => [Math.floor((t.getTime() - start) / step), s.values[i]]));
-    return times.map((_, i) => byBucket.get(i) ?? null);
-  });
-  return { times: times.map((t) => new Date(t).toISOString()), values };
-}
 
 export class EndpointMetricsPanel extends ModelPanelBase<ToWebview, FromWebview, EndpointMetricsModel> {
   private static readonly open = new Map<string, EndpointMetricsPanel>();
