@@ -8,7 +8,7 @@ import { confirmations, ROLE } from '../support/answers/hosting';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { run, withWindow } from '../support/testWindow';
 import { host } from '../support/workbench';
-import { endpointNode, fastFollowing, usualFollowing } from './support';
+import { endpointNode, fastFollowing, usualFollowing, versionNode } from './support';
 
 const served = async () => {
   const updates = (await recordedRequests()).filter((r) => r.operation === 'UpdateEndpoint');
@@ -60,6 +60,25 @@ describe('Update and roll back an endpoint', function () {
       assert.deepStrictEqual(offered, ['abalone-endpoint'], 'the previous configuration is offered');
     });
     assert.deepStrictEqual(await served(), ['abalone-endpoint']);
+  });
+
+  it('deploys a registry version to an existing endpoint from the version\'s menu', async () => {
+    const v4 = await versionNode('AbalonePackageGroup', 'v4');
+    await clearRequests();
+    await withWindow(async (ui) => {
+      let offered: string[] = [];
+      ui.onQuickPick('Update which endpoint to AbalonePackageGroup v4?', (p) => {
+        offered = p.items.map((i) => i.label);
+        p.pick('abalone-endpoint');
+      });
+      ui.onMessage('Update abalone-endpoint to AbalonePackageGroup v4?', 'Update Endpoint');
+      const updated = await run<DeployOutcome>('deployToExistingEndpoint', v4);
+      assert.strictEqual(updated.outcome, 'deployed', updated.message);
+      assert.ok(offered.includes('abalone-endpoint') && !offered.includes('abalone-staging-endpoint'), `only InService endpoints are offered: ${offered.join(', ')}`);
+      assert.match(updated.message ?? '', /^Endpoint abalone-endpoint now serves AbalonePackageGroup v4 \(configuration /);
+    });
+    const model = (await recordedRequests()).find((r) => r.operation === 'CreateModel')!.input as { PrimaryContainer: unknown };
+    assert.deepStrictEqual(model.PrimaryContainer, { ModelPackageName: v4.resource!.arn });
   });
 
   it('reports an update SageMaker rolled back: the endpoint still serves its old configuration', async () => {
