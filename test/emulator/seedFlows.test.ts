@@ -36,7 +36,7 @@ describe('seed flows: the seeds\' boto3 code against the emulator', function () 
   /** Runs a script against the emulator; the output, and the calls the emulator saw fail. */
   async function flow(script: string): Promise<{ out: Output; failed: string[] }> {
     const { stdout } = await run(PYTHON, [path.join(SCRIPTS, script)], {
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', EMULATOR_URL: emulator.url, PYTHONPATH: SCRIPTS, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', EMULATOR_URL: emulator.url, PYTHONPATH: SCRIPTS, PYTHONDONTWRITEBYTECODE: '1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
       maxBuffer: 16 * 1024 * 1024,
     }).catch((e: Error & { stderr?: string }) => {
       throw new Error(`${script} failed: ${e.stderr ?? e.message}`);
