@@ -1,8 +1,6 @@
-// How a command tells the user how it ended, and how an unexpected AWS error from a command is shown:
-// one place, so every feature's refusals are warnings, failures errors, and the rest information.
+// How a command tells the user how it ended: one place, so every feature's refusals are warnings, failures
+// errors, and the rest information.
 import { window } from './window';
-import type { AwsSession } from '../session/awsSession';
-import { toUserError } from './showAwsError';
 
 export interface Outcome {
   outcome: string;
@@ -23,15 +21,4 @@ export function showOutcome(outcome: Outcome, options: { action?: { label: strin
       if (choice && action) action.run();
     });
   } else void window.showInformationMessage(outcome.message);
-}
-
-/** Wraps a command so an error it did not expect is shown as the AWS error it is, named by `operation`. */
-export function guarded(session: AwsSession, operation: string, run: (...args: unknown[]) => Promise<void>, service = 'sagemaker') {
-  return async (...args: unknown[]): Promise<void> => {
-    try {
-      await run(...args);
-    } catch (error) {
-      void window.showErrorMessage(toUserError(error, session, service, operation).message);
-    }
-  };
 }
