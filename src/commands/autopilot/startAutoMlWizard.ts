@@ -12,7 +12,8 @@ type Item<T> = vscode.QuickPickItem & { value: T };
 
 export async function askAutoMlPlan(defaults: AutoMlPlan, helpers: { columns(s3Uri: string): Promise<string[]>; roles: RoleChoice[] }): Promise<AutoMlPlan | undefined> {
   const askDeploy: Step<AutoMlPlan> = async (input, s) => {
-    s.autoDeploy = (await input.pick({ title: TITLE, placeholder: 'Deploy the best candidate when the job ends?', items: [{ label: 'No', description: 'deploy later from the leaderboard', value: false }, { label: 'Yes', description: 'an endpoint with a generated name, billed until deleted', value: true }] })).value;
+    const items = [{ label: 'No', description: 'deploy later from the leaderboard', value: false }, { label: 'Yes', description: 'an endpoint with a generated name, billed until deleted', value: true }];
+    s.autoDeploy = (await input.pick({ title: TITLE, placeholder: 'Deploy the best candidate when the job ends?', items, activeItem: items[s.autoDeploy ? 1 : 0] })).value;
     return undefined;
   };
   const askRole: Step<AutoMlPlan> = async (input, s) => {
@@ -79,7 +80,7 @@ export async function askAutoMlPlan(defaults: AutoMlPlan, helpers: { columns(s3U
     const items = await columns;
     // Parquet data (no header to read) or a column typed by hand: the typed name is taken as is.
     const placeholder = problem ? `${problem} — type the target column, or go Back` : `Target column (from the header of ${s.inputS3Uri}), or type it`;
-    const picked = await input.pick({ title: TITLE, placeholder, items, acceptTyped: (typed) => (typed ? { label: typed, value: typed } : undefined) });
+    const picked = await input.pick({ title: TITLE, placeholder, items, activeItem: items.find((i) => i.value === s.target), acceptTyped: (typed) => (typed ? { label: typed, value: typed } : undefined) });
     s.target = picked.value;
     return askProblem;
   };

@@ -54,7 +54,8 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
       { label: '$(add) New from a template…', value: '+' },
       ...choices.lifecycleConfigs.map((c) => ({ label: c, description: 'existing', value: c })),
     ];
-    const picked = (await input.pick({ title: TITLE, placeholder: 'Lifecycle configuration (scripts run on create and on every start)', items })).value;
+    const current = s.lifecycle.kind === 'existing' ? s.lifecycle.name : s.lifecycle.kind === 'new' ? '+' : '';
+    const picked = (await input.pick({ title: TITLE, placeholder: 'Lifecycle configuration (scripts run on create and on every start)', items, activeItem: items.find((i) => i.value === current) })).value;
     if (picked === '+') return askNewConfigName;
     s.lifecycle = picked ? { kind: 'existing', name: picked } : { kind: 'none' };
     return askRepo;

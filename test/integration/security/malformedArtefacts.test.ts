@@ -1,11 +1,16 @@
 // Malformed data from S3 gets a clear message in the panel, never a blank panel or a crash: a truncated
-// model.tar.gz, a Leaderboard.csv without the columns AutoGluon writes, a huge evaluation value.
+// model.tar.gz, a Leaderboard.csv without the columns AutoGluon writes, a huge evaluation value. The panel is
+// opened by Open AutoGluon Leaderboard on the job's node in the Training Jobs view.
 import * as assert from 'assert';
 import { gzipSync } from 'node:zlib';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { pack } from 'tar-stream';
+import * as vscode from 'vscode';
+import type { AutoGluonPanel } from '../../../src/webviews/autoGluon/autoGluonPanel';
+import { trainingJobNode } from '../support/answers/training';
 import { resetEmulator } from '../support/emulatorControl';
-import { workbench } from '../support/workbench';
+import { run } from '../support/testWindow';
+import { host } from '../support/workbench';
 
 const JOB = 'abalone-autogluon-2021-07-05-18-03-21-457';
 const BUCKET = 'sagemaker-us-east-1-123456789012';
@@ -24,16 +29,18 @@ async function tarGz(files: Record<string, string>): Promise<Buffer> {
 
 describe('Malformed artefacts', function () {
   this.timeout(60_000);
-  afterEach(async () => resetEmulator());
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await resetEmulator();
+  });
 
   async function put(body: Buffer): Promise<void> {
-    const api = await workbench();
-    await api.session.clients.s3().send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: body }));
+    await (await host()).session.clients.s3().send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: body }));
   }
 
-  async function open() {
-    const panel = (await workbench()).trainingJobs.autoGluon(JOB);
-    await panel.load();
+  async function open(): Promise<AutoGluonPanel> {
+    const panel = await run<AutoGluonPanel>('openAutoGluonResults', await trainingJobNode(JOB));
+    await panel.whenLoaded();
     return panel;
   }
 

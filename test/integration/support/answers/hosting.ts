@@ -4,6 +4,7 @@
 // script that drifts from the command fails withWindow.
 import { CONTENT_TYPES } from '../../../../src/model/invokePayload';
 import type { InputPrompt, TestWindow } from '../testWindow';
+import { activeLabel, watchPickers } from './activeItems';
 
 export const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
 export const V4 = 'arn:aws:sagemaker:us-east-1:123456789012:model-package/abalonepackagegroup/4';
@@ -38,13 +39,14 @@ export interface DeployWizardPlan {
 export interface DeployAnswers {
   /** Validation messages the wizard showed for refused values. */
   refusals: string[];
-  /** Values each step offered (its default), by step. */
+  /** Values each step offered (its default; a pick's highlighted item), by step. */
   offered: Partial<Record<DeployStep, string>>;
 }
 
 /** Scripts the Deploy wizard (title "Deploy <label>") from `plan`, its confirmation and its failure dialog. */
 export function answerDeployWizard(ui: TestWindow, label: string, plan: DeployWizardPlan = {}): DeployAnswers {
   const answers: DeployAnswers = { refusals: [], offered: {} };
+  watchPickers(ui);
   const serverless = plan.compute === 'Serverless';
   const steps: DeployStep[] = serverless ? ['name', 'compute', 'memory', 'concurrency', 'role'] : ['name', 'compute', 'count', 'capture', 'role'];
   const last = plan.refusedAt ? steps.indexOf(plan.refusedAt) : steps.length - 1;
@@ -74,13 +76,24 @@ export function answerDeployWizard(ui: TestWindow, label: string, plan: DeployWi
     }
     if (step === 'compute') {
       ui.onQuickPick(/^Instance type \(or type another/, (p) => {
+        answers.offered.compute = activeLabel(ui, p);
         if (!plan.compute) return p.pick((i) => i.label === 'ml.m5.large');
         if (p.items.some((i) => i.label === plan.compute)) return p.pick(plan.compute);
         return p.type(plan.compute);
       });
     }
-    if (step === 'capture') ui.onQuickPick(/^Data capture/, (p) => p.pick(plan.dataCapture ?? 'Off'));
-    if (step === 'memory') ui.onQuickPick(/^Memory per concurrent invocation$/, (p) => p.pick(plan.memory ?? '2048 MB'));
+    if (step === 'capture') {
+      ui.onQuickPick(/^Data capture/, (p) => {
+        answers.offered.capture = activeLabel(ui, p);
+        p.pick(plan.dataCapture ?? 'Off');
+      });
+    }
+    if (step === 'memory') {
+      ui.onQuickPick(/^Memory per concurrent invocation$/, (p) => {
+        answers.offered.memory = activeLabel(ui, p);
+        p.pick(plan.memory ?? '2048 MB');
+      });
+    }
   }
   const then = plan.then ?? (plan.refusedAt ? 'none' : 'confirm');
   if (then !== 'none') ui.onMessage(new RegExp(`^Deploy ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} to a new endpoint `), then === 'confirm' ? 'Deploy' : undefined);

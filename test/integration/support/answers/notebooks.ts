@@ -6,6 +6,7 @@ import type { TemplateChoice } from '../../../../src/model/lifecycleTemplates';
 import { TEMPLATE_LABELS } from '../../../../src/model/lifecycleTemplates';
 import type { NotebookInstancePlan } from '../../../../src/model/notebookInstancePlan';
 import type { PickPrompt, TestWindow } from '../testWindow';
+import { activeLabel, watchPickers } from './activeItems';
 
 const valueOf = (item: vscode.QuickPickItem) => (item as { value?: unknown }).value;
 /** A step is told by its prompt or placeholder (every step of the create wizard has the same title). */
@@ -16,7 +17,7 @@ export interface CreateWizardSeen {
   roles: string[];
   repositories: string[];
   lifecycleConfigs: string[];
-  opened: { name?: string; roleArn?: string; volume?: string; rootAccess?: string; directInternetAccess?: string };
+  opened: { name?: string; instanceType?: string; roleArn?: string; volume?: string; lifecycle?: string; rootAccess?: string; directInternetAccess?: string };
 }
 
 const picked = (p: PickPrompt) => p.items.find((i) => i.picked)?.label;
@@ -28,12 +29,16 @@ const picked = (p: PickPrompt) => p.items.find((i) => i.picked)?.label;
  */
 export function answerCreateNotebookWizard(ui: TestWindow, plan: NotebookInstancePlan, options: { confirm?: boolean; rolesListed?: false } = {}): CreateWizardSeen {
   const seen: CreateWizardSeen = { roles: [], repositories: [], lifecycleConfigs: [], opened: {} };
+  watchPickers(ui);
   ui.onInputBox(step('Name'), async (p) => {
     seen.opened.name = p.value;
     const refusal = await p.type(plan.name);
     if (refusal) throw new Error(`the name ${plan.name} was refused: ${refusal}`);
   });
-  ui.onQuickPick(step('Instance type'), (p) => p.pick(plan.instanceType));
+  ui.onQuickPick(step('Instance type'), (p) => {
+    seen.opened.instanceType = activeLabel(ui, p);
+    p.pick(plan.instanceType);
+  });
   const typeRole = () =>
     ui.onInputBox(step('IAM execution role ARN'), async (p) => {
       seen.opened.roleArn = p.value;
@@ -58,6 +63,7 @@ export function answerCreateNotebookWizard(ui: TestWindow, plan: NotebookInstanc
   const l = plan.lifecycle;
   ui.onQuickPick(step('Lifecycle configuration'), (p) => {
     seen.lifecycleConfigs = p.items.filter((i) => i.description === 'existing').map((i) => i.label);
+    seen.opened.lifecycle = activeLabel(ui, p);
     p.pick(l.kind === 'none' ? 'None' : l.kind === 'existing' ? l.name : '$(add) New from a template…');
   });
   if (l.kind === 'new') {
