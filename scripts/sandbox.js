@@ -32,7 +32,7 @@ async function main() {
   }
   const compiled = spawnSync('npm', ['run', 'compile'], { cwd: ROOT, stdio: 'inherit' });
   if (compiled.status !== 0) process.exit(1);
-  ensureDebianPackages(['awsModels']);
+  ensureDebianPackages(['awsModels', 'jupyter']);
   const vsix = packageVsix();
   host.ensureHost();
 

@@ -26,10 +26,11 @@ if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'tsc'))) {
   const installed = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (installed.status !== 0) process.exit(1);
 }
-// The emulator validates with the full AWS models and its conformance suite uses the AWS CLI and boto3:
+// The emulator validates with the full AWS models, its conformance suite uses the AWS CLI and boto3, and its
+// notebook instances run Debian's Jupyter:
 // installed here, never skipped (the VS Code host's browser is installed by the integration step).
 try {
-  ensureDebianPackages(['awsModels', 'awsClients']);
+  ensureDebianPackages(['awsModels', 'awsClients', 'jupyter']);
 } catch (error) {
   console.error(error.message);
   process.exit(1);

@@ -7,6 +7,10 @@ const { spawnSync } = require('node:child_process');
 const CHROMIUM = process.env.SMW_CHROMIUM ?? '/usr/bin/chromium';
 const BOTOCORE_DATA = process.env.SMW_BOTOCORE_DATA ?? '/usr/lib/python3/dist-packages/botocore/data';
 
+function pythonImports(module) {
+  return spawnSync('/usr/bin/python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+}
+
 /** Each need: the package that satisfies it and how to tell it is there. */
 const NEEDS = {
   // The real browser for the VS Code host and the end-to-end suite.
@@ -15,6 +19,14 @@ const NEEDS = {
   hostBuild: [{ pkg: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/krb5.h') || fs.existsSync('/usr/include/krb5/krb5.h') }],
   // The full AWS service models (enum, length, pattern) the emulator validates every request with.
   awsModels: [{ pkg: 'python3-botocore', present: () => fs.existsSync(`${BOTOCORE_DATA}/sagemaker`) }],
+  // The real Jupyter server (and kernel) behind each InService notebook instance, with the libraries the seeds'
+  // notebooks use (pandas tables, matplotlib plots).
+  jupyter: [
+    { pkg: 'python3-notebook', present: () => pythonImports('notebook') },
+    { pkg: 'python3-ipykernel', present: () => pythonImports('ipykernel') },
+    { pkg: 'python3-pandas', present: () => pythonImports('pandas') },
+    { pkg: 'python3-matplotlib', present: () => pythonImports('matplotlib') },
+  ],
   // Independent AWS clients the emulator's conformance tests check it with.
   awsClients: [
     { pkg: 'awscli', present: () => fs.existsSync('/usr/bin/aws') },

@@ -5,6 +5,7 @@ import { ScaledClock } from './engine/clock';
 import { hasFullModels } from './engine/models';
 import { EmulatorEngine } from './engine/server';
 import { services, type World } from './services';
+import { notebookGateway } from './services/sagemaker/jupyter/notebookGateway';
 
 export interface EmulatorOptions {
   port?: number;
@@ -44,6 +45,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let handlers = services.buildHandlers(world);
   await world.whenReady();
   const log = options.log ?? ((line: string) => console.error(line));
+  notebookGateway(world).log = log;
   if (!hasFullModels()) log(`emulator: LENIENT, as asked: ${MISSING_MODELS}`);
 
   let restartServer: (downMs: number) => Promise<void> = async () => undefined;
@@ -53,7 +55,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     reset: async (name) => {
       if (name !== undefined && !SCENARIOS.includes(name as ScenarioName)) throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.join(', ')}`);
       scenario = (name as ScenarioName | undefined) ?? scenario;
+      // The old world's notebook instances go away with it: their Jupyter servers stop, their folders go.
+      await notebookGateway(world).close();
       world = services.createWorld(clock);
+      notebookGateway(world).log = log;
       services.loadScenario(world, scenario);
       handlers = services.buildHandlers(world);
       await world.whenReady();
@@ -63,6 +68,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     describe: () => ({ scenario, timeScale: clock.scale, fullModels: hasFullModels(), now: new Date(clock.now()).toISOString() }),
     strictOutputs: options.strictOutputs,
     log,
+    // Presigned notebook URLs lead to the instance's real Jupyter server (the current world's).
+    notebooks: {
+      request: (request, response, url) => notebookGateway(world).handleRequest(request, response, url),
+      upgrade: (request, socket, head) => notebookGateway(world).handleUpgrade(request, socket, head),
+      control: (method, route) => notebookGateway(world).control(method, route),
+    },
   });
   const server = engine.createServer();
   const host = options.host ?? '127.0.0.1';
@@ -88,10 +99,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     world: () => world,
     engine,
-    close: () =>
-      new Promise<void>((resolve) => {
+    // Every notebook instance's Jupyter server (and its kernels) stops with the emulator.
+    close: async () => {
+      const closed = new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await notebookGateway(world).close();
+      await closed;
+    },
   };
 }

@@ -3,7 +3,7 @@
 // the service's wire protocol. `/_emulator/...` is the control API for tests and the sandbox.
 import * as http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { Readable, type Duplex } from 'node:stream';
 import { AwsError, type Clock, type ServiceHandlers, type ServiceName, type RequestContext } from './contract';
 import { decodeAwsChunked, isAwsChunked } from './awsChunked';
 import { Faults, parseFaultRules } from './faults';
@@ -40,6 +40,15 @@ export interface EngineOptions {
   describe: () => Record<string, unknown>;
   strictOutputs?: boolean;
   log?: (line: string) => void;
+  /**
+   * Presigned notebook URLs and the Jupyter traffic behind them: every request and WebSocket upgrade under
+   * `/notebook/`, and the control routes it knows (`control` answers undefined for the others).
+   */
+  notebooks?: {
+    request(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void>;
+    upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+    control(method: string, route: string): { status: number; body: unknown } | undefined;
+  };
 }
 
 /** Buffers and ArrayBuffers in a recorded input become a short description (bodies can be big). */
@@ -83,31 +92,23 @@ export class EmulatorEngine {
         response.end('emulator failure');
       });
     });
+    // The kernel WebSocket of a notebook instance's Jupyter; nothing else upgrades.
+    server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (this.options.notebooks && (request.url ?? '').startsWith('/notebook/')) return this.options.notebooks.upgrade(request, socket, head);
+      socket.destroy();
+    });
     server.keepAliveTimeout = 5000;
     return server;
-  }
-
-  /**
-   * What a presigned notebook URL opens: a small page standing in for Jupyter, which shows the instance
-   * and whether the token was given (the real one is single-use and expires in minutes).
-   */
-  private notebookPage(response: http.ServerResponse, url: URL): void {
-    const name = decodeURIComponent(url.pathname.split('/')[2] ?? '');
-    const view = url.searchParams.get('view') === 'lab' ? 'JupyterLab' : 'Jupyter';
-    const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-    if (!url.searchParams.get('authToken')) {
-      response.writeHead(403, { 'content-type': 'text/html; charset=utf-8' });
-      response.end('<!DOCTYPE html><title>Forbidden</title><p>Missing authToken: open the notebook through a presigned URL.</p>');
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${view} · ${escape(name)}</title></head><body><h1>${view}</h1><p>Notebook instance <strong>${escape(name)}</strong> (SageMaker Workbench emulator). /home/ec2-user/SageMaker</p></body></html>`);
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://emulator');
     if (url.pathname.startsWith('/_emulator/')) return this.control(request, response, url);
-    if (url.pathname.startsWith('/notebook/')) return this.notebookPage(response, url);
+    if (url.pathname.startsWith('/notebook/')) {
+      if (this.options.notebooks) return this.options.notebooks.request(request, response, url);
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      return void response.end('no notebook instances here');
+    }
     let body = await readBody(request);
     if (isAwsChunked(request.headers)) body = decodeAwsChunked(body);
 
@@ -302,8 +303,11 @@ export class EmulatorEngine {
           this.options.clock.advance(ms ?? (seconds ?? 0) * 1000);
           return json(200, { now: new Date(this.options.clock.now()).toISOString() });
         }
-        default:
+        default: {
+          const answer = this.options.notebooks?.control(request.method ?? 'GET', url.pathname.slice('/_emulator/'.length));
+          if (answer) return json(answer.status, answer.body);
           return json(404, { error: `no control route ${route}` });
+        }
       }
     } catch (error) {
       return json(400, { error: error instanceof Error ? error.message : String(error) });

@@ -7,6 +7,7 @@ import { phaseAt, type Phase } from '../support/lifecycle';
 import { filterAndSort, page } from '../support/paging';
 import type { ServiceModule } from '../serviceModule';
 import type { World } from '../world';
+import { notebookGateway } from './jupyter/notebookGateway';
 import { lifecycleScriptLog, scriptOutcome } from './lifecycleScriptRun';
 import { seedNotebookInstances } from './notebookInstancesSeed';
 
@@ -204,6 +205,8 @@ function handlers(world: World): Record<string, OperationHandler> {
       if (status !== 'InService') throw transitionError(instance, status, ['InService'], 'Stopping');
       instance.transition = { phases: [{ status: 'Stopping', seconds: 90 }, { status: 'Stopped' }], since: world.clock.now(), scripts: [], logged: true };
       instance.lastModifiedTime = now();
+      // Its Jupyter goes down: every proxied connection closes now, the server process stops in the background.
+      void notebookGateway(world).stopInstance(instance.name);
       return {};
     },
     UpdateNotebookInstance: (input) => {
@@ -229,6 +232,8 @@ function handlers(world: World): Record<string, OperationHandler> {
       const status = statusOf(world, instance);
       if (status !== 'Stopped' && status !== 'Failed') throw transitionError(instance, status, ['Stopped', 'Failed'], 'Deleting');
       instance.transition = { phases: [{ status: 'Deleting', seconds: 60 }, { status: 'Deleting' }], since: world.clock.now(), scripts: [], logged: true };
+      // With its volume: the folder that played /home/ec2-user/SageMaker goes.
+      void notebookGateway(world).discardInstance(instance.name);
       const deleteAt = world.clock.now() + world.clock.duration(60);
       world.addSettler(() => {
         if (world.clock.now() >= deleteAt && state.instances.get(instance.name) === instance) state.instances.delete(instance.name);
@@ -239,8 +244,9 @@ function handlers(world: World): Record<string, OperationHandler> {
       const instance = find(world, input.NotebookInstanceName);
       const status = statusOf(world, instance);
       if (status !== 'InService') throw new AwsError('ValidationException', `Notebook Instance ${instance.arn} is not in InService state (${status}).`);
-      // Points back at the emulator, which serves a page standing in for Jupyter.
-      const token = Buffer.from(`${instance.name}:${world.clock.now()}:${Math.random()}`).toString('base64url');
+      // Points back at the emulator, whose gateway trades the single-use token for a session on the
+      // instance's real Jupyter server (jupyter/notebookGateway.ts). Documented default: 12 hours.
+      const token = notebookGateway(world).mintToken(instance.name, input.SessionExpirationDurationInSeconds ?? 43_200);
       return { AuthorizedUrl: `${ctx.origin}/notebook/${encodeURIComponent(instance.name)}?authToken=${token}` };
     },
     ListNotebookInstanceLifecycleConfigs: (input) => {
@@ -349,6 +355,8 @@ export const notebookInstancesModule: ServiceModule = {
   name: 'sagemaker notebook instances',
   handlers: (world) => {
     world.addSettler(() => logFinishedScripts(world));
+    // An instance that left InService (stopped, failed, deleted) has no Jupyter server.
+    world.addSettler(() => notebookGateway(world).reconcile());
     return { sagemaker: handlers(world) };
   },
   seed: (world: World, scenario: ScenarioName) => seedNotebookInstances(world, scenario),
