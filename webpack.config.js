@@ -20,7 +20,12 @@ const extension = {
     filename: 'extension.js',
     libraryTarget: 'commonjs2',
   },
-  externals: { vscode: 'commonjs vscode' },
+  externals: {
+    vscode: 'commonjs vscode',
+    // ws's optional native helpers: ws falls back to JavaScript when they are missing.
+    bufferutil: 'commonjs bufferutil',
+    'utf-8-validate': 'commonjs utf-8-validate',
+  },
   resolve: { extensions: ['.ts', '.js'], mainFields: ['module', 'main'] },
   module: { rules: [tsRule('tsconfig.json')] },
   devtool: 'source-map',
