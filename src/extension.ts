@@ -9,30 +9,41 @@ import { activateNotebookInstances } from './commands/notebooks/activateNotebook
 import { activateReleases } from './commands/releases/activateReleases';
 import { activateSession } from './commands/session/activateSession';
 import { activateTraining } from './commands/training/activateTraining';
-import { createWorkbench, type Workbench } from './commands/workbench';
+import { createWorkbench } from './commands/workbench';
 
-/** What activate() returns: used by the integration tests and by other extensions. */
-export type WorkbenchApi = Pick<Workbench, 'session' | 'views' | 'statusBar' | 'details' | 'log'> & {
+/** Where SageMaker Workbench works: what another extension may read (nothing secret). */
+export interface WorkbenchSession {
+  /** The profile label shown in the status bar ("default" for the default credential chain). */
+  profile: string;
+  region: string;
+  /** Set when calls go to another endpoint (the local emulator, a VPC endpoint). */
+  endpointUrl?: string;
+}
+
+/** What activate() returns to other extensions. */
+export interface WorkbenchApi {
   /** Resolves once the profile files have been read after activation. */
   ready: Promise<void>;
-} & ReturnType<typeof activateReleases> & ReturnType<typeof activateModelRegistry> & ReturnType<typeof activateHosting>
-  & ReturnType<typeof activateNotebookInstances> & ReturnType<typeof activateAutopilot> & ReturnType<typeof activateTraining>;
+  session(): WorkbenchSession;
+  onDidChangeSession: vscode.Event<WorkbenchSession>;
+}
 
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const wb = createWorkbench(context);
   const ready = wb.session.reload().catch((err: unknown) => wb.log.error(`Reading AWS profiles failed: ${String(err)}`));
   activateSession(wb);
-  const features = {
-    ...activateNotebookInstances(wb),
-    ...activateAutopilot(wb),
-    ...activateTraining(wb),
-    ...activateModelRegistry(wb),
-    ...activateHosting(wb),
-    ...activateReleases(wb, ready),
-  };
+  activateNotebookInstances(wb);
+  activateAutopilot(wb);
+  activateTraining(wb);
+  activateModelRegistry(wb);
+  activateHosting(wb);
+  activateReleases(wb, ready);
   wb.log.info(`SageMaker Workbench ${(context.extension.packageJSON as { version?: string }).version} activated in VS Code ${vscode.version}`);
-  const { session, views, statusBar, details, log } = wb;
-  return { session, views, statusBar, details, log, ready, ...features };
+  const session = (): WorkbenchSession => {
+    const { profileLabel, region, endpointUrl } = wb.session.current;
+    return { profile: profileLabel, region, endpointUrl };
+  };
+  return { ready, session, onDidChangeSession: (listener, thisArgs, disposables) => wb.session.onDidChange(() => listener.call(thisArgs, session()), undefined, disposables) };
 }
 
 export function deactivate(): void {

@@ -101,6 +101,11 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
 
   private disposed = false;
 
+  /** Shown and not closed: a closed panel's webview throws on every use, `visible` included. */
+  protected get showing(): boolean {
+    return !this.disposed && this.panel.visible;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;

@@ -1,7 +1,7 @@
 // The host itself: a real VS Code that loads the extension and registers its commands and views.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, workbench } from './support/workbench';
+import { activated, EXTENSION_ID } from './support/workbench';
 
 describe('VS Code host', () => {
   it('is a real VS Code of at least the version the extension requires', () => {
@@ -10,9 +10,9 @@ describe('VS Code host', () => {
   });
 
   it('activates the extension and registers its commands', async () => {
-    const api = await workbench();
+    const api = await activated();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
-    assert.ok(api.session, 'the API exposes the session');
+    assert.deepStrictEqual(Object.keys(api).sort(), ['onDidChangeSession', 'ready', 'session'], 'another extension sees the session, nothing internal');
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['sagemakerWorkbench.chooseProfile', 'sagemakerWorkbench.refreshAll', 'sagemakerWorkbench.showLog']) {
       assert.ok(commands.includes(id), `${id} is registered`);

@@ -3,19 +3,13 @@ import { registerCommand } from '../../ui/commands';
 import { ModelPackageNode } from '../../views/modelRegistry/modelPackageNode';
 import type { Workbench } from '../workbench';
 import type { ModelDecision } from '../../model/modelApproval';
-import { decideModelVersion, type ModelApprovalPrompts } from './modelApprovalCommands';
+import { decideModelVersion } from './modelApprovalCommands';
 
-/** @deprecated Used only by the fault suite until it runs the commands; goes with the legacy API. */
-export interface ModelRegistryApi {
-  modelRegistry: { decide(node: ModelPackageNode, decision: ModelDecision, prompts: ModelApprovalPrompts): ReturnType<typeof decideModelVersion> };
-}
-
-export function activateModelRegistry(wb: Workbench): ModelRegistryApi {
+export function activateModelRegistry(wb: Workbench): void {
   const decide = (decision: ModelDecision) => async (node?: unknown) =>
     node instanceof ModelPackageNode ? decideModelVersion(wb.session, node, decision) : undefined;
   wb.context.subscriptions.push(
     registerCommand(wb, 'sagemakerWorkbench.approveModelVersion', decide('Approved'), { operation: 'UpdateModelPackage' }),
     registerCommand(wb, 'sagemakerWorkbench.rejectModelVersion', decide('Rejected'), { operation: 'UpdateModelPackage' }),
   );
-  return { modelRegistry: { decide: (node, decision, prompts) => decideModelVersion(wb.session, node, decision, prompts) } };
 }

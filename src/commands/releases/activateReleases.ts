@@ -15,16 +15,7 @@ import { registerPipelineCommands } from './pipelineCommands';
 import { evaluationReportLocation } from './reportLocationSetting';
 import { registerSageMakerPipelineCommands } from './sageMakerPipelineCommands';
 
-/** @deprecated Used only by the fault and lost-response suites until they run the commands; then removed. */
-export interface ReleasesApi {
-  approvals: {
-    pending(): Promise<PendingApproval[]>;
-    decide(approval: PendingApproval, decision: ApprovalDecision, prompts: ApprovalPrompts): Promise<DecisionOutcome>;
-    review(pipelineName: string): ReleaseReviewPanel;
-  };
-}
-
-export function activateReleases(wb: Workbench, ready: Promise<void>): ReleasesApi {
+export function activateReleases(wb: Workbench, ready: Promise<void>): void {
   const { session, views, log } = wb;
   /** A decision made outside a command (the Release Review panel): its ending is shown here. */
   const decideAndTell = async (approval: PendingApproval, decision: ApprovalDecision, evidence?: Evidence, prompts?: ApprovalPrompts): Promise<DecisionOutcome> => {
@@ -61,11 +52,4 @@ export function activateReleases(wb: Workbench, ready: Promise<void>): ReleasesA
   wb.context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
   }));
-  return {
-    approvals: {
-      pending: () => pendingApprovalsEverywhere(views),
-      decide: (approval, decision, prompts) => decideAndTell(approval, decision, undefined, prompts),
-      review,
-    },
-  };
 }

@@ -52,7 +52,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
   private constructor(private readonly deps: LeaderboardDeps, readonly jobName: string) {
     super(deps.extensionUri, 'sagemakerWorkbench.leaderboard', `Leaderboard: ${jobName}`, 'leaderboard');
     this.panel.onDidChangeViewState(() => {
-      if (this.panel.visible && this.current?.status === 'InProgress' && !this.timer) this.scheduleLive();
+      if (this.showing && this.current?.status === 'InProgress' && !this.timer) this.scheduleLive();
     });
     void this.load();
   }
@@ -93,7 +93,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
       }
       await this.post({ type: 'model', model: this.current });
       await this.post({ type: 'busy', busy: false });
-      if (this.current.status === 'InProgress' && this.panel.visible) this.scheduleLive();
+      if (this.current.status === 'InProgress' && this.showing) this.scheduleLive();
     })();
     return this.loading;
   }
@@ -103,7 +103,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.panel.visible) void this.load();
+      if (this.showing) void this.load();
     }, LIVE_SECONDS * 1000);
   }
 

@@ -1,8 +1,5 @@
 // Shared by the hosting tests: following endpoints quickly, and the nodes the menus pass (taken from the real
-// views). The scripted prompt objects below serve the security suites until they run the commands too.
-import type { DeployPrompts } from '../../../src/commands/hosting/deployEndpointCommand';
-import type { UpdatePrompts } from '../../../src/commands/hosting/updateEndpointCommand';
-import type { DeployPlan } from '../../../src/model/deployPlan';
+// views).
 import { pace } from '../../../src/ui/pace';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { ROLE, V4 } from '../support/answers/hosting';
@@ -10,31 +7,6 @@ import { childNamed } from '../support/tree';
 import { host } from '../support/workbench';
 
 export { ROLE, V4 };
-
-export interface Seen {
-  questions: string[];
-  details: string[];
-  failures: string[];
-}
-
-/** @deprecated Scripted prompts for the legacy API; the hosting tests answer the real dialogs (answers/hosting.ts). */
-export function deployPrompts(plan: Partial<DeployPlan>, seen: Seen = { questions: [], details: [], failures: [] }, afterFailure: 'cleanup' | undefined = undefined): DeployPrompts {
-  return {
-    plan: async (_source, defaults) => ({ ...defaults, roleArn: defaults.roleArn || ROLE, ...plan }),
-    confirm: async (question, detail) => (seen.questions.push(question), seen.details.push(detail), true),
-    afterFailure: async (message) => (seen.failures.push(message), afterFailure),
-  };
-}
-
-/** @deprecated As deployPrompts. */
-export function updatePrompts(seen: Seen = { questions: [], details: [], failures: [] }, pickConfig?: string): UpdatePrompts {
-  return {
-    confirm: async (question, detail) => (seen.questions.push(question), seen.details.push(detail), true),
-    afterFailure: async (message) => (seen.failures.push(message), undefined),
-    pickVariant: async (names) => names[0],
-    pickConfig: async (choices) => pickConfig ?? choices[0]?.config,
-  };
-}
 
 const defaultFollow = pace.followSeconds;
 

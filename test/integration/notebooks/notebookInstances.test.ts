@@ -72,8 +72,14 @@ describe('Notebook instance lifecycle', function () {
         const [labUrl, classicUrl] = ui.opened.map((u) => u.toString(true));
         assert.match(labUrl, /\/notebook\/ml-pipeline-lab-notebook\?authToken=[^&]+&view=lab$/);
         assert.match(classicUrl, /\/notebook\/ml-pipeline-lab-notebook\?authToken=[^&]+$/);
-        assert.match(await (await fetch(labUrl)).text(), /<h1>JupyterLab<\/h1>/);
-        assert.match(await (await fetch(classicUrl)).text(), /<h1>Jupyter<\/h1>/);
+        // Each URL signs the browser in once, into the instance's Jupyter; a second use is refused, as on AWS.
+        for (const url of [labUrl, classicUrl]) {
+          const first = await fetch(url, { redirect: 'manual' });
+          assert.strictEqual(first.status, 302);
+          assert.match(first.headers.get('location') ?? '', /\/notebook\/ml-pipeline-lab-notebook\/tree/);
+          assert.ok(first.headers.getSetCookie().some((c) => c.startsWith('smw-notebook-session=')), 'the session cookie is set');
+          assert.strictEqual((await fetch(url, { redirect: 'manual' })).status, 403, 'the token is single-use');
+        }
       });
       assert.ok(!logged.some((line) => line.includes('authToken')), 'the presigned URL is never logged');
 

@@ -21,11 +21,6 @@ export async function host(): Promise<Workbench> {
   return runningWorkbench();
 }
 
-/** @deprecated The parallel API the tests used before they ran commands; goes once every feature runs commands. */
-export async function workbench(): Promise<WorkbenchApi> {
-  return activated();
-}
-
 /** Waits for a condition with a deadline (no fixed sleeps): polls on a short interval. */
 export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
