@@ -194,27 +194,20 @@ export class PresignedSession {
     const label = this.options.label;
     const started = this.now();
     const minted = await this.options.mint();
-    let url = new URL(minted.url);
+    const url = new URL(minted.url);
     for (const value of url.searchParams.values()) if (value.length >= 4) this.secrets.add(value);
     const jar = new CookieJar(this.now);
     const landing = await this.follow(url, jar);
     if (!landing.response.ok) {
-      await discard(landing.response);
+      const detail = await serverMessage(landing.response);
       throw new JupyterAuthError(this.scrub(
-        `The Jupyter server of ${label} refused the sign-in (HTTP ${landing.response.status} at ${safeUrl(landing.url)}). `
+        `The Jupyter server of ${label} refused the sign-in (HTTP ${landing.response.status} at ${safeUrl(landing.url)}${detail ? `: ${detail}` : ''}). `
         + 'A presigned URL works once and for 5 minutes; the instance must be InService.'), landing.response.status);
     }
     await discard(landing.response);
-    url = landing.url;
-    const base = this.options.baseUrl ? withSlash(new URL(this.options.baseUrl)) : baseOf(url);
+    const base = await this.findBase(this.options.baseUrl ? [withSlash(new URL(this.options.baseUrl))] : baseCandidates(url, landing.url), jar);
     // The landing page normally sets `_xsrf`; when it did not, the tree page does.
     if (!jar.get('_xsrf', base)) await discard((await this.follow(new URL('tree', base), jar)).response);
-    const check = await this.fetchImpl(new URL('api/status', base), { headers: cookieHeaders(jar, new URL('api/status', base)), redirect: 'manual' });
-    await discard(check);
-    if (!check.ok) {
-      throw new JupyterAuthError(this.scrub(
-        `Signed in to ${label}, but its Jupyter API at ${safeUrl(base)} answers HTTP ${check.status}.`), check.status);
-    }
     if (this.disposed) return;
     for (const secret of jar.secrets()) this.secrets.add(secret);
     this.jar = jar;
@@ -246,6 +239,26 @@ export class PresignedSession {
     }
   }
 
+  /** The first candidate whose `api/status` answers 200 with the session's cookies. */
+  private async findBase(candidates: URL[], jar: CookieJar): Promise<URL> {
+    let status = 0;
+    for (const base of candidates) {
+      const probe = new URL('api/status', base);
+      let check: Response;
+      try {
+        check = await this.fetchImpl(probe, { headers: cookieHeaders(jar, probe), redirect: 'manual' });
+      } catch (error) {
+        throw new Error(this.scrub(`Could not reach the Jupyter server of ${this.options.label} at ${safeUrl(base)}: ${messageOf(error)}`));
+      }
+      jar.storeFrom(probe, check.headers.getSetCookie());
+      await discard(check);
+      if (check.ok) return base;
+      status ||= check.status;
+    }
+    throw new JupyterAuthError(this.scrub(
+      `Signed in to ${this.options.label}, but no Jupyter API answers at ${candidates.map((c) => safeUrl(c)).join(' or ')} (HTTP ${status}).`), status);
+  }
+
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -265,11 +278,19 @@ function refused(response: Response): boolean {
   return response.status === 401 || response.status === 403 || (response.status >= 300 && response.status < 400);
 }
 
-/** The Jupyter base URL from where the sign-in landed: the part before /tree, /lab, /notebooks… */
-export function baseOf(landing: URL): URL {
-  const match = /^(.*?\/)(?:tree|lab|notebooks|edit|view|terminals|voila)(?:[/?].*)?$/.exec(landing.pathname);
-  const path = match ? match[1] : landing.pathname.endsWith('/') ? landing.pathname : landing.pathname.replace(/[^/]*$/, '');
-  return new URL(path || '/', landing.origin);
+const PAGES = new Set(['tree', 'lab', 'notebooks', 'edit', 'view', 'terminals', 'voila']);
+
+/**
+ * Where the Jupyter base URL may be, most likely first: the presigned URL's own path (SageMaker's `/`, the
+ * emulator's `/notebook/<name>/`), then what precedes a page segment (/tree, /lab…) of where the sign-in
+ * landed, then the root. The sign-in probes them in this order.
+ */
+export function baseCandidates(presigned: URL, landing: URL): URL[] {
+  const paths = [presigned.origin === landing.origin ? withSlash(new URL(presigned.pathname, presigned.origin)).pathname : undefined];
+  const segments = landing.pathname.split('/');
+  for (let i = 1; i < segments.length; i++) if (PAGES.has(segments[i])) paths.push(`${segments.slice(0, i).join('/')}/`);
+  paths.push('/');
+  return [...new Set(paths.filter((p): p is string => !!p))].map((p) => new URL(p, landing.origin));
 }
 
 function withSlash(url: URL): URL {
@@ -308,8 +329,9 @@ async function serverMessage(response: Response): Promise<string> {
     } catch {
       // not JSON
     }
-    const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1] ?? '';
-    return title.trim().slice(0, 300);
+    const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1];
+    if (title !== undefined) return title.trim().slice(0, 300);
+    return text.trimStart().startsWith('<') ? '' : (text.split('\n')[0] ?? '').trim().slice(0, 300);
   } catch {
     return '';
   }

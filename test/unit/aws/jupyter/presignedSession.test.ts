@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { PresignedSession, JupyterAuthError, baseOf } from '../../../../src/aws/jupyter/presignedSession';
+import { PresignedSession, JupyterAuthError, baseCandidates } from '../../../../src/aws/jupyter/presignedSession';
 import { AuthStub } from './authStub';
 
 describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication)', () => {
@@ -130,7 +130,7 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
     const s = session(1800, { mint: async () => ({ url, sessionSeconds: 1800 }) });
     const error = await s.signIn().then(() => undefined, (e: unknown) => e);
     assert.ok(error instanceof JupyterAuthError);
-    assert.match(error.message, /refused the sign-in \(HTTP 403 at http:\/\/127\.0\.0\.1:\d+\/\)\. A presigned URL works once and for 5 minutes/);
+    assert.match(error.message, /refused the sign-in \(HTTP 403 at http:\/\/127\.0\.0\.1:\d+\/: Invalid or expired authentication token\)\. A presigned URL works once and for 5 minutes/);
     assertNothingSecret([error.message]);
   });
 
@@ -144,10 +144,13 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
     assert.ok(!error?.message.includes('secret-token-123'));
   });
 
-  it('tells the base URL from where the sign-in lands', () => {
-    assert.strictEqual(baseOf(new URL('https://lab.notebook.us-east-1.sagemaker.aws/tree')).href, 'https://lab.notebook.us-east-1.sagemaker.aws/');
-    assert.strictEqual(baseOf(new URL('https://h/lab?foo=1')).href, 'https://h/');
-    assert.strictEqual(baseOf(new URL('https://h/jupyter/default/lab/tree/x.ipynb')).href, 'https://h/jupyter/default/');
-    assert.strictEqual(baseOf(new URL('https://h/')).href, 'https://h/');
+  it('probes the base URL where SageMaker, the emulator or a landing page puts it', () => {
+    const candidates = (presigned: string, landing: string) => baseCandidates(new URL(presigned), new URL(landing)).map((u) => u.href);
+    assert.deepStrictEqual(candidates('https://lab.notebook.us-east-1.sagemaker.aws?authToken=t', 'https://lab.notebook.us-east-1.sagemaker.aws/tree'),
+      ['https://lab.notebook.us-east-1.sagemaker.aws/']);
+    assert.deepStrictEqual(candidates('http://127.0.0.1:9/notebook/lab?authToken=t', 'http://127.0.0.1:9/notebook/lab/tree'),
+      ['http://127.0.0.1:9/notebook/lab/', 'http://127.0.0.1:9/notebook/', 'http://127.0.0.1:9/']);
+    assert.deepStrictEqual(candidates('https://d.studio.aws/auth?token=t', 'https://d.studio.aws/jupyter/default/lab/tree/x.ipynb'),
+      ['https://d.studio.aws/auth/', 'https://d.studio.aws/jupyter/default/', 'https://d.studio.aws/jupyter/default/lab/', 'https://d.studio.aws/']);
   });
 });
