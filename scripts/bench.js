@@ -13,12 +13,14 @@ const { execFile, spawnSync } = require('node:child_process');
 const { promisify } = require('node:util');
 
 const ROOT = path.resolve(__dirname, '..');
-if (!fs.existsSync(path.join(ROOT, 'out', 'test', 'emulator', 'index.js'))) spawnSync('npm', ['run', 'compile'], { cwd: ROOT, stdio: 'inherit' });
+if (!fs.existsSync(path.join(ROOT, 'out', 'test', 'emulator', 'index.js')))
+  spawnSync('npm', ['run', 'compile'], { cwd: ROOT, stdio: 'inherit' });
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const KIB = 1024;
 const MIB = 1024 * 1024;
-const LARGE_ARTEFACT = 's3://sagemaker-us-east-1-123456789012/abalone-autogluon-300mb-artefact/abalone-autogluon-300mb-artefact/output/model.tar.gz';
+const LARGE_ARTEFACT =
+  's3://sagemaker-us-east-1-123456789012/abalone-autogluon-300mb-artefact/abalone-autogluon-300mb-artefact/output/model.tar.gz';
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -49,10 +51,23 @@ function packageFigures() {
   const { packageVsix } = require('./package');
   const vsix = packageVsix();
   const webviewDir = path.join(ROOT, 'dist', 'webview');
-  const webviews = fs.readdirSync(webviewDir).filter((f) => f.endsWith('.js')).sort();
+  const webviews = fs
+    .readdirSync(webviewDir)
+    .filter((f) => f.endsWith('.js'))
+    .sort();
   return [
-    { name: 'bundle: dist/extension.js (loaded at activation)', value: fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size, unit: 'bytes', budget: 1 * MIB },
-    ...webviews.map((f) => ({ name: `bundle: webview ${f}`, value: fs.statSync(path.join(webviewDir, f)).size, unit: 'bytes', budget: 320 * KIB })),
+    {
+      name: 'bundle: dist/extension.js (loaded at activation)',
+      value: fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size,
+      unit: 'bytes',
+      budget: 1 * MIB,
+    },
+    ...webviews.map((f) => ({
+      name: `bundle: webview ${f}`,
+      value: fs.statSync(path.join(webviewDir, f)).size,
+      unit: 'bytes',
+      budget: 320 * KIB,
+    })),
     { name: 'package: .vsix size', value: fs.statSync(vsix).size, unit: 'bytes', budget: 3 * MIB },
     { name: 'package: files in the .vsix', value: zipEntries(vsix), unit: 'files', budget: 60 },
   ];
@@ -60,23 +75,60 @@ function packageFigures() {
 
 async function listFigures(url) {
   const sm = require('@aws-sdk/client-sagemaker');
-  const client = new sm.SageMakerClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'AKIABENCH', secretAccessKey: 'not-a-secret' } });
+  const client = new sm.SageMakerClient({
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIABENCH', secretAccessKey: 'not-a-secret' },
+  });
   const lists = [
-    ['ListTrainingJobs first page of 50 (10,000 jobs)', () => client.send(new sm.ListTrainingJobsCommand({ MaxResults: 50 }))],
-    ['ListNotebookInstances first page of 50 (500 instances)', () => client.send(new sm.ListNotebookInstancesCommand({ MaxResults: 50 }))],
+    [
+      'ListTrainingJobs first page of 50 (10,000 jobs)',
+      () => client.send(new sm.ListTrainingJobsCommand({ MaxResults: 50 })),
+    ],
+    [
+      'ListNotebookInstances first page of 50 (500 instances)',
+      () => client.send(new sm.ListNotebookInstancesCommand({ MaxResults: 50 })),
+    ],
     ['ListAutoMLJobs first page of 50 (300 jobs)', () => client.send(new sm.ListAutoMLJobsCommand({ MaxResults: 50 }))],
-    ['ListCandidatesForAutoMLJob best 50 of 2,000', () => client.send(new sm.ListCandidatesForAutoMLJobCommand({ AutoMLJobName: 'abalone-large-sweep', SortBy: 'FinalObjectiveMetricValue', SortOrder: 'Ascending', MaxResults: 50 }))],
-    ['ListModelPackages newest 50 of 1,000', () => client.send(new sm.ListModelPackagesCommand({ ModelPackageGroupName: 'AbaloneSweepPackageGroup', SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 50 }))],
+    [
+      'ListCandidatesForAutoMLJob best 50 of 2,000',
+      () =>
+        client.send(
+          new sm.ListCandidatesForAutoMLJobCommand({
+            AutoMLJobName: 'abalone-large-sweep',
+            SortBy: 'FinalObjectiveMetricValue',
+            SortOrder: 'Ascending',
+            MaxResults: 50,
+          }),
+        ),
+    ],
+    [
+      'ListModelPackages newest 50 of 1,000',
+      () =>
+        client.send(
+          new sm.ListModelPackagesCommand({
+            ModelPackageGroupName: 'AbaloneSweepPackageGroup',
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: 50,
+          }),
+        ),
+    ],
   ];
   const out = [];
-  for (const [name, fn] of lists) out.push({ name: `emulator latency: ${name} (median of ${RUNS})`, value: await measure(fn), unit: 'ms' });
+  for (const [name, fn] of lists)
+    out.push({ name: `emulator latency: ${name} (median of ${RUNS})`, value: await measure(fn), unit: 'ms' });
   return out;
 }
 
 /** The leaderboard read out of the 300 MB artefact in a child process (see test/bench/artefactRead.ts). */
 async function artefactRead(url, mode) {
   // Asynchronous: the emulator answering the child runs in this process's event loop.
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', path.join(ROOT, 'out', 'test', 'bench', 'artefactRead.js'), url, LARGE_ARTEFACT, mode], { encoding: 'utf8', maxBuffer: MIB });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--expose-gc', path.join(ROOT, 'out', 'test', 'bench', 'artefactRead.js'), url, LARGE_ARTEFACT, mode],
+    { encoding: 'utf8', maxBuffer: MIB },
+  );
   return JSON.parse(stdout.trim().split('\n').pop());
 }
 
@@ -84,10 +136,23 @@ async function artefactFigures(url) {
   const streamed = await artefactRead(url, 'streamed');
   const buffered = await artefactRead(url, 'buffered');
   return [
-    { name: `artefact: bytes read for the AutoGluon leaderboard (${(streamed.objectBytes / MIB).toFixed(0)} MB model.tar.gz, reports last)`, value: streamed.bytesRead, unit: 'bytes' },
+    {
+      name: `artefact: bytes read for the AutoGluon leaderboard (${(streamed.objectBytes / MIB).toFixed(0)} MB model.tar.gz, reports last)`,
+      value: streamed.bytesRead,
+      unit: 'bytes',
+    },
     { name: 'artefact: time to read the leaderboard, streamed', value: streamed.ms, unit: 'ms' },
-    { name: 'artefact: peak memory growth, streamed (the extension\'s reader)', value: streamed.peakGrowthBytes, unit: 'bytes', budget: 64 * MIB },
-    { name: 'artefact: peak memory growth, whole object buffered first (the approach replaced)', value: buffered.peakGrowthBytes, unit: 'bytes' },
+    {
+      name: "artefact: peak memory growth, streamed (the extension's reader)",
+      value: streamed.peakGrowthBytes,
+      unit: 'bytes',
+      budget: 64 * MIB,
+    },
+    {
+      name: 'artefact: peak memory growth, whole object buffered first (the approach replaced)',
+      value: buffered.peakGrowthBytes,
+      unit: 'bytes',
+    },
     { name: 'artefact: time to read the leaderboard, whole object buffered first', value: buffered.ms, unit: 'ms' },
   ];
 }
@@ -98,8 +163,14 @@ async function hostFigures() {
   const figuresFile = path.join(ROOT, '.test-results', 'bench-figures.json');
   const viewsFile = path.join(ROOT, '.test-results', 'bench-views.json');
   for (const f of [figuresFile, viewsFile]) fs.rmSync(f, { force: true });
-  const run = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'bench'), scenario: 'large', compiled: true, env: { SMW_BENCH_FIGURES: figuresFile, SMW_BENCH_RESULTS: viewsFile } });
-  for (const test of run.tests.filter((t) => t.state === 'failed')) console.log(`FAILED: ${test.fullTitle}\n${test.error}`);
+  const run = await runInHost({
+    suiteDir: path.join(ROOT, 'out', 'test', 'bench'),
+    scenario: 'large',
+    compiled: true,
+    env: { SMW_BENCH_FIGURES: figuresFile, SMW_BENCH_RESULTS: viewsFile },
+  });
+  for (const test of run.tests.filter((t) => t.state === 'failed'))
+    console.log(`FAILED: ${test.fullTitle}\n${test.error}`);
   return {
     vscodeVersion: run.vscodeVersion,
     failed: run.failed,
@@ -125,7 +196,10 @@ function printTable(figures) {
 }
 
 function printViews(views) {
-  const count = (calls) => Object.entries(calls.reduce((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {})).map(([c, n]) => (n > 1 ? `${n}× ${c}` : c)).join(', ');
+  const count = (calls) =>
+    Object.entries(calls.reduce((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {}))
+      .map(([c, n]) => (n > 1 ? `${n}× ${c}` : c))
+      .join(', ');
   console.log('');
   console.log('view                rows   calls per refresh / to expand the first row');
   for (const v of views) {
@@ -149,13 +223,22 @@ async function main() {
   printTable(figures);
   const over = figures.filter((f) => f.budget !== undefined && f.budget !== null && f.value > f.budget);
   fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify({
-    date: new Date().toISOString(),
-    vscodeVersion: host.vscodeVersion,
-    figures: figures.map((f) => ({ name: f.name, value: f.value, unit: f.unit, budget: f.budget ?? null })),
-    views: host.views,
-  }, null, 2));
-  console.log(`\n${figures.length} figures written to bench/results.json; ${over.length} over budget${host.failed ? `; ${host.failed} host benchmark(s) failed` : ''}`);
+  fs.writeFileSync(
+    path.join(ROOT, 'bench', 'results.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        vscodeVersion: host.vscodeVersion,
+        figures: figures.map((f) => ({ name: f.name, value: f.value, unit: f.unit, budget: f.budget ?? null })),
+        views: host.views,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(
+    `\n${figures.length} figures written to bench/results.json; ${over.length} over budget${host.failed ? `; ${host.failed} host benchmark(s) failed` : ''}`,
+  );
   if (over.length > 0 || host.failed > 0) process.exitCode = 1;
 }
 

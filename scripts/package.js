@@ -20,7 +20,14 @@ function run(command, args) {
 function packageVsix() {
   run('npm', ['run', 'build']);
   fs.mkdirSync(outDir, { recursive: true });
-  run(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
+  run(path.join(ROOT, 'node_modules', '.bin', 'vsce'), [
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--no-rewrite-relative-links',
+    '--out',
+    vsix,
+  ]);
   return vsix;
 }
 

@@ -17,10 +17,14 @@ if (!fs.existsSync(path.join(ROOT, 'out', 'test', 'e2e'))) {
 const vsix = packageVsix();
 fs.rmSync(require('./lib/commandCoverage').E2E_COMMANDS, { force: true });
 host.ensureHost();
-const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'mocha'), ['--forbid-only', '--timeout', '180000', '--recursive', 'out/test/e2e/**/*.e2e.test.js'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, SMW_VSIX: vsix },
-});
+const result = spawnSync(
+  path.join(ROOT, 'node_modules', '.bin', 'mocha'),
+  ['--forbid-only', '--timeout', '180000', '--recursive', 'out/test/e2e/**/*.e2e.test.js'],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, SMW_VSIX: vsix },
+  },
+);
 console.log(`Screenshots: ${path.relative(ROOT, path.join(ROOT, '.test-results', 'e2e'))}/`);
 process.exit(result.status ?? 1);

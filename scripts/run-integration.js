@@ -58,7 +58,10 @@ function stageCompiledExtension(scratch) {
   const dir = path.join(scratch, 'extension');
   fs.mkdirSync(dir, { recursive: true });
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, main: './out/src/extension.js' }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ ...manifest, main: './out/src/extension.js' }, null, 2),
+  );
   for (const entry of fs.readdirSync(ROOT)) {
     if (entry === 'package.json' || entry === '.git') continue;
     fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
@@ -98,7 +101,12 @@ async function runInHost({ suiteDir, scenario, env = {}, compiled = false }) {
       userDataDir,
       extensionsDir,
       logFile: path.join(RESULTS_DIR, 'integration-server.log'),
-      env: { ...host.awsEnv(emulator.url), SMW_TEST_RESULTS: RESULTS, SMW_TEST_GREP: process.env.TEST_GREP ?? '', ...env },
+      env: {
+        ...host.awsEnv(emulator.url),
+        SMW_TEST_RESULTS: RESULTS,
+        SMW_TEST_GREP: process.env.TEST_GREP ?? '',
+        ...env,
+      },
     });
     const authority = `127.0.0.1:${server.port}`;
     const payload = JSON.stringify([
@@ -121,31 +129,48 @@ async function runInHost({ suiteDir, scenario, env = {}, compiled = false }) {
 
 async function main() {
   fs.rmSync(LOG_CAPTURE, { force: true });
-  const results = await runInHost({ suiteDir: path.join(ROOT, 'out', 'test', 'integration'), scenario: 'seeded', compiled: true, env: { SMW_LOG_CAPTURE: LOG_CAPTURE } });
+  const results = await runInHost({
+    suiteDir: path.join(ROOT, 'out', 'test', 'integration'),
+    scenario: 'seeded',
+    compiled: true,
+    env: { SMW_LOG_CAPTURE: LOG_CAPTURE },
+  });
   console.log(`Integration tests ran in VS Code ${results.vscodeVersion} (${results.appHost})`);
   for (const test of results.tests) {
     const mark = test.state === 'passed' ? '  ✔' : test.state === 'pending' ? '  -' : '  ✖';
     console.log(`${mark} ${test.fullTitle}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
   }
-  for (const test of results.tests.filter((t) => t.state === 'failed')) console.log(`\nFAILED: ${test.fullTitle}\n${test.error}`);
+  for (const test of results.tests.filter((t) => t.state === 'failed'))
+    console.log(`\nFAILED: ${test.fullTitle}\n${test.error}`);
   console.log(`integration: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending`);
   if (results.passed === 0) console.log('No integration test ran.');
   // Nothing secret may reach the log, the host's output or a test's error message, whatever the suite did.
-  const scan = scanForSecrets([LOG_CAPTURE, path.join(RESULTS_DIR, 'integration-server.log'), RESULTS], path.join(ROOT, 'test', 'fixtures', 'aws', 'credentials'));
-  console.log(`secret scan: ${scan.lines} lines of extension log, host output and results searched for ${scan.secrets} fixture secrets and presigned URLs: ${scan.findings.length} found`);
+  const scan = scanForSecrets(
+    [LOG_CAPTURE, path.join(RESULTS_DIR, 'integration-server.log'), RESULTS],
+    path.join(ROOT, 'test', 'fixtures', 'aws', 'credentials'),
+  );
+  console.log(
+    `secret scan: ${scan.lines} lines of extension log, host output and results searched for ${scan.secrets} fixture secrets and presigned URLs: ${scan.findings.length} found`,
+  );
   for (const finding of scan.findings.slice(0, 20)) console.log(`  LEAK ${finding}`);
-  reliability.add('lines of log, host output and results scanned for secrets and presigned URLs (none may be found)', scan.lines);
+  reliability.add(
+    'lines of log, host output and results scanned for secrets and presigned URLs (none may be found)',
+    scan.lines,
+  );
   if (!fs.existsSync(LOG_CAPTURE)) console.log('secret scan: the extension log was not captured');
   return results.failed === 0 && results.passed > 0 && scan.findings.length === 0 && fs.existsSync(LOG_CAPTURE);
 }
 
 module.exports = { runInHost };
 
-if (require.main === module) main().then(
-  (ok) => process.exit(ok ? 0 : 1),
-  (error) => {
-    console.error(`integration: ${error instanceof Error ? error.message : error}`);
-    console.error(`See ${path.relative(ROOT, path.join(RESULTS_DIR, 'integration-server.log'))} for the VS Code server's log.`);
-    process.exit(1);
-  },
-);
+if (require.main === module)
+  main().then(
+    (ok) => process.exit(ok ? 0 : 1),
+    (error) => {
+      console.error(`integration: ${error instanceof Error ? error.message : error}`);
+      console.error(
+        `See ${path.relative(ROOT, path.join(RESULTS_DIR, 'integration-server.log'))} for the VS Code server's log.`,
+      );
+      process.exit(1);
+    },
+  );

@@ -43,7 +43,12 @@ async function main() {
   fs.rmSync(extensionsDir, { recursive: true, force: true });
   host.installVsix({ vsix, userDataDir, extensionsDir });
 
-  const emulator = await host.startEmulator({ port: Number(values['emulator-port']), scenario: values.scenario, timeScale: 0.05, log: (line) => console.error(line) });
+  const emulator = await host.startEmulator({
+    port: Number(values['emulator-port']),
+    scenario: values.scenario,
+    timeScale: 0.05,
+    log: (line) => console.error(line),
+  });
   const folder = path.join(ROOT, 'test', 'fixtures', 'workspace');
   const server = await host.startCodeServer({
     port: Number(values.port),
@@ -63,8 +68,14 @@ async function main() {
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
-      await page.locator('.activitybar .action-item[aria-label^="SageMaker"], .activitybar a[aria-label^="SageMaker"]').first().click();
-      await page.locator('.monaco-list-row', { hasText: 'FraudDetectionNotebookInstance' }).first().waitFor({ timeout: 60_000 });
+      await page
+        .locator('.activitybar .action-item[aria-label^="SageMaker"], .activitybar a[aria-label^="SageMaker"]')
+        .first()
+        .click();
+      await page
+        .locator('.monaco-list-row', { hasText: 'FraudDetectionNotebookInstance' })
+        .first()
+        .waitFor({ timeout: 60_000 });
       await page.locator('.monaco-list-row', { hasText: 'AbalonePackageGroup' }).first().waitFor({ timeout: 60_000 });
       // A wider sidebar so names and statuses are readable, and one group opened to show versions.
       const sidebar = await page.locator('.part.sidebar').boundingBox();
@@ -89,7 +100,9 @@ async function main() {
 
   console.log('');
   console.log(`SageMaker Workbench sandbox: open ${server.url}/?folder=${encodeURIComponent(folder)}`);
-  console.log(`Emulated AWS (scenario ${values.scenario}) at ${emulator.url}; profiles from test/fixtures/aws (default, ml-dev, ml-sso).`);
+  console.log(
+    `Emulated AWS (scenario ${values.scenario}) at ${emulator.url}; profiles from test/fixtures/aws (default, ml-dev, ml-sso).`,
+  );
   console.log('Press Ctrl-C to stop.');
   const shutdown = () => void stop().then(() => process.exit(0));
   process.on('SIGINT', shutdown);
@@ -98,6 +111,7 @@ async function main() {
 
 main().catch((error) => {
   console.error(`sandbox: ${error instanceof Error ? error.message : error}`);
-  if (error && error.code === 'EADDRINUSE') console.error('Another program uses that port: choose others with --port N --emulator-port M.');
+  if (error && error.code === 'EADDRINUSE')
+    console.error('Another program uses that port: choose others with --port N --emulator-port M.');
   process.exit(1);
 });

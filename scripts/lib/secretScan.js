@@ -24,11 +24,15 @@ function scanForSecrets(files, credentialsFile) {
   const findings = [];
   let lines = 0;
   for (const file of files.filter((f) => fs.existsSync(f))) {
-    fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-      lines++;
-      for (const secret of secrets) if (line.includes(secret)) findings.push(`${path.basename(file)}:${i + 1}: a fixture secret`);
-      for (const [what, pattern] of SHAPES) if (pattern.test(line)) findings.push(`${path.basename(file)}:${i + 1}: ${what}`);
-    });
+    fs.readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        lines++;
+        for (const secret of secrets)
+          if (line.includes(secret)) findings.push(`${path.basename(file)}:${i + 1}: a fixture secret`);
+        for (const [what, pattern] of SHAPES)
+          if (pattern.test(line)) findings.push(`${path.basename(file)}:${i + 1}: ${what}`);
+      });
   }
   return { lines, secrets: secrets.length, findings };
 }

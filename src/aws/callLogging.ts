@@ -24,16 +24,25 @@ export function callLoggingPlugin(service: string, onCall: (call: ApiCall) => vo
             const result = await next(args);
             const meta = (result.output as MetadataBearer | undefined)?.$metadata;
             onCall({
-              service, operation, durationMs: Date.now() - started,
-              requestId: meta?.requestId ?? meta?.extendedRequestId, attempts: meta?.attempts, httpStatus: meta?.httpStatusCode,
+              service,
+              operation,
+              durationMs: Date.now() - started,
+              requestId: meta?.requestId ?? meta?.extendedRequestId,
+              attempts: meta?.attempts,
+              httpStatus: meta?.httpStatusCode,
             });
             return result;
           } catch (error) {
             const e = error as { name?: string; message?: string; $metadata?: MetadataBearer['$metadata'] };
             onCall({
-              service, operation, durationMs: Date.now() - started,
-              requestId: e.$metadata?.requestId, attempts: e.$metadata?.attempts, httpStatus: e.$metadata?.httpStatusCode,
-              errorName: e.name ?? 'Error', errorMessage: e.message,
+              service,
+              operation,
+              durationMs: Date.now() - started,
+              requestId: e.$metadata?.requestId,
+              attempts: e.$metadata?.attempts,
+              httpStatus: e.$metadata?.httpStatusCode,
+              errorName: e.name ?? 'Error',
+              errorMessage: e.message,
             });
             throw error;
           }

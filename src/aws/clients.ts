@@ -58,16 +58,36 @@ export class AwsClients {
     return client;
   }
 
-  sagemaker(): SageMakerClient { return this.get('sagemaker'); }
-  runtime(): SageMakerRuntimeClient { return this.get('sagemaker-runtime'); }
-  codepipeline(): CodePipelineClient { return this.get('codepipeline'); }
-  codecommit(): CodeCommitClient { return this.get('codecommit'); }
-  logs(): CloudWatchLogsClient { return this.get('logs'); }
-  cloudwatch(): CloudWatchClient { return this.get('cloudwatch'); }
-  iam(): IAMClient { return this.get('iam'); }
-  ecr(): ECRClient { return this.get('ecr'); }
-  autoscaling(): ApplicationAutoScalingClient { return this.get('application-autoscaling'); }
-  s3(): S3Client { return this.get('s3'); }
+  sagemaker(): SageMakerClient {
+    return this.get('sagemaker');
+  }
+  runtime(): SageMakerRuntimeClient {
+    return this.get('sagemaker-runtime');
+  }
+  codepipeline(): CodePipelineClient {
+    return this.get('codepipeline');
+  }
+  codecommit(): CodeCommitClient {
+    return this.get('codecommit');
+  }
+  logs(): CloudWatchLogsClient {
+    return this.get('logs');
+  }
+  cloudwatch(): CloudWatchClient {
+    return this.get('cloudwatch');
+  }
+  iam(): IAMClient {
+    return this.get('iam');
+  }
+  ecr(): ECRClient {
+    return this.get('ecr');
+  }
+  autoscaling(): ApplicationAutoScalingClient {
+    return this.get('application-autoscaling');
+  }
+  s3(): S3Client {
+    return this.get('s3');
+  }
 
   /** Forget cached credentials (after `aws sso login`, a profile edit) and clients. */
   reset(): void {
@@ -93,8 +113,9 @@ export class AwsClients {
       // A custom endpoint (emulator, VPC endpoint, LocalStack) rarely resolves bucket subdomains.
       ...(service === 's3' && session.endpointUrl ? { forcePathStyle: true } : {}),
     });
-    (client as unknown as { middlewareStack: { use(p: ReturnType<typeof callLoggingPlugin>): void } })
-      .middlewareStack.use(callLoggingPlugin(iamPrefix(service), this.onCall));
+    (
+      client as unknown as { middlewareStack: { use(p: ReturnType<typeof callLoggingPlugin>): void } }
+    ).middlewareStack.use(callLoggingPlugin(iamPrefix(service), this.onCall));
     return client;
   }
 

@@ -3,7 +3,11 @@
 export const PICKER_PAGES = 5;
 
 /** The items of at most `maxPages` pages of an SDK paginator. */
-export async function firstPages<Page, Item>(pages: AsyncIterable<Page>, items: (page: Page) => Item[], maxPages = PICKER_PAGES): Promise<Item[]> {
+export async function firstPages<Page, Item>(
+  pages: AsyncIterable<Page>,
+  items: (page: Page) => Item[],
+  maxPages = PICKER_PAGES,
+): Promise<Item[]> {
   const out: Item[] = [];
   let read = 0;
   for await (const page of pages) {

@@ -19,7 +19,9 @@ interface SdkError {
 export function retriedIntoConflict(error: unknown): boolean {
   const e = error as SdkError;
   if ((e?.$metadata?.attempts ?? 1) < 2) return false;
-  return CONFLICT_ERRORS.has(e.name ?? '') || (e.name === 'ValidationException' && CONFLICT_MESSAGES.test(e.message ?? ''));
+  return (
+    CONFLICT_ERRORS.has(e.name ?? '') || (e.name === 'ValidationException' && CONFLICT_MESSAGES.test(e.message ?? ''))
+  );
 }
 
 /**
@@ -27,7 +29,10 @@ export function retriedIntoConflict(error: unknown): boolean {
  * `madeByThisCall` finds the resource is the one asked for, the call succeeded (resolves `undefined`, as the
  * lost answer cannot be had); anything else is thrown as it came.
  */
-export async function sendOnce<T>(send: () => Promise<T>, madeByThisCall: () => Promise<boolean>): Promise<T | undefined> {
+export async function sendOnce<T>(
+  send: () => Promise<T>,
+  madeByThisCall: () => Promise<boolean>,
+): Promise<T | undefined> {
   try {
     return await send();
   } catch (error) {

@@ -35,7 +35,12 @@ export function createWorkbench(context: vscode.ExtensionContext): Workbench {
   const details = new DetailsDocuments();
   const logs = new LogDocuments(session);
   context.subscriptions.push(
-    log, session, views, statusBar, details, logs,
+    log,
+    session,
+    views,
+    statusBar,
+    details,
+    logs,
     vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
     vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, logs),
   );

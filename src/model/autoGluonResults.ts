@@ -14,13 +14,16 @@ export interface AutoGluonModelRow {
   best: boolean;
 }
 
-const num = (v: string | undefined) => (v === undefined || v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
+const num = (v: string | undefined) =>
+  v === undefined || v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
 
 export function parseLeaderboardCsv(text: string): AutoGluonModelRow[] {
   const records = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>;
   if (records.length === 0) return [];
-  if (!('model' in records[0])) throw new Error(`Leaderboard.csv has no "model" column (columns: ${Object.keys(records[0]).join(', ') || 'none'})`);
-  if (!('score_val' in records[0]) && !('score_test' in records[0])) throw new Error('Leaderboard.csv has neither score_val nor score_test');
+  if (!('model' in records[0]))
+    throw new Error(`Leaderboard.csv has no "model" column (columns: ${Object.keys(records[0]).join(', ') || 'none'})`);
+  if (!('score_val' in records[0]) && !('score_test' in records[0]))
+    throw new Error('Leaderboard.csv has neither score_val nor score_test');
   const rows = records.map((r) => ({
     model: r.model,
     scoreTest: num(r.score_test),
@@ -40,5 +43,7 @@ export function parseLeaderboardCsv(text: string): AutoGluonModelRow[] {
 
 export function parseEvaluation(text: string): Array<{ name: string; value: number }> {
   const doc = JSON.parse(text) as Record<string, unknown>;
-  return Object.entries(doc).filter(([, v]) => typeof v === 'number').map(([name, v]) => ({ name, value: v as number }));
+  return Object.entries(doc)
+    .filter(([, v]) => typeof v === 'number')
+    .map(([name, v]) => ({ name, value: v as number }));
 }

@@ -19,13 +19,21 @@ export const AUTOGLUON_TEMPLATE_FOLDER = ['templates', 'autogluon-project'] as c
 
 /** Every file of a project, as named in the template folder and in the project. */
 export const AUTOGLUON_PROJECT_FILES = [
-  'Dockerfile', 'README.md', 'buildspec.yml', 'hyperparameters.json', 'requirements.txt', 'sagemaker-training.json', 'serve.py', 'train.py',
+  'Dockerfile',
+  'README.md',
+  'buildspec.yml',
+  'hyperparameters.json',
+  'requirements.txt',
+  'sagemaker-training.json',
+  'serve.py',
+  'train.py',
 ] as const;
 
 /** `{{key}}` replaced by `values[key]`; a placeholder without a value is a broken template, not an empty string. */
 export function renderTemplate(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g, (_all, key: string) => {
-    if (!Object.prototype.hasOwnProperty.call(values, key)) throw new Error(`The template names {{${key}}}, which has no value`);
+    if (!Object.prototype.hasOwnProperty.call(values, key))
+      throw new Error(`The template names {{${key}}}, which has no value`);
     return values[key];
   });
 }
@@ -36,7 +44,10 @@ export function scaffoldValues(o: ScaffoldOptions): Record<string, string> {
 }
 
 /** The project's files from the templates (file name -> template text): every file of the project, filled in. */
-export function autoGluonProjectFiles(templates: Readonly<Record<string, string>>, o: ScaffoldOptions): Record<string, string> {
+export function autoGluonProjectFiles(
+  templates: Readonly<Record<string, string>>,
+  o: ScaffoldOptions,
+): Record<string, string> {
   const values = scaffoldValues(o);
   const files: Record<string, string> = {};
   for (const file of AUTOGLUON_PROJECT_FILES) {
@@ -51,10 +62,13 @@ export function autoGluonProjectFiles(templates: Readonly<Record<string, string>
 export function projectNameProblem(name: string): string | undefined {
   if (!name) return 'A project name is required';
   if (name.length > 200) return 'A project name has at most 200 characters';
-  return /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(name) ? undefined : 'Use lower-case letters, digits and single ".", "_" or "-" between them (it names the ECR repository too)';
+  return /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(name)
+    ? undefined
+    : 'Use lower-case letters, digits and single ".", "_" or "-" between them (it names the ECR repository too)';
 }
 
-export const accountProblem = (v: string): string | undefined => (/^\d{12}$/.test(v.trim()) ? undefined : 'An AWS account id is 12 digits');
+export const accountProblem = (v: string): string | undefined =>
+  /^\d{12}$/.test(v.trim()) ? undefined : 'An AWS account id is 12 digits';
 
 /** The wizard defaults a scaffolded folder holds (sagemaker-training.json), read leniently. */
 export interface FolderTrainingDefaults {
@@ -71,7 +85,8 @@ export interface FolderTrainingDefaults {
 export function parseFolderDefaults(text: string): { defaults: FolderTrainingDefaults; problem?: string } {
   try {
     const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { defaults: {}, problem: 'sagemaker-training.json is not a JSON object' };
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return { defaults: {}, problem: 'sagemaker-training.json is not a JSON object' };
     return { defaults: parsed as FolderTrainingDefaults };
   } catch (error) {
     return { defaults: {}, problem: `sagemaker-training.json is not valid JSON: ${(error as Error).message}` };

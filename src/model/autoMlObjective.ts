@@ -4,9 +4,28 @@
 export type SortOrder = 'Ascending' | 'Descending';
 
 /** Errors and losses: lower is better. Everything else Autopilot optimises (accuracy, F1, AUC, R2 ...) is higher. */
-const MINIMIZED = new Set(['mse', 'rmse', 'mae', 'mape', 'mase', 'wape', 'averageweightedquantileloss', 'logloss', 'inferencelatency']);
+const MINIMIZED = new Set([
+  'mse',
+  'rmse',
+  'mae',
+  'mape',
+  'mase',
+  'wape',
+  'averageweightedquantileloss',
+  'logloss',
+  'inferencelatency',
+]);
 const MAXIMIZED = new Set([
-  'accuracy', 'balancedaccuracy', 'f1', 'f1macro', 'auc', 'r2', 'precision', 'precisionmacro', 'recall', 'recallmacro',
+  'accuracy',
+  'balancedaccuracy',
+  'f1',
+  'f1macro',
+  'auc',
+  'r2',
+  'precision',
+  'precisionmacro',
+  'recall',
+  'recallmacro',
 ]);
 
 export type ObjectiveType = 'Maximize' | 'Minimize';
@@ -17,7 +36,11 @@ export type ObjectiveType = 'Maximize' | 'Minimize';
  */
 export function objectiveType(metricName: string | undefined, reportedType?: string): ObjectiveType {
   // Candidate records may name the channel too (`validation:rmse`); the metric is the last part.
-  const key = (metricName ?? '').split(':').pop()!.replace(/[^a-z0-9]/gi, '').toLowerCase();
+  const key = (metricName ?? '')
+    .split(':')
+    .pop()!
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase();
   if (MINIMIZED.has(key)) return 'Minimize';
   if (MAXIMIZED.has(key)) return 'Maximize';
   if (reportedType === 'Minimize' || reportedType === 'Maximize') return reportedType;
@@ -38,7 +61,8 @@ export interface ScoredCandidate {
 export function sortCandidates<T extends ScoredCandidate>(candidates: readonly T[], type: ObjectiveType): T[] {
   const sign = type === 'Minimize' ? 1 : -1;
   return [...candidates].sort((a, b) => {
-    const av = a.value, bv = b.value;
+    const av = a.value,
+      bv = b.value;
     const aMissing = av === undefined || Number.isNaN(av);
     const bMissing = bv === undefined || Number.isNaN(bv);
     if (aMissing || bMissing) return aMissing === bMissing ? a.name.localeCompare(b.name) : aMissing ? 1 : -1;

@@ -35,35 +35,50 @@ export const OBJECTIVES: Record<Exclude<ProblemChoice, 'auto'>, string[]> = {
 export function jobNameProblem(name: string): string | undefined {
   if (!name) return 'A job name is required';
   if (name.length > 32) return `An Autopilot job name has at most 32 characters (${name.length} now)`;
-  if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}$/.test(name)) return 'An Autopilot job name uses letters, digits and hyphens, starting and ending with a letter or digit';
+  if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}$/.test(name))
+    return 'An Autopilot job name uses letters, digits and hyphens, starting and ending with a letter or digit';
   return undefined;
 }
 
 export function s3UriProblem(uri: string, what: string): string | undefined {
-  return /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(uri.trim()) ? undefined : `${what} must be an S3 location like s3://my-bucket/abalone/input/`;
+  return /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(uri.trim())
+    ? undefined
+    : `${what} must be an S3 location like s3://my-bucket/abalone/input/`;
 }
 
 export function maxCandidatesProblem(text: string): string | undefined {
   if (text.trim() === '') return undefined;
   const n = Number(text.trim());
-  return Number.isInteger(n) && n >= 1 && n <= 750 ? undefined : 'Max candidates is a whole number from 1 to 750 (empty: SageMaker decides)';
+  return Number.isInteger(n) && n >= 1 && n <= 750
+    ? undefined
+    : 'Max candidates is a whole number from 1 to 750 (empty: SageMaker decides)';
 }
 
 export function maxRuntimeProblem(text: string): string | undefined {
   if (text.trim() === '') return undefined;
   const n = Number(text.trim());
-  return Number.isInteger(n) && n >= 600 && n <= 2_592_000 ? undefined : 'The job runtime limit is in seconds, from 600 to 2,592,000 (30 days); empty: no limit';
+  return Number.isInteger(n) && n >= 600 && n <= 2_592_000
+    ? undefined
+    : 'The job runtime limit is in seconds, from 600 to 2,592,000 (30 days); empty: no limit';
 }
 
 export function autoMlPlanProblem(plan: AutoMlPlan, columns?: string[]): string | undefined {
-  return jobNameProblem(plan.jobName)
-    ?? s3UriProblem(plan.inputS3Uri, 'The training data')
-    ?? (plan.target ? undefined : 'Choose the target column')
-    ?? (columns && !columns.includes(plan.target) ? `The data has no column "${plan.target}"; columns: ${columns.join(', ')}` : undefined)
-    ?? (plan.objective && plan.problemType === 'auto' ? 'Choose the problem type to choose an objective metric (or let SageMaker pick both)' : undefined)
-    ?? (plan.objective && plan.problemType !== 'auto' && !OBJECTIVES[plan.problemType].includes(plan.objective) ? `${plan.objective} is not an objective for ${plan.problemType}; use one of ${OBJECTIVES[plan.problemType].join(', ')}` : undefined)
-    ?? maxCandidatesProblem(String(plan.maxCandidates ?? ''))
-    ?? maxRuntimeProblem(String(plan.maxRuntimeSeconds ?? ''))
-    ?? s3UriProblem(plan.outputS3Uri, 'The output location')
-    ?? roleArnProblem(plan.roleArn);
+  return (
+    jobNameProblem(plan.jobName) ??
+    s3UriProblem(plan.inputS3Uri, 'The training data') ??
+    (plan.target ? undefined : 'Choose the target column') ??
+    (columns && !columns.includes(plan.target)
+      ? `The data has no column "${plan.target}"; columns: ${columns.join(', ')}`
+      : undefined) ??
+    (plan.objective && plan.problemType === 'auto'
+      ? 'Choose the problem type to choose an objective metric (or let SageMaker pick both)'
+      : undefined) ??
+    (plan.objective && plan.problemType !== 'auto' && !OBJECTIVES[plan.problemType].includes(plan.objective)
+      ? `${plan.objective} is not an objective for ${plan.problemType}; use one of ${OBJECTIVES[plan.problemType].join(', ')}`
+      : undefined) ??
+    maxCandidatesProblem(String(plan.maxCandidates ?? '')) ??
+    maxRuntimeProblem(String(plan.maxRuntimeSeconds ?? '')) ??
+    s3UriProblem(plan.outputS3Uri, 'The output location') ??
+    roleArnProblem(plan.roleArn)
+  );
 }

@@ -24,10 +24,12 @@ export function defaultPlan(inputS3Uri: string, lastRole: string | undefined, no
 export function startDetail(plan: AutoMlPlan, data: { columns: string[]; object: string }): string {
   return [
     `Data: ${plan.inputS3Uri} (header of ${data.object}: ${data.columns.length} columns), target ${plan.target}.`,
-    `Problem: ${plan.problemType === 'auto' ? 'detected by SageMaker' : plan.problemType}; objective ${plan.objective ?? 'SageMaker\'s default'}; mode ${plan.mode}.`,
+    `Problem: ${plan.problemType === 'auto' ? 'detected by SageMaker' : plan.problemType}; objective ${plan.objective ?? "SageMaker's default"}; mode ${plan.mode}.`,
     `Limits: ${plan.maxCandidates ?? 'default'} candidates, ${plan.maxRuntimeSeconds ? `${plan.maxRuntimeSeconds} s` : 'no runtime limit'}.`,
     `Output: ${plan.outputS3Uri}. Role: ${plan.roleArn}.`,
-    plan.autoDeploy ? 'The best candidate is deployed to an endpoint when the job ends (billed until deleted).' : 'Nothing is deployed automatically.',
+    plan.autoDeploy
+      ? 'The best candidate is deployed to an endpoint when the job ends (billed until deleted).'
+      : 'Nothing is deployed automatically.',
     'Training instances are billed while the job runs.',
   ].join('\n');
 }

@@ -42,21 +42,47 @@ interface ErrorLike {
 }
 
 const THROTTLING = new Set([
-  'ThrottlingException', 'Throttling', 'TooManyRequestsException', 'SlowDown', 'RequestLimitExceeded',
-  'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException', 'ThrottledException',
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'SlowDown',
+  'RequestLimitExceeded',
+  'ProvisionedThroughputExceededException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ThrottledException',
 ]);
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
-const DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnrecognizedClientException', 'InvalidClientTokenId']);
-const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'TimeoutError', 'EPIPE']);
+const DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+]);
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'TimeoutError',
+  'EPIPE',
+]);
 
 // S3 operations whose IAM action differs from the operation name.
 const S3_ACTIONS: Record<string, string> = {
-  ListObjectsV2: 'ListBucket', ListObjects: 'ListBucket', HeadObject: 'GetObject', HeadBucket: 'ListBucket',
-  ListBuckets: 'ListAllMyBuckets', DeleteObjects: 'DeleteObject',
+  ListObjectsV2: 'ListBucket',
+  ListObjects: 'ListBucket',
+  HeadObject: 'GetObject',
+  HeadBucket: 'ListBucket',
+  ListBuckets: 'ListAllMyBuckets',
+  DeleteObjects: 'DeleteObject',
 };
 
 export function iamAction(ctx: Pick<CallContext, 'service' | 'operation'>): string {
-  const action = ctx.service === 's3' ? S3_ACTIONS[ctx.operation] ?? ctx.operation : ctx.operation;
+  const action = ctx.service === 's3' ? (S3_ACTIONS[ctx.operation] ?? ctx.operation) : ctx.operation;
   return `${ctx.service}:${action}`;
 }
 
@@ -78,7 +104,10 @@ export function describeAwsError(error: unknown, ctx: CallContext): UserFacingEr
       command,
     };
   }
-  if (name === 'CredentialsProviderError' || /could not load credentials|unable to (load|find) credentials|profile .* could not be found/i.test(awsMessage)) {
+  if (
+    name === 'CredentialsProviderError' ||
+    /could not load credentials|unable to (load|find) credentials|profile .* could not be found/i.test(awsMessage)
+  ) {
     return {
       kind: 'no-credentials',
       message: `No AWS credentials were found for profile "${profile}". Configure them with \`aws configure\` (or \`aws configure sso\`), or choose another profile.`,
@@ -117,7 +146,11 @@ export function describeAwsError(error: unknown, ctx: CallContext): UserFacingEr
   if (name === 'ValidationException' || name === 'InvalidParameterException' || name === 'InvalidArgument') {
     return { kind: 'validation', message: `AWS rejected ${action}: ${awsMessage || name}`, actions: ['show-log'] };
   }
-  if (NETWORK.has(name) || NETWORK.has(code) || /ECONNREFUSED|ENOTFOUND|socket hang up|ECONNRESET|timed? ?out/i.test(awsMessage)) {
+  if (
+    NETWORK.has(name) ||
+    NETWORK.has(code) ||
+    /ECONNREFUSED|ENOTFOUND|socket hang up|ECONNRESET|timed? ?out/i.test(awsMessage)
+  ) {
     const where = ctx.endpointUrl ? ctx.endpointUrl : 'AWS';
     return {
       kind: 'unreachable',

@@ -13,7 +13,8 @@ export const isNumeric = (s: string) => NUMBER.test(s);
 
 /** A first row with no number in it is a header (the abalone CSVs have one; seed 002's test rows do not). */
 export function splitHeader(records: string[][]): CsvTable {
-  if (records.length > 1 && records[0].every((cell) => !isNumeric(cell))) return { header: records[0], rows: records.slice(1) };
+  if (records.length > 1 && records[0].every((cell) => !isNumeric(cell)))
+    return { header: records[0], rows: records.slice(1) };
   return { rows: records };
 }
 
@@ -43,7 +44,10 @@ export function parsePredictions(body: string, contentType: string | undefined):
       return String(record.predicted_label ?? record.score ?? JSON.stringify(p));
     });
   }
-  return text.split(/[\r\n,]+/).map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(/[\r\n,]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 export interface Quality {
@@ -57,12 +61,22 @@ export interface Quality {
 
 /** RMSE, MAE and R² when labels and predictions are numbers; accuracy otherwise. Rows without a prediction are left out. */
 export function predictionQuality(actual: string[], predicted: Array<string | undefined>): Quality | undefined {
-  const pairs = actual.map((a, i) => [a, predicted[i]] as const).filter((p): p is readonly [string, string] => p[1] !== undefined);
+  const pairs = actual
+    .map((a, i) => [a, predicted[i]] as const)
+    .filter((p): p is readonly [string, string] => p[1] !== undefined);
   if (pairs.length === 0) return undefined;
   const numeric = pairs.every(([a, p]) => isNumeric(a) && isNumeric(p));
-  const labelsAreClasses = numeric && pairs.every(([a, p]) => Number.isInteger(Number(a)) && Number.isInteger(Number(p))) && new Set(pairs.map(([a]) => a)).size <= 10 && new Set(pairs.map(([, p]) => p)).size <= 10;
+  const labelsAreClasses =
+    numeric &&
+    pairs.every(([a, p]) => Number.isInteger(Number(a)) && Number.isInteger(Number(p))) &&
+    new Set(pairs.map(([a]) => a)).size <= 10 &&
+    new Set(pairs.map(([, p]) => p)).size <= 10;
   if (!numeric || labelsAreClasses) {
-    return { kind: 'classification', count: pairs.length, accuracy: pairs.filter(([a, p]) => a.trim() === p.trim()).length / pairs.length };
+    return {
+      kind: 'classification',
+      count: pairs.length,
+      accuracy: pairs.filter(([a, p]) => a.trim() === p.trim()).length / pairs.length,
+    };
   }
   const y = pairs.map(([a]) => Number(a));
   const yhat = pairs.map(([, p]) => Number(p));
@@ -81,7 +95,11 @@ export function predictionQuality(actual: string[], predicted: Array<string | un
 
 export function qualityText(q: Quality): string {
   if (q.kind === 'classification') return `accuracy ${((q.accuracy ?? 0) * 100).toFixed(1)}% over ${q.count} rows`;
-  const parts = [`RMSE ${q.rmse!.toFixed(4)}`, `MAE ${q.mae!.toFixed(4)}`, q.r2 !== undefined ? `R² ${q.r2.toFixed(4)}` : undefined];
+  const parts = [
+    `RMSE ${q.rmse!.toFixed(4)}`,
+    `MAE ${q.mae!.toFixed(4)}`,
+    q.r2 !== undefined ? `R² ${q.r2.toFixed(4)}` : undefined,
+  ];
   return `${parts.filter(Boolean).join(' · ')} over ${q.count} rows`;
 }
 

@@ -6,7 +6,14 @@ export interface ActionStateLike {
   actionName?: string;
   entityUrl?: string;
   revisionUrl?: string;
-  latestExecution?: { status?: string; token?: string; summary?: string; lastStatusChange?: Date; externalExecutionUrl?: string; lastUpdatedBy?: string };
+  latestExecution?: {
+    status?: string;
+    token?: string;
+    summary?: string;
+    lastStatusChange?: Date;
+    externalExecutionUrl?: string;
+    lastUpdatedBy?: string;
+  };
   currentRevision?: { revisionId?: string };
 }
 
@@ -57,7 +64,11 @@ export function pendingApprovals(state: PipelineStateLike): PendingApproval[] {
  * Status of the newest execution: the one the first stage ran last. Its furthest stage tells how it is
  * doing; an execution waiting for approval is "InProgress" to AWS and "waiting for approval" to a person.
  */
-export function latestExecutionStatus(state: PipelineStateLike): { status?: string; executionId?: string; stageName?: string } {
+export function latestExecutionStatus(state: PipelineStateLike): {
+  status?: string;
+  executionId?: string;
+  stageName?: string;
+} {
   const stages = state.stageStates ?? [];
   const executionId = stages[0]?.latestExecution?.pipelineExecutionId;
   if (!executionId) return {};

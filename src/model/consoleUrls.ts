@@ -14,7 +14,8 @@ export function sageMakerConsoleUrl(region: string, path: string): string {
 
 export const consoleUrls = {
   notebookInstance: (region: string, name: string) => sageMakerConsoleUrl(region, `notebook-instances/${e(name)}`),
-  lifecycleConfig: (region: string, name: string) => sageMakerConsoleUrl(region, `notebook-instance-lifecycle-configurations/${e(name)}`),
+  lifecycleConfig: (region: string, name: string) =>
+    sageMakerConsoleUrl(region, `notebook-instance-lifecycle-configurations/${e(name)}`),
   trainingJob: (region: string, name: string) => sageMakerConsoleUrl(region, `jobs/${e(name)}`),
   autoMlJob: (region: string, name: string) => sageMakerConsoleUrl(region, `automl-jobs/${e(name)}`),
   endpoint: (region: string, name: string) => sageMakerConsoleUrl(region, `endpoints/${e(name)}`),

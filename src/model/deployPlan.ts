@@ -13,7 +13,15 @@ export interface DeployPlan {
 }
 
 /** Real-time instance types the seeds deploy to, cheapest first; any other ml.* type may be typed. */
-export const INSTANCE_TYPES = ['ml.t2.medium', 'ml.m5.large', 'ml.m5.xlarge', 'ml.c5.xlarge', 'ml.c5.2xlarge', 'ml.m5.2xlarge', 'ml.g4dn.xlarge'];
+export const INSTANCE_TYPES = [
+  'ml.t2.medium',
+  'ml.m5.large',
+  'ml.m5.xlarge',
+  'ml.c5.xlarge',
+  'ml.c5.2xlarge',
+  'ml.m5.2xlarge',
+  'ml.g4dn.xlarge',
+];
 export const SERVERLESS_MEMORY_MB = [1024, 2048, 3072, 4096, 5120, 6144];
 
 const NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
@@ -23,12 +31,15 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]{1,512}$/;
 export function resourceNameProblem(name: string, what = 'An endpoint name'): string | undefined {
   if (!name) return `${what} is required`;
   if (name.length > 63) return `${what} has at most 63 characters (${name.length} now)`;
-  if (!NAME.test(name)) return `${what} uses letters, digits and single or repeated hyphens, starting and ending with a letter or digit`;
+  if (!NAME.test(name))
+    return `${what} uses letters, digits and single or repeated hyphens, starting and ending with a letter or digit`;
   return undefined;
 }
 
 export function instanceTypeProblem(type: string): string | undefined {
-  return /^ml\.[a-z0-9]+\.[a-z0-9]+$/.test(type) ? undefined : `"${type}" is not a SageMaker instance type (like ml.m5.large)`;
+  return /^ml\.[a-z0-9]+\.[a-z0-9]+$/.test(type)
+    ? undefined
+    : `"${type}" is not a SageMaker instance type (like ml.m5.large)`;
 }
 
 export function instanceCountProblem(text: string): string | undefined {
@@ -45,22 +56,33 @@ export function maxConcurrencyProblem(text: string): string | undefined {
 }
 
 export function roleArnProblem(arn: string): string | undefined {
-  return ROLE_ARN.test(arn.trim()) ? undefined : 'Enter an IAM role ARN like arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole';
+  return ROLE_ARN.test(arn.trim())
+    ? undefined
+    : 'Enter an IAM role ARN like arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole';
 }
 
 /** The first thing wrong with a whole plan, or undefined. */
 export function deployPlanProblem(plan: DeployPlan): string | undefined {
   const c = plan.compute;
-  return resourceNameProblem(plan.endpointName)
-    ?? (c.kind === 'instances'
-      ? instanceTypeProblem(c.instanceType) ?? instanceCountProblem(String(c.count))
-      : (SERVERLESS_MEMORY_MB.includes(c.memoryMb) ? undefined : `Serverless memory is one of ${SERVERLESS_MEMORY_MB.join(', ')} MB`) ?? maxConcurrencyProblem(String(c.maxConcurrency)))
-    ?? (plan.dataCapture && c.kind === 'serverless' ? 'Data capture is not available on serverless endpoints' : undefined)
-    ?? roleArnProblem(plan.roleArn);
+  return (
+    resourceNameProblem(plan.endpointName) ??
+    (c.kind === 'instances'
+      ? (instanceTypeProblem(c.instanceType) ?? instanceCountProblem(String(c.count)))
+      : ((SERVERLESS_MEMORY_MB.includes(c.memoryMb)
+          ? undefined
+          : `Serverless memory is one of ${SERVERLESS_MEMORY_MB.join(', ')} MB`) ??
+        maxConcurrencyProblem(String(c.maxConcurrency)))) ??
+    (plan.dataCapture && c.kind === 'serverless'
+      ? 'Data capture is not available on serverless endpoints'
+      : undefined) ??
+    roleArnProblem(plan.roleArn)
+  );
 }
 
 export function computeText(c: Compute): string {
-  return c.kind === 'instances' ? `${c.count} × ${c.instanceType}` : `serverless · ${c.memoryMb} MB · ${c.maxConcurrency} concurrent`;
+  return c.kind === 'instances'
+    ? `${c.count} × ${c.instanceType}`
+    : `serverless · ${c.memoryMb} MB · ${c.maxConcurrency} concurrent`;
 }
 
 /** Names of what one deployment creates, unique per run (a UTC timestamp, as the SDK's estimators name them). */
@@ -72,6 +94,10 @@ export function deploymentNames(endpointName: string, at: Date): { model: string
 
 /** A name for a new endpoint from its source (e.g. AbalonePackageGroup v4 → abalonepackagegroup-v4). */
 export function suggestEndpointName(source: string): string {
-  const cleaned = source.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-');
+  const cleaned = source
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/-{2,}/g, '-');
   return (cleaned || 'endpoint').slice(0, 54).replace(/-+$/, '') + '-endpoint';
 }

@@ -1,6 +1,11 @@
 // Elapsed time as people read it in a list: the two largest units only ("45m 12s", "2h 3m", "3d 4h").
 
-const UNITS: Array<[string, number]> = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]];
+const UNITS: Array<[string, number]> = [
+  ['d', 86_400],
+  ['h', 3_600],
+  ['m', 60],
+  ['s', 1],
+];
 
 export function formatDuration(ms: number): string {
   let seconds = Math.max(0, Math.floor(ms / 1000));
@@ -17,7 +22,11 @@ export function formatDuration(ms: number): string {
 }
 
 /** A job's running time: until it ended, or until now while it runs. */
-export function jobDuration(start: Date | undefined, end: Date | undefined, now: Date = new Date()): string | undefined {
+export function jobDuration(
+  start: Date | undefined,
+  end: Date | undefined,
+  now: Date = new Date(),
+): string | undefined {
   if (!start) return undefined;
   return formatDuration((end ?? now).getTime() - start.getTime());
 }

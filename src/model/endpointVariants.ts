@@ -51,7 +51,9 @@ export function mergeVariants(a: EndpointAnswers): VariantFacts[] {
   const facts: VariantFacts[] = [];
   const add = (shadow: boolean, live: LiveVariant[] = [], configured: ConfiguredVariant[] = []) => {
     // The configuration lists every variant; a failed endpoint has no live ones.
-    const names = [...new Set([...configured.map((c) => c.VariantName), ...live.map((l) => l.VariantName)])].filter((n): n is string => !!n);
+    const names = [...new Set([...configured.map((c) => c.VariantName), ...live.map((l) => l.VariantName)])].filter(
+      (n): n is string => !!n,
+    );
     for (const name of names) {
       const l = live.find((v) => v.VariantName === name);
       const c = configured.find((v) => v.VariantName === name);
@@ -62,9 +64,11 @@ export function mergeVariants(a: EndpointAnswers): VariantFacts[] {
         name,
         shadow,
         instanceType: serverless ? undefined : c?.InstanceType,
-        currentInstances: serverless ? undefined : l?.CurrentInstanceCount ?? c?.InitialInstanceCount,
+        currentInstances: serverless ? undefined : (l?.CurrentInstanceCount ?? c?.InitialInstanceCount),
         desiredInstances: serverless ? undefined : l?.DesiredInstanceCount,
-        serverless: serverless ? { memoryMb: serverless.MemorySizeInMB, maxConcurrency: serverless.MaxConcurrency } : undefined,
+        serverless: serverless
+          ? { memoryMb: serverless.MemorySizeInMB, maxConcurrency: serverless.MaxConcurrency }
+          : undefined,
         weight: l?.CurrentWeight ?? c?.InitialVariantWeight,
         status: l?.VariantStatus?.at(-1)?.Status,
         images: (l?.DeployedImages ?? []).map((i) => i.SpecifiedImage).filter((i): i is string => !!i),
@@ -81,12 +85,18 @@ export function mergeVariants(a: EndpointAnswers): VariantFacts[] {
 /** "2 × ml.m5.large", "1 → 3 × ml.m5.large" while scaling, or "serverless · 2048 MB · 5 concurrent". */
 export function capacityText(v: VariantFacts): string {
   if (v.serverless) {
-    return ['serverless', v.serverless.memoryMb ? `${v.serverless.memoryMb} MB` : undefined, v.serverless.maxConcurrency ? `${v.serverless.maxConcurrency} concurrent` : undefined]
-      .filter(Boolean).join(' · ');
+    return [
+      'serverless',
+      v.serverless.memoryMb ? `${v.serverless.memoryMb} MB` : undefined,
+      v.serverless.maxConcurrency ? `${v.serverless.maxConcurrency} concurrent` : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
   }
-  const count = v.desiredInstances !== undefined && v.currentInstances !== undefined && v.desiredInstances !== v.currentInstances
-    ? `${v.currentInstances} → ${v.desiredInstances}`
-    : String(v.currentInstances ?? '?');
+  const count =
+    v.desiredInstances !== undefined && v.currentInstances !== undefined && v.desiredInstances !== v.currentInstances
+      ? `${v.currentInstances} → ${v.desiredInstances}`
+      : String(v.currentInstances ?? '?');
   return `${count} × ${v.instanceType ?? '?'}`;
 }
 

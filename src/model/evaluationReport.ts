@@ -33,22 +33,31 @@ export function parseEvaluationReport(text: string): EvaluationReport {
   if (Array.isArray(o.GroundTruth) && Array.isArray(o.Predictions)) {
     const actual = o.GroundTruth.map(Number);
     const predicted = o.Predictions.map(Number);
-    if (actual.length !== predicted.length) throw new EvaluationReportError(`GroundTruth has ${actual.length} values but Predictions has ${predicted.length}`);
+    if (actual.length !== predicted.length)
+      throw new EvaluationReportError(
+        `GroundTruth has ${actual.length} values but Predictions has ${predicted.length}`,
+      );
     if (actual.length === 0) throw new EvaluationReportError('GroundTruth and Predictions are empty');
-    if ([...actual, ...predicted].some((v) => !Number.isFinite(v))) throw new EvaluationReportError('GroundTruth and Predictions must hold numbers only');
+    if ([...actual, ...predicted].some((v) => !Number.isFinite(v)))
+      throw new EvaluationReportError('GroundTruth and Predictions must hold numbers only');
     return { form: 'ground_truth', metrics: regressionMetrics(actual, predicted), actual, predicted };
   }
-  const section = (o.regression_metrics ?? o.binary_classification_metrics ?? o.multiclass_classification_metrics) as Record<string, unknown> | undefined;
+  const section = (o.regression_metrics ?? o.binary_classification_metrics ?? o.multiclass_classification_metrics) as
+    Record<string, unknown> | undefined;
   if (section && typeof section === 'object') {
     const metrics: EvaluationMetric[] = [];
     for (const [name, entry] of Object.entries(section)) {
       const e = entry as { value?: unknown; standard_deviation?: unknown } | number;
       const value = typeof e === 'number' ? e : Number(e?.value);
       if (!Number.isFinite(value)) continue;
-      const stdDev = typeof e === 'object' && e?.standard_deviation !== undefined && e.standard_deviation !== 'NaN' ? Number(e.standard_deviation) : undefined;
+      const stdDev =
+        typeof e === 'object' && e?.standard_deviation !== undefined && e.standard_deviation !== 'NaN'
+          ? Number(e.standard_deviation)
+          : undefined;
       metrics.push({ name, value, stdDev: Number.isFinite(stdDev) ? stdDev : undefined, computed: false });
     }
-    if (metrics.length === 0) throw new EvaluationReportError('evaluation.json has a metrics section without numeric values');
+    if (metrics.length === 0)
+      throw new EvaluationReportError('evaluation.json has a metrics section without numeric values');
     return { form: 'regression_metrics', metrics };
   }
   throw new EvaluationReportError('evaluation.json has neither regression_metrics nor GroundTruth/Predictions');

@@ -12,7 +12,8 @@ export function contentTypeProblem(value: string): string | undefined {
 
 export function payloadProblem(bytes: number): string | undefined {
   if (bytes === 0) return 'The payload is empty: select rows, open a file or type a line to send';
-  if (bytes > MAX_INVOKE_BYTES) return `The payload is ${(bytes / 1024 / 1024).toFixed(1)} MB; a real-time endpoint takes at most 6 MB per request. Use Batch Predict CSV to send a file row by row.`;
+  if (bytes > MAX_INVOKE_BYTES)
+    return `The payload is ${(bytes / 1024 / 1024).toFixed(1)} MB; a real-time endpoint takes at most 6 MB per request. Use Batch Predict CSV to send a file row by row.`;
   return undefined;
 }
 

@@ -25,7 +25,9 @@ export interface AutoMLCandidate {
   CandidateName?: string;
   CandidateStatus?: string;
   FinalAutoMLJobObjectiveMetric?: { MetricName?: string; Value?: number; Type?: string };
-  CandidateProperties?: { CandidateMetrics?: Array<{ MetricName?: string; StandardMetricName?: string; Value?: number }> };
+  CandidateProperties?: {
+    CandidateMetrics?: Array<{ MetricName?: string; StandardMetricName?: string; Value?: number }>;
+  };
   CandidateSteps?: Array<{ CandidateStepType?: string }>;
   InferenceContainers?: Array<{ Image?: string; ModelDataUrl?: string }>;
   CreationTime?: Date;
@@ -42,7 +44,12 @@ export function objectiveIsMaximized(metric: string, type?: string): boolean {
 /** "sagemaker-xgboost:1.3-1-cpu-py3" → "xgboost"; the last container that is not a data transformer. */
 export function algorithmOf(candidate: AutoMLCandidate): string {
   const images = (candidate.InferenceContainers ?? []).map((c) => c.Image ?? '');
-  const names = images.map((i) => (i.split('/').pop() ?? '').split(':')[0].replace(/^sagemaker-/, '').replace(/-inference$/, ''));
+  const names = images.map((i) =>
+    (i.split('/').pop() ?? '')
+      .split(':')[0]
+      .replace(/^sagemaker-/, '')
+      .replace(/-inference$/, ''),
+  );
   const model = names.filter((n) => !/sklearn-automl|scikit-learn|data-processing/.test(n)).pop() ?? names.pop();
   return model || 'unknown';
 }
@@ -71,7 +78,8 @@ export function leaderboardRows(candidates: AutoMLCandidate[], maximize: boolean
     metrics: metricsOf(c),
     algorithm: algorithmOf(c),
     steps: (c.CandidateSteps ?? []).map((s) => s.CandidateStepType?.replace(/^AWS::SageMaker::/, '') ?? ''),
-    trainingSeconds: c.CreationTime && c.EndTime ? Math.round((c.EndTime.getTime() - c.CreationTime.getTime()) / 1000) : undefined,
+    trainingSeconds:
+      c.CreationTime && c.EndTime ? Math.round((c.EndTime.getTime() - c.CreationTime.getTime()) / 1000) : undefined,
     created: c.CreationTime?.toISOString() ?? '',
     best: i === 0 && v !== undefined,
     containers: (c.InferenceContainers ?? []).map((x) => ({ image: x.Image ?? '', modelDataUrl: x.ModelDataUrl })),
@@ -87,6 +95,16 @@ export function metricColumns(rows: LeaderboardRow[], objective: string): string
 
 export function leaderboardCsv(rows: LeaderboardRow[], metrics: string[]): string {
   const header = ['rank', 'candidate', 'status', ...metrics, 'algorithm', 'training_seconds', 'created'];
-  const lines = rows.map((r) => csvLine([String(r.rank), r.name, r.status, ...metrics.map((m) => (r.metrics[m] ?? (m === metrics[0] ? r.objective : undefined))?.toString() ?? ''), r.algorithm, r.trainingSeconds?.toString() ?? '', r.created]));
+  const lines = rows.map((r) =>
+    csvLine([
+      String(r.rank),
+      r.name,
+      r.status,
+      ...metrics.map((m) => (r.metrics[m] ?? (m === metrics[0] ? r.objective : undefined))?.toString() ?? ''),
+      r.algorithm,
+      r.trainingSeconds?.toString() ?? '',
+      r.created,
+    ]),
+  );
   return `${[csvLine(header), ...lines].join('\n')}\n`;
 }

@@ -10,6 +10,9 @@ export function encodeLifecycleScript(script: string): string {
 
 /** First meaningful line of a script, for a tree description. */
 export function scriptSummary(script: string): string {
-  const line = script.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('#') && l !== 'set -e');
+  const line = script
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('#') && l !== 'set -e');
   return line ? (line.length > 60 ? `${line.slice(0, 59)}…` : line) : 'empty';
 }

@@ -19,19 +19,31 @@ export interface TemplateChoice {
 }
 
 export const TEMPLATE_LABELS: Record<TemplateKind, { label: string; detail: string }> = {
-  's3-sync': { label: 'Sync notebooks from S3', detail: 'on start: copy the project\'s .ipynb files from S3, clear their outputs, give them to ec2-user' },
-  'auto-stop': { label: 'Stop when idle', detail: 'on start: a cron job stops the instance after Jupyter has been idle' },
-  'conda-packages': { label: 'Install packages into a conda environment', detail: 'on start: pip install into an environment (in the background, within the 5-minute limit)' },
+  's3-sync': {
+    label: 'Sync notebooks from S3',
+    detail: "on start: copy the project's .ipynb files from S3, clear their outputs, give them to ec2-user",
+  },
+  'auto-stop': {
+    label: 'Stop when idle',
+    detail: 'on start: a cron job stops the instance after Jupyter has been idle',
+  },
+  'conda-packages': {
+    label: 'Install packages into a conda environment',
+    detail: 'on start: pip install into an environment (in the background, within the 5-minute limit)',
+  },
 };
 
 export function scriptProblem(script: string, hook: 'on-create' | 'on-start'): string | undefined {
-  if (script.length > MAX_SCRIPT_CHARS) return `The ${hook} script has ${script.length.toLocaleString('en-US')} characters; SageMaker takes at most ${MAX_SCRIPT_CHARS.toLocaleString('en-US')}. Move the long part to S3 and download it from the script.`;
+  if (script.length > MAX_SCRIPT_CHARS)
+    return `The ${hook} script has ${script.length.toLocaleString('en-US')} characters; SageMaker takes at most ${MAX_SCRIPT_CHARS.toLocaleString('en-US')}. Move the long part to S3 and download it from the script.`;
   return undefined;
 }
 
 /** A bucket name as S3 allows it, with an optional prefix. */
 export function s3PrefixProblem(value: string): string | undefined {
-  return /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(value.trim()) ? undefined : 'Enter an S3 location like s3://my-bucket/project/notebooks/';
+  return /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(value.trim())
+    ? undefined
+    : 'Enter an S3 location like s3://my-bucket/project/notebooks/';
 }
 
 export function idleMinutesProblem(value: string): string | undefined {
@@ -42,7 +54,9 @@ export function idleMinutesProblem(value: string): string | undefined {
 export function packagesProblem(value: string): string | undefined {
   const names = value.trim().split(/\s+/).filter(Boolean);
   if (names.length === 0) return 'Name at least one package, e.g. autogluon==0.8.2';
-  const bad = names.find((n) => !/^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9,._-]+\])?([<>=!~]=?[A-Za-z0-9.*+!_-]+)?$/.test(n));
+  const bad = names.find(
+    (n) => !/^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9,._-]+\])?([<>=!~]=?[A-Za-z0-9.*+!_-]+)?$/.test(n),
+  );
   return bad ? `"${bad}" is not a pip requirement like pandas or autogluon==0.8.2` : undefined;
 }
 

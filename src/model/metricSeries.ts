@@ -7,7 +7,12 @@ export interface TimeSeries {
 }
 
 /** Puts each series on the buckets of `periodSeconds` from `start` to `end` (a bucket without a datapoint is null). */
-export function alignSeries(start: number, end: number, periodSeconds: number, ...series: TimeSeries[]): { times: string[]; values: Array<Array<number | null>> } {
+export function alignSeries(
+  start: number,
+  end: number,
+  periodSeconds: number,
+  ...series: TimeSeries[]
+): { times: string[]; values: Array<Array<number | null>> } {
   const step = periodSeconds * 1000;
   const times: number[] = [];
   for (let t = start; t < end; t += step) times.push(t);

@@ -23,15 +23,25 @@ export interface DecidableVersion {
 
 export type DecisionOutcome = { outcome: 'decided' | 'cancelled' | 'failed'; message?: string; detail?: string };
 
-export const versionLabel = (s: VersionSummary): string => `${s.ModelPackageGroupName ?? ''} v${s.ModelPackageVersion ?? '?'}`;
+export const versionLabel = (s: VersionSummary): string =>
+  `${s.ModelPackageGroupName ?? ''} v${s.ModelPackageVersion ?? '?'}`;
 
 /** Up to four metrics in one line, or that none were registered. */
 export function metricsHeadline(metrics: QualityMetric[] | undefined): string {
-  return metrics?.length ? metrics.slice(0, 4).map((m) => `${m.name} ${formatMetricValue(m.value)}`).join(' · ') : 'no metrics registered';
+  return metrics?.length
+    ? metrics
+        .slice(0, 4)
+        .map((m) => `${m.name} ${formatMetricValue(m.value)}`)
+        .join(' · ')
+    : 'no metrics registered';
 }
 
 /** The line about the group's approved version: none, this one, or another with its metrics. */
-export function approvedLine(version: VersionSummary, approved: VersionSummary | undefined, approvedMetrics: QualityMetric[] | undefined): string {
+export function approvedLine(
+  version: VersionSummary,
+  approved: VersionSummary | undefined,
+  approvedMetrics: QualityMetric[] | undefined,
+): string {
   if (!approved) return 'No version of the group is approved yet.';
   if (approved.ModelPackageArn === version.ModelPackageArn) return 'This is the currently approved version.';
   return `Currently approved: v${approved.ModelPackageVersion ?? '?'} — ${metricsHeadline(approvedMetrics)}`;

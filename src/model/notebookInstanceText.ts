@@ -7,7 +7,11 @@ export function createPlanDetail(plan: NotebookInstancePlan): string {
   const l = plan.lifecycle;
   return [
     `${plan.instanceType}, ${plan.volumeSizeInGB} GB ML storage, role ${plan.roleArn}.`,
-    l.kind === 'none' ? 'No lifecycle configuration.' : l.kind === 'existing' ? `Lifecycle configuration ${l.name}.` : `Creates lifecycle configuration ${l.name} from the "${l.template.kind}" template first.`,
+    l.kind === 'none'
+      ? 'No lifecycle configuration.'
+      : l.kind === 'existing'
+        ? `Lifecycle configuration ${l.name}.`
+        : `Creates lifecycle configuration ${l.name} from the "${l.template.kind}" template first.`,
     `Code repository: ${plan.defaultCodeRepository ?? 'none'}. Root access ${plan.rootAccess ? 'on' : 'off'}, direct internet access ${plan.directInternetAccess ? 'on' : 'off'}.`,
     'It starts at once (on-create and on-start scripts run) and is billed per hour while InService.',
   ].join('\n');

@@ -12,13 +12,20 @@ export interface SyncLocation {
 }
 
 /** The location, or why there is none (a sentence for the user). */
-export function syncLocationOf(instanceName: string, configName: string | undefined, scripts: { onStart: string; onCreate: string }): SyncLocation | string {
-  if (!configName) return `${instanceName} has no lifecycle configuration, so no S3 location its notebooks come from. Create one from the "Sync notebooks from S3" template.`;
+export function syncLocationOf(
+  instanceName: string,
+  configName: string | undefined,
+  scripts: { onStart: string; onCreate: string },
+): SyncLocation | string {
+  if (!configName)
+    return `${instanceName} has no lifecycle configuration, so no S3 location its notebooks come from. Create one from the "Sync notebooks from S3" template.`;
   const source = [scripts.onStart, scripts.onCreate].flatMap(notebookSources)[0];
-  if (!source) return `The lifecycle configuration ${configName} of ${instanceName} copies nothing from S3 (no "aws s3 cp s3://…" or "aws s3 sync s3://…" line).`;
+  if (!source)
+    return `The lifecycle configuration ${configName} of ${instanceName} copies nothing from S3 (no "aws s3 cp s3://…" or "aws s3 sync s3://…" line).`;
   const [bucket, ...rest] = source.slice('s3://'.length).split('/');
   const key = rest.join('/');
-  const prefix = key === '' || key.endsWith('/') ? key : /\.ipynb$/i.test(key) ? key.slice(0, key.lastIndexOf('/') + 1) : `${key}/`;
+  const prefix =
+    key === '' || key.endsWith('/') ? key : /\.ipynb$/i.test(key) ? key.slice(0, key.lastIndexOf('/') + 1) : `${key}/`;
   return { bucket, prefix, source };
 }
 

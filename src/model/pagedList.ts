@@ -45,12 +45,22 @@ export class PagedList<T> {
     private readonly fill: FillPolicy = ONE_CALL_PER_PAGE,
   ) {}
 
-  get items(): readonly T[] { return this.loadedItems; }
-  get state(): PagedState { return this.stateValue; }
-  get error(): unknown { return this.errorValue; }
-  get hasMore(): boolean { return this.token !== undefined; }
+  get items(): readonly T[] {
+    return this.loadedItems;
+  }
+  get state(): PagedState {
+    return this.stateValue;
+  }
+  get error(): unknown {
+    return this.errorValue;
+  }
+  get hasMore(): boolean {
+    return this.token !== undefined;
+  }
   /** List calls made for what is shown: a refresh of it costs this many calls. */
-  get pageCount(): number { return this.pagesLoaded; }
+  get pageCount(): number {
+    return this.pagesLoaded;
+  }
 
   /**
    * Lists the shown pages again (one call per page) and swaps the items in at once; used by status polling so
@@ -128,25 +138,27 @@ export class PagedList<T> {
   private load(token: string | undefined): Promise<void> {
     const generation = this.generation;
     this.stateValue = 'loading';
-    this.inFlight = this.fetchFilled(token).then(
-      (page) => {
-        if (generation !== this.generation) return;
-        this.loadedItems = token === undefined ? page.items : [...this.loadedItems, ...page.items];
-        this.pagesLoaded = token === undefined ? page.calls : this.pagesLoaded + page.calls;
-        this.token = page.nextToken || undefined;
-        this.stateValue = 'loaded';
-        this.errorValue = undefined;
-      },
-      (error: unknown) => {
-        if (generation !== this.generation) return;
-        this.errorValue = error;
-        // A failed first page shows an error node; a failed later page keeps what was loaded.
-        this.stateValue = token === undefined ? 'error' : 'loaded';
-        if (token !== undefined) throw error;
-      },
-    ).finally(() => {
-      if (generation === this.generation) this.inFlight = undefined;
-    });
+    this.inFlight = this.fetchFilled(token)
+      .then(
+        (page) => {
+          if (generation !== this.generation) return;
+          this.loadedItems = token === undefined ? page.items : [...this.loadedItems, ...page.items];
+          this.pagesLoaded = token === undefined ? page.calls : this.pagesLoaded + page.calls;
+          this.token = page.nextToken || undefined;
+          this.stateValue = 'loaded';
+          this.errorValue = undefined;
+        },
+        (error: unknown) => {
+          if (generation !== this.generation) return;
+          this.errorValue = error;
+          // A failed first page shows an error node; a failed later page keeps what was loaded.
+          this.stateValue = token === undefined ? 'error' : 'loaded';
+          if (token !== undefined) throw error;
+        },
+      )
+      .finally(() => {
+        if (generation === this.generation) this.inFlight = undefined;
+      });
     return this.inFlight;
   }
 }

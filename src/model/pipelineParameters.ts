@@ -18,12 +18,16 @@ export function parseDefinitionParameters(definition: string | undefined): Pipel
   }
   const list = (parsed as { Parameters?: unknown }).Parameters;
   if (!Array.isArray(list)) return [];
-  return list.map((p: { Name?: unknown; Type?: unknown; DefaultValue?: unknown; EnumValues?: unknown }) => ({
-    name: String(p.Name ?? ''),
-    type: (['String', 'Integer', 'Float', 'Boolean'].includes(String(p.Type)) ? p.Type : 'String') as PipelineParameter['type'],
-    defaultValue: p.DefaultValue === undefined ? undefined : String(p.DefaultValue),
-    enumValues: Array.isArray(p.EnumValues) ? p.EnumValues.map(String) : undefined,
-  })).filter((p) => p.name);
+  return list
+    .map((p: { Name?: unknown; Type?: unknown; DefaultValue?: unknown; EnumValues?: unknown }) => ({
+      name: String(p.Name ?? ''),
+      type: (['String', 'Integer', 'Float', 'Boolean'].includes(String(p.Type))
+        ? p.Type
+        : 'String') as PipelineParameter['type'],
+      defaultValue: p.DefaultValue === undefined ? undefined : String(p.DefaultValue),
+      enumValues: Array.isArray(p.EnumValues) ? p.EnumValues.map(String) : undefined,
+    }))
+    .filter((p) => p.name);
 }
 
 /** Why `value` is not acceptable for `parameter`, or undefined when it is. */
@@ -35,18 +39,23 @@ export function parameterProblem(parameter: PipelineParameter, value: string): s
       if (!/^-?\d+$/.test(value)) return `${parameter.name} is an Integer: "${value}" is not a whole number`;
       break;
     case 'Float':
-      if (!/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value)) return `${parameter.name} is a Float: "${value}" is not a number`;
+      if (!/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value))
+        return `${parameter.name} is a Float: "${value}" is not a number`;
       break;
     case 'Boolean':
       if (!/^(true|false)$/i.test(value)) return `${parameter.name} is a Boolean: use true or false`;
       break;
   }
-  if (parameter.enumValues && !parameter.enumValues.includes(value)) return `${parameter.name} must be one of ${parameter.enumValues.join(', ')}`;
+  if (parameter.enumValues && !parameter.enumValues.includes(value))
+    return `${parameter.name} must be one of ${parameter.enumValues.join(', ')}`;
   return undefined;
 }
 
 /** Only the values that differ from their defaults are sent; the rest take the defaults. */
-export function changedParameters(parameters: readonly PipelineParameter[], values: Record<string, string>): Array<{ Name: string; Value: string }> {
+export function changedParameters(
+  parameters: readonly PipelineParameter[],
+  values: Record<string, string>,
+): Array<{ Name: string; Value: string }> {
   return parameters
     .filter((p) => values[p.name] !== undefined && values[p.name] !== '' && values[p.name] !== p.defaultValue)
     .map((p) => ({ Name: p.name, Value: values[p.name] }));

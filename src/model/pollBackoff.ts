@@ -20,7 +20,9 @@ export class PollBackoff {
 
   /** After a poll: back to the initial delay when something changed, else grow up to the maximum. */
   next(changed: boolean): number {
-    this.current = changed ? this.options.initialMs : Math.min(this.options.maxMs, Math.round(this.current * this.options.factor));
+    this.current = changed
+      ? this.options.initialMs
+      : Math.min(this.options.maxMs, Math.round(this.current * this.options.factor));
     return this.current;
   }
 
@@ -36,7 +38,12 @@ export interface StatusChange {
 }
 
 /** Items whose status differs between two polls, matched by key. */
-export function statusChanges<T>(before: readonly T[], after: readonly T[], keyOf: (t: T) => string, statusOf: (t: T) => string | undefined): StatusChange[] {
+export function statusChanges<T>(
+  before: readonly T[],
+  after: readonly T[],
+  keyOf: (t: T) => string,
+  statusOf: (t: T) => string | undefined,
+): StatusChange[] {
   const old = new Map(before.map((t) => [keyOf(t), statusOf(t)]));
   const changes: StatusChange[] = [];
   for (const item of after) {

@@ -41,7 +41,7 @@ export function listProfiles(
     const fromConfig = configFile[name] ?? {};
     const fromCredentials = credentialsFile[name] ?? {};
     const merged = { ...fromConfig, ...fromCredentials };
-    const session = merged.sso_session ? ssoSessions[merged.sso_session] ?? {} : {};
+    const session = merged.sso_session ? (ssoSessions[merged.sso_session] ?? {}) : {};
     const sources: ProfileInfo['sources'] = [];
     if (configFile[name]) sources.push('config');
     if (credentialsFile[name]) sources.push('credentials');
@@ -56,9 +56,7 @@ export function listProfiles(
     });
   }
   // "default" first, the rest alphabetically: the order the AWS CLI users expect.
-  return profiles.sort((a, b) =>
-    a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name),
-  );
+  return profiles.sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
 }
 
 export function describeCredentialKind(kind: CredentialKind): string {

@@ -17,7 +17,8 @@ export const MAX_APPROVAL_SUMMARY = 512;
 /** Why `comment` cannot be sent with `decision`, or undefined when it can. */
 export function approvalCommentProblem(decision: ApprovalDecision, comment: string): string | undefined {
   if (decision === 'Rejected' && !comment.trim()) return 'A reason is required to reject a release.';
-  if (comment.length > MAX_APPROVAL_SUMMARY) return `CodePipeline keeps at most ${MAX_APPROVAL_SUMMARY} characters (${comment.length} now).`;
+  if (comment.length > MAX_APPROVAL_SUMMARY)
+    return `CodePipeline keeps at most ${MAX_APPROVAL_SUMMARY} characters (${comment.length} now).`;
   return undefined;
 }
 
@@ -40,7 +41,13 @@ export function shortExecutionId(id: string | undefined): string {
 }
 
 /** The confirmation a decision asks: question, the modal's detail, and its one button. */
-export function approvalConfirmation(approval: PendingApproval, decision: ApprovalDecision, evidence: Evidence, summary: string, now = new Date()): { question: string; detail: string; action: string } {
+export function approvalConfirmation(
+  approval: PendingApproval,
+  decision: ApprovalDecision,
+  evidence: Evidence,
+  summary: string,
+  now = new Date(),
+): { question: string; detail: string; action: string } {
   const action = decision === 'Approved' ? 'Approve' : 'Reject';
   const detail = [
     `Pipeline: ${approval.pipelineName}`,
@@ -48,7 +55,9 @@ export function approvalConfirmation(approval: PendingApproval, decision: Approv
     `Execution: ${approval.pipelineExecutionId ?? 'unknown'}${approval.waitingSince ? ` (waiting since ${timeAgo(approval.waitingSince, now)})` : ''}`,
     evidenceLine(evidence),
     `Comment: ${summary}`,
-    decision === 'Approved' ? 'The stages after the approval (Deploy) run next.' : 'The execution stops here; its later stages do not run.',
+    decision === 'Approved'
+      ? 'The stages after the approval (Deploy) run next.'
+      : 'The execution stops here; its later stages do not run.',
   ].join('\n');
   return { question: `${action} the release of ${approval.pipelineName}?`, detail, action };
 }

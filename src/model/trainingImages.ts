@@ -75,9 +75,14 @@ export function isByocImage(uri: string | undefined, ownAccount: string | undefi
 export function describeImage(uri: string | undefined, ownAccount: string | undefined): string | undefined {
   if (!uri) return undefined;
   const image = parseEcrImage(uri);
-  const short = image ? `${image.repository}${image.reference && !image.reference.startsWith('sha256:') ? `:${image.reference}` : ''}` : uri;
+  const short = image
+    ? `${image.repository}${image.reference && !image.reference.startsWith('sha256:') ? `:${image.reference}` : ''}`
+    : uri;
   const origin = imageOrigin(uri, ownAccount);
-  const marks = [isAutoGluonImage(uri) ? 'AutoGluon' : undefined, origin === 'own' ? 'BYOC' : origin === 'aws' ? 'AWS image' : undefined];
+  const marks = [
+    isAutoGluonImage(uri) ? 'AutoGluon' : undefined,
+    origin === 'own' ? 'BYOC' : origin === 'aws' ? 'AWS image' : undefined,
+  ];
   return [short, ...marks].filter(Boolean).join(' · ');
 }
 
@@ -87,6 +92,16 @@ export function describeImage(uri: string | undefined, ownAccount: string | unde
  */
 const AWS_IMAGE_ACCOUNTS = new Set([
   '763104351884', // Deep Learning Containers, AutoGluon
-  '217643126080', '727897471807', '626614931356', '683313688378', '520713654638', '462105765813', // framework images
-  '811284229777', '382416733822', '825641698319', '433757028032', '246618743249', '257758044811', // built-in algorithms
+  '217643126080',
+  '727897471807',
+  '626614931356',
+  '683313688378',
+  '520713654638',
+  '462105765813', // framework images
+  '811284229777',
+  '382416733822',
+  '825641698319',
+  '433757028032',
+  '246618743249',
+  '257758044811', // built-in algorithms
 ]);

@@ -35,22 +35,45 @@ function row(section: ComparisonRow['section'], name: string, values: Array<stri
 export function compareTrainingJobs(jobs: DescribeTrainingJobResponse[]): TrainingComparison {
   const settings: Array<[string, (j: DescribeTrainingJobResponse) => string | undefined]> = [
     ['Image', (j) => j.AlgorithmSpecification?.TrainingImage],
-    ['Instance', (j) => (j.ResourceConfig ? `${j.ResourceConfig.InstanceCount ?? 1} × ${j.ResourceConfig.InstanceType ?? '?'}` : undefined)],
+    [
+      'Instance',
+      (j) =>
+        j.ResourceConfig
+          ? `${j.ResourceConfig.InstanceCount ?? 1} × ${j.ResourceConfig.InstanceType ?? '?'}`
+          : undefined,
+    ],
     ['Volume (GB)', (j) => j.ResourceConfig?.VolumeSizeInGB?.toString()],
     ['Spot', (j) => (j.EnableManagedSpotTraining ? 'yes' : 'no')],
     ['Training time (s)', (j) => j.TrainingTimeInSeconds?.toString()],
     ['Billable time (s)', (j) => j.BillableTimeInSeconds?.toString()],
   ];
   const hyperKeys = [...new Set(jobs.flatMap((j) => Object.keys(j.HyperParameters ?? {})))].sort();
-  const metricNames = [...new Set(jobs.flatMap((j) => (j.FinalMetricDataList ?? []).map((m) => m.MetricName ?? '')))].filter(Boolean).sort();
-  const metricOf = (j: DescribeTrainingJobResponse, name: string) => j.FinalMetricDataList?.find((m) => m.MetricName === name)?.Value;
+  const metricNames = [...new Set(jobs.flatMap((j) => (j.FinalMetricDataList ?? []).map((m) => m.MetricName ?? '')))]
+    .filter(Boolean)
+    .sort();
+  const metricOf = (j: DescribeTrainingJobResponse, name: string) =>
+    j.FinalMetricDataList?.find((m) => m.MetricName === name)?.Value;
   return {
     jobs: jobs.map((j) => ({ name: j.TrainingJobName ?? '', status: j.TrainingJobStatus ?? '' })),
     rows: [
       ...settings.map(([name, get]) => row('Settings', name, jobs.map(get))),
-      ...hyperKeys.map((k) => row('Hyperparameters', k, jobs.map((j) => j.HyperParameters?.[k]))),
-      ...metricNames.map((n) => row('Final metrics', n, jobs.map((j) => metricOf(j, n)?.toString()))),
+      ...hyperKeys.map((k) =>
+        row(
+          'Hyperparameters',
+          k,
+          jobs.map((j) => j.HyperParameters?.[k]),
+        ),
+      ),
+      ...metricNames.map((n) =>
+        row(
+          'Final metrics',
+          n,
+          jobs.map((j) => metricOf(j, n)?.toString()),
+        ),
+      ),
     ],
-    shared: metricNames.filter((n) => jobs.every((j) => metricOf(j, n) !== undefined)).map((n) => ({ name: n, values: jobs.map((j) => metricOf(j, n)!) })),
+    shared: metricNames
+      .filter((n) => jobs.every((j) => metricOf(j, n) !== undefined))
+      .map((n) => ({ name: n, values: jobs.map((j) => metricOf(j, n)!) })),
   };
 }

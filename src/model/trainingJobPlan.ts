@@ -33,13 +33,23 @@ export interface TrainingPlan {
 }
 
 /** Instance types the seed's AutoGluon runs use (memory-heavy M5 first); any other ml.* type may be typed. */
-export const TRAINING_INSTANCE_TYPES = ['ml.m5.xlarge', 'ml.m5.2xlarge', 'ml.m5.4xlarge', 'ml.c5.2xlarge', 'ml.g4dn.xlarge', 'ml.p3.2xlarge'];
+export const TRAINING_INSTANCE_TYPES = [
+  'ml.m5.xlarge',
+  'ml.m5.2xlarge',
+  'ml.m5.4xlarge',
+  'ml.c5.2xlarge',
+  'ml.g4dn.xlarge',
+  'ml.p3.2xlarge',
+];
 
 /** AutoGluon prints a validation score per model; the scaffold's train.py keeps that format. */
-export const AUTOGLUON_METRICS: MetricDefinition[] = [{ name: 'validation:accuracy', regex: '([0-9.]+)\\s+= Validation score' }];
+export const AUTOGLUON_METRICS: MetricDefinition[] = [
+  { name: 'validation:accuracy', regex: '([0-9.]+)\\s+= Validation score' },
+];
 
 const MAX_RUNTIME = 2_419_200; // 28 days, SageMaker's ceiling for MaxRuntimeInSeconds
-const ECR_URI = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127})|@(sha256:[a-f0-9]{64}))?$/;
+const ECR_URI =
+  /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127})|@(sha256:[a-f0-9]{64}))?$/;
 const CHANNEL_NAME = /^[A-Za-z0-9.\-_]{1,64}$/;
 
 export function trainingJobNameProblem(name: string): string | undefined {
@@ -52,7 +62,8 @@ export function ecrImageProblem(uri: string): string | undefined {
   if (!text) return 'A training image is required';
   if (text.length > 255) return `An image URI has at most 255 characters (${text.length} now)`;
   const match = ECR_URI.exec(text);
-  if (!match) return 'Enter an ECR image URI like 123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest';
+  if (!match)
+    return 'Enter an ECR image URI like 123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest';
   if (!match[4] && !match[5]) return 'Add a tag (:latest) or a digest (@sha256:…) to the image URI';
   return undefined;
 }
@@ -66,20 +77,30 @@ function wholeNumberProblem(text: string, what: string, min: number, max: number
 
 export const instanceCountProblem = (text: string) => wholeNumberProblem(text, 'The instance count', 1, 100);
 export const volumeSizeProblem = (text: string) => wholeNumberProblem(text, 'The volume size in GB', 1, 16_384);
-export const maxRuntimeSecondsProblem = (text: string) => wholeNumberProblem(text, 'The maximum runtime in seconds', 1, MAX_RUNTIME);
+export const maxRuntimeSecondsProblem = (text: string) =>
+  wholeNumberProblem(text, 'The maximum runtime in seconds', 1, MAX_RUNTIME);
 
 /** `training=s3://bucket/key testing=s3://…` (spaces, commas or new lines between channels). */
 export function parseChannels(text: string): { channels: TrainingChannel[]; problem?: string } {
   const parts = text.split(/[\s,]+/).filter(Boolean);
-  if (parts.length === 0) return { channels: [], problem: 'Name at least one input channel, like training=s3://my-bucket/abalone/training.csv' };
+  if (parts.length === 0)
+    return {
+      channels: [],
+      problem: 'Name at least one input channel, like training=s3://my-bucket/abalone/training.csv',
+    };
   if (parts.length > 20) return { channels: [], problem: `At most 20 input channels (${parts.length} now)` };
   const channels: TrainingChannel[] = [];
   for (const part of parts) {
     const eq = part.indexOf('=');
-    if (eq < 1) return { channels: [], problem: `"${part}" is not name=s3://…; each channel is its name, "=", and its S3 location` };
+    if (eq < 1)
+      return {
+        channels: [],
+        problem: `"${part}" is not name=s3://…; each channel is its name, "=", and its S3 location`,
+      };
     const name = part.slice(0, eq);
     const s3Uri = part.slice(eq + 1);
-    if (!CHANNEL_NAME.test(name)) return { channels: [], problem: `Channel name "${name}" uses letters, digits, ".", "-" and "_" (at most 64)` };
+    if (!CHANNEL_NAME.test(name))
+      return { channels: [], problem: `Channel name "${name}" uses letters, digits, ".", "-" and "_" (at most 64)` };
     if (channels.some((c) => c.name === name)) return { channels: [], problem: `Channel "${name}" is named twice` };
     const uriProblem = s3UriProblem(s3Uri, `Channel ${name}`);
     if (uriProblem) return { channels: [], problem: uriProblem };
@@ -103,15 +124,22 @@ export function parseHyperParameters(text: string): { value: Record<string, stri
   } catch (error) {
     return { value: {}, problem: `Hyperparameters are not valid JSON: ${(error as Error).message}` };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { value: {}, problem: 'Hyperparameters are a JSON object, like {"label": "rings"}' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { value: {}, problem: 'Hyperparameters are a JSON object, like {"label": "rings"}' };
   const entries = Object.entries(parsed);
   if (entries.length > 100) return { value: {}, problem: `At most 100 hyperparameters (${entries.length} now)` };
   const value: Record<string, string> = {};
   for (const [key, v] of entries) {
-    if (key.length === 0 || key.length > 256) return { value: {}, problem: `Hyperparameter names have 1 to 256 characters ("${key.slice(0, 40)}")` };
-    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return { value: {}, problem: `Hyperparameter "${key}" must be a string, number or boolean, not ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}` };
+    if (key.length === 0 || key.length > 256)
+      return { value: {}, problem: `Hyperparameter names have 1 to 256 characters ("${key.slice(0, 40)}")` };
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+      return {
+        value: {},
+        problem: `Hyperparameter "${key}" must be a string, number or boolean, not ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`,
+      };
     const text = typeof v === 'string' ? v : JSON.stringify(v);
-    if (text.length > 2500) return { value: {}, problem: `Hyperparameter "${key}" has ${text.length} characters; at most 2,500` };
+    if (text.length > 2500)
+      return { value: {}, problem: `Hyperparameter "${key}" has ${text.length} characters; at most 2,500` };
     // defineProperty, not assignment: a hyperparameter may be called "__proto__" and must stay a key.
     Object.defineProperty(value, key, { value: text, enumerable: true, writable: true, configurable: true });
   }
@@ -136,7 +164,10 @@ export function metricDefinitionsProblem(definitions: MetricDefinition[]): strin
 /** `name=regex` lines, the way the wizard shows and takes them. */
 export function parseMetricDefinitions(text: string): { definitions: MetricDefinition[]; problem?: string } {
   const definitions: MetricDefinition[] = [];
-  for (const line of text.split(/\n|;;/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split(/\n|;;/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const eq = line.indexOf('=');
     if (eq < 1) return { definitions: [], problem: `"${line}" is not name=regex` };
     definitions.push({ name: line.slice(0, eq).trim(), regex: line.slice(eq + 1).trim() });
@@ -146,31 +177,37 @@ export function parseMetricDefinitions(text: string): { definitions: MetricDefin
 
 /** The first thing wrong with a whole plan, or undefined. */
 export function trainingPlanProblem(plan: TrainingPlan): string | undefined {
-  return trainingJobNameProblem(plan.jobName)
-    ?? ecrImageProblem(plan.image)
-    ?? instanceTypeProblem(plan.instanceType)
-    ?? instanceCountProblem(String(plan.instanceCount))
-    ?? volumeSizeProblem(String(plan.volumeSizeInGB))
-    ?? maxRuntimeSecondsProblem(String(plan.maxRuntimeSeconds))
-    ?? roleArnProblem(plan.roleArn)
-    ?? (plan.channels.length ? parseChannels(channelsText(plan.channels)).problem : 'Name at least one input channel')
-    ?? s3UriProblem(plan.outputS3Uri, 'The output path')
-    ?? parseHyperParameters(JSON.stringify(plan.hyperParameters)).problem
-    ?? (plan.spot ? spotProblem(plan) : undefined)
-    ?? metricDefinitionsProblem(plan.metricDefinitions);
+  return (
+    trainingJobNameProblem(plan.jobName) ??
+    ecrImageProblem(plan.image) ??
+    instanceTypeProblem(plan.instanceType) ??
+    instanceCountProblem(String(plan.instanceCount)) ??
+    volumeSizeProblem(String(plan.volumeSizeInGB)) ??
+    maxRuntimeSecondsProblem(String(plan.maxRuntimeSeconds)) ??
+    roleArnProblem(plan.roleArn) ??
+    (plan.channels.length ? parseChannels(channelsText(plan.channels)).problem : 'Name at least one input channel') ??
+    s3UriProblem(plan.outputS3Uri, 'The output path') ??
+    parseHyperParameters(JSON.stringify(plan.hyperParameters)).problem ??
+    (plan.spot ? spotProblem(plan) : undefined) ??
+    metricDefinitionsProblem(plan.metricDefinitions)
+  );
 }
 
 /** The longest wait for spot capacity plus training, as typed in the wizard: whole seconds, at least the maximum runtime. */
 export function spotWaitProblem(text: string, maxRuntimeSeconds: number): string | undefined {
   const wait = Number(text.trim());
-  if (text.trim() === '' || !Number.isInteger(wait) || wait < maxRuntimeSeconds) return `With spot training, the maximum wait (${text.trim() || 'none'} s) is at least the maximum runtime (${maxRuntimeSeconds} s)`;
+  if (text.trim() === '' || !Number.isInteger(wait) || wait < maxRuntimeSeconds)
+    return `With spot training, the maximum wait (${text.trim() || 'none'} s) is at least the maximum runtime (${maxRuntimeSeconds} s)`;
   if (wait > MAX_RUNTIME) return 'The maximum wait for spot capacity is at most 2,419,200 seconds (28 days)';
   return undefined;
 }
 
 function spotProblem(plan: TrainingPlan): string | undefined {
   const spot = plan.spot!;
-  return spotWaitProblem(String(spot.maxWaitSeconds), plan.maxRuntimeSeconds) ?? s3UriProblem(spot.checkpointS3Uri, 'The checkpoint location');
+  return (
+    spotWaitProblem(String(spot.maxWaitSeconds), plan.maxRuntimeSeconds) ??
+    s3UriProblem(spot.checkpointS3Uri, 'The checkpoint location')
+  );
 }
 
 /** Where a new job starts when nothing else is known: AutoGluon on the abalone data, the last role used. */
@@ -194,7 +231,13 @@ export function defaultTrainingPlan(lastRole: string | undefined, now = new Date
  * The defaults of a scaffolded folder named `folderName`: its sagemaker-training.json and hyperparameters.json
  * (undefined when the file is not there) over `base`, and what was wrong with them (those parts keep `base`).
  */
-export function planFromFolderFiles(base: TrainingPlan, folderName: string, settings: string | undefined, hyper: string | undefined, now = new Date()): { plan: TrainingPlan; problem?: string } {
+export function planFromFolderFiles(
+  base: TrainingPlan,
+  folderName: string,
+  settings: string | undefined,
+  hyper: string | undefined,
+  now = new Date(),
+): { plan: TrainingPlan; problem?: string } {
   const plan: TrainingPlan = { ...base, jobName: nextJobName(folderName || 'training', now) };
   const problems: string[] = [];
   if (settings !== undefined) {
@@ -206,7 +249,13 @@ export function planFromFolderFiles(base: TrainingPlan, folderName: string, sett
       instanceCount: d.instanceCount ?? plan.instanceCount,
       volumeSizeInGB: d.volumeSizeInGB ?? plan.volumeSizeInGB,
       maxRuntimeSeconds: d.maxRuntimeSeconds ?? plan.maxRuntimeSeconds,
-      channels: d.channels ? Object.entries(d.channels).map(([name, s3Uri]) => ({ name, s3Uri: String(s3Uri), contentType: /\.csv$/i.test(String(s3Uri)) ? 'text/csv' : undefined })) : plan.channels,
+      channels: d.channels
+        ? Object.entries(d.channels).map(([name, s3Uri]) => ({
+            name,
+            s3Uri: String(s3Uri),
+            contentType: /\.csv$/i.test(String(s3Uri)) ? 'text/csv' : undefined,
+          }))
+        : plan.channels,
       outputS3Uri: d.outputPath ?? plan.outputS3Uri,
       metricDefinitions: Array.isArray(d.metricDefinitions) ? d.metricDefinitions : plan.metricDefinitions,
     });
@@ -221,11 +270,16 @@ export function planFromFolderFiles(base: TrainingPlan, folderName: string, sett
 
 /** The plan as the start confirmation shows it, one fact per line. */
 export function describeTrainingPlan(plan: TrainingPlan): string {
-  const hyper = Object.entries(plan.hyperParameters).map(([k, v]) => `${k}=${v}`).join(', ') || 'none';
+  const hyper =
+    Object.entries(plan.hyperParameters)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ') || 'none';
   return [
     `Image: ${plan.image}.`,
     `Compute: ${plan.instanceCount} × ${plan.instanceType}, ${plan.volumeSizeInGB} GB volume, at most ${plan.maxRuntimeSeconds} s of training.`,
-    plan.spot ? `Managed spot training: waits up to ${plan.spot.maxWaitSeconds} s for capacity, checkpoints in ${plan.spot.checkpointS3Uri}.` : 'On-demand capacity.',
+    plan.spot
+      ? `Managed spot training: waits up to ${plan.spot.maxWaitSeconds} s for capacity, checkpoints in ${plan.spot.checkpointS3Uri}.`
+      : 'On-demand capacity.',
     `Input: ${plan.channels.map((c) => `${c.name} ← ${c.s3Uri}`).join('; ')}.`,
     `Output: ${plan.outputS3Uri}. Role: ${plan.roleArn}.`,
     `Hyperparameters: ${hyper}.`,
@@ -250,7 +304,11 @@ export interface ExistingJob {
   ResourceConfig?: { InstanceType?: string; InstanceCount?: number; VolumeSizeInGB?: number };
   StoppingCondition?: { MaxRuntimeInSeconds?: number; MaxWaitTimeInSeconds?: number };
   RoleArn?: string;
-  InputDataConfig?: Array<{ ChannelName?: string; ContentType?: string; DataSource?: { S3DataSource?: { S3Uri?: string } } }>;
+  InputDataConfig?: Array<{
+    ChannelName?: string;
+    ContentType?: string;
+    DataSource?: { S3DataSource?: { S3Uri?: string } };
+  }>;
   OutputDataConfig?: { S3OutputPath?: string };
   HyperParameters?: Record<string, string>;
   EnableManagedSpotTraining?: boolean;
@@ -268,10 +326,20 @@ export function planFromJob(job: ExistingJob, at: Date): TrainingPlan {
     volumeSizeInGB: job.ResourceConfig?.VolumeSizeInGB ?? 30,
     maxRuntimeSeconds: stopping?.MaxRuntimeInSeconds ?? 86_400,
     roleArn: job.RoleArn ?? '',
-    channels: (job.InputDataConfig ?? []).map((c) => ({ name: c.ChannelName ?? '', s3Uri: c.DataSource?.S3DataSource?.S3Uri ?? '', contentType: c.ContentType })),
+    channels: (job.InputDataConfig ?? []).map((c) => ({
+      name: c.ChannelName ?? '',
+      s3Uri: c.DataSource?.S3DataSource?.S3Uri ?? '',
+      contentType: c.ContentType,
+    })),
     outputS3Uri: job.OutputDataConfig?.S3OutputPath ?? '',
     hyperParameters: { ...(job.HyperParameters ?? {}) },
-    spot: job.EnableManagedSpotTraining && stopping?.MaxWaitTimeInSeconds ? { maxWaitSeconds: stopping.MaxWaitTimeInSeconds, checkpointS3Uri: job.CheckpointConfig?.S3Uri ?? '' } : undefined,
-    metricDefinitions: (job.AlgorithmSpecification?.MetricDefinitions ?? []).map((d) => ({ name: d.Name ?? '', regex: d.Regex ?? '' })),
+    spot:
+      job.EnableManagedSpotTraining && stopping?.MaxWaitTimeInSeconds
+        ? { maxWaitSeconds: stopping.MaxWaitTimeInSeconds, checkpointS3Uri: job.CheckpointConfig?.S3Uri ?? '' }
+        : undefined,
+    metricDefinitions: (job.AlgorithmSpecification?.MetricDefinitions ?? []).map((d) => ({
+      name: d.Name ?? '',
+      regex: d.Regex ?? '',
+    })),
   };
 }

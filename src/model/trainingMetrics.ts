@@ -7,7 +7,10 @@ export interface MetricSeries {
   points: Array<{ t: number; v: number }>;
 }
 
-export function metricSeries(events: Array<{ timestamp?: number; message?: string }>, definitions: MetricDefinition[]): MetricSeries[] {
+export function metricSeries(
+  events: Array<{ timestamp?: number; message?: string }>,
+  definitions: MetricDefinition[],
+): MetricSeries[] {
   const out: MetricSeries[] = [];
   for (const definition of definitions) {
     let pattern: RegExp;

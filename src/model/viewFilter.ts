@@ -25,7 +25,11 @@ export function describeFilter(filter: ViewFilter): string | undefined {
 }
 
 /** SageMaker list calls: SortBy/SortOrder values for our sort keys. */
-export function sageMakerSort(filter: ViewFilter, nameKey = 'Name', timeKey = 'CreationTime'): { SortBy: string; SortOrder: 'Ascending' | 'Descending' } {
+export function sageMakerSort(
+  filter: ViewFilter,
+  nameKey = 'Name',
+  timeKey = 'CreationTime',
+): { SortBy: string; SortOrder: 'Ascending' | 'Descending' } {
   switch (filter.sort) {
     case 'name':
       return { SortBy: nameKey, SortOrder: 'Ascending' };

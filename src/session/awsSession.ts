@@ -26,9 +26,16 @@ export class AwsSession implements vscode.Disposable {
   /** Fires after every AWS API call (success or failure). */
   readonly onDidCall = this.callEmitter.event;
 
-  constructor(private readonly log: Log, userAgent: string) {
+  constructor(
+    private readonly log: Log,
+    userAgent: string,
+  ) {
     this.resolved = this.resolve();
-    this.clients = new AwsClients(() => this.resolved, (call) => this.recordCall(call), userAgent);
+    this.clients = new AwsClients(
+      () => this.resolved,
+      (call) => this.recordCall(call),
+      userAgent,
+    );
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         // Only the settings that pick the account, region and endpoint change the session (and refresh every view).
@@ -60,8 +67,10 @@ export class AwsSession implements vscode.Disposable {
     this.resolved = this.resolve();
     await this.updateCredentialsState();
     if (sessionKey(this.resolved) !== before || this.credentialsStateValue !== stateBefore) {
-      this.log.info(`Session: profile ${this.resolved.profileLabel}, region ${this.resolved.region}` +
-        (this.resolved.endpointUrl ? `, endpoint ${this.resolved.endpointUrl}` : ''));
+      this.log.info(
+        `Session: profile ${this.resolved.profileLabel}, region ${this.resolved.region}` +
+          (this.resolved.endpointUrl ? `, endpoint ${this.resolved.endpointUrl}` : ''),
+      );
       this.changeEmitter.fire(this.resolved);
     }
   }

@@ -37,15 +37,26 @@ function isOutcome(value: unknown): value is CommandOutcome {
  * AWS error and mapped to what the user can do about it.
  */
 function isUsageError(error: unknown): error is Error {
-  return error instanceof Error && Object.getPrototypeOf(error) === Error.prototype && !('code' in error) && !('$metadata' in error);
+  return (
+    error instanceof Error &&
+    Object.getPrototypeOf(error) === Error.prototype &&
+    !('code' in error) &&
+    !('$metadata' in error)
+  );
 }
 
 export type CommandHandler = (...args: never[]) => unknown;
 
-export function registerCommand(host: CommandHost, id: string, handler: CommandHandler, options: CommandOptions = {}): vscode.Disposable {
+export function registerCommand(
+  host: CommandHost,
+  id: string,
+  handler: CommandHandler,
+  options: CommandOptions = {},
+): vscode.Disposable {
   const run = async (...args: unknown[]): Promise<unknown> => {
     host.log.info(`Command ${id}`);
-    if (options.needsTrust && !workspaceTrusted(options.needsTrust)) return { outcome: 'refused', message: `${options.needsTrust} needs a trusted workspace.` };
+    if (options.needsTrust && !workspaceTrusted(options.needsTrust))
+      return { outcome: 'refused', message: `${options.needsTrust} needs a trusted workspace.` };
     try {
       const result = await (handler as (...a: unknown[]) => unknown)(...args);
       if (isOutcome(result) && !result.quiet) showOutcome(result, { action: result.action });
@@ -56,7 +67,14 @@ export function registerCommand(host: CommandHost, id: string, handler: CommandH
         void window.showErrorMessage(error.message);
         return { outcome: 'failed', message: error.message };
       }
-      const mapped = showAwsError(error, host.session, host.log, options.service ?? 'sagemaker', options.operation ?? id, () => void run(...args));
+      const mapped = showAwsError(
+        error,
+        host.session,
+        host.log,
+        options.service ?? 'sagemaker',
+        options.operation ?? id,
+        () => void run(...args),
+      );
       return { outcome: 'failed', message: mapped.message, kind: mapped.kind };
     }
   };

@@ -8,17 +8,30 @@ import { window } from './window';
 
 export function toUserError(error: unknown, session: AwsSession, service: string, operation: string): UserFacingError {
   const ctx: CallContext = {
-    service, operation, profileLabel: session.current.profileLabel, endpointUrl: session.current.endpointUrl,
+    service,
+    operation,
+    profileLabel: session.current.profileLabel,
+    endpointUrl: session.current.endpointUrl,
   };
   return describeAwsError(error, ctx);
 }
 
 const LABELS: Record<UserFacingError['actions'][number], string> = {
-  'choose-profile': 'Choose Profile', 'copy-sso-login': 'Copy Login Command', retry: 'Retry', 'show-log': 'Show Log',
+  'choose-profile': 'Choose Profile',
+  'copy-sso-login': 'Copy Login Command',
+  retry: 'Retry',
+  'show-log': 'Show Log',
 };
 
 /** Shows the error; `retry` runs when the user picks Retry. Returns the mapped error at once. */
-export function showAwsError(error: unknown, session: AwsSession, log: Log, service: string, operation: string, retry?: () => void): UserFacingError {
+export function showAwsError(
+  error: unknown,
+  session: AwsSession,
+  log: Log,
+  service: string,
+  operation: string,
+  retry?: () => void,
+): UserFacingError {
   const mapped = toUserError(error, session, service, operation);
   log.error(mapped.message);
   if (mapped.kind === 'no-credentials') void session.markCredentialsMissing();

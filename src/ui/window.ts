@@ -18,12 +18,13 @@ export type Window = Pick<
 > &
   Pick<typeof vscode.env, 'openExternal'>;
 
-const vscodeWindow: Window = Object.assign(Object.create(vscode.window) as typeof vscode.window, { openExternal: (uri: vscode.Uri) => vscode.env.openExternal(uri) });
+const vscodeWindow: Window = Object.assign(Object.create(vscode.window) as typeof vscode.window, {
+  openExternal: (uri: vscode.Uri) => vscode.env.openExternal(uri),
+});
 let current: Window = vscodeWindow;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- forwards VS Code's overloaded signatures unchanged */
-const forward =
-  <K extends keyof Window>(name: K): Window[K] =>
+const forward = <K extends keyof Window>(name: K): Window[K] =>
   ((...args: any[]) => (current[name] as (...a: any[]) => unknown)(...args)) as Window[K];
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

@@ -5,8 +5,13 @@ import { window } from './window';
 
 export function workspaceTrusted(feature: string): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void window.showWarningMessage(`${feature} reads or writes files of this workspace, so it needs a trusted workspace (Manage Workspace Trust).`, 'Manage Workspace Trust').then((choice) => {
-    if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
-  });
+  void window
+    .showWarningMessage(
+      `${feature} reads or writes files of this workspace, so it needs a trusted workspace (Manage Workspace Trust).`,
+      'Manage Workspace Trust',
+    )
+    .then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
   return false;
 }

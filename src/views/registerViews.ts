@@ -40,7 +40,11 @@ export function registerViews(session: AwsSession, workspaceState: vscode.Mement
   const treeViews: RegisteredViews['treeViews'] = {};
   for (const key of Object.keys(providers) as ViewKey[]) {
     const provider = providers[key];
-    const view = vscode.window.createTreeView(VIEW_IDS[key], { treeDataProvider: provider, showCollapseAll: true, canSelectMany: key === 'trainingJobs' });
+    const view = vscode.window.createTreeView(VIEW_IDS[key], {
+      treeDataProvider: provider,
+      showCollapseAll: true,
+      canSelectMany: key === 'trainingJobs',
+    });
     treeViews[key] = view as vscode.TreeView<unknown>;
     if (provider instanceof ResourceListProvider) {
       disposables.push((provider as ResourceListProvider<unknown>).attach(view as vscode.TreeView<ExplorerNode>));

@@ -29,12 +29,14 @@ export class SessionStatusBar implements vscode.Disposable {
     md.appendMarkdown(`Profile: \`${s.profileLabel}\`${s.profile ? '' : ' (default credential chain)'}\n\n`);
     md.appendMarkdown(`Region: \`${s.region}\` ${regionName(s.region) ?? ''} (from ${s.regionSource})\n\n`);
     if (s.endpointUrl) md.appendMarkdown(`Endpoint: \`${s.endpointUrl}\` (from ${s.endpointSource})\n\n`);
-    if (this.session.credentialsState === 'missing') md.appendMarkdown('$(warning) No credentials found for this profile.\n\n');
+    if (this.session.credentialsState === 'missing')
+      md.appendMarkdown('$(warning) No credentials found for this profile.\n\n');
     md.appendMarkdown('Click to choose another profile or region.');
     this.item.tooltip = md;
-    this.item.backgroundColor = this.session.credentialsState === 'missing'
-      ? new vscode.ThemeColor('statusBarItem.warningBackground')
-      : undefined;
+    this.item.backgroundColor =
+      this.session.credentialsState === 'missing'
+        ? new vscode.ThemeColor('statusBarItem.warningBackground')
+        : undefined;
   }
 
   dispose(): void {

@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import { window } from '../ui/window';
 
 export function nonce(): string {
-  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return randomBytes(18)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
 }
 
 export function contentSecurityPolicy(cspSource: string, scriptNonce: string): string {
@@ -34,7 +36,10 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
   ) {
     this.panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+        vscode.Uri.joinPath(extensionUri, 'media'),
+      ],
     });
     this.panel.webview.html = this.page();
     this.disposables.push(
@@ -69,7 +74,8 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
    * shown to the user, never left as an unhandled rejection. Public so tests can send what a page could.
    */
   async receive(message: unknown): Promise<void> {
-    if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string') return;
+    if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string')
+      return;
     try {
       await this.onMessage(message as FromWeb);
     } catch (error) {
@@ -135,7 +141,12 @@ export abstract class ModelPanelBase<ToWeb, FromWeb, Model> extends WebviewPanel
  * One panel per key (a job, an endpoint, a group): the open one is revealed (and `onReuse` told), otherwise
  * `create` makes it and the registry forgets it when it is closed.
  */
-export function panelFor<P extends { reveal(): void; onDidDispose: vscode.Event<void> }>(open: Map<string, P>, key: string, create: () => P, onReuse?: (panel: P) => void): P {
+export function panelFor<P extends { reveal(): void; onDidDispose: vscode.Event<void> }>(
+  open: Map<string, P>,
+  key: string,
+  create: () => P,
+  onReuse?: (panel: P) => void,
+): P {
   const existing = open.get(key);
   if (existing) {
     existing.reveal();

@@ -18,13 +18,29 @@ const JOB = 'hostile-training-job';
 function addHostileJob(world: World): void {
   const created = Date.now() - 3_600_000;
   trainingJobs(world).set(JOB, {
-    name: JOB, arn: `arn:aws:sagemaker:us-east-1:123456789012:training-job/${JOB}`,
-    image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest', instanceType: 'ml.m5.xlarge', instanceCount: 1, volumeSizeInGB: 20,
-    roleArn: 'arn:aws:iam::123456789012:role/r', hyperParameters: { [HOSTILE]: SCRIPT, label: LONG }, channels: [], outputPath: 's3://sagemaker-us-east-1-123456789012/hostile',
-    maxRuntimeSeconds: 3600, creationTime: created, phases: trainingPhases('Completed'), finalMetrics: [], autoGluon: true, historical: true,
+    name: JOB,
+    arn: `arn:aws:sagemaker:us-east-1:123456789012:training-job/${JOB}`,
+    image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest',
+    instanceType: 'ml.m5.xlarge',
+    instanceCount: 1,
+    volumeSizeInGB: 20,
+    roleArn: 'arn:aws:iam::123456789012:role/r',
+    hyperParameters: { [HOSTILE]: SCRIPT, label: LONG },
+    channels: [],
+    outputPath: 's3://sagemaker-us-east-1-123456789012/hostile',
+    maxRuntimeSeconds: 3600,
+    creationTime: created,
+    phases: trainingPhases('Completed'),
+    finalMetrics: [],
+    autoGluon: true,
+    historical: true,
     metricDefinitions: [{ Name: HOSTILE, Regex: '([0-9.]+)\\s+= Validation score' }],
   });
-  world.logs.append('/aws/sagemaker/TrainingJobs', `${JOB}/algo-1-1`, [HOSTILE, SCRIPT, LONG].map((message, i) => ({ message, timestamp: created + 200_000 + i })));
+  world.logs.append(
+    '/aws/sagemaker/TrainingJobs',
+    `${JOB}/algo-1-1`,
+    [HOSTILE, SCRIPT, LONG].map((message, i) => ({ message, timestamp: created + 200_000 + i })),
+  );
 }
 
 describe('hostile strings from AWS in real VS Code (packaged .vsix, real browser)', function () {
@@ -32,9 +48,18 @@ describe('hostile strings from AWS in real VS Code (packaged .vsix, real browser
   const workbench = useWorkbench(async (s) => {
     // Names AWS would refuse, put straight into the emulator: the extension must not trust them either.
     createJob(s.world() as World, 'us-east-1', {
-      name: 'hostile-names', candidateNamePrefix: HOSTILE, v2: true, mode: 'HYPERPARAMETER_TUNING', problemType: 'Regression', objective: { MetricName: 'MSE', Type: 'Minimize' },
-      targetAttribute: 'rings', inputS3Uri: 's3://sagemaker-us-east-1-123456789012/abalone-v1/input', outputS3Uri: 's3://sagemaker-us-east-1-123456789012/hostile/output',
-      roleArn: 'arn:aws:iam::123456789012:role/r', maxCandidates: 5, creationTime: Date.now() - 86_400_000,
+      name: 'hostile-names',
+      candidateNamePrefix: HOSTILE,
+      v2: true,
+      mode: 'HYPERPARAMETER_TUNING',
+      problemType: 'Regression',
+      objective: { MetricName: 'MSE', Type: 'Minimize' },
+      targetAttribute: 'rings',
+      inputS3Uri: 's3://sagemaker-us-east-1-123456789012/abalone-v1/input',
+      outputS3Uri: 's3://sagemaker-us-east-1-123456789012/hostile/output',
+      roleArn: 'arn:aws:iam::123456789012:role/r',
+      maxCandidates: 5,
+      creationTime: Date.now() - 86_400_000,
     });
     addHostileJob(s.world() as World);
     await openSageMakerSidebar(s.page, 400);
@@ -54,7 +79,10 @@ describe('hostile strings from AWS in real VS Code (packaged .vsix, real browser
     const names = await webview.locator('.lb-body .lb-row .col-name').allTextContents();
     assert.ok(names.length === 5 && names.every((n) => n.includes(`${HOSTILE}-`)), names.join(' | '));
     // The selected candidate's details pane shows the name as a heading, as text.
-    assert.equal(await webview.getByRole('heading', { name: new RegExp(`^★ #1 ${HOSTILE.replace(/[()]/g, '\\$&')}-`) }).count(), 1);
+    assert.equal(
+      await webview.getByRole('heading', { name: new RegExp(`^★ #1 ${HOSTILE.replace(/[()]/g, '\\$&')}-`) }).count(),
+      1,
+    );
     await assertInert(webview, 'Autopilot leaderboard');
     assert.deepEqual(dialogs, [], 'no script ran');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hostile-names.png') });
@@ -73,7 +101,10 @@ describe('hostile strings from AWS in real VS Code (packaged .vsix, real browser
     const panel = page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
     await panel.getByRole('heading', { name: new RegExp(`Training job · ${JOB}`) }).waitFor({ timeout: 30_000 });
     await panel.locator('canvas').first().waitFor({ timeout: 15_000 });
-    assert.ok((await panel.locator('table th.mono').allTextContents()).includes(HOSTILE), 'the hyperparameter name is text');
+    assert.ok(
+      (await panel.locator('table th.mono').allTextContents()).includes(HOSTILE),
+      'the hyperparameter name is text',
+    );
     assert.ok((await panel.locator('table td.mono').allTextContents()).includes(SCRIPT), 'its value is text');
     assert.ok((await panel.locator('.card-name').allTextContents()).includes(HOSTILE), 'the metric name is text');
     const log = (await panel.locator('pre.log').textContent()) ?? '';
@@ -81,12 +112,22 @@ describe('hostile strings from AWS in real VS Code (packaged .vsix, real browser
     await assertInert(panel, 'Training job');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hostile-training-job.png') });
 
-    const other = page.locator('.sidebar .monaco-list-row', { hasText: 'abalone-autogluon-2021-07-05-18-03-21-457' }).first();
+    const other = page
+      .locator('.sidebar .monaco-list-row', { hasText: 'abalone-autogluon-2021-07-05-18-03-21-457' })
+      .first();
     await row.click();
     await other.click({ modifiers: ['Control'] });
     const compare = page.frameLocator('iframe.webview').last().frameLocator('iframe#active-frame');
-    await runContextMenuItem(page, other, 'Compare Training Jobs', compare.getByRole('heading', { name: 'Compare 2 training jobs' }));
-    assert.ok((await compare.locator('td.mono').allTextContents()).includes(HOSTILE), 'the hyperparameter name is a row label, as text');
+    await runContextMenuItem(
+      page,
+      other,
+      'Compare Training Jobs',
+      compare.getByRole('heading', { name: 'Compare 2 training jobs' }),
+    );
+    assert.ok(
+      (await compare.locator('td.mono').allTextContents()).includes(HOSTILE),
+      'the hyperparameter name is a row label, as text',
+    );
     await assertInert(compare, 'Training comparison');
     assert.deepEqual(dialogs, [], 'no script ran');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hostile-compare.png') });

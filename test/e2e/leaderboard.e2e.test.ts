@@ -32,7 +32,11 @@ describe('Autopilot leaderboard in VS Code (packaged .vsix, real browser)', func
     await webview.getByRole('heading', { name: 'abalone-v0', exact: true }).waitFor({ timeout: 30_000 });
     await webview.locator('.lb-body .lb-row').first().waitFor({ timeout: 15_000 });
     const firstRow = async () => (await webview.locator('.lb-body .lb-row').first().textContent()) ?? '';
-    assert.match(await firstRow(), /^1★ abalone-v0-\d{3}-[0-9a-f]{8}0\.2917/, 'ranked by the objective, the best marked');
+    assert.match(
+      await firstRow(),
+      /^1★ abalone-v0-\d{3}-[0-9a-f]{8}0\.2917/,
+      'ranked by the objective, the best marked',
+    );
 
     // Sort by another metric, then by the objective again: the best candidate comes back first.
     await webview.getByRole('columnheader', { name: /^F1macro/ }).click();
@@ -40,11 +44,14 @@ describe('Autopilot leaderboard in VS Code (packaged .vsix, real browser)', func
     await webview.getByRole('columnheader', { name: /^Accuracy$/ }).click();
     await webview.getByRole('columnheader', { name: /^Accuracy ▼/ }).waitFor({ timeout: 5_000 });
     assert.match(await firstRow(), /^1★ abalone-v0-/, 'highest Accuracy first');
-    assert.equal(await webview.locator('.lb-body .lb-row').count() < 60, true, 'only the rows in view are drawn');
+    assert.equal((await webview.locator('.lb-body .lb-row').count()) < 60, true, 'only the rows in view are drawn');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'leaderboard-dark.png') });
     const explained = webview.getByRole('heading', { name: 'Explainability of the best candidate' });
     await explained.scrollIntoViewIfNeeded();
-    assert.ok(await webview.getByRole('img', { name: 'Feature importance of the best candidate' }).isVisible(), 'the feature importance chart is drawn');
+    assert.ok(
+      await webview.getByRole('img', { name: 'Feature importance of the best candidate' }).isVisible(),
+      'the feature importance chart is drawn',
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'leaderboard-explainability.png') });
 
     await switchTheme(page, 'Light Modern');

@@ -13,7 +13,10 @@ describe('release review and approval in VS Code (packaged .vsix, real browser)'
   it('shows the evidence beside the buttons and approves the release', async () => {
     const { page } = workbench();
     await showOnlyView(page, 'Pipelines');
-    await page.locator('.sidebar .monaco-list-row', { hasText: 'Waiting for approval · EvaluationApproval' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.sidebar .monaco-list-row', { hasText: 'Waiting for approval · EvaluationApproval' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await expandRow(page, 'abalone-cicd-pipeline', 'Approval');
     // Clicking the waiting action opens the Release Review panel.
     await page.locator('.sidebar .monaco-list-row', { hasText: 'EvaluationApproval' }).nth(1).click();
@@ -21,9 +24,15 @@ describe('release review and approval in VS Code (packaged .vsix, real browser)'
     const webview = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     await webview.getByText('Is the Model Ready for Production?').waitFor({ timeout: 30_000 });
     const cards = await webview.locator('.card').allTextContents();
-    assert.ok(cards.some((c) => c.startsWith('RMSE1.484')), cards.join(' | '));
-    assert.ok(cards.some((c) => c.startsWith('MSE2.202')), cards.join(' | '));
-    assert.ok(await webview.locator('canvas').count() >= 1, 'the evaluation plot is drawn');
+    assert.ok(
+      cards.some((c) => c.startsWith('RMSE1.484')),
+      cards.join(' | '),
+    );
+    assert.ok(
+      cards.some((c) => c.startsWith('MSE2.202')),
+      cards.join(' | '),
+    );
+    assert.ok((await webview.locator('canvas').count()) >= 1, 'the evaluation plot is drawn');
     assert.ok((await webview.locator('.commits li').allTextContents()).some((c) => c.includes('Checkpoint')));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'release-review.png') });
 
@@ -41,9 +50,14 @@ describe('release review and approval in VS Code (packaged .vsix, real browser)'
     await page.screenshot({ path: path.join(SCREENSHOTS, 'release-approve-confirm.png') });
     await dialog.getByRole('button', { name: 'Approve' }).click();
 
-    await webview.getByText(/^Approved abalone-cicd-pipeline \(execution [0-9a-f]{8}\): the Deploy stage runs next\.$/).waitFor({ timeout: 30_000 });
+    await webview
+      .getByText(/^Approved abalone-cicd-pipeline \(execution [0-9a-f]{8}\): the Deploy stage runs next\.$/)
+      .waitFor({ timeout: 30_000 });
     assert.equal(await webview.getByRole('button', { name: 'Approve…' }).isDisabled(), true, 'nothing left to approve');
-    await page.locator('.sidebar .monaco-list-row', { hasText: 'InProgress · Deploy' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.sidebar .monaco-list-row', { hasText: 'InProgress · Deploy' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'release-approved.png') });
   });
 });

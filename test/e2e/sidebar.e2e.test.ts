@@ -10,19 +10,38 @@ describe('SageMaker sidebar in VS Code (packaged .vsix, real browser)', function
 
   it('shows the SageMaker container with its six views', async () => {
     const { page } = workbench();
-    await page.locator('.activitybar a[aria-label^="SageMaker"], .activitybar .action-item[aria-label^="SageMaker"]').first().click();
-    for (const view of ['Notebook Instances', 'Autopilot', 'Training Jobs', 'Model Registry', 'Endpoints', 'Pipelines']) {
+    await page
+      .locator('.activitybar a[aria-label^="SageMaker"], .activitybar .action-item[aria-label^="SageMaker"]')
+      .first()
+      .click();
+    for (const view of [
+      'Notebook Instances',
+      'Autopilot',
+      'Training Jobs',
+      'Model Registry',
+      'Endpoints',
+      'Pipelines',
+    ]) {
       await page.locator('.pane-header', { hasText: view }).first().waitFor({ timeout: 30_000 });
     }
     const headers = await page.locator('.sidebar .pane-header h3.title').allTextContents();
-    assert.deepEqual(headers.map((h) => h.trim()), ['Notebook Instances', 'Autopilot', 'Training Jobs', 'Model Registry', 'Endpoints', 'Pipelines']);
+    assert.deepEqual(
+      headers.map((h) => h.trim()),
+      ['Notebook Instances', 'Autopilot', 'Training Jobs', 'Model Registry', 'Endpoints', 'Pipelines'],
+    );
   });
 
   it('lists the seeded notebook instances from the emulator', async () => {
     const { page } = workbench();
-    await page.locator('.monaco-list-row', { hasText: 'FraudDetectionNotebookInstance' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.monaco-list-row', { hasText: 'FraudDetectionNotebookInstance' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const rows = await page.locator('.sidebar .monaco-list-row').allTextContents();
-    assert.ok(rows.some((r) => r.includes('ml-pipeline-lab-notebook')), rows.join(' | '));
+    assert.ok(
+      rows.some((r) => r.includes('ml-pipeline-lab-notebook')),
+      rows.join(' | '),
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar.png') });
   });
 

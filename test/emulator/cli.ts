@@ -20,8 +20,12 @@ async function main(): Promise<void> {
     timeScale: Number(values['time-scale']),
     lenient: values.lenient,
   });
-  console.log(`SageMaker Workbench emulator listening on ${emulator.url} (scenario ${values.scenario}, time scale ${values['time-scale']})`);
-  console.log(`Try: AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws --endpoint-url ${emulator.url} --region us-east-1 sagemaker list-notebook-instances`);
+  console.log(
+    `SageMaker Workbench emulator listening on ${emulator.url} (scenario ${values.scenario}, time scale ${values['time-scale']})`,
+  );
+  console.log(
+    `Try: AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws --endpoint-url ${emulator.url} --region us-east-1 sagemaker list-notebook-instances`,
+  );
   const stop = () => {
     void emulator.close().then(() => process.exit(0));
   };

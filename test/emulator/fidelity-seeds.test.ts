@@ -20,24 +20,73 @@ describe('emulator answers as the seeds show AWS answering', function () {
   afterEach(async () => emulator.close());
 
   it('Autopilot objective values are float32 values, as seed 003 prints them', async () => {
-    const out = await sagemaker.send(new sagemakerSdk.ListCandidatesForAutoMLJobCommand({ AutoMLJobName: JOB, SortBy: 'FinalObjectiveMetricValue', SortOrder: 'Descending', MaxResults: 100 }));
+    const out = await sagemaker.send(
+      new sagemakerSdk.ListCandidatesForAutoMLJobCommand({
+        AutoMLJobName: JOB,
+        SortBy: 'FinalObjectiveMetricValue',
+        SortOrder: 'Descending',
+        MaxResults: 100,
+      }),
+    );
     const values = (out.Candidates ?? []).map((c) => c.FinalAutoMLJobObjectiveMetric?.Value ?? NaN);
     assert.equal(values[0], 0.292638897895813, "the seed's best candidate");
-    assert.deepEqual(values.filter((v) => Math.fround(v) !== v), [], 'no value a float32 metric cannot be (such as 0.28902740000000005)');
+    assert.deepEqual(
+      values.filter((v) => Math.fround(v) !== v),
+      [],
+      'no value a float32 metric cannot be (such as 0.28902740000000005)',
+    );
   });
 
   it('a deployed Autopilot multiclass candidate answers a class label per CSV row', async () => {
-    const best = (await sagemaker.send(new sagemakerSdk.DescribeAutoMLJobCommand({ AutoMLJobName: JOB }))).BestCandidate;
+    const best = (await sagemaker.send(new sagemakerSdk.DescribeAutoMLJobCommand({ AutoMLJobName: JOB })))
+      .BestCandidate;
     assert.ok(best?.InferenceContainers);
-    await sagemaker.send(new sagemakerSdk.CreateModelCommand({ ModelName: best.CandidateName, Containers: best.InferenceContainers, ExecutionRoleArn: ROLE }));
-    await sagemaker.send(new sagemakerSdk.CreateEndpointConfigCommand({ EndpointConfigName: 'abalone-2021-07-05-17-07-15', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: best.CandidateName, InitialInstanceCount: 1, InstanceType: 'ml.m5.xlarge' }] }));
-    await sagemaker.send(new sagemakerSdk.CreateEndpointCommand({ EndpointName: 'abalone-2021-07-05-17-07-15', EndpointConfigName: 'abalone-2021-07-05-17-07-15' }));
+    await sagemaker.send(
+      new sagemakerSdk.CreateModelCommand({
+        ModelName: best.CandidateName,
+        Containers: best.InferenceContainers,
+        ExecutionRoleArn: ROLE,
+      }),
+    );
+    await sagemaker.send(
+      new sagemakerSdk.CreateEndpointConfigCommand({
+        EndpointConfigName: 'abalone-2021-07-05-17-07-15',
+        ProductionVariants: [
+          {
+            VariantName: 'AllTraffic',
+            ModelName: best.CandidateName,
+            InitialInstanceCount: 1,
+            InstanceType: 'ml.m5.xlarge',
+          },
+        ],
+      }),
+    );
+    await sagemaker.send(
+      new sagemakerSdk.CreateEndpointCommand({
+        EndpointName: 'abalone-2021-07-05-17-07-15',
+        EndpointConfigName: 'abalone-2021-07-05-17-07-15',
+      }),
+    );
     await advance(emulator.url, 900);
-    const runtime = new SageMakerRuntimeClient({ endpoint: emulator.url, region: 'us-east-1', credentials, maxAttempts: 1 });
-    const out = await runtime.send(new InvokeEndpointCommand({ EndpointName: 'abalone-2021-07-05-17-07-15', ContentType: 'text/csv', Body: 'M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15\nF,0.53,0.42,0.135,0.677,0.2565,0.1415,0.21' }));
-    const labels = Buffer.from(out.Body ?? []).toString('utf8').split('\n');
+    const runtime = new SageMakerRuntimeClient({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials,
+      maxAttempts: 1,
+    });
+    const out = await runtime.send(
+      new InvokeEndpointCommand({
+        EndpointName: 'abalone-2021-07-05-17-07-15',
+        ContentType: 'text/csv',
+        Body: 'M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15\nF,0.53,0.42,0.135,0.677,0.2565,0.1415,0.21',
+      }),
+    );
+    const labels = Buffer.from(out.Body ?? [])
+      .toString('utf8')
+      .split('\n');
     assert.equal(labels.length, 2);
-    for (const label of labels) assert.match(label, /^[1-9]\d*$/, 'rings as the class label the job was trained to predict');
+    for (const label of labels)
+      assert.match(label, /^[1-9]\d*$/, 'rings as the class label the job was trained to predict');
     assert.equal(out.ContentType, 'text/csv');
   });
 });

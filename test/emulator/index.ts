@@ -53,7 +53,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clock,
     handlers: () => handlers,
     reset: async (name) => {
-      if (name !== undefined && !SCENARIOS.includes(name as ScenarioName)) throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.join(', ')}`);
+      if (name !== undefined && !SCENARIOS.includes(name as ScenarioName))
+        throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.join(', ')}`);
       scenario = (name as ScenarioName | undefined) ?? scenario;
       // The old world's notebook instances go away with it: their Jupyter servers stop, their folders go.
       await notebookGateway(world).close();
@@ -65,7 +66,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     // A process restart as callers see it: connections refused for a while, then the same world answers again.
     restart: (downMs) => restartServer(downMs),
-    describe: () => ({ scenario, timeScale: clock.scale, fullModels: hasFullModels(), now: new Date(clock.now()).toISOString() }),
+    describe: () => ({
+      scenario,
+      timeScale: clock.scale,
+      fullModels: hasFullModels(),
+      now: new Date(clock.now()).toISOString(),
+    }),
     strictOutputs: options.strictOutputs,
     log,
     // Presigned notebook URLs lead to the instance's real Jupyter server (the current world's).

@@ -12,7 +12,11 @@ import { loadModel } from './engine/models';
 import { clientsFor, emulatorForTest, recorded } from './support';
 import type { RunningEmulator } from './index';
 
-async function sageMakerCall(url: string, operation: string, body: unknown): Promise<{ status: number; json: { __type?: string; message?: string } }> {
+async function sageMakerCall(
+  url: string,
+  operation: string,
+  body: unknown,
+): Promise<{ status: number; json: { __type?: string; message?: string } }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `SageMaker.${operation}` },
@@ -36,21 +40,40 @@ describe('emulator protocol and validation', function () {
     const { status, json } = await sageMakerCall(emulator.url, 'DescribeNotebookInstance', {});
     assert.equal(status, 400);
     assert.equal(json.__type, 'ValidationException');
-    assert.equal(json.message, "1 validation error detected: Value null at 'notebookInstanceName' failed to satisfy constraint: Member must not be null");
+    assert.equal(
+      json.message,
+      "1 validation error detected: Value null at 'notebookInstanceName' failed to satisfy constraint: Member must not be null",
+    );
   });
 
   it('checks enums, lengths and patterns from the full service model', async () => {
-    assert.ok(loadModel('sagemaker').full, 'the full models are missing: sudo apt-get install python3-botocore (npm test installs it)');
+    assert.ok(
+      loadModel('sagemaker').full,
+      'the full models are missing: sudo apt-get install python3-botocore (npm test installs it)',
+    );
     const badEnum = await sageMakerCall(emulator.url, 'ListNotebookInstances', { SortBy: 'Size' });
-    assert.match(badEnum.json.message ?? '', /Value 'Size' at 'sortBy' failed to satisfy constraint: Member must satisfy enum value set: \[Name, CreationTime, Status\]/);
-    const tooLong = await sageMakerCall(emulator.url, 'DescribeNotebookInstance', { NotebookInstanceName: 'n'.repeat(64) });
+    assert.match(
+      badEnum.json.message ?? '',
+      /Value 'Size' at 'sortBy' failed to satisfy constraint: Member must satisfy enum value set: \[Name, CreationTime, Status\]/,
+    );
+    const tooLong = await sageMakerCall(emulator.url, 'DescribeNotebookInstance', {
+      NotebookInstanceName: 'n'.repeat(64),
+    });
     assert.match(tooLong.json.message ?? '', /Member must have length less than or equal to 63/);
-    const badPattern = await sageMakerCall(emulator.url, 'DescribeNotebookInstance', { NotebookInstanceName: 'fraud_detection' });
+    const badPattern = await sageMakerCall(emulator.url, 'DescribeNotebookInstance', {
+      NotebookInstanceName: 'fraud_detection',
+    });
     assert.match(badPattern.json.message ?? '', /Member must satisfy regular expression pattern/);
     const bigScript = Buffer.from('#'.repeat(20_000)).toString('base64');
-    const oversized = await sageMakerCall(emulator.url, 'CreateNotebookInstanceLifecycleConfig', { NotebookInstanceLifecycleConfigName: 'too-big', OnStart: [{ Content: bigScript }] });
+    const oversized = await sageMakerCall(emulator.url, 'CreateNotebookInstanceLifecycleConfig', {
+      NotebookInstanceLifecycleConfigName: 'too-big',
+      OnStart: [{ Content: bigScript }],
+    });
     assert.equal(oversized.json.__type, 'ValidationException');
-    assert.match(oversized.json.message ?? '', /at 'onStart\.1\.member\.content' failed to satisfy constraint: Member must have length less than or equal to 16384/);
+    assert.match(
+      oversized.json.message ?? '',
+      /at 'onStart\.1\.member\.content' failed to satisfy constraint: Member must have length less than or equal to 16384/,
+    );
   });
 
   it('answers an operation SageMaker does not have with UnknownOperationException', async () => {
@@ -61,7 +84,12 @@ describe('emulator protocol and validation', function () {
 
   it('injects throttling, expired credentials and dropped connections on request', async () => {
     const { sagemaker } = clientsFor(emulator.url);
-    const setFaults = (rules: unknown) => fetch(`${emulator.url}/_emulator/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+    const setFaults = (rules: unknown) =>
+      fetch(`${emulator.url}/_emulator/faults`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ rules }),
+      });
     await setFaults([{ kind: 'throttle', operation: 'ListNotebookInstances', times: 1 }]);
     await assert.rejects(sagemaker.send(new ListNotebookInstancesCommand({})), { name: 'ThrottlingException' });
     const after = await sagemaker.send(new ListNotebookInstancesCommand({}));
@@ -71,23 +99,61 @@ describe('emulator protocol and validation', function () {
     await setFaults([{ kind: 'drop', times: 1 }]);
     await assert.rejects(sagemaker.send(new ListNotebookInstancesCommand({})));
     const requests = await recorded(emulator.url);
-    assert.deepEqual(requests.slice(-4).map((r) => r.errorCode ?? 'ok'), ['ThrottlingException', 'ok', 'ExpiredTokenException', 'ConnectionDropped']);
+    assert.deepEqual(
+      requests.slice(-4).map((r) => r.errorCode ?? 'ok'),
+      ['ThrottlingException', 'ok', 'ExpiredTokenException', 'ConnectionDropped'],
+    );
   });
 
   it('reports handler output that does not fit the model (the conformance check itself)', () => {
-    const problems = outputProblems(loadModel('sagemaker'), 'DescribeNotebookInstance', { NotebookInstanceName: 'x', Colour: 'blue', VolumeSizeInGB: 'five' }, undefined);
-    assert.ok(problems.some((p) => p.includes("'colour' is not a member")), problems.join('; '));
-    assert.ok(problems.some((p) => p.includes("'volumeSizeInGB' failed to satisfy constraint: Member must be an integer")), problems.join('; '));
+    const problems = outputProblems(
+      loadModel('sagemaker'),
+      'DescribeNotebookInstance',
+      { NotebookInstanceName: 'x', Colour: 'blue', VolumeSizeInGB: 'five' },
+      undefined,
+    );
+    assert.ok(
+      problems.some((p) => p.includes("'colour' is not a member")),
+      problems.join('; '),
+    );
+    assert.ok(
+      problems.some((p) => p.includes("'volumeSizeInGB' failed to satisfy constraint: Member must be an integer")),
+      problems.join('; '),
+    );
   });
 
   it("serves Debian's AWS CLI unmodified: list-notebook-instances returns the seeded instances", async () => {
-    assert.ok(fs.existsSync('/usr/bin/aws'), "Debian's AWS CLI is missing: sudo apt-get install awscli (npm test installs it)");
+    assert.ok(
+      fs.existsSync('/usr/bin/aws'),
+      "Debian's AWS CLI is missing: sudo apt-get install awscli (npm test installs it)",
+    );
     // Asynchronously: the emulator answers from this same process.
-    const { stdout: output } = await promisify(execFile)('/usr/bin/aws', ['--endpoint-url', emulator.url, '--region', 'us-east-1', '--output', 'json', 'sagemaker', 'list-notebook-instances'], {
-      env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIAEMULATORCLI', AWS_SECRET_ACCESS_KEY: 'not-a-secret', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
-      encoding: 'utf8',
-    });
-    const names = (JSON.parse(output) as { NotebookInstances: Array<{ NotebookInstanceName: string }> }).NotebookInstances.map((i) => i.NotebookInstanceName);
+    const { stdout: output } = await promisify(execFile)(
+      '/usr/bin/aws',
+      [
+        '--endpoint-url',
+        emulator.url,
+        '--region',
+        'us-east-1',
+        '--output',
+        'json',
+        'sagemaker',
+        'list-notebook-instances',
+      ],
+      {
+        env: {
+          ...process.env,
+          AWS_ACCESS_KEY_ID: 'AKIAEMULATORCLI',
+          AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+          AWS_CONFIG_FILE: '/dev/null',
+          AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        },
+        encoding: 'utf8',
+      },
+    );
+    const names = (
+      JSON.parse(output) as { NotebookInstances: Array<{ NotebookInstanceName: string }> }
+    ).NotebookInstances.map((i) => i.NotebookInstanceName);
     assert.ok(names.includes('FraudDetectionNotebookInstance'), names.join(', '));
   });
 

@@ -29,5 +29,9 @@ export async function recorded(url: string): Promise<Recorded[]> {
 }
 
 export async function advance(url: string, seconds: number): Promise<void> {
-  await fetch(`${url}/_emulator/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seconds }) });
+  await fetch(`${url}/_emulator/clock/advance`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ seconds }),
+  });
 }

@@ -9,8 +9,16 @@ describe('Activation', function () {
 
   it('activates without calling AWS', async () => {
     const api = await activated();
-    assert.deepStrictEqual(api.session(), { profile: 'default', region: 'us-east-1', endpointUrl: process.env.AWS_ENDPOINT_URL }, 'the API tells where the extension works');
+    assert.deepStrictEqual(
+      api.session(),
+      { profile: 'default', region: 'us-east-1', endpointUrl: process.env.AWS_ENDPOINT_URL },
+      'the API tells where the extension works',
+    );
     const requests = await recordedRequests();
-    assert.deepStrictEqual(requests.map((r) => `${r.service}.${r.operation}`), [], 'no AWS request during activation');
+    assert.deepStrictEqual(
+      requests.map((r) => `${r.service}.${r.operation}`),
+      [],
+      'no AWS request during activation',
+    );
   });
 });

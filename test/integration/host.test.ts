@@ -12,15 +12,25 @@ describe('VS Code host', () => {
   it('activates the extension and registers its commands', async () => {
     const api = await activated();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
-    assert.deepStrictEqual(Object.keys(api).sort(), ['onDidChangeSession', 'ready', 'session'], 'another extension sees the session, nothing internal');
+    assert.deepStrictEqual(
+      Object.keys(api).sort(),
+      ['onDidChangeSession', 'ready', 'session'],
+      'another extension sees the session, nothing internal',
+    );
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['sagemakerWorkbench.chooseProfile', 'sagemakerWorkbench.refreshAll', 'sagemakerWorkbench.showLog']) {
+    for (const id of [
+      'sagemakerWorkbench.chooseProfile',
+      'sagemakerWorkbench.refreshAll',
+      'sagemakerWorkbench.showLog',
+    ]) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
   });
 
   it('contributes the SageMaker container with its six views', () => {
-    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { views: Record<string, Array<{ name: string }>> } };
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { views: Record<string, Array<{ name: string }>> };
+    };
     assert.deepEqual(
       manifest.contributes.views.sagemakerWorkbench.map((v) => v.name),
       ['Notebook Instances', 'Autopilot', 'Training Jobs', 'Model Registry', 'Endpoints', 'Pipelines'],

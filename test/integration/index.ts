@@ -33,24 +33,42 @@ export async function runSuiteIn(dir: string): Promise<void> {
   const capture = await captureExtensionLog();
   // Any promise rejection nobody handled, or error nobody caught, while the suite runs fails the run.
   const unhandled: string[] = [];
-  const onRejection = (reason: unknown) => unhandled.push(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+  const onRejection = (reason: unknown) =>
+    unhandled.push(
+      `unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    );
   const onException = (error: Error) => unhandled.push(`uncaught exception: ${error.stack ?? error.message}`);
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtExceptionMonitor', onException);
   // forbidOnly: a left-over .only fails the run instead of quietly running one test.
-  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, forbidOnly: true, grep: process.env.SMW_TEST_GREP || undefined });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 120_000,
+    color: false,
+    forbidOnly: true,
+    grep: process.env.SMW_TEST_GREP || undefined,
+  });
   for (const file of testFiles(dir)) mocha.addFile(file);
   const results: TestResult[] = [];
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((count) => resolve(count));
-    runner.on('pass', (test) => results.push({ fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration }));
-    runner.on('fail', (test, error: Error) => results.push({ fullTitle: test.fullTitle(), state: 'failed', error: error.stack ?? String(error) }));
+    runner.on('pass', (test) =>
+      results.push({ fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration }),
+    );
+    runner.on('fail', (test, error: Error) =>
+      results.push({ fullTitle: test.fullTitle(), state: 'failed', error: error.stack ?? String(error) }),
+    );
     runner.on('pending', (test) => results.push({ fullTitle: test.fullTitle(), state: 'pending' }));
   });
   capture?.();
   process.off('unhandledRejection', onRejection);
   process.off('uncaughtExceptionMonitor', onException);
-  for (const problem of unhandled) results.push({ fullTitle: 'the suite left no unhandled promise rejection or uncaught error', state: 'failed', error: problem });
+  for (const problem of unhandled)
+    results.push({
+      fullTitle: 'the suite left no unhandled promise rejection or uncaught error',
+      state: 'failed',
+      error: problem,
+    });
   const summary = {
     vscodeVersion: vscode.version,
     appHost: vscode.env.appHost,
@@ -60,7 +78,8 @@ export async function runSuiteIn(dir: string): Promise<void> {
     tests: results,
   };
   if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(summary, null, 2));
-  if (failures + unhandled.length > 0) throw new Error(`${failures} integration test(s) failed, ${unhandled.length} unhandled error(s)`);
+  if (failures + unhandled.length > 0)
+    throw new Error(`${failures} integration test(s) failed, ${unhandled.length} unhandled error(s)`);
 }
 
 /**

@@ -60,7 +60,10 @@ describe('AWS session', function () {
     await until('the session to switch region', () => api.session.current.region === 'eu-west-1');
     assert.strictEqual(api.session.current.regionSource, 'setting');
     // The status bar follows the session's change event, which may come a moment after the switch.
-    await until('the status bar to show the new region', () => /default · eu-west-1/.test(api.statusBar.text) || undefined);
+    await until(
+      'the status bar to show the new region',
+      () => /default · eu-west-1/.test(api.statusBar.text) || undefined,
+    );
     for (const [key, provider] of Object.entries(api.views.providers)) {
       assert.ok(provider.refreshCount > before[key], `${key} view was refreshed`);
     }
@@ -86,8 +89,14 @@ describe('AWS session', function () {
     // A page size no view uses marks this call among any the views make as they reload after the last test.
     const out = await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({ MaxResults: 7 }));
     assert.ok((out.NotebookInstances ?? []).length > 0, 'the seeded notebook instances are listed');
-    const ours = (await recordedRequests()).filter((r) => (r.input as { MaxResults?: number } | undefined)?.MaxResults === 7);
-    assert.deepStrictEqual(ours.map((r) => `${r.service}.${r.operation} ${r.status}`), ['sagemaker.ListNotebookInstances 200'], 'the call reached the emulator once');
+    const ours = (await recordedRequests()).filter(
+      (r) => (r.input as { MaxResults?: number } | undefined)?.MaxResults === 7,
+    );
+    assert.deepStrictEqual(
+      ours.map((r) => `${r.service}.${r.operation} ${r.status}`),
+      ['sagemaker.ListNotebookInstances 200'],
+      'the call reached the emulator once',
+    );
     const line = logged.find((e) => e.message.startsWith('sagemaker.ListNotebookInstances ok'));
     assert.ok(line, `log has the call: ${logged.map((e) => e.message).join(' | ')}`);
     assert.match(line.message, /ok \d+ms http=200 requestId=\S+/);
@@ -104,7 +113,7 @@ describe('AWS session', function () {
     for (const entry of logged) assert.ok(!entry.message.includes(secret), `secret in log: ${entry.message}`);
   });
 
-  it('chooses profile and region through Choose AWS Profile: the profile picker, then the region picker with the profile\'s region first', async () => {
+  it("chooses profile and region through Choose AWS Profile: the profile picker, then the region picker with the profile's region first", async () => {
     const api = await host();
     await withWindow(async (ui) => {
       let regions: string[] = [];
@@ -114,7 +123,11 @@ describe('AWS session', function () {
         p.pick('ap-southeast-2');
       });
       await run('chooseProfile');
-      assert.strictEqual(regions[1], 'eu-west-1', `ml-dev's own region is offered right after the current one: ${regions.slice(0, 3).join(', ')}`);
+      assert.strictEqual(
+        regions[1],
+        'eu-west-1',
+        `ml-dev's own region is offered right after the current one: ${regions.slice(0, 3).join(', ')}`,
+      );
     });
     assert.strictEqual(api.session.current.profile, 'ml-dev');
     assert.strictEqual(api.session.current.region, 'ap-southeast-2');
@@ -144,17 +157,22 @@ describe('AWS session', function () {
     });
     assert.strictEqual(api.session.current.region, 'eu-central-1');
     assert.strictEqual(api.session.current.profileLabel, 'default');
-    for (const [key, provider] of Object.entries(api.views.providers)) assert.ok(provider.refreshCount > before[key], `${key} view was refreshed`);
+    for (const [key, provider] of Object.entries(api.views.providers))
+      assert.ok(provider.refreshCount > before[key], `${key} view was refreshed`);
   });
 
   it('Refresh All lists every visible view again and Show Log opens the log', async () => {
     const api = await host();
     const before = Object.fromEntries(Object.entries(api.views.providers).map(([k, p]) => [k, p.refreshCount]));
     await run('refreshAll');
-    for (const [key, provider] of Object.entries(api.views.providers)) assert.ok(provider.refreshCount > before[key], `${key} view was refreshed`);
+    for (const [key, provider] of Object.entries(api.views.providers))
+      assert.ok(provider.refreshCount > before[key], `${key} view was refreshed`);
     logged.length = 0;
     await run('showLog');
-    assert.ok(logged.some((e) => e.message === 'Command sagemakerWorkbench.showLog'), 'the command was logged');
+    assert.ok(
+      logged.some((e) => e.message === 'Command sagemakerWorkbench.showLog'),
+      'the command was logged',
+    );
   });
 
   it('offers to copy the aws sso login command when a command meets an SSO profile without a session', async () => {
@@ -164,20 +182,30 @@ describe('AWS session', function () {
     const outcome = await withWindow(async (ui) => {
       ui.onMessage(/SSO session of profile "ml-sso"/, 'Copy Login Command');
       const result = await run<{ outcome: string; kind: string }>('startNotebookInstance');
-      assert.deepStrictEqual(ui.messages.map((m) => [m.level, m.items]), [['error', ['Copy Login Command', 'Retry']]], 'the error names both ways out');
+      assert.deepStrictEqual(
+        ui.messages.map((m) => [m.level, m.items]),
+        [['error', ['Copy Login Command', 'Retry']]],
+        'the error names both ways out',
+      );
       return result;
     });
     assert.deepStrictEqual([outcome.outcome, outcome.kind], ['failed', 'sso-expired']);
-    await until('the login command on the clipboard', async () => (await vscode.env.clipboard.readText()) === 'aws sso login --profile ml-sso' || undefined);
+    await until(
+      'the login command on the clipboard',
+      async () => (await vscode.env.clipboard.readText()) === 'aws sso login --profile ml-sso' || undefined,
+    );
   });
 
   it('tells the user to run aws sso login when the SSO profile has no session', async () => {
     const api = await host();
     await api.session.setProfileAndRegion('ml-sso', '');
-    const error = await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({})).then(
-      () => assert.fail('an SSO profile without a cached token cannot sign'),
-      (e: unknown) => e,
-    );
+    const error = await api.session.clients
+      .sagemaker()
+      .send(new ListNotebookInstancesCommand({}))
+      .then(
+        () => assert.fail('an SSO profile without a cached token cannot sign'),
+        (e: unknown) => e,
+      );
     const mapped = toUserError(error, api.session, 'sagemaker', 'ListNotebookInstances');
     assert.strictEqual(mapped.kind, 'sso-expired', mapped.message);
     assert.match(mapped.message, /aws sso login --profile ml-sso/);
@@ -186,10 +214,13 @@ describe('AWS session', function () {
   it('maps expired credentials from AWS to a message that says so', async () => {
     const api = await host();
     await setFaults([{ kind: 'expired-credentials' }]);
-    const error = await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({})).then(
-      () => assert.fail('the emulator answers ExpiredToken'),
-      (e: unknown) => e,
-    );
+    const error = await api.session.clients
+      .sagemaker()
+      .send(new ListNotebookInstancesCommand({}))
+      .then(
+        () => assert.fail('the emulator answers ExpiredToken'),
+        (e: unknown) => e,
+      );
     const mapped = toUserError(error, api.session, 'sagemaker', 'ListNotebookInstances');
     assert.strictEqual(mapped.kind, 'credentials-expired', mapped.message);
     assert.match(mapped.message, /have expired/);

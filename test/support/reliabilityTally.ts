@@ -17,5 +17,5 @@ export function tally(figure: string, count: number): void {
 export function assertProperty<Ts>(property: fc.IProperty<Ts>, params?: fc.Parameters<Ts>): void {
   const details = fc.check(property, params);
   if (details.failed) throw new Error(fc.defaultReportMessage(details));
-  tally('generated inputs checked against the API models\' rules', details.numRuns);
+  tally("generated inputs checked against the API models' rules", details.numRuns);
 }

@@ -6,11 +6,16 @@ import * as path from 'node:path';
 
 interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: boolean | string; description?: string } };
-  contributes: { commands: Array<{ command: string; enablement?: string }>; menus: Record<string, Array<{ command: string; when?: string }>> };
+  contributes: {
+    commands: Array<{ command: string; enablement?: string }>;
+    menus: Record<string, Array<{ command: string; when?: string }>>;
+  };
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as Manifest;
-const WORKSPACE_FILE_COMMANDS = ['publishNotebook', 'fetchNotebook', 'batchPredict', 'newAutoGluonProject'].map((c) => `sagemakerWorkbench.${c}`);
+const WORKSPACE_FILE_COMMANDS = ['publishNotebook', 'fetchNotebook', 'batchPredict', 'newAutoGluonProject'].map(
+  (c) => `sagemakerWorkbench.${c}`,
+);
 
 describe('untrusted workspaces', () => {
   it('declares limited support and names what needs trust', () => {

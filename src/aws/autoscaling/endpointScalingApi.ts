@@ -12,40 +12,63 @@ import type { ScalingChoice } from '../../model/autoscalingInput';
 import { variantResourceId } from '../../model/endpointVariants';
 import type { AwsClients } from '../clients';
 
-export async function describeVariantTargets(clients: AwsClients, endpointName: string, variantNames: readonly string[]): Promise<ScalableTarget[]> {
+export async function describeVariantTargets(
+  clients: AwsClients,
+  endpointName: string,
+  variantNames: readonly string[],
+): Promise<ScalableTarget[]> {
   if (variantNames.length === 0) return [];
-  const out = await clients.autoscaling().send(new DescribeScalableTargetsCommand({
-    ServiceNamespace: 'sagemaker',
-    ResourceIds: variantNames.map((v) => variantResourceId(endpointName, v)),
-    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-  }));
+  const out = await clients.autoscaling().send(
+    new DescribeScalableTargetsCommand({
+      ServiceNamespace: 'sagemaker',
+      ResourceIds: variantNames.map((v) => variantResourceId(endpointName, v)),
+      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+    }),
+  );
   return out.ScalableTargets ?? [];
 }
 
 export async function describeVariantPolicies(clients: AwsClients, resourceId: string): Promise<ScalingPolicy[]> {
-  const out = await clients.autoscaling().send(new DescribeScalingPoliciesCommand({
-    ServiceNamespace: 'sagemaker',
-    ResourceId: resourceId,
-    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-  }));
+  const out = await clients.autoscaling().send(
+    new DescribeScalingPoliciesCommand({
+      ServiceNamespace: 'sagemaker',
+      ResourceId: resourceId,
+      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+    }),
+  );
   return out.ScalingPolicies ?? [];
 }
 
 /** Registers the variant as scalable (min/max) and puts the target-tracking policy on invocations per instance. */
-export async function setVariantScaling(clients: AwsClients, resourceId: string, policyName: string, c: ScalingChoice): Promise<void> {
+export async function setVariantScaling(
+  clients: AwsClients,
+  resourceId: string,
+  policyName: string,
+  c: ScalingChoice,
+): Promise<void> {
   const client = clients.autoscaling();
-  await client.send(new RegisterScalableTargetCommand({
-    ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-    MinCapacity: c.minCapacity, MaxCapacity: c.maxCapacity,
-  }));
-  await client.send(new PutScalingPolicyCommand({
-    ServiceNamespace: 'sagemaker', ResourceId: resourceId, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-    PolicyName: policyName, PolicyType: 'TargetTrackingScaling',
-    TargetTrackingScalingPolicyConfiguration: {
-      TargetValue: c.targetValue,
-      PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
-      ScaleInCooldown: c.scaleInCooldown,
-      ScaleOutCooldown: c.scaleOutCooldown,
-    },
-  }));
+  await client.send(
+    new RegisterScalableTargetCommand({
+      ServiceNamespace: 'sagemaker',
+      ResourceId: resourceId,
+      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+      MinCapacity: c.minCapacity,
+      MaxCapacity: c.maxCapacity,
+    }),
+  );
+  await client.send(
+    new PutScalingPolicyCommand({
+      ServiceNamespace: 'sagemaker',
+      ResourceId: resourceId,
+      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+      PolicyName: policyName,
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: c.targetValue,
+        PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+        ScaleInCooldown: c.scaleInCooldown,
+        ScaleOutCooldown: c.scaleOutCooldown,
+      },
+    }),
+  );
 }

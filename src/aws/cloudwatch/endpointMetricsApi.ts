@@ -15,13 +15,34 @@ export interface EndpointMetrics {
   latencyUs: MetricSeries;
 }
 
-export async function endpointMetrics(clients: AwsClients, endpointName: string, variantName: string, start: Date, end: Date, periodSeconds: number): Promise<EndpointMetrics> {
-  const Dimensions = [{ Name: 'EndpointName', Value: endpointName }, { Name: 'VariantName', Value: variantName }];
-  const query = (Id: string, MetricName: string, Stat: string) => ({ Id, MetricStat: { Metric: { Namespace: 'AWS/SageMaker', MetricName, Dimensions }, Period: periodSeconds, Stat } });
-  const out = await clients.cloudwatch().send(new GetMetricDataCommand({
-    StartTime: start, EndTime: end, ScanBy: 'TimestampAscending',
-    MetricDataQueries: [query('invocations', 'Invocations', 'Sum'), query('errors', 'Invocation4XXErrors', 'Sum'), query('latency', 'ModelLatency', 'Average')],
-  }));
+export async function endpointMetrics(
+  clients: AwsClients,
+  endpointName: string,
+  variantName: string,
+  start: Date,
+  end: Date,
+  periodSeconds: number,
+): Promise<EndpointMetrics> {
+  const Dimensions = [
+    { Name: 'EndpointName', Value: endpointName },
+    { Name: 'VariantName', Value: variantName },
+  ];
+  const query = (Id: string, MetricName: string, Stat: string) => ({
+    Id,
+    MetricStat: { Metric: { Namespace: 'AWS/SageMaker', MetricName, Dimensions }, Period: periodSeconds, Stat },
+  });
+  const out = await clients.cloudwatch().send(
+    new GetMetricDataCommand({
+      StartTime: start,
+      EndTime: end,
+      ScanBy: 'TimestampAscending',
+      MetricDataQueries: [
+        query('invocations', 'Invocations', 'Sum'),
+        query('errors', 'Invocation4XXErrors', 'Sum'),
+        query('latency', 'ModelLatency', 'Average'),
+      ],
+    }),
+  );
   const series = (id: string): MetricSeries => {
     const r = out.MetricDataResults?.find((x) => x.Id === id);
     return { timestamps: r?.Timestamps ?? [], values: r?.Values ?? [] };

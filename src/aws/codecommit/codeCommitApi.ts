@@ -15,12 +15,21 @@ import {
 import type { Page } from '../../model/pagedList';
 import type { AwsClients } from '../clients';
 
-export async function listRepositoriesPage(clients: AwsClients, nextToken: string | undefined): Promise<Page<RepositoryNameIdPair>> {
-  const out = await clients.codecommit().send(new ListRepositoriesCommand({ nextToken, sortBy: 'repositoryName', order: 'ascending' }));
+export async function listRepositoriesPage(
+  clients: AwsClients,
+  nextToken: string | undefined,
+): Promise<Page<RepositoryNameIdPair>> {
+  const out = await clients
+    .codecommit()
+    .send(new ListRepositoriesCommand({ nextToken, sortBy: 'repositoryName', order: 'ascending' }));
   return { items: out.repositories ?? [], nextToken: out.nextToken };
 }
 
-export async function listBranchesPage(clients: AwsClients, repositoryName: string, nextToken: string | undefined): Promise<Page<string>> {
+export async function listBranchesPage(
+  clients: AwsClients,
+  repositoryName: string,
+  nextToken: string | undefined,
+): Promise<Page<string>> {
   const out = await clients.codecommit().send(new ListBranchesCommand({ repositoryName, nextToken }));
   return { items: [...(out.branches ?? [])].sort(), nextToken: out.nextToken };
 }
@@ -36,7 +45,12 @@ export async function getCommit(clients: AwsClients, repositoryName: string, com
 }
 
 /** Up to `count` commits, newest first, starting at `from` (a commit id) or at the head of `branch`. */
-export async function recentCommits(clients: AwsClients, repositoryName: string, start: { branch?: string; from?: string }, count: number): Promise<{ commits: Commit[]; next?: string }> {
+export async function recentCommits(
+  clients: AwsClients,
+  repositoryName: string,
+  start: { branch?: string; from?: string },
+  count: number,
+): Promise<{ commits: Commit[]; next?: string }> {
   let id = start.from;
   if (!id && start.branch) {
     const out = await clients.codecommit().send(new GetBranchCommand({ repositoryName, branchName: start.branch }));
@@ -52,9 +66,17 @@ export async function recentCommits(clients: AwsClients, repositoryName: string,
 }
 
 /** Every file a commit changed against `before` (its parent), across pages (the SDK's paginator). */
-export async function commitDifferences(clients: AwsClients, repositoryName: string, before: string | undefined, after: string): Promise<Difference[]> {
+export async function commitDifferences(
+  clients: AwsClients,
+  repositoryName: string,
+  before: string | undefined,
+  after: string,
+): Promise<Difference[]> {
   const differences: Difference[] = [];
-  for await (const page of paginateGetDifferences({ client: clients.codecommit() }, { repositoryName, beforeCommitSpecifier: before, afterCommitSpecifier: after })) {
+  for await (const page of paginateGetDifferences(
+    { client: clients.codecommit() },
+    { repositoryName, beforeCommitSpecifier: before, afterCommitSpecifier: after },
+  )) {
     differences.push(...(page.differences ?? []));
   }
   return differences;

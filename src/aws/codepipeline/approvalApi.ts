@@ -2,7 +2,11 @@
 // execution ID in the pipeline's artifact bucket (seed 003: `<execution-id>/evaluation/evaluation.json`),
 // or where the team says this pipeline writes it (the caller passes the `evaluationReportLocations` setting's
 // template for the pipeline).
-import { GetPipelineStateCommand, PutApprovalResultCommand, type GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
+import {
+  GetPipelineStateCommand,
+  PutApprovalResultCommand,
+  type GetPipelineCommandOutput,
+} from '@aws-sdk/client-codepipeline';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { PendingApproval } from '../../model/codePipelineState';
 import type { ApprovalDecision } from '../../model/releaseApproval';
@@ -19,21 +23,35 @@ export type { ApprovalDecision };
  * A decision whose answer was lost meets ApprovalAlreadyCompleted on the SDK's retry; it is this decision when
  * the action of this execution now shows this outcome with this comment.
  */
-export async function putApprovalResult(clients: AwsClients, approval: PendingApproval, status: ApprovalDecision, summary: string): Promise<void> {
+export async function putApprovalResult(
+  clients: AwsClients,
+  approval: PendingApproval,
+  status: ApprovalDecision,
+  summary: string,
+): Promise<void> {
   const codepipeline = clients.codepipeline();
-  await sendOnce(() => codepipeline.send(new PutApprovalResultCommand({
-    pipelineName: approval.pipelineName,
-    stageName: approval.stageName,
-    actionName: approval.actionName,
-    token: approval.token,
-    result: { status, summary },
-  })), async () => {
-    const state = await codepipeline.send(new GetPipelineStateCommand({ name: approval.pipelineName }));
-    const stage = state.stageStates?.find((s) => s.stageName === approval.stageName);
-    const action = stage?.actionStates?.find((a) => a.actionName === approval.actionName)?.latestExecution;
-    return stage?.latestExecution?.pipelineExecutionId === approval.pipelineExecutionId
-      && action?.status === (status === 'Approved' ? 'Succeeded' : 'Failed') && action?.summary === summary;
-  });
+  await sendOnce(
+    () =>
+      codepipeline.send(
+        new PutApprovalResultCommand({
+          pipelineName: approval.pipelineName,
+          stageName: approval.stageName,
+          actionName: approval.actionName,
+          token: approval.token,
+          result: { status, summary },
+        }),
+      ),
+    async () => {
+      const state = await codepipeline.send(new GetPipelineStateCommand({ name: approval.pipelineName }));
+      const stage = state.stageStates?.find((s) => s.stageName === approval.stageName);
+      const action = stage?.actionStates?.find((a) => a.actionName === approval.actionName)?.latestExecution;
+      return (
+        stage?.latestExecution?.pipelineExecutionId === approval.pipelineExecutionId &&
+        action?.status === (status === 'Approved' ? 'Succeeded' : 'Failed') &&
+        action?.summary === summary
+      );
+    },
+  );
 }
 
 export interface FoundReport {
@@ -50,23 +68,37 @@ const MAX_REPORT_BYTES = 16 * 1024 * 1024;
  * seeds write it, or under the pipeline's name, where CodePipeline puts its own artifacts). One list call
  * per prefix, first page only: the execution folder holds a handful of objects.
  */
-export async function findEvaluationReport(clients: AwsClients, pipelineName: string, executionId: string, locationTemplate?: string): Promise<FoundReport | undefined> {
+export async function findEvaluationReport(
+  clients: AwsClients,
+  pipelineName: string,
+  executionId: string,
+  locationTemplate?: string,
+): Promise<FoundReport | undefined> {
   const bucket = artifactBucket(await getPipeline(clients, pipelineName));
   return bucket ? findEvaluationReportIn(clients, bucket, pipelineName, executionId, locationTemplate) : undefined;
 }
 
 export function artifactBucket(pipeline: GetPipelineCommandOutput): string | undefined {
-  return pipeline.pipeline?.artifactStore?.location ?? Object.values(pipeline.pipeline?.artifactStores ?? {})[0]?.location;
+  return (
+    pipeline.pipeline?.artifactStore?.location ?? Object.values(pipeline.pipeline?.artifactStores ?? {})[0]?.location
+  );
 }
 
 async function readReport(clients: AwsClients, bucket: string, key: string): Promise<FoundReport> {
   const read = await readSmallObject(clients, bucket, key, MAX_REPORT_BYTES);
-  if ('tooLarge' in read) throw new Error(`s3://${bucket}/${key} is ${read.tooLarge} bytes: too big for an evaluation report`);
+  if ('tooLarge' in read)
+    throw new Error(`s3://${bucket}/${key} is ${read.tooLarge} bytes: too big for an evaluation report`);
   return { bucket, key, report: parseEvaluationReport(read.text) };
 }
 
 /** `locationTemplate`: where the team configured this pipeline's report (`{executionId}` etc.), read directly. */
-export async function findEvaluationReportIn(clients: AwsClients, bucket: string, pipelineName: string, executionId: string, locationTemplate?: string): Promise<FoundReport | undefined> {
+export async function findEvaluationReportIn(
+  clients: AwsClients,
+  bucket: string,
+  pipelineName: string,
+  executionId: string,
+  locationTemplate?: string,
+): Promise<FoundReport | undefined> {
   if (locationTemplate) {
     const location = expandReportLocation(locationTemplate, pipelineName, executionId);
     try {
@@ -76,12 +108,15 @@ export async function findEvaluationReportIn(clients: AwsClients, bucket: string
       throw error;
     }
   }
-  const prefixes = [...new Set([`${executionId}/`, `${pipelineName.slice(0, 20)}/${executionId}/`, `${pipelineName}/${executionId}/`])];
+  const prefixes = [
+    ...new Set([`${executionId}/`, `${pipelineName.slice(0, 20)}/${executionId}/`, `${pipelineName}/${executionId}/`]),
+  ];
   for (const prefix of prefixes) {
     const listed = await clients.s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000 }));
     const object = listed.Contents?.find((o) => o.Key?.endsWith('evaluation.json'));
     if (!object?.Key) continue;
-    if ((object.Size ?? 0) > MAX_REPORT_BYTES) throw new Error(`s3://${bucket}/${object.Key} is ${object.Size} bytes: too big for an evaluation report`);
+    if ((object.Size ?? 0) > MAX_REPORT_BYTES)
+      throw new Error(`s3://${bucket}/${object.Key} is ${object.Size} bytes: too big for an evaluation report`);
     return readReport(clients, bucket, object.Key);
   }
   return undefined;

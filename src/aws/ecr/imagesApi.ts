@@ -4,7 +4,6 @@ import { paginateDescribeImages, paginateDescribeRepositories } from '@aws-sdk/c
 import type { AwsClients } from '../clients';
 import { firstPages } from '../firstPages';
 
-
 export interface RepositoryChoice {
   name: string;
   uri: string;
@@ -20,17 +19,30 @@ export interface ImageChoice {
 }
 
 export async function ecrRepositories(clients: AwsClients): Promise<RepositoryChoice[]> {
-  return firstPages(paginateDescribeRepositories({ client: clients.ecr(), pageSize: 100 }, {}),
-    (page) => (page.repositories ?? []).map((r) => ({ name: r.repositoryName ?? '', uri: r.repositoryUri ?? '', createdAt: r.createdAt })));
+  return firstPages(paginateDescribeRepositories({ client: clients.ecr(), pageSize: 100 }, {}), (page) =>
+    (page.repositories ?? []).map((r) => ({
+      name: r.repositoryName ?? '',
+      uri: r.repositoryUri ?? '',
+      createdAt: r.createdAt,
+    })),
+  );
 }
 
 /** One entry per tag (a tagged image can be picked by any of its tags), newest push first. */
 export async function ecrImages(clients: AwsClients, repository: RepositoryChoice): Promise<ImageChoice[]> {
-  const images = await firstPages(paginateDescribeImages({ client: clients.ecr(), pageSize: 100 }, { repositoryName: repository.name }), (page) => page.imageDetails ?? []);
+  const images = await firstPages(
+    paginateDescribeImages({ client: clients.ecr(), pageSize: 100 }, { repositoryName: repository.name }),
+    (page) => page.imageDetails ?? [],
+  );
   const out = images.flatMap((image) => {
     const tags = image.imageTags ?? [];
     const refs = tags.length ? tags.map((t) => `:${t}`) : [`@${image.imageDigest ?? ''}`];
-    return refs.map((ref): ImageChoice => ({ uri: `${repository.uri}${ref}`, tags, pushedAt: image.imagePushedAt, sizeInBytes: image.imageSizeInBytes }));
+    return refs.map((ref): ImageChoice => ({
+      uri: `${repository.uri}${ref}`,
+      tags,
+      pushedAt: image.imagePushedAt,
+      sizeInBytes: image.imageSizeInBytes,
+    }));
   });
   return out.sort((a, b) => (b.pushedAt?.getTime() ?? 0) - (a.pushedAt?.getTime() ?? 0));
 }

@@ -4,7 +4,6 @@ import { paginateListRoles } from '@aws-sdk/client-iam';
 import type { AwsClients } from '../clients';
 import { firstPages } from '../firstPages';
 
-
 export interface RoleChoice {
   name: string;
   arn: string;
@@ -22,6 +21,11 @@ export function trustsSageMaker(policyDocument: string | undefined): boolean {
 }
 
 export async function sageMakerRoles(clients: AwsClients): Promise<RoleChoice[]> {
-  const roles = await firstPages(paginateListRoles({ client: clients.iam(), pageSize: 100 }, {}), (page) => page.Roles ?? []);
-  return roles.filter((r) => trustsSageMaker(r.AssumeRolePolicyDocument)).map((r) => ({ name: r.RoleName ?? '', arn: r.Arn ?? '', path: r.Path ?? '/', description: r.Description }));
+  const roles = await firstPages(
+    paginateListRoles({ client: clients.iam(), pageSize: 100 }, {}),
+    (page) => page.Roles ?? [],
+  );
+  return roles
+    .filter((r) => trustsSageMaker(r.AssumeRolePolicyDocument))
+    .map((r) => ({ name: r.RoleName ?? '', arn: r.Arn ?? '', path: r.Path ?? '/', description: r.Description }));
 }

@@ -58,7 +58,10 @@ export async function readArchiveEntries(clients: AwsClients, s3Uri: string, wan
       });
     });
     tar.on('finish', finish);
-    const fail = (error: Error) => (done ? undefined : ((done = true), reject(new Error(`${s3Uri} is not a readable model.tar.gz: ${error.message}`))));
+    const fail = (error: Error) =>
+      done
+        ? undefined
+        : ((done = true), reject(new Error(`${s3Uri} is not a readable model.tar.gz: ${error.message}`)));
     tar.on('error', fail);
     gunzip.on('error', fail);
     body.on('error', fail);

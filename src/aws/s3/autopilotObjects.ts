@@ -4,7 +4,13 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { AwsClients } from '../clients';
 
 /** Uploads `body` to s3://bucket/key. */
-export async function uploadObject(clients: AwsClients, bucket: string, key: string, body: Uint8Array, contentType: string): Promise<void> {
+export async function uploadObject(
+  clients: AwsClients,
+  bucket: string,
+  key: string,
+  body: Uint8Array,
+  contentType: string,
+): Promise<void> {
   await clients.s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
 }
 

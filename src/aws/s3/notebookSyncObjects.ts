@@ -1,6 +1,12 @@
 // The S3 calls of notebook sync (the location a notebook instance's lifecycle script copies notebooks from):
 // whether a bucket is there, the notebooks under a prefix, publishing one and fetching one.
-import { GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import type { AwsClients } from '../clients';
 
 /** 'exists', or the HTTP status S3 answered HeadBucket with (404 missing, 403 not readable by this profile). */
@@ -16,13 +22,29 @@ export async function bucketStatus(clients: AwsClients, bucket: string): Promise
 }
 
 /** When the object was last modified, or undefined when there is none (or it cannot be read). */
-export async function existingObject(clients: AwsClients, bucket: string, key: string): Promise<{ lastModified?: Date } | undefined> {
-  const out = await clients.s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key })).catch(() => undefined);
+export async function existingObject(
+  clients: AwsClients,
+  bucket: string,
+  key: string,
+): Promise<{ lastModified?: Date } | undefined> {
+  const out = await clients
+    .s3()
+    .send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
+    .catch(() => undefined);
   return out ? { lastModified: out.LastModified } : undefined;
 }
 
 export async function putNotebook(clients: AwsClients, bucket: string, key: string, text: string): Promise<void> {
-  await clients.s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: Buffer.from(text), ContentType: 'application/x-ipynb+json' }));
+  await clients
+    .s3()
+    .send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: Buffer.from(text),
+        ContentType: 'application/x-ipynb+json',
+      }),
+    );
 }
 
 /** Keys of the notebooks (.ipynb) among the first 1,000 objects under `prefix`. */
@@ -32,7 +54,12 @@ export async function notebookKeys(clients: AwsClients, bucket: string, prefix: 
 }
 
 /** The object's bytes, or its size when it is larger than `maxBytes` (its download is stopped then). */
-export async function readNotebookObject(clients: AwsClients, bucket: string, key: string, maxBytes: number): Promise<{ body: Uint8Array } | { tooLarge: number }> {
+export async function readNotebookObject(
+  clients: AwsClients,
+  bucket: string,
+  key: string,
+  maxBytes: number,
+): Promise<{ body: Uint8Array } | { tooLarge: number }> {
   const out = await clients.s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   if ((out.ContentLength ?? 0) > maxBytes) {
     (out.Body as { destroy?: () => void } | undefined)?.destroy?.();

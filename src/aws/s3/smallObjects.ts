@@ -5,7 +5,12 @@ import type { AwsClients } from '../clients';
 
 export type SmallObject = { text: string } | { tooLarge: number };
 
-export async function readSmallObject(clients: AwsClients, bucket: string, key: string, maxBytes: number): Promise<SmallObject> {
+export async function readSmallObject(
+  clients: AwsClients,
+  bucket: string,
+  key: string,
+  maxBytes: number,
+): Promise<SmallObject> {
   const out = await clients.s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   if ((out.ContentLength ?? 0) > maxBytes) {
     (out.Body as { destroy?: () => void } | undefined)?.destroy?.(); // Node stream: stop the download

@@ -20,15 +20,23 @@ export const PAGE_SIZE = 50;
 
 /** ListAutoMLJobs lists jobs created with CreateAutoMLJob and CreateAutoMLJobV2 alike. */
 export async function listAutoMlJobsPage(
-  clients: AwsClients, nextToken: string | undefined, filter: ViewFilter, maxResults = PAGE_SIZE,
+  clients: AwsClients,
+  nextToken: string | undefined,
+  filter: ViewFilter,
+  maxResults = PAGE_SIZE,
 ): Promise<Page<AutoMLJobSummary>> {
-  const out = await clients.sagemaker().send(new ListAutoMLJobsCommand({
-    MaxResults: maxResults,
-    NextToken: nextToken,
-    NameContains: filter.nameContains || undefined,
-    StatusEquals: (filter.status as AutoMLJobStatus) || undefined,
-    ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),
-  }));
+  const out = await clients.sagemaker().send(
+    new ListAutoMLJobsCommand({
+      MaxResults: maxResults,
+      NextToken: nextToken,
+      NameContains: filter.nameContains || undefined,
+      StatusEquals: (filter.status as AutoMLJobStatus) || undefined,
+      ...(sageMakerSort(filter, 'Name', 'CreationTime') as {
+        SortBy: 'Name' | 'CreationTime';
+        SortOrder: 'Ascending' | 'Descending';
+      }),
+    }),
+  );
   return { items: out.AutoMLJobSummaries ?? [], nextToken: out.NextToken };
 }
 
@@ -43,13 +51,16 @@ export interface AutoMlJobFacts {
 export function factsFromV2(out: DescribeAutoMLJobV2CommandOutput): AutoMlJobFacts {
   const resolved = out.ResolvedAttributes;
   const tabular = out.AutoMLProblemTypeConfig?.TabularJobConfig;
-  const problemType = resolved?.AutoMLProblemTypeResolvedAttributes?.TabularResolvedAttributes?.ProblemType
-    ?? tabular?.ProblemType
-    ?? out.AutoMLProblemTypeConfigName;
+  const problemType =
+    resolved?.AutoMLProblemTypeResolvedAttributes?.TabularResolvedAttributes?.ProblemType ??
+    tabular?.ProblemType ??
+    out.AutoMLProblemTypeConfigName;
   return {
     problemType,
-    objectiveMetric: out.AutoMLJobObjective?.MetricName ?? resolved?.AutoMLJobObjective?.MetricName
-      ?? out.BestCandidate?.FinalAutoMLJobObjectiveMetric?.MetricName,
+    objectiveMetric:
+      out.AutoMLJobObjective?.MetricName ??
+      resolved?.AutoMLJobObjective?.MetricName ??
+      out.BestCandidate?.FinalAutoMLJobObjectiveMetric?.MetricName,
     bestCandidate: out.BestCandidate,
     raw: out,
   };
@@ -71,8 +82,10 @@ export async function describeAutoMlJobFacts(clients: AwsClients, name: string):
     const v1 = await clients.sagemaker().send(new DescribeAutoMLJobCommand({ AutoMLJobName: name }));
     return {
       problemType: v1.ResolvedAttributes?.ProblemType ?? v1.ProblemType,
-      objectiveMetric: v1.AutoMLJobObjective?.MetricName ?? v1.ResolvedAttributes?.AutoMLJobObjective?.MetricName
-        ?? v1.BestCandidate?.FinalAutoMLJobObjectiveMetric?.MetricName,
+      objectiveMetric:
+        v1.AutoMLJobObjective?.MetricName ??
+        v1.ResolvedAttributes?.AutoMLJobObjective?.MetricName ??
+        v1.BestCandidate?.FinalAutoMLJobObjectiveMetric?.MetricName,
       bestCandidate: v1.BestCandidate,
       raw: v1,
     };
@@ -85,14 +98,20 @@ function isUnknownOperation(error: unknown): boolean {
 }
 
 export async function listCandidatesPage(
-  clients: AwsClients, jobName: string, nextToken: string | undefined, sortOrder: SortOrder, maxResults = PAGE_SIZE,
+  clients: AwsClients,
+  jobName: string,
+  nextToken: string | undefined,
+  sortOrder: SortOrder,
+  maxResults = PAGE_SIZE,
 ): Promise<Page<AutoMLCandidate>> {
-  const out = await clients.sagemaker().send(new ListCandidatesForAutoMLJobCommand({
-    AutoMLJobName: jobName,
-    SortBy: 'FinalObjectiveMetricValue',
-    SortOrder: sortOrder,
-    MaxResults: maxResults,
-    NextToken: nextToken,
-  }));
+  const out = await clients.sagemaker().send(
+    new ListCandidatesForAutoMLJobCommand({
+      AutoMLJobName: jobName,
+      SortBy: 'FinalObjectiveMetricValue',
+      SortOrder: sortOrder,
+      MaxResults: maxResults,
+      NextToken: nextToken,
+    }),
+  );
   return { items: out.Candidates ?? [], nextToken: out.NextToken };
 }

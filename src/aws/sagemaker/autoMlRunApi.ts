@@ -1,7 +1,14 @@
 // Starting and stopping Autopilot experiments, reading every candidate of one (the SDK paginator), and
 // reading the header of the training data without downloading it (a ranged GET of the first 64 KB).
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { CreateAutoMLJobV2Command, DescribeAutoMLJobV2Command, StopAutoMLJobCommand, paginateListCandidatesForAutoMLJob, type AutoMLCandidate, type CreateAutoMLJobV2CommandInput } from '@aws-sdk/client-sagemaker';
+import {
+  CreateAutoMLJobV2Command,
+  DescribeAutoMLJobV2Command,
+  StopAutoMLJobCommand,
+  paginateListCandidatesForAutoMLJob,
+  type AutoMLCandidate,
+  type CreateAutoMLJobV2CommandInput,
+} from '@aws-sdk/client-sagemaker';
 import { parse } from 'csv-parse/sync';
 import type { AutoMlPlan } from '../../model/autoMlPlan';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
@@ -11,12 +18,24 @@ import { madeMomentsAgo, sendOnce } from '../retriedCreate';
 const HEADER_BYTES = 65_535;
 
 export function createJobInput(plan: AutoMlPlan): CreateAutoMLJobV2CommandInput {
-  const limits = plan.maxCandidates || plan.maxRuntimeSeconds
-    ? { CompletionCriteria: { MaxCandidates: plan.maxCandidates, MaxAutoMLJobRuntimeInSeconds: plan.maxRuntimeSeconds } }
-    : {};
+  const limits =
+    plan.maxCandidates || plan.maxRuntimeSeconds
+      ? {
+          CompletionCriteria: {
+            MaxCandidates: plan.maxCandidates,
+            MaxAutoMLJobRuntimeInSeconds: plan.maxRuntimeSeconds,
+          },
+        }
+      : {};
   return {
     AutoMLJobName: plan.jobName,
-    AutoMLJobInputDataConfig: [{ ChannelType: 'training', ContentType: /parquet/i.test(plan.inputS3Uri) ? 'x-application/vnd.amazon+parquet' : 'text/csv;header=present', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: plan.inputS3Uri } } }],
+    AutoMLJobInputDataConfig: [
+      {
+        ChannelType: 'training',
+        ContentType: /parquet/i.test(plan.inputS3Uri) ? 'x-application/vnd.amazon+parquet' : 'text/csv;header=present',
+        DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: plan.inputS3Uri } },
+      },
+    ],
     OutputDataConfig: { S3OutputPath: plan.outputS3Uri },
     AutoMLProblemTypeConfig: {
       TabularJobConfig: {
@@ -35,11 +54,19 @@ export function createJobInput(plan: AutoMlPlan): CreateAutoMLJobV2CommandInput 
 export async function startAutoMlJob(clients: AwsClients, plan: AutoMlPlan): Promise<void> {
   const sagemaker = clients.sagemaker();
   const input = createJobInput(plan);
-  const dataOf = (config: CreateAutoMLJobV2CommandInput['AutoMLJobInputDataConfig']) => config?.[0]?.DataSource?.S3DataSource?.S3Uri;
-  await sendOnce(() => sagemaker.send(new CreateAutoMLJobV2Command(input)), async () => {
-    const job = await sagemaker.send(new DescribeAutoMLJobV2Command({ AutoMLJobName: input.AutoMLJobName }));
-    return madeMomentsAgo(job.CreationTime) && job.RoleArn === input.RoleArn && dataOf(job.AutoMLJobInputDataConfig) === dataOf(input.AutoMLJobInputDataConfig);
-  });
+  const dataOf = (config: CreateAutoMLJobV2CommandInput['AutoMLJobInputDataConfig']) =>
+    config?.[0]?.DataSource?.S3DataSource?.S3Uri;
+  await sendOnce(
+    () => sagemaker.send(new CreateAutoMLJobV2Command(input)),
+    async () => {
+      const job = await sagemaker.send(new DescribeAutoMLJobV2Command({ AutoMLJobName: input.AutoMLJobName }));
+      return (
+        madeMomentsAgo(job.CreationTime) &&
+        job.RoleArn === input.RoleArn &&
+        dataOf(job.AutoMLJobInputDataConfig) === dataOf(input.AutoMLJobInputDataConfig)
+      );
+    },
+  );
 }
 
 export async function stopAutoMlJob(clients: AwsClients, name: string): Promise<void> {
@@ -48,24 +75,34 @@ export async function stopAutoMlJob(clients: AwsClients, name: string): Promise<
 
 export async function allCandidates(clients: AwsClients, jobName: string): Promise<AutoMLCandidate[]> {
   const out: AutoMLCandidate[] = [];
-  for await (const page of paginateListCandidatesForAutoMLJob({ client: clients.sagemaker(), pageSize: 100 }, { AutoMLJobName: jobName, SortBy: 'CreationTime', SortOrder: 'Ascending' })) {
+  for await (const page of paginateListCandidatesForAutoMLJob(
+    { client: clients.sagemaker(), pageSize: 100 },
+    { AutoMLJobName: jobName, SortBy: 'CreationTime', SortOrder: 'Ascending' },
+  )) {
     out.push(...(page.Candidates ?? []));
   }
   return out;
 }
 
 /** The columns of the training data: the first CSV under the location, its first line only. */
-export async function trainingDataColumns(clients: AwsClients, s3Uri: string): Promise<{ columns: string[]; object: string }> {
+export async function trainingDataColumns(
+  clients: AwsClients,
+  s3Uri: string,
+): Promise<{ columns: string[]; object: string }> {
   const location = parseS3Uri(s3Uri.trim());
   if (!location) throw new Error(`Not an S3 location: ${s3Uri}`);
   let key = location.key;
   if (!/\.csv$/i.test(key)) {
-    const listed = await clients.s3().send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: key, MaxKeys: 100 }));
+    const listed = await clients
+      .s3()
+      .send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: key, MaxKeys: 100 }));
     const first = (listed.Contents ?? []).map((o) => o.Key ?? '').find((k) => /\.csv$/i.test(k));
     if (!first) throw new Error(`There is no CSV file under ${s3Uri}`);
     key = first;
   }
-  const out = await clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: key, Range: `bytes=0-${HEADER_BYTES}` }));
+  const out = await clients
+    .s3()
+    .send(new GetObjectCommand({ Bucket: location.bucket, Key: key, Range: `bytes=0-${HEADER_BYTES}` }));
   const head = (await out.Body?.transformToString('utf-8')) ?? '';
   const firstLine = head.split(/\r?\n/)[0];
   const [columns] = parse(firstLine, { relax_quotes: true }) as string[][];

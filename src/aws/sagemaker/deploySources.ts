@@ -28,7 +28,8 @@ const bucketOf = (url: string | undefined) => (url ? parseS3Uri(url)?.bucket : u
 
 export async function modelPackageSource(clients: AwsClients, arn: string): Promise<DeploySource> {
   const d = await describeModelPackage(clients, arn);
-  if (d.ModelPackageStatus && d.ModelPackageStatus !== 'Completed') throw new Error(`Model package ${arn} is ${d.ModelPackageStatus}; only a Completed version can be deployed.`);
+  if (d.ModelPackageStatus && d.ModelPackageStatus !== 'Completed')
+    throw new Error(`Model package ${arn} is ${d.ModelPackageStatus}; only a Completed version can be deployed.`);
   return {
     kind: 'modelPackage',
     label: `${d.ModelPackageGroupName ?? d.ModelPackageName ?? 'model package'} v${d.ModelPackageVersion ?? '?'}`,
@@ -42,14 +43,37 @@ export async function trainingJobSource(clients: AwsClients, name: string): Prom
   const d = await describeTrainingJob(clients, name);
   const artefact = d.ModelArtifacts?.S3ModelArtifacts;
   const image = d.AlgorithmSpecification?.TrainingImage;
-  if (d.TrainingJobStatus !== 'Completed' || !artefact) throw new Error(`Training job ${name} is ${d.TrainingJobStatus ?? 'not finished'}; only a completed job has a model artefact to deploy.`);
-  if (!image) throw new Error(`Training job ${name} used an algorithm resource, not an image; deploy it from the model registry instead.`);
-  return { kind: 'trainingJob', label: `training job ${name}`, containers: [{ Image: image, ModelDataUrl: artefact }], roleArn: d.RoleArn, bucket: bucketOf(artefact) };
+  if (d.TrainingJobStatus !== 'Completed' || !artefact)
+    throw new Error(
+      `Training job ${name} is ${d.TrainingJobStatus ?? 'not finished'}; only a completed job has a model artefact to deploy.`,
+    );
+  if (!image)
+    throw new Error(
+      `Training job ${name} used an algorithm resource, not an image; deploy it from the model registry instead.`,
+    );
+  return {
+    kind: 'trainingJob',
+    label: `training job ${name}`,
+    containers: [{ Image: image, ModelDataUrl: artefact }],
+    roleArn: d.RoleArn,
+    bucket: bucketOf(artefact),
+  };
 }
 
-export async function candidateSource(clients: AwsClients, jobName: string, candidate: AutoMLCandidate): Promise<DeploySource> {
-  const containers = (candidate.InferenceContainers ?? []).map((c) => ({ Image: c.Image, ModelDataUrl: c.ModelDataUrl, Environment: c.Environment }));
-  if (candidate.CandidateStatus !== 'Completed' || containers.length === 0) throw new Error(`Candidate ${candidate.CandidateName ?? ''} is ${candidate.CandidateStatus ?? 'not complete'}; it has no inference containers to deploy.`);
+export async function candidateSource(
+  clients: AwsClients,
+  jobName: string,
+  candidate: AutoMLCandidate,
+): Promise<DeploySource> {
+  const containers = (candidate.InferenceContainers ?? []).map((c) => ({
+    Image: c.Image,
+    ModelDataUrl: c.ModelDataUrl,
+    Environment: c.Environment,
+  }));
+  if (candidate.CandidateStatus !== 'Completed' || containers.length === 0)
+    throw new Error(
+      `Candidate ${candidate.CandidateName ?? ''} is ${candidate.CandidateStatus ?? 'not complete'}; it has no inference containers to deploy.`,
+    );
   const facts = await describeAutoMlJobFacts(clients, jobName);
   return {
     kind: 'candidate',
@@ -63,5 +87,11 @@ export async function candidateSource(clients: AwsClients, jobName: string, cand
 export async function existingModelSource(clients: AwsClients, modelName: string): Promise<DeploySource> {
   const d = await clients.sagemaker().send(new DescribeModelCommand({ ModelName: modelName }));
   const containers = d.Containers ?? (d.PrimaryContainer ? [d.PrimaryContainer] : []);
-  return { kind: 'model', label: `model ${modelName}`, existingModel: modelName, roleArn: d.ExecutionRoleArn, bucket: bucketOf(containers[0]?.ModelDataUrl) };
+  return {
+    kind: 'model',
+    label: `model ${modelName}`,
+    existingModel: modelName,
+    roleArn: d.ExecutionRoleArn,
+    bucket: bucketOf(containers[0]?.ModelDataUrl),
+  };
 }

@@ -18,49 +18,99 @@ import type { DeployPlan } from '../../model/deployPlan';
 import type { AwsClients } from '../clients';
 import { madeMomentsAgo, sendOnce } from '../retriedCreate';
 
-export async function createModel(clients: AwsClients, name: string, containers: ContainerDefinition[], roleArn: string): Promise<void> {
+export async function createModel(
+  clients: AwsClients,
+  name: string,
+  containers: ContainerDefinition[],
+  roleArn: string,
+): Promise<void> {
   const sagemaker = clients.sagemaker();
-  await sendOnce(() => sagemaker.send(new CreateModelCommand({
-    ModelName: name,
-    ExecutionRoleArn: roleArn,
-    // Several containers make an inference pipeline (seed 004): they run in order on one instance.
-    ...(containers.length > 1 ? { Containers: containers, InferenceExecutionConfig: { Mode: 'Serial' } } : { PrimaryContainer: containers[0] }),
-  })), async () => {
-    const model = await sagemaker.send(new DescribeModelCommand({ ModelName: name }));
-    const first = model.PrimaryContainer ?? model.Containers?.[0];
-    const source = (c?: ContainerDefinition) => c?.ModelPackageName ?? c?.Image;
-    return madeMomentsAgo(model.CreationTime) && model.ExecutionRoleArn === roleArn && source(first) === source(containers[0]);
-  });
+  await sendOnce(
+    () =>
+      sagemaker.send(
+        new CreateModelCommand({
+          ModelName: name,
+          ExecutionRoleArn: roleArn,
+          // Several containers make an inference pipeline (seed 004): they run in order on one instance.
+          ...(containers.length > 1
+            ? { Containers: containers, InferenceExecutionConfig: { Mode: 'Serial' } }
+            : { PrimaryContainer: containers[0] }),
+        }),
+      ),
+    async () => {
+      const model = await sagemaker.send(new DescribeModelCommand({ ModelName: name }));
+      const first = model.PrimaryContainer ?? model.Containers?.[0];
+      const source = (c?: ContainerDefinition) => c?.ModelPackageName ?? c?.Image;
+      return (
+        madeMomentsAgo(model.CreationTime) &&
+        model.ExecutionRoleArn === roleArn &&
+        source(first) === source(containers[0])
+      );
+    },
+  );
 }
 
-export function productionVariant(modelName: string, plan: Pick<DeployPlan, 'compute'>, variantName = 'AllTraffic'): ProductionVariant {
+export function productionVariant(
+  modelName: string,
+  plan: Pick<DeployPlan, 'compute'>,
+  variantName = 'AllTraffic',
+): ProductionVariant {
   const c = plan.compute;
   return c.kind === 'instances'
-    ? { VariantName: variantName, ModelName: modelName, InstanceType: c.instanceType as ProductionVariant['InstanceType'], InitialInstanceCount: c.count, InitialVariantWeight: 1 }
-    : { VariantName: variantName, ModelName: modelName, ServerlessConfig: { MemorySizeInMB: c.memoryMb, MaxConcurrency: c.maxConcurrency } };
+    ? {
+        VariantName: variantName,
+        ModelName: modelName,
+        InstanceType: c.instanceType as ProductionVariant['InstanceType'],
+        InitialInstanceCount: c.count,
+        InitialVariantWeight: 1,
+      }
+    : {
+        VariantName: variantName,
+        ModelName: modelName,
+        ServerlessConfig: { MemorySizeInMB: c.memoryMb, MaxConcurrency: c.maxConcurrency },
+      };
 }
 
-export async function createEndpointConfig(clients: AwsClients, name: string, variants: ProductionVariant[], captureTo?: string): Promise<void> {
+export async function createEndpointConfig(
+  clients: AwsClients,
+  name: string,
+  variants: ProductionVariant[],
+  captureTo?: string,
+): Promise<void> {
   const sagemaker = clients.sagemaker();
-  await sendOnce(() => sagemaker.send(new CreateEndpointConfigCommand({
-    EndpointConfigName: name,
-    ProductionVariants: variants,
-    DataCaptureConfig: captureTo
-      ? { EnableCapture: true, InitialSamplingPercentage: 100, DestinationS3Uri: captureTo, CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }] }
-      : undefined,
-  })), async () => {
-    const config = await sagemaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
-    const models = (config.ProductionVariants ?? []).map((v) => v.ModelName).join();
-    return madeMomentsAgo(config.CreationTime) && models === variants.map((v) => v.ModelName).join();
-  });
+  await sendOnce(
+    () =>
+      sagemaker.send(
+        new CreateEndpointConfigCommand({
+          EndpointConfigName: name,
+          ProductionVariants: variants,
+          DataCaptureConfig: captureTo
+            ? {
+                EnableCapture: true,
+                InitialSamplingPercentage: 100,
+                DestinationS3Uri: captureTo,
+                CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
+              }
+            : undefined,
+        }),
+      ),
+    async () => {
+      const config = await sagemaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
+      const models = (config.ProductionVariants ?? []).map((v) => v.ModelName).join();
+      return madeMomentsAgo(config.CreationTime) && models === variants.map((v) => v.ModelName).join();
+    },
+  );
 }
 
 export async function createEndpoint(clients: AwsClients, name: string, configName: string): Promise<void> {
   const sagemaker = clients.sagemaker();
-  await sendOnce(() => sagemaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: configName })), async () => {
-    const endpoint = await sagemaker.send(new DescribeEndpointCommand({ EndpointName: name }));
-    return madeMomentsAgo(endpoint.CreationTime) && endpoint.EndpointConfigName === configName;
-  });
+  await sendOnce(
+    () => sagemaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: configName })),
+    async () => {
+      const endpoint = await sagemaker.send(new DescribeEndpointCommand({ EndpointName: name }));
+      return madeMomentsAgo(endpoint.CreationTime) && endpoint.EndpointConfigName === configName;
+    },
+  );
 }
 
 export async function updateEndpoint(clients: AwsClients, name: string, configName: string): Promise<void> {
@@ -73,13 +123,29 @@ export type Settled =
   | { state: 'Stopped watching' };
 
 /** Follows an endpoint until InService or Failed; `pollSeconds` is the first delay (the waiter backs off from it). */
-export async function waitForEndpoint(clients: AwsClients, name: string, signal: AbortSignal, pollSeconds = 15): Promise<Settled> {
+export async function waitForEndpoint(
+  clients: AwsClients,
+  name: string,
+  signal: AbortSignal,
+  pollSeconds = 15,
+): Promise<Settled> {
   const result = await waitForEndpointInService(
-    { client: clients.sagemaker(), maxWaitTime: 3 * 3600, minDelay: pollSeconds, maxDelay: Math.max(pollSeconds, 60), abortSignal: signal },
+    {
+      client: clients.sagemaker(),
+      maxWaitTime: 3 * 3600,
+      minDelay: pollSeconds,
+      maxDelay: Math.max(pollSeconds, 60),
+      abortSignal: signal,
+    },
     { EndpointName: name },
   );
   const reason = result.reason as (DescribeEndpointCommandOutput & { message?: string }) | undefined;
   if (result.state === WaiterState.SUCCESS && reason) return { state: 'InService', endpoint: reason };
-  if (result.state === WaiterState.ABORTED || result.state === WaiterState.TIMEOUT) return { state: 'Stopped watching' };
-  return { state: 'Failed', endpoint: reason?.EndpointStatus ? reason : undefined, reason: reason?.FailureReason ?? reason?.message ?? 'The endpoint could not be created.' };
+  if (result.state === WaiterState.ABORTED || result.state === WaiterState.TIMEOUT)
+    return { state: 'Stopped watching' };
+  return {
+    state: 'Failed',
+    endpoint: reason?.EndpointStatus ? reason : undefined,
+    reason: reason?.FailureReason ?? reason?.message ?? 'The endpoint could not be created.',
+  };
 }

@@ -16,18 +16,36 @@ import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
 
 export const ENDPOINT_STATUSES = [
-  'OutOfService', 'Creating', 'Updating', 'SystemUpdating', 'RollingBack', 'InService', 'Deleting', 'Failed', 'UpdateRollbackFailed',
+  'OutOfService',
+  'Creating',
+  'Updating',
+  'SystemUpdating',
+  'RollingBack',
+  'InService',
+  'Deleting',
+  'Failed',
+  'UpdateRollbackFailed',
 ] as const;
 
 /** One page of the Endpoints view; `maxResults` is the view's page size (1–100). */
-export async function listEndpointsPage(clients: AwsClients, nextToken: string | undefined, filter: ViewFilter, maxResults: number): Promise<Page<EndpointSummary>> {
-  const out = await clients.sagemaker().send(new ListEndpointsCommand({
-    MaxResults: maxResults,
-    NextToken: nextToken,
-    NameContains: filter.nameContains || undefined,
-    StatusEquals: (filter.status as EndpointStatus) || undefined,
-    ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),
-  }));
+export async function listEndpointsPage(
+  clients: AwsClients,
+  nextToken: string | undefined,
+  filter: ViewFilter,
+  maxResults: number,
+): Promise<Page<EndpointSummary>> {
+  const out = await clients.sagemaker().send(
+    new ListEndpointsCommand({
+      MaxResults: maxResults,
+      NextToken: nextToken,
+      NameContains: filter.nameContains || undefined,
+      StatusEquals: (filter.status as EndpointStatus) || undefined,
+      ...(sageMakerSort(filter, 'Name', 'CreationTime') as {
+        SortBy: 'Name' | 'CreationTime';
+        SortOrder: 'Ascending' | 'Descending';
+      }),
+    }),
+  );
   return { items: out.Endpoints ?? [], nextToken: out.NextToken };
 }
 
@@ -53,12 +71,34 @@ export async function deleteModel(clients: AwsClients, name: string): Promise<vo
 
 /** Names of the InService endpoints, newest first (one call of up to 100): what a picker offers. */
 export async function listInServiceEndpointNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients.sagemaker().send(new ListEndpointsCommand({ StatusEquals: 'InService', SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
+  const out = await clients
+    .sagemaker()
+    .send(
+      new ListEndpointsCommand({
+        StatusEquals: 'InService',
+        SortBy: 'CreationTime',
+        SortOrder: 'Descending',
+        MaxResults: 100,
+      }),
+    );
   return (out.Endpoints ?? []).map((e) => e.EndpointName ?? '');
 }
 
 /** Endpoint configurations whose name contains `nameContains`, newest first (one call). */
-export async function listEndpointConfigsNamed(clients: AwsClients, nameContains: string, max = 20): Promise<EndpointConfigSummary[]> {
-  const out = await clients.sagemaker().send(new ListEndpointConfigsCommand({ NameContains: nameContains, SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: max }));
+export async function listEndpointConfigsNamed(
+  clients: AwsClients,
+  nameContains: string,
+  max = 20,
+): Promise<EndpointConfigSummary[]> {
+  const out = await clients
+    .sagemaker()
+    .send(
+      new ListEndpointConfigsCommand({
+        NameContains: nameContains,
+        SortBy: 'CreationTime',
+        SortOrder: 'Descending',
+        MaxResults: max,
+      }),
+    );
   return out.EndpointConfigs ?? [];
 }

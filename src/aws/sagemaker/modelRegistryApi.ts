@@ -24,28 +24,39 @@ export const PAGE_SIZE = 50;
 const MAX_STATISTICS_BYTES = 5 * 1024 * 1024;
 
 export async function listModelPackageGroupsPage(
-  clients: AwsClients, nextToken: string | undefined, filter: ViewFilter,
+  clients: AwsClients,
+  nextToken: string | undefined,
+  filter: ViewFilter,
 ): Promise<Page<ModelPackageGroupSummary>> {
-  const out = await clients.sagemaker().send(new ListModelPackageGroupsCommand({
-    MaxResults: PAGE_SIZE,
-    NextToken: nextToken,
-    NameContains: filter.nameContains || undefined,
-    ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),
-  }));
+  const out = await clients.sagemaker().send(
+    new ListModelPackageGroupsCommand({
+      MaxResults: PAGE_SIZE,
+      NextToken: nextToken,
+      NameContains: filter.nameContains || undefined,
+      ...(sageMakerSort(filter, 'Name', 'CreationTime') as {
+        SortBy: 'Name' | 'CreationTime';
+        SortOrder: 'Ascending' | 'Descending';
+      }),
+    }),
+  );
   return { items: out.ModelPackageGroupSummaryList ?? [], nextToken: out.NextToken };
 }
 
 /** Versions of a group, newest first. */
 export async function listModelPackagesPage(
-  clients: AwsClients, groupName: string, nextToken: string | undefined,
+  clients: AwsClients,
+  groupName: string,
+  nextToken: string | undefined,
 ): Promise<Page<ModelPackageSummary>> {
-  const out = await clients.sagemaker().send(new ListModelPackagesCommand({
-    ModelPackageGroupName: groupName,
-    SortBy: 'CreationTime',
-    SortOrder: 'Descending',
-    MaxResults: PAGE_SIZE,
-    NextToken: nextToken,
-  }));
+  const out = await clients.sagemaker().send(
+    new ListModelPackagesCommand({
+      ModelPackageGroupName: groupName,
+      SortBy: 'CreationTime',
+      SortOrder: 'Descending',
+      MaxResults: PAGE_SIZE,
+      NextToken: nextToken,
+    }),
+  );
   return { items: out.ModelPackageSummaryList ?? [], nextToken: out.NextToken };
 }
 
@@ -63,19 +74,42 @@ export async function readMetricsObject(clients: AwsClients, s3Uri: string): Pro
   const location = parseS3Uri(s3Uri);
   if (!location) throw new Error(`Not an S3 URI: ${s3Uri}`);
   const read = await readSmallObject(clients, location.bucket, location.key, MAX_STATISTICS_BYTES);
-  if ('tooLarge' in read) throw new Error(`The statistics object is ${read.tooLarge} bytes: too large to be a metrics document`);
+  if ('tooLarge' in read)
+    throw new Error(`The statistics object is ${read.tooLarge} bytes: too large to be a metrics document`);
   return read.text;
 }
 
-export async function setModelPackageApproval(clients: AwsClients, arn: string, status: 'Approved' | 'Rejected', description: string): Promise<void> {
-  await clients.sagemaker().send(new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelApprovalStatus: status, ApprovalDescription: description || undefined }));
+export async function setModelPackageApproval(
+  clients: AwsClients,
+  arn: string,
+  status: 'Approved' | 'Rejected',
+  description: string,
+): Promise<void> {
+  await clients
+    .sagemaker()
+    .send(
+      new UpdateModelPackageCommand({
+        ModelPackageArn: arn,
+        ModelApprovalStatus: status,
+        ApprovalDescription: description || undefined,
+      }),
+    );
 }
 
 /** The group's newest approved version (one call), the one a deployment that follows approvals runs. */
-export async function currentApprovedVersion(clients: AwsClients, groupName: string): Promise<ModelPackageSummary | undefined> {
-  const out = await clients.sagemaker().send(new ListModelPackagesCommand({
-    ModelPackageGroupName: groupName, ModelApprovalStatus: 'Approved', SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 1,
-  }));
+export async function currentApprovedVersion(
+  clients: AwsClients,
+  groupName: string,
+): Promise<ModelPackageSummary | undefined> {
+  const out = await clients.sagemaker().send(
+    new ListModelPackagesCommand({
+      ModelPackageGroupName: groupName,
+      ModelApprovalStatus: 'Approved',
+      SortBy: 'CreationTime',
+      SortOrder: 'Descending',
+      MaxResults: 1,
+    }),
+  );
   return out.ModelPackageSummaryList?.[0];
 }
 
@@ -91,15 +125,22 @@ export async function readQualityMetrics(clients: AwsClients, statisticsUri: str
 
 /** Names of the model package groups, newest first (one call of up to 100): what a picker offers. */
 export async function listModelPackageGroupNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients.sagemaker().send(new ListModelPackageGroupsCommand({ SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
+  const out = await clients
+    .sagemaker()
+    .send(new ListModelPackageGroupsCommand({ SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
   return (out.ModelPackageGroupSummaryList ?? []).map((g) => g.ModelPackageGroupName ?? '');
 }
 
 /** Creates a group; a retry that meets the group its lost first attempt made counts as this call's success. */
 export async function createModelPackageGroup(clients: AwsClients, name: string, description: string): Promise<void> {
   const sagemaker = clients.sagemaker();
-  await sendOnce(() => sagemaker.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: name, ModelPackageGroupDescription: description })),
-    async () => madeMomentsAgo((await describeModelPackageGroup(clients, name)).CreationTime));
+  await sendOnce(
+    () =>
+      sagemaker.send(
+        new CreateModelPackageGroupCommand({ ModelPackageGroupName: name, ModelPackageGroupDescription: description }),
+      ),
+    async () => madeMomentsAgo((await describeModelPackageGroup(clients, name)).CreationTime),
+  );
 }
 
 export interface NewModelVersion {
@@ -115,17 +156,25 @@ export interface NewModelVersion {
 /** Registers a version in a group; returns its ARN. */
 export async function createModelPackage(clients: AwsClients, v: NewModelVersion): Promise<string | undefined> {
   // Its ClientToken, filled in by the SDK and kept across retries, makes a retried request return the same version.
-  const out = await clients.sagemaker().send(new CreateModelPackageCommand({
-    ModelPackageGroupName: v.group,
-    ModelPackageDescription: v.description,
-    InferenceSpecification: {
-      Containers: v.containers.map((c) => ({ Image: c.Image!, ModelDataUrl: c.ModelDataUrl, Environment: c.Environment })),
-      SupportedContentTypes: ['text/csv', 'application/json'],
-      SupportedResponseMIMETypes: ['text/csv', 'application/json'],
-    },
-    ModelMetrics: v.statisticsUri ? { ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: v.statisticsUri } } } : undefined,
-    ModelApprovalStatus: v.approval,
-    MetadataProperties: { GeneratedBy: v.generatedBy.slice(0, 1024) },
-  }));
+  const out = await clients.sagemaker().send(
+    new CreateModelPackageCommand({
+      ModelPackageGroupName: v.group,
+      ModelPackageDescription: v.description,
+      InferenceSpecification: {
+        Containers: v.containers.map((c) => ({
+          Image: c.Image!,
+          ModelDataUrl: c.ModelDataUrl,
+          Environment: c.Environment,
+        })),
+        SupportedContentTypes: ['text/csv', 'application/json'],
+        SupportedResponseMIMETypes: ['text/csv', 'application/json'],
+      },
+      ModelMetrics: v.statisticsUri
+        ? { ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: v.statisticsUri } } }
+        : undefined,
+      ModelApprovalStatus: v.approval,
+      MetadataProperties: { GeneratedBy: v.generatedBy.slice(0, 1024) },
+    }),
+  );
   return out.ModelPackageArn;
 }

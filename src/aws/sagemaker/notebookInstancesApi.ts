@@ -13,30 +13,54 @@ import type { Page } from '../../model/pagedList';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
 
-export const NOTEBOOK_STATUSES = ['Pending', 'InService', 'Stopping', 'Stopped', 'Failed', 'Updating', 'Deleting'] as const;
+export const NOTEBOOK_STATUSES = [
+  'Pending',
+  'InService',
+  'Stopping',
+  'Stopped',
+  'Failed',
+  'Updating',
+  'Deleting',
+] as const;
 
 export async function listNotebookInstancesPage(
-  clients: AwsClients, nextToken: string | undefined, filter: ViewFilter, maxResults: number,
+  clients: AwsClients,
+  nextToken: string | undefined,
+  filter: ViewFilter,
+  maxResults: number,
 ): Promise<Page<NotebookInstanceSummary>> {
-  const out = await clients.sagemaker().send(new ListNotebookInstancesCommand({
-    MaxResults: maxResults,
-    NextToken: nextToken,
-    NameContains: filter.nameContains || undefined,
-    StatusEquals: (filter.status as NotebookInstanceStatus) || undefined,
-    ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),
-  }));
+  const out = await clients.sagemaker().send(
+    new ListNotebookInstancesCommand({
+      MaxResults: maxResults,
+      NextToken: nextToken,
+      NameContains: filter.nameContains || undefined,
+      StatusEquals: (filter.status as NotebookInstanceStatus) || undefined,
+      ...(sageMakerSort(filter, 'Name', 'CreationTime') as {
+        SortBy: 'Name' | 'CreationTime';
+        SortOrder: 'Ascending' | 'Descending';
+      }),
+    }),
+  );
   return { items: out.NotebookInstances ?? [], nextToken: out.NextToken };
 }
 
 export async function listLifecycleConfigsPage(
-  clients: AwsClients, nextToken: string | undefined, filter: ViewFilter, maxResults: number,
+  clients: AwsClients,
+  nextToken: string | undefined,
+  filter: ViewFilter,
+  maxResults: number,
 ): Promise<Page<NotebookInstanceLifecycleConfigSummary>> {
-  const out = await clients.sagemaker().send(new ListNotebookInstanceLifecycleConfigsCommand({
-    MaxResults: maxResults,
-    NextToken: nextToken,
-    NameContains: filter.nameContains || undefined,
-    ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),
-  }));
+  const out = await clients.sagemaker().send(
+    new ListNotebookInstanceLifecycleConfigsCommand({
+      MaxResults: maxResults,
+      NextToken: nextToken,
+      NameContains: filter.nameContains || undefined,
+      ...(sageMakerSort(filter, 'Name', 'CreationTime') as {
+        SortBy: 'Name' | 'CreationTime';
+        SortOrder: 'Ascending' | 'Descending';
+      }),
+    }),
+  );
   return { items: out.NotebookInstanceLifecycleConfigs ?? [], nextToken: out.NextToken };
 }
 
@@ -45,23 +69,31 @@ export function describeNotebookInstance(clients: AwsClients, name: string) {
 }
 
 export function describeLifecycleConfig(clients: AwsClients, name: string) {
-  return clients.sagemaker().send(new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
+  return clients
+    .sagemaker()
+    .send(new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
 }
 
 /** Names of the first 100 instances, by name (the pick list of a palette command). */
 export async function notebookInstanceNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients.sagemaker().send(new ListNotebookInstancesCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
+  const out = await clients
+    .sagemaker()
+    .send(new ListNotebookInstancesCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
   return (out.NotebookInstances ?? []).map((i) => i.NotebookInstanceName ?? '');
 }
 
 /** Names of the first 100 lifecycle configurations, by name (the create wizard's choices). */
 export async function lifecycleConfigNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients.sagemaker().send(new ListNotebookInstanceLifecycleConfigsCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
+  const out = await clients
+    .sagemaker()
+    .send(new ListNotebookInstanceLifecycleConfigsCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
   return (out.NotebookInstanceLifecycleConfigs ?? []).map((c) => c.NotebookInstanceLifecycleConfigName ?? '');
 }
 
 /** Names of the first 100 SageMaker code repositories, by name. */
 export async function codeRepositoryNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients.sagemaker().send(new ListCodeRepositoriesCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
+  const out = await clients
+    .sagemaker()
+    .send(new ListCodeRepositoriesCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
   return (out.CodeRepositorySummaryList ?? []).map((r) => r.CodeRepositoryName ?? '');
 }

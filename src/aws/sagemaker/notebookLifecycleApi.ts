@@ -25,10 +25,14 @@ import { madeMomentsAgo, sendOnce } from '../retriedCreate';
 /** Callers check the instance is Stopped or Failed first, so finding it Pending after a retry means this start took. */
 export async function startNotebookInstance(clients: AwsClients, name: string): Promise<void> {
   const sagemaker = clients.sagemaker();
-  await sendOnce(() => sagemaker.send(new StartNotebookInstanceCommand({ NotebookInstanceName: name })), async () => {
-    const status = (await sagemaker.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name }))).NotebookInstanceStatus;
-    return status === 'Pending' || status === 'InService';
-  });
+  await sendOnce(
+    () => sagemaker.send(new StartNotebookInstanceCommand({ NotebookInstanceName: name })),
+    async () => {
+      const status = (await sagemaker.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name })))
+        .NotebookInstanceStatus;
+      return status === 'Pending' || status === 'InService';
+    },
+  );
 }
 
 export async function stopNotebookInstance(clients: AwsClients, name: string): Promise<void> {
@@ -39,62 +43,140 @@ export async function deleteNotebookInstance(clients: AwsClients, name: string):
   await clients.sagemaker().send(new DeleteNotebookInstanceCommand({ NotebookInstanceName: name }));
 }
 
-export async function createNotebookInstance(clients: AwsClients, input: CreateNotebookInstanceCommandInput): Promise<void> {
+export async function createNotebookInstance(
+  clients: AwsClients,
+  input: CreateNotebookInstanceCommandInput,
+): Promise<void> {
   const sagemaker = clients.sagemaker();
-  await sendOnce(() => sagemaker.send(new CreateNotebookInstanceCommand(input)), async () => {
-    const made = await sagemaker.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: input.NotebookInstanceName }));
-    return madeMomentsAgo(made.CreationTime) && made.RoleArn === input.RoleArn && made.InstanceType === input.InstanceType;
-  });
+  await sendOnce(
+    () => sagemaker.send(new CreateNotebookInstanceCommand(input)),
+    async () => {
+      const made = await sagemaker.send(
+        new DescribeNotebookInstanceCommand({ NotebookInstanceName: input.NotebookInstanceName }),
+      );
+      return (
+        madeMomentsAgo(made.CreationTime) && made.RoleArn === input.RoleArn && made.InstanceType === input.InstanceType
+      );
+    },
+  );
 }
 
 /** A presigned URL valid for a few minutes; the caller opens it and keeps it nowhere. */
 export async function presignedNotebookUrl(clients: AwsClients, name: string): Promise<string> {
-  const out = await clients.sagemaker().send(new CreatePresignedNotebookInstanceUrlCommand({ NotebookInstanceName: name, SessionExpirationDurationInSeconds: 1800 }));
+  const out = await clients
+    .sagemaker()
+    .send(
+      new CreatePresignedNotebookInstanceUrlCommand({
+        NotebookInstanceName: name,
+        SessionExpirationDurationInSeconds: 1800,
+      }),
+    );
   if (!out.AuthorizedUrl) throw new Error(`SageMaker returned no URL for ${name}`);
   return out.AuthorizedUrl;
 }
 
 export type NotebookTarget = 'InService' | 'Stopped' | 'Deleted';
-export type NotebookSettled = { state: 'reached'; status?: string } | { state: 'failed'; reason: string } | { state: 'stopped watching' };
+export type NotebookSettled =
+  { state: 'reached'; status?: string } | { state: 'failed'; reason: string } | { state: 'stopped watching' };
 
-const WAITERS = { InService: waitForNotebookInstanceInService, Stopped: waitForNotebookInstanceStopped, Deleted: waitForNotebookInstanceDeleted };
+const WAITERS = {
+  InService: waitForNotebookInstanceInService,
+  Stopped: waitForNotebookInstanceStopped,
+  Deleted: waitForNotebookInstanceDeleted,
+};
 
 /** Follows an instance with the SDK waiter until `target` (DescribeNotebookInstance with backoff from `pollSeconds`). */
-export async function waitForNotebook(clients: AwsClients, name: string, target: NotebookTarget, signal: AbortSignal, pollSeconds: number): Promise<NotebookSettled> {
-  const result = await WAITERS[target]({ client: clients.sagemaker(), maxWaitTime: 3600, minDelay: pollSeconds, maxDelay: Math.max(pollSeconds, 60), abortSignal: signal }, { NotebookInstanceName: name });
-  const reason = result.reason as { NotebookInstanceStatus?: string; FailureReason?: string; message?: string } | undefined;
+export async function waitForNotebook(
+  clients: AwsClients,
+  name: string,
+  target: NotebookTarget,
+  signal: AbortSignal,
+  pollSeconds: number,
+): Promise<NotebookSettled> {
+  const result = await WAITERS[target](
+    {
+      client: clients.sagemaker(),
+      maxWaitTime: 3600,
+      minDelay: pollSeconds,
+      maxDelay: Math.max(pollSeconds, 60),
+      abortSignal: signal,
+    },
+    { NotebookInstanceName: name },
+  );
+  const reason = result.reason as
+    { NotebookInstanceStatus?: string; FailureReason?: string; message?: string } | undefined;
   if (result.state === WaiterState.SUCCESS) return { state: 'reached', status: reason?.NotebookInstanceStatus };
-  if (result.state === WaiterState.ABORTED || result.state === WaiterState.TIMEOUT) return { state: 'stopped watching' };
-  return { state: 'failed', reason: reason?.FailureReason ?? reason?.message ?? `The notebook instance did not reach ${target}.` };
+  if (result.state === WaiterState.ABORTED || result.state === WaiterState.TIMEOUT)
+    return { state: 'stopped watching' };
+  return {
+    state: 'failed',
+    reason: reason?.FailureReason ?? reason?.message ?? `The notebook instance did not reach ${target}.`,
+  };
 }
 
-export async function createLifecycleConfig(clients: AwsClients, name: string, onCreate: string, onStart: string): Promise<void> {
+export async function createLifecycleConfig(
+  clients: AwsClients,
+  name: string,
+  onCreate: string,
+  onStart: string,
+): Promise<void> {
   const sagemaker = clients.sagemaker();
   const hooks = {
     OnCreate: onCreate ? [{ Content: encodeLifecycleScript(onCreate) }] : undefined,
     OnStart: onStart ? [{ Content: encodeLifecycleScript(onStart) }] : undefined,
   };
-  await sendOnce(() => sagemaker.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name, ...hooks })), async () => {
-    const made = await sagemaker.send(new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
-    return madeMomentsAgo(made.CreationTime) && made.OnCreate?.[0]?.Content === hooks.OnCreate?.[0]?.Content && made.OnStart?.[0]?.Content === hooks.OnStart?.[0]?.Content;
-  });
+  await sendOnce(
+    () =>
+      sagemaker.send(
+        new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name, ...hooks }),
+      ),
+    async () => {
+      const made = await sagemaker.send(
+        new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }),
+      );
+      return (
+        madeMomentsAgo(made.CreationTime) &&
+        made.OnCreate?.[0]?.Content === hooks.OnCreate?.[0]?.Content &&
+        made.OnStart?.[0]?.Content === hooks.OnStart?.[0]?.Content
+      );
+    },
+  );
 }
 
 /** Sends both scripts (an update replaces the configuration's hooks), an empty one as none. */
-export async function updateLifecycleScripts(clients: AwsClients, name: string, scripts: { onCreate: string; onStart: string }): Promise<void> {
-  await clients.sagemaker().send(new UpdateNotebookInstanceLifecycleConfigCommand({
-    NotebookInstanceLifecycleConfigName: name,
-    OnCreate: scripts.onCreate ? [{ Content: encodeLifecycleScript(scripts.onCreate) }] : undefined,
-    OnStart: scripts.onStart ? [{ Content: encodeLifecycleScript(scripts.onStart) }] : undefined,
-  }));
+export async function updateLifecycleScripts(
+  clients: AwsClients,
+  name: string,
+  scripts: { onCreate: string; onStart: string },
+): Promise<void> {
+  await clients.sagemaker().send(
+    new UpdateNotebookInstanceLifecycleConfigCommand({
+      NotebookInstanceLifecycleConfigName: name,
+      OnCreate: scripts.onCreate ? [{ Content: encodeLifecycleScript(scripts.onCreate) }] : undefined,
+      OnStart: scripts.onStart ? [{ Content: encodeLifecycleScript(scripts.onStart) }] : undefined,
+    }),
+  );
 }
 
 export async function deleteLifecycleConfig(clients: AwsClients, name: string): Promise<void> {
-  await clients.sagemaker().send(new DeleteNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
+  await clients
+    .sagemaker()
+    .send(new DeleteNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
 }
 
 /** Instances attached to a configuration (one list call; the filter is "contains", so names are matched exactly here). */
 export async function instancesUsing(clients: AwsClients, configName: string): Promise<string[]> {
-  const out = await clients.sagemaker().send(new ListNotebookInstancesCommand({ NotebookInstanceLifecycleConfigNameContains: configName, MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
-  return (out.NotebookInstances ?? []).filter((i) => i.NotebookInstanceLifecycleConfigName === configName).map((i) => i.NotebookInstanceName ?? '');
+  const out = await clients
+    .sagemaker()
+    .send(
+      new ListNotebookInstancesCommand({
+        NotebookInstanceLifecycleConfigNameContains: configName,
+        MaxResults: 100,
+        SortBy: 'Name',
+        SortOrder: 'Ascending',
+      }),
+    );
+  return (out.NotebookInstances ?? [])
+    .filter((i) => i.NotebookInstanceLifecycleConfigName === configName)
+    .map((i) => i.NotebookInstanceName ?? '');
 }

@@ -15,22 +15,55 @@ import type { Page } from '../../model/pagedList';
 import type { AwsClients } from '../clients';
 
 /** `maxResults`: the view's page size (1–100), as for every list below. */
-export async function listSageMakerPipelinesPage(clients: AwsClients, nextToken: string | undefined, maxResults: number): Promise<Page<PipelineSummary>> {
-  const out = await clients.sagemaker().send(new ListPipelinesCommand({ NextToken: nextToken, MaxResults: maxResults, SortBy: 'Name', SortOrder: 'Ascending' }));
+export async function listSageMakerPipelinesPage(
+  clients: AwsClients,
+  nextToken: string | undefined,
+  maxResults: number,
+): Promise<Page<PipelineSummary>> {
+  const out = await clients
+    .sagemaker()
+    .send(
+      new ListPipelinesCommand({
+        NextToken: nextToken,
+        MaxResults: maxResults,
+        SortBy: 'Name',
+        SortOrder: 'Ascending',
+      }),
+    );
   return { items: out.PipelineSummaries ?? [], nextToken: out.NextToken };
 }
 
-export async function listSageMakerPipelineExecutionsPage(clients: AwsClients, pipelineName: string, nextToken: string | undefined): Promise<Page<PipelineExecutionSummary>> {
-  const out = await clients.sagemaker().send(new ListPipelineExecutionsCommand({
-    PipelineName: pipelineName, NextToken: nextToken, MaxResults: 10, SortBy: 'CreationTime', SortOrder: 'Descending',
-  }));
+export async function listSageMakerPipelineExecutionsPage(
+  clients: AwsClients,
+  pipelineName: string,
+  nextToken: string | undefined,
+): Promise<Page<PipelineExecutionSummary>> {
+  const out = await clients.sagemaker().send(
+    new ListPipelineExecutionsCommand({
+      PipelineName: pipelineName,
+      NextToken: nextToken,
+      MaxResults: 10,
+      SortBy: 'CreationTime',
+      SortOrder: 'Descending',
+    }),
+  );
   return { items: out.PipelineExecutionSummaries ?? [], nextToken: out.NextToken };
 }
 
-export async function listPipelineExecutionStepsPage(clients: AwsClients, executionArn: string, nextToken: string | undefined, maxResults: number): Promise<Page<PipelineExecutionStep>> {
-  const out = await clients.sagemaker().send(new ListPipelineExecutionStepsCommand({
-    PipelineExecutionArn: executionArn, NextToken: nextToken, MaxResults: maxResults, SortOrder: 'Ascending',
-  }));
+export async function listPipelineExecutionStepsPage(
+  clients: AwsClients,
+  executionArn: string,
+  nextToken: string | undefined,
+  maxResults: number,
+): Promise<Page<PipelineExecutionStep>> {
+  const out = await clients.sagemaker().send(
+    new ListPipelineExecutionStepsCommand({
+      PipelineExecutionArn: executionArn,
+      NextToken: nextToken,
+      MaxResults: maxResults,
+      SortOrder: 'Ascending',
+    }),
+  );
   return { items: out.PipelineExecutionSteps ?? [], nextToken: out.NextToken };
 }
 
@@ -43,19 +76,31 @@ export function describePipelineExecution(clients: AwsClients, arn: string) {
 }
 
 /** A run's parameter values (few; the SDK paginator reads them all). */
-export async function listExecutionParameters(clients: AwsClients, executionArn: string): Promise<Array<{ Name?: string; Value?: string }>> {
+export async function listExecutionParameters(
+  clients: AwsClients,
+  executionArn: string,
+): Promise<Array<{ Name?: string; Value?: string }>> {
   const values: Array<{ Name?: string; Value?: string }> = [];
-  for await (const page of paginateListPipelineParametersForExecution({ client: clients.sagemaker() }, { PipelineExecutionArn: executionArn })) {
+  for await (const page of paginateListPipelineParametersForExecution(
+    { client: clients.sagemaker() },
+    { PipelineExecutionArn: executionArn },
+  )) {
     values.push(...(page.PipelineParameters ?? []));
   }
   return values;
 }
 
-export async function startSageMakerPipelineExecution(clients: AwsClients, pipelineName: string, parameters: Array<{ Name: string; Value: string }>): Promise<string | undefined> {
-  const out = await clients.sagemaker().send(new StartPipelineExecutionCommand({
-    PipelineName: pipelineName,
-    PipelineParameters: parameters.length ? parameters : undefined,
-    PipelineExecutionDescription: 'Started in VS Code (SageMaker Workbench)',
-  }));
+export async function startSageMakerPipelineExecution(
+  clients: AwsClients,
+  pipelineName: string,
+  parameters: Array<{ Name: string; Value: string }>,
+): Promise<string | undefined> {
+  const out = await clients.sagemaker().send(
+    new StartPipelineExecutionCommand({
+      PipelineName: pipelineName,
+      PipelineParameters: parameters.length ? parameters : undefined,
+      PipelineExecutionDescription: 'Started in VS Code (SageMaker Workbench)',
+    }),
+  );
   return out.PipelineExecutionArn;
 }

@@ -9,9 +9,24 @@ export interface Invocation {
   latencyMs: number;
 }
 
-export async function invokeEndpoint(clients: AwsClients, endpointName: string, body: string | Uint8Array, contentType: string, signal?: AbortSignal): Promise<Invocation> {
+export async function invokeEndpoint(
+  clients: AwsClients,
+  endpointName: string,
+  body: string | Uint8Array,
+  contentType: string,
+  signal?: AbortSignal,
+): Promise<Invocation> {
   const started = performance.now();
-  const out = await clients.runtime().send(new InvokeEndpointCommand({ EndpointName: endpointName, ContentType: contentType, Body: typeof body === 'string' ? Buffer.from(body) : body }), { abortSignal: signal });
+  const out = await clients
+    .runtime()
+    .send(
+      new InvokeEndpointCommand({
+        EndpointName: endpointName,
+        ContentType: contentType,
+        Body: typeof body === 'string' ? Buffer.from(body) : body,
+      }),
+      { abortSignal: signal },
+    );
   return {
     body: out.Body ? Buffer.from(out.Body).toString('utf8') : '',
     contentType: out.ContentType,

@@ -14,17 +14,29 @@ export const PAGE_SIZE = 50;
 
 /** One page of jobs; with a status filter AWS applies MaxResults first, so a page may be short (or empty) with a NextToken. */
 export async function listTrainingJobsPage(
-  clients: AwsClients, nextToken: string | undefined, filter: ViewFilter, maxResults = PAGE_SIZE,
+  clients: AwsClients,
+  nextToken: string | undefined,
+  filter: ViewFilter,
+  maxResults = PAGE_SIZE,
 ): Promise<Page<TrainingJobSummary>> {
-  const out = await clients.sagemaker().send(new ListTrainingJobsCommand({
-    MaxResults: maxResults,
-    NextToken: nextToken,
-    NameContains: filter.nameContains || undefined,
-    StatusEquals: (filter.status as TrainingJobStatus) || undefined,
-    ...(sageMakerSort(filter, 'Name', 'CreationTime') as { SortBy: 'Name' | 'CreationTime'; SortOrder: 'Ascending' | 'Descending' }),
-  }));
+  const out = await clients.sagemaker().send(
+    new ListTrainingJobsCommand({
+      MaxResults: maxResults,
+      NextToken: nextToken,
+      NameContains: filter.nameContains || undefined,
+      StatusEquals: (filter.status as TrainingJobStatus) || undefined,
+      ...(sageMakerSort(filter, 'Name', 'CreationTime') as {
+        SortBy: 'Name' | 'CreationTime';
+        SortOrder: 'Ascending' | 'Descending';
+      }),
+    }),
+  );
   // With StatusEquals, AWS takes MaxResults jobs first and then filters them: a short page is not the end.
-  return { items: out.TrainingJobSummaries ?? [], nextToken: out.NextToken, asked: filter.status ? maxResults : undefined };
+  return {
+    items: out.TrainingJobSummaries ?? [],
+    nextToken: out.NextToken,
+    asked: filter.status ? maxResults : undefined,
+  };
 }
 
 export function describeTrainingJob(clients: AwsClients, name: string) {

@@ -1,7 +1,12 @@
 // Starting, stopping and checking the inputs of training jobs: CreateTrainingJob from a plan, and one
 // ListObjectsV2 (MaxKeys 1) per input channel so a job is never started on a location with no data.
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { CreateTrainingJobCommand, DescribeTrainingJobCommand, StopTrainingJobCommand, type CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
+import {
+  CreateTrainingJobCommand,
+  DescribeTrainingJobCommand,
+  StopTrainingJobCommand,
+  type CreateTrainingJobRequest,
+} from '@aws-sdk/client-sagemaker';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
 import type { TrainingChannel, TrainingPlan } from '../../model/trainingJobPlan';
 import type { AwsClients } from '../clients';
@@ -14,17 +19,25 @@ export function createTrainingJobRequest(plan: TrainingPlan): CreateTrainingJobR
     AlgorithmSpecification: {
       TrainingImage: plan.image.trim(),
       TrainingInputMode: 'File',
-      MetricDefinitions: plan.metricDefinitions.length ? plan.metricDefinitions.map((d) => ({ Name: d.name, Regex: d.regex })) : undefined,
+      MetricDefinitions: plan.metricDefinitions.length
+        ? plan.metricDefinitions.map((d) => ({ Name: d.name, Regex: d.regex }))
+        : undefined,
     },
     RoleArn: plan.roleArn.trim(),
     HyperParameters: Object.keys(plan.hyperParameters).length ? plan.hyperParameters : undefined,
     InputDataConfig: plan.channels.map((c) => ({
       ChannelName: c.name,
       ContentType: c.contentType,
-      DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: c.s3Uri, S3DataDistributionType: 'FullyReplicated' } },
+      DataSource: {
+        S3DataSource: { S3DataType: 'S3Prefix', S3Uri: c.s3Uri, S3DataDistributionType: 'FullyReplicated' },
+      },
     })),
     OutputDataConfig: { S3OutputPath: plan.outputS3Uri.trim() },
-    ResourceConfig: { InstanceType: plan.instanceType as never, InstanceCount: plan.instanceCount, VolumeSizeInGB: plan.volumeSizeInGB },
+    ResourceConfig: {
+      InstanceType: plan.instanceType as never,
+      InstanceCount: plan.instanceCount,
+      VolumeSizeInGB: plan.volumeSizeInGB,
+    },
     StoppingCondition: { MaxRuntimeInSeconds: plan.maxRuntimeSeconds, MaxWaitTimeInSeconds: plan.spot?.maxWaitSeconds },
     EnableManagedSpotTraining: plan.spot ? true : undefined,
     CheckpointConfig: plan.spot ? { S3Uri: plan.spot.checkpointS3Uri } : undefined,
@@ -34,10 +47,17 @@ export function createTrainingJobRequest(plan: TrainingPlan): CreateTrainingJobR
 export async function startTrainingJob(clients: AwsClients, plan: TrainingPlan): Promise<void> {
   const sagemaker = clients.sagemaker();
   const request = createTrainingJobRequest(plan);
-  await sendOnce(() => sagemaker.send(new CreateTrainingJobCommand(request)), async () => {
-    const job = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: request.TrainingJobName }));
-    return madeMomentsAgo(job.CreationTime) && job.AlgorithmSpecification?.TrainingImage === request.AlgorithmSpecification?.TrainingImage && job.RoleArn === request.RoleArn;
-  });
+  await sendOnce(
+    () => sagemaker.send(new CreateTrainingJobCommand(request)),
+    async () => {
+      const job = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: request.TrainingJobName }));
+      return (
+        madeMomentsAgo(job.CreationTime) &&
+        job.AlgorithmSpecification?.TrainingImage === request.AlgorithmSpecification?.TrainingImage &&
+        job.RoleArn === request.RoleArn
+      );
+    },
+  );
 }
 
 export async function stopTrainingJob(clients: AwsClients, name: string): Promise<void> {
@@ -53,7 +73,9 @@ export async function emptyChannels(clients: AwsClients, channels: TrainingChann
       empty.push(channel);
       continue;
     }
-    const listed = await clients.s3().send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.key, MaxKeys: 1 }));
+    const listed = await clients
+      .s3()
+      .send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.key, MaxKeys: 1 }));
     if (!listed.KeyCount) empty.push(channel);
   }
   return empty;

@@ -23,33 +23,66 @@ export function leaderboardDeps(ctx: AutoMlContext, extensionUri: vscode.Uri): L
 }
 
 const jobNameOf = (target: unknown): string | undefined =>
-  typeof target === 'string' ? target : (target as ExplorerNode | undefined)?.resource?.kind === 'automl-job' ? (target as ExplorerNode).resource!.name : undefined;
+  typeof target === 'string'
+    ? target
+    : (target as ExplorerNode | undefined)?.resource?.kind === 'automl-job'
+      ? (target as ExplorerNode).resource!.name
+      : undefined;
 
 const NO_JOB: CommandOutcome = { outcome: 'refused', message: 'Choose an Autopilot job in the Autopilot view first.' };
 
-export function registerAutopilotCommands(host: CommandHost, ctx: AutoMlContext, extensionUri: vscode.Uri): vscode.Disposable[] {
+export function registerAutopilotCommands(
+  host: CommandHost,
+  ctx: AutoMlContext,
+  extensionUri: vscode.Uri,
+): vscode.Disposable[] {
   const { session } = ctx;
   return [
-    registerCommand(host, 'sagemakerWorkbench.startAutopilot', async (target?: unknown): Promise<CommandOutcome> => {
-      let input = typeof target === 'string' ? target : '';
-      if (target instanceof vscode.Uri) {
-        // The warning (with Manage Workspace Trust) is shown by the check itself.
-        if (!workspaceTrusted('Uploading a CSV for Autopilot')) return { outcome: 'refused', quiet: true };
-        const prefix = await window.showInputBox({ title: `Upload ${vscode.workspace.asRelativePath(target)} for Autopilot`, prompt: 'S3 location to upload the CSV to', placeHolder: 's3://my-bucket/abalone/input/', ignoreFocusOut: true, validateInput: (v) => s3UriProblem(v, 'The upload location') });
-        if (!prefix) return { outcome: 'cancelled' };
-        input = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Uploading the training data' }, () => uploadTrainingData(session, target, prefix));
-      }
-      const outcome = await startAutoMl(ctx, input);
-      if (outcome.outcome === 'started' && outcome.jobName) LeaderboardPanel.show(leaderboardDeps(ctx, extensionUri), outcome.jobName);
-      return outcome;
-    }, { operation: 'PutObject', service: 's3' }),
-    registerCommand(host, 'sagemakerWorkbench.stopAutopilot', async (target?: unknown): Promise<CommandOutcome> => {
-      const name = jobNameOf(target);
-      return name ? stopAutoMl(ctx, name) : NO_JOB;
-    }, { operation: 'StopAutoMLJob' }),
-    registerCommand(host, 'sagemakerWorkbench.openLeaderboard', (target?: unknown): LeaderboardPanel | CommandOutcome => {
-      const name = jobNameOf(target);
-      return name ? LeaderboardPanel.show(leaderboardDeps(ctx, extensionUri), name) : NO_JOB;
-    }, { operation: 'ListCandidatesForAutoMLJob' }),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.startAutopilot',
+      async (target?: unknown): Promise<CommandOutcome> => {
+        let input = typeof target === 'string' ? target : '';
+        if (target instanceof vscode.Uri) {
+          // The warning (with Manage Workspace Trust) is shown by the check itself.
+          if (!workspaceTrusted('Uploading a CSV for Autopilot')) return { outcome: 'refused', quiet: true };
+          const prefix = await window.showInputBox({
+            title: `Upload ${vscode.workspace.asRelativePath(target)} for Autopilot`,
+            prompt: 'S3 location to upload the CSV to',
+            placeHolder: 's3://my-bucket/abalone/input/',
+            ignoreFocusOut: true,
+            validateInput: (v) => s3UriProblem(v, 'The upload location'),
+          });
+          if (!prefix) return { outcome: 'cancelled' };
+          input = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: 'Uploading the training data' },
+            () => uploadTrainingData(session, target, prefix),
+          );
+        }
+        const outcome = await startAutoMl(ctx, input);
+        if (outcome.outcome === 'started' && outcome.jobName)
+          LeaderboardPanel.show(leaderboardDeps(ctx, extensionUri), outcome.jobName);
+        return outcome;
+      },
+      { operation: 'PutObject', service: 's3' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.stopAutopilot',
+      async (target?: unknown): Promise<CommandOutcome> => {
+        const name = jobNameOf(target);
+        return name ? stopAutoMl(ctx, name) : NO_JOB;
+      },
+      { operation: 'StopAutoMLJob' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.openLeaderboard',
+      (target?: unknown): LeaderboardPanel | CommandOutcome => {
+        const name = jobNameOf(target);
+        return name ? LeaderboardPanel.show(leaderboardDeps(ctx, extensionUri), name) : NO_JOB;
+      },
+      { operation: 'ListCandidatesForAutoMLJob' },
+    ),
   ];
 }

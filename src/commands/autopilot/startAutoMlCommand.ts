@@ -17,7 +17,10 @@ import { askAutoMlPlan } from './startAutoMlWizard';
 
 export interface StartAutoMlPrompts {
   /** The whole plan; `columns` reads the header of a training data location. */
-  plan(defaults: AutoMlPlan, helpers: { columns(s3Uri: string): Promise<string[]>; roles: RoleChoice[] }): Thenable<AutoMlPlan | undefined>;
+  plan(
+    defaults: AutoMlPlan,
+    helpers: { columns(s3Uri: string): Promise<string[]>; roles: RoleChoice[] },
+  ): Thenable<AutoMlPlan | undefined>;
   confirm(question: string, detail: string, action: string): Thenable<boolean>;
 }
 
@@ -33,13 +36,24 @@ export interface AutoMlContext {
   retryPlans: RetryPlans<AutoMlPlan>;
 }
 
-export type AutoMlOutcome = { outcome: 'started' | 'stopped' | 'cancelled' | 'refused' | 'failed'; message?: string; jobName?: string };
+export type AutoMlOutcome = {
+  outcome: 'started' | 'stopped' | 'cancelled' | 'refused' | 'failed';
+  message?: string;
+  jobName?: string;
+};
 
-export async function startAutoMl(ctx: AutoMlContext, inputS3Uri: string, prompts: StartAutoMlPrompts = startDialogs): Promise<AutoMlOutcome> {
+export async function startAutoMl(
+  ctx: AutoMlContext,
+  inputS3Uri: string,
+  prompts: StartAutoMlPrompts = startDialogs,
+): Promise<AutoMlOutcome> {
   const { session } = ctx;
   const roles = await sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]);
   const offered = ctx.retryPlans.offer(inputS3Uri) ?? defaultPlan(inputS3Uri, ctx.lastRole());
-  const plan = await prompts.plan(offered, { columns: async (uri) => (await trainingDataColumns(session.clients, uri)).columns, roles });
+  const plan = await prompts.plan(offered, {
+    columns: async (uri) => (await trainingDataColumns(session.clients, uri)).columns,
+    roles,
+  });
   if (!plan) return { outcome: 'cancelled' };
   const early = autoMlPlanProblem(plan);
   if (early) return { outcome: 'refused', message: early };
@@ -49,22 +63,34 @@ export async function startAutoMl(ctx: AutoMlContext, inputS3Uri: string, prompt
   } catch (error) {
     // Parquet has no text header to read; SageMaker checks its target column when the job starts.
     if (/parquet/i.test(plan.inputS3Uri)) data = { columns: [plan.target], object: plan.inputS3Uri };
-    else return { outcome: 'refused', message: `The training data cannot be read: ${error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message}` };
+    else
+      return {
+        outcome: 'refused',
+        message: `The training data cannot be read: ${error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message}`,
+      };
   }
   const problem = autoMlPlanProblem(plan, data.columns);
   if (problem) return { outcome: 'refused', message: problem };
-  if (!(await prompts.confirm(`Start Autopilot experiment ${plan.jobName}?`, startDetail(plan, data), 'Start'))) return { outcome: 'cancelled' };
+  if (!(await prompts.confirm(`Start Autopilot experiment ${plan.jobName}?`, startDetail(plan, data), 'Start')))
+    return { outcome: 'cancelled' };
   await ctx.rememberRole(plan.roleArn);
   try {
     await startAutoMlJob(session.clients, plan);
   } catch (error) {
     // AWS did not take it (a dropped connection, expired credentials, a limit): the next start offers this plan.
     ctx.retryPlans.keep(inputS3Uri, plan);
-    return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateAutoMLJobV2').message} Start again to retry: the wizard keeps what you entered.` };
+    return {
+      outcome: 'failed',
+      message: `${toUserError(error, session, 'sagemaker', 'CreateAutoMLJobV2').message} Start again to retry: the wizard keeps what you entered.`,
+    };
   }
   ctx.retryPlans.done(inputS3Uri);
   ctx.changed();
-  return { outcome: 'started', jobName: plan.jobName, message: `Started Autopilot experiment ${plan.jobName}; candidates appear in its leaderboard as they are trained.` };
+  return {
+    outcome: 'started',
+    jobName: plan.jobName,
+    message: `Started Autopilot experiment ${plan.jobName}; candidates appear in its leaderboard as they are trained.`,
+  };
 }
 
 /** Uploads a local CSV to an S3 prefix the user names, returning its location. */
@@ -72,12 +98,29 @@ export async function uploadTrainingData(session: AwsSession, file: vscode.Uri, 
   const problem = s3UriProblem(prefix, 'The upload location');
   const location = uploadLocation(prefix, path.posix.basename(file.path));
   if (problem || !location) throw new Error(problem ?? `Not an S3 location: ${prefix}`);
-  await uploadObject(session.clients, location.bucket, location.key, await vscode.workspace.fs.readFile(file), 'text/csv');
+  await uploadObject(
+    session.clients,
+    location.bucket,
+    location.key,
+    await vscode.workspace.fs.readFile(file),
+    'text/csv',
+  );
   return `s3://${location.bucket}/${location.key}`;
 }
 
-export async function stopAutoMl(ctx: AutoMlContext, jobName: string, prompts: Pick<StartAutoMlPrompts, 'confirm'> = startDialogs): Promise<AutoMlOutcome> {
-  if (!(await prompts.confirm(`Stop Autopilot experiment ${jobName}?`, 'Training stops; candidates trained so far stay in the leaderboard and can be deployed. A stopped job cannot be resumed.', 'Stop'))) return { outcome: 'cancelled' };
+export async function stopAutoMl(
+  ctx: AutoMlContext,
+  jobName: string,
+  prompts: Pick<StartAutoMlPrompts, 'confirm'> = startDialogs,
+): Promise<AutoMlOutcome> {
+  if (
+    !(await prompts.confirm(
+      `Stop Autopilot experiment ${jobName}?`,
+      'Training stops; candidates trained so far stay in the leaderboard and can be deployed. A stopped job cannot be resumed.',
+      'Stop',
+    ))
+  )
+    return { outcome: 'cancelled' };
   try {
     await stopAutoMlJob(ctx.session.clients, jobName);
   } catch (error) {

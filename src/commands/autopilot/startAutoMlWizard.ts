@@ -4,41 +4,91 @@
 import * as vscode from 'vscode';
 import type { RoleChoice } from '../../aws/iam/rolesApi';
 import { roleArnProblem } from '../../model/deployPlan';
-import { OBJECTIVES, jobNameProblem, maxCandidatesProblem, maxRuntimeProblem, s3UriProblem, type AutoMlPlan, type ModeChoice, type ProblemChoice } from '../../model/autoMlPlan';
+import {
+  OBJECTIVES,
+  jobNameProblem,
+  maxCandidatesProblem,
+  maxRuntimeProblem,
+  s3UriProblem,
+  type AutoMlPlan,
+  type ModeChoice,
+  type ProblemChoice,
+} from '../../model/autoMlPlan';
 import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 
 const TITLE = 'Start Autopilot experiment';
 type Item<T> = vscode.QuickPickItem & { value: T };
 
-export async function askAutoMlPlan(defaults: AutoMlPlan, helpers: { columns(s3Uri: string): Promise<string[]>; roles: RoleChoice[] }): Promise<AutoMlPlan | undefined> {
+export async function askAutoMlPlan(
+  defaults: AutoMlPlan,
+  helpers: { columns(s3Uri: string): Promise<string[]>; roles: RoleChoice[] },
+): Promise<AutoMlPlan | undefined> {
   const askDeploy: Step<AutoMlPlan> = async (input, s) => {
-    const items = [{ label: 'No', description: 'deploy later from the leaderboard', value: false }, { label: 'Yes', description: 'an endpoint with a generated name, billed until deleted', value: true }];
-    s.autoDeploy = (await input.pick({ title: TITLE, placeholder: 'Deploy the best candidate when the job ends?', items, activeItem: items[s.autoDeploy ? 1 : 0] })).value;
+    const items = [
+      { label: 'No', description: 'deploy later from the leaderboard', value: false },
+      { label: 'Yes', description: 'an endpoint with a generated name, billed until deleted', value: true },
+    ];
+    s.autoDeploy = (
+      await input.pick({
+        title: TITLE,
+        placeholder: 'Deploy the best candidate when the job ends?',
+        items,
+        activeItem: items[s.autoDeploy ? 1 : 0],
+      })
+    ).value;
     return undefined;
   };
   const askRole: Step<AutoMlPlan> = async (input, s) => {
     if (helpers.roles.length) {
-      const items: Array<Item<string>> = [...helpers.roles.map((r) => ({ label: r.name, detail: r.arn, value: r.arn })), { label: '$(edit) Type a role ARN…', value: '' }];
-      const picked = await input.pick({ title: TITLE, placeholder: 'Execution role', items, activeItem: items.find((i) => i.value === s.roleArn), acceptTyped: (t) => (t && !roleArnProblem(t) ? { label: t, value: t } : undefined) });
+      const items: Array<Item<string>> = [
+        ...helpers.roles.map((r) => ({ label: r.name, detail: r.arn, value: r.arn })),
+        { label: '$(edit) Type a role ARN…', value: '' },
+      ];
+      const picked = await input.pick({
+        title: TITLE,
+        placeholder: 'Execution role',
+        items,
+        activeItem: items.find((i) => i.value === s.roleArn),
+        acceptTyped: (t) => (t && !roleArnProblem(t) ? { label: t, value: t } : undefined),
+      });
       if (picked.value) {
         s.roleArn = picked.value;
         return askDeploy;
       }
     }
-    s.roleArn = (await input.inputBox({ title: TITLE, prompt: 'Execution role ARN', value: s.roleArn, validate: roleArnProblem })).trim();
+    s.roleArn = (
+      await input.inputBox({ title: TITLE, prompt: 'Execution role ARN', value: s.roleArn, validate: roleArnProblem })
+    ).trim();
     return askDeploy;
   };
   const askOutput: Step<AutoMlPlan> = async (input, s) => {
-    s.outputS3Uri = (await input.inputBox({ title: TITLE, prompt: 'Output location (models, reports, notebooks)', value: s.outputS3Uri || s.inputS3Uri.replace(/[^/]*$/, `${s.jobName}/output`), validate: (v) => s3UriProblem(v, 'The output location') })).trim();
+    s.outputS3Uri = (
+      await input.inputBox({
+        title: TITLE,
+        prompt: 'Output location (models, reports, notebooks)',
+        value: s.outputS3Uri || s.inputS3Uri.replace(/[^/]*$/, `${s.jobName}/output`),
+        validate: (v) => s3UriProblem(v, 'The output location'),
+      })
+    ).trim();
     return askRole;
   };
   const askRuntime: Step<AutoMlPlan> = async (input, s) => {
-    const text = await input.inputBox({ title: TITLE, prompt: 'Limit on the whole job\'s runtime in seconds (empty: none)', value: s.maxRuntimeSeconds ? String(s.maxRuntimeSeconds) : '', validate: maxRuntimeProblem });
+    const text = await input.inputBox({
+      title: TITLE,
+      prompt: "Limit on the whole job's runtime in seconds (empty: none)",
+      value: s.maxRuntimeSeconds ? String(s.maxRuntimeSeconds) : '',
+      validate: maxRuntimeProblem,
+    });
     s.maxRuntimeSeconds = text.trim() ? Number(text) : undefined;
     return askOutput;
   };
   const askCandidates: Step<AutoMlPlan> = async (input, s) => {
-    const text = await input.inputBox({ title: TITLE, prompt: 'Maximum number of candidates (empty: SageMaker decides)', value: s.maxCandidates ? String(s.maxCandidates) : '', validate: maxCandidatesProblem });
+    const text = await input.inputBox({
+      title: TITLE,
+      prompt: 'Maximum number of candidates (empty: SageMaker decides)',
+      value: s.maxCandidates ? String(s.maxCandidates) : '',
+      validate: maxCandidatesProblem,
+    });
     s.maxCandidates = text.trim() ? Number(text) : undefined;
     return askRuntime;
   };
@@ -46,9 +96,20 @@ export async function askAutoMlPlan(defaults: AutoMlPlan, helpers: { columns(s3U
     const items: Array<Item<ModeChoice>> = [
       { label: 'Auto', description: 'SageMaker picks by data size', value: 'AUTO' },
       { label: 'Ensembling', description: 'AutoGluon stack ensembles, fast on smaller data', value: 'ENSEMBLING' },
-      { label: 'Hyperparameter tuning', description: 'tunes XGBoost, linear learner, MLP; writes the notebooks', value: 'HYPERPARAMETER_TUNING' },
+      {
+        label: 'Hyperparameter tuning',
+        description: 'tunes XGBoost, linear learner, MLP; writes the notebooks',
+        value: 'HYPERPARAMETER_TUNING',
+      },
     ];
-    s.mode = (await input.pick({ title: TITLE, placeholder: 'Training mode', items, activeItem: items.find((i) => i.value === s.mode) })).value;
+    s.mode = (
+      await input.pick({
+        title: TITLE,
+        placeholder: 'Training mode',
+        items,
+        activeItem: items.find((i) => i.value === s.mode),
+      })
+    ).value;
     return askCandidates;
   };
   const askObjective: Step<AutoMlPlan> = async (input, s) => {
@@ -57,8 +118,19 @@ export async function askAutoMlPlan(defaults: AutoMlPlan, helpers: { columns(s3U
       return askMode(input, s);
     }
     const options = OBJECTIVES[s.problemType];
-    const items: Array<Item<string>> = options.map((o, i) => ({ label: o, description: i === 0 ? 'default' : undefined, value: o }));
-    s.objective = (await input.pick({ title: TITLE, placeholder: `Objective metric for ${s.problemType}`, items, activeItem: items.find((i) => i.value === s.objective) })).value;
+    const items: Array<Item<string>> = options.map((o, i) => ({
+      label: o,
+      description: i === 0 ? 'default' : undefined,
+      value: o,
+    }));
+    s.objective = (
+      await input.pick({
+        title: TITLE,
+        placeholder: `Objective metric for ${s.problemType}`,
+        items,
+        activeItem: items.find((i) => i.value === s.objective),
+      })
+    ).value;
     return askMode;
   };
   const askProblem: Step<AutoMlPlan> = async (input, s) => {
@@ -68,32 +140,62 @@ export async function askAutoMlPlan(defaults: AutoMlPlan, helpers: { columns(s3U
       { label: 'Binary classification', value: 'BinaryClassification' },
       { label: 'Multiclass classification', value: 'MulticlassClassification' },
     ];
-    s.problemType = (await input.pick({ title: TITLE, placeholder: 'Problem type', items, activeItem: items.find((i) => i.value === s.problemType) })).value;
+    s.problemType = (
+      await input.pick({
+        title: TITLE,
+        placeholder: 'Problem type',
+        items,
+        activeItem: items.find((i) => i.value === s.problemType),
+      })
+    ).value;
     return askObjective;
   };
   const askTarget: Step<AutoMlPlan> = async (input, s) => {
     let problem = '';
-    const columns = helpers.columns(s.inputS3Uri).then((cols) => cols.map((c) => ({ label: c, value: c }))).catch((e: Error) => {
-      problem = e.message;
-      return [] as Array<Item<string>>;
-    });
+    const columns = helpers
+      .columns(s.inputS3Uri)
+      .then((cols) => cols.map((c) => ({ label: c, value: c })))
+      .catch((e: Error) => {
+        problem = e.message;
+        return [] as Array<Item<string>>;
+      });
     const items = await columns;
     // Parquet data (no header to read) or a column typed by hand: the typed name is taken as is.
-    const placeholder = problem ? `${problem} — type the target column, or go Back` : `Target column (from the header of ${s.inputS3Uri}), or type it`;
-    const picked = await input.pick({ title: TITLE, placeholder, items, activeItem: items.find((i) => i.value === s.target), acceptTyped: (typed) => (typed ? { label: typed, value: typed } : undefined) });
+    const placeholder = problem
+      ? `${problem} — type the target column, or go Back`
+      : `Target column (from the header of ${s.inputS3Uri}), or type it`;
+    const picked = await input.pick({
+      title: TITLE,
+      placeholder,
+      items,
+      activeItem: items.find((i) => i.value === s.target),
+      acceptTyped: (typed) => (typed ? { label: typed, value: typed } : undefined),
+    });
     s.target = picked.value;
     return askProblem;
   };
   const askData: Step<AutoMlPlan> = async (input, s) => {
-    s.inputS3Uri = (await input.inputBox({
-      title: TITLE, prompt: 'Training data: a CSV object or a prefix of CSV files, with a header row', value: s.inputS3Uri, placeholder: 's3://my-bucket/abalone/input/',
-      // Checked as typed without a call; the header is read once, for the next step.
-      validate: (v) => s3UriProblem(v, 'The training data'),
-    })).trim();
+    s.inputS3Uri = (
+      await input.inputBox({
+        title: TITLE,
+        prompt: 'Training data: a CSV object or a prefix of CSV files, with a header row',
+        value: s.inputS3Uri,
+        placeholder: 's3://my-bucket/abalone/input/',
+        // Checked as typed without a call; the header is read once, for the next step.
+        validate: (v) => s3UriProblem(v, 'The training data'),
+      })
+    ).trim();
     return askTarget;
   };
   const askName: Step<AutoMlPlan> = async (input, s) => {
-    s.jobName = (await input.inputBox({ title: TITLE, prompt: 'Job name (at most 32 characters)', value: s.jobName, validate: jobNameProblem })).trim();
+    s.jobName = (
+      await input.inputBox({
+        title: TITLE,
+        prompt: 'Job name (at most 32 characters)',
+        value: s.jobName,
+        validate: jobNameProblem,
+      })
+    ).trim();
     return askData;
   };
   return MultiStepInput.run(askName, structuredClone(defaults), 11);

@@ -39,6 +39,14 @@ export function activateHosting(wb: Workbench): void {
   };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
-    ...registerHostingCommands({ host: wb, deploy: deployContext, invoke: invokeContext, logs, panels, refreshRegistry, refreshEndpoints }),
+    ...registerHostingCommands({
+      host: wb,
+      deploy: deployContext,
+      invoke: invokeContext,
+      logs,
+      panels,
+      refreshRegistry,
+      refreshEndpoints,
+    }),
   );
 }

@@ -8,8 +8,15 @@ import { parse } from 'csv-parse/sync';
 import { invokeEndpoint } from '../../aws/sagemaker/runtimeApi';
 import { toUserError } from '../../ui/showAwsError';
 import {
-  parsePredictions, predictionQuality, predictionsCsv, qualityText, requestLine, splitHeader, suggestLabelColumn,
-  type BatchResult, type CsvTable,
+  parsePredictions,
+  predictionQuality,
+  predictionsCsv,
+  qualityText,
+  requestLine,
+  splitHeader,
+  suggestLabelColumn,
+  type BatchResult,
+  type CsvTable,
 } from '../../model/batchPredictions';
 import { payloadProblem } from '../../model/invokePayload';
 import type { InvokeContext } from './invokeEndpointCommand';
@@ -28,8 +35,9 @@ const CONCURRENCY = 4;
 
 export function readCsv(text: string): CsvTable {
   // csv-parse (rather than split(',')) handles quoted fields and CRLF; seed 002's rows are space separated.
-  const records = (parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][])
-    .map((r) => (r.length === 1 && /\s/.test(r[0]) ? r[0].split(/\s+/) : r));
+  const records = (parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][]).map(
+    (r) => (r.length === 1 && /\s/.test(r[0]) ? r[0].split(/\s+/) : r),
+  );
   return splitHeader(records);
 }
 
@@ -45,27 +53,46 @@ async function uniqueSibling(input: vscode.Uri, suffix: string): Promise<vscode.
   }
 }
 
-export async function batchPredict(ctx: InvokeContext, endpointName: string, file: vscode.Uri, prompts: BatchPrompts): Promise<BatchOutcome> {
+export async function batchPredict(
+  ctx: InvokeContext,
+  endpointName: string,
+  file: vscode.Uri,
+  prompts: BatchPrompts,
+): Promise<BatchOutcome> {
   const text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
   let table: CsvTable;
   try {
     table = readCsv(text);
   } catch (error) {
-    return { outcome: 'refused', message: `${vscode.workspace.asRelativePath(file)} is not a CSV file: ${(error as Error).message}` };
+    return {
+      outcome: 'refused',
+      message: `${vscode.workspace.asRelativePath(file)} is not a CSV file: ${(error as Error).message}`,
+    };
   }
-  if (table.rows.length === 0) return { outcome: 'refused', message: `${vscode.workspace.asRelativePath(file)} has no rows to send.` };
+  if (table.rows.length === 0)
+    return { outcome: 'refused', message: `${vscode.workspace.asRelativePath(file)} has no rows to send.` };
   const width = Math.max(...table.rows.map((r) => r.length));
   const columns = table.header ?? Array.from({ length: width }, (_, i) => `column ${i + 1}`);
   const choice = await prompts.labelColumn(columns, suggestLabelColumn(table.header));
   if (choice === undefined) return { outcome: 'cancelled' };
   const labelIndex = choice === 'none' ? undefined : choice;
-  const tooBig = table.rows.findIndex((r) => payloadProblem(Buffer.byteLength(requestLine(r, labelIndex))) !== undefined);
-  if (tooBig >= 0) return { outcome: 'refused', message: `Row ${tooBig + 1}: ${payloadProblem(Buffer.byteLength(requestLine(table.rows[tooBig], labelIndex)))}` };
+  const tooBig = table.rows.findIndex(
+    (r) => payloadProblem(Buffer.byteLength(requestLine(r, labelIndex))) !== undefined,
+  );
+  if (tooBig >= 0)
+    return {
+      outcome: 'refused',
+      message: `Row ${tooBig + 1}: ${payloadProblem(Buffer.byteLength(requestLine(table.rows[tooBig], labelIndex)))}`,
+    };
 
   const predicted: Array<string | undefined> = new Array(table.rows.length).fill(undefined);
   let failure: string | undefined;
   const cancelled = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Predicting ${table.rows.length} rows with ${endpointName}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Predicting ${table.rows.length} rows with ${endpointName}`,
+      cancellable: true,
+    },
     async (progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
@@ -75,10 +102,17 @@ export async function batchPredict(ctx: InvokeContext, endpointName: string, fil
         while (next < table.rows.length && !failure && !token.isCancellationRequested) {
           const index = next++;
           try {
-            const answer = await invokeEndpoint(ctx.session.clients, endpointName, requestLine(table.rows[index], labelIndex), 'text/csv', abort.signal);
+            const answer = await invokeEndpoint(
+              ctx.session.clients,
+              endpointName,
+              requestLine(table.rows[index], labelIndex),
+              'text/csv',
+              abort.signal,
+            );
             predicted[index] = parsePredictions(answer.body, answer.contentType)[0];
           } catch (error) {
-            if (!token.isCancellationRequested) failure ??= `Row ${index + 1}: ${toUserError(error, ctx.session, 'sagemaker-runtime', 'InvokeEndpoint').message}`;
+            if (!token.isCancellationRequested)
+              failure ??= `Row ${index + 1}: ${toUserError(error, ctx.session, 'sagemaker-runtime', 'InvokeEndpoint').message}`;
             return;
           }
           done++;
@@ -94,12 +128,19 @@ export async function batchPredict(ctx: InvokeContext, endpointName: string, fil
     },
   );
   const answered = predicted.filter((p) => p !== undefined).length;
-  if (answered === 0) return { outcome: cancelled ? 'cancelled' : 'failed', message: failure ?? 'Cancelled before any row was predicted.' };
+  if (answered === 0)
+    return {
+      outcome: cancelled ? 'cancelled' : 'failed',
+      message: failure ?? 'Cancelled before any row was predicted.',
+    };
   const out = await uniqueSibling(file, '.predictions');
   await vscode.workspace.fs.writeFile(out, Buffer.from(predictionsCsv(table, predicted)));
   const actual = labelIndex === undefined ? undefined : table.rows.map((r) => r[labelIndex] ?? '');
   const quality = actual ? predictionQuality(actual, predicted) : undefined;
-  const partial = answered < table.rows.length ? ` Only ${answered} of ${table.rows.length} rows were predicted${cancelled ? ' (cancelled)' : ''}.` : '';
+  const partial =
+    answered < table.rows.length
+      ? ` Only ${answered} of ${table.rows.length} rows were predicted${cancelled ? ' (cancelled)' : ''}.`
+      : '';
   const message = `Wrote ${answered} predictions to ${vscode.workspace.asRelativePath(out)}.${quality ? ` ${qualityText(quality)}.` : ''}${partial}${failure ? ` Stopped at ${failure}` : ''}`;
   return { outcome: failure ? 'failed' : 'predicted', message, predictionsFile: out, predicted, actual, quality };
 }
@@ -107,7 +148,11 @@ export async function batchPredict(ctx: InvokeContext, endpointName: string, fil
 export const batchDialogs: BatchPrompts = {
   labelColumn: async (columns, suggested) => {
     const items = [
-      ...columns.map((c, i) => ({ label: c, description: i === suggested ? 'looks like the label' : undefined, value: i as number | 'none' })),
+      ...columns.map((c, i) => ({
+        label: c,
+        description: i === suggested ? 'looks like the label' : undefined,
+        value: i as number | 'none',
+      })),
       { label: 'No label column', description: 'send every column; no accuracy or RMSE', value: 'none' as const },
     ];
     const picked = await window.showQuickPick(items, {

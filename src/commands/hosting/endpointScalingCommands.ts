@@ -18,17 +18,31 @@ const FIELDS: Array<[keyof ScalingChoice, string]> = [
 ];
 
 export interface ScalingPrompts {
-  value(field: keyof ScalingChoice, title: string, current: string, check: (text: string) => string | undefined): Thenable<string | undefined>;
+  value(
+    field: keyof ScalingChoice,
+    title: string,
+    current: string,
+    check: (text: string) => string | undefined,
+  ): Thenable<string | undefined>;
   confirm(question: string, detail: string, action: string): Thenable<boolean>;
 }
 
 export const scalingDialogs: ScalingPrompts = {
-  value: (_field, title, current, check) => window.showInputBox({ title, value: current, ignoreFocusOut: true, validateInput: check }),
+  value: (_field, title, current, check) =>
+    window.showInputBox({ title, value: current, ignoreFocusOut: true, validateInput: check }),
   confirm: confirmModal,
 };
 
-export async function configureVariantScaling(session: AwsSession, variant: VariantNode, prompts: ScalingPrompts = scalingDialogs): Promise<{ outcome: 'set' | 'cancelled' | 'failed' | 'refused'; message?: string }> {
-  if (variant.facts.serverless) return { outcome: 'refused', message: 'A serverless variant scales by itself (max concurrency); it has no instance autoscaling.' };
+export async function configureVariantScaling(
+  session: AwsSession,
+  variant: VariantNode,
+  prompts: ScalingPrompts = scalingDialogs,
+): Promise<{ outcome: 'set' | 'cancelled' | 'failed' | 'refused'; message?: string }> {
+  if (variant.facts.serverless)
+    return {
+      outcome: 'refused',
+      message: 'A serverless variant scales by itself (max concurrency); it has no instance autoscaling.',
+    };
   let current: ScalingChoice = { ...DEFAULT_SCALING };
   let policyName = `${variant.endpointName}-invocations-target`.slice(0, 256);
   if (variant.facts.scaling) {
@@ -46,7 +60,12 @@ export async function configureVariantScaling(session: AwsSession, variant: Vari
   }
   const chosen: Partial<ScalingChoice> = {};
   for (const [i, [field, label]] of FIELDS.entries()) {
-    const text = await prompts.value(field, `Autoscaling of ${variant.endpointName}/${variant.facts.name} (${i + 1}/${FIELDS.length}): ${label}`, String(current[field]), (t) => scalingProblem(field, t, chosen));
+    const text = await prompts.value(
+      field,
+      `Autoscaling of ${variant.endpointName}/${variant.facts.name} (${i + 1}/${FIELDS.length}): ${label}`,
+      String(current[field]),
+      (t) => scalingProblem(field, t, chosen),
+    );
     if (text === undefined) return { outcome: 'cancelled' };
     const problem = scalingProblem(field, text, chosen);
     if (problem) return { outcome: 'refused', message: problem };
@@ -54,12 +73,19 @@ export async function configureVariantScaling(session: AwsSession, variant: Vari
   }
   const choice = chosen as ScalingChoice;
   const detail = `Variant ${variant.resourceId}\nPolicy ${policyName}: ${scalingSummary(choice)}${variant.facts.scaling ? `\nNow: ${scalingSummary(current)}` : '\nNo autoscaling is set now.'}`;
-  if (!(await prompts.confirm(`Set autoscaling of ${variant.endpointName}?`, detail, 'Set Autoscaling'))) return { outcome: 'cancelled' };
+  if (!(await prompts.confirm(`Set autoscaling of ${variant.endpointName}?`, detail, 'Set Autoscaling')))
+    return { outcome: 'cancelled' };
   try {
     await setVariantScaling(session.clients, variant.resourceId, policyName, choice);
   } catch (error) {
-    return { outcome: 'failed', message: toUserError(error, session, 'application-autoscaling', 'PutScalingPolicy').message };
+    return {
+      outcome: 'failed',
+      message: toUserError(error, session, 'application-autoscaling', 'PutScalingPolicy').message,
+    };
   }
   variant.endpointChanged();
-  return { outcome: 'set', message: `Autoscaling of ${variant.endpointName}/${variant.facts.name}: ${scalingSummary(choice)}.` };
+  return {
+    outcome: 'set',
+    message: `Autoscaling of ${variant.endpointName}/${variant.facts.name}: ${scalingSummary(choice)}.`,
+  };
 }

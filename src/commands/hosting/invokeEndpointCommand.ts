@@ -24,12 +24,24 @@ export interface InvokeContext {
   responses: ResponseDocuments;
 }
 
-export type InvokeOutcome = { outcome: 'answered' | 'cancelled' | 'refused' | 'failed'; message?: string; invocation?: Invocation; document?: vscode.Uri; contentType?: string };
+export type InvokeOutcome = {
+  outcome: 'answered' | 'cancelled' | 'refused' | 'failed';
+  message?: string;
+  invocation?: Invocation;
+  document?: vscode.Uri;
+  contentType?: string;
+};
 
-const contentTypeKey = (session: AwsSession, endpointName: string) => `invokeContentType:${session.current.region}:${endpointName}`;
+const contentTypeKey = (session: AwsSession, endpointName: string) =>
+  `invokeContentType:${session.current.region}:${endpointName}`;
 
 /** The endpoint's remembered content type, or the one asked now (then remembered). */
-export async function endpointContentType(ctx: InvokeContext, endpointName: string, prompts: Pick<InvokePrompts, 'contentType'>, suggested: string): Promise<{ value?: string; problem?: string }> {
+export async function endpointContentType(
+  ctx: InvokeContext,
+  endpointName: string,
+  prompts: Pick<InvokePrompts, 'contentType'>,
+  suggested: string,
+): Promise<{ value?: string; problem?: string }> {
   const remembered = ctx.store.get<string>(contentTypeKey(ctx.session, endpointName));
   if (remembered) return { value: remembered };
   const typed = await prompts.contentType(endpointName, suggested);
@@ -44,7 +56,11 @@ export async function forgetContentType(ctx: InvokeContext, endpointName: string
   await ctx.store.update(contentTypeKey(ctx.session, endpointName), undefined);
 }
 
-export async function invokeOnce(ctx: InvokeContext, endpointName: string, prompts: InvokePrompts): Promise<InvokeOutcome> {
+export async function invokeOnce(
+  ctx: InvokeContext,
+  endpointName: string,
+  prompts: InvokePrompts,
+): Promise<InvokeOutcome> {
   const editor = vscode.window.activeTextEditor;
   const available: PayloadSource[] = [
     ...(editor && !editor.selection.isEmpty ? ['selection' as const] : []),
@@ -55,11 +71,17 @@ export async function invokeOnce(ctx: InvokeContext, endpointName: string, promp
   if (!source) return { outcome: 'cancelled' };
   let payload: string | undefined;
   if (source === 'typed') payload = await prompts.typedLine(endpointName);
-  else if (editor) payload = source === 'selection' ? editor.document.getText(editor.selection) : editor.document.getText();
+  else if (editor)
+    payload = source === 'selection' ? editor.document.getText(editor.selection) : editor.document.getText();
   if (payload === undefined) return { outcome: 'cancelled' };
   const problem = payloadProblem(Buffer.byteLength(payload));
   if (problem) return { outcome: 'refused', message: problem };
-  const suggested = source !== 'typed' && editor?.document.languageId === 'json' ? 'application/json' : payload.trim().startsWith('{') || payload.trim().startsWith('[') ? 'application/json' : 'text/csv';
+  const suggested =
+    source !== 'typed' && editor?.document.languageId === 'json'
+      ? 'application/json'
+      : payload.trim().startsWith('{') || payload.trim().startsWith('[')
+        ? 'application/json'
+        : 'text/csv';
   const type = await endpointContentType(ctx, endpointName, prompts, suggested);
   if (type.problem) return { outcome: 'refused', message: type.problem };
   if (!type.value) return { outcome: 'cancelled' };
@@ -67,10 +89,18 @@ export async function invokeOnce(ctx: InvokeContext, endpointName: string, promp
   try {
     invocation = await invokeEndpoint(ctx.session.clients, endpointName, payload, type.value);
   } catch (error) {
-    return { outcome: 'failed', message: `${endpointName} did not answer: ${toUserError(error, ctx.session, 'sagemaker-runtime', 'InvokeEndpoint').message}`, contentType: type.value };
+    return {
+      outcome: 'failed',
+      message: `${endpointName} did not answer: ${toUserError(error, ctx.session, 'sagemaker-runtime', 'InvokeEndpoint').message}`,
+      contentType: type.value,
+    };
   }
   const document = ctx.responses.add(endpointName, invocation);
-  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+  await vscode.window.showTextDocument(document, {
+    viewColumn: vscode.ViewColumn.Beside,
+    preview: false,
+    preserveFocus: true,
+  });
   const message = `${endpointName} (${invocation.variant ?? 'variant'}) answered in ${invocation.latencyMs} ms.`;
   vscode.window.setStatusBarMessage(message, 10_000);
   return { outcome: 'answered', message, invocation, document, contentType: type.value };
@@ -85,15 +115,33 @@ const SOURCE_LABELS: Record<PayloadSource, { label: string; detail: string }> = 
 export const invokeDialogs: InvokePrompts = {
   payloadSource: async (available, endpointName) => {
     if (available.length === 1) return available[0];
-    const picked = await window.showQuickPick(available.map((s) => ({ ...SOURCE_LABELS[s], source: s })), { title: `Test ${endpointName}: what to send` });
+    const picked = await window.showQuickPick(
+      available.map((s) => ({ ...SOURCE_LABELS[s], source: s })),
+      { title: `Test ${endpointName}: what to send` },
+    );
     return picked?.source;
   },
-  typedLine: (endpointName) => window.showInputBox({ title: `Test ${endpointName}`, prompt: 'One CSV row (features only) or a JSON document', ignoreFocusOut: true, validateInput: (v) => payloadProblem(Buffer.byteLength(v)) }),
+  typedLine: (endpointName) =>
+    window.showInputBox({
+      title: `Test ${endpointName}`,
+      prompt: 'One CSV row (features only) or a JSON document',
+      ignoreFocusOut: true,
+      validateInput: (v) => payloadProblem(Buffer.byteLength(v)),
+    }),
   contentType: async (endpointName, suggested) => {
     const items = [...CONTENT_TYPES.map((t) => ({ label: t })), { label: 'Other…' }];
-    const picked = await window.showQuickPick(items, { title: `Content type ${endpointName} takes (remembered for this endpoint)`, placeHolder: suggested, ignoreFocusOut: true });
+    const picked = await window.showQuickPick(items, {
+      title: `Content type ${endpointName} takes (remembered for this endpoint)`,
+      placeHolder: suggested,
+      ignoreFocusOut: true,
+    });
     if (!picked) return undefined;
     if (picked.label !== 'Other…') return picked.label;
-    return window.showInputBox({ title: `Content type for ${endpointName}`, value: suggested, ignoreFocusOut: true, validateInput: contentTypeProblem });
+    return window.showInputBox({
+      title: `Content type for ${endpointName}`,
+      value: suggested,
+      ignoreFocusOut: true,
+      validateInput: contentTypeProblem,
+    });
   },
 };

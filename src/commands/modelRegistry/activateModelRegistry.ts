@@ -9,7 +9,11 @@ export function activateModelRegistry(wb: Workbench): void {
   const decide = (decision: ModelDecision) => async (node?: unknown) =>
     node instanceof ModelPackageNode ? decideModelVersion(wb.session, node, decision) : undefined;
   wb.context.subscriptions.push(
-    registerCommand(wb, 'sagemakerWorkbench.approveModelVersion', decide('Approved'), { operation: 'UpdateModelPackage' }),
-    registerCommand(wb, 'sagemakerWorkbench.rejectModelVersion', decide('Rejected'), { operation: 'UpdateModelPackage' }),
+    registerCommand(wb, 'sagemakerWorkbench.approveModelVersion', decide('Approved'), {
+      operation: 'UpdateModelPackage',
+    }),
+    registerCommand(wb, 'sagemakerWorkbench.rejectModelVersion', decide('Rejected'), {
+      operation: 'UpdateModelPackage',
+    }),
   );
 }

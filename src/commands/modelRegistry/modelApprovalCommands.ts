@@ -3,12 +3,24 @@
 // at once (UpdateModelPackage ModelApprovalStatus and ApprovalDescription).
 import { window } from '../../ui/window';
 import { confirmModal } from '../../ui/confirmModal';
-import { currentApprovedVersion, describeModelPackage, readQualityMetrics, setModelPackageApproval, statisticsUriOf } from '../../aws/sagemaker/modelRegistryApi';
+import {
+  currentApprovedVersion,
+  describeModelPackage,
+  readQualityMetrics,
+  setModelPackageApproval,
+  statisticsUriOf,
+} from '../../aws/sagemaker/modelRegistryApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
 import {
-  approvalCommentProblem, approvedLine, decisionConsequence, metricsHeadline, versionLabel,
-  type DecidableVersion, type DecisionOutcome, type ModelDecision,
+  approvalCommentProblem,
+  approvedLine,
+  decisionConsequence,
+  metricsHeadline,
+  versionLabel,
+  type DecidableVersion,
+  type DecisionOutcome,
+  type ModelDecision,
 } from '../../model/modelApproval';
 import type { QualityMetric } from '../../model/modelQualityMetrics';
 
@@ -23,24 +35,43 @@ export interface ModelApprovalPrompts {
 }
 
 export const modelApprovalDialogs: ModelApprovalPrompts = {
-  comment: (decision, version) => window.showInputBox({
-    title: `${decision === 'Approved' ? 'Approve' : 'Reject'} ${version}`,
-    prompt: decision === 'Rejected' ? 'Why is it rejected? Recorded as the approval description (required).' : 'Approval description (optional).',
-    ignoreFocusOut: true,
-    validateInput: (v) => approvalCommentProblem(decision, v),
-  }),
+  comment: (decision, version) =>
+    window.showInputBox({
+      title: `${decision === 'Approved' ? 'Approve' : 'Reject'} ${version}`,
+      prompt:
+        decision === 'Rejected'
+          ? 'Why is it rejected? Recorded as the approval description (required).'
+          : 'Approval description (optional).',
+      ignoreFocusOut: true,
+      validateInput: (v) => approvalCommentProblem(decision, v),
+    }),
   confirm: confirmModal,
 };
 
 /** Asks the description and a confirmation, then records the decision; the caller shows the outcome. */
-export async function decideModelVersion(session: AwsSession, node: DecidableVersion, decision: ModelDecision, prompts = modelApprovalDialogs): Promise<DecisionOutcome> {
+export async function decideModelVersion(
+  session: AwsSession,
+  node: DecidableVersion,
+  decision: ModelDecision,
+  prompts = modelApprovalDialogs,
+): Promise<DecisionOutcome> {
   const s = node.summary;
   const label = versionLabel(s);
   let detail: string;
   try {
-    const [metrics, approved] = await Promise.all([node.metrics(), currentApprovedVersion(session.clients, s.ModelPackageGroupName ?? '')]);
-    const other = approved && approved.ModelPackageArn !== s.ModelPackageArn ? await metricsOf(session, approved.ModelPackageArn ?? '').catch(() => undefined) : undefined;
-    detail = [`This version: ${metricsHeadline(metrics)}`, approvedLine(s, approved, other), `Status now: ${s.ModelApprovalStatus ?? 'unknown'}`].join('\n');
+    const [metrics, approved] = await Promise.all([
+      node.metrics(),
+      currentApprovedVersion(session.clients, s.ModelPackageGroupName ?? ''),
+    ]);
+    const other =
+      approved && approved.ModelPackageArn !== s.ModelPackageArn
+        ? await metricsOf(session, approved.ModelPackageArn ?? '').catch(() => undefined)
+        : undefined;
+    detail = [
+      `This version: ${metricsHeadline(metrics)}`,
+      approvedLine(s, approved, other),
+      `Status now: ${s.ModelApprovalStatus ?? 'unknown'}`,
+    ].join('\n');
   } catch (error) {
     detail = `The version's metrics could not be read: ${toUserError(error, session, 'sagemaker', 'DescribeModelPackage').message}`;
   }
@@ -48,12 +79,21 @@ export async function decideModelVersion(session: AwsSession, node: DecidableVer
   const comment = await prompts.comment(decision, label);
   if (comment === undefined) return { outcome: 'cancelled' };
   const fullDetail = `${detail}\nDescription: ${comment.trim() || '(none)'}\n${decisionConsequence(decision)}`;
-  if (!(await prompts.confirm(`${verb} ${label}?`, fullDetail, verb))) return { outcome: 'cancelled', detail: fullDetail };
+  if (!(await prompts.confirm(`${verb} ${label}?`, fullDetail, verb)))
+    return { outcome: 'cancelled', detail: fullDetail };
   try {
     await setModelPackageApproval(session.clients, s.ModelPackageArn ?? '', decision, comment.trim());
   } catch (error) {
-    return { outcome: 'failed', message: toUserError(error, session, 'sagemaker', 'UpdateModelPackage').message, detail: fullDetail };
+    return {
+      outcome: 'failed',
+      message: toUserError(error, session, 'sagemaker', 'UpdateModelPackage').message,
+      detail: fullDetail,
+    };
   }
   node.approvalChanged(decision);
-  return { outcome: 'decided', message: `${decision === 'Approved' ? 'Approved' : 'Rejected'} ${label}.`, detail: fullDetail };
+  return {
+    outcome: 'decided',
+    message: `${decision === 'Approved' ? 'Approved' : 'Rejected'} ${label}.`,
+    detail: fullDetail,
+  };
 }

@@ -18,7 +18,9 @@ export function activateNotebookInstances(wb: Workbench): void {
     retryPlans: new RetryPlans(),
   };
   wb.context.subscriptions.push(
-    vscode.workspace.registerFileSystemProvider(LIFECYCLE_SCHEME, new LifecycleScriptFiles(session, refreshNotebooks), { isCaseSensitive: true }),
+    vscode.workspace.registerFileSystemProvider(LIFECYCLE_SCHEME, new LifecycleScriptFiles(session, refreshNotebooks), {
+      isCaseSensitive: true,
+    }),
     ...registerNotebookCommands(wb, notebookContext),
   );
 }

@@ -4,7 +4,11 @@
 // Pending -> InService. A new lifecycle configuration is created first, so the instance runs it.
 import { listRepositoriesPage } from '../../aws/codecommit/codeCommitApi';
 import { codeRepositoryNames, lifecycleConfigNames } from '../../aws/sagemaker/notebookInstancesApi';
-import { createLifecycleConfig, createNotebookInstance, waitForNotebook } from '../../aws/sagemaker/notebookLifecycleApi';
+import {
+  createLifecycleConfig,
+  createNotebookInstance,
+  waitForNotebook,
+} from '../../aws/sagemaker/notebookLifecycleApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
 import { followWithProgress } from '../../ui/followWithProgress';
@@ -41,20 +45,33 @@ export async function createChoices(session: AwsSession, lastRole: string | unde
   const [configs, repos, commits, roles] = await Promise.all([
     lifecycleConfigNames(session.clients),
     codeRepositoryNames(session.clients).catch(() => [] as string[]),
-    listRepositoriesPage(session.clients, undefined).then((page) => page.items.map((r) => r.repositoryName ?? ''), () => [] as string[]),
+    listRepositoriesPage(session.clients, undefined).then(
+      (page) => page.items.map((r) => r.repositoryName ?? ''),
+      () => [] as string[],
+    ),
     // Listing roles needs iam:ListRoles, which many data scientists lack: then the ARN is typed.
     sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]),
   ]);
   const repositories = [
     ...repos.map((name) => ({ label: `${name} (SageMaker code repository)`, value: name })),
-    ...commits.map((name) => ({ label: `${name} (CodeCommit)`, value: `https://git-codecommit.${region}.amazonaws.com/v1/repos/${name}` })),
+    ...commits.map((name) => ({
+      label: `${name} (CodeCommit)`,
+      value: `https://git-codecommit.${region}.amazonaws.com/v1/repos/${name}`,
+    })),
   ];
   return { lifecycleConfigs: configs, repositories, lastRole, roles };
 }
 
-export type CreateNotebookContext = NotebookContext & { lastRole(): string | undefined; rememberRole(arn: string): Thenable<void>; retryPlans: RetryPlans<NotebookInstancePlan> };
+export type CreateNotebookContext = NotebookContext & {
+  lastRole(): string | undefined;
+  rememberRole(arn: string): Thenable<void>;
+  retryPlans: RetryPlans<NotebookInstancePlan>;
+};
 
-export async function createNotebook(ctx: CreateNotebookContext, prompts: CreateNotebookPrompts): Promise<{ outcome: 'done' | 'cancelled' | 'refused' | 'failed' | 'stopped watching'; message?: string }> {
+export async function createNotebook(
+  ctx: CreateNotebookContext,
+  prompts: CreateNotebookPrompts,
+): Promise<{ outcome: 'done' | 'cancelled' | 'refused' | 'failed' | 'stopped watching'; message?: string }> {
   const { session } = ctx;
   const choices = { ...(await createChoices(session, ctx.lastRole())), previous: ctx.retryPlans.offer(NEW_INSTANCE) };
   const plan = await prompts.plan(choices);
@@ -63,14 +80,18 @@ export async function createNotebook(ctx: CreateNotebookContext, prompts: Create
   if (problem) return { outcome: 'refused', message: problem };
   const l = plan.lifecycle;
   const detail = createPlanDetail(plan);
-  if (!(await prompts.confirm(`Create notebook instance ${plan.name}?`, detail, 'Create'))) return { outcome: 'cancelled' };
+  if (!(await prompts.confirm(`Create notebook instance ${plan.name}?`, detail, 'Create')))
+    return { outcome: 'cancelled' };
   await ctx.rememberRole(plan.roleArn);
   try {
     if (l.kind === 'new') await createLifecycleConfig(session.clients, l.name, '', templateScript(l.template));
   } catch (error) {
     // AWS did not take it (a dropped connection, expired credentials, a limit): the next create offers this plan.
     ctx.retryPlans.keep(NEW_INSTANCE, plan);
-    return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstanceLifecycleConfig').message} Create again to retry: the wizard keeps what you entered.` };
+    return {
+      outcome: 'failed',
+      message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstanceLifecycleConfig').message} Create again to retry: the wizard keeps what you entered.`,
+    };
   }
   try {
     await createNotebookInstance(session.clients, {
@@ -85,15 +106,29 @@ export async function createNotebook(ctx: CreateNotebookContext, prompts: Create
     });
   } catch (error) {
     // Kept for the next create; a configuration this attempt made exists now, so the retry picks it rather than making it again.
-    ctx.retryPlans.keep(NEW_INSTANCE, l.kind === 'new' ? { ...plan, lifecycle: { kind: 'existing', name: l.name } } : plan);
+    ctx.retryPlans.keep(
+      NEW_INSTANCE,
+      l.kind === 'new' ? { ...plan, lifecycle: { kind: 'existing', name: l.name } } : plan,
+    );
     const kept = l.kind === 'new' ? ` The lifecycle configuration ${l.name} was created and is kept.` : '';
-    return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstance').message}${kept} Create again to retry: the wizard keeps what you entered.` };
+    return {
+      outcome: 'failed',
+      message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstance').message}${kept} Create again to retry: the wizard keeps what you entered.`,
+    };
   }
   ctx.retryPlans.done(NEW_INSTANCE);
   ctx.changed();
-  const settled = await followWithProgress('notebook instances', plan.name, `Creating ${plan.name}`, undefined, (signal) => waitForNotebook(session.clients, plan.name, 'InService', signal, pace.followSeconds));
+  const settled = await followWithProgress(
+    'notebook instances',
+    plan.name,
+    `Creating ${plan.name}`,
+    undefined,
+    (signal) => waitForNotebook(session.clients, plan.name, 'InService', signal, pace.followSeconds),
+  );
   ctx.changed();
-  if (settled.state === 'stopped watching') return { outcome: 'stopped watching', message: `Stopped watching ${plan.name}; it is still being created.` };
-  if (settled.state === 'failed') return { outcome: 'failed', message: `${plan.name} failed to start: ${settled.reason}` };
+  if (settled.state === 'stopped watching')
+    return { outcome: 'stopped watching', message: `Stopped watching ${plan.name}; it is still being created.` };
+  if (settled.state === 'failed')
+    return { outcome: 'failed', message: `${plan.name} failed to start: ${settled.reason}` };
   return { outcome: 'done', message: `${plan.name} is InService.` };
 }

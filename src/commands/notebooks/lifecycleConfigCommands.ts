@@ -9,8 +9,14 @@ import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
 import { resourceNameProblem } from '../../model/deployPlan';
 import {
-  TEMPLATE_LABELS, idleMinutesProblem, packagesProblem, s3PrefixProblem, scriptProblem, templateScript,
-  type TemplateChoice, type TemplateKind,
+  TEMPLATE_LABELS,
+  idleMinutesProblem,
+  packagesProblem,
+  s3PrefixProblem,
+  scriptProblem,
+  templateScript,
+  type TemplateChoice,
+  type TemplateKind,
 } from '../../model/lifecycleTemplates';
 import { bucketOf } from '../../model/notebookSyncLocation';
 import { lifecycleScriptUri, type Hook } from '../../views/notebookInstances/lifecycleScriptFiles';
@@ -23,14 +29,20 @@ interface LifecycleConfigPrompts {
   confirm(question: string, detail: string, action: string): Thenable<boolean>;
 }
 
-export type LifecycleOutcome = { outcome: 'done' | 'cancelled' | 'refused' | 'failed'; message?: string; script?: vscode.Uri };
+export type LifecycleOutcome = {
+  outcome: 'done' | 'cancelled' | 'refused' | 'failed';
+  message?: string;
+  script?: vscode.Uri;
+};
 
 async function bucketProblem(session: AwsSession, s3Uri: string): Promise<string | undefined> {
   const bucket = bucketOf(s3Uri);
   try {
     const status = await bucketStatus(session.clients, bucket);
-    if (status === 404) return `The bucket ${bucket} does not exist; check the name (notebooks are synced from an existing bucket).`;
-    if (status === 403) return `The bucket ${bucket} exists but this profile may not read it; the instance's role needs s3:GetObject on it.`;
+    if (status === 404)
+      return `The bucket ${bucket} does not exist; check the name (notebooks are synced from an existing bucket).`;
+    if (status === 403)
+      return `The bucket ${bucket} exists but this profile may not read it; the instance's role needs s3:GetObject on it.`;
     return undefined;
   } catch (error) {
     return toUserError(error, session, 's3', 'HeadBucket').message;
@@ -40,34 +52,77 @@ async function bucketProblem(session: AwsSession, s3Uri: string): Promise<string
 function templateProblem(choice: TemplateChoice): string | undefined {
   if (choice.kind === 's3-sync') return s3PrefixProblem(choice.s3Uri ?? '');
   if (choice.kind === 'auto-stop') return idleMinutesProblem(String(choice.idleMinutes ?? ''));
-  return packagesProblem((choice.packages ?? []).join(' ')) ?? (/^[A-Za-z0-9_.-]+$/.test(choice.environment ?? '') ? undefined : 'Name the conda environment, e.g. python3 or pytorch_p310');
+  return (
+    packagesProblem((choice.packages ?? []).join(' ')) ??
+    (/^[A-Za-z0-9_.-]+$/.test(choice.environment ?? '')
+      ? undefined
+      : 'Name the conda environment, e.g. python3 or pytorch_p310')
+  );
 }
 
 /** The dialogs of Create Lifecycle Configuration: a name, a template and its values, a confirmation. */
 const lifecycleDialogs: LifecycleConfigPrompts = {
-  name: () => window.showInputBox({ title: 'New lifecycle configuration', prompt: 'Name', ignoreFocusOut: true, validateInput: (v) => resourceNameProblem(v, 'A lifecycle configuration name') }),
+  name: () =>
+    window.showInputBox({
+      title: 'New lifecycle configuration',
+      prompt: 'Name',
+      ignoreFocusOut: true,
+      validateInput: (v) => resourceNameProblem(v, 'A lifecycle configuration name'),
+    }),
   template: async () => {
     const kinds = Object.entries(TEMPLATE_LABELS) as Array<[TemplateKind, { label: string; detail: string }]>;
-    const picked = await window.showQuickPick([...kinds.map(([template, t]) => ({ ...t, template: template as TemplateKind | 'empty' })), { label: 'Empty', detail: 'write the on-start script yourself', template: 'empty' as const }], { title: 'Start from', ignoreFocusOut: true });
+    const picked = await window.showQuickPick(
+      [
+        ...kinds.map(([template, t]) => ({ ...t, template: template as TemplateKind | 'empty' })),
+        { label: 'Empty', detail: 'write the on-start script yourself', template: 'empty' as const },
+      ],
+      { title: 'Start from', ignoreFocusOut: true },
+    );
     if (!picked) return undefined;
     if (picked.template === 'empty') return 'empty';
     if (picked.template === 's3-sync') {
-      const s3Uri = await window.showInputBox({ title: 'Sync notebooks from S3', prompt: 'Bucket and prefix the notebooks are copied from', placeHolder: 's3://ml-pipeline-bucket/lab-1/scripts/', ignoreFocusOut: true, validateInput: s3PrefixProblem });
+      const s3Uri = await window.showInputBox({
+        title: 'Sync notebooks from S3',
+        prompt: 'Bucket and prefix the notebooks are copied from',
+        placeHolder: 's3://ml-pipeline-bucket/lab-1/scripts/',
+        ignoreFocusOut: true,
+        validateInput: s3PrefixProblem,
+      });
       return s3Uri === undefined ? undefined : { kind: 's3-sync', s3Uri };
     }
     if (picked.template === 'auto-stop') {
-      const idle = await window.showInputBox({ title: 'Stop when idle', prompt: 'Idle minutes before the instance stops', value: '60', ignoreFocusOut: true, validateInput: idleMinutesProblem });
+      const idle = await window.showInputBox({
+        title: 'Stop when idle',
+        prompt: 'Idle minutes before the instance stops',
+        value: '60',
+        ignoreFocusOut: true,
+        validateInput: idleMinutesProblem,
+      });
       return idle === undefined ? undefined : { kind: 'auto-stop', idleMinutes: Number(idle) };
     }
-    const environment = await window.showInputBox({ title: 'Conda environment', value: 'python3', ignoreFocusOut: true });
+    const environment = await window.showInputBox({
+      title: 'Conda environment',
+      value: 'python3',
+      ignoreFocusOut: true,
+    });
     if (environment === undefined) return undefined;
-    const packages = await window.showInputBox({ title: `Packages to install into ${environment}`, placeHolder: 'autogluon==0.8.2 lightgbm', ignoreFocusOut: true, validateInput: packagesProblem });
-    return packages === undefined ? undefined : { kind: 'conda-packages', environment, packages: packages.trim().split(/\s+/) };
+    const packages = await window.showInputBox({
+      title: `Packages to install into ${environment}`,
+      placeHolder: 'autogluon==0.8.2 lightgbm',
+      ignoreFocusOut: true,
+      validateInput: packagesProblem,
+    });
+    return packages === undefined
+      ? undefined
+      : { kind: 'conda-packages', environment, packages: packages.trim().split(/\s+/) };
   },
   confirm: confirmModal,
 };
 
-export async function createLifecycleConfigFromTemplate(session: AwsSession, changed: () => void): Promise<LifecycleOutcome> {
+export async function createLifecycleConfigFromTemplate(
+  session: AwsSession,
+  changed: () => void,
+): Promise<LifecycleOutcome> {
   const prompts = lifecycleDialogs;
   const name = await prompts.name();
   if (name === undefined) return { outcome: 'cancelled' };
@@ -77,18 +132,30 @@ export async function createLifecycleConfigFromTemplate(session: AwsSession, cha
   if (!choice) return { outcome: 'cancelled' };
   let script = '#!/bin/bash\nset -e\n# Runs as root every time the notebook instance starts (5-minute limit).\n';
   if (choice !== 'empty') {
-    const problem = templateProblem(choice) ?? (choice.kind === 's3-sync' ? await bucketProblem(session, choice.s3Uri!) : undefined);
+    const problem =
+      templateProblem(choice) ?? (choice.kind === 's3-sync' ? await bucketProblem(session, choice.s3Uri!) : undefined);
     if (problem) return { outcome: 'refused', message: problem };
     script = templateScript(choice);
   }
   const tooLong = scriptProblem(script, 'on-start');
   if (tooLong) return { outcome: 'refused', message: tooLong };
-  const what = choice === 'empty' ? 'an on-start script to write' : `the "${TEMPLATE_LABELS[choice.kind].label}" on-start script`;
-  if (!(await prompts.confirm(`Create lifecycle configuration ${name}?`, `With ${what}. It runs on instances that use it from their next start; the script opens for editing afterwards.`, 'Create'))) return { outcome: 'cancelled' };
+  const what =
+    choice === 'empty' ? 'an on-start script to write' : `the "${TEMPLATE_LABELS[choice.kind].label}" on-start script`;
+  if (
+    !(await prompts.confirm(
+      `Create lifecycle configuration ${name}?`,
+      `With ${what}. It runs on instances that use it from their next start; the script opens for editing afterwards.`,
+      'Create',
+    ))
+  )
+    return { outcome: 'cancelled' };
   try {
     await createLifecycleConfig(session.clients, name, '', script);
   } catch (error) {
-    return { outcome: 'failed', message: toUserError(error, session, 'sagemaker', 'CreateNotebookInstanceLifecycleConfig').message };
+    return {
+      outcome: 'failed',
+      message: toUserError(error, session, 'sagemaker', 'CreateNotebookInstanceLifecycleConfig').message,
+    };
   }
   changed();
   const uri = lifecycleScriptUri(session.current.region, name, 'on-start');
@@ -96,25 +163,54 @@ export async function createLifecycleConfigFromTemplate(session: AwsSession, cha
   return { outcome: 'done', message: `Created lifecycle configuration ${name}.`, script: uri };
 }
 
-export async function deleteLifecycleConfigChecked(session: AwsSession, name: string, changed: () => void): Promise<LifecycleOutcome> {
+export async function deleteLifecycleConfigChecked(
+  session: AwsSession,
+  name: string,
+  changed: () => void,
+): Promise<LifecycleOutcome> {
   const users = await instancesUsing(session.clients, name);
-  if (users.length) return { outcome: 'refused', message: `${name} is used by ${users.join(', ')}; attach another configuration to ${users.length > 1 ? 'them' : 'it'} (or delete ${users.length > 1 ? 'them' : 'it'}) first.` };
-  if (!(await confirmModal(`Delete lifecycle configuration ${name}?`, 'Its on-create and on-start scripts are deleted; this cannot be undone.', 'Delete'))) return { outcome: 'cancelled' };
+  if (users.length)
+    return {
+      outcome: 'refused',
+      message: `${name} is used by ${users.join(', ')}; attach another configuration to ${users.length > 1 ? 'them' : 'it'} (or delete ${users.length > 1 ? 'them' : 'it'}) first.`,
+    };
+  if (
+    !(await confirmModal(
+      `Delete lifecycle configuration ${name}?`,
+      'Its on-create and on-start scripts are deleted; this cannot be undone.',
+      'Delete',
+    ))
+  )
+    return { outcome: 'cancelled' };
   try {
     await deleteLifecycleConfig(session.clients, name);
   } catch (error) {
-    return { outcome: 'failed', message: toUserError(error, session, 'sagemaker', 'DeleteNotebookInstanceLifecycleConfig').message };
+    return {
+      outcome: 'failed',
+      message: toUserError(error, session, 'sagemaker', 'DeleteNotebookInstanceLifecycleConfig').message,
+    };
   }
   changed();
   return { outcome: 'done', message: `Deleted lifecycle configuration ${name}.` };
 }
 
-export async function openLifecycleScript(session: AwsSession, configName: string, hook: Hook): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(lifecycleScriptUri(session.current.region, configName, hook), { preview: false });
+export async function openLifecycleScript(
+  session: AwsSession,
+  configName: string,
+  hook: Hook,
+): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(lifecycleScriptUri(session.current.region, configName, hook), {
+    preview: false,
+  });
 }
 
 /** The deployed script on the left, the one being edited (unsaved changes included) on the right. */
 export async function diffLifecycleScript(session: AwsSession, configName: string, hook: Hook): Promise<void> {
   const region = session.current.region;
-  await vscode.commands.executeCommand('vscode.diff', lifecycleScriptUri(region, configName, hook, true), lifecycleScriptUri(region, configName, hook), `${configName} ${hook}.sh: deployed ↔ editing`);
+  await vscode.commands.executeCommand(
+    'vscode.diff',
+    lifecycleScriptUri(region, configName, hook, true),
+    lifecycleScriptUri(region, configName, hook),
+    `${configName} ${hook}.sh: deployed ↔ editing`,
+  );
 }

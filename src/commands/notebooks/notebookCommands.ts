@@ -14,14 +14,29 @@ import { registerCommand, type CommandHost, type CommandOutcome } from '../../ui
 import { confirmModal } from '../../ui/confirmModal';
 import { createNotebook, type CreateNotebookContext } from './createNotebookInstanceCommand';
 import { askNotebookPlan } from './createNotebookWizard';
-import { createLifecycleConfigFromTemplate, deleteLifecycleConfigChecked, diffLifecycleScript, openLifecycleScript } from './lifecycleConfigCommands';
-import { deleteNotebook, NOTEBOOK_LOG_GROUP, openNotebook, startNotebook, stopNotebook } from './notebookInstanceCommands';
+import {
+  createLifecycleConfigFromTemplate,
+  deleteLifecycleConfigChecked,
+  diffLifecycleScript,
+  openLifecycleScript,
+} from './lifecycleConfigCommands';
+import {
+  deleteNotebook,
+  NOTEBOOK_LOG_GROUP,
+  openNotebook,
+  startNotebook,
+  stopNotebook,
+} from './notebookInstanceCommands';
 import { fetchNotebook, publishNotebook } from './notebookSyncCommands';
 
 export type NotebookCommandContext = CreateNotebookContext & { logs: LogDocuments };
 
 const resourceName = (target: unknown, kind: string): string | undefined =>
-  typeof target === 'string' ? target : (target as ExplorerNode | undefined)?.resource?.kind === kind ? (target as ExplorerNode).resource!.name : undefined;
+  typeof target === 'string'
+    ? target
+    : (target as ExplorerNode | undefined)?.resource?.kind === kind
+      ? (target as ExplorerNode).resource!.name
+      : undefined;
 
 async function pickInstance(session: AwsSession, title: string): Promise<string | undefined> {
   return window.showQuickPick(await notebookInstanceNames(session.clients), { title });
@@ -46,64 +61,148 @@ function scriptOfFile(target: unknown): { config: string; hook: Hook } | undefin
 
 export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommandContext): vscode.Disposable[] {
   const { session } = ctx;
-  const instance = async (target: unknown, title: string) => resourceName(target, 'notebook-instance') ?? (await pickInstance(session, title));
+  const instance = async (target: unknown, title: string) =>
+    resourceName(target, 'notebook-instance') ?? (await pickInstance(session, title));
   const openLog = (name: string) => ctx.logs.open(NOTEBOOK_LOG_GROUP, `${name}/LifecycleConfig`);
-  const open = (view: 'lab' | 'classic') => async (target: unknown): Promise<CommandOutcome> => {
-    const name = await instance(target, `Open ${view === 'lab' ? 'JupyterLab' : 'Jupyter'} of which notebook instance?`);
-    return name ? openNotebook(ctx, name, view) : cancelled;
-  };
+  const open =
+    (view: 'lab' | 'classic') =>
+    async (target: unknown): Promise<CommandOutcome> => {
+      const name = await instance(
+        target,
+        `Open ${view === 'lab' ? 'JupyterLab' : 'Jupyter'} of which notebook instance?`,
+      );
+      return name ? openNotebook(ctx, name, view) : cancelled;
+    };
   return [
-    registerCommand(host, 'sagemakerWorkbench.startNotebookInstance', async (target: unknown): Promise<CommandOutcome> => {
-      const name = await instance(target, 'Start which notebook instance?');
-      if (!name) return cancelled;
-      const outcome = await startNotebook(ctx, name);
-      return outcome.outcome === 'failed' ? { ...outcome, action: { label: 'Open Lifecycle Log', run: () => void openLog(name) } } : outcome;
-    }, { operation: 'StartNotebookInstance' }),
-    registerCommand(host, 'sagemakerWorkbench.stopNotebookInstance', async (target: unknown): Promise<CommandOutcome> => {
-      const name = await instance(target, 'Stop which notebook instance?');
-      return name ? stopNotebook(ctx, name) : cancelled;
-    }, { operation: 'StopNotebookInstance' }),
-    registerCommand(host, 'sagemakerWorkbench.deleteNotebookInstance', async (target: unknown): Promise<CommandOutcome> => {
-      const name = await instance(target, 'Delete which notebook instance?');
-      return name ? deleteNotebook(ctx, name) : cancelled;
-    }, { operation: 'DeleteNotebookInstance' }),
-    registerCommand(host, 'sagemakerWorkbench.openJupyterLab', open('lab'), { operation: 'CreatePresignedNotebookInstanceUrl' }),
-    registerCommand(host, 'sagemakerWorkbench.openJupyter', open('classic'), { operation: 'CreatePresignedNotebookInstanceUrl' }),
-    registerCommand(host, 'sagemakerWorkbench.createNotebookInstance', () => createNotebook(ctx, { plan: askNotebookPlan, confirm: confirmModal }), { operation: 'CreateNotebookInstance' }),
-    registerCommand(host, 'sagemakerWorkbench.openLifecycleLogs', async (target: unknown): Promise<CommandOutcome> => {
-      const name = await instance(target, 'Lifecycle logs of which notebook instance?');
-      if (!name) return cancelled;
-      await openLog(name);
-      return { outcome: 'done', quiet: true };
-    }, { operation: 'FilterLogEvents', service: 'logs' }),
-    registerCommand(host, 'sagemakerWorkbench.createLifecycleConfig', () => createLifecycleConfigFromTemplate(session, ctx.changed), { operation: 'CreateNotebookInstanceLifecycleConfig' }),
-    registerCommand(host, 'sagemakerWorkbench.deleteLifecycleConfig', async (target: unknown): Promise<CommandOutcome> => {
-      const name = resourceName(target, 'lifecycle-config');
-      return name ? deleteLifecycleConfigChecked(session, name, ctx.changed) : cancelled;
-    }, { operation: 'DeleteNotebookInstanceLifecycleConfig' }),
-    registerCommand(host, 'sagemakerWorkbench.editLifecycleScript', async (target: unknown): Promise<CommandOutcome> => {
-      const script = scriptOf(target);
-      if (!script) return cancelled;
-      await openLifecycleScript(session, script.config, script.hook);
-      return { outcome: 'done', quiet: true };
-    }, { operation: 'DescribeNotebookInstanceLifecycleConfig' }),
-    registerCommand(host, 'sagemakerWorkbench.diffLifecycleScript', async (target: unknown): Promise<CommandOutcome> => {
-      const script = scriptOf(target) ?? scriptOfFile(target);
-      if (!script) return { outcome: 'refused', message: 'Open a lifecycle script (or pick one in the Notebook Instances view) to compare it with the deployed one.' };
-      await diffLifecycleScript(session, script.config, script.hook);
-      return { outcome: 'done', quiet: true };
-    }, { operation: 'DescribeNotebookInstanceLifecycleConfig' }),
-    registerCommand(host, 'sagemakerWorkbench.publishNotebook', async (target: unknown): Promise<CommandOutcome> => {
-      const file = target instanceof vscode.Uri ? target : vscode.window.activeNotebookEditor?.notebook.uri ?? vscode.window.activeTextEditor?.document.uri;
-      if (!file) return { outcome: 'refused', message: 'Open a notebook (or pick one in the Explorer) to publish it.' };
-      const name = await pickInstance(session, `Publish ${path.basename(file.path)} for which notebook instance?`);
-      return name ? publishNotebook(session, name, file) : cancelled;
-    }, { operation: 'PutObject', service: 's3', needsTrust: 'Publishing a notebook' }),
-    registerCommand(host, 'sagemakerWorkbench.fetchNotebook', async (target: unknown): Promise<CommandOutcome> => {
-      const name = await instance(target, 'Fetch a notebook of which notebook instance?');
-      if (!name) return cancelled;
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? (await window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'Fetch into which folder?' }))?.[0];
-      return folder ? fetchNotebook(session, name, folder) : cancelled;
-    }, { operation: 'GetObject', service: 's3', needsTrust: 'Fetching a notebook' }),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.startNotebookInstance',
+      async (target: unknown): Promise<CommandOutcome> => {
+        const name = await instance(target, 'Start which notebook instance?');
+        if (!name) return cancelled;
+        const outcome = await startNotebook(ctx, name);
+        return outcome.outcome === 'failed'
+          ? { ...outcome, action: { label: 'Open Lifecycle Log', run: () => void openLog(name) } }
+          : outcome;
+      },
+      { operation: 'StartNotebookInstance' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.stopNotebookInstance',
+      async (target: unknown): Promise<CommandOutcome> => {
+        const name = await instance(target, 'Stop which notebook instance?');
+        return name ? stopNotebook(ctx, name) : cancelled;
+      },
+      { operation: 'StopNotebookInstance' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.deleteNotebookInstance',
+      async (target: unknown): Promise<CommandOutcome> => {
+        const name = await instance(target, 'Delete which notebook instance?');
+        return name ? deleteNotebook(ctx, name) : cancelled;
+      },
+      { operation: 'DeleteNotebookInstance' },
+    ),
+    registerCommand(host, 'sagemakerWorkbench.openJupyterLab', open('lab'), {
+      operation: 'CreatePresignedNotebookInstanceUrl',
+    }),
+    registerCommand(host, 'sagemakerWorkbench.openJupyter', open('classic'), {
+      operation: 'CreatePresignedNotebookInstanceUrl',
+    }),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.createNotebookInstance',
+      () => createNotebook(ctx, { plan: askNotebookPlan, confirm: confirmModal }),
+      { operation: 'CreateNotebookInstance' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.openLifecycleLogs',
+      async (target: unknown): Promise<CommandOutcome> => {
+        const name = await instance(target, 'Lifecycle logs of which notebook instance?');
+        if (!name) return cancelled;
+        await openLog(name);
+        return { outcome: 'done', quiet: true };
+      },
+      { operation: 'FilterLogEvents', service: 'logs' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.createLifecycleConfig',
+      () => createLifecycleConfigFromTemplate(session, ctx.changed),
+      { operation: 'CreateNotebookInstanceLifecycleConfig' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.deleteLifecycleConfig',
+      async (target: unknown): Promise<CommandOutcome> => {
+        const name = resourceName(target, 'lifecycle-config');
+        return name ? deleteLifecycleConfigChecked(session, name, ctx.changed) : cancelled;
+      },
+      { operation: 'DeleteNotebookInstanceLifecycleConfig' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.editLifecycleScript',
+      async (target: unknown): Promise<CommandOutcome> => {
+        const script = scriptOf(target);
+        if (!script) return cancelled;
+        await openLifecycleScript(session, script.config, script.hook);
+        return { outcome: 'done', quiet: true };
+      },
+      { operation: 'DescribeNotebookInstanceLifecycleConfig' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.diffLifecycleScript',
+      async (target: unknown): Promise<CommandOutcome> => {
+        const script = scriptOf(target) ?? scriptOfFile(target);
+        if (!script)
+          return {
+            outcome: 'refused',
+            message:
+              'Open a lifecycle script (or pick one in the Notebook Instances view) to compare it with the deployed one.',
+          };
+        await diffLifecycleScript(session, script.config, script.hook);
+        return { outcome: 'done', quiet: true };
+      },
+      { operation: 'DescribeNotebookInstanceLifecycleConfig' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.publishNotebook',
+      async (target: unknown): Promise<CommandOutcome> => {
+        const file =
+          target instanceof vscode.Uri
+            ? target
+            : (vscode.window.activeNotebookEditor?.notebook.uri ?? vscode.window.activeTextEditor?.document.uri);
+        if (!file)
+          return { outcome: 'refused', message: 'Open a notebook (or pick one in the Explorer) to publish it.' };
+        const name = await pickInstance(session, `Publish ${path.basename(file.path)} for which notebook instance?`);
+        return name ? publishNotebook(session, name, file) : cancelled;
+      },
+      { operation: 'PutObject', service: 's3', needsTrust: 'Publishing a notebook' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.fetchNotebook',
+      async (target: unknown): Promise<CommandOutcome> => {
+        const name = await instance(target, 'Fetch a notebook of which notebook instance?');
+        if (!name) return cancelled;
+        const folder =
+          vscode.workspace.workspaceFolders?.[0]?.uri ??
+          (
+            await window.showOpenDialog({
+              canSelectFolders: true,
+              canSelectFiles: false,
+              title: 'Fetch into which folder?',
+            })
+          )?.[0];
+        return folder ? fetchNotebook(session, name, folder) : cancelled;
+      },
+      { operation: 'GetObject', service: 's3', needsTrust: 'Fetching a notebook' },
+    ),
   ];
 }

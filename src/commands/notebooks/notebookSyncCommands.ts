@@ -16,7 +16,12 @@ import { fetchedNotebookName, syncLocationOf, type SyncLocation } from '../../mo
 /** Notebooks are a few MB at most; anything far larger is not fetched into memory. */
 const MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024;
 
-export type SyncOutcome = { outcome: 'done' | 'cancelled' | 'refused' | 'failed'; message?: string; s3Uri?: string; file?: vscode.Uri };
+export type SyncOutcome = {
+  outcome: 'done' | 'cancelled' | 'refused' | 'failed';
+  message?: string;
+  s3Uri?: string;
+  file?: vscode.Uri;
+};
 
 /** Where the instance's lifecycle scripts copy notebooks from (see syncLocationOf), or why nowhere. */
 export async function syncLocation(session: AwsSession, instanceName: string): Promise<SyncLocation | string> {
@@ -24,20 +29,31 @@ export async function syncLocation(session: AwsSession, instanceName: string): P
   const config = instance.NotebookInstanceLifecycleConfigName;
   if (!config) return syncLocationOf(instanceName, undefined, { onStart: '', onCreate: '' });
   const described = await describeLifecycleConfig(session.clients, config);
-  return syncLocationOf(instanceName, config, { onStart: decodeLifecycleScript(described.OnStart?.[0]?.Content), onCreate: decodeLifecycleScript(described.OnCreate?.[0]?.Content) });
+  return syncLocationOf(instanceName, config, {
+    onStart: decodeLifecycleScript(described.OnStart?.[0]?.Content),
+    onCreate: decodeLifecycleScript(described.OnCreate?.[0]?.Content),
+  });
 }
 
 async function askClearOutputs(file: string): Promise<boolean | undefined> {
   const picked = await window.showQuickPick(
-    [{ label: 'Clear outputs', description: 'as the lifecycle script\'s nbconvert does (recommended)', value: true }, { label: 'Keep outputs', value: false }],
+    [
+      { label: 'Clear outputs', description: "as the lifecycle script's nbconvert does (recommended)", value: true },
+      { label: 'Keep outputs', value: false },
+    ],
     { title: `Publish ${file}` },
   );
   return picked?.value;
 }
 
-export async function publishNotebook(session: AwsSession, instanceName: string, file: vscode.Uri): Promise<SyncOutcome> {
+export async function publishNotebook(
+  session: AwsSession,
+  instanceName: string,
+  file: vscode.Uri,
+): Promise<SyncOutcome> {
   const name = path.basename(file.path);
-  if (!/\.ipynb$/i.test(file.path)) return { outcome: 'refused', message: `${name} is not a Jupyter notebook (.ipynb).` };
+  if (!/\.ipynb$/i.test(file.path))
+    return { outcome: 'refused', message: `${name} is not a Jupyter notebook (.ipynb).` };
   const location = await syncLocation(session, instanceName);
   if (typeof location === 'string') return { outcome: 'refused', message: location };
   let text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
@@ -54,7 +70,8 @@ export async function publishNotebook(session: AwsSession, instanceName: string,
   const s3Uri = `s3://${location.bucket}/${key}`;
   const existing = await existingObject(session.clients, location.bucket, key);
   const detail = `${instanceName}'s lifecycle script copies notebooks from ${location.source}; the instance picks this one up on its next start.${existing ? `\nIt replaces the object there, last modified ${existing.lastModified?.toLocaleString() ?? '?'}.` : ''}${clear ? '\nOutputs are cleared in the uploaded copy (your file is unchanged).' : ''}`;
-  if (!(await confirmModal(`Publish ${name} to ${s3Uri}?`, detail, existing ? 'Replace' : 'Publish'))) return { outcome: 'cancelled' };
+  if (!(await confirmModal(`Publish ${name} to ${s3Uri}?`, detail, existing ? 'Replace' : 'Publish')))
+    return { outcome: 'cancelled' };
   try {
     await putNotebook(session.clients, location.bucket, key, text);
   } catch (error) {
@@ -74,11 +91,16 @@ async function freeFile(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
   }
 }
 
-export async function fetchNotebook(session: AwsSession, instanceName: string, folder: vscode.Uri): Promise<SyncOutcome> {
+export async function fetchNotebook(
+  session: AwsSession,
+  instanceName: string,
+  folder: vscode.Uri,
+): Promise<SyncOutcome> {
   const location = await syncLocation(session, instanceName);
   if (typeof location === 'string') return { outcome: 'refused', message: location };
   const keys = await notebookKeys(session.clients, location.bucket, location.prefix);
-  if (keys.length === 0) return { outcome: 'refused', message: `There is no notebook under s3://${location.bucket}/${location.prefix}.` };
+  if (keys.length === 0)
+    return { outcome: 'refused', message: `There is no notebook under s3://${location.bucket}/${location.prefix}.` };
   const key = await window.showQuickPick(keys, { title: 'Fetch which notebook?' });
   if (!key) return { outcome: 'cancelled' };
   let read: Awaited<ReturnType<typeof readNotebookObject>>;
@@ -87,10 +109,19 @@ export async function fetchNotebook(session: AwsSession, instanceName: string, f
   } catch (error) {
     return { outcome: 'failed', message: toUserError(error, session, 's3', 'GetObject').message };
   }
-  if ('tooLarge' in read) return { outcome: 'refused', message: `s3://${location.bucket}/${key} is ${Math.round(read.tooLarge / 1024 / 1024)} MB; download it with the AWS CLI instead.` };
+  if ('tooLarge' in read)
+    return {
+      outcome: 'refused',
+      message: `s3://${location.bucket}/${key} is ${Math.round(read.tooLarge / 1024 / 1024)} MB; download it with the AWS CLI instead.`,
+    };
   const file = await freeFile(folder, path.posix.basename(key));
   await vscode.workspace.fs.writeFile(file, read.body);
   const notebook = await vscode.workspace.openNotebookDocument(file);
   await vscode.window.showNotebookDocument(notebook, { preview: false });
-  return { outcome: 'done', file, s3Uri: `s3://${location.bucket}/${key}`, message: `Fetched s3://${location.bucket}/${key} to ${vscode.workspace.asRelativePath(file)}.` };
+  return {
+    outcome: 'done',
+    file,
+    s3Uri: `s3://${location.bucket}/${key}`,
+    message: `Fetched s3://${location.bucket}/${key} to ${vscode.workspace.asRelativePath(file)}.`,
+  };
 }

@@ -18,13 +18,21 @@ import { registerSageMakerPipelineCommands } from './sageMakerPipelineCommands';
 export function activateReleases(wb: Workbench, ready: Promise<void>): void {
   const { session, views, log } = wb;
   /** A decision made outside a command (the Release Review panel): its ending is shown here. */
-  const decideAndTell = async (approval: PendingApproval, decision: ApprovalDecision, evidence?: Evidence, prompts?: ApprovalPrompts): Promise<DecisionOutcome> => {
+  const decideAndTell = async (
+    approval: PendingApproval,
+    decision: ApprovalDecision,
+    evidence?: Evidence,
+    prompts?: ApprovalPrompts,
+  ): Promise<DecisionOutcome> => {
     try {
       const result = await decideApproval(session, views, approval, decision, evidence, prompts);
       showOutcome(result);
       return result;
     } catch (error) {
-      return { outcome: 'failed', message: showAwsError(error, session, log, 'codepipeline', 'PutApprovalResult').message };
+      return {
+        outcome: 'failed',
+        message: showAwsError(error, session, log, 'codepipeline', 'PutApprovalResult').message,
+      };
     }
   };
   const panelDeps: ReleaseReviewDeps = {
@@ -46,10 +54,15 @@ export function activateReleases(wb: Workbench, ready: Promise<void>): void {
   );
   // Opt-in: list the pipelines after activation (never during it) so waiting approvals are announced.
   const watchApprovals = () => {
-    if (notifyPendingApprovals()) void pendingApprovalsEverywhere(views).catch((err: unknown) => log.warn(`Watching approvals failed: ${String(err)}`));
+    if (notifyPendingApprovals())
+      void pendingApprovalsEverywhere(views).catch((err: unknown) =>
+        log.warn(`Watching approvals failed: ${String(err)}`),
+      );
   };
   void ready.then(watchApprovals);
-  wb.context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
-  }));
+  wb.context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('sagemakerWorkbench.notifyPendingApprovals')) watchApprovals();
+    }),
+  );
 }

@@ -35,9 +35,16 @@ function pipelineOf(node: unknown): string | undefined {
   return undefined;
 }
 
-const NOTHING_WAITS: CommandOutcome = { outcome: 'none', message: 'No release is waiting for approval in the listed pipelines.' };
+const NOTHING_WAITS: CommandOutcome = {
+  outcome: 'none',
+  message: 'No release is waiting for approval in the listed pipelines.',
+};
 
-export function registerApprovalCommands(host: CommandHost, views: RegisteredViews, review: (pipelineName: string) => ReleaseReviewPanel): vscode.Disposable[] {
+export function registerApprovalCommands(
+  host: CommandHost,
+  views: RegisteredViews,
+  review: (pipelineName: string) => ReleaseReviewPanel,
+): vscode.Disposable[] {
   const decideFrom = async (node: unknown, decision: ApprovalDecision) => {
     const approval = approvalOf(node) ?? (await pickApproval(views));
     if (approval === 'none') return NOTHING_WAITS;
@@ -45,20 +52,40 @@ export function registerApprovalCommands(host: CommandHost, views: RegisteredVie
   };
   const decision = { service: 'codepipeline', operation: 'PutApprovalResult' };
   return [
-    registerCommand(host, 'sagemakerWorkbench.approveRelease', (node?: unknown) => decideFrom(node, 'Approved'), decision),
-    registerCommand(host, 'sagemakerWorkbench.rejectRelease', (node?: unknown) => decideFrom(node, 'Rejected'), decision),
-    registerCommand(host, 'sagemakerWorkbench.reviewPendingApprovals', async () => {
-      const approval = await pickApproval(views);
-      if (approval === 'none') return NOTHING_WAITS;
-      return approval ? review(approval.pipelineName) : { outcome: 'cancelled' };
-    }, { service: 'codepipeline', operation: 'GetPipelineState' }),
-    registerCommand(host, 'sagemakerWorkbench.openReleaseReview', async (node?: unknown) => {
-      const name = pipelineOf(node);
-      if (name) return review(name);
-      const approval = await pickApproval(views);
-      if (approval === 'none') return NOTHING_WAITS;
-      return approval ? review(approval.pipelineName) : { outcome: 'cancelled' };
-    }, { service: 'codepipeline', operation: 'GetPipelineState' }),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.approveRelease',
+      (node?: unknown) => decideFrom(node, 'Approved'),
+      decision,
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.rejectRelease',
+      (node?: unknown) => decideFrom(node, 'Rejected'),
+      decision,
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.reviewPendingApprovals',
+      async () => {
+        const approval = await pickApproval(views);
+        if (approval === 'none') return NOTHING_WAITS;
+        return approval ? review(approval.pipelineName) : { outcome: 'cancelled' };
+      },
+      { service: 'codepipeline', operation: 'GetPipelineState' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.openReleaseReview',
+      async (node?: unknown) => {
+        const name = pipelineOf(node);
+        if (name) return review(name);
+        const approval = await pickApproval(views);
+        if (approval === 'none') return NOTHING_WAITS;
+        return approval ? review(approval.pipelineName) : { outcome: 'cancelled' };
+      },
+      { service: 'codepipeline', operation: 'GetPipelineState' },
+    ),
   ];
 }
 
@@ -69,11 +96,14 @@ async function pickApproval(views: RegisteredViews): Promise<PendingApproval | '
     () => pendingApprovalsEverywhere(views),
   );
   if (approvals.length === 0) return 'none';
-  const picked = await window.showQuickPick(approvals.map((a) => ({
-    label: `$(bell-dot) ${a.pipelineName}`,
-    description: `${a.stageName} · ${a.actionName}`,
-    detail: `Execution ${a.pipelineExecutionId ?? '?'}${a.waitingSince ? ` · waiting ${timeAgo(a.waitingSince)?.replace(/ ago$/, '')}` : ''}`,
-    approval: a,
-  })), { title: 'Pending approvals', placeHolder: 'Choose the release to review' });
+  const picked = await window.showQuickPick(
+    approvals.map((a) => ({
+      label: `$(bell-dot) ${a.pipelineName}`,
+      description: `${a.stageName} · ${a.actionName}`,
+      detail: `Execution ${a.pipelineExecutionId ?? '?'}${a.waitingSince ? ` · waiting ${timeAgo(a.waitingSince)?.replace(/ ago$/, '')}` : ''}`,
+      approval: a,
+    })),
+    { title: 'Pending approvals', placeHolder: 'Choose the release to review' },
+  );
   return picked?.approval;
 }

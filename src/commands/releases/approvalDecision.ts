@@ -9,8 +9,13 @@ import { findEvaluationReport, putApprovalResult } from '../../aws/codepipeline/
 import type { AwsSession } from '../../session/awsSession';
 import type { PendingApproval } from '../../model/codePipelineState';
 import {
-  approvalCommentProblem, approvalConfirmation, decidedMessage, DEFAULT_APPROVAL_SUMMARY, staleApprovalMessage,
-  type ApprovalDecision, type Evidence,
+  approvalCommentProblem,
+  approvalConfirmation,
+  decidedMessage,
+  DEFAULT_APPROVAL_SUMMARY,
+  staleApprovalMessage,
+  type ApprovalDecision,
+  type Evidence,
 } from '../../model/releaseApproval';
 import type { RegisteredViews } from '../../views/registerViews';
 import { evaluationReportLocation } from './reportLocationSetting';
@@ -31,20 +36,29 @@ export interface DecisionOutcome {
 const STALE_ERRORS = new Set(['InvalidApprovalTokenException', 'ApprovalAlreadyCompletedException']);
 
 export const dialogPrompts: ApprovalPrompts = {
-  comment: (decision, approval) => window.showInputBox({
-    title: `${decision === 'Approved' ? 'Approve' : 'Reject'} ${approval.pipelineName} · ${approval.actionName}`,
-    prompt: decision === 'Rejected' ? 'Why is it rejected? The comment is recorded with the decision (required).' : 'Comment recorded with the approval (optional).',
-    placeHolder: decision === 'Rejected' ? 'e.g. RMSE 2.3 is above the 2.0 threshold' : 'e.g. RMSE 1.48 is below 2.0',
-    ignoreFocusOut: true,
-    validateInput: (value) => approvalCommentProblem(decision, value),
-  }),
+  comment: (decision, approval) =>
+    window.showInputBox({
+      title: `${decision === 'Approved' ? 'Approve' : 'Reject'} ${approval.pipelineName} · ${approval.actionName}`,
+      prompt:
+        decision === 'Rejected'
+          ? 'Why is it rejected? The comment is recorded with the decision (required).'
+          : 'Comment recorded with the approval (optional).',
+      placeHolder: decision === 'Rejected' ? 'e.g. RMSE 2.3 is above the 2.0 threshold' : 'e.g. RMSE 1.48 is below 2.0',
+      ignoreFocusOut: true,
+      validateInput: (value) => approvalCommentProblem(decision, value),
+    }),
   confirm: confirmModal,
 };
 
 async function lookUpEvidence(session: AwsSession, approval: PendingApproval): Promise<Evidence> {
   if (!approval.pipelineExecutionId) return {};
   try {
-    const found = await findEvaluationReport(session.clients, approval.pipelineName, approval.pipelineExecutionId, evaluationReportLocation(approval.pipelineName));
+    const found = await findEvaluationReport(
+      session.clients,
+      approval.pipelineName,
+      approval.pipelineExecutionId,
+      evaluationReportLocation(approval.pipelineName),
+    );
     return found ? { location: `s3://${found.bucket}/${found.key}`, report: found.report } : {};
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
@@ -57,8 +71,12 @@ async function lookUpEvidence(session: AwsSession, approval: PendingApproval): P
  * caller to show as the AWS error it is.
  */
 export async function decideApproval(
-  session: AwsSession, views: RegisteredViews, approval: PendingApproval, decision: ApprovalDecision,
-  evidence?: Evidence, prompts: ApprovalPrompts = dialogPrompts,
+  session: AwsSession,
+  views: RegisteredViews,
+  approval: PendingApproval,
+  decision: ApprovalDecision,
+  evidence?: Evidence,
+  prompts: ApprovalPrompts = dialogPrompts,
 ): Promise<DecisionOutcome> {
   const shown = evidence ?? (await lookUpEvidence(session, approval));
   const comment = await prompts.comment(decision, approval);
@@ -71,7 +89,8 @@ export async function decideApproval(
     await putApprovalResult(session.clients, approval, decision, summary);
   } catch (error) {
     await node?.loadState();
-    if (STALE_ERRORS.has((error as { name?: string }).name ?? '')) return { outcome: 'refused', message: staleApprovalMessage(approval) };
+    if (STALE_ERRORS.has((error as { name?: string }).name ?? ''))
+      return { outcome: 'refused', message: staleApprovalMessage(approval) };
     throw error;
   }
   await node?.loadState();

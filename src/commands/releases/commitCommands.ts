@@ -18,20 +18,29 @@ export interface CommitOutcome {
   document?: vscode.TextDocument;
 }
 
-const pickDifference = (ds: Difference[], title: string, placeHolder?: string) => window.showQuickPick(
-  ds.map((d) => ({ label: pathOf(d), description: CHANGE[d.changeType ?? 'M'], d })),
-  { title, placeHolder },
-).then((item) => item?.d);
+const pickDifference = (ds: Difference[], title: string, placeHolder?: string) =>
+  window
+    .showQuickPick(
+      ds.map((d) => ({ label: pathOf(d), description: CHANGE[d.changeType ?? 'M'], d })),
+      { title, placeHolder },
+    )
+    .then((item) => item?.d);
 
 /** The files `commitId` changed against its first parent; opens the one chosen (or the only one). */
 async function openCommitChanges(session: AwsSession, repository: string, commitId: string): Promise<CommitOutcome> {
   const commit = await getCommit(session.clients, repository, commitId);
   const parent = commit.parents?.[0];
   const differences = await commitDifferences(session.clients, repository, parent, commitId);
-  if (differences.length === 0) return { outcome: 'none', message: `Commit ${commitId.slice(0, 8)} changed no files.`, differences };
-  const chosen = differences.length === 1
-    ? differences[0]
-    : await pickDifference(differences, `${(commit.message ?? '').split('\n')[0]} — ${differences.length} files changed`, 'Choose a file to compare with the parent commit');
+  if (differences.length === 0)
+    return { outcome: 'none', message: `Commit ${commitId.slice(0, 8)} changed no files.`, differences };
+  const chosen =
+    differences.length === 1
+      ? differences[0]
+      : await pickDifference(
+          differences,
+          `${(commit.message ?? '').split('\n')[0]} — ${differences.length} files changed`,
+          'Choose a file to compare with the parent commit',
+        );
   if (!chosen) return { outcome: 'cancelled', differences };
   await openDiff(repository, commitId, parent, chosen);
   return { outcome: 'opened', differences };
@@ -40,31 +49,58 @@ async function openCommitChanges(session: AwsSession, repository: string, commit
 /** Every file of the commit (GetDifferences without a "before" lists the whole tree); opens the chosen one read-only. */
 async function openFileAtCommit(session: AwsSession, repository: string, commitId: string): Promise<CommitOutcome> {
   const files = (await commitDifferences(session.clients, repository, undefined, commitId)).filter((d) => d.afterBlob);
-  const path = await window.showQuickPick(files.map(pathOf).sort(), { title: `Files at ${commitId.slice(0, 8)} (${repository})`, placeHolder: 'Choose a file to open read-only' });
+  const path = await window.showQuickPick(files.map(pathOf).sort(), {
+    title: `Files at ${commitId.slice(0, 8)} (${repository})`,
+    placeHolder: 'Choose a file to open read-only',
+  });
   const file = files.find((d) => pathOf(d) === path);
   if (!file) return { outcome: 'cancelled' };
-  const document = await vscode.workspace.openTextDocument(commitFileUri(repository, commitId, pathOf(file), file.afterBlob?.blobId));
+  const document = await vscode.workspace.openTextDocument(
+    commitFileUri(repository, commitId, pathOf(file), file.afterBlob?.blobId),
+  );
   await vscode.window.showTextDocument(document, { preview: true });
   return { outcome: 'opened', document };
 }
 
 /** Compares the commit with an older one of its history (chosen among the ten before it), file by file. */
-async function compareWithEarlierCommit(session: AwsSession, repository: string, commitId: string): Promise<CommitOutcome> {
+async function compareWithEarlierCommit(
+  session: AwsSession,
+  repository: string,
+  commitId: string,
+): Promise<CommitOutcome> {
   const commit = await getCommit(session.clients, repository, commitId);
   const parent = commit.parents?.[0];
-  if (!parent) return { outcome: 'none', message: `Commit ${commitId.slice(0, 8)} is the first of its branch: nothing earlier to compare with.`, differences: [] };
+  if (!parent)
+    return {
+      outcome: 'none',
+      message: `Commit ${commitId.slice(0, 8)} is the first of its branch: nothing earlier to compare with.`,
+      differences: [],
+    };
   const history = (await recentCommits(session.clients, repository, { from: parent }, 10)).commits;
   const picked = await window.showQuickPick(
-    history.map((c) => ({ label: (c.message ?? '').split('\n')[0], description: (c.commitId ?? '').slice(0, 8), id: c.commitId ?? '' })),
+    history.map((c) => ({
+      label: (c.message ?? '').split('\n')[0],
+      description: (c.commitId ?? '').slice(0, 8),
+      id: c.commitId ?? '',
+    })),
     { title: `Compare ${commitId.slice(0, 8)} with…`, placeHolder: 'Choose an earlier commit' },
   );
   const before = picked?.id;
   if (!before) return { outcome: 'cancelled' };
   const differences = await commitDifferences(session.clients, repository, before, commitId);
-  if (differences.length === 0) return { outcome: 'none', message: `No file differs between ${before.slice(0, 8)} and ${commitId.slice(0, 8)}.`, differences };
-  const chosen = differences.length === 1
-    ? differences[0]
-    : await pickDifference(differences, `${differences.length} files differ between ${before.slice(0, 8)} and ${commitId.slice(0, 8)}`);
+  if (differences.length === 0)
+    return {
+      outcome: 'none',
+      message: `No file differs between ${before.slice(0, 8)} and ${commitId.slice(0, 8)}.`,
+      differences,
+    };
+  const chosen =
+    differences.length === 1
+      ? differences[0]
+      : await pickDifference(
+          differences,
+          `${differences.length} files differ between ${before.slice(0, 8)} and ${commitId.slice(0, 8)}`,
+        );
   if (!chosen) return { outcome: 'cancelled', differences };
   await openDiff(repository, commitId, before, chosen);
   return { outcome: 'opened', differences };
@@ -72,7 +108,8 @@ async function compareWithEarlierCommit(session: AwsSession, repository: string,
 
 /** A commit node of the view, or `(repository, commitId)` from the Release Review panel. */
 function commitOf(nodeOrRepository: unknown, commitId: unknown): [string, string] | undefined {
-  if (nodeOrRepository instanceof CommitNode) return [nodeOrRepository.repository, nodeOrRepository.commit.commitId ?? ''];
+  if (nodeOrRepository instanceof CommitNode)
+    return [nodeOrRepository.repository, nodeOrRepository.commit.commitId ?? ''];
   if (typeof nodeOrRepository === 'string' && typeof commitId === 'string') return [nodeOrRepository, commitId];
   return undefined;
 }
@@ -83,8 +120,15 @@ export function registerCommitCommands(host: CommandHost): vscode.Disposable[] {
     ['sagemakerWorkbench.openFileAtCommit', openFileAtCommit, 'GetDifferences'],
     ['sagemakerWorkbench.compareCommits', compareWithEarlierCommit, 'GetDifferences'],
   ] as const;
-  return commands.map(([id, run, operation]) => registerCommand(host, id, async (nodeOrRepository?: unknown, commitId?: unknown) => {
-    const commit = commitOf(nodeOrRepository, commitId);
-    return commit?.[1] ? run(host.session, ...commit) : undefined;
-  }, { service: 'codecommit', operation }));
+  return commands.map(([id, run, operation]) =>
+    registerCommand(
+      host,
+      id,
+      async (nodeOrRepository?: unknown, commitId?: unknown) => {
+        const commit = commitOf(nodeOrRepository, commitId);
+        return commit?.[1] ? run(host.session, ...commit) : undefined;
+      },
+      { service: 'codecommit', operation },
+    ),
+  );
 }

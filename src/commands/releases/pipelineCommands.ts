@@ -5,7 +5,11 @@ import * as vscode from 'vscode';
 import { window } from '../../ui/window';
 import { confirmModal } from '../../ui/confirmModal';
 import { registerCommand, type CommandHost } from '../../ui/commands';
-import { retryFailedActions, startPipelineExecution, stopPipelineExecution } from '../../aws/codepipeline/codePipelineApi';
+import {
+  retryFailedActions,
+  startPipelineExecution,
+  stopPipelineExecution,
+} from '../../aws/codepipeline/codePipelineApi';
 import type { RegisteredViews } from '../../views/registerViews';
 import { CodePipelineNode } from '../../views/pipelines/codePipelineNode';
 import { ActionNode, StageNode } from '../../views/pipelines/codePipelineStageNodes';
@@ -18,13 +22,23 @@ export interface OperationOutcome {
   executionId?: string;
 }
 
-const REFUSALS = new Set(['PipelineExecutionNotStoppableException', 'StageNotRetryableException', 'ConflictException', 'DuplicatedStopRequestException']);
+const REFUSALS = new Set([
+  'PipelineExecutionNotStoppableException',
+  'StageNotRetryableException',
+  'ConflictException',
+  'DuplicatedStopRequestException',
+]);
 
 /**
  * Runs the call, then re-reads the pipeline (whatever happened) so its node shows what AWS has now. A refusal
  * CodePipeline explains is returned as such; any other error is thrown for the command to show.
  */
-async function operate(views: RegisteredViews, pipelineName: string, call: () => Promise<string | undefined>, success: (id: string | undefined) => string): Promise<OperationOutcome> {
+async function operate(
+  views: RegisteredViews,
+  pipelineName: string,
+  call: () => Promise<string | undefined>,
+  success: (id: string | undefined) => string,
+): Promise<OperationOutcome> {
   const node = views.pipelineWatch.find(pipelineName);
   try {
     const executionId = await call();
@@ -32,58 +46,128 @@ async function operate(views: RegisteredViews, pipelineName: string, call: () =>
     return { outcome: 'done', message: success(executionId), executionId };
   } catch (error) {
     await node?.loadState();
-    if (REFUSALS.has((error as { name?: string }).name ?? '')) return { outcome: 'refused', message: `CodePipeline refused: ${(error as Error).message}` };
+    if (REFUSALS.has((error as { name?: string }).name ?? ''))
+      return { outcome: 'refused', message: `CodePipeline refused: ${(error as Error).message}` };
     throw error;
   }
 }
 
-async function startRelease(host: CommandHost, views: RegisteredViews, pipelineName: string): Promise<OperationOutcome> {
-  const ok = await confirmModal(`Start a new execution of ${pipelineName}?`, 'Release change: the pipeline runs again from its Source stage with the latest commit of each source branch. A manual approval on the way will wait for someone again.', 'Start');
+async function startRelease(
+  host: CommandHost,
+  views: RegisteredViews,
+  pipelineName: string,
+): Promise<OperationOutcome> {
+  const ok = await confirmModal(
+    `Start a new execution of ${pipelineName}?`,
+    'Release change: the pipeline runs again from its Source stage with the latest commit of each source branch. A manual approval on the way will wait for someone again.',
+    'Start',
+  );
   if (!ok) return { outcome: 'cancelled' };
-  return operate(views, pipelineName, () => startPipelineExecution(host.session.clients, pipelineName), (id) => `Started execution ${id?.slice(0, 8) ?? ''} of ${pipelineName}.`);
+  return operate(
+    views,
+    pipelineName,
+    () => startPipelineExecution(host.session.clients, pipelineName),
+    (id) => `Started execution ${id?.slice(0, 8) ?? ''} of ${pipelineName}.`,
+  );
 }
 
-async function stopRelease(host: CommandHost, views: RegisteredViews, pipelineName: string, executionId: string): Promise<OperationOutcome> {
-  const choice = await window.showWarningMessage(`Stop execution ${executionId.slice(0, 8)} of ${pipelineName}?`, {
-    modal: true,
-    detail: `Execution ${executionId}\nStop and Wait lets the actions in progress finish; Stop and Abandon stops without waiting (their results are lost). Stages after them do not run.`,
-  }, 'Stop and Wait', 'Stop and Abandon');
+async function stopRelease(
+  host: CommandHost,
+  views: RegisteredViews,
+  pipelineName: string,
+  executionId: string,
+): Promise<OperationOutcome> {
+  const choice = await window.showWarningMessage(
+    `Stop execution ${executionId.slice(0, 8)} of ${pipelineName}?`,
+    {
+      modal: true,
+      detail: `Execution ${executionId}\nStop and Wait lets the actions in progress finish; Stop and Abandon stops without waiting (their results are lost). Stages after them do not run.`,
+    },
+    'Stop and Wait',
+    'Stop and Abandon',
+  );
   if (choice !== 'Stop and Wait' && choice !== 'Stop and Abandon') return { outcome: 'cancelled' };
   const abandon = choice === 'Stop and Abandon';
-  return operate(views, pipelineName,
-    async () => { await stopPipelineExecution(host.session.clients, pipelineName, executionId, abandon, 'Stopped in VS Code (SageMaker Workbench)'); return executionId; },
-    () => `Stopping execution ${executionId.slice(0, 8)} of ${pipelineName}${abandon ? ' (abandoning running actions)' : ''}.`);
+  return operate(
+    views,
+    pipelineName,
+    async () => {
+      await stopPipelineExecution(
+        host.session.clients,
+        pipelineName,
+        executionId,
+        abandon,
+        'Stopped in VS Code (SageMaker Workbench)',
+      );
+      return executionId;
+    },
+    () =>
+      `Stopping execution ${executionId.slice(0, 8)} of ${pipelineName}${abandon ? ' (abandoning running actions)' : ''}.`,
+  );
 }
 
-async function retryStage(host: CommandHost, views: RegisteredViews, pipelineName: string, stageName: string, executionId: string): Promise<OperationOutcome> {
-  const ok = await confirmModal(`Retry the failed actions of ${stageName}?`, `Pipeline ${pipelineName}, execution ${executionId}: the failed actions of stage ${stageName} run again; the actions that succeeded keep their results.`, 'Retry');
+async function retryStage(
+  host: CommandHost,
+  views: RegisteredViews,
+  pipelineName: string,
+  stageName: string,
+  executionId: string,
+): Promise<OperationOutcome> {
+  const ok = await confirmModal(
+    `Retry the failed actions of ${stageName}?`,
+    `Pipeline ${pipelineName}, execution ${executionId}: the failed actions of stage ${stageName} run again; the actions that succeeded keep their results.`,
+    'Retry',
+  );
   if (!ok) return { outcome: 'cancelled' };
-  return operate(views, pipelineName,
-    async () => { await retryFailedActions(host.session.clients, pipelineName, stageName, executionId); return executionId; },
-    () => `Retrying stage ${stageName} of ${pipelineName} (execution ${executionId.slice(0, 8)}).`);
+  return operate(
+    views,
+    pipelineName,
+    async () => {
+      await retryFailedActions(host.session.clients, pipelineName, stageName, executionId);
+      return executionId;
+    },
+    () => `Retrying stage ${stageName} of ${pipelineName} (execution ${executionId.slice(0, 8)}).`,
+  );
 }
 
 export function registerPipelineCommands(host: CommandHost, views: RegisteredViews): vscode.Disposable[] {
   const codepipeline = (operation: string) => ({ service: 'codepipeline', operation });
   return [
-    registerCommand(host, 'sagemakerWorkbench.startPipelineExecution', async (node?: unknown) => {
-      if (node instanceof CodePipelineNode) return startRelease(host, views, node.name);
-      return undefined;
-    }, codepipeline('StartPipelineExecution')),
-    registerCommand(host, 'sagemakerWorkbench.stopPipelineExecution', async (node?: unknown) => {
-      if (!(node instanceof CodePipelineNode)) return undefined;
-      const executionId = node.stateSnapshot ? latestExecutionStatus(node.stateSnapshot).executionId : undefined;
-      if (!executionId) return { outcome: 'refused', message: `${node.name} has no execution to stop.` };
-      return stopRelease(host, views, node.name, executionId);
-    }, codepipeline('StopPipelineExecution')),
-    registerCommand(host, 'sagemakerWorkbench.retryStage', async (node?: unknown) => {
-      if (node instanceof StageNode && node.executionId) return retryStage(host, views, node.pipelineName, node.stageName, node.executionId);
-      return undefined;
-    }, codepipeline('RetryStageExecution')),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.startPipelineExecution',
+      async (node?: unknown) => {
+        if (node instanceof CodePipelineNode) return startRelease(host, views, node.name);
+        return undefined;
+      },
+      codepipeline('StartPipelineExecution'),
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.stopPipelineExecution',
+      async (node?: unknown) => {
+        if (!(node instanceof CodePipelineNode)) return undefined;
+        const executionId = node.stateSnapshot ? latestExecutionStatus(node.stateSnapshot).executionId : undefined;
+        if (!executionId) return { outcome: 'refused', message: `${node.name} has no execution to stop.` };
+        return stopRelease(host, views, node.name, executionId);
+      },
+      codepipeline('StopPipelineExecution'),
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.retryStage',
+      async (node?: unknown) => {
+        if (node instanceof StageNode && node.executionId)
+          return retryStage(host, views, node.pipelineName, node.stageName, node.executionId);
+        return undefined;
+      },
+      codepipeline('RetryStageExecution'),
+    ),
     registerCommand(host, 'sagemakerWorkbench.openActionLink', async (node?: unknown) => {
       const link = node instanceof ActionNode ? node.link : undefined;
       if (!link) return undefined;
-      if (!isAwsConsoleUrl(link)) return { outcome: 'refused', message: `Not opening ${link}: it does not lead to an AWS console.` };
+      if (!isAwsConsoleUrl(link))
+        return { outcome: 'refused', message: `Not opening ${link}: it does not lead to an AWS console.` };
       await window.openExternal(vscode.Uri.parse(link));
       return { outcome: 'opened', quiet: true, url: link };
     }),

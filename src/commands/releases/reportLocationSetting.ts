@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 
 export function evaluationReportLocation(pipelineName: string): string | undefined {
-  const locations = vscode.workspace.getConfiguration('sagemakerWorkbench').get<Record<string, string>>('evaluationReportLocations', {});
+  const locations = vscode.workspace
+    .getConfiguration('sagemakerWorkbench')
+    .get<Record<string, string>>('evaluationReportLocations', {});
   return locations[pipelineName];
 }

@@ -7,7 +7,12 @@ import { confirmModal } from '../../ui/confirmModal';
 import { registerCommand, type CommandHost, type CommandOutcome } from '../../ui/commands';
 import { showAwsError } from '../../ui/showAwsError';
 import { describeSageMakerPipeline, startSageMakerPipelineExecution } from '../../aws/sagemaker/pipelinesApi';
-import { changedParameters, parameterProblem, parseDefinitionParameters, type PipelineParameter } from '../../model/pipelineParameters';
+import {
+  changedParameters,
+  parameterProblem,
+  parseDefinitionParameters,
+  type PipelineParameter,
+} from '../../model/pipelineParameters';
 import { SageMakerPipelineNode } from '../../views/pipelines/sageMakerPipelineNodes';
 
 const COMMAND = 'sagemakerWorkbench.startSageMakerPipeline';
@@ -28,10 +33,19 @@ async function startSageMakerPipeline(host: CommandHost, node: SageMakerPipeline
   const pipelineName = node.name;
   let parameters: PipelineParameter[];
   try {
-    parameters = parseDefinitionParameters((await describeSageMakerPipeline(host.session.clients, pipelineName)).PipelineDefinition);
+    parameters = parseDefinitionParameters(
+      (await describeSageMakerPipeline(host.session.clients, pipelineName)).PipelineDefinition,
+    );
   } catch (error) {
     // Named as the call that failed (the command's own operation is StartPipelineExecution).
-    const mapped = showAwsError(error, host.session, host.log, 'sagemaker', 'DescribePipeline', () => void vscode.commands.executeCommand(COMMAND, node));
+    const mapped = showAwsError(
+      error,
+      host.session,
+      host.log,
+      'sagemaker',
+      'DescribePipeline',
+      () => void vscode.commands.executeCommand(COMMAND, node),
+    );
     return { outcome: 'failed', message: mapped.message, quiet: true };
   }
   const values: Record<string, string> = {};
@@ -44,18 +58,31 @@ async function startSageMakerPipeline(host: CommandHost, node: SageMakerPipeline
   const detail = changed.length
     ? `Parameters different from the defaults:\n${changed.map((c) => `${c.Name} = ${c.Value}`).join('\n')}`
     : 'All parameters keep their defaults.';
-  if (!(await confirmModal(`Start a new execution of ${pipelineName}?`, detail, 'Start'))) return { outcome: 'cancelled' };
+  if (!(await confirmModal(`Start a new execution of ${pipelineName}?`, detail, 'Start')))
+    return { outcome: 'cancelled' };
   const executionArn = await startSageMakerPipelineExecution(host.session.clients, pipelineName, changed);
-  return { outcome: 'started', executionArn, message: `Started ${pipelineName} (execution ${executionArn?.split('/').pop() ?? '?'}).` };
+  return {
+    outcome: 'started',
+    executionArn,
+    message: `Started ${pipelineName} (execution ${executionArn?.split('/').pop() ?? '?'}).`,
+  };
 }
 
-export function registerSageMakerPipelineCommands(host: CommandHost, refresh: (node: SageMakerPipelineNode) => void): vscode.Disposable[] {
+export function registerSageMakerPipelineCommands(
+  host: CommandHost,
+  refresh: (node: SageMakerPipelineNode) => void,
+): vscode.Disposable[] {
   return [
-    registerCommand(host, COMMAND, async (node?: unknown) => {
-      if (!(node instanceof SageMakerPipelineNode)) return undefined;
-      const result = await startSageMakerPipeline(host, node);
-      if (result.outcome === 'started') refresh(node);
-      return result;
-    }, { operation: 'StartPipelineExecution' }),
+    registerCommand(
+      host,
+      COMMAND,
+      async (node?: unknown) => {
+        if (!(node instanceof SageMakerPipelineNode)) return undefined;
+        const result = await startSageMakerPipeline(host, node);
+        if (result.outcome === 'started') refresh(node);
+        return result;
+      },
+      { operation: 'StartPipelineExecution' },
+    ),
   ];
 }

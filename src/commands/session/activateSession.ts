@@ -4,8 +4,5 @@ import { registerResourceCommands } from './resourceCommands';
 import { registerSessionCommands } from './sessionCommands';
 
 export function activateSession(wb: Workbench): void {
-  wb.context.subscriptions.push(
-    ...registerSessionCommands(wb),
-    ...registerResourceCommands(wb),
-  );
+  wb.context.subscriptions.push(...registerSessionCommands(wb), ...registerResourceCommands(wb));
 }

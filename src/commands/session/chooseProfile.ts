@@ -31,10 +31,12 @@ export function profileItems(profiles: readonly ProfileInfo[], currentProfile: s
     label: `${p.kind === 'sso' ? '$(organization)' : '$(account)'} ${p.name}`,
     profile: p.name,
     description: [describeCredentialKind(p.kind), p.region, p.name === currentProfile ? 'current' : undefined]
-      .filter(Boolean).join(' · '),
-    detail: p.kind === 'sso' && p.ssoStartUrl
-      ? `${p.ssoAccountId ?? ''} ${p.ssoRoleName ?? ''} — ${p.ssoStartUrl}`.trim()
-      : undefined,
+      .filter(Boolean)
+      .join(' · '),
+    detail:
+      p.kind === 'sso' && p.ssoStartUrl
+        ? `${p.ssoAccountId ?? ''} ${p.ssoRoleName ?? ''} — ${p.ssoStartUrl}`.trim()
+        : undefined,
   }));
   return [chain, { label: 'Profiles', kind: vscode.QuickPickItemKind.Separator, profile: '' }, ...items];
 }
@@ -48,8 +50,13 @@ export function regionItems(current: string, profileRegion: string | undefined):
   return ordered.map((r) => ({
     label: r.code,
     region: r.code,
-    description: [r.name, r.code === current ? 'current' : undefined, r.code === profileRegion ? "profile's region" : undefined]
-      .filter(Boolean).join(' · '),
+    description: [
+      r.name,
+      r.code === current ? 'current' : undefined,
+      r.code === profileRegion ? "profile's region" : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   }));
 }
 
@@ -85,7 +92,14 @@ export async function chooseProfileAndRegion(session: AwsSession): Promise<void>
 }
 
 export async function chooseRegion(session: AwsSession): Promise<void> {
-  const items = regionItems(session.current.region, session.knownProfiles.find((p) => p.name === session.current.profileLabel)?.region);
-  const chosen = await window.showQuickPick(items, { title: 'AWS Region', placeHolder: 'Region', matchOnDescription: true });
+  const items = regionItems(
+    session.current.region,
+    session.knownProfiles.find((p) => p.name === session.current.profileLabel)?.region,
+  );
+  const chosen = await window.showQuickPick(items, {
+    title: 'AWS Region',
+    placeHolder: 'Region',
+    matchOnDescription: true,
+  });
   if (chosen) await session.setProfileAndRegion(undefined, chosen.region);
 }

@@ -27,7 +27,11 @@ export function registerResourceCommands(wb: Workbench): vscode.Disposable[] {
     }),
     command('copyArn', async (node?: ExplorerNode) => {
       const r = resourceOf(node);
-      if (!r.arn) return { outcome: 'refused', message: `The ARN of ${r.name} is not known yet: expand it or show its details first.` };
+      if (!r.arn)
+        return {
+          outcome: 'refused',
+          message: `The ARN of ${r.name} is not known yet: expand it or show its details first.`,
+        };
       await vscode.env.clipboard.writeText(r.arn);
       void vscode.window.setStatusBarMessage(`Copied ${r.arn}`, 3000);
       return r.arn;
@@ -61,7 +65,9 @@ export function registerResourceCommands(wb: Workbench): vscode.Disposable[] {
       return [
         refresh,
         registerCommand(wb, `${VIEW_IDS[key]}.filter`, () => filterView(provider)),
-        registerCommand(wb, `${VIEW_IDS[key]}.clearFilter`, () => provider.setFilter({ ...DEFAULT_FILTER, sort: provider.filter.sort })),
+        registerCommand(wb, `${VIEW_IDS[key]}.clearFilter`, () =>
+          provider.setFilter({ ...DEFAULT_FILTER, sort: provider.filter.sort }),
+        ),
       ];
     }),
   ];
@@ -75,13 +81,21 @@ async function filterView(provider: AnyProvider): Promise<void> {
     prompt: 'Part of the name; empty for all',
   });
   if (name === undefined) return;
-  const statusItems = [{ label: 'Any status', status: undefined as string | undefined }, ...provider.statuses.map((s) => ({ label: s, status: s as string | undefined }))];
+  const statusItems = [
+    { label: 'Any status', status: undefined as string | undefined },
+    ...provider.statuses.map((s) => ({ label: s, status: s as string | undefined })),
+  ];
   const status = provider.statuses.length
-    ? await window.showQuickPick(statusItems, { title: `Filter ${provider.noun} (2/3): status`, placeHolder: current.status ?? 'Any status' })
+    ? await window.showQuickPick(statusItems, {
+        title: `Filter ${provider.noun} (2/3): status`,
+        placeHolder: current.status ?? 'Any status',
+      })
     : statusItems[0];
   if (!status) return;
   const sorts: Array<{ label: string; sort: SortKey }> = [
-    { label: 'Newest first', sort: 'newest' }, { label: 'Oldest first', sort: 'oldest' }, { label: 'By name', sort: 'name' },
+    { label: 'Newest first', sort: 'newest' },
+    { label: 'Oldest first', sort: 'oldest' },
+    { label: 'By name', sort: 'name' },
   ];
   const sort = await window.showQuickPick(sorts, { title: `Filter ${provider.noun} (3/3): sort` });
   if (!sort) return;

@@ -5,6 +5,11 @@ import { registerTrainingJobCommands } from './trainingJobCommands';
 
 export function activateTraining(wb: Workbench): void {
   const { extensionUri } = wb;
-  const ctx: TrainingContext = { session: wb.session, lastRole: wb.lastRole, rememberRole: wb.rememberRole, changed: () => wb.views.providers.trainingJobs.refresh() };
+  const ctx: TrainingContext = {
+    session: wb.session,
+    lastRole: wb.lastRole,
+    rememberRole: wb.rememberRole,
+    changed: () => wb.views.providers.trainingJobs.refresh(),
+  };
   wb.context.subscriptions.push(...registerTrainingJobCommands({ host: wb, ctx, extensionUri, logs: wb.logs }));
 }

@@ -10,7 +10,14 @@ import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
 import { emptyChannels, startTrainingJob, stopTrainingJob } from '../../aws/sagemaker/trainingRunApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
-import { defaultTrainingPlan, describeTrainingPlan, planFromFolderFiles, planFromJob, trainingPlanProblem, type TrainingPlan } from '../../model/trainingJobPlan';
+import {
+  defaultTrainingPlan,
+  describeTrainingPlan,
+  planFromFolderFiles,
+  planFromJob,
+  trainingPlanProblem,
+  type TrainingPlan,
+} from '../../model/trainingJobPlan';
 import { RetryPlans } from '../../ui/retryPlans';
 
 export interface TrainingWizardHelpers {
@@ -40,10 +47,17 @@ export interface TrainingContext {
  */
 export const trainingRetryPlans = new RetryPlans<TrainingPlan>();
 
-export type TrainingOutcome = { outcome: 'started' | 'stopped' | 'cancelled' | 'refused' | 'failed'; message?: string; jobName?: string };
+export type TrainingOutcome = {
+  outcome: 'started' | 'stopped' | 'cancelled' | 'refused' | 'failed';
+  message?: string;
+  jobName?: string;
+};
 
 /** Defaults from a scaffolded folder: its sagemaker-training.json and hyperparameters.json, when present. */
-export async function folderPlan(folder: vscode.Uri, base: TrainingPlan): Promise<{ plan: TrainingPlan; problem?: string }> {
+export async function folderPlan(
+  folder: vscode.Uri,
+  base: TrainingPlan,
+): Promise<{ plan: TrainingPlan; problem?: string }> {
   const read = async (name: string) => {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)));
@@ -51,13 +65,26 @@ export async function folderPlan(folder: vscode.Uri, base: TrainingPlan): Promis
       return undefined;
     }
   };
-  return planFromFolderFiles(base, folder.path.split('/').pop() ?? '', await read('sagemaker-training.json'), await read('hyperparameters.json'));
+  return planFromFolderFiles(
+    base,
+    folder.path.split('/').pop() ?? '',
+    await read('sagemaker-training.json'),
+    await read('hyperparameters.json'),
+  );
 }
 
-export async function startTraining(ctx: TrainingContext, defaults: TrainingPlan | undefined, prompts: StartTrainingPrompts): Promise<TrainingOutcome> {
+export async function startTraining(
+  ctx: TrainingContext,
+  defaults: TrainingPlan | undefined,
+  prompts: StartTrainingPrompts,
+): Promise<TrainingOutcome> {
   const { session } = ctx;
   const roles = await sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]);
-  const helpers: TrainingWizardHelpers = { roles, repositories: () => ecrRepositories(session.clients), images: (repo) => ecrImages(session.clients, repo) };
+  const helpers: TrainingWizardHelpers = {
+    roles,
+    repositories: () => ecrRepositories(session.clients),
+    images: (repo) => ecrImages(session.clients, repo),
+  };
   const start = defaults ?? trainingRetryPlans.offer(NEXT_TRAINING_JOB) ?? defaultTrainingPlan(ctx.lastRole());
   const plan = await prompts.plan(start, helpers);
   if (!plan) return { outcome: 'cancelled' };
@@ -70,11 +97,17 @@ export async function startTraining(ctx: TrainingContext, defaults: TrainingPlan
     const empty = await emptyChannels(session.clients, plan.channels);
     if (empty.length) {
       trainingRetryPlans.keep(NEXT_TRAINING_JOB, plan);
-      return { outcome: 'refused', message: `No data at ${empty.map((c) => `${c.s3Uri} (channel ${c.name})`).join(', ')}; upload it or correct the location.` };
+      return {
+        outcome: 'refused',
+        message: `No data at ${empty.map((c) => `${c.s3Uri} (channel ${c.name})`).join(', ')}; upload it or correct the location.`,
+      };
     }
   } catch (error) {
     trainingRetryPlans.keep(NEXT_TRAINING_JOB, plan);
-    return { outcome: 'refused', message: `The input channels cannot be checked: ${toUserError(error, session, 's3', 'ListBucket').message}` };
+    return {
+      outcome: 'refused',
+      message: `The input channels cannot be checked: ${toUserError(error, session, 's3', 'ListBucket').message}`,
+    };
   }
   if (!(await prompts.confirm(`Start training job ${plan.jobName}?`, describeTrainingPlan(plan), 'Start'))) {
     trainingRetryPlans.keep(NEXT_TRAINING_JOB, plan);
@@ -85,7 +118,10 @@ export async function startTraining(ctx: TrainingContext, defaults: TrainingPlan
     await startTrainingJob(session.clients, plan);
   } catch (error) {
     trainingRetryPlans.keep(NEXT_TRAINING_JOB, plan);
-    return { outcome: 'failed', message: `${toUserError(error, session, 'sagemaker', 'CreateTrainingJob').message} Start again to retry: the wizard keeps what you entered.` };
+    return {
+      outcome: 'failed',
+      message: `${toUserError(error, session, 'sagemaker', 'CreateTrainingJob').message} Start again to retry: the wizard keeps what you entered.`,
+    };
   }
   trainingRetryPlans.done(NEXT_TRAINING_JOB);
   ctx.changed();
@@ -93,7 +129,11 @@ export async function startTraining(ctx: TrainingContext, defaults: TrainingPlan
 }
 
 /** A new job with an existing job's settings (a new name), through the same wizard. */
-export async function cloneTraining(ctx: TrainingContext, jobName: string, prompts: StartTrainingPrompts): Promise<TrainingOutcome> {
+export async function cloneTraining(
+  ctx: TrainingContext,
+  jobName: string,
+  prompts: StartTrainingPrompts,
+): Promise<TrainingOutcome> {
   let job;
   try {
     job = await describeTrainingJob(ctx.session.clients, jobName);
@@ -103,8 +143,19 @@ export async function cloneTraining(ctx: TrainingContext, jobName: string, promp
   return startTraining(ctx, planFromJob(job, new Date()), prompts);
 }
 
-export async function stopTraining(ctx: TrainingContext, jobName: string, prompts: Pick<StartTrainingPrompts, 'confirm'>): Promise<TrainingOutcome> {
-  if (!(await prompts.confirm(`Stop training job ${jobName}?`, 'SageMaker sends SIGTERM to the container and uploads what it saved in /opt/ml/model. A stopped job cannot be resumed; billing ends when it has stopped.', 'Stop'))) return { outcome: 'cancelled' };
+export async function stopTraining(
+  ctx: TrainingContext,
+  jobName: string,
+  prompts: Pick<StartTrainingPrompts, 'confirm'>,
+): Promise<TrainingOutcome> {
+  if (
+    !(await prompts.confirm(
+      `Stop training job ${jobName}?`,
+      'SageMaker sends SIGTERM to the container and uploads what it saved in /opt/ml/model. A stopped job cannot be resumed; billing ends when it has stopped.',
+      'Stop',
+    ))
+  )
+    return { outcome: 'cancelled' };
   try {
     await stopTrainingJob(ctx.session.clients, jobName);
   } catch (error) {

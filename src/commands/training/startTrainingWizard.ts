@@ -7,8 +7,18 @@ import type { RepositoryChoice } from '../../aws/ecr/imagesApi';
 import { s3UriProblem } from '../../model/autoMlPlan';
 import { instanceTypeProblem, roleArnProblem } from '../../model/deployPlan';
 import {
-  TRAINING_INSTANCE_TYPES, channelsText, ecrImageProblem, instanceCountProblem, maxRuntimeSecondsProblem, parseChannels,
-  parseHyperParameters, parseMetricDefinitions, spotWaitProblem, trainingJobNameProblem, volumeSizeProblem, type TrainingPlan,
+  TRAINING_INSTANCE_TYPES,
+  channelsText,
+  ecrImageProblem,
+  instanceCountProblem,
+  maxRuntimeSecondsProblem,
+  parseChannels,
+  parseHyperParameters,
+  parseMetricDefinitions,
+  spotWaitProblem,
+  trainingJobNameProblem,
+  volumeSizeProblem,
+  type TrainingPlan,
 } from '../../model/trainingJobPlan';
 import type { TrainingWizardHelpers } from './startTrainingJobCommand';
 import { MultiStepInput, type Step } from '../../ui/multiStepInput';
@@ -18,28 +28,49 @@ type Item<T> = vscode.QuickPickItem & { value: T };
 
 const gb = (bytes?: number) => (bytes === undefined ? '' : `${(bytes / 1e9).toFixed(2)} GB`);
 
-export async function askTrainingPlan(defaults: TrainingPlan, helpers: TrainingWizardHelpers): Promise<TrainingPlan | undefined> {
+export async function askTrainingPlan(
+  defaults: TrainingPlan,
+  helpers: TrainingWizardHelpers,
+): Promise<TrainingPlan | undefined> {
   const askMetrics: Step<TrainingPlan> = async (input, s) => {
     const current = s.metricDefinitions.map((d) => `${d.name}=${d.regex}`).join(';; ');
     const text = await input.inputBox({
-      title: TITLE, prompt: 'Metric definitions: name=regex with one capture group, separated by ";;" (empty: none)', value: current,
+      title: TITLE,
+      prompt: 'Metric definitions: name=regex with one capture group, separated by ";;" (empty: none)',
+      value: current,
       validate: (v) => parseMetricDefinitions(v).problem,
     });
     s.metricDefinitions = parseMetricDefinitions(text).definitions;
     return undefined;
   };
   const askHyper: Step<TrainingPlan> = async (input, s) => {
-    const summary = Object.entries(s.hyperParameters).map(([k, v]) => `${k}=${v}`).join(', ') || 'none';
-    const choice = (await input.pick({ title: TITLE, placeholder: 'Hyperparameters (passed to the container as hyperparameters.json)', items: [
-      { label: 'Use these hyperparameters', description: summary, value: 'keep' as const },
-      { label: '$(json) Edit as JSON in an editor…', value: 'edit' as const },
-    ] })).value;
+    const summary =
+      Object.entries(s.hyperParameters)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ') || 'none';
+    const choice = (
+      await input.pick({
+        title: TITLE,
+        placeholder: 'Hyperparameters (passed to the container as hyperparameters.json)',
+        items: [
+          { label: 'Use these hyperparameters', description: summary, value: 'keep' as const },
+          { label: '$(json) Edit as JSON in an editor…', value: 'edit' as const },
+        ],
+      })
+    ).value;
     if (choice === 'keep') return askMetrics;
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(s.hyperParameters, null, 2)}\n` });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: `${JSON.stringify(s.hyperParameters, null, 2)}\n`,
+    });
     await vscode.window.showTextDocument(document, { preview: false });
     let problem: string | undefined;
     for (;;) {
-      await input.pick({ title: TITLE, placeholder: problem ?? 'Edit the JSON in the editor, then continue here', items: [{ label: 'Continue with the edited hyperparameters', value: 'done' }] });
+      await input.pick({
+        title: TITLE,
+        placeholder: problem ?? 'Edit the JSON in the editor, then continue here',
+        items: [{ label: 'Continue with the edited hyperparameters', value: 'done' }],
+      });
       const parsed = parseHyperParameters(document.getText());
       problem = parsed.problem;
       if (!problem) {
@@ -49,63 +80,147 @@ export async function askTrainingPlan(defaults: TrainingPlan, helpers: TrainingW
     }
   };
   const askOutput: Step<TrainingPlan> = async (input, s) => {
-    s.outputS3Uri = (await input.inputBox({ title: TITLE, prompt: 'Output path (model.tar.gz goes to <path>/<job name>/output/)', value: s.outputS3Uri, placeholder: 's3://my-bucket/abalone-autogluon/output', validate: (v) => s3UriProblem(v, 'The output path') })).trim();
+    s.outputS3Uri = (
+      await input.inputBox({
+        title: TITLE,
+        prompt: 'Output path (model.tar.gz goes to <path>/<job name>/output/)',
+        value: s.outputS3Uri,
+        placeholder: 's3://my-bucket/abalone-autogluon/output',
+        validate: (v) => s3UriProblem(v, 'The output path'),
+      })
+    ).trim();
     return askHyper;
   };
   const askChannels: Step<TrainingPlan> = async (input, s) => {
     const text = await input.inputBox({
-      title: TITLE, prompt: 'Input channels: name=s3://… separated by spaces (checked to hold data before starting)', value: channelsText(s.channels),
-      placeholder: 'training=s3://my-bucket/abalone/training.csv testing=s3://my-bucket/abalone/testing.csv', validate: (v) => parseChannels(v).problem,
+      title: TITLE,
+      prompt: 'Input channels: name=s3://… separated by spaces (checked to hold data before starting)',
+      value: channelsText(s.channels),
+      placeholder: 'training=s3://my-bucket/abalone/training.csv testing=s3://my-bucket/abalone/testing.csv',
+      validate: (v) => parseChannels(v).problem,
     });
     s.channels = parseChannels(text).channels;
     return askOutput;
   };
   const askRole: Step<TrainingPlan> = async (input, s) => {
     if (helpers.roles.length) {
-      const items: Array<Item<string>> = [...helpers.roles.map((r) => ({ label: r.name, detail: r.arn, value: r.arn })), { label: '$(edit) Type a role ARN…', value: '' }];
-      const picked = await input.pick({ title: TITLE, placeholder: 'Execution role', items, activeItem: items.find((i) => i.value === s.roleArn), acceptTyped: (t) => (t && !roleArnProblem(t) ? { label: t, value: t } : undefined) });
+      const items: Array<Item<string>> = [
+        ...helpers.roles.map((r) => ({ label: r.name, detail: r.arn, value: r.arn })),
+        { label: '$(edit) Type a role ARN…', value: '' },
+      ];
+      const picked = await input.pick({
+        title: TITLE,
+        placeholder: 'Execution role',
+        items,
+        activeItem: items.find((i) => i.value === s.roleArn),
+        acceptTyped: (t) => (t && !roleArnProblem(t) ? { label: t, value: t } : undefined),
+      });
       if (picked.value) {
         s.roleArn = picked.value;
         return askChannels;
       }
     }
-    s.roleArn = (await input.inputBox({ title: TITLE, prompt: 'Execution role ARN', value: s.roleArn, validate: roleArnProblem })).trim();
+    s.roleArn = (
+      await input.inputBox({ title: TITLE, prompt: 'Execution role ARN', value: s.roleArn, validate: roleArnProblem })
+    ).trim();
     return askChannels;
   };
   const askSpot: Step<TrainingPlan> = async (input, s) => {
-    const useSpot = (await input.pick({ title: TITLE, placeholder: 'Capacity', items: [
-      { label: 'On-demand', description: 'starts as soon as instances are free', value: false },
-      { label: 'Managed spot training', description: 'cheaper; may wait for capacity, resumes from checkpoints', value: true },
-    ], activeItem: undefined })).value;
+    const useSpot = (
+      await input.pick({
+        title: TITLE,
+        placeholder: 'Capacity',
+        items: [
+          { label: 'On-demand', description: 'starts as soon as instances are free', value: false },
+          {
+            label: 'Managed spot training',
+            description: 'cheaper; may wait for capacity, resumes from checkpoints',
+            value: true,
+          },
+        ],
+        activeItem: undefined,
+      })
+    ).value;
     if (!useSpot) {
       s.spot = undefined;
       return askRole;
     }
-    const wait = await input.inputBox({ title: TITLE, prompt: `Longest wait for spot capacity plus training, in seconds (at least ${s.maxRuntimeSeconds})`, value: String(s.spot?.maxWaitSeconds ?? s.maxRuntimeSeconds * 2), validate: (v) => spotWaitProblem(v, s.maxRuntimeSeconds) });
-    const checkpoint = await input.inputBox({ title: TITLE, prompt: 'Checkpoint location (the container saves to /opt/ml/checkpoints)', value: s.spot?.checkpointS3Uri ?? (s.outputS3Uri ? `${s.outputS3Uri.replace(/\/$/, '')}/checkpoints/${s.jobName}` : ''), validate: (v) => s3UriProblem(v, 'The checkpoint location') });
+    const wait = await input.inputBox({
+      title: TITLE,
+      prompt: `Longest wait for spot capacity plus training, in seconds (at least ${s.maxRuntimeSeconds})`,
+      value: String(s.spot?.maxWaitSeconds ?? s.maxRuntimeSeconds * 2),
+      validate: (v) => spotWaitProblem(v, s.maxRuntimeSeconds),
+    });
+    const checkpoint = await input.inputBox({
+      title: TITLE,
+      prompt: 'Checkpoint location (the container saves to /opt/ml/checkpoints)',
+      value:
+        s.spot?.checkpointS3Uri ??
+        (s.outputS3Uri ? `${s.outputS3Uri.replace(/\/$/, '')}/checkpoints/${s.jobName}` : ''),
+      validate: (v) => s3UriProblem(v, 'The checkpoint location'),
+    });
     s.spot = { maxWaitSeconds: Number(wait), checkpointS3Uri: checkpoint.trim() };
     return askRole;
   };
   const askRuntime: Step<TrainingPlan> = async (input, s) => {
-    s.maxRuntimeSeconds = Number(await input.inputBox({ title: TITLE, prompt: 'Maximum runtime in seconds (the job is stopped after it)', value: String(s.maxRuntimeSeconds), validate: maxRuntimeSecondsProblem }));
+    s.maxRuntimeSeconds = Number(
+      await input.inputBox({
+        title: TITLE,
+        prompt: 'Maximum runtime in seconds (the job is stopped after it)',
+        value: String(s.maxRuntimeSeconds),
+        validate: maxRuntimeSecondsProblem,
+      }),
+    );
     return askSpot;
   };
   const askVolume: Step<TrainingPlan> = async (input, s) => {
-    s.volumeSizeInGB = Number(await input.inputBox({ title: TITLE, prompt: 'Storage volume per instance, in GB', value: String(s.volumeSizeInGB), validate: volumeSizeProblem }));
+    s.volumeSizeInGB = Number(
+      await input.inputBox({
+        title: TITLE,
+        prompt: 'Storage volume per instance, in GB',
+        value: String(s.volumeSizeInGB),
+        validate: volumeSizeProblem,
+      }),
+    );
     return askRuntime;
   };
   const askCount: Step<TrainingPlan> = async (input, s) => {
-    s.instanceCount = Number(await input.inputBox({ title: TITLE, prompt: 'Number of instances (AutoGluon Tabular trains on one)', value: String(s.instanceCount), validate: instanceCountProblem }));
+    s.instanceCount = Number(
+      await input.inputBox({
+        title: TITLE,
+        prompt: 'Number of instances (AutoGluon Tabular trains on one)',
+        value: String(s.instanceCount),
+        validate: instanceCountProblem,
+      }),
+    );
     return askVolume;
   };
   const askInstance: Step<TrainingPlan> = async (input, s) => {
-    const types = TRAINING_INSTANCE_TYPES.includes(s.instanceType) ? TRAINING_INSTANCE_TYPES : [s.instanceType, ...TRAINING_INSTANCE_TYPES];
+    const types = TRAINING_INSTANCE_TYPES.includes(s.instanceType)
+      ? TRAINING_INSTANCE_TYPES
+      : [s.instanceType, ...TRAINING_INSTANCE_TYPES];
     const items: Array<Item<string>> = types.map((t) => ({ label: t, value: t }));
-    s.instanceType = (await input.pick({ title: TITLE, placeholder: 'Instance type (or type another ml.* type)', items, activeItem: items.find((i) => i.value === s.instanceType), acceptTyped: (t) => (!instanceTypeProblem(t) ? { label: t, value: t } : undefined) })).value;
+    s.instanceType = (
+      await input.pick({
+        title: TITLE,
+        placeholder: 'Instance type (or type another ml.* type)',
+        items,
+        activeItem: items.find((i) => i.value === s.instanceType),
+        acceptTyped: (t) => (!instanceTypeProblem(t) ? { label: t, value: t } : undefined),
+      })
+    ).value;
     return askCount;
   };
   const typeImage: Step<TrainingPlan> = async (input, s) => {
-    s.image = (await input.inputBox({ title: TITLE, prompt: 'Training image URI', value: s.image, placeholder: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest', validate: ecrImageProblem })).trim();
+    s.image = (
+      await input.inputBox({
+        title: TITLE,
+        prompt: 'Training image URI',
+        value: s.image,
+        placeholder: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest',
+        validate: ecrImageProblem,
+      })
+    ).trim();
     return askInstance;
   };
   const askImage: Step<TrainingPlan> = async (input, s) => {
@@ -116,18 +231,42 @@ export async function askTrainingPlan(defaults: TrainingPlan, helpers: TrainingW
       ...repos.map((r) => ({ label: r.name, description: r.uri, value: r })),
       { label: '$(edit) Type an image URI…', value: 'type' as const },
     ]);
-    const picked = (await input.pick({ title: TITLE, placeholder: problem ? `ECR repositories could not be listed (${problem})` : 'Training image: pick a repository of this account', items })).value;
+    const picked = (
+      await input.pick({
+        title: TITLE,
+        placeholder: problem
+          ? `ECR repositories could not be listed (${problem})`
+          : 'Training image: pick a repository of this account',
+        items,
+      })
+    ).value;
     if (picked === 'keep') return askInstance;
     if (picked === 'type') return typeImage;
     const images = await input.pick({
-      title: TITLE, placeholder: `Image of ${picked.name} (newest first)`,
-      items: helpers.images(picked).then((list) => list.map((i) => ({ label: i.uri.slice(picked.uri.length + 1), description: [i.pushedAt?.toLocaleString(), gb(i.sizeInBytes)].filter(Boolean).join(' · '), value: i.uri }))),
+      title: TITLE,
+      placeholder: `Image of ${picked.name} (newest first)`,
+      items: helpers
+        .images(picked)
+        .then((list) =>
+          list.map((i) => ({
+            label: i.uri.slice(picked.uri.length + 1),
+            description: [i.pushedAt?.toLocaleString(), gb(i.sizeInBytes)].filter(Boolean).join(' · '),
+            value: i.uri,
+          })),
+        ),
     });
     s.image = images.value;
     return askInstance;
   };
   const askName: Step<TrainingPlan> = async (input, s) => {
-    s.jobName = (await input.inputBox({ title: TITLE, prompt: 'Training job name (unique in the account and region, at most 63 characters)', value: s.jobName, validate: trainingJobNameProblem })).trim();
+    s.jobName = (
+      await input.inputBox({
+        title: TITLE,
+        prompt: 'Training job name (unique in the account and region, at most 63 characters)',
+        value: s.jobName,
+        validate: trainingJobNameProblem,
+      })
+    ).trim();
     return askImage;
   };
   return MultiStepInput.run(askName, structuredClone(defaults), 12);

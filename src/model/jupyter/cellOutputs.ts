@@ -6,7 +6,15 @@
 // execution_count, image sizes and tracebacks Jupyter would have written.
 
 import { STDERR_MIME, STDOUT_MIME, bundleItems, errorItem, joinMultiline, type OutputItemData } from './mimeBundle';
-import { msgType, type ClearOutputContent, type DisplayContent, type ErrorContent, type ExecuteReplyContent, type JupyterMessage, type StreamContent } from './messages';
+import {
+  msgType,
+  type ClearOutputContent,
+  type DisplayContent,
+  type ErrorContent,
+  type ExecuteReplyContent,
+  type JupyterMessage,
+  type StreamContent,
+} from './messages';
 import { StreamText } from './streamText';
 
 export type OutputType = 'stream' | 'display_data' | 'execute_result' | 'error';
@@ -94,7 +102,11 @@ function cloneJson<T>(value: T): T {
 }
 
 /** display_data / execute_result (and the page payload) as an output. */
-export function displayOutput(id: string, outputType: 'display_data' | 'execute_result', content: DisplayContent): CellOutputData {
+export function displayOutput(
+  id: string,
+  outputType: 'display_data' | 'execute_result',
+  content: DisplayContent,
+): CellOutputData {
   const metadata: OutputMetadata = { outputType, metadata: cloneJson(content.metadata) ?? {} };
   if (outputType === 'execute_result') metadata.executionCount = content.execution_count ?? null;
   if (content.transient && Object.keys(content.transient).length) metadata.transient = cloneJson(content.transient);
@@ -168,7 +180,10 @@ export class CellOutputs<C = unknown> {
       }
       case 'display_data':
       case 'execute_result':
-        return this.addDisplay(msgType(message) as 'display_data' | 'execute_result', content as unknown as DisplayContent);
+        return this.addDisplay(
+          msgType(message) as 'display_data' | 'execute_result',
+          content as unknown as DisplayContent,
+        );
       case 'update_display_data':
         return this.updateDisplay(content as unknown as DisplayContent);
       case 'error':
@@ -188,16 +203,29 @@ export class CellOutputs<C = unknown> {
     const last = this.outputs[this.outputs.length - 1];
     if (!this.clearPending && last?.stream?.name === name) {
       const change = last.stream.text.append(chunk);
-      if (change.kind === 'append') return [{ kind: 'appendItems', outputId: last.id, items: [{ mime, data: change.data }] }];
+      if (change.kind === 'append')
+        return [{ kind: 'appendItems', outputId: last.id, items: [{ mime, data: change.data }] }];
       if (change.kind === 'replace') {
-        return [{ kind: 'replaceItems', cell: this.cell, outputId: last.id, items: change.items.map((data) => ({ mime, data })), metadata: { outputType: 'stream' } }];
+        return [
+          {
+            kind: 'replaceItems',
+            cell: this.cell,
+            outputId: last.id,
+            items: change.items.map((data) => ({ mime, data })),
+            metadata: { outputType: 'stream' },
+          },
+        ];
       }
       return [];
     }
     if (!chunk && !this.clearPending) return [];
     const text = new StreamText();
     text.append(chunk);
-    const output: CellOutputData = { id: this.newId(), items: text.items().map((data) => ({ mime, data })), metadata: { outputType: 'stream' } };
+    const output: CellOutputData = {
+      id: this.newId(),
+      items: text.items().map((data) => ({ mime, data })),
+      metadata: { outputType: 'stream' },
+    };
     return this.add(output, { name, text });
   }
 
@@ -214,8 +242,18 @@ export class CellOutputs<C = unknown> {
     if (!displayId) return [];
     // Jupyter ignores an update for a display it never showed; so do we.
     return this.displays.targets(displayId).map((target) => {
-      const output = displayOutput(target.outputId, target.outputType === 'execute_result' ? 'execute_result' : 'display_data', content);
-      return { kind: 'replaceItems', cell: target.cell, outputId: target.outputId, items: output.items, metadata: output.metadata };
+      const output = displayOutput(
+        target.outputId,
+        target.outputType === 'execute_result' ? 'execute_result' : 'display_data',
+        content,
+      );
+      return {
+        kind: 'replaceItems',
+        cell: target.cell,
+        outputId: target.outputId,
+        items: output.items,
+        metadata: output.metadata,
+      };
     });
   }
 

@@ -2,7 +2,15 @@
 // `end(success)` get, and what the user is told when the kernel itself went away. Also the input box for
 // `input()` / `getpass()` (an input_request on the stdin channel).
 
-import { msgType, parentId, type ExecuteInputContent, type ExecuteReplyContent, type InputRequestContent, type JupyterMessage, type StatusContent } from './messages';
+import {
+  msgType,
+  parentId,
+  type ExecuteInputContent,
+  type ExecuteReplyContent,
+  type InputRequestContent,
+  type JupyterMessage,
+  type StatusContent,
+} from './messages';
 
 export type ExecutionOutcome = 'ok' | 'error' | 'interrupted' | 'aborted' | 'kernel-died' | 'kernel-restarted';
 
@@ -44,8 +52,10 @@ export function executeReplyEnd(reply: ExecuteReplyContent): ExecutionEnd {
 
 /** What a status message says about the kernel process (busy/idle are about the request they answer). */
 export function kernelLost(status: StatusContent): ExecutionEnd | undefined {
-  if (status.execution_state === 'dead') return { success: false, outcome: 'kernel-died', message: KERNEL_DIED_MESSAGE };
-  if (status.execution_state === 'restarting') return { success: false, outcome: 'kernel-restarted', message: KERNEL_RESTARTED_MESSAGE };
+  if (status.execution_state === 'dead')
+    return { success: false, outcome: 'kernel-died', message: KERNEL_DIED_MESSAGE };
+  if (status.execution_state === 'restarting')
+    return { success: false, outcome: 'kernel-restarted', message: KERNEL_RESTARTED_MESSAGE };
   return undefined;
 }
 
@@ -136,7 +146,9 @@ export function inputPrompt(request: InputRequestContent): InputPrompt {
   return {
     prompt: given || (password ? 'The kernel asks for a password.' : 'The kernel asks for input.'),
     password,
-    placeHolder: password ? 'Typed characters are hidden. Press Enter to send.' : 'Press Enter to send it to the kernel.',
+    placeHolder: password
+      ? 'Typed characters are hidden. Press Enter to send.'
+      : 'Press Enter to send it to the kernel.',
   };
 }
 

@@ -14,23 +14,47 @@ export interface JupyterMessage {
 /** `data` of display_data / execute_result / update_display_data: MIME type to value (string, string[] or JSON). */
 export type MimeBundle = Record<string, unknown>;
 
-export interface StreamContent { name: 'stdout' | 'stderr' | string; text: string | string[] }
+export interface StreamContent {
+  name: 'stdout' | 'stderr' | string;
+  text: string | string[];
+}
 export interface DisplayContent {
   data: MimeBundle;
   metadata?: Record<string, unknown>;
   transient?: { display_id?: string };
   execution_count?: number | null;
 }
-export interface ErrorContent { ename?: string; evalue?: string; traceback?: string[] }
-export interface ClearOutputContent { wait?: boolean }
-export interface StatusContent { execution_state: 'busy' | 'idle' | 'starting' | 'restarting' | 'dead' | string }
-export interface ExecuteInputContent { code?: string; execution_count?: number }
+export interface ErrorContent {
+  ename?: string;
+  evalue?: string;
+  traceback?: string[];
+}
+export interface ClearOutputContent {
+  wait?: boolean;
+}
+export interface StatusContent {
+  execution_state: 'busy' | 'idle' | 'starting' | 'restarting' | 'dead' | string;
+}
+export interface ExecuteInputContent {
+  code?: string;
+  execution_count?: number;
+}
 export interface ExecuteReplyContent extends ErrorContent {
   status: 'ok' | 'error' | 'aborted' | string;
   execution_count?: number | null;
-  payload?: Array<{ source?: string; data?: MimeBundle; start?: number; text?: string; replace?: boolean; keepkernel?: boolean }>;
+  payload?: Array<{
+    source?: string;
+    data?: MimeBundle;
+    start?: number;
+    text?: string;
+    replace?: boolean;
+    keepkernel?: boolean;
+  }>;
 }
-export interface InputRequestContent { prompt?: string; password?: boolean }
+export interface InputRequestContent {
+  prompt?: string;
+  password?: boolean;
+}
 
 export function msgType(message: JupyterMessage): string {
   return message.header?.msg_type ?? '';

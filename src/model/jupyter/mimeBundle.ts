@@ -110,7 +110,8 @@ export function sortByDisplayOrder(items: readonly OutputItemData[]): OutputItem
     .map(({ item }) => item);
 }
 
-export const WIDGET_NOTE = 'This output is an interactive widget (ipywidgets). Widgets are not shown for kernels of SageMaker notebook instances; use print() or display() of a value instead.';
+export const WIDGET_NOTE =
+  'This output is an interactive widget (ipywidgets). Widgets are not shown for kernels of SageMaker notebook instances; use print() or display() of a value instead.';
 
 /**
  * A whole bundle as output items, richest first. The ipywidgets view is left out: without the widget manager

@@ -14,9 +14,7 @@ import { bytesText, textBytes } from './mimeBundle';
 
 /** What the output's items must become after a chunk. */
 export type StreamChange =
-  | { kind: 'append'; data: Uint8Array }
-  | { kind: 'replace'; items: Uint8Array[] }
-  | { kind: 'none' };
+  { kind: 'append'; data: Uint8Array } | { kind: 'replace'; items: Uint8Array[] } | { kind: 'none' };
 
 // ANSI escape sequences are control characters by definition: CSI (colours, cursor), OSC (titles, links), two-byte.
 // eslint-disable-next-line no-control-regex
@@ -35,7 +33,7 @@ function escapeLength(text: string, index: number): number {
 export function visibleWidth(text: string): number {
   if (!text.includes('\x1b')) return text.length;
   let width = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const escape = escapeLength(text, i);
     if (escape) i += escape;
     else {
@@ -49,7 +47,7 @@ export function visibleWidth(text: string): number {
 /** Index in `line` where column `column` starts (escape sequences before it are included in the prefix). */
 function indexOfColumn(line: string, column: number): number {
   let i = 0;
-  for (let seen = 0; i < line.length; ) {
+  for (let seen = 0; i < line.length;) {
     const escape = escapeLength(line, i);
     if (escape) {
       i += escape;
@@ -70,7 +68,7 @@ function overwrite(line: string, column: number, text: string): string {
   const start = indexOfColumn(line, column);
   let end = start;
   let kept = '';
-  for (let remaining = visibleWidth(text); end < line.length && remaining > 0; ) {
+  for (let remaining = visibleWidth(text); end < line.length && remaining > 0;) {
     const escape = escapeLength(line, end);
     if (escape) {
       kept += line.slice(end, end + escape);
@@ -99,7 +97,12 @@ class ByteLog {
         this.open = new Uint8Array(Math.max(bytes.length, 4096));
         this.used = 0;
       } else {
-        const grown = new Uint8Array(Math.min(Math.max(2 * this.open.length, this.used + bytes.length, 4096), Math.max(ByteLog.BLOCK, bytes.length)));
+        const grown = new Uint8Array(
+          Math.min(
+            Math.max(2 * this.open.length, this.used + bytes.length, 4096),
+            Math.max(ByteLog.BLOCK, bytes.length),
+          ),
+        );
         grown.set(this.open.subarray(0, this.used));
         this.open = grown;
       }

@@ -37,28 +37,43 @@ export class AutoMlJobNode extends PagedGroupNode<AutoMLCandidate> implements Ex
       fetch: async (token) => {
         const facts = await this.loadFacts();
         const best = facts.bestCandidate?.FinalAutoMLJobObjectiveMetric;
-        return listCandidatesPage(session.clients, name, token, candidateSortOrder(facts.objectiveMetric, best?.Type), pageSize());
+        return listCandidatesPage(
+          session.clients,
+          name,
+          token,
+          candidateSortOrder(facts.objectiveMetric, best?.Type),
+          pageSize(),
+        );
       },
       toNode: (candidate) => new CandidateNode(candidate, id, name, region),
       changed: (node) => changed(node),
-      describeError: (error) => toUserError(error, session, 'sagemaker',
-        this.facts ? 'ListCandidatesForAutoMLJob' : 'DescribeAutoMLJobV2').message,
+      describeError: (error) =>
+        toUserError(error, session, 'sagemaker', this.facts ? 'ListCandidatesForAutoMLJob' : 'DescribeAutoMLJobV2')
+          .message,
     });
     this.resource = {
-      kind: 'automl-job', name, arn: summaryValue.AutoMLJobArn, region,
+      kind: 'automl-job',
+      name,
+      arn: summaryValue.AutoMLJobArn,
+      region,
       consoleUrl: consoleUrls.autoMlJob(region, name),
       describe: async () => (await describeAutoMlJobFacts(session.clients, name)).raw,
     };
   }
 
-  get summary(): AutoMLJobSummary { return this.summaryValue; }
+  get summary(): AutoMLJobSummary {
+    return this.summaryValue;
+  }
 
   /** A newer list result: a job that moved on is described and listed again when next expanded. */
   update(summary: AutoMLJobSummary): void {
     const before = this.summaryValue;
     this.summaryValue = summary;
-    if (before.AutoMLJobStatus !== summary.AutoMLJobStatus || before.AutoMLJobSecondaryStatus !== summary.AutoMLJobSecondaryStatus
-      || before.LastModifiedTime?.getTime() !== summary.LastModifiedTime?.getTime()) {
+    if (
+      before.AutoMLJobStatus !== summary.AutoMLJobStatus ||
+      before.AutoMLJobSecondaryStatus !== summary.AutoMLJobSecondaryStatus ||
+      before.LastModifiedTime?.getTime() !== summary.LastModifiedTime?.getTime()
+    ) {
       this.factsPromise = undefined;
       this.reset();
     }
@@ -68,14 +83,17 @@ export class AutoMlJobNode extends PagedGroupNode<AutoMLCandidate> implements Ex
     if (!this.factsPromise) {
       const pending = describeAutoMlJobFacts(this.session.clients, this.resource.name);
       this.factsPromise = pending;
-      pending.then((facts) => {
-        const first = !this.facts;
-        this.facts = facts;
-        // Re-render the job with its problem type once known.
-        if (first) this.changed(this);
-      }, () => {
-        if (this.factsPromise === pending) this.factsPromise = undefined;
-      });
+      pending.then(
+        (facts) => {
+          const first = !this.facts;
+          this.facts = facts;
+          // Re-render the job with its problem type once known.
+          if (first) this.changed(this);
+        },
+        () => {
+          if (this.factsPromise === pending) this.factsPromise = undefined;
+        },
+      );
     }
     return this.factsPromise;
   }

@@ -9,19 +9,23 @@ import type { ListSource } from '../tree/resourceListProvider';
 import { AutoMlJobNode } from './autoMlJobNode';
 
 export function autopilotSource(session: AwsSession): ListSource<AutoMLJobSummary> {
-  return withKeptNodes(session, {
-    key: 'autopilot',
-    noun: 'Autopilot jobs',
-    service: 'sagemaker',
-    operation: 'ListAutoMLJobs',
-    statuses: AUTOML_JOB_STATUSES,
-    fetchPage: (token, filter) => listAutoMlJobsPage(session.clients, token, filter, pageSize()),
-    statusOf: (summary) => summary.AutoMLJobStatus,
-    keyOf: (summary) => summary.AutoMLJobName ?? '',
-    reasonOf: (summary) => summary.FailureReason,
-  }, {
-    idOf: (summary, region) => `autoMlJob:${region}:${summary.AutoMLJobName ?? ''}`,
-    create: (summary, region, changed) => new AutoMlJobNode(summary, session, region, changed),
-    update: (node, summary) => node.update(summary),
-  });
+  return withKeptNodes(
+    session,
+    {
+      key: 'autopilot',
+      noun: 'Autopilot jobs',
+      service: 'sagemaker',
+      operation: 'ListAutoMLJobs',
+      statuses: AUTOML_JOB_STATUSES,
+      fetchPage: (token, filter) => listAutoMlJobsPage(session.clients, token, filter, pageSize()),
+      statusOf: (summary) => summary.AutoMLJobStatus,
+      keyOf: (summary) => summary.AutoMLJobName ?? '',
+      reasonOf: (summary) => summary.FailureReason,
+    },
+    {
+      idOf: (summary, region) => `autoMlJob:${region}:${summary.AutoMLJobName ?? ''}`,
+      create: (summary, region, changed) => new AutoMlJobNode(summary, session, region, changed),
+      update: (node, summary) => node.update(summary),
+    },
+  );
 }

@@ -12,11 +12,19 @@ export class CandidateNode implements ExplorerNode {
   readonly id: string;
   readonly resource: ResourceRef;
 
-  constructor(readonly candidate: AutoMLCandidate, jobId: string, readonly jobName: string, region: string, readonly best = false) {
+  constructor(
+    readonly candidate: AutoMLCandidate,
+    jobId: string,
+    readonly jobName: string,
+    region: string,
+    readonly best = false,
+  ) {
     const name = candidate.CandidateName ?? '';
     this.id = `${jobId}/${best ? 'best' : 'candidate'}:${name}`;
     this.resource = {
-      kind: 'automl-candidate', name, region,
+      kind: 'automl-candidate',
+      name,
+      region,
       consoleUrl: consoleUrls.autoMlJob(region, jobName),
       describe: async () => candidate,
     };
@@ -33,14 +41,23 @@ export class CandidateNode implements ExplorerNode {
       ? new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.yellow'))
       : statusIcon(c.CandidateStatus);
     item.contextValue = `resource:autoMlCandidate:${c.CandidateStatus ?? 'Unknown'}`;
-    item.tooltip = factsTooltip(c.CandidateName ?? '', [
-      ['Objective', metric ? `${metric.MetricName ?? '?'} = ${metric.Value ?? '?'}${metric.Type ? ` (${metric.Type})` : ''}` : undefined],
-      ['Status', c.CandidateStatus],
-      ['Objective status', c.ObjectiveStatus],
-      ['Steps', c.CandidateSteps?.map((s) => s.CandidateStepType?.replace(/^AWS::SageMaker::/, '')).join(', ')],
-      ['Inference containers', c.InferenceContainers?.map((i) => i.Image ?? '?').join(', ')],
-      ['Failure reason', c.FailureReason],
-    ], this.best ? 'Best candidate of the job' : undefined);
+    item.tooltip = factsTooltip(
+      c.CandidateName ?? '',
+      [
+        [
+          'Objective',
+          metric
+            ? `${metric.MetricName ?? '?'} = ${metric.Value ?? '?'}${metric.Type ? ` (${metric.Type})` : ''}`
+            : undefined,
+        ],
+        ['Status', c.CandidateStatus],
+        ['Objective status', c.ObjectiveStatus],
+        ['Steps', c.CandidateSteps?.map((s) => s.CandidateStepType?.replace(/^AWS::SageMaker::/, '')).join(', ')],
+        ['Inference containers', c.InferenceContainers?.map((i) => i.Image ?? '?').join(', ')],
+        ['Failure reason', c.FailureReason],
+      ],
+      this.best ? 'Best candidate of the job' : undefined,
+    );
     return item;
   }
 }

@@ -9,7 +9,12 @@ import { toUserError } from '../../ui/showAwsError';
 export const COMMIT_FILE_SCHEME = 'sagemaker-workbench-codecommit';
 
 /** `sagemaker-workbench-codecommit:/<repository>/<commit8>/<path>?blob=<id>`; no blob: the file did not exist. */
-export function commitFileUri(repository: string, commitId: string, path: string, blobId: string | undefined): vscode.Uri {
+export function commitFileUri(
+  repository: string,
+  commitId: string,
+  path: string,
+  blobId: string | undefined,
+): vscode.Uri {
   return vscode.Uri.from({
     scheme: COMMIT_FILE_SCHEME,
     path: `/${repository}/${commitId.slice(0, 8)}/${path}`,
@@ -42,7 +47,12 @@ function diffTitle(d: Difference, commitId: string): string {
 /** The path a difference is about (the new one, or the deleted one). */
 export const pathOf = (d: Difference) => d.afterBlob?.path ?? d.beforeBlob?.path ?? '?';
 
-export async function openDiff(repository: string, commitId: string, parentId: string | undefined, d: Difference): Promise<void> {
+export async function openDiff(
+  repository: string,
+  commitId: string,
+  parentId: string | undefined,
+  d: Difference,
+): Promise<void> {
   const path = d.afterBlob?.path ?? d.beforeBlob?.path ?? '';
   const left = commitFileUri(repository, parentId ?? commitId, path, d.beforeBlob?.blobId);
   const right = commitFileUri(repository, commitId, path, d.afterBlob?.blobId);

@@ -36,19 +36,28 @@ export class EndpointNode implements ExplorerNode {
     const name = summaryValue.EndpointName ?? '';
     this.id = `endpoint:${region}:${name}`;
     this.resource = {
-      kind: 'endpoint', name, arn: summaryValue.EndpointArn, region,
+      kind: 'endpoint',
+      name,
+      arn: summaryValue.EndpointArn,
+      region,
       consoleUrl: consoleUrls.endpoint(region, name),
       describe: () => describeEndpoint(session.clients, name),
     };
   }
 
-  get summary(): EndpointSummary { return this.summaryValue; }
+  get summary(): EndpointSummary {
+    return this.summaryValue;
+  }
 
   /** A newer list result; a changed endpoint is described again when next expanded. */
   update(summary: EndpointSummary): void {
     const before = this.summaryValue;
     this.summaryValue = summary;
-    if (before.EndpointStatus !== summary.EndpointStatus || before.LastModifiedTime?.getTime() !== summary.LastModifiedTime?.getTime()) this.forget();
+    if (
+      before.EndpointStatus !== summary.EndpointStatus ||
+      before.LastModifiedTime?.getTime() !== summary.LastModifiedTime?.getTime()
+    )
+      this.forget();
   }
 
   /** Drops the description; the next expand describes the endpoint again. */
@@ -64,7 +73,9 @@ export class EndpointNode implements ExplorerNode {
     item.id = this.id;
     const capacity = d ? endpointCapacityText(d.variants) : undefined;
     const shadows = d?.variants.filter((v) => v.shadow).length ?? 0;
-    item.description = [s.EndpointStatus, capacity, shadows ? `${shadows} shadow` : undefined].filter(Boolean).join(' · ');
+    item.description = [s.EndpointStatus, capacity, shadows ? `${shadows} shadow` : undefined]
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = statusIcon(s.EndpointStatus);
     item.contextValue = `resource:endpoint:${s.EndpointStatus ?? 'Unknown'}`;
     item.tooltip = factsTooltip(s.EndpointName ?? '', [
@@ -82,8 +93,12 @@ export class EndpointNode implements ExplorerNode {
     const clients = this.session.clients;
     const endpoint = await describeEndpoint(clients, this.resource.name);
     this.resource.arn ??= endpoint.EndpointArn;
-    const config = endpoint.EndpointConfigName ? await describeEndpointConfig(clients, endpoint.EndpointConfigName) : undefined;
-    const names = [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])].map((v) => v.VariantName ?? '').filter(Boolean);
+    const config = endpoint.EndpointConfigName
+      ? await describeEndpointConfig(clients, endpoint.EndpointConfigName)
+      : undefined;
+    const names = [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])]
+      .map((v) => v.VariantName ?? '')
+      .filter(Boolean);
     const targets = await describeVariantTargets(clients, this.resource.name, names);
     return {
       variants: mergeVariants({ endpointName: this.resource.name, live: endpoint, config, targets }),
@@ -108,12 +123,15 @@ export class EndpointNode implements ExplorerNode {
       this.changed(this);
     }
     const children: ExplorerNode[] = [];
-    if (d.failureReason) children.push(new MessageNode(`${this.id}/failure`, d.failureReason, 'error', 'failure reason'));
+    if (d.failureReason)
+      children.push(new MessageNode(`${this.id}/failure`, d.failureReason, 'error', 'failure reason'));
     const redescribe = () => {
       this.forget();
       this.changed(this);
     };
-    children.push(...d.variants.map((v) => new VariantNode(v, this.session, this.id, this.changed, this.resource.name, redescribe)));
+    children.push(
+      ...d.variants.map((v) => new VariantNode(v, this.session, this.id, this.changed, this.resource.name, redescribe)),
+    );
     if (d.variants.length === 0) children.push(new MessageNode(`${this.id}/none`, 'No variants'));
     return children;
   }

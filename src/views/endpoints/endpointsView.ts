@@ -9,18 +9,22 @@ import type { ListSource } from '../tree/resourceListProvider';
 import { EndpointNode } from './endpointNode';
 
 export function endpointsSource(session: AwsSession): ListSource<EndpointSummary> {
-  return withKeptNodes(session, {
-    key: 'endpoints',
-    noun: 'endpoints',
-    service: 'sagemaker',
-    operation: 'ListEndpoints',
-    statuses: ENDPOINT_STATUSES,
-    fetchPage: (token, filter) => listEndpointsPage(session.clients, token, filter, pageSize()),
-    statusOf: (summary) => summary.EndpointStatus,
-    keyOf: (summary) => summary.EndpointName ?? '',
-  }, {
-    idOf: (summary, region) => `endpoint:${region}:${summary.EndpointName ?? ''}`,
-    create: (summary, region, changed) => new EndpointNode(summary, session, region, changed),
-    update: (node, summary) => node.update(summary),
-  });
+  return withKeptNodes(
+    session,
+    {
+      key: 'endpoints',
+      noun: 'endpoints',
+      service: 'sagemaker',
+      operation: 'ListEndpoints',
+      statuses: ENDPOINT_STATUSES,
+      fetchPage: (token, filter) => listEndpointsPage(session.clients, token, filter, pageSize()),
+      statusOf: (summary) => summary.EndpointStatus,
+      keyOf: (summary) => summary.EndpointName ?? '',
+    },
+    {
+      idOf: (summary, region) => `endpoint:${region}:${summary.EndpointName ?? ''}`,
+      create: (summary, region, changed) => new EndpointNode(summary, session, region, changed),
+      update: (node, summary) => node.update(summary),
+    },
+  );
 }

@@ -38,11 +38,18 @@ export class VariantNode implements ExplorerNode {
       capacityText(v),
       v.weight !== undefined && !v.shadow ? `weight ${v.weight}` : undefined,
       scalingText(v),
-    ].filter(Boolean).join(' · ');
+    ]
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = new vscode.ThemeIcon(v.shadow ? 'mirror' : 'server-process');
     item.contextValue = `variant:${v.shadow ? 'shadow' : 'production'}${v.scaling ? ':autoscaled' : ''}${v.serverless ? ':serverless' : ''}`;
     item.tooltip = factsTooltip(v.name, [
-      ['Kind', v.shadow ? 'shadow variant (receives a copy of the traffic; its answers are not returned)' : 'production variant'],
+      [
+        'Kind',
+        v.shadow
+          ? 'shadow variant (receives a copy of the traffic; its answers are not returned)'
+          : 'production variant',
+      ],
       ['Capacity', capacityText(v)],
       ['Weight', v.weight],
       ['Model', v.modelName],
@@ -56,15 +63,34 @@ export class VariantNode implements ExplorerNode {
     const v = this.facts;
     const children: ExplorerNode[] = [];
     if (v.modelName) children.push(new FactNode(`${this.id}/model`, 'Model', v.modelName, 'symbol-class'));
-    v.images.forEach((image, i) => children.push(new FactNode(`${this.id}/image${i}`, v.images.length > 1 ? `Container ${i + 1}` : 'Image', image, 'package')));
+    v.images.forEach((image, i) =>
+      children.push(
+        new FactNode(`${this.id}/image${i}`, v.images.length > 1 ? `Container ${i + 1}` : 'Image', image, 'package'),
+      ),
+    );
     if (!v.scaling) {
-      children.push(new FactNode(`${this.id}/scaling`, 'Autoscaling', v.serverless ? 'serverless (scales by itself)' : 'not configured', 'graph'));
+      children.push(
+        new FactNode(
+          `${this.id}/scaling`,
+          'Autoscaling',
+          v.serverless ? 'serverless (scales by itself)' : 'not configured',
+          'graph',
+        ),
+      );
       return children;
     }
-    children.push(new FactNode(`${this.id}/scaling`, 'Autoscaling', `${v.scaling.min ?? '?'}–${v.scaling.max ?? '?'} instances`, 'graph'));
+    children.push(
+      new FactNode(
+        `${this.id}/scaling`,
+        'Autoscaling',
+        `${v.scaling.min ?? '?'}–${v.scaling.max ?? '?'} instances`,
+        'graph',
+      ),
+    );
     try {
       const policies = await describeVariantPolicies(this.session.clients, v.scaling.resourceId);
-      if (policies.length === 0) children.push(new FactNode(`${this.id}/policy`, 'Scaling policy', 'none', 'symbol-ruler'));
+      if (policies.length === 0)
+        children.push(new FactNode(`${this.id}/policy`, 'Scaling policy', 'none', 'symbol-ruler'));
       policies.forEach((p, i) => children.push(new ScalingPolicyNode(p, `${this.id}/policy${i}`)));
     } catch (error) {
       const e = toUserError(error, this.session, 'application-autoscaling', 'DescribeScalingPolicies');
@@ -76,12 +102,17 @@ export class VariantNode implements ExplorerNode {
 
 /** A scaling policy in one line: "Invocations-ScalingPolicy: target 10 SageMakerVariantInvocationsPerInstance". */
 class ScalingPolicyNode implements ExplorerNode {
-  constructor(private readonly policy: ScalingPolicy, readonly id: string) {}
+  constructor(
+    private readonly policy: ScalingPolicy,
+    readonly id: string,
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const p = this.policy;
     const tracking = p.TargetTrackingScalingPolicyConfiguration;
-    const metric = tracking?.PredefinedMetricSpecification?.PredefinedMetricType ?? tracking?.CustomizedMetricSpecification?.MetricName;
+    const metric =
+      tracking?.PredefinedMetricSpecification?.PredefinedMetricType ??
+      tracking?.CustomizedMetricSpecification?.MetricName;
     const item = new vscode.TreeItem(p.PolicyName ?? '', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('symbol-ruler');

@@ -41,11 +41,13 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly session: AwsSession) {
-    this.subscriptions = [vscode.workspace.onDidCloseTextDocument((d) => {
-      if (d.uri.scheme !== LOG_SCHEME) return;
-      this.followed.delete(d.uri.toString());
-      if (this.followed.size === 0) this.stop();
-    })];
+    this.subscriptions = [
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.uri.scheme !== LOG_SCHEME) return;
+        this.followed.delete(d.uri.toString());
+        if (this.followed.size === 0) this.stop();
+      }),
+    ];
   }
 
   /** Opens a group's events and follows them. */
@@ -97,7 +99,10 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
         state.error = undefined;
       } catch (error) {
         const mapped = toUserError(error, this.session, 'logs', 'FilterLogEvents');
-        state.error = (error as { name?: string }).name === 'ResourceNotFoundException' ? `The log group ${state.group} does not exist yet; it appears once the resource writes its first line.` : mapped.message;
+        state.error =
+          (error as { name?: string }).name === 'ResourceNotFoundException'
+            ? `The log group ${state.group} does not exist yet; it appears once the resource writes its first line.`
+            : mapped.message;
       }
     })().finally(() => {
       state.reading = undefined;
@@ -109,18 +114,29 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
   async refresh(): Promise<void> {
     // Only documents shown in an editor tab: a closed editor stops costing calls at once, not when VS Code
     // gets round to disposing its document.
-    const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
-    await Promise.all([...this.followed.entries()].filter(([key]) => shown.has(key)).map(async ([key, state]) => {
-      const before = state.lines.length;
-      const error = state.error;
-      await this.read(state);
-      if (state.lines.length !== before || state.error !== error) this.changed.fire(vscode.Uri.parse(key));
-    }));
+    const shown = new Set(
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')),
+    );
+    await Promise.all(
+      [...this.followed.entries()]
+        .filter(([key]) => shown.has(key))
+        .map(async ([key, state]) => {
+          const before = state.lines.length;
+          const error = state.error;
+          await this.read(state);
+          if (state.lines.length !== before || state.error !== error) this.changed.fire(vscode.Uri.parse(key));
+        }),
+    );
   }
 
   private start(): void {
     if (this.timer) return;
-    const seconds = Math.max(1, vscode.workspace.getConfiguration('sagemakerWorkbench').get<number>('logs.followIntervalSeconds', 5));
+    const seconds = Math.max(
+      1,
+      vscode.workspace.getConfiguration('sagemakerWorkbench').get<number>('logs.followIntervalSeconds', 5),
+    );
     this.timer = setInterval(() => void this.refresh(), seconds * 1000);
   }
 

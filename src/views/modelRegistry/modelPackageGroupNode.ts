@@ -12,7 +12,12 @@ import { ModelPackageNode } from './modelPackageNode';
 export class ModelPackageGroupNode extends PagedGroupNode<ModelPackageSummary> implements ExplorerNode {
   readonly resource: ResourceRef;
 
-  constructor(readonly summary: ModelPackageGroupSummary, session: AwsSession, region: string, changed: (node: ExplorerNode) => void) {
+  constructor(
+    readonly summary: ModelPackageGroupSummary,
+    session: AwsSession,
+    region: string,
+    changed: (node: ExplorerNode) => void,
+  ) {
     const name = summary.ModelPackageGroupName ?? '';
     const id = `modelPackageGroup:${region}:${name}`;
     super({
@@ -26,7 +31,10 @@ export class ModelPackageGroupNode extends PagedGroupNode<ModelPackageSummary> i
       describeError: (error) => toUserError(error, session, 'sagemaker', 'ListModelPackages').message,
     });
     this.resource = {
-      kind: 'model-package-group', name, arn: summary.ModelPackageGroupArn, region,
+      kind: 'model-package-group',
+      name,
+      arn: summary.ModelPackageGroupArn,
+      region,
       consoleUrl: consoleUrls.modelPackageGroup(region, name),
       describe: () => describeModelPackageGroup(session.clients, name),
     };
@@ -36,14 +44,19 @@ export class ModelPackageGroupNode extends PagedGroupNode<ModelPackageSummary> i
     const item = super.getTreeItem();
     const s = this.summary;
     const count = item.description; // "3" or "50+" once the versions were listed
-    item.description = [
-      count ? `${count} version${count === '1' ? '' : 's'}` : undefined,
-      s.ModelPackageGroupStatus && s.ModelPackageGroupStatus !== 'Completed' ? s.ModelPackageGroupStatus : undefined,
-      s.ModelPackageGroupDescription,
-    ].filter(Boolean).join(' · ') || undefined;
+    item.description =
+      [
+        count ? `${count} version${count === '1' ? '' : 's'}` : undefined,
+        s.ModelPackageGroupStatus && s.ModelPackageGroupStatus !== 'Completed' ? s.ModelPackageGroupStatus : undefined,
+        s.ModelPackageGroupDescription,
+      ]
+        .filter(Boolean)
+        .join(' · ') || undefined;
     item.contextValue = 'resource:modelPackageGroup';
     const md = new vscode.MarkdownString();
-    md.appendMarkdown('**').appendText(s.ModelPackageGroupName ?? '').appendMarkdown('**\n\n');
+    md.appendMarkdown('**')
+      .appendText(s.ModelPackageGroupName ?? '')
+      .appendMarkdown('**\n\n');
     if (s.ModelPackageGroupDescription) md.appendText(s.ModelPackageGroupDescription).appendMarkdown('\n\n');
     md.appendMarkdown('Created ').appendText(s.CreationTime?.toLocaleString() ?? '?');
     item.tooltip = md;

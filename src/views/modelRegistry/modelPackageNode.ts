@@ -40,13 +40,18 @@ export class ModelPackageNode implements ExplorerNode {
     const group = summaryValue.ModelPackageGroupName ?? '';
     this.id = `modelPackage:${region}:${arn || `${group}/${summaryValue.ModelPackageVersion ?? '?'}`}`;
     this.resource = {
-      kind: 'model-package', name: `${group}/${summaryValue.ModelPackageVersion ?? '?'}`, arn: summaryValue.ModelPackageArn, region,
+      kind: 'model-package',
+      name: `${group}/${summaryValue.ModelPackageVersion ?? '?'}`,
+      arn: summaryValue.ModelPackageArn,
+      region,
       consoleUrl: consoleUrls.modelPackageGroup(region, group),
       describe: () => describeModelPackage(session.clients, arn),
     };
   }
 
-  get summary(): ModelPackageSummary { return this.summaryValue; }
+  get summary(): ModelPackageSummary {
+    return this.summaryValue;
+  }
 
   /** The version's metrics (described and read once); the approval confirmation shows them. */
   async metrics(): Promise<QualityMetric[] | undefined> {
@@ -55,7 +60,10 @@ export class ModelPackageNode implements ExplorerNode {
 
   /** After UpdateModelPackage: the tree shows the new status at once, without listing again. */
   approvalChanged(status: string): void {
-    this.summaryValue = { ...this.summaryValue, ModelApprovalStatus: status as ModelPackageSummary['ModelApprovalStatus'] };
+    this.summaryValue = {
+      ...this.summaryValue,
+      ModelApprovalStatus: status as ModelPackageSummary['ModelApprovalStatus'],
+    };
     this.changed(this);
   }
 
@@ -64,8 +72,10 @@ export class ModelPackageNode implements ExplorerNode {
     const approval = s.ModelApprovalStatus ?? 'Unknown';
     const item = new vscode.TreeItem(`v${s.ModelPackageVersion ?? '?'}`, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const headline = this.details?.metrics?.slice(0, HEADLINE_METRICS)
-      .map((m) => `${m.name} ${formatMetricValue(m.value)}`).join(', ');
+    const headline = this.details?.metrics
+      ?.slice(0, HEADLINE_METRICS)
+      .map((m) => `${m.name} ${formatMetricValue(m.value)}`)
+      .join(', ');
     item.description = [approval, s.CreationTime?.toLocaleString(), headline || undefined].filter(Boolean).join(' · ');
     item.iconPath = statusIcon(s.ModelApprovalStatus);
     item.contextValue = `resource:modelPackage:${approval}`;
@@ -88,9 +98,10 @@ export class ModelPackageNode implements ExplorerNode {
         return { described, statisticsUri, metrics: await readQualityMetrics(this.session.clients, statisticsUri) };
       } catch (error) {
         const e = error as { name?: string };
-        const message = e.name && e.name !== 'Error'
-          ? toUserError(error, this.session, 's3', 'GetObject').message
-          : (error as Error).message;
+        const message =
+          e.name && e.name !== 'Error'
+            ? toUserError(error, this.session, 's3', 'GetObject').message
+            : (error as Error).message;
         return { described, statisticsUri, metricsError: message };
       }
     })();
@@ -103,8 +114,13 @@ export class ModelPackageNode implements ExplorerNode {
       details = await this.load();
     } catch (error) {
       this.loading = undefined;
-      return [new ErrorNode(`${this.id}/error`, toUserError(error, this.session, 'sagemaker', 'DescribeModelPackage').message,
-        () => this.changed(this))];
+      return [
+        new ErrorNode(
+          `${this.id}/error`,
+          toUserError(error, this.session, 'sagemaker', 'DescribeModelPackage').message,
+          () => this.changed(this),
+        ),
+      ];
     }
     if (!this.details) {
       this.details = details;
@@ -112,24 +128,36 @@ export class ModelPackageNode implements ExplorerNode {
     }
     const children: ExplorerNode[] = [];
     if (details.metricsError) {
-      children.push(new ErrorNode(`${this.id}/metricsError`, `Metrics: ${details.metricsError}`, () => {
-        this.loading = undefined;
-        this.details = undefined;
-        this.changed(this);
-      }));
+      children.push(
+        new ErrorNode(`${this.id}/metricsError`, `Metrics: ${details.metricsError}`, () => {
+          this.loading = undefined;
+          this.details = undefined;
+          this.changed(this);
+        }),
+      );
     } else if (!details.statisticsUri) {
       children.push(new MessageNode(`${this.id}/noMetrics`, 'No model quality metrics registered'));
     } else if (!details.metrics?.length) {
-      children.push(new MessageNode(`${this.id}/noMetrics`, 'The statistics object has no metrics', 'info', details.statisticsUri));
+      children.push(
+        new MessageNode(`${this.id}/noMetrics`, 'The statistics object has no metrics', 'info', details.statisticsUri),
+      );
     }
     for (const m of details.metrics ?? []) {
       const sd = m.standardDeviation !== undefined ? ` ± ${formatMetricValue(m.standardDeviation)}` : '';
-      children.push(new FactNode(`${this.id}/metric:${m.family}:${m.name}`, m.name, `${formatMetricValue(m.value)}${sd}`, 'symbol-number',
-        `${m.family.replace(/_/g, ' ')}: ${m.name} = ${m.value}${m.standardDeviation !== undefined ? ` (standard deviation ${m.standardDeviation})` : ''}`));
+      children.push(
+        new FactNode(
+          `${this.id}/metric:${m.family}:${m.name}`,
+          m.name,
+          `${formatMetricValue(m.value)}${sd}`,
+          'symbol-number',
+          `${m.family.replace(/_/g, ' ')}: ${m.name} = ${m.value}${m.standardDeviation !== undefined ? ` (standard deviation ${m.standardDeviation})` : ''}`,
+        ),
+      );
     }
     const container = details.described.InferenceSpecification?.Containers?.[0];
     if (container?.Image) children.push(new FactNode(`${this.id}/image`, 'Image', container.Image, 'server-process'));
-    if (container?.ModelDataUrl) children.push(new FactNode(`${this.id}/modelData`, 'Model data', container.ModelDataUrl, 'package'));
+    if (container?.ModelDataUrl)
+      children.push(new FactNode(`${this.id}/modelData`, 'Model data', container.ModelDataUrl, 'package'));
     return children;
   }
 }

@@ -8,16 +8,20 @@ import type { ListSource } from '../tree/resourceListProvider';
 import { ModelPackageGroupNode } from './modelPackageGroupNode';
 
 export function modelRegistrySource(session: AwsSession): ListSource<ModelPackageGroupSummary> {
-  return withKeptNodes(session, {
-    key: 'modelRegistry',
-    noun: 'model package groups',
-    service: 'sagemaker',
-    operation: 'ListModelPackageGroups',
-    // ListModelPackageGroups filters by name only; group statuses are rarely anything but Completed.
-    statuses: [],
-    fetchPage: (token, filter) => listModelPackageGroupsPage(session.clients, token, filter),
-  }, {
-    idOf: (summary, region) => `modelPackageGroup:${region}:${summary.ModelPackageGroupName ?? ''}`,
-    create: (summary, region, changed) => new ModelPackageGroupNode(summary, session, region, changed),
-  });
+  return withKeptNodes(
+    session,
+    {
+      key: 'modelRegistry',
+      noun: 'model package groups',
+      service: 'sagemaker',
+      operation: 'ListModelPackageGroups',
+      // ListModelPackageGroups filters by name only; group statuses are rarely anything but Completed.
+      statuses: [],
+      fetchPage: (token, filter) => listModelPackageGroupsPage(session.clients, token, filter),
+    },
+    {
+      idOf: (summary, region) => `modelPackageGroup:${region}:${summary.ModelPackageGroupName ?? ''}`,
+      create: (summary, region, changed) => new ModelPackageGroupNode(summary, session, region, changed),
+    },
+  );
 }

@@ -11,9 +11,17 @@ export class LifecycleConfigNode implements ExplorerNode {
   readonly resource: ResourceRef;
   private described?: Promise<DescribeNotebookInstanceLifecycleConfigCommandOutput>;
 
-  constructor(private readonly name: string, private readonly clients: AwsClients, region: string, readonly id = `lcc:${region}:${name}`, private readonly creationTime?: Date) {
+  constructor(
+    private readonly name: string,
+    private readonly clients: AwsClients,
+    region: string,
+    readonly id = `lcc:${region}:${name}`,
+    private readonly creationTime?: Date,
+  ) {
     this.resource = {
-      kind: 'lifecycle-config', name, region,
+      kind: 'lifecycle-config',
+      name,
+      region,
       consoleUrl: consoleUrls.lifecycleConfig(region, name),
       describe: () => describeLifecycleConfig(clients, name),
     };
@@ -22,7 +30,9 @@ export class LifecycleConfigNode implements ExplorerNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = this.creationTime ? `lifecycle configuration · ${this.creationTime.toLocaleDateString()}` : 'lifecycle configuration';
+    item.description = this.creationTime
+      ? `lifecycle configuration · ${this.creationTime.toLocaleDateString()}`
+      : 'lifecycle configuration';
     item.iconPath = new vscode.ThemeIcon('symbol-event');
     item.contextValue = 'resource:lifecycleConfig';
     return item;
@@ -33,14 +43,32 @@ export class LifecycleConfigNode implements ExplorerNode {
     const out = await this.described;
     this.resource.arn = out.NotebookInstanceLifecycleConfigArn;
     return [
-      new LifecycleScriptNode(`${this.id}/onCreate`, 'On create', decodeLifecycleScript(out.OnCreate?.[0]?.Content), this.name, 'on-create'),
-      new LifecycleScriptNode(`${this.id}/onStart`, 'On start', decodeLifecycleScript(out.OnStart?.[0]?.Content), this.name, 'on-start'),
+      new LifecycleScriptNode(
+        `${this.id}/onCreate`,
+        'On create',
+        decodeLifecycleScript(out.OnCreate?.[0]?.Content),
+        this.name,
+        'on-create',
+      ),
+      new LifecycleScriptNode(
+        `${this.id}/onStart`,
+        'On start',
+        decodeLifecycleScript(out.OnStart?.[0]?.Content),
+        this.name,
+        'on-start',
+      ),
     ];
   }
 }
 
 export class LifecycleScriptNode implements ExplorerNode {
-  constructor(readonly id: string, private readonly label: string, readonly script: string, readonly configName: string, readonly hook: 'on-create' | 'on-start') {}
+  constructor(
+    readonly id: string,
+    private readonly label: string,
+    readonly script: string,
+    readonly configName: string,
+    readonly hook: 'on-create' | 'on-start',
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
@@ -48,7 +76,10 @@ export class LifecycleScriptNode implements ExplorerNode {
     item.description = this.script ? scriptSummary(this.script) : 'no script';
     item.iconPath = new vscode.ThemeIcon('terminal-bash');
     const md = new vscode.MarkdownString();
-    md.appendCodeblock(this.script.length > 2000 ? `${this.script.slice(0, 2000)}\n…` : this.script || '(empty)', 'bash');
+    md.appendCodeblock(
+      this.script.length > 2000 ? `${this.script.slice(0, 2000)}\n…` : this.script || '(empty)',
+      'bash',
+    );
     item.tooltip = md;
     item.contextValue = 'lifecycleScript';
     // A click opens the script as a file: Save updates the configuration.

@@ -16,7 +16,11 @@ export type Hook = 'on-create' | 'on-start';
 const FILES: Record<Hook, 'OnCreate' | 'OnStart'> = { 'on-create': 'OnCreate', 'on-start': 'OnStart' };
 
 export function lifecycleScriptUri(region: string, configName: string, hook: Hook, deployed = false): vscode.Uri {
-  return vscode.Uri.from({ scheme: LIFECYCLE_SCHEME, path: `/${region}/${configName}/${hook}.sh`, query: deployed ? 'deployed' : '' });
+  return vscode.Uri.from({
+    scheme: LIFECYCLE_SCHEME,
+    path: `/${region}/${configName}/${hook}.sh`,
+    query: deployed ? 'deployed' : '',
+  });
 }
 
 function parse(uri: vscode.Uri): { region: string; config: string; hook?: Hook } {
@@ -29,16 +33,28 @@ export class LifecycleScriptFiles implements vscode.FileSystemProvider {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
 
-  constructor(private readonly session: AwsSession, private readonly configChanged: () => void) {}
+  constructor(
+    private readonly session: AwsSession,
+    private readonly configChanged: () => void,
+  ) {}
 
   private async scripts(uri: vscode.Uri) {
     const { region, config } = parse(uri);
-    if (region !== this.session.current.region) throw vscode.FileSystemError.Unavailable(`This script belongs to ${region}; the session is in ${this.session.current.region}. Switch region to open it.`);
+    if (region !== this.session.current.region)
+      throw vscode.FileSystemError.Unavailable(
+        `This script belongs to ${region}; the session is in ${this.session.current.region}. Switch region to open it.`,
+      );
     try {
       const out = await describeLifecycleConfig(this.session.clients, config);
-      return { onCreate: decodeLifecycleScript(out.OnCreate?.[0]?.Content), onStart: decodeLifecycleScript(out.OnStart?.[0]?.Content), modified: out.LastModifiedTime ?? out.CreationTime };
+      return {
+        onCreate: decodeLifecycleScript(out.OnCreate?.[0]?.Content),
+        onStart: decodeLifecycleScript(out.OnStart?.[0]?.Content),
+        modified: out.LastModifiedTime ?? out.CreationTime,
+      };
     } catch (error) {
-      throw vscode.FileSystemError.FileNotFound(toUserError(error, this.session, 'sagemaker', 'DescribeNotebookInstanceLifecycleConfig').message);
+      throw vscode.FileSystemError.FileNotFound(
+        toUserError(error, this.session, 'sagemaker', 'DescribeNotebookInstanceLifecycleConfig').message,
+      );
     }
   }
 
@@ -65,22 +81,33 @@ export class LifecycleScriptFiles implements vscode.FileSystemProvider {
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const { config, hook } = parse(uri);
-    if (!hook || uri.query === 'deployed') throw vscode.FileSystemError.NoPermissions('This is the deployed version (read-only); edit the script itself.');
+    if (!hook || uri.query === 'deployed')
+      throw vscode.FileSystemError.NoPermissions('This is the deployed version (read-only); edit the script itself.');
     const text = Buffer.from(content).toString('utf8');
     const problem = scriptProblem(text, hook);
     if (problem) throw vscode.FileSystemError.NoPermissions(problem);
     const current = await this.scripts(uri);
     try {
-      await updateLifecycleScripts(this.session.clients, config, { onCreate: hook === 'on-create' ? text : current.onCreate, onStart: hook === 'on-start' ? text : current.onStart });
+      await updateLifecycleScripts(this.session.clients, config, {
+        onCreate: hook === 'on-create' ? text : current.onCreate,
+        onStart: hook === 'on-start' ? text : current.onStart,
+      });
     } catch (error) {
-      throw vscode.FileSystemError.Unavailable(toUserError(error, this.session, 'sagemaker', 'UpdateNotebookInstanceLifecycleConfig').message);
+      throw vscode.FileSystemError.Unavailable(
+        toUserError(error, this.session, 'sagemaker', 'UpdateNotebookInstanceLifecycleConfig').message,
+      );
     }
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
     this.configChanged();
   }
 
   readDirectory(uri: vscode.Uri): Array<[string, vscode.FileType]> {
-    return parse(uri).config ? [['on-create.sh', vscode.FileType.File], ['on-start.sh', vscode.FileType.File]] : [];
+    return parse(uri).config
+      ? [
+          ['on-create.sh', vscode.FileType.File],
+          ['on-start.sh', vscode.FileType.File],
+        ]
+      : [];
   }
 
   watch(): vscode.Disposable {
@@ -88,11 +115,15 @@ export class LifecycleScriptFiles implements vscode.FileSystemProvider {
   }
 
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Lifecycle configurations have exactly two scripts: on-create.sh and on-start.sh.');
+    throw vscode.FileSystemError.NoPermissions(
+      'Lifecycle configurations have exactly two scripts: on-create.sh and on-start.sh.',
+    );
   }
 
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Delete the lifecycle configuration from the Notebook Instances view instead.');
+    throw vscode.FileSystemError.NoPermissions(
+      'Delete the lifecycle configuration from the Notebook Instances view instead.',
+    );
   }
 
   rename(): void {

@@ -15,11 +15,18 @@ export class NotebookInstanceNode implements ExplorerNode {
   readonly id: string;
   readonly resource: ResourceRef;
 
-  constructor(readonly summary: NotebookInstanceSummary, private readonly clients: AwsClients, region: string) {
+  constructor(
+    readonly summary: NotebookInstanceSummary,
+    private readonly clients: AwsClients,
+    region: string,
+  ) {
     const name = summary.NotebookInstanceName ?? '';
     this.id = `notebook:${region}:${name}`;
     this.resource = {
-      kind: 'notebook-instance', name, arn: summary.NotebookInstanceArn, region,
+      kind: 'notebook-instance',
+      name,
+      arn: summary.NotebookInstanceArn,
+      region,
       consoleUrl: consoleUrls.notebookInstance(region, name),
       describe: () => describeNotebookInstance(clients, name),
     };
@@ -48,11 +55,15 @@ export class NotebookInstanceNode implements ExplorerNode {
     const region = this.resource.region;
     const children: ExplorerNode[] = [];
     if (s.NotebookInstanceLifecycleConfigName) {
-      children.push(new LifecycleConfigNode(s.NotebookInstanceLifecycleConfigName, this.clients, region, `${this.id}/lcc`));
+      children.push(
+        new LifecycleConfigNode(s.NotebookInstanceLifecycleConfigName, this.clients, region, `${this.id}/lcc`),
+      );
     } else {
       children.push(new FactNode(`${this.id}/lcc`, 'Lifecycle configuration', 'none', 'symbol-event'));
     }
-    children.push(new FactNode(`${this.id}/repo`, 'Default code repository', s.DefaultCodeRepository ?? 'none', 'repo'));
+    children.push(
+      new FactNode(`${this.id}/repo`, 'Default code repository', s.DefaultCodeRepository ?? 'none', 'repo'),
+    );
     for (const [i, repo] of (s.AdditionalCodeRepositories ?? []).entries()) {
       children.push(new FactNode(`${this.id}/repo${i}`, 'Additional code repository', repo, 'repo'));
     }

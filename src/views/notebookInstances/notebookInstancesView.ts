@@ -1,7 +1,9 @@
 // The Notebook Instances view: instances (one list call per page, the size of the pageSize setting) and a group of all lifecycle configurations.
 import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
 import {
-  listLifecycleConfigsPage, listNotebookInstancesPage, NOTEBOOK_STATUSES,
+  listLifecycleConfigsPage,
+  listNotebookInstancesPage,
+  NOTEBOOK_STATUSES,
 } from '../../aws/sagemaker/notebookInstancesApi';
 import type { AwsSession } from '../../session/awsSession';
 import { pageSize } from '../../session/pageSize';
@@ -24,17 +26,26 @@ export function notebookInstancesSource(session: AwsSession): ListSource<Noteboo
     toNode: (summary) => new NotebookInstanceNode(summary, session.clients, session.current.region),
     groups: (provider: ResourceListProvider<NotebookInstanceSummary>) => {
       const region = session.current.region;
-      const group: PagedGroupNode<{ NotebookInstanceLifecycleConfigName?: string; CreationTime?: Date }> = new PagedGroupNode({
-        id: `notebookInstances:${region}:lifecycleConfigs`,
-        label: 'Lifecycle Configurations',
-        icon: 'symbol-event',
-        noun: 'lifecycle configurations',
-        contextValue: 'lifecycleConfigGroup',
-        fetch: (token) => listLifecycleConfigsPage(session.clients, token, { ...DEFAULT_FILTER, sort: 'name' }, pageSize()),
-        toNode: (c) => new LifecycleConfigNode(c.NotebookInstanceLifecycleConfigName ?? '', session.clients, region, undefined, c.CreationTime),
-        changed: (node) => provider.refresh(node),
-        describeError: (e) => provider.describeError(e),
-      });
+      const group: PagedGroupNode<{ NotebookInstanceLifecycleConfigName?: string; CreationTime?: Date }> =
+        new PagedGroupNode({
+          id: `notebookInstances:${region}:lifecycleConfigs`,
+          label: 'Lifecycle Configurations',
+          icon: 'symbol-event',
+          noun: 'lifecycle configurations',
+          contextValue: 'lifecycleConfigGroup',
+          fetch: (token) =>
+            listLifecycleConfigsPage(session.clients, token, { ...DEFAULT_FILTER, sort: 'name' }, pageSize()),
+          toNode: (c) =>
+            new LifecycleConfigNode(
+              c.NotebookInstanceLifecycleConfigName ?? '',
+              session.clients,
+              region,
+              undefined,
+              c.CreationTime,
+            ),
+          changed: (node) => provider.refresh(node),
+          describeError: (e) => provider.describeError(e),
+        });
       return [group];
     },
   };

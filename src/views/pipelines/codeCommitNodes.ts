@@ -32,7 +32,9 @@ export class RepositoryNode extends PagedGroupNode<string> {
       contextValue: 'resource:codeCommitRepository',
     });
     this.resource = {
-      kind: 'codecommit-repository', name, region,
+      kind: 'codecommit-repository',
+      name,
+      region,
       consoleUrl: consoleUrls.codeCommitRepository(region, name),
       describe: () => getRepository(session.clients, name),
     };
@@ -48,7 +50,14 @@ export class RepositoryNode extends PagedGroupNode<string> {
 
 /** A branch: its commits, newest first; "Load more…" follows the parents further. */
 export class BranchNode extends PagedGroupNode<Commit> {
-  constructor(repository: string, branch: string, session: AwsSession, region: string, parentId: string, changed: Changed) {
+  constructor(
+    repository: string,
+    branch: string,
+    session: AwsSession,
+    region: string,
+    parentId: string,
+    changed: Changed,
+  ) {
     const id = `${parentId}/branch/${branch}`;
     super({
       id,
@@ -77,11 +86,19 @@ export class CommitNode implements ExplorerNode {
   readonly id: string;
   readonly resource: ResourceRef;
 
-  constructor(readonly repository: string, readonly commit: Commit, session: AwsSession, region: string, parentId: string) {
+  constructor(
+    readonly repository: string,
+    readonly commit: Commit,
+    session: AwsSession,
+    region: string,
+    parentId: string,
+  ) {
     const commitId = commit.commitId ?? '';
     this.id = `${parentId}/commit/${commitId}`;
     this.resource = {
-      kind: 'codecommit-commit', name: commitId, region,
+      kind: 'codecommit-commit',
+      name: commitId,
+      region,
       consoleUrl: consoleUrls.codeCommitCommit(region, repository, commitId),
       describe: () => getCommit(session.clients, repository, commitId),
     };
@@ -90,17 +107,24 @@ export class CommitNode implements ExplorerNode {
   getTreeItem(): vscode.TreeItem {
     const c = this.commit;
     const when = gitDate(c.author?.date);
-    const item = new vscode.TreeItem((c.message ?? '').split('\n')[0] || '(no message)', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      (c.message ?? '').split('\n')[0] || '(no message)',
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('git-commit');
     item.description = [(c.commitId ?? '').slice(0, 8), c.author?.name, timeAgo(when)].filter(Boolean).join(' · ');
     item.contextValue = 'resource:codeCommitCommit';
     item.command = { command: 'sagemakerWorkbench.openCommitChanges', title: 'Open Changes', arguments: [this] };
-    item.tooltip = factsTooltip((c.commitId ?? '').slice(0, 8), [
-      ['Author', c.author ? `${c.author.name ?? ''} <${c.author.email ?? ''}>` : undefined],
-      ['Date', when?.toLocaleString()],
-      ['Commit', c.commitId],
-    ], c.message?.trim());
+    item.tooltip = factsTooltip(
+      (c.commitId ?? '').slice(0, 8),
+      [
+        ['Author', c.author ? `${c.author.name ?? ''} <${c.author.email ?? ''}>` : undefined],
+        ['Date', when?.toLocaleString()],
+        ['Commit', c.commitId],
+      ],
+      c.message?.trim(),
+    );
     return item;
   }
 }

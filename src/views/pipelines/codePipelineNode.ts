@@ -5,7 +5,12 @@
 // its description; its stages are the children.
 import * as vscode from 'vscode';
 import type { GetPipelineStateCommandOutput, PipelineSummary } from '@aws-sdk/client-codepipeline';
-import { getPipeline, getPipelineState, listActionExecutions, listCodePipelineExecutionsPage } from '../../aws/codepipeline/codePipelineApi';
+import {
+  getPipeline,
+  getPipelineState,
+  listActionExecutions,
+  listCodePipelineExecutionsPage,
+} from '../../aws/codepipeline/codePipelineApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
 import { latestExecutionStatus, pendingApprovals, type PendingApproval } from '../../model/codePipelineState';
@@ -34,11 +39,19 @@ export class CodePipelineNode implements ExplorerNode {
   private loading?: Promise<void>;
   private error?: string;
 
-  constructor(readonly summary: PipelineSummary, private readonly session: AwsSession, region: string, private readonly hooks: CodePipelineHooks, private readonly readStateAtOnce = true) {
+  constructor(
+    readonly summary: PipelineSummary,
+    private readonly session: AwsSession,
+    region: string,
+    private readonly hooks: CodePipelineHooks,
+    private readonly readStateAtOnce = true,
+  ) {
     const name = summary.name ?? '';
     this.id = `codePipeline:${region}:${name}`;
     this.resource = {
-      kind: 'codepipeline', name, region,
+      kind: 'codepipeline',
+      name,
+      region,
       consoleUrl: consoleUrls.codePipeline(region, name),
       // ListPipelines returns no ARN; GetPipeline's metadata does, so Copy ARN works once details were shown.
       describe: async () => {
@@ -49,28 +62,38 @@ export class CodePipelineNode implements ExplorerNode {
     };
   }
 
-  get name(): string { return this.summary.name ?? ''; }
+  get name(): string {
+    return this.summary.name ?? '';
+  }
   /** The last state read, if any. */
-  get stateSnapshot(): GetPipelineStateCommandOutput | undefined { return this.state; }
-  get approvals(): PendingApproval[] { return this.state ? pendingApprovals(this.state) : []; }
-  get status(): string | undefined { return this.state ? latestExecutionStatus(this.state).status : undefined; }
+  get stateSnapshot(): GetPipelineStateCommandOutput | undefined {
+    return this.state;
+  }
+  get approvals(): PendingApproval[] {
+    return this.state ? pendingApprovals(this.state) : [];
+  }
+  get status(): string | undefined {
+    return this.state ? latestExecutionStatus(this.state).status : undefined;
+  }
 
   /** Reads the state (again). Errors stay on the node so the tree can show them. */
   loadState(): Promise<void> {
     const before = this.status;
-    this.loading ??= getPipelineState(this.session.clients, this.name).then(
-      (state) => {
-        this.state = state;
-        this.error = undefined;
-      },
-      (error: unknown) => {
-        this.error = toUserError(error, this.session, 'codepipeline', 'GetPipelineState').message;
-      },
-    ).finally(() => {
-      this.loading = undefined;
-      this.hooks.changed(this);
-      this.hooks.stateRead(this, before);
-    });
+    this.loading ??= getPipelineState(this.session.clients, this.name)
+      .then(
+        (state) => {
+          this.state = state;
+          this.error = undefined;
+        },
+        (error: unknown) => {
+          this.error = toUserError(error, this.session, 'codepipeline', 'GetPipelineState').message;
+        },
+      )
+      .finally(() => {
+        this.loading = undefined;
+        this.hooks.changed(this);
+        this.hooks.stateRead(this, before);
+      });
     return this.loading;
   }
 
@@ -85,8 +108,20 @@ export class CodePipelineNode implements ExplorerNode {
       item.iconPath = statusIcon('PendingManualApproval');
       item.description = `Waiting for approval · ${approvals.map((a) => a.actionName).join(', ')}`;
     } else {
-      item.iconPath = this.error ? new vscode.ThemeIcon('warning') : this.state ? statusIcon(latest.status) : unread ? new vscode.ThemeIcon('circle-large-outline') : new vscode.ThemeIcon('loading~spin');
-      item.description = this.error ? 'state unavailable' : this.state ? [latest.status ?? 'never run', latest.stageName].filter(Boolean).join(' · ') : unread ? 'expand for its state' : 'reading state…';
+      item.iconPath = this.error
+        ? new vscode.ThemeIcon('warning')
+        : this.state
+          ? statusIcon(latest.status)
+          : unread
+            ? new vscode.ThemeIcon('circle-large-outline')
+            : new vscode.ThemeIcon('loading~spin');
+      item.description = this.error
+        ? 'state unavailable'
+        : this.state
+          ? [latest.status ?? 'never run', latest.stageName].filter(Boolean).join(' · ')
+          : unread
+            ? 'expand for its state'
+            : 'reading state…';
     }
     item.contextValue = `resource:codePipeline:${latest.status ?? 'Unknown'}${approvals.length ? ':approvalPending' : ''}`;
     item.tooltip = factsTooltip(this.name, [
@@ -98,16 +133,28 @@ export class CodePipelineNode implements ExplorerNode {
       ['Execution mode', this.summary.executionMode],
       ['Updated', this.summary.updated?.toLocaleString()],
       ['Error', this.error],
-      ['State', unread ? `read when expanded (the first ${AUTO_STATE_READS} pipelines listed are read at once)` : undefined],
+      [
+        'State',
+        unread ? `read when expanded (the first ${AUTO_STATE_READS} pipelines listed are read at once)` : undefined,
+      ],
     ]);
     return item;
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
     if (!this.state) await this.loadState();
-    if (!this.state) return [new ErrorNode(`${this.id}/error`, this.error ?? 'The pipeline state could not be read', () => void this.loadState())];
+    if (!this.state)
+      return [
+        new ErrorNode(
+          `${this.id}/error`,
+          this.error ?? 'The pipeline state could not be read',
+          () => void this.loadState(),
+        ),
+      ];
     const latest = latestExecutionStatus(this.state);
-    const stages: ExplorerNode[] = (this.state.stageStates ?? []).map((stage) => new StageNode(stage, this, latest.executionId));
+    const stages: ExplorerNode[] = (this.state.stageStates ?? []).map(
+      (stage) => new StageNode(stage, this, latest.executionId),
+    );
     if (stages.length === 0) stages.push(new MessageNode(`${this.id}/nostages`, 'No stages'));
     const executions = new PagedGroupNode({
       id: `${this.id}/executions`,
@@ -115,14 +162,17 @@ export class CodePipelineNode implements ExplorerNode {
       icon: 'history',
       noun: 'executions',
       fetch: (token) => listCodePipelineExecutionsPage(this.session.clients, this.name, token),
-      toNode: (e) => new CodePipelineExecutionNode(e, this.id,
-        (executionId) => listActionExecutions(this.session.clients, this.name, executionId),
-        (error) => toUserError(error, this.session, 'codepipeline', 'ListActionExecutions').message,
-        (node) => this.hooks.changed(node)),
+      toNode: (e) =>
+        new CodePipelineExecutionNode(
+          e,
+          this.id,
+          (executionId) => listActionExecutions(this.session.clients, this.name, executionId),
+          (error) => toUserError(error, this.session, 'codepipeline', 'ListActionExecutions').message,
+          (node) => this.hooks.changed(node),
+        ),
       changed: (node) => this.hooks.changed(node),
       describeError: (error) => toUserError(error, this.session, 'codepipeline', 'ListPipelineExecutions').message,
     });
     return [...stages, executions];
   }
 }
-

@@ -3,7 +3,12 @@
 // commands can hang on it.
 import * as vscode from 'vscode';
 import type { PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
-import { actionLink, type ActionStateLike, type PendingApproval, type StageStateLike } from '../../model/codePipelineState';
+import {
+  actionLink,
+  type ActionStateLike,
+  type PendingApproval,
+  type StageStateLike,
+} from '../../model/codePipelineState';
 import { timeAgo } from '../../model/durations';
 import type { ExplorerNode } from '../tree/explorerNode';
 import { ErrorNode, MessageNode } from '../tree/messageNodes';
@@ -20,14 +25,26 @@ interface PipelineRef {
 export class StageNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(private readonly stage: StageStateLike, private readonly pipeline: PipelineRef, private readonly latestExecutionId: string | undefined) {
+  constructor(
+    private readonly stage: StageStateLike,
+    private readonly pipeline: PipelineRef,
+    private readonly latestExecutionId: string | undefined,
+  ) {
     this.id = `${pipeline.id}/stage/${stage.stageName ?? ''}`;
   }
 
-  get pipelineName(): string { return this.pipeline.name; }
-  get stageName(): string { return this.stage.stageName ?? ''; }
-  get status(): string | undefined { return this.stage.latestExecution?.status; }
-  get executionId(): string | undefined { return this.stage.latestExecution?.pipelineExecutionId; }
+  get pipelineName(): string {
+    return this.pipeline.name;
+  }
+  get stageName(): string {
+    return this.stage.stageName ?? '';
+  }
+  get status(): string | undefined {
+    return this.stage.latestExecution?.status;
+  }
+  get executionId(): string | undefined {
+    return this.stage.latestExecution?.pipelineExecutionId;
+  }
 
   private get waiting(): PendingApproval | undefined {
     return this.pipeline.approvals.find((a) => a.stageName === this.stage.stageName);
@@ -39,8 +56,14 @@ export class StageNode implements ExplorerNode {
     const ranForOlder = !!s.latestExecution && s.latestExecution.pipelineExecutionId !== this.latestExecutionId;
     const item = new vscode.TreeItem(s.stageName ?? '', vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.iconPath = this.waiting ? statusIcon('PendingManualApproval') : status ? statusIcon(status) : new vscode.ThemeIcon('circle-outline');
-    item.description = this.waiting ? 'Waiting for approval' : [status ?? 'not run', ranForOlder ? 'previous execution' : undefined].filter(Boolean).join(' · ');
+    item.iconPath = this.waiting
+      ? statusIcon('PendingManualApproval')
+      : status
+        ? statusIcon(status)
+        : new vscode.ThemeIcon('circle-outline');
+    item.description = this.waiting
+      ? 'Waiting for approval'
+      : [status ?? 'not run', ranForOlder ? 'previous execution' : undefined].filter(Boolean).join(' · ');
     if (this.waiting) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
     item.contextValue = `pipelineStage:${status ?? 'NotRun'}`;
     item.tooltip = factsTooltip(s.stageName ?? '', [
@@ -55,7 +78,9 @@ export class StageNode implements ExplorerNode {
     const actions = this.stage.actionStates ?? [];
     if (actions.length === 0) return [new MessageNode(`${this.id}/none`, 'No actions')];
     return actions.map((a) => {
-      const approval = this.pipeline.approvals.find((p) => p.stageName === this.stage.stageName && p.actionName === a.actionName);
+      const approval = this.pipeline.approvals.find(
+        (p) => p.stageName === this.stage.stageName && p.actionName === a.actionName,
+      );
       return approval ? new ApprovalActionNode(a, approval, this.id) : new ActionNode(a, this.id);
     });
   }
@@ -64,7 +89,10 @@ export class StageNode implements ExplorerNode {
 export class ActionNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(protected readonly action: ActionStateLike, parentId: string) {
+  constructor(
+    protected readonly action: ActionStateLike,
+    parentId: string,
+  ) {
     this.id = `${parentId}/action/${action.actionName ?? ''}`;
   }
 
@@ -80,7 +108,9 @@ export class ActionNode implements ExplorerNode {
     item.id = this.id;
     item.iconPath = e?.status ? statusIcon(e.status) : new vscode.ThemeIcon('circle-outline');
     const revision = a.currentRevision?.revisionId?.slice(0, 8);
-    item.description = [e?.status ?? 'not run', revision, e?.summary?.split('\n')[0], timeAgo(e?.lastStatusChange)].filter(Boolean).join(' · ');
+    item.description = [e?.status ?? 'not run', revision, e?.summary?.split('\n')[0], timeAgo(e?.lastStatusChange)]
+      .filter(Boolean)
+      .join(' · ');
     item.contextValue = `pipelineAction:${e?.status ?? 'NotRun'}${this.link ? ':link' : ''}`;
     item.tooltip = factsTooltip(a.actionName ?? '', [
       ['Status', e?.status],
@@ -95,7 +125,11 @@ export class ActionNode implements ExplorerNode {
 
 /** A manual approval waiting now: the node the Approve / Reject commands act on. */
 export class ApprovalActionNode extends ActionNode {
-  constructor(action: ActionStateLike, readonly approval: PendingApproval, parentId: string) {
+  constructor(
+    action: ActionStateLike,
+    readonly approval: PendingApproval,
+    parentId: string,
+  ) {
     super(action, parentId);
   }
 
@@ -125,17 +159,25 @@ export class CodePipelineExecutionNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const e = this.execution;
-    const item = new vscode.TreeItem((e.pipelineExecutionId ?? '').slice(0, 8), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      (e.pipelineExecutionId ?? '').slice(0, 8),
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = this.id;
     item.iconPath = statusIcon(e.status);
     const source = e.sourceRevisions?.[0];
-    item.description = [e.status, timeAgo(e.startTime), source?.revisionSummary?.split('\n')[0]].filter(Boolean).join(' · ');
+    item.description = [e.status, timeAgo(e.startTime), source?.revisionSummary?.split('\n')[0]]
+      .filter(Boolean)
+      .join(' · ');
     item.contextValue = `pipelineExecution:${e.status ?? 'Unknown'}`;
     item.tooltip = factsTooltip(e.pipelineExecutionId ?? '', [
       ['Status', e.status],
       ['Started', e.startTime?.toLocaleString()],
       ['Updated', e.lastUpdateTime?.toLocaleString()],
-      ...(e.sourceRevisions ?? []).map((r): [string, string | undefined] => [r.actionName ?? 'Source', `${(r.revisionId ?? '').slice(0, 8)} ${r.revisionSummary ?? ''}`.trim()]),
+      ...(e.sourceRevisions ?? []).map((r): [string, string | undefined] => [
+        r.actionName ?? 'Source',
+        `${(r.revisionId ?? '').slice(0, 8)} ${r.revisionSummary ?? ''}`.trim(),
+      ]),
       ['Trigger', e.trigger?.triggerType],
     ]);
     return item;
@@ -156,7 +198,10 @@ export class CodePipelineExecutionNode implements ExplorerNode {
 class StageRunNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(private readonly run: StageRun, parentId: string) {
+  constructor(
+    private readonly run: StageRun,
+    parentId: string,
+  ) {
     this.id = `${parentId}/stage/${run.stageName}`;
   }
 
@@ -170,12 +215,19 @@ class StageRunNode implements ExplorerNode {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    return this.run.actions.map((a) => new StatusFactNode(`${this.id}/${a.actionName}`, a.actionName, a.status, durationText(a.durationMs)));
+    return this.run.actions.map(
+      (a) => new StatusFactNode(`${this.id}/${a.actionName}`, a.actionName, a.status, durationText(a.durationMs)),
+    );
   }
 }
 
 class StatusFactNode implements ExplorerNode {
-  constructor(readonly id: string, private readonly label: string, private readonly status: string, private readonly duration: string | undefined) {}
+  constructor(
+    readonly id: string,
+    private readonly label: string,
+    private readonly status: string,
+    private readonly duration: string | undefined,
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);

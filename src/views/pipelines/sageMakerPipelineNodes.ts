@@ -3,7 +3,11 @@
 import * as vscode from 'vscode';
 import type { PipelineExecutionStep, PipelineExecutionSummary, PipelineSummary } from '@aws-sdk/client-sagemaker';
 import {
-  describePipelineExecution, describeSageMakerPipeline, listExecutionParameters, listPipelineExecutionStepsPage, listSageMakerPipelineExecutionsPage,
+  describePipelineExecution,
+  describeSageMakerPipeline,
+  listExecutionParameters,
+  listPipelineExecutionStepsPage,
+  listSageMakerPipelineExecutionsPage,
 } from '../../aws/sagemaker/pipelinesApi';
 import type { AwsSession } from '../../session/awsSession';
 import { pageSize } from '../../session/pageSize';
@@ -21,9 +25,16 @@ type Changed = (node: ExplorerNode) => void;
 export class SageMakerPipelineNode extends PagedGroupNode<PipelineExecutionSummary> {
   readonly resource: ResourceRef;
 
-  get name(): string { return this.summary.PipelineName ?? ''; }
+  get name(): string {
+    return this.summary.PipelineName ?? '';
+  }
 
-  constructor(private readonly summary: PipelineSummary, session: AwsSession, region: string, changed: Changed) {
+  constructor(
+    private readonly summary: PipelineSummary,
+    session: AwsSession,
+    region: string,
+    changed: Changed,
+  ) {
     const name = summary.PipelineName ?? '';
     const id = `sageMakerPipeline:${region}:${name}`;
     super({
@@ -37,7 +48,10 @@ export class SageMakerPipelineNode extends PagedGroupNode<PipelineExecutionSumma
       describeError: (error) => toUserError(error, session, 'sagemaker', 'ListPipelineExecutions').message,
     });
     this.resource = {
-      kind: 'sagemaker-pipeline', name, arn: summary.PipelineArn, region,
+      kind: 'sagemaker-pipeline',
+      name,
+      arn: summary.PipelineArn,
+      region,
       consoleUrl: sageMakerConsoleUrl(region, `pipelines/${encodeURIComponent(name)}`),
       describe: () => describeSageMakerPipeline(session.clients, name),
     };
@@ -47,14 +61,23 @@ export class SageMakerPipelineNode extends PagedGroupNode<PipelineExecutionSumma
     const item = super.getTreeItem();
     const s = this.summary;
     const count = item.description;
-    item.description = [s.LastExecutionTime ? `last run ${timeAgo(s.LastExecutionTime)}` : 'never run', count ? `${count} executions` : undefined].filter(Boolean).join(' · ');
+    item.description = [
+      s.LastExecutionTime ? `last run ${timeAgo(s.LastExecutionTime)}` : 'never run',
+      count ? `${count} executions` : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     item.contextValue = 'resource:sageMakerPipeline';
-    item.tooltip = factsTooltip(s.PipelineDisplayName ?? s.PipelineName ?? '', [
-      ['Name', s.PipelineName],
-      ['Last execution', s.LastExecutionTime?.toLocaleString()],
-      ['Created', s.CreationTime?.toLocaleString()],
-      ['Role', s.RoleArn],
-    ], s.PipelineDescription);
+    item.tooltip = factsTooltip(
+      s.PipelineDisplayName ?? s.PipelineName ?? '',
+      [
+        ['Name', s.PipelineName],
+        ['Last execution', s.LastExecutionTime?.toLocaleString()],
+        ['Created', s.CreationTime?.toLocaleString()],
+        ['Role', s.RoleArn],
+      ],
+      s.PipelineDescription,
+    );
     return item;
   }
 }
@@ -62,7 +85,13 @@ export class SageMakerPipelineNode extends PagedGroupNode<PipelineExecutionSumma
 export class SageMakerPipelineExecutionNode extends PagedGroupNode<PipelineExecutionStep> {
   readonly resource: ResourceRef;
 
-  constructor(private readonly summary: PipelineExecutionSummary, private readonly session: AwsSession, region: string, parentId: string, private readonly changed: Changed) {
+  constructor(
+    private readonly summary: PipelineExecutionSummary,
+    private readonly session: AwsSession,
+    region: string,
+    parentId: string,
+    private readonly changed: Changed,
+  ) {
     const arn = summary.PipelineExecutionArn ?? '';
     const executionId = arn.split('/').at(-1) ?? arn;
     const id = `${parentId}/execution/${executionId}`;
@@ -77,13 +106,19 @@ export class SageMakerPipelineExecutionNode extends PagedGroupNode<PipelineExecu
       describeError: (error) => toUserError(error, session, 'sagemaker', 'ListPipelineExecutionSteps').message,
     });
     this.resource = {
-      kind: 'sagemaker-pipeline-execution', name: executionId, arn, region,
+      kind: 'sagemaker-pipeline-execution',
+      name: executionId,
+      arn,
+      region,
       describe: () => describePipelineExecution(session.clients, arn),
     };
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {
-    return [new ExecutionParametersNode(this.summary.PipelineExecutionArn ?? '', this.session, this.id, this.changed), ...(await super.getChildren())];
+    return [
+      new ExecutionParametersNode(this.summary.PipelineExecutionArn ?? '', this.session, this.id, this.changed),
+      ...(await super.getChildren()),
+    ];
   }
 
   override getTreeItem(): vscode.TreeItem {
@@ -118,7 +153,10 @@ function stepOutput(step: PipelineExecutionStep): string | undefined {
 class PipelineStepNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(private readonly step: PipelineExecutionStep, parentId: string) {
+  constructor(
+    private readonly step: PipelineExecutionStep,
+    parentId: string,
+  ) {
     this.id = `${parentId}/step/${step.StepName ?? ''}`;
   }
 
@@ -127,15 +165,21 @@ class PipelineStepNode implements ExplorerNode {
     const item = new vscode.TreeItem(s.StepDisplayName ?? s.StepName ?? '', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = statusIcon(s.StepStatus);
-    item.description = [s.StepStatus, jobDuration(s.StartTime, s.EndTime), s.FailureReason ? undefined : stepOutput(s)].filter(Boolean).join(' · ');
+    item.description = [s.StepStatus, jobDuration(s.StartTime, s.EndTime), s.FailureReason ? undefined : stepOutput(s)]
+      .filter(Boolean)
+      .join(' · ');
     item.contextValue = `pipelineStep:${s.StepStatus ?? 'Unknown'}`;
-    item.tooltip = factsTooltip(s.StepName ?? '', [
-      ['Status', s.StepStatus],
-      ['Started', s.StartTime?.toLocaleString()],
-      ['Ended', s.EndTime?.toLocaleString()],
-      ['Output', stepOutput(s)],
-      ['Failure reason', s.FailureReason],
-    ], s.StepDescription);
+    item.tooltip = factsTooltip(
+      s.StepName ?? '',
+      [
+        ['Status', s.StepStatus],
+        ['Started', s.StartTime?.toLocaleString()],
+        ['Ended', s.EndTime?.toLocaleString()],
+        ['Output', stepOutput(s)],
+        ['Failure reason', s.FailureReason],
+      ],
+      s.StepDescription,
+    );
     return item;
   }
 }
@@ -144,7 +188,12 @@ class PipelineStepNode implements ExplorerNode {
 class ExecutionParametersNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(private readonly executionArn: string, private readonly session: AwsSession, parentId: string, private readonly changed: Changed) {
+  constructor(
+    private readonly executionArn: string,
+    private readonly session: AwsSession,
+    parentId: string,
+    private readonly changed: Changed,
+  ) {
     this.id = `${parentId}/parameters`;
   }
 
@@ -162,7 +211,13 @@ class ExecutionParametersNode implements ExplorerNode {
       if (values.length === 0) return [new MessageNode(`${this.id}/none`, 'No parameters')];
       return values.map((v, i) => new FactNode(`${this.id}/${i}`, v.Name ?? '?', v.Value ?? '', 'symbol-parameter'));
     } catch (error) {
-      return [new ErrorNode(`${this.id}/error`, toUserError(error, this.session, 'sagemaker', 'ListPipelineParametersForExecution').message, () => this.changed(this))];
+      return [
+        new ErrorNode(
+          `${this.id}/error`,
+          toUserError(error, this.session, 'sagemaker', 'ListPipelineParametersForExecution').message,
+          () => this.changed(this),
+        ),
+      ];
     }
   }
 }

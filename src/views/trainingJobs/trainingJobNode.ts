@@ -31,20 +31,27 @@ export class TrainingJobNode implements ExplorerNode {
     const name = summaryValue.TrainingJobName ?? '';
     this.id = `trainingJob:${region}:${name}`;
     this.resource = {
-      kind: 'training-job', name, arn: summaryValue.TrainingJobArn, region,
+      kind: 'training-job',
+      name,
+      arn: summaryValue.TrainingJobArn,
+      region,
       consoleUrl: consoleUrls.trainingJob(region, name),
       describe: () => describeTrainingJob(session.clients, name),
     };
   }
 
-  get summary(): TrainingJobSummary { return this.summaryValue; }
+  get summary(): TrainingJobSummary {
+    return this.summaryValue;
+  }
 
   /** A newer list result; the description is fetched again on expand only if the job changed since. */
   update(summary: TrainingJobSummary): void {
     const before = this.summaryValue;
     this.summaryValue = summary;
-    if (before.TrainingJobStatus !== summary.TrainingJobStatus
-      || before.LastModifiedTime?.getTime() !== summary.LastModifiedTime?.getTime()) {
+    if (
+      before.TrainingJobStatus !== summary.TrainingJobStatus ||
+      before.LastModifiedTime?.getTime() !== summary.LastModifiedTime?.getTime()
+    ) {
       this.described = undefined;
       this.details = undefined;
     }
@@ -66,8 +73,10 @@ export class TrainingJobNode implements ExplorerNode {
       s.TrainingJobStatus,
       jobDuration(s.CreationTime, s.TrainingEndTime ?? d?.TrainingEndTime),
       d && secondary !== s.TrainingJobStatus ? secondary : undefined,
-      d ? describeImage(this.image, ownAccount) ?? d.AlgorithmSpecification?.AlgorithmName : undefined,
-    ].filter(Boolean).join(' · ');
+      d ? (describeImage(this.image, ownAccount) ?? d.AlgorithmSpecification?.AlgorithmName) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = statusIcon(s.TrainingJobStatus);
     item.contextValue = `resource:trainingJob:${status}${isAutoGluonImage(this.image) ? ':autogluon' : ''}`;
     const origin = imageOrigin(this.image, ownAccount);
@@ -77,8 +86,16 @@ export class TrainingJobNode implements ExplorerNode {
       ['Created', s.CreationTime?.toLocaleString()],
       ['Ended', (s.TrainingEndTime ?? d?.TrainingEndTime)?.toLocaleString()],
       ['Image', this.image ?? d?.AlgorithmSpecification?.AlgorithmName],
-      ['Container', origin === 'own' ? 'bring your own (this account\'s ECR)' : origin === 'aws' ? 'AWS-provided' : origin],
-      ['Instance', d?.ResourceConfig ? `${d.ResourceConfig.InstanceCount ?? 1} × ${d.ResourceConfig.InstanceType ?? '?'}` : undefined],
+      [
+        'Container',
+        origin === 'own' ? "bring your own (this account's ECR)" : origin === 'aws' ? 'AWS-provided' : origin,
+      ],
+      [
+        'Instance',
+        d?.ResourceConfig
+          ? `${d.ResourceConfig.InstanceCount ?? 1} × ${d.ResourceConfig.InstanceType ?? '?'}`
+          : undefined,
+      ],
       ['Failure reason', d?.FailureReason],
     ]);
     return item;
@@ -101,7 +118,9 @@ export class TrainingJobNode implements ExplorerNode {
       this.changed(this);
     }
     const metrics = (d.FinalMetricDataList ?? []).map((m) => ({
-      label: m.MetricName ?? '?', value: formatMetricValue(m.Value), tooltip: `${m.MetricName ?? '?'} = ${m.Value ?? '?'}`,
+      label: m.MetricName ?? '?',
+      value: formatMetricValue(m.Value),
+      tooltip: `${m.MetricName ?? '?'} = ${m.Value ?? '?'}`,
     }));
     const hyperparameters = Object.entries(d.HyperParameters ?? {})
       .sort(([a], [b]) => a.localeCompare(b))
@@ -113,9 +132,21 @@ export class TrainingJobNode implements ExplorerNode {
     const artifact = d.ModelArtifacts?.S3ModelArtifacts;
     return [
       new FactGroupNode(`${this.id}/metrics`, 'Final metrics', 'graph-line', metrics, 'symbol-number'),
-      new FactGroupNode(`${this.id}/hyperparameters`, 'Hyperparameters', 'settings', hyperparameters, 'symbol-property'),
+      new FactGroupNode(
+        `${this.id}/hyperparameters`,
+        'Hyperparameters',
+        'settings',
+        hyperparameters,
+        'symbol-property',
+      ),
       new FactGroupNode(`${this.id}/channels`, 'Input channels', 'cloud-download', channels, 'database'),
-      new FactNode(`${this.id}/artifact`, 'Output artifact', artifact ?? (d.TrainingJobStatus === 'Completed' ? 'none' : 'not yet'), 'package', artifact),
+      new FactNode(
+        `${this.id}/artifact`,
+        'Output artifact',
+        artifact ?? (d.TrainingJobStatus === 'Completed' ? 'none' : 'not yet'),
+        'package',
+        artifact,
+      ),
     ];
   }
 }

@@ -9,18 +9,22 @@ import type { ListSource } from '../tree/resourceListProvider';
 import { TrainingJobNode } from './trainingJobNode';
 
 export function trainingJobsSource(session: AwsSession): ListSource<TrainingJobSummary> {
-  return withKeptNodes(session, {
-    key: 'trainingJobs',
-    noun: 'training jobs',
-    service: 'sagemaker',
-    operation: 'ListTrainingJobs',
-    statuses: TRAINING_JOB_STATUSES,
-    fetchPage: (token, filter) => listTrainingJobsPage(session.clients, token, filter, pageSize()),
-    statusOf: (summary) => summary.TrainingJobStatus,
-    keyOf: (summary) => summary.TrainingJobName ?? '',
-  }, {
-    idOf: (summary, region) => `trainingJob:${region}:${summary.TrainingJobName ?? ''}`,
-    create: (summary, region, changed) => new TrainingJobNode(summary, session, region, changed),
-    update: (node, summary) => node.update(summary),
-  });
+  return withKeptNodes(
+    session,
+    {
+      key: 'trainingJobs',
+      noun: 'training jobs',
+      service: 'sagemaker',
+      operation: 'ListTrainingJobs',
+      statuses: TRAINING_JOB_STATUSES,
+      fetchPage: (token, filter) => listTrainingJobsPage(session.clients, token, filter, pageSize()),
+      statusOf: (summary) => summary.TrainingJobStatus,
+      keyOf: (summary) => summary.TrainingJobName ?? '',
+    },
+    {
+      idOf: (summary, region) => `trainingJob:${region}:${summary.TrainingJobName ?? ''}`,
+      create: (summary, region, changed) => new TrainingJobNode(summary, session, region, changed),
+      update: (node, summary) => node.update(summary),
+    },
+  );
 }

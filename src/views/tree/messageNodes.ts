@@ -3,7 +3,11 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from './explorerNode';
 
 export class LoadMoreNode implements ExplorerNode {
-  constructor(readonly id: string, private readonly loadMore: () => Promise<void>, private readonly loaded: number) {}
+  constructor(
+    readonly id: string,
+    private readonly loadMore: () => Promise<void>,
+    private readonly loaded: number,
+  ) {}
 
   run(): Promise<void> {
     return this.loadMore();
@@ -21,7 +25,11 @@ export class LoadMoreNode implements ExplorerNode {
 }
 
 export class ErrorNode implements ExplorerNode {
-  constructor(readonly id: string, private readonly message: string, private readonly retry: () => void) {}
+  constructor(
+    readonly id: string,
+    private readonly message: string,
+    private readonly retry: () => void,
+  ) {}
 
   runRetry(): void {
     this.retry();
@@ -39,7 +47,12 @@ export class ErrorNode implements ExplorerNode {
 }
 
 export class MessageNode implements ExplorerNode {
-  constructor(readonly id: string, private readonly label: string, private readonly icon = 'info', private readonly description?: string) {}
+  constructor(
+    readonly id: string,
+    private readonly label: string,
+    private readonly icon = 'info',
+    private readonly description?: string,
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
@@ -53,7 +66,13 @@ export class MessageNode implements ExplorerNode {
 
 /** A plain key/value leaf (a metric, a hyperparameter, an S3 URI). */
 export class FactNode implements ExplorerNode {
-  constructor(readonly id: string, private readonly label: string, private readonly value: string, private readonly icon?: string, private readonly tooltip?: string) {}
+  constructor(
+    readonly id: string,
+    private readonly label: string,
+    private readonly value: string,
+    private readonly icon?: string,
+    private readonly tooltip?: string,
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);

@@ -33,30 +33,39 @@ export class PagedGroupNode<T> implements ExplorerNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.options.icon);
     item.contextValue = this.options.contextValue ?? 'group';
-    item.description = this.list.state === 'loaded'
-      ? `${this.list.items.length}${this.list.hasMore ? '+' : ''}`
-      : this.options.description;
+    item.description =
+      this.list.state === 'loaded'
+        ? `${this.list.items.length}${this.list.hasMore ? '+' : ''}`
+        : this.options.description;
     return item;
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
     await this.list.ensureFirstPage();
     if (this.list.state === 'error') {
-      return [new ErrorNode(`${this.id}/error`, this.options.describeError(this.list.error), () => {
-        this.list.reset();
-        this.options.changed(this);
-      })];
+      return [
+        new ErrorNode(`${this.id}/error`, this.options.describeError(this.list.error), () => {
+          this.list.reset();
+          this.options.changed(this);
+        }),
+      ];
     }
     const nodes = this.list.items.map((item) => this.options.toNode(item));
     if (nodes.length === 0) return [new MessageNode(`${this.id}/empty`, `No ${this.options.noun}`)];
     if (this.list.hasMore) {
-      nodes.push(new LoadMoreNode(`${this.id}/more`, async () => {
-        try {
-          await this.list.loadMore();
-        } finally {
-          this.options.changed(this);
-        }
-      }, nodes.length));
+      nodes.push(
+        new LoadMoreNode(
+          `${this.id}/more`,
+          async () => {
+            try {
+              await this.list.loadMore();
+            } finally {
+              this.options.changed(this);
+            }
+          },
+          nodes.length,
+        ),
+      );
     }
     return nodes;
   }

@@ -69,7 +69,10 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
     super.refresh();
     for (const change of changes) {
       if (isInProgress(change.to) || isFollowed(this.source.noun, change.key)) continue;
-      const item = change.to === 'Failed' && this.source.reasonOf && this.source.keyOf ? this.list.items.find((i) => this.source.keyOf!(i) === change.key) : undefined;
+      const item =
+        change.to === 'Failed' && this.source.reasonOf && this.source.keyOf
+          ? this.list.items.find((i) => this.source.keyOf!(i) === change.key)
+          : undefined;
       const reason = item ? this.source.reasonOf!(item) : undefined;
       const text = `${this.source.noun.replace(/s$/, '')} ${change.key}: ${change.from ?? '?'} → ${change.to ?? '?'}${reason ? ` — ${reason}` : ''}`;
       const message = text.charAt(0).toUpperCase() + text.slice(1);
@@ -78,10 +81,18 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
     }
   }
 
-  get filter(): ViewFilter { return this.filterValue; }
-  get items(): readonly T[] { return this.list.items; }
-  get noun(): string { return this.source.noun; }
-  get statuses(): readonly string[] { return this.source.statuses; }
+  get filter(): ViewFilter {
+    return this.filterValue;
+  }
+  get items(): readonly T[] {
+    return this.list.items;
+  }
+  get noun(): string {
+    return this.source.noun;
+  }
+  get statuses(): readonly string[] {
+    return this.source.statuses;
+  }
 
   attach(view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
     this.treeView = view;
@@ -145,7 +156,9 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
       const text = isFiltered(this.filterValue)
         ? `No ${this.source.noun} match the filter`
         : `No ${this.source.noun} in ${region}`;
-      return this.withGroups(groups, [new MessageNode(`${this.source.key}:empty`, text, isFiltered(this.filterValue) ? 'filter' : 'info')]);
+      return this.withGroups(groups, [
+        new MessageNode(`${this.source.key}:empty`, text, isFiltered(this.filterValue) ? 'filter' : 'info'),
+      ]);
     }
     if (this.list.hasMore) {
       nodes.push(new LoadMoreNode(`${this.source.key}:more`, () => this.loadMore(), nodes.length));
@@ -164,7 +177,11 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
 
   private updateDescription(): void {
     if (this.treeView) this.treeView.description = describeFilter(this.filterValue);
-    void vscode.commands.executeCommand('setContext', `sagemakerWorkbench.filtered.${this.source.key}`, isFiltered(this.filterValue));
+    void vscode.commands.executeCommand(
+      'setContext',
+      `sagemakerWorkbench.filtered.${this.source.key}`,
+      isFiltered(this.filterValue),
+    );
   }
 
   override dispose(): void {

@@ -9,18 +9,34 @@ const GREY = new vscode.ThemeColor('disabledForeground');
 
 const ICONS: Record<string, [string, vscode.ThemeColor | undefined]> = {
   // in progress
-  Pending: ['loading~spin', undefined], InProgress: ['loading~spin', undefined], Creating: ['loading~spin', undefined],
-  Updating: ['loading~spin', undefined], Stopping: ['loading~spin', undefined], Deleting: ['loading~spin', undefined],
-  Executing: ['loading~spin', undefined], SystemUpdating: ['loading~spin', undefined], RollingBack: ['loading~spin', YELLOW],
-  UpdateRollbackFailed: ['error', RED], Starting: ['loading~spin', undefined], Uploading: ['loading~spin', undefined],
-  Training: ['loading~spin', undefined], Downloading: ['loading~spin', undefined],
+  Pending: ['loading~spin', undefined],
+  InProgress: ['loading~spin', undefined],
+  Creating: ['loading~spin', undefined],
+  Updating: ['loading~spin', undefined],
+  Stopping: ['loading~spin', undefined],
+  Deleting: ['loading~spin', undefined],
+  Executing: ['loading~spin', undefined],
+  SystemUpdating: ['loading~spin', undefined],
+  RollingBack: ['loading~spin', YELLOW],
+  UpdateRollbackFailed: ['error', RED],
+  Starting: ['loading~spin', undefined],
+  Uploading: ['loading~spin', undefined],
+  Training: ['loading~spin', undefined],
+  Downloading: ['loading~spin', undefined],
   // usable or done
-  InService: ['pass-filled', GREEN], Completed: ['pass-filled', GREEN], Succeeded: ['pass-filled', GREEN],
+  InService: ['pass-filled', GREEN],
+  Completed: ['pass-filled', GREEN],
+  Succeeded: ['pass-filled', GREEN],
   Approved: ['verified-filled', GREEN],
   // failed or refused
-  Failed: ['error', RED], Rejected: ['close', RED], OutOfService: ['warning', YELLOW], Abandoned: ['circle-slash', GREY],
+  Failed: ['error', RED],
+  Rejected: ['close', RED],
+  OutOfService: ['warning', YELLOW],
+  Abandoned: ['circle-slash', GREY],
   // stopped
-  Stopped: ['debug-stop', GREY], Cancelled: ['circle-slash', GREY], Superseded: ['circle-slash', GREY],
+  Stopped: ['debug-stop', GREY],
+  Cancelled: ['circle-slash', GREY],
+  Superseded: ['circle-slash', GREY],
   // waiting for a person
   PendingManualApproval: ['bell-dot', YELLOW],
 };

@@ -49,7 +49,11 @@ export class StatusPoller<T> implements vscode.Disposable {
     if (seconds <= 0 || !this.target.visible() || !this.hasInProgress()) return;
     if (seconds !== this.baseSeconds) {
       this.baseSeconds = seconds;
-      this.backoff = new PollBackoff({ initialMs: seconds * 1000, maxMs: Math.max(seconds * 1000, 120_000), factor: 1.5 });
+      this.backoff = new PollBackoff({
+        initialMs: seconds * 1000,
+        maxMs: Math.max(seconds * 1000, 120_000),
+        factor: 1.5,
+      });
     }
     this.timer = setTimeout(() => void this.poll(), this.backoff.delayMs);
   }
@@ -71,7 +75,12 @@ export class StatusPoller<T> implements vscode.Disposable {
     try {
       this.polls++;
       if (await this.target.list.reloadShown()) {
-        changes = statusChanges(before, this.target.list.items, (i) => this.target.keyOf(i), (i) => this.target.statusOf(i));
+        changes = statusChanges(
+          before,
+          this.target.list.items,
+          (i) => this.target.keyOf(i),
+          (i) => this.target.statusOf(i),
+        );
         this.target.onPolled(changes);
       }
     } catch {

@@ -11,7 +11,10 @@ export function factsTooltip(title: string, rows: readonly TooltipRow[], note?: 
   const known = rows.filter(([, v]) => v !== undefined && v !== '');
   if (known.length) {
     md.appendMarkdown('| | |\n|---|---|\n');
-    for (const [k, v] of known) md.appendMarkdown(`| ${k} | `).appendText(String(v).replace(/\|/g, '/').replace(/\n/g, ' ')).appendMarkdown(' |\n');
+    for (const [k, v] of known)
+      md.appendMarkdown(`| ${k} | `)
+        .appendText(String(v).replace(/\|/g, '/').replace(/\n/g, ' '))
+        .appendMarkdown(' |\n');
   }
   return md;
 }

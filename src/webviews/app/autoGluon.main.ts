@@ -8,7 +8,11 @@ import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, Tooltip);
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
@@ -16,8 +20,13 @@ let model: AutoGluonModel | undefined;
 let sort: { key: keyof AutoGluonModelRow; descending: boolean } = { key: 'scoreVal', descending: true };
 
 const COLUMNS: Array<{ key: keyof AutoGluonModelRow; label: string }> = [
-  { key: 'model', label: 'Model' }, { key: 'scoreVal', label: 'score_val' }, { key: 'scoreTest', label: 'score_test' },
-  { key: 'fitTime', label: 'fit_time (s)' }, { key: 'predTimeVal', label: 'pred_time_val (s)' }, { key: 'predTimeTest', label: 'pred_time_test (s)' }, { key: 'stackLevel', label: 'stack_level' },
+  { key: 'model', label: 'Model' },
+  { key: 'scoreVal', label: 'score_val' },
+  { key: 'scoreTest', label: 'score_test' },
+  { key: 'fitTime', label: 'fit_time (s)' },
+  { key: 'predTimeVal', label: 'pred_time_val (s)' },
+  { key: 'predTimeTest', label: 'pred_time_test (s)' },
+  { key: 'stackLevel', label: 'stack_level' },
 ];
 
 function render(): void {
@@ -32,43 +41,117 @@ function render(): void {
     if (y === undefined) return -1;
     return (x < y ? -1 : x > y ? 1 : 0) * (sort.descending ? -1 : 1);
   });
-  const head = el('tr', {}, ...COLUMNS.map((c) => {
-    const th = el('th', { className: c.key === 'model' ? '' : 'number' });
-    const b = el('button', { className: 'lb-sort', text: `${c.label}${sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}` });
-    th.setAttribute('aria-sort', sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none');
-    b.addEventListener('click', () => {
-      sort = { key: c.key, descending: sort.key === c.key ? !sort.descending : c.key !== 'model' && !/time/i.test(c.key) };
-      vscode.setState({ model, sort });
-      render();
-    });
-    th.append(b);
-    return th;
-  }));
-  const body = el('tbody', {}, ...rows.map((r) => el('tr', { className: r.best ? 'best' : '' }, ...COLUMNS.map((c) => {
-    const v = r[c.key];
-    // A model name longer than a column is clipped to one line, whole in its tooltip.
-    if (c.key === 'model') return el('td', { className: 'clip', text: `${r.best ? '★ ' : ''}${r.model}`, title: r.model });
-    return el('td', { className: 'number', text: typeof v === 'number' ? fmt(v) : '—' });
-  }))));
-  const size = m.objectBytes ? `read ${(m.bytesRead ?? 0).toLocaleString('en-US')} of ${m.objectBytes.toLocaleString('en-US')} bytes of ` : '';
-  app.replaceChildren(
-    el('header', {}, el('h1', { text: `AutoGluon · ${m.jobName}` }), el('p', { className: 'muted', text: `${size}${m.artefact || 'no artefact'} · ${when(m.loadedAt)}` })),
-    ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
-    el('div', { className: 'actions' },
-      vsButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), { secondary: true }),
-      vsButton('Open SummaryOfModels.html', () => vscode.postMessage({ type: 'openSummary' }), { secondary: true, title: 'AutoGluon\'s fit summary page, shown with scripts off' })),
+  const head = el(
+    'tr',
+    {},
+    ...COLUMNS.map((c) => {
+      const th = el('th', { className: c.key === 'model' ? '' : 'number' });
+      const b = el('button', {
+        className: 'lb-sort',
+        text: `${c.label}${sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}`,
+      });
+      th.setAttribute('aria-sort', sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+      b.addEventListener('click', () => {
+        sort = {
+          key: c.key,
+          descending: sort.key === c.key ? !sort.descending : c.key !== 'model' && !/time/i.test(c.key),
+        };
+        vscode.setState({ model, sort });
+        render();
+      });
+      th.append(b);
+      return th;
+    }),
   );
-  if (m.evaluation.length) app.append(el('section', {}, el('h2', { text: 'Model_Evaluation.txt' }), el('div', { className: 'cards' }, ...m.evaluation.map((e) => el('div', { className: 'card' }, el('div', { className: 'card-name', text: e.name }), el('div', { className: 'card-value', text: fmt(e.value) }))))));
+  const body = el(
+    'tbody',
+    {},
+    ...rows.map((r) =>
+      el(
+        'tr',
+        { className: r.best ? 'best' : '' },
+        ...COLUMNS.map((c) => {
+          const v = r[c.key];
+          // A model name longer than a column is clipped to one line, whole in its tooltip.
+          if (c.key === 'model')
+            return el('td', { className: 'clip', text: `${r.best ? '★ ' : ''}${r.model}`, title: r.model });
+          return el('td', { className: 'number', text: typeof v === 'number' ? fmt(v) : '—' });
+        }),
+      ),
+    ),
+  );
+  const size = m.objectBytes
+    ? `read ${(m.bytesRead ?? 0).toLocaleString('en-US')} of ${m.objectBytes.toLocaleString('en-US')} bytes of `
+    : '';
+  app.replaceChildren(
+    el(
+      'header',
+      {},
+      el('h1', { text: `AutoGluon · ${m.jobName}` }),
+      el('p', { className: 'muted', text: `${size}${m.artefact || 'no artefact'} · ${when(m.loadedAt)}` }),
+    ),
+    ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
+    el(
+      'div',
+      { className: 'actions' },
+      vsButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), { secondary: true }),
+      vsButton('Open SummaryOfModels.html', () => vscode.postMessage({ type: 'openSummary' }), {
+        secondary: true,
+        title: "AutoGluon's fit summary page, shown with scripts off",
+      }),
+    ),
+  );
+  if (m.evaluation.length)
+    app.append(
+      el(
+        'section',
+        {},
+        el('h2', { text: 'Model_Evaluation.txt' }),
+        el(
+          'div',
+          { className: 'cards' },
+          ...m.evaluation.map((e) =>
+            el(
+              'div',
+              { className: 'card' },
+              el('div', { className: 'card-name', text: e.name }),
+              el('div', { className: 'card-value', text: fmt(e.value) }),
+            ),
+          ),
+        ),
+      ),
+    );
   if (m.rows.length) {
-    app.append(el('section', {}, el('h2', { text: `Leaderboard.csv (${m.rows.length} models)` }), el('div', { className: 'table-scroll' }, el('table', { className: 'versions' }, el('thead', {}, head), body))));
+    app.append(
+      el(
+        'section',
+        {},
+        el('h2', { text: `Leaderboard.csv (${m.rows.length} models)` }),
+        el('div', { className: 'table-scroll' }, el('table', { className: 'versions' }, el('thead', {}, head), body)),
+      ),
+    );
     const { blue, orange, scales, legend } = chartTheme();
     const canvas = chartCanvas('Validation and test scores per model');
-    app.append(el('section', { className: 'narrow' }, el('figure', {}, el('figcaption', { text: 'Scores per model (higher is better)' }), canvas)));
-    charts.push(new Chart(canvas, {
-      type: 'bar',
-      data: { labels: m.rows.map((r) => r.model), datasets: [{ label: 'score_val', data: m.rows.map((r) => r.scoreVal ?? NaN), backgroundColor: blue }, { label: 'score_test', data: m.rows.map((r) => r.scoreTest ?? NaN), backgroundColor: orange }] },
-      options: { animation: false, indexAxis: 'y', scales, plugins: { legend } },
-    }));
+    app.append(
+      el(
+        'section',
+        { className: 'narrow' },
+        el('figure', {}, el('figcaption', { text: 'Scores per model (higher is better)' }), canvas),
+      ),
+    );
+    charts.push(
+      new Chart(canvas, {
+        type: 'bar',
+        data: {
+          labels: m.rows.map((r) => r.model),
+          datasets: [
+            { label: 'score_val', data: m.rows.map((r) => r.scoreVal ?? NaN), backgroundColor: blue },
+            { label: 'score_test', data: m.rows.map((r) => r.scoreTest ?? NaN), backgroundColor: orange },
+          ],
+        },
+        options: { animation: false, indexAxis: 'y', scales, plugins: { legend } },
+      }),
+    );
   }
 }
 

@@ -1,12 +1,41 @@
 // Browser side of the Batch Prediction panel: quality cards, then the regression plots. Text only.
-import { BarController, BarElement, CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+} from 'chart.js';
 import type { BatchPredictionModel, FromWebview, ToWebview } from '../protocol/batchPrediction';
 import { el, fmt, heapBytes, onThemeChange } from './page';
 import { predictedVsActual } from './predictedVsActual';
 
-Chart.register(BarController, BarElement, CategoryScale, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+);
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
@@ -15,7 +44,14 @@ function render(model: BatchPredictionModel): void {
   const started = performance.now();
   draw(model);
   // After the frame is painted: what the user waits for (the benchmark reads it).
-  requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', ms: Math.round((performance.now() - started) * 10) / 10, points: model.actual?.length ?? 0, heapBytes: heapBytes() }));
+  requestAnimationFrame(() =>
+    vscode.postMessage({
+      type: 'rendered',
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      points: model.actual?.length ?? 0,
+      heapBytes: heapBytes(),
+    }),
+  );
 }
 
 function draw(model: BatchPredictionModel): void {
@@ -28,20 +64,40 @@ function draw(model: BatchPredictionModel): void {
     vscode.postMessage({ type: 'openPredictions' });
   });
   app.replaceChildren(
-    el('header', {},
+    el(
+      'header',
+      {},
       el('h1', { text: `Batch prediction · ${model.endpointName}` }),
-      el('p', { className: 'muted', text: `${model.predictedRows} of ${model.rows} rows of ${model.inputFile} predicted` }),
+      el('p', {
+        className: 'muted',
+        text: `${model.predictedRows} of ${model.rows} rows of ${model.inputFile} predicted`,
+      }),
     ),
     el('p', {}, el('span', { text: 'Predictions: ' }), open),
   );
   if (model.predictedRows < model.rows) app.append(el('div', { className: 'notice warning', text: model.message }));
   if (model.metrics.length === 0) {
-    app.append(el('p', { className: 'muted', text: 'No label column was chosen, so there is nothing to compare the predictions with.' }));
+    app.append(
+      el('p', {
+        className: 'muted',
+        text: 'No label column was chosen, so there is nothing to compare the predictions with.',
+      }),
+    );
     return;
   }
   const cards = el('div', { className: 'cards' });
   for (const m of model.metrics) {
-    cards.append(el('div', { className: 'card' }, el('div', { className: 'card-name', text: m.name }), el('div', { className: 'card-value', text: m.name === 'accuracy' ? `${(m.value * 100).toFixed(1)}%` : fmt(m.value) })));
+    cards.append(
+      el(
+        'div',
+        { className: 'card' },
+        el('div', { className: 'card-name', text: m.name }),
+        el('div', {
+          className: 'card-value',
+          text: m.name === 'accuracy' ? `${(m.value * 100).toFixed(1)}%` : fmt(m.value),
+        }),
+      ),
+    );
   }
   app.append(el('section', {}, el('h2', { text: model.kind === 'classification' ? 'Accuracy' : 'Error' }), cards));
   if (model.actual && model.predicted && model.actual.length > 0) {

@@ -6,7 +6,11 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 
-export function vsButton(label: string, onClick: () => void, options: { secondary?: boolean; title?: string } = {}): HTMLElement {
+export function vsButton(
+  label: string,
+  onClick: () => void,
+  options: { secondary?: boolean; title?: string } = {},
+): HTMLElement {
   const button = document.createElement('vscode-button');
   button.textContent = label;
   if (options.secondary) button.setAttribute('secondary', '');
@@ -24,7 +28,12 @@ export function vsTextfield(placeholder: string, value: string, onInput: (value:
   return field;
 }
 
-export function vsSelect(label: string, options: Array<{ value: string; text: string }>, value: string, onChange: (value: string) => void): HTMLElement {
+export function vsSelect(
+  label: string,
+  options: Array<{ value: string; text: string }>,
+  value: string,
+  onChange: (value: string) => void,
+): HTMLElement {
   const select = document.createElement('vscode-single-select') as HTMLElement & { value: string };
   select.setAttribute('aria-label', label);
   for (const o of options) {

@@ -1,19 +1,46 @@
 // Browser side of the Endpoint Metrics panel: totals, range and variant choosers, and two charts
 // (invocations with 4xx errors; average model latency). Everything from AWS is text.
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import type { EndpointMetricsModel, FromWebview, MetricsRange, ToWebview } from '../protocol/endpointMetrics';
 import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
 
-Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+);
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
 
 function label(iso: string, range: MetricsRange): string {
   const d = new Date(iso);
-  return range === '7d' ? d.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' }) : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return range === '7d'
+    ? d.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })
+    : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
 function choice(text: string, active: boolean, message: FromWebview): HTMLButtonElement {
@@ -29,44 +56,97 @@ function render(m: EndpointMetricsModel): void {
   const { fg, blue, red, orange, scales, legend } = chartTheme();
   const ranges: MetricsRange[] = ['3h', '24h', '7d'];
   app.replaceChildren(
-    el('header', {},
+    el(
+      'header',
+      {},
       el('h1', { text: `${m.endpointName} · ${m.variant || 'no variant'}` }),
-      el('p', { className: 'muted', text: `CloudWatch AWS/SageMaker · ${m.periodSeconds / 60}-minute periods · read ${when(m.loadedAt)}` }),
+      el('p', {
+        className: 'muted',
+        text: `CloudWatch AWS/SageMaker · ${m.periodSeconds / 60}-minute periods · read ${when(m.loadedAt)}`,
+      }),
     ),
-    el('div', { className: 'actions' },
+    el(
+      'div',
+      { className: 'actions' },
       ...ranges.map((r) => choice(`Last ${r}`, r === m.range, { type: 'range', range: r })),
-      ...(m.variants.length > 1 ? m.variants.map((v) => choice(v, v === m.variant, { type: 'variant', variant: v })) : []),
+      ...(m.variants.length > 1
+        ? m.variants.map((v) => choice(v, v === m.variant, { type: 'variant', variant: v }))
+        : []),
       choice('Refresh', false, { type: 'refresh' }),
     ),
   );
   if (m.notice) app.append(el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text }));
-  const cards = el('div', { className: 'cards' },
-    el('div', { className: 'card' }, el('div', { className: 'card-name', text: 'INVOCATIONS' }), el('div', { className: 'card-value', text: String(m.totals.invocations) })),
-    el('div', { className: 'card' }, el('div', { className: 'card-name', text: '4XX ERRORS' }), el('div', { className: 'card-value', text: String(m.totals.errors) })),
-    el('div', { className: 'card' }, el('div', { className: 'card-name', text: 'AVG MODEL LATENCY' }), el('div', { className: 'card-value', text: m.totals.averageLatencyMs === undefined ? '—' : `${fmt(m.totals.averageLatencyMs)} ms` })),
+  const cards = el(
+    'div',
+    { className: 'cards' },
+    el(
+      'div',
+      { className: 'card' },
+      el('div', { className: 'card-name', text: 'INVOCATIONS' }),
+      el('div', { className: 'card-value', text: String(m.totals.invocations) }),
+    ),
+    el(
+      'div',
+      { className: 'card' },
+      el('div', { className: 'card-name', text: '4XX ERRORS' }),
+      el('div', { className: 'card-value', text: String(m.totals.errors) }),
+    ),
+    el(
+      'div',
+      { className: 'card' },
+      el('div', { className: 'card-name', text: 'AVG MODEL LATENCY' }),
+      el('div', {
+        className: 'card-value',
+        text: m.totals.averageLatencyMs === undefined ? '—' : `${fmt(m.totals.averageLatencyMs)} ms`,
+      }),
+    ),
   );
   app.append(cards);
   if (m.times.length === 0 || m.totals.invocations + m.totals.errors === 0) return;
   const labels = m.times.map((t) => label(t, m.range));
   const traffic = chartCanvas('Invocations and 4xx errors over time');
   const latency = chartCanvas('Average model latency over time');
-  app.append(el('section', { className: 'plots' },
-    el('figure', {}, el('figcaption', { text: 'Invocations per period' }), traffic),
-    el('figure', {}, el('figcaption', { text: 'Average model latency (ms)' }), latency),
-  ));
-  charts.push(new Chart(traffic, {
-    type: 'bar',
-    data: { labels, datasets: [
-      { label: 'invocations', data: m.invocations, backgroundColor: blue },
-      { label: '4xx errors', data: m.errors, backgroundColor: red },
-    ] },
-    options: { animation: false, scales: { x: { ...scales.x, stacked: true }, y: { ...scales.y, stacked: true, beginAtZero: true } }, plugins: { legend } },
-  }));
-  charts.push(new Chart(latency, {
-    type: 'line',
-    data: { labels, datasets: [{ label: 'ModelLatency (ms)', data: m.latencyMs, borderColor: orange, pointRadius: 0, spanGaps: true }] },
-    options: { animation: false, scales: { x: scales.x, y: { ...scales.y, beginAtZero: true, title: { display: true, text: 'ms', color: fg } } }, plugins: { legend: { display: false } } },
-  }));
+  app.append(
+    el(
+      'section',
+      { className: 'plots' },
+      el('figure', {}, el('figcaption', { text: 'Invocations per period' }), traffic),
+      el('figure', {}, el('figcaption', { text: 'Average model latency (ms)' }), latency),
+    ),
+  );
+  charts.push(
+    new Chart(traffic, {
+      type: 'bar',
+      data: {
+        labels,
+        datasets: [
+          { label: 'invocations', data: m.invocations, backgroundColor: blue },
+          { label: '4xx errors', data: m.errors, backgroundColor: red },
+        ],
+      },
+      options: {
+        animation: false,
+        scales: { x: { ...scales.x, stacked: true }, y: { ...scales.y, stacked: true, beginAtZero: true } },
+        plugins: { legend },
+      },
+    }),
+  );
+  charts.push(
+    new Chart(latency, {
+      type: 'line',
+      data: {
+        labels,
+        datasets: [
+          { label: 'ModelLatency (ms)', data: m.latencyMs, borderColor: orange, pointRadius: 0, spanGaps: true },
+        ],
+      },
+      options: {
+        animation: false,
+        scales: { x: scales.x, y: { ...scales.y, beginAtZero: true, title: { display: true, text: 'ms', color: fg } } },
+        plugins: { legend: { display: false } },
+      },
+    }),
+  );
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

@@ -2,14 +2,43 @@
 // 2,000 candidates scroll smoothly) sortable by any column and filtered by text and status, the selected
 // candidate's details, and two charts (objective per candidate, objective over time of discovery).
 // Everything from AWS is put on the page as text.
-import { BarController, BarElement, CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+} from 'chart.js';
 import type { FromWebview, LeaderboardModel, LeaderboardRow, ToWebview } from '../protocol/leaderboard';
 import { vsButton, vsSelect, vsTextfield } from './elements';
 import { chartCanvas, chartTheme, el, fmt, onThemeChange, when, heapBytes } from './page';
 
-Chart.register(BarController, BarElement, CategoryScale, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+);
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 const ROW_HEIGHT = 26;
@@ -50,7 +79,11 @@ function valueOf(row: LeaderboardRow, key: string): number | string | undefined 
 function applyView(): void {
   if (!model) return;
   const text = view.text.trim().toLowerCase();
-  const rows = model.rows.filter((r) => (!view.status || r.status === view.status) && (!text || r.name.toLowerCase().includes(text) || r.algorithm.toLowerCase().includes(text)));
+  const rows = model.rows.filter(
+    (r) =>
+      (!view.status || r.status === view.status) &&
+      (!text || r.name.toLowerCase().includes(text) || r.algorithm.toLowerCase().includes(text)),
+  );
   const dir = view.descending ? -1 : 1;
   rows.sort((a, b) => {
     const x = valueOf(a, view.sortKey);
@@ -91,12 +124,18 @@ function renderRows(): void {
   const fragment = document.createDocumentFragment();
   for (const [offset, row] of visibleRows.slice(first, first + count).entries()) {
     const index = first + offset;
-    const line = el('div', { className: `lb-row${row.best ? ' best' : ''}${row.name === view.selected ? ' selected' : ''}` });
+    const line = el('div', {
+      className: `lb-row${row.best ? ' best' : ''}${row.name === view.selected ? ' selected' : ''}`,
+    });
     line.setAttribute('role', 'row');
     line.style.top = `${index * ROW_HEIGHT}px`;
     for (const c of cols) {
       const text = c.key === 'name' && row.best ? `★ ${cell(row, c.key)}` : cell(row, c.key);
-      const td = el('div', { className: `lb-cell${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : c.key === 'rank' ? 'rank' : 'other'}`, text, title: c.key === 'name' ? row.name : undefined });
+      const td = el('div', {
+        className: `lb-cell${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : c.key === 'rank' ? 'rank' : 'other'}`,
+        text,
+        title: c.key === 'name' ? row.name : undefined,
+      });
       td.setAttribute('role', 'cell');
       line.append(td);
     }
@@ -119,17 +158,50 @@ function renderDetails(): void {
     pane.replaceChildren(el('p', { className: 'muted', text: 'No candidate yet.' }));
     return;
   }
-  const metrics = el('table', { className: 'compare' }, el('tbody', {}, ...Object.entries(row.metrics).map(([k, v]) => el('tr', {}, el('th', { text: k }), el('td', { className: 'number', text: fmt(v) })))));
-  const containers = el('ol', {}, ...row.containers.map((c) => el('li', {}, el('div', { text: c.image }), el('div', { className: 'muted', text: c.modelDataUrl ?? 'no model data' }))));
+  const metrics = el(
+    'table',
+    { className: 'compare' },
+    el(
+      'tbody',
+      {},
+      ...Object.entries(row.metrics).map(([k, v]) =>
+        el('tr', {}, el('th', { text: k }), el('td', { className: 'number', text: fmt(v) })),
+      ),
+    ),
+  );
+  const containers = el(
+    'ol',
+    {},
+    ...row.containers.map((c) =>
+      el(
+        'li',
+        {},
+        el('div', { text: c.image }),
+        el('div', { className: 'muted', text: c.modelDataUrl ?? 'no model data' }),
+      ),
+    ),
+  );
   pane.replaceChildren(
     el('h2', { text: `${row.best ? '★ ' : ''}#${row.rank} ${row.name}` }),
-    el('p', { className: 'muted', text: `${row.status} · ${row.algorithm} · steps: ${row.steps.join(' → ') || '—'} · created ${when(row.created)}${row.trainingSeconds !== undefined ? ` · trained in ${cell(row, 'training')}` : ''}` }),
-    el('div', { className: 'actions' },
+    el('p', {
+      className: 'muted',
+      text: `${row.status} · ${row.algorithm} · steps: ${row.steps.join(' → ') || '—'} · created ${when(row.created)}${row.trainingSeconds !== undefined ? ` · trained in ${cell(row, 'training')}` : ''}`,
+    }),
+    el(
+      'div',
+      { className: 'actions' },
       button('Deploy…', { type: 'deploy', candidate: row.name }, 'primary', 'Deploy this candidate to a new endpoint'),
-      button('Register…', { type: 'register', candidate: row.name }, 'secondary', 'Register this candidate in a model package group'),
+      button(
+        'Register…',
+        { type: 'register', candidate: row.name },
+        'secondary',
+        'Register this candidate in a model package group',
+      ),
     ),
-    el('h3', { text: 'Metrics' }), metrics,
-    el('h3', { text: 'Inference containers' }), containers,
+    el('h3', { text: 'Metrics' }),
+    metrics,
+    el('h3', { text: 'Inference containers' }),
+    containers,
   );
 }
 
@@ -143,29 +215,74 @@ function renderCharts(container: HTMLElement): void {
   const bars = chartCanvas(`${model.objectiveName} of the best ${top.length} candidates`);
   const time = chartCanvas(`${model.objectiveName} by time of discovery`);
   container.append(
-    el('figure', {}, el('figcaption', { text: `${model.objectiveName} of the ${top.length === scored.length ? '' : `best ${top.length} of `}${scored.length} candidates (${model.maximize ? 'higher' : 'lower'} is better)` }), bars),
-    el('figure', {}, el('figcaption', { text: `${model.objectiveName} as candidates were found, with the best so far` }), time),
+    el(
+      'figure',
+      {},
+      el('figcaption', {
+        text: `${model.objectiveName} of the ${top.length === scored.length ? '' : `best ${top.length} of `}${scored.length} candidates (${model.maximize ? 'higher' : 'lower'} is better)`,
+      }),
+      bars,
+    ),
+    el(
+      'figure',
+      {},
+      el('figcaption', { text: `${model.objectiveName} as candidates were found, with the best so far` }),
+      time,
+    ),
   );
-  charts.push(new Chart(bars, {
-    type: 'bar',
-    data: { labels: top.map((r) => `#${r.rank}`), datasets: [{ label: model.objectiveName, data: top.map((r) => r.objective!), backgroundColor: top.map((r) => (r.best ? green : blue)) }] },
-    options: { animation: false, scales: { x: { ...scales.x, ticks: { ...scales.x.ticks, autoSkip: true, maxTicksLimit: 20 } }, y: scales.y }, plugins: { legend: { display: false } } },
-  }));
+  charts.push(
+    new Chart(bars, {
+      type: 'bar',
+      data: {
+        labels: top.map((r) => `#${r.rank}`),
+        datasets: [
+          {
+            label: model.objectiveName,
+            data: top.map((r) => r.objective!),
+            backgroundColor: top.map((r) => (r.best ? green : blue)),
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        scales: { x: { ...scales.x, ticks: { ...scales.x.ticks, autoSkip: true, maxTicksLimit: 20 } }, y: scales.y },
+        plugins: { legend: { display: false } },
+      },
+    }),
+  );
   const byTime = [...scored].sort((a, b) => a.created.localeCompare(b.created));
   const start = byTime.length ? new Date(byTime[0].created).getTime() : 0;
   let best: number | undefined;
   const bestLine = byTime.map((r) => {
-    best = best === undefined ? r.objective! : model!.maximize ? Math.max(best, r.objective!) : Math.min(best, r.objective!);
+    best =
+      best === undefined ? r.objective! : model!.maximize ? Math.max(best, r.objective!) : Math.min(best, r.objective!);
     return { x: (new Date(r.created).getTime() - start) / 60_000, y: best };
   });
-  charts.push(new Chart(time, {
-    type: 'scatter',
-    data: { datasets: [
-      { label: 'candidate', data: byTime.map((r) => ({ x: (new Date(r.created).getTime() - start) / 60_000, y: r.objective! })), backgroundColor: blue, pointRadius: 2 },
-      { type: 'line', label: 'best so far', data: bestLine, borderColor: orange, pointRadius: 0, stepped: true },
-    ] },
-    options: { animation: false, parsing: false, scales: { x: { ...scales.x, title: { display: true, text: 'minutes since the first candidate', color: fg } }, y: scales.y }, plugins: { legend, decimation: { enabled: true, algorithm: 'lttb' } } },
-  }));
+  charts.push(
+    new Chart(time, {
+      type: 'scatter',
+      data: {
+        datasets: [
+          {
+            label: 'candidate',
+            data: byTime.map((r) => ({ x: (new Date(r.created).getTime() - start) / 60_000, y: r.objective! })),
+            backgroundColor: blue,
+            pointRadius: 2,
+          },
+          { type: 'line', label: 'best so far', data: bestLine, borderColor: orange, pointRadius: 0, stepped: true },
+        ],
+      },
+      options: {
+        animation: false,
+        parsing: false,
+        scales: {
+          x: { ...scales.x, title: { display: true, text: 'minutes since the first candidate', color: fg } },
+          y: scales.y,
+        },
+        plugins: { legend, decimation: { enabled: true, algorithm: 'lttb' } },
+      },
+    }),
+  );
 }
 
 /** The best candidate's feature importance (SHAP) from its explainability report. */
@@ -173,18 +290,33 @@ function explainability(container: HTMLElement): void {
   const e = model?.explainability;
   if (!e) return;
   const section = el('section', {}, el('h2', { text: 'Explainability of the best candidate' }));
-  const open = vsButton('Open analysis.json', () => vscode.postMessage({ type: 'openExplainability' }), { secondary: true, title: e.location });
+  const open = vsButton('Open analysis.json', () => vscode.postMessage({ type: 'openExplainability' }), {
+    secondary: true,
+    title: e.location,
+  });
   section.append(el('div', { className: 'actions' }, open, el('span', { className: 'muted', text: e.location })));
   if (e.problem) section.append(el('div', { className: 'notice warning', text: e.problem }));
   if (e.features?.length) {
     const { blue, scales } = chartTheme();
     const canvas = chartCanvas('Feature importance of the best candidate');
-    section.append(el('figure', { className: 'narrow' }, el('figcaption', { text: 'Feature importance (mean |SHAP value|)' }), canvas));
-    charts.push(new Chart(canvas, {
-      type: 'bar',
-      data: { labels: e.features.map((f) => f.feature), datasets: [{ label: 'mean |SHAP|', data: e.features.map((f) => f.value), backgroundColor: blue }] },
-      options: { animation: false, indexAxis: 'y', scales, plugins: { legend: { display: false } } },
-    }));
+    section.append(
+      el(
+        'figure',
+        { className: 'narrow' },
+        el('figcaption', { text: 'Feature importance (mean |SHAP value|)' }),
+        canvas,
+      ),
+    );
+    charts.push(
+      new Chart(canvas, {
+        type: 'bar',
+        data: {
+          labels: e.features.map((f) => f.feature),
+          datasets: [{ label: 'mean |SHAP|', data: e.features.map((f) => f.value), backgroundColor: blue }],
+        },
+        options: { animation: false, indexAxis: 'y', scales, plugins: { legend: { display: false } } },
+      }),
+    );
   }
   container.append(section);
 }
@@ -194,10 +326,33 @@ function modelQuality(container: HTMLElement): void {
   const q = model?.modelQuality;
   if (!q) return;
   const section = el('section', {}, el('h2', { text: 'Model quality of the best candidate' }));
-  section.append(el('div', { className: 'actions' }, vsButton('Open report.json', () => vscode.postMessage({ type: 'openModelQuality' }), { secondary: true, title: q.location }), el('span', { className: 'muted', text: q.location })));
+  section.append(
+    el(
+      'div',
+      { className: 'actions' },
+      vsButton('Open report.json', () => vscode.postMessage({ type: 'openModelQuality' }), {
+        secondary: true,
+        title: q.location,
+      }),
+      el('span', { className: 'muted', text: q.location }),
+    ),
+  );
   if (q.problem) section.append(el('div', { className: 'notice warning', text: q.problem }));
   if (q.metrics?.length) {
-    section.append(el('div', { className: 'cards' }, ...q.metrics.map((m) => el('div', { className: 'card' }, el('div', { className: 'card-name', text: m.name }), el('div', { className: 'card-value', text: fmt(m.value) })))));
+    section.append(
+      el(
+        'div',
+        { className: 'cards' },
+        ...q.metrics.map((m) =>
+          el(
+            'div',
+            { className: 'card' },
+            el('div', { className: 'card-name', text: m.name }),
+            el('div', { className: 'card-value', text: fmt(m.value) }),
+          ),
+        ),
+      ),
+    );
   }
   container.append(section);
 }
@@ -212,21 +367,39 @@ function render(what: 'model' | 'sort' = 'model'): void {
     save();
     applyView();
   });
-  const status = vsSelect('Filter by status', ['', ...statuses].map((s) => ({ value: s, text: s || 'All statuses' })), view.status, (value) => {
-    view.status = value;
-    save();
-    applyView();
-  });
+  const status = vsSelect(
+    'Filter by status',
+    ['', ...statuses].map((s) => ({ value: s, text: s || 'All statuses' })),
+    view.status,
+    (value) => {
+      view.status = value;
+      save();
+      applyView();
+    },
+  );
   const header = el('div', { className: 'lb-row lb-head' });
   header.setAttribute('role', 'row');
   for (const c of columns()) {
     const arrow = view.sortKey === c.key ? (view.descending ? ' ▼' : ' ▲') : '';
     const isObjective = c.key === m.objectiveName;
-    const th = el('button', { className: `lb-cell lb-sort${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : c.key === 'rank' ? 'rank' : 'other'}${isObjective ? ' objective' : ''}`, text: `${c.label}${arrow}`, title: isObjective ? `${c.label}: the objective (${m.maximize ? 'higher' : 'lower'} is better)` : c.label });
+    const th = el('button', {
+      className: `lb-cell lb-sort${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : c.key === 'rank' ? 'rank' : 'other'}${isObjective ? ' objective' : ''}`,
+      text: `${c.label}${arrow}`,
+      title: isObjective ? `${c.label}: the objective (${m.maximize ? 'higher' : 'lower'} is better)` : c.label,
+    });
     th.setAttribute('role', 'columnheader');
     th.setAttribute('aria-sort', view.sortKey === c.key ? (view.descending ? 'descending' : 'ascending') : 'none');
     th.addEventListener('click', () => {
-      view = { ...view, descending: view.sortKey === c.key ? !view.descending : c.numeric && c.key !== 'rank' && c.key !== 'training' ? m.maximize : false, sortKey: c.key };
+      view = {
+        ...view,
+        descending:
+          view.sortKey === c.key
+            ? !view.descending
+            : c.numeric && c.key !== 'rank' && c.key !== 'training'
+              ? m.maximize
+              : false,
+        sortKey: c.key,
+      };
       save();
       render('sort');
     });
@@ -239,23 +412,51 @@ function render(what: 'model' | 'sort' = 'model'): void {
 
   scroller.append(tableBody);
   scroller.addEventListener('scroll', () => renderRows());
-  const elapsed = m.elapsedSeconds !== undefined ? `${Math.floor(m.elapsedSeconds / 3600)} h ${Math.round((m.elapsedSeconds % 3600) / 60)} min` : undefined;
+  const elapsed =
+    m.elapsedSeconds !== undefined
+      ? `${Math.floor(m.elapsedSeconds / 3600)} h ${Math.round((m.elapsedSeconds % 3600) / 60)} min`
+      : undefined;
   const plots = el('section', { className: 'plots' });
   app.replaceChildren(
-    el('header', {},
+    el(
+      'header',
+      {},
       el('h1', { text: m.jobName }),
-      el('p', { className: 'muted', text: [m.status, m.secondaryStatus, m.problemType, `objective ${m.objectiveName} (${m.maximize ? 'maximize' : 'minimize'})`, elapsed && `elapsed ${elapsed}`, `read ${when(m.loadedAt)}`].filter(Boolean).join(' · ') }),
+      el('p', {
+        className: 'muted',
+        text: [
+          m.status,
+          m.secondaryStatus,
+          m.problemType,
+          `objective ${m.objectiveName} (${m.maximize ? 'maximize' : 'minimize'})`,
+          elapsed && `elapsed ${elapsed}`,
+          `read ${when(m.loadedAt)}`,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      }),
     ),
     ...(m.failureReason ? [el('div', { className: 'notice error', text: m.failureReason })] : []),
     ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
-    el('div', { className: 'actions' },
+    el(
+      'div',
+      { className: 'actions' },
       button('Refresh', { type: 'refresh' }),
       button('Export CSV…', { type: 'exportCsv' }),
-      m.notebooks.dataExploration ? button('Data exploration notebook', { type: 'openNotebook', which: 'dataExploration' }) : undefined,
-      m.notebooks.candidateDefinition ? button('Candidate definition notebook', { type: 'openNotebook', which: 'candidateDefinition' }) : undefined,
+      m.notebooks.dataExploration
+        ? button('Data exploration notebook', { type: 'openNotebook', which: 'dataExploration' })
+        : undefined,
+      m.notebooks.candidateDefinition
+        ? button('Candidate definition notebook', { type: 'openNotebook', which: 'candidateDefinition' })
+        : undefined,
     ),
     el('div', { className: 'lb-tools' }, filter, status, el('span', { className: 'muted', text: '' })),
-    el('div', { className: 'lb-layout' }, el('div', { className: 'lb-table' }, header, scroller), el('aside', { className: 'lb-details' })),
+    el(
+      'div',
+      { className: 'lb-layout' },
+      el('div', { className: 'lb-table' }, header, scroller),
+      el('aside', { className: 'lb-details' }),
+    ),
     plots,
   );
   (app.querySelector('.lb-tools .muted') as HTMLElement).id = 'count';
@@ -265,7 +466,13 @@ function render(what: 'model' | 'sort' = 'model'): void {
   renderCharts(plots);
   modelQuality(app);
   explainability(app);
-  vscode.postMessage({ type: 'rendered', what, ms: Math.round((performance.now() - started) * 10) / 10, rows: model.rows.length, heapBytes: heapBytes() });
+  vscode.postMessage({
+    type: 'rendered',
+    what,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+    rows: model.rows.length,
+    heapBytes: heapBytes(),
+  });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

@@ -1,13 +1,26 @@
 // Browser side of the Model Group panel: the versions table (tick two to compare), the comparison, and one
 // chart per metric across versions, points coloured by approval status. Everything from AWS is text.
-import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import type { FromWebview, ModelGroupModel, ToWebview, VersionRow } from '../protocol/modelGroup';
 import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
 import { metricDelta } from './releaseReviewCharts';
 
 Chart.register(CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
@@ -15,7 +28,12 @@ let model: ModelGroupModel | undefined;
 let selected: string[] = [];
 let busy = false;
 
-function button(label: string, message: FromWebview, kind: 'primary' | 'secondary' | 'danger', title?: string): HTMLButtonElement {
+function button(
+  label: string,
+  message: FromWebview,
+  kind: 'primary' | 'secondary' | 'danger',
+  title?: string,
+): HTMLButtonElement {
   const b = el('button', { className: `button ${kind} small`, text: label, title });
   b.disabled = busy;
   b.addEventListener('click', () => vscode.postMessage(message));
@@ -26,8 +44,17 @@ const metricNames = (versions: VersionRow[]) => [...new Set(versions.flatMap((v)
 const valueOf = (v: VersionRow, name: string) => v.metrics.find((m) => m.name === name)?.value;
 
 function versionsTable(m: ModelGroupModel, names: string[]): HTMLElement {
-  const head = el('tr', {}, el('th', { text: 'Compare' }), el('th', { text: 'Version' }), el('th', { text: 'Status' }), el('th', { text: 'Created' }), el('th', { text: 'Created by' }),
-    ...names.map((n) => el('th', { className: 'number', text: n.toUpperCase() })), el('th', { text: '' }));
+  const head = el(
+    'tr',
+    {},
+    el('th', { text: 'Compare' }),
+    el('th', { text: 'Version' }),
+    el('th', { text: 'Status' }),
+    el('th', { text: 'Created' }),
+    el('th', { text: 'Created by' }),
+    ...names.map((n) => el('th', { className: 'number', text: n.toUpperCase() })),
+    el('th', { text: '' }),
+  );
   const body = el('tbody');
   for (const v of m.versions) {
     const tick = el('input');
@@ -35,28 +62,43 @@ function versionsTable(m: ModelGroupModel, names: string[]): HTMLElement {
     tick.checked = selected.includes(v.arn);
     tick.setAttribute('aria-label', `Compare version ${v.version}`);
     tick.addEventListener('change', () => {
-      selected = tick.checked ? [...selected.filter((a) => a !== v.arn), v.arn].slice(-2) : selected.filter((a) => a !== v.arn);
+      selected = tick.checked
+        ? [...selected.filter((a) => a !== v.arn), v.arn].slice(-2)
+        : selected.filter((a) => a !== v.arn);
       vscode.setState({ model, selected });
       render();
     });
-    const actions = el('td', { className: 'row-actions' },
+    const actions = el(
+      'td',
+      { className: 'row-actions' },
       v.status !== 'Approved' ? button('Approve…', { type: 'approve', arn: v.arn }, 'primary') : undefined,
       v.status !== 'Rejected' ? button('Reject…', { type: 'reject', arn: v.arn }, 'danger') : undefined,
       button('Deploy…', { type: 'deploy', arn: v.arn }, 'secondary', 'Deploy this version to a new endpoint'),
     );
-    body.append(el('tr', { title: [v.description, v.approvalDescription && `Approval: ${v.approvalDescription}`].filter(Boolean).join('\n') },
-      el('td', {}, tick),
-      el('td', { text: `v${v.version}` }),
-      el('td', { className: `status ${v.status}`, text: v.status }),
-      el('td', { text: when(v.created) }),
-      // Clipped to one line (the full text in its tooltip and in Compare): a long creator must not squeeze the table.
-      el('td', { className: 'clip', text: v.createdBy ?? '—', title: v.createdBy ?? '' }),
-      ...names.map((n) => {
-        const value = valueOf(v, n);
-        return el('td', { className: 'number', text: value === undefined ? (v.metricsError && n === names[0] ? v.metricsError : '—') : fmt(value) });
-      }),
-      actions,
-    ));
+    body.append(
+      el(
+        'tr',
+        {
+          title: [v.description, v.approvalDescription && `Approval: ${v.approvalDescription}`]
+            .filter(Boolean)
+            .join('\n'),
+        },
+        el('td', {}, tick),
+        el('td', { text: `v${v.version}` }),
+        el('td', { className: `status ${v.status}`, text: v.status }),
+        el('td', { text: when(v.created) }),
+        // Clipped to one line (the full text in its tooltip and in Compare): a long creator must not squeeze the table.
+        el('td', { className: 'clip', text: v.createdBy ?? '—', title: v.createdBy ?? '' }),
+        ...names.map((n) => {
+          const value = valueOf(v, n);
+          return el('td', {
+            className: 'number',
+            text: value === undefined ? (v.metricsError && n === names[0] ? v.metricsError : '—') : fmt(value),
+          });
+        }),
+        actions,
+      ),
+    );
   }
   // Many metrics do not fit a narrow panel: the table scrolls sideways, the page keeps its width.
   return el('div', { className: 'table-scroll' }, el('table', { className: 'versions' }, el('thead', {}, head), body));
@@ -64,7 +106,10 @@ function versionsTable(m: ModelGroupModel, names: string[]): HTMLElement {
 
 function comparison(m: ModelGroupModel, names: string[]): HTMLElement {
   const section = el('section', {}, el('h2', { text: 'Compare' }));
-  const [a, b] = selected.map((arn) => m.versions.find((v) => v.arn === arn)).filter((v): v is VersionRow => !!v).sort((x, y) => x.version - y.version);
+  const [a, b] = selected
+    .map((arn) => m.versions.find((v) => v.arn === arn))
+    .filter((v): v is VersionRow => !!v)
+    .sort((x, y) => x.version - y.version);
   if (!a || !b) {
     section.append(el('p', { className: 'muted', text: 'Tick two versions to compare them side by side.' }));
     return section;
@@ -76,17 +121,51 @@ function comparison(m: ModelGroupModel, names: string[]): HTMLElement {
     ...names.map((n) => {
       const x = valueOf(a, n);
       const y = valueOf(b, n);
-      return [n.toUpperCase(), x === undefined ? '—' : fmt(x), y === undefined ? '—' : fmt(y), x !== undefined && y !== undefined ? n : ''];
+      return [
+        n.toUpperCase(),
+        x === undefined ? '—' : fmt(x),
+        y === undefined ? '—' : fmt(y),
+        x !== undefined && y !== undefined ? n : '',
+      ];
     }),
     ['Approval note', a.approvalDescription ?? '—', b.approvalDescription ?? '—', ''],
   ];
   const body = el('tbody');
   for (const [label, x, y, metric] of rows) {
     const delta = metric ? metricDelta(metric, valueOf(b, metric)!, valueOf(a, metric)!) : undefined;
-    body.append(el('tr', {}, el('th', { text: label }), el('td', { text: x }), el('td', { text: y }),
-      el('td', { className: `card-delta ${delta?.better ? 'better' : delta?.worse ? 'worse' : ''}`, text: delta ? `${delta.text} (v${b.version} vs v${a.version})` : '' })));
+    body.append(
+      el(
+        'tr',
+        {},
+        el('th', { text: label }),
+        el('td', { text: x }),
+        el('td', { text: y }),
+        el('td', {
+          className: `card-delta ${delta?.better ? 'better' : delta?.worse ? 'worse' : ''}`,
+          text: delta ? `${delta.text} (v${b.version} vs v${a.version})` : '',
+        }),
+      ),
+    );
   }
-  section.append(el('table', { className: 'compare' }, el('thead', {}, el('tr', {}, el('th', { text: '' }), el('th', { text: `v${a.version}` }), el('th', { text: `v${b.version}` }), el('th', { text: 'Change' }))), body));
+  section.append(
+    el(
+      'table',
+      { className: 'compare' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { text: '' }),
+          el('th', { text: `v${a.version}` }),
+          el('th', { text: `v${b.version}` }),
+          el('th', { text: 'Change' }),
+        ),
+      ),
+      body,
+    ),
+  );
   return section;
 }
 
@@ -99,17 +178,40 @@ function metricCharts(m: ModelGroupModel, names: string[]): HTMLElement {
     const points = ordered.filter((v) => valueOf(v, name) !== undefined);
     if (points.length === 0) continue;
     const canvas = chartCanvas(`${name} across versions`);
-    section.append(el('figure', {}, el('figcaption', { text: `${name.toUpperCase()} by version (green approved, red rejected, orange pending)` }), canvas));
-    charts.push(new Chart(canvas, {
-      type: 'line',
-      data: {
-        labels: points.map((v) => `v${v.version}`),
-        datasets: [{ label: name, data: points.map((v) => valueOf(v, name)!), borderColor: blue, pointBackgroundColor: points.map((v) => colour(v.status)), pointBorderColor: points.map((v) => colour(v.status)), pointRadius: 5 }],
-      },
-      options: { animation: false, scales: { x: scales.x, y: { ...scales.y, title: { display: true, text: name, color: fg } } }, plugins: { legend: { display: false } } },
-    }));
+    section.append(
+      el(
+        'figure',
+        {},
+        el('figcaption', { text: `${name.toUpperCase()} by version (green approved, red rejected, orange pending)` }),
+        canvas,
+      ),
+    );
+    charts.push(
+      new Chart(canvas, {
+        type: 'line',
+        data: {
+          labels: points.map((v) => `v${v.version}`),
+          datasets: [
+            {
+              label: name,
+              data: points.map((v) => valueOf(v, name)!),
+              borderColor: blue,
+              pointBackgroundColor: points.map((v) => colour(v.status)),
+              pointBorderColor: points.map((v) => colour(v.status)),
+              pointRadius: 5,
+            },
+          ],
+        },
+        options: {
+          animation: false,
+          scales: { x: scales.x, y: { ...scales.y, title: { display: true, text: name, color: fg } } },
+          plugins: { legend: { display: false } },
+        },
+      }),
+    );
   }
-  if (charts.length === 0) section.append(el('p', { className: 'muted', text: 'No version has registered model quality metrics.' }));
+  if (charts.length === 0)
+    section.append(el('p', { className: 'muted', text: 'No version has registered model quality metrics.' }));
   return section;
 }
 
@@ -120,14 +222,26 @@ function render(): void {
   const m = model;
   const names = metricNames(m.versions);
   app.replaceChildren(
-    el('header', {},
+    el(
+      'header',
+      {},
       el('h1', { text: m.group }),
       m.description ? el('p', { className: 'question', text: m.description }) : undefined,
-      el('p', { className: 'muted', text: `${m.versions.length}${m.hasMore ? '+' : ''} versions · ${m.region} · read ${when(m.loadedAt)}` }),
+      el('p', {
+        className: 'muted',
+        text: `${m.versions.length}${m.hasMore ? '+' : ''} versions · ${m.region} · read ${when(m.loadedAt)}`,
+      }),
     ),
   );
   if (m.notice) app.append(el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text }));
-  app.append(el('div', { className: 'actions' }, button('Refresh', { type: 'refresh' }, 'secondary'), m.hasMore ? button('Load older versions', { type: 'loadMore' }, 'secondary') : undefined));
+  app.append(
+    el(
+      'div',
+      { className: 'actions' },
+      button('Refresh', { type: 'refresh' }, 'secondary'),
+      m.hasMore ? button('Load older versions', { type: 'loadMore' }, 'secondary') : undefined,
+    ),
+  );
   app.append(el('section', {}, el('h2', { text: 'Versions' }), versionsTable(m, names)));
   app.append(comparison(m, names));
   app.append(el('section', {}, el('h2', { text: 'Metrics across versions' }), metricCharts(m, names)));

@@ -1,6 +1,10 @@
 // Building blocks every webview page uses: elements whose text is set as text (never HTML), canvases
 // labelled for screen readers, numbers printed compactly, and chart colours from the VS Code theme.
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; title?: string } = {}, ...children: Array<Node | undefined>): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string; title?: string } = {},
+  ...children: Array<Node | undefined>
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props.className) node.className = props.className;
   if (props.text !== undefined) node.textContent = props.text;
@@ -16,9 +20,11 @@ export function chartCanvas(label: string): HTMLCanvasElement {
   return canvas;
 }
 
-export const fmt = (v: number) => (Math.abs(v) >= 1000 || (Math.abs(v) < 0.001 && v !== 0) ? v.toExponential(3) : String(Number(v.toPrecision(4))));
+export const fmt = (v: number) =>
+  Math.abs(v) >= 1000 || (Math.abs(v) < 0.001 && v !== 0) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
 export const when = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '—');
-const css = (name: string, fallback: string) => getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
+const css = (name: string, fallback: string) =>
+  getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 
 export function chartTheme() {
   const fg = css('--vscode-foreground', '#ccc');

@@ -4,7 +4,11 @@ import { Chart } from 'chart.js';
 import { chartCanvas, chartTheme, el, fmt } from './page';
 import { histogram, identityLine, residuals } from './releaseReviewCharts';
 
-export function predictedVsActual(actual: number[], predicted: number[], pointsLabel: string): { figures: HTMLElement[]; charts: Chart[] } {
+export function predictedVsActual(
+  actual: number[],
+  predicted: number[],
+  pointsLabel: string,
+): { figures: HTMLElement[]; charts: Chart[] } {
   const { fg, blue, orange, scales, legend } = chartTheme();
   const scatter = chartCanvas('Predicted against actual values');
   const hist = chartCanvas('Histogram of residuals');
@@ -15,18 +19,45 @@ export function predictedVsActual(actual: number[], predicted: number[], pointsL
   const charts: Chart[] = [
     new Chart(scatter, {
       type: 'scatter',
-      data: { datasets: [
-        { label: pointsLabel, data: actual.map((x, i) => ({ x, y: predicted[i] })), backgroundColor: blue, pointRadius: 3 },
-        { type: 'line', label: 'perfect prediction', data: identityLine(actual, predicted), borderColor: orange, pointRadius: 0, borderDash: [4, 4] },
-      ] },
-      options: { animation: false, parsing: false, scales: { x: { ...scales.x, title: { display: true, text: 'actual', color: fg } }, y: { ...scales.y, title: { display: true, text: 'predicted', color: fg } } }, plugins: { legend, decimation: { enabled: true, algorithm: 'lttb' } } },
+      data: {
+        datasets: [
+          {
+            label: pointsLabel,
+            data: actual.map((x, i) => ({ x, y: predicted[i] })),
+            backgroundColor: blue,
+            pointRadius: 3,
+          },
+          {
+            type: 'line',
+            label: 'perfect prediction',
+            data: identityLine(actual, predicted),
+            borderColor: orange,
+            pointRadius: 0,
+            borderDash: [4, 4],
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        parsing: false,
+        scales: {
+          x: { ...scales.x, title: { display: true, text: 'actual', color: fg } },
+          y: { ...scales.y, title: { display: true, text: 'predicted', color: fg } },
+        },
+        plugins: { legend, decimation: { enabled: true, algorithm: 'lttb' } },
+      },
     }),
   ];
   const bins = histogram(residuals(actual, predicted), 15);
-  charts.push(new Chart(hist, {
-    type: 'bar',
-    data: { labels: bins.map((b) => fmt((b.from + b.to) / 2)), datasets: [{ label: 'rows', data: bins.map((b) => b.count), backgroundColor: blue }] },
-    options: { animation: false, scales, plugins: { legend: { display: false } } },
-  }));
+  charts.push(
+    new Chart(hist, {
+      type: 'bar',
+      data: {
+        labels: bins.map((b) => fmt((b.from + b.to) / 2)),
+        datasets: [{ label: 'rows', data: bins.map((b) => b.count), backgroundColor: blue }],
+      },
+      options: { animation: false, scales, plugins: { legend: { display: false } } },
+    }),
+  );
   return { figures, charts };
 }

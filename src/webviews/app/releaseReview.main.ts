@@ -1,23 +1,54 @@
 // Browser side of the Release Review panel. Everything from AWS is put on the page as text (textContent),
 // never as HTML. The last model is kept with setState so the panel renders at once after a reload.
 import {
-  BarController, BarElement, CategoryScale, Chart, Decimation, Legend, LinearScale, LineController, LineElement,
-  PointElement, ScatterController, Tooltip,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
 } from 'chart.js';
 import type { FromWebview, MetricValue, ReleaseReviewModel, ReportView, ToWebview } from '../protocol/releaseReview';
 import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
 import { predictedVsActual } from './predictedVsActual';
 import { metricDelta } from './releaseReviewCharts';
 
-Chart.register(BarController, BarElement, CategoryScale, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+);
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let busy = false;
 let charts: Chart[] = [];
 
-function button(label: string, message: FromWebview, kind: 'primary' | 'secondary' | 'danger', disabled = false): HTMLButtonElement {
+function button(
+  label: string,
+  message: FromWebview,
+  kind: 'primary' | 'secondary' | 'danger',
+  disabled = false,
+): HTMLButtonElement {
   const b = el('button', { className: `button ${kind}`, text: label });
   // Remembered so the end of a busy spell re-enables only what the model allows, without drawing again.
   b.dataset.unavailable = String(disabled);
@@ -44,19 +75,34 @@ function link(label: string, url: string): HTMLAnchorElement {
   return a;
 }
 
-
 function metricCards(report: ReportView, previous?: ReportView): HTMLElement {
   const cards = el('div', { className: 'cards' });
-  for (const m of report.metrics) cards.appendChild(metricCard(m, previous?.metrics.find((p) => p.name === m.name)));
+  for (const m of report.metrics)
+    cards.appendChild(
+      metricCard(
+        m,
+        previous?.metrics.find((p) => p.name === m.name),
+      ),
+    );
   return cards;
 }
 
 function metricCard(m: MetricValue, before?: MetricValue): HTMLElement {
   const delta = before ? metricDelta(m.name, m.value, before.value) : undefined;
-  return el('div', { className: 'card', title: m.computed ? 'computed from GroundTruth and Predictions' : 'as written in evaluation.json' },
+  return el(
+    'div',
+    {
+      className: 'card',
+      title: m.computed ? 'computed from GroundTruth and Predictions' : 'as written in evaluation.json',
+    },
     el('div', { className: 'card-name', text: m.name.toUpperCase() }),
     el('div', { className: 'card-value', text: fmt(m.value) }),
-    delta ? el('div', { className: `card-delta ${delta.better ? 'better' : delta.worse ? 'worse' : ''}`, text: `${delta.text} vs last release (${fmt(before!.value)})` }) : undefined,
+    delta
+      ? el('div', {
+          className: `card-delta ${delta.better ? 'better' : delta.worse ? 'worse' : ''}`,
+          text: `${delta.text} vs last release (${fmt(before!.value)})`,
+        })
+      : undefined,
   );
 }
 
@@ -70,10 +116,28 @@ function plots(report: ReportView, previous?: ReportView): HTMLElement {
   } else {
     const names = report.metrics.map((m) => m.name);
     const bars = chartCanvas('Metrics of this release and of the last release');
-    section.append(el('figure', {}, el('figcaption', { text: previous ? 'This release vs the last release' : 'This release' }), bars));
+    section.append(
+      el(
+        'figure',
+        {},
+        el('figcaption', { text: previous ? 'This release vs the last release' : 'This release' }),
+        bars,
+      ),
+    );
     const datasets = [{ label: 'this release', data: report.metrics.map((m) => m.value), backgroundColor: blue }];
-    if (previous) datasets.push({ label: 'last release', data: names.map((n) => previous.metrics.find((m) => m.name === n)?.value ?? NaN), backgroundColor: orange });
-    charts.push(new Chart(bars, { type: 'bar', data: { labels: names.map((n) => n.toUpperCase()), datasets }, options: { animation: false, aspectRatio: 2.5, scales, plugins: { legend } } }));
+    if (previous)
+      datasets.push({
+        label: 'last release',
+        data: names.map((n) => previous.metrics.find((m) => m.name === n)?.value ?? NaN),
+        backgroundColor: orange,
+      });
+    charts.push(
+      new Chart(bars, {
+        type: 'bar',
+        data: { labels: names.map((n) => n.toUpperCase()), datasets },
+        options: { animation: false, aspectRatio: 2.5, scales, plugins: { legend } },
+      }),
+    );
   }
   return section;
 }
@@ -83,17 +147,29 @@ function render(model: ReleaseReviewModel): void {
   charts = [];
   app.replaceChildren();
   const a = model.approval;
-  const header = el('header', {},
+  const header = el(
+    'header',
+    {},
     el('h1', { text: model.pipelineName }),
-    el('p', { className: 'question', text: a ? (a.customData ?? 'Waiting for approval') : 'Nothing waits for approval' }),
-    el('p', { className: 'muted', text: [
-      a ? `${a.stageName} · ${a.actionName}` : undefined,
-      model.execution ? `execution ${model.execution.id}` : undefined,
-      model.execution?.status,
-      a?.waitingSince ? `waiting since ${when(a.waitingSince)}` : undefined,
-    ].filter(Boolean).join(' · ') }),
+    el('p', {
+      className: 'question',
+      text: a ? (a.customData ?? 'Waiting for approval') : 'Nothing waits for approval',
+    }),
+    el('p', {
+      className: 'muted',
+      text: [
+        a ? `${a.stageName} · ${a.actionName}` : undefined,
+        model.execution ? `execution ${model.execution.id}` : undefined,
+        model.execution?.status,
+        a?.waitingSince ? `waiting since ${when(a.waitingSince)}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
   );
-  const actions = el('div', { className: 'actions' },
+  const actions = el(
+    'div',
+    { className: 'actions' },
     button('Approve…', { type: 'approve' }, 'primary', !a),
     button('Reject…', { type: 'reject' }, 'danger', !a),
     button('Refresh', { type: 'refresh' }, 'secondary'),
@@ -105,39 +181,77 @@ function render(model: ReleaseReviewModel): void {
 
   const evaluation = el('section', {}, el('h2', { text: 'Evaluation' }));
   if (model.report) {
-    evaluation.append(el('p', { className: 'muted', text: `${model.report.location}${model.report.form === 'ground_truth' ? ' · metrics computed from GroundTruth and Predictions' : ''}` }));
+    evaluation.append(
+      el('p', {
+        className: 'muted',
+        text: `${model.report.location}${model.report.form === 'ground_truth' ? ' · metrics computed from GroundTruth and Predictions' : ''}`,
+      }),
+    );
     evaluation.append(metricCards(model.report, model.previous?.report));
     evaluation.append(plots(model.report, model.previous?.report));
-    if (model.previous) evaluation.append(el('p', { className: 'muted', text: `Last release: execution ${model.previous.executionId}${model.previous.report ? ` · ${model.previous.report.location}` : ` · ${model.previous.reportError ?? 'no report'}`}` }));
+    if (model.previous)
+      evaluation.append(
+        el('p', {
+          className: 'muted',
+          text: `Last release: execution ${model.previous.executionId}${model.previous.report ? ` · ${model.previous.report.location}` : ` · ${model.previous.reportError ?? 'no report'}`}`,
+        }),
+      );
   } else {
-    evaluation.append(el('p', { className: 'notice warning', text: `No evaluation report: ${model.reportError ?? 'not found'}` }));
+    evaluation.append(
+      el('p', { className: 'notice warning', text: `No evaluation report: ${model.reportError ?? 'not found'}` }),
+    );
   }
   app.append(evaluation);
 
   const commits = el('section', {}, el('h2', { text: 'Source revisions' }));
   const list = el('ul', { className: 'commits' });
   for (const c of model.commits) {
-    list.append(el('li', {},
-      el('span', { className: 'mono', text: c.commitId.slice(0, 8) }),
-      el('span', { className: 'commit-message', text: c.message.split('\n')[0] }),
-      el('span', { className: 'muted', text: [c.actionName, c.branch && `${c.repository}@${c.branch}`, c.author, c.date && when(c.date)].filter(Boolean).join(' · ') }),
-      action('changes', { type: 'openCommitChanges', repository: c.repository, commitId: c.commitId }),
-      link('view in CodeCommit', c.consoleUrl),
-    ));
+    list.append(
+      el(
+        'li',
+        {},
+        el('span', { className: 'mono', text: c.commitId.slice(0, 8) }),
+        el('span', { className: 'commit-message', text: c.message.split('\n')[0] }),
+        el('span', {
+          className: 'muted',
+          text: [c.actionName, c.branch && `${c.repository}@${c.branch}`, c.author, c.date && when(c.date)]
+            .filter(Boolean)
+            .join(' · '),
+        }),
+        action('changes', { type: 'openCommitChanges', repository: c.repository, commitId: c.commitId }),
+        link('view in CodeCommit', c.consoleUrl),
+      ),
+    );
   }
-  if (!model.commits.length) list.append(el('li', { className: 'muted', text: 'No source revisions recorded for this execution' }));
+  if (!model.commits.length)
+    list.append(el('li', { className: 'muted', text: 'No source revisions recorded for this execution' }));
   commits.append(list);
   app.append(commits);
 
   const stages = el('section', {}, el('h2', { text: 'Stages' }));
-  const table = el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'Stage' }), el('th', { text: 'Status' }), el('th', { text: 'Actions' }))));
+  const table = el(
+    'table',
+    {},
+    el(
+      'thead',
+      {},
+      el('tr', {}, el('th', { text: 'Stage' }), el('th', { text: 'Status' }), el('th', { text: 'Actions' })),
+    ),
+  );
   const body = el('tbody');
   for (const s of model.stages) {
-    body.append(el('tr', {},
-      el('td', { text: s.name }),
-      el('td', { className: `status ${s.status ?? 'none'}`, text: `${s.status ?? 'not run'}${s.ranForOlderExecution ? ' (previous execution)' : ''}` }),
-      el('td', { text: s.actions.map((x) => `${x.name}: ${x.status ?? 'not run'}`).join(', ') }),
-    ));
+    body.append(
+      el(
+        'tr',
+        {},
+        el('td', { text: s.name }),
+        el('td', {
+          className: `status ${s.status ?? 'none'}`,
+          text: `${s.status ?? 'not run'}${s.ranForOlderExecution ? ' (previous execution)' : ''}`,
+        }),
+        el('td', { text: s.actions.map((x) => `${x.name}: ${x.status ?? 'not run'}`).join(', ') }),
+      ),
+    );
   }
   table.append(body);
   stages.append(table);
@@ -153,7 +267,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   } else if (message.type === 'busy') {
     busy = message.busy;
     document.body.classList.toggle('busy', busy);
-    for (const b of Array.from(document.querySelectorAll('button'))) b.disabled = busy || b.dataset.unavailable === 'true';
+    for (const b of Array.from(document.querySelectorAll('button')))
+      b.disabled = busy || b.dataset.unavailable === 'true';
   }
 });
 

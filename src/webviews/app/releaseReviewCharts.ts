@@ -21,7 +21,11 @@ export function histogram(values: readonly number[], binCount: number): Bin[] {
   }
   if (min === max) return [{ from: min, to: max, count: values.length }];
   const width = (max - min) / binCount;
-  const bins: Bin[] = Array.from({ length: binCount }, (_, i) => ({ from: min + i * width, to: min + (i + 1) * width, count: 0 }));
+  const bins: Bin[] = Array.from({ length: binCount }, (_, i) => ({
+    from: min + i * width,
+    to: min + (i + 1) * width,
+    count: 0,
+  }));
   for (const v of values) bins[Math.min(binCount - 1, Math.floor((v - min) / width))].count++;
   return bins;
 }
@@ -33,12 +37,19 @@ export function identityLine(actual: readonly number[], predicted: readonly numb
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  return [{ x: lo, y: lo }, { x: hi, y: hi }];
+  return [
+    { x: lo, y: lo },
+    { x: hi, y: hi },
+  ];
 }
 
 const HIGHER_IS_BETTER = new Set(['r2', 'accuracy', 'auc', 'f1', 'precision', 'recall']);
 
-export function metricDelta(name: string, now: number, before: number): { text: string; better: boolean; worse: boolean } {
+export function metricDelta(
+  name: string,
+  now: number,
+  before: number,
+): { text: string; better: boolean; worse: boolean } {
   const diff = now - before;
   const higherBetter = HIGHER_IS_BETTER.has(name.toLowerCase());
   const better = higherBetter ? diff > 0 : diff < 0;

@@ -7,7 +7,11 @@ import { chartCanvas, chartTheme, el, onThemeChange, when } from './page';
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, Tooltip);
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
@@ -20,13 +24,18 @@ function render(): void {
   if (!model) return;
   const m = model;
   const differing = m.rows.filter((r) => r.differs).length;
-  const head = el('tr', {}, el('th', { text: '' }), ...m.jobs.map((j) => {
-    const th = el('th');
-    const link = el('button', { className: 'lb-sort', text: j.name, title: `Open ${j.name}` });
-    link.addEventListener('click', () => vscode.postMessage({ type: 'openJob', jobName: j.name }));
-    th.append(link, el('div', { className: `status ${j.status}`, text: j.status }));
-    return th;
-  }));
+  const head = el(
+    'tr',
+    {},
+    el('th', { text: '' }),
+    ...m.jobs.map((j) => {
+      const th = el('th');
+      const link = el('button', { className: 'lb-sort', text: j.name, title: `Open ${j.name}` });
+      link.addEventListener('click', () => vscode.postMessage({ type: 'openJob', jobName: j.name }));
+      th.append(link, el('div', { className: `status ${j.status}`, text: j.status }));
+      return th;
+    }),
+  );
   const body = el('tbody');
   let section = '';
   for (const r of m.rows.filter((x) => !onlyDifferences || x.differs)) {
@@ -36,29 +45,68 @@ function render(): void {
       cell.colSpan = m.jobs.length + 1;
       body.append(el('tr', {}, cell));
     }
-    body.append(el('tr', {}, el('td', { className: 'mono', text: r.name }), ...r.values.map((v) => el('td', { className: `mono${r.differs ? ' diff' : ''}`, text: v ?? '—' }))));
+    body.append(
+      el(
+        'tr',
+        {},
+        el('td', { className: 'mono', text: r.name }),
+        ...r.values.map((v) => el('td', { className: `mono${r.differs ? ' diff' : ''}`, text: v ?? '—' })),
+      ),
+    );
   }
-  const toggle = vsButton(onlyDifferences ? 'Show all rows' : 'Show only differences', () => {
-    onlyDifferences = !onlyDifferences;
-    vscode.setState({ model, onlyDifferences });
-    render();
-  }, { secondary: true });
+  const toggle = vsButton(
+    onlyDifferences ? 'Show all rows' : 'Show only differences',
+    () => {
+      onlyDifferences = !onlyDifferences;
+      vscode.setState({ model, onlyDifferences });
+      render();
+    },
+    { secondary: true },
+  );
   app.replaceChildren(
-    el('header', {}, el('h1', { text: `Compare ${m.jobs.length} training jobs` }), el('p', { className: 'muted', text: `${differing} of ${m.rows.length} rows differ (highlighted) · ${when(m.loadedAt)}` })),
+    el(
+      'header',
+      {},
+      el('h1', { text: `Compare ${m.jobs.length} training jobs` }),
+      el('p', {
+        className: 'muted',
+        text: `${differing} of ${m.rows.length} rows differ (highlighted) · ${when(m.loadedAt)}`,
+      }),
+    ),
     ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
-    el('div', { className: 'actions' }, vsButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), { secondary: true }), toggle),
+    el(
+      'div',
+      { className: 'actions' },
+      vsButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), { secondary: true }),
+      toggle,
+    ),
     el('section', {}, el('table', { className: 'compare' }, el('thead', {}, head), body)),
   );
   if (m.shared.length) {
     const { scales, legend, blue, orange, green, red } = chartTheme();
     const colours = [blue, orange, green, red];
     const canvas = chartCanvas('Final metrics every job reported');
-    app.append(el('section', { className: 'narrow' }, el('figure', {}, el('figcaption', { text: 'Final metrics every job reported' }), canvas)));
-    charts.push(new Chart(canvas, {
-      type: 'bar',
-      data: { labels: m.shared.map((s) => s.name), datasets: m.jobs.map((j, i) => ({ label: j.name, data: m.shared.map((s) => s.values[i]), backgroundColor: colours[i % colours.length] })) },
-      options: { animation: false, scales, plugins: { legend } },
-    }));
+    app.append(
+      el(
+        'section',
+        { className: 'narrow' },
+        el('figure', {}, el('figcaption', { text: 'Final metrics every job reported' }), canvas),
+      ),
+    );
+    charts.push(
+      new Chart(canvas, {
+        type: 'bar',
+        data: {
+          labels: m.shared.map((s) => s.name),
+          datasets: m.jobs.map((j, i) => ({
+            label: j.name,
+            data: m.shared.map((s) => s.values[i]),
+            backgroundColor: colours[i % colours.length],
+          })),
+        },
+        options: { animation: false, scales, plugins: { legend } },
+      }),
+    );
   } else if (m.jobs.length) {
     app.append(el('p', { className: 'muted', text: 'The jobs share no final metric to chart.' }));
   }

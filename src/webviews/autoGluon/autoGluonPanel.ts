@@ -17,22 +17,42 @@ export class AutoGluonPanel extends ModelPanelBase<ToWebview, FromWebview, AutoG
   private static readonly open = new Map<string, AutoGluonPanel>();
 
   static show(extensionUri: vscode.Uri, session: AwsSession, jobName: string): AutoGluonPanel {
-    return panelFor(AutoGluonPanel.open, `${session.current.region}/${jobName}`, () => new AutoGluonPanel(extensionUri, session, jobName));
+    return panelFor(
+      AutoGluonPanel.open,
+      `${session.current.region}/${jobName}`,
+      () => new AutoGluonPanel(extensionUri, session, jobName),
+    );
   }
 
-  private constructor(extensionUri: vscode.Uri, private readonly session: AwsSession, readonly jobName: string) {
+  private constructor(
+    extensionUri: vscode.Uri,
+    private readonly session: AwsSession,
+    readonly jobName: string,
+  ) {
     super(extensionUri, 'sagemakerWorkbench.autoGluon', `AutoGluon: ${jobName}`, 'autoGluon');
     void this.load();
   }
 
   load(): Promise<void> {
     this.loading = (async () => {
-      const base = { jobName: this.jobName, artefact: '', rows: [], evaluation: [], loadedAt: new Date().toISOString() };
+      const base = {
+        jobName: this.jobName,
+        artefact: '',
+        rows: [],
+        evaluation: [],
+        loadedAt: new Date().toISOString(),
+      };
       try {
         const job = await describeTrainingJob(this.session.clients, this.jobName);
         const artefact = job.ModelArtifacts?.S3ModelArtifacts;
         if (job.TrainingJobStatus !== 'Completed' || !artefact) {
-          this.current = { ...base, notice: { kind: 'info', text: `${this.jobName} is ${job.TrainingJobStatus ?? 'not finished'}; its leaderboard is in model.tar.gz once it completes.` } };
+          this.current = {
+            ...base,
+            notice: {
+              kind: 'info',
+              text: `${this.jobName} is ${job.TrainingJobStatus ?? 'not finished'}; its leaderboard is in model.tar.gz once it completes.`,
+            },
+          };
         } else {
           const read = await readArchiveEntries(this.session.clients, artefact, FILES);
           const missing = FILES.filter((f) => !(f in read.files));
@@ -45,15 +65,30 @@ export class AutoGluonPanel extends ModelPanelBase<ToWebview, FromWebview, AutoG
             problems.push((error as Error).message);
           }
           try {
-            if (read.files['Model_Evaluation.txt'] !== undefined) evaluation = parseEvaluation(read.files['Model_Evaluation.txt']);
+            if (read.files['Model_Evaluation.txt'] !== undefined)
+              evaluation = parseEvaluation(read.files['Model_Evaluation.txt']);
           } catch (error) {
             problems.push(`Model_Evaluation.txt is not JSON: ${(error as Error).message}`);
           }
-          if (missing.length) problems.push(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in ${artefact} (is this an AutoGluon job writing them next to its models?)`);
-          this.current = { ...base, artefact, bytesRead: read.bytesRead, objectBytes: read.objectBytes, rows, evaluation, notice: problems.length ? { kind: 'warning', text: problems.join(' ') } : undefined };
+          if (missing.length)
+            problems.push(
+              `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in ${artefact} (is this an AutoGluon job writing them next to its models?)`,
+            );
+          this.current = {
+            ...base,
+            artefact,
+            bytesRead: read.bytesRead,
+            objectBytes: read.objectBytes,
+            rows,
+            evaluation,
+            notice: problems.length ? { kind: 'warning', text: problems.join(' ') } : undefined,
+          };
         }
       } catch (error) {
-        const text = error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, this.session, 's3', 'GetObject').message;
+        const text =
+          error instanceof Error && !('$metadata' in error)
+            ? error.message
+            : toUserError(error, this.session, 's3', 'GetObject').message;
         this.current = { ...base, notice: { kind: 'error', text } };
       }
       await this.post({ type: 'model', model: this.current });
@@ -65,6 +100,11 @@ export class AutoGluonPanel extends ModelPanelBase<ToWebview, FromWebview, AutoG
     if (message.type === 'ready' && this.current) await this.post({ type: 'model', model: this.current });
     else if (message.type === 'refresh') await this.load();
     // The command shows the page, or says why there is none; the artefact this panel read saves a describe.
-    else if (message.type === 'openSummary') await vscode.commands.executeCommand('sagemakerWorkbench.openSummaryOfModels', this.jobName, this.current?.artefact || undefined);
+    else if (message.type === 'openSummary')
+      await vscode.commands.executeCommand(
+        'sagemakerWorkbench.openSummaryOfModels',
+        this.jobName,
+        this.current?.artefact || undefined,
+      );
   }
 }

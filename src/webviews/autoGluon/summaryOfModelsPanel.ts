@@ -25,18 +25,33 @@ export function inertPage(html: string): string {
  * Reads the page out of the job's artefact and opens it; says why when there is none. `knownArtefact`: the
  * completed job's model.tar.gz when the caller has it (the AutoGluon panel), so the job is not described again.
  */
-export async function openSummaryOfModels(session: AwsSession, jobName: string, knownArtefact?: string): Promise<vscode.WebviewPanel> {
+export async function openSummaryOfModels(
+  session: AwsSession,
+  jobName: string,
+  knownArtefact?: string,
+): Promise<vscode.WebviewPanel> {
   const key = `${session.current.region}/${jobName}`;
   let artefact = knownArtefact;
   if (!artefact) {
     const job = await describeTrainingJob(session.clients, jobName);
     artefact = job.ModelArtifacts?.S3ModelArtifacts;
-    if (job.TrainingJobStatus !== 'Completed' || !artefact) throw new Error(`${jobName} is ${job.TrainingJobStatus ?? 'not finished'}; ${SUMMARY_FILE} is in its model.tar.gz once it completes.`);
+    if (job.TrainingJobStatus !== 'Completed' || !artefact)
+      throw new Error(
+        `${jobName} is ${job.TrainingJobStatus ?? 'not finished'}; ${SUMMARY_FILE} is in its model.tar.gz once it completes.`,
+      );
   }
   const read = await readArchiveEntries(session.clients, artefact, [SUMMARY_FILE]);
   const html = read.files[SUMMARY_FILE];
-  if (html === undefined) throw new Error(`${artefact} has no ${SUMMARY_FILE} (train.py writes it with predictor.fit_summary(show_plot=True)).`);
-  const panel = vscode.window.createWebviewPanel('sagemakerWorkbench.summaryOfModels', `${SUMMARY_FILE}: ${jobName}`, vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
+  if (html === undefined)
+    throw new Error(
+      `${artefact} has no ${SUMMARY_FILE} (train.py writes it with predictor.fit_summary(show_plot=True)).`,
+    );
+  const panel = vscode.window.createWebviewPanel(
+    'sagemakerWorkbench.summaryOfModels',
+    `${SUMMARY_FILE}: ${jobName}`,
+    vscode.ViewColumn.Active,
+    { enableScripts: false, localResourceRoots: [] },
+  );
   panel.webview.html = inertPage(html);
   open.get(key)?.dispose();
   open.set(key, panel);

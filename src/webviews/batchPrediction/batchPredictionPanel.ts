@@ -5,14 +5,27 @@ import type { BatchResult } from '../../model/batchPredictions';
 import type { BatchPredictionModel, FromWebview, ToWebview } from '../protocol/batchPrediction';
 import { panelFor, WebviewPanelBase } from '../webviewPanelBase';
 
-export function batchPredictionModel(endpointName: string, input: vscode.Uri, outcome: BatchResult & { predictionsFile?: vscode.Uri }): BatchPredictionModel {
+export function batchPredictionModel(
+  endpointName: string,
+  input: vscode.Uri,
+  outcome: BatchResult & { predictionsFile?: vscode.Uri },
+): BatchPredictionModel {
   const q = outcome.quality;
-  const metrics = !q ? [] : q.kind === 'classification'
-    ? [{ name: 'accuracy', value: q.accuracy ?? 0 }]
-    : [{ name: 'RMSE', value: q.rmse! }, { name: 'MAE', value: q.mae! }, ...(q.r2 !== undefined ? [{ name: 'R²', value: q.r2 }] : [])];
-  const pairs = q?.kind === 'regression' && outcome.actual && outcome.predicted
-    ? outcome.actual.map((a, i) => [Number(a), Number(outcome.predicted![i])] as const).filter(([, p]) => Number.isFinite(p))
-    : undefined;
+  const metrics = !q
+    ? []
+    : q.kind === 'classification'
+      ? [{ name: 'accuracy', value: q.accuracy ?? 0 }]
+      : [
+          { name: 'RMSE', value: q.rmse! },
+          { name: 'MAE', value: q.mae! },
+          ...(q.r2 !== undefined ? [{ name: 'R²', value: q.r2 }] : []),
+        ];
+  const pairs =
+    q?.kind === 'regression' && outcome.actual && outcome.predicted
+      ? outcome.actual
+          .map((a, i) => [Number(a), Number(outcome.predicted![i])] as const)
+          .filter(([, p]) => Number.isFinite(p))
+      : undefined;
   return {
     endpointName,
     inputFile: vscode.workspace.asRelativePath(input),
@@ -30,12 +43,30 @@ export function batchPredictionModel(endpointName: string, input: vscode.Uri, ou
 export class BatchPredictionPanel extends WebviewPanelBase<ToWebview, FromWebview> {
   private static readonly open = new Map<string, BatchPredictionPanel>();
 
-  static show(extensionUri: vscode.Uri, model: BatchPredictionModel, predictionsFile?: vscode.Uri): BatchPredictionPanel {
-    return panelFor(BatchPredictionPanel.open, model.endpointName, () => new BatchPredictionPanel(extensionUri, model, predictionsFile), (existing) => existing.update(model, predictionsFile));
+  static show(
+    extensionUri: vscode.Uri,
+    model: BatchPredictionModel,
+    predictionsFile?: vscode.Uri,
+  ): BatchPredictionPanel {
+    return panelFor(
+      BatchPredictionPanel.open,
+      model.endpointName,
+      () => new BatchPredictionPanel(extensionUri, model, predictionsFile),
+      (existing) => existing.update(model, predictionsFile),
+    );
   }
 
-  private constructor(extensionUri: vscode.Uri, private current: BatchPredictionModel, private predictionsFile?: vscode.Uri) {
-    super(extensionUri, 'sagemakerWorkbench.batchPrediction', `Predictions: ${current.endpointName}`, 'batchPrediction');
+  private constructor(
+    extensionUri: vscode.Uri,
+    private current: BatchPredictionModel,
+    private predictionsFile?: vscode.Uri,
+  ) {
+    super(
+      extensionUri,
+      'sagemakerWorkbench.batchPrediction',
+      `Predictions: ${current.endpointName}`,
+      'batchPrediction',
+    );
   }
 
   /** The page's last report of drawing the model (the benchmark reads it). */
@@ -54,7 +85,13 @@ export class BatchPredictionPanel extends WebviewPanelBase<ToWebview, FromWebvie
 
   protected async onMessage(message: FromWebview): Promise<void> {
     if (message.type === 'ready') await this.post({ type: 'model', model: this.current });
-    else if (message.type === 'openPredictions' && this.predictionsFile) await vscode.window.showTextDocument(this.predictionsFile, { viewColumn: vscode.ViewColumn.Beside });
-    else if (message.type === 'rendered' && typeof message.ms === 'number') this.lastRender = { ms: message.ms, points: Number(message.points) || 0, heapBytes: typeof message.heapBytes === 'number' ? message.heapBytes : undefined };
+    else if (message.type === 'openPredictions' && this.predictionsFile)
+      await vscode.window.showTextDocument(this.predictionsFile, { viewColumn: vscode.ViewColumn.Beside });
+    else if (message.type === 'rendered' && typeof message.ms === 'number')
+      this.lastRender = {
+        ms: message.ms,
+        points: Number(message.points) || 0,
+        heapBytes: typeof message.heapBytes === 'number' ? message.heapBytes : undefined,
+      };
   }
 }

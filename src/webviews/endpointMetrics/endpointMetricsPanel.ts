@@ -23,10 +23,18 @@ export class EndpointMetricsPanel extends ModelPanelBase<ToWebview, FromWebview,
   private variant?: string;
 
   static show(extensionUri: vscode.Uri, session: AwsSession, endpointName: string): EndpointMetricsPanel {
-    return panelFor(EndpointMetricsPanel.open, `${session.current.region}/${endpointName}`, () => new EndpointMetricsPanel(extensionUri, session, endpointName));
+    return panelFor(
+      EndpointMetricsPanel.open,
+      `${session.current.region}/${endpointName}`,
+      () => new EndpointMetricsPanel(extensionUri, session, endpointName),
+    );
   }
 
-  private constructor(extensionUri: vscode.Uri, private readonly session: AwsSession, readonly endpointName: string) {
+  private constructor(
+    extensionUri: vscode.Uri,
+    private readonly session: AwsSession,
+    readonly endpointName: string,
+  ) {
     super(extensionUri, 'sagemakerWorkbench.endpointMetrics', `Metrics: ${endpointName}`, 'endpointMetrics');
     void this.load();
   }
@@ -37,19 +45,49 @@ export class EndpointMetricsPanel extends ModelPanelBase<ToWebview, FromWebview,
       const { hours, periodSeconds } = RANGES[this.range];
       const end = Math.ceil(Date.now() / (periodSeconds * 1000)) * periodSeconds * 1000;
       const start = end - hours * 3_600_000;
-      const base = { endpointName: this.endpointName, range: this.range, periodSeconds, loadedAt: new Date().toISOString() };
+      const base = {
+        endpointName: this.endpointName,
+        range: this.range,
+        periodSeconds,
+        loadedAt: new Date().toISOString(),
+      };
       try {
-        this.variants ??= ((await describeEndpoint(this.session.clients, this.endpointName)).ProductionVariants ?? []).map((v) => v.VariantName ?? '').filter(Boolean);
+        this.variants ??= ((await describeEndpoint(this.session.clients, this.endpointName)).ProductionVariants ?? [])
+          .map((v) => v.VariantName ?? '')
+          .filter(Boolean);
         this.variant ??= this.variants[0];
         if (!this.variant) {
-          this.current = { ...base, variants: [], variant: '', times: [], invocations: [], errors: [], latencyMs: [], totals: { invocations: 0, errors: 0 }, notice: { kind: 'info', text: `${this.endpointName} has no serving variant, so it has no invocation metrics.` } };
+          this.current = {
+            ...base,
+            variants: [],
+            variant: '',
+            times: [],
+            invocations: [],
+            errors: [],
+            latencyMs: [],
+            totals: { invocations: 0, errors: 0 },
+            notice: {
+              kind: 'info',
+              text: `${this.endpointName} has no serving variant, so it has no invocation metrics.`,
+            },
+          };
         } else {
-          const m = await endpointMetrics(this.session.clients, this.endpointName, this.variant, new Date(start), new Date(end), periodSeconds);
+          const m = await endpointMetrics(
+            this.session.clients,
+            this.endpointName,
+            this.variant,
+            new Date(start),
+            new Date(end),
+            periodSeconds,
+          );
           const aligned = alignSeries(start, end, periodSeconds, m.invocations, m.errors, m.latencyUs);
           const invocations = m.invocations.values.reduce((s, v) => s + v, 0);
           // The range's average latency weighs each bucket's average by its invocations.
           const countAt = new Map(m.invocations.timestamps.map((t, i) => [t.getTime(), m.invocations.values[i]]));
-          const latencyWeighted = m.latencyUs.values.reduce((s, v, i) => s + v * (countAt.get(m.latencyUs.timestamps[i].getTime()) ?? 0), 0);
+          const latencyWeighted = m.latencyUs.values.reduce(
+            (s, v, i) => s + v * (countAt.get(m.latencyUs.timestamps[i].getTime()) ?? 0),
+            0,
+          );
           this.current = {
             ...base,
             variants: this.variants,
@@ -58,13 +96,33 @@ export class EndpointMetricsPanel extends ModelPanelBase<ToWebview, FromWebview,
             invocations: aligned.values[0],
             errors: aligned.values[1],
             latencyMs: aligned.values[2].map((v) => (v === null ? null : v / 1000)),
-            totals: { invocations, errors: m.errors.values.reduce((s, v) => s + v, 0), averageLatencyMs: invocations ? latencyWeighted / invocations / 1000 : undefined },
-            notice: invocations === 0 ? { kind: 'info', text: `No invocations of ${this.endpointName}/${this.variant} in the last ${this.range}: CloudWatch has data once the endpoint is invoked.` } : undefined,
+            totals: {
+              invocations,
+              errors: m.errors.values.reduce((s, v) => s + v, 0),
+              averageLatencyMs: invocations ? latencyWeighted / invocations / 1000 : undefined,
+            },
+            notice:
+              invocations === 0
+                ? {
+                    kind: 'info',
+                    text: `No invocations of ${this.endpointName}/${this.variant} in the last ${this.range}: CloudWatch has data once the endpoint is invoked.`,
+                  }
+                : undefined,
           };
         }
       } catch (error) {
         const text = toUserError(error, this.session, 'cloudwatch', 'GetMetricData').message;
-        this.current = { ...base, variants: this.variants ?? [], variant: this.variant ?? '', times: [], invocations: [], errors: [], latencyMs: [], totals: { invocations: 0, errors: 0 }, notice: { kind: 'error', text } };
+        this.current = {
+          ...base,
+          variants: this.variants ?? [],
+          variant: this.variant ?? '',
+          times: [],
+          invocations: [],
+          errors: [],
+          latencyMs: [],
+          totals: { invocations: 0, errors: 0 },
+          notice: { kind: 'error', text },
+        };
       }
       await this.post({ type: 'model', model: this.current });
       await this.post({ type: 'busy', busy: false });

@@ -49,7 +49,10 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
     });
   }
 
-  private constructor(private readonly deps: LeaderboardDeps, readonly jobName: string) {
+  private constructor(
+    private readonly deps: LeaderboardDeps,
+    readonly jobName: string,
+  ) {
     super(deps.extensionUri, 'sagemakerWorkbench.leaderboard', `Leaderboard: ${jobName}`, 'leaderboard');
     this.panel.onDidChangeViewState(() => {
       if (this.showing && this.current?.status === 'InProgress' && !this.timer) this.scheduleLive();
@@ -62,34 +65,64 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
       await this.post({ type: 'busy', busy: true });
       const { session } = this.deps;
       try {
-        const [job, candidates] = await Promise.all([describeAutoMlJobV2(session.clients, this.jobName), allCandidates(session.clients, this.jobName)]);
+        const [job, candidates] = await Promise.all([
+          describeAutoMlJobV2(session.clients, this.jobName),
+          allCandidates(session.clients, this.jobName),
+        ]);
         this.candidates = candidates;
-        const objectiveName = job.AutoMLJobObjective?.MetricName ?? job.BestCandidate?.FinalAutoMLJobObjectiveMetric?.MetricName ?? candidates[0]?.FinalAutoMLJobObjectiveMetric?.MetricName ?? 'objective';
-        const maximize = objectiveIsMaximized(objectiveName, job.BestCandidate?.FinalAutoMLJobObjectiveMetric?.Type ?? candidates[0]?.FinalAutoMLJobObjectiveMetric?.Type);
+        const objectiveName =
+          job.AutoMLJobObjective?.MetricName ??
+          job.BestCandidate?.FinalAutoMLJobObjectiveMetric?.MetricName ??
+          candidates[0]?.FinalAutoMLJobObjectiveMetric?.MetricName ??
+          'objective';
+        const maximize = objectiveIsMaximized(
+          objectiveName,
+          job.BestCandidate?.FinalAutoMLJobObjectiveMetric?.Type ?? candidates[0]?.FinalAutoMLJobObjectiveMetric?.Type,
+        );
         const rows = leaderboardRows(candidates, maximize);
         const end = job.EndTime ?? new Date();
         this.current = {
           jobName: this.jobName,
           status: job.AutoMLJobStatus ?? 'Unknown',
           secondaryStatus: job.AutoMLJobSecondaryStatus,
-          problemType: job.ResolvedAttributes?.AutoMLProblemTypeResolvedAttributes?.TabularResolvedAttributes?.ProblemType ?? job.AutoMLProblemTypeConfig?.TabularJobConfig?.ProblemType,
+          problemType:
+            job.ResolvedAttributes?.AutoMLProblemTypeResolvedAttributes?.TabularResolvedAttributes?.ProblemType ??
+            job.AutoMLProblemTypeConfig?.TabularJobConfig?.ProblemType,
           objectiveName,
           maximize,
           metricNames: metricColumns(rows, objectiveName),
           rows,
-          elapsedSeconds: job.CreationTime ? Math.round((end.getTime() - job.CreationTime.getTime()) / 1000) : undefined,
+          elapsedSeconds: job.CreationTime
+            ? Math.round((end.getTime() - job.CreationTime.getTime()) / 1000)
+            : undefined,
           failureReason: job.FailureReason,
           notebooks: {
             dataExploration: job.AutoMLJobArtifacts?.DataExplorationNotebookLocation,
             candidateDefinition: job.AutoMLJobArtifacts?.CandidateDefinitionNotebookLocation,
           },
-          explainability: await this.explainability(job.BestCandidate?.CandidateProperties?.CandidateArtifactLocations?.Explainability),
-          modelQuality: await this.modelQuality(job.BestCandidate?.CandidateProperties?.CandidateArtifactLocations?.ModelInsights),
+          explainability: await this.explainability(
+            job.BestCandidate?.CandidateProperties?.CandidateArtifactLocations?.Explainability,
+          ),
+          modelQuality: await this.modelQuality(
+            job.BestCandidate?.CandidateProperties?.CandidateArtifactLocations?.ModelInsights,
+          ),
           loadedAt: new Date().toISOString(),
         };
       } catch (error) {
         const text = toUserError(error, session, 'sagemaker', 'ListCandidatesForAutoMLJob').message;
-        this.current = { ...(this.current ?? { jobName: this.jobName, status: 'Unknown', objectiveName: 'objective', maximize: true, metricNames: [], rows: [], notebooks: {}, loadedAt: new Date().toISOString() }), notice: { kind: 'error', text } };
+        this.current = {
+          ...(this.current ?? {
+            jobName: this.jobName,
+            status: 'Unknown',
+            objectiveName: 'objective',
+            maximize: true,
+            metricNames: [],
+            rows: [],
+            notebooks: {},
+            loadedAt: new Date().toISOString(),
+          }),
+          notice: { kind: 'error', text },
+        };
       }
       await this.post({ type: 'model', model: this.current });
       await this.post({ type: 'busy', busy: false });
@@ -111,7 +144,13 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
    * Reads one of the best candidate's reports (a few KB of JSON under the artefact prefix): absent when the
    * job wrote none; an oversized, unreadable or odd report is said (with `unreadable`), never fatal.
    */
-  private async bestCandidateReport<R extends object>(prefix: string | undefined, file: string, what: string, read: (text: string) => R, unreadable: (error: Error) => string): Promise<({ location: string } & (R | { problem: string })) | undefined> {
+  private async bestCandidateReport<R extends object>(
+    prefix: string | undefined,
+    file: string,
+    what: string,
+    read: (text: string) => R,
+    unreadable: (error: Error) => string,
+  ): Promise<({ location: string } & (R | { problem: string })) | undefined> {
     if (!prefix) return undefined;
     const location = `${prefix.replace(/\/$/, '')}/${file}`;
     const where = parseS3Uri(location)!;
@@ -133,16 +172,32 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
 
   /** The best candidate's Clarify analysis: feature importance. */
   private explainability(prefix: string | undefined): Promise<LeaderboardModel['explainability']> {
-    return this.bestCandidateReport(prefix, 'analysis.json', 'analysis', (text) => ({ features: globalShapValues(text) }), (e) => `The analysis could not be read: ${e.message}`);
+    return this.bestCandidateReport(
+      prefix,
+      'analysis.json',
+      'analysis',
+      (text) => ({ features: globalShapValues(text) }),
+      (e) => `The analysis could not be read: ${e.message}`,
+    );
   }
 
   /** The best candidate's model insights report: its validation metrics. */
   private modelQuality(prefix: string | undefined): Promise<LeaderboardModel['modelQuality']> {
-    return this.bestCandidateReport(prefix, 'report.json', 'report', (text) => {
-      const doc = JSON.parse(text) as { metrics?: Record<string, { value?: unknown }> };
-      const metrics = Object.entries(doc.metrics ?? {}).filter(([, m]) => typeof m?.value === 'number').map(([name, m]) => ({ name, value: m.value as number }));
-      return metrics.length ? { metrics } : { problem: 'The report has no metrics section this panel can read; open it to see it.' };
-    }, (e) => `The report is not JSON: ${e.message}`);
+    return this.bestCandidateReport(
+      prefix,
+      'report.json',
+      'report',
+      (text) => {
+        const doc = JSON.parse(text) as { metrics?: Record<string, { value?: unknown }> };
+        const metrics = Object.entries(doc.metrics ?? {})
+          .filter(([, m]) => typeof m?.value === 'number')
+          .map(([name, m]) => ({ name, value: m.value as number }));
+        return metrics.length
+          ? { metrics }
+          : { problem: 'The report has no metrics section this panel can read; open it to see it.' };
+      },
+      (e) => `The report is not JSON: ${e.message}`,
+    );
   }
 
   async openModelQuality(): Promise<vscode.TextDocument | undefined> {
@@ -169,21 +224,34 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
 
   async exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const uri = target ?? (await window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.jobName}-leaderboard.csv`) : undefined, filters: { CSV: ['csv'] } }));
+    const uri =
+      target ??
+      (await window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.jobName}-leaderboard.csv`) : undefined,
+        filters: { CSV: ['csv'] },
+      }));
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(this.csv()));
     return uri;
   }
 
   /** Downloads a notebook the job generated and opens it in the notebook editor. */
-  async openNotebook(which: 'dataExploration' | 'candidateDefinition', folder?: vscode.Uri): Promise<vscode.NotebookDocument | undefined> {
+  async openNotebook(
+    which: 'dataExploration' | 'candidateDefinition',
+    folder?: vscode.Uri,
+  ): Promise<vscode.NotebookDocument | undefined> {
     const s3 = this.current?.notebooks[which];
     const location = parseS3Uri(s3);
     if (!location) {
-      void window.showInformationMessage(`${this.jobName} has no ${which === 'dataExploration' ? 'data exploration' : 'candidate definition'} notebook (ensembling jobs and unfinished jobs do not write them).`);
+      void window.showInformationMessage(
+        `${this.jobName} has no ${which === 'dataExploration' ? 'data exploration' : 'candidate definition'} notebook (ensembling jobs and unfinished jobs do not write them).`,
+      );
       return undefined;
     }
-    if (!vscode.workspace.isTrusted) throw new Error('Downloading the notebook into the workspace needs a trusted workspace (Manage Workspace Trust).');
+    if (!vscode.workspace.isTrusted)
+      throw new Error(
+        'Downloading the notebook into the workspace needs a trusted workspace (Manage Workspace Trust).',
+      );
     const body = await readObjectBytes(this.deps.session.clients, location.bucket, location.key);
     const dir = folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!dir) throw new Error('Open a folder to download the notebook into.');
@@ -207,11 +275,20 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
         case 'refresh':
           return this.load();
         case 'rendered':
-          if (typeof message.ms === 'number') this.lastRender = { what: message.what === 'sort' ? 'sort' : 'model', ms: message.ms, rows: Number(message.rows) || 0, heapBytes: typeof message.heapBytes === 'number' ? message.heapBytes : undefined };
+          if (typeof message.ms === 'number')
+            this.lastRender = {
+              what: message.what === 'sort' ? 'sort' : 'model',
+              ms: message.ms,
+              rows: Number(message.rows) || 0,
+              heapBytes: typeof message.heapBytes === 'number' ? message.heapBytes : undefined,
+            };
           return;
         case 'exportCsv': {
           const uri = await this.exportCsv();
-          if (uri) void window.showInformationMessage(`Saved the leaderboard of ${this.jobName} (${this.current?.rows.length ?? 0} candidates) to ${vscode.workspace.asRelativePath(uri)}.`);
+          if (uri)
+            void window.showInformationMessage(
+              `Saved the leaderboard of ${this.jobName} (${this.current?.rows.length ?? 0} candidates) to ${vscode.workspace.asRelativePath(uri)}.`,
+            );
           return;
         }
         case 'openExplainability':
@@ -221,13 +298,19 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
           await this.openModelQuality();
           return;
         case 'openNotebook':
-          if (message.which === 'dataExploration' || message.which === 'candidateDefinition') await this.openNotebook(message.which);
+          if (message.which === 'dataExploration' || message.which === 'candidateDefinition')
+            await this.openNotebook(message.which);
           return;
         case 'deploy':
         case 'register': {
           // Only a candidate this panel listed: the webview names it, the extension looks it up.
           const candidate = typeof message.candidate === 'string' ? this.candidate(message.candidate) : undefined;
-          if (candidate) await this.deps.onCandidate(message.type === 'deploy' ? 'deployModel' : 'registerModel', this.jobName, candidate);
+          if (candidate)
+            await this.deps.onCandidate(
+              message.type === 'deploy' ? 'deployModel' : 'registerModel',
+              this.jobName,
+              candidate,
+            );
           return;
         }
       }

@@ -2,7 +2,13 @@
 // for each shown version its description and the metrics in its statistics object. The panel exists to
 // compare metrics, so here each shown version is described (a few at a time); the tree never does this.
 import type { ModelPackageSummary } from '@aws-sdk/client-sagemaker';
-import { describeModelPackage, describeModelPackageGroup, listModelPackagesPage, readQualityMetrics, statisticsUriOf } from '../../aws/sagemaker/modelRegistryApi';
+import {
+  describeModelPackage,
+  describeModelPackageGroup,
+  listModelPackagesPage,
+  readQualityMetrics,
+  statisticsUriOf,
+} from '../../aws/sagemaker/modelRegistryApi';
 import type { AwsSession } from '../../session/awsSession';
 import { toUserError } from '../../ui/showAwsError';
 import type { VersionRow } from '../protocol/modelGroup';
@@ -13,7 +19,11 @@ export async function readGroup(session: AwsSession, group: string) {
   return describeModelPackageGroup(session.clients, group);
 }
 
-export async function readVersionsPage(session: AwsSession, group: string, nextToken: string | undefined): Promise<{ rows: Array<{ row: VersionRow; summary: ModelPackageSummary }>; nextToken?: string }> {
+export async function readVersionsPage(
+  session: AwsSession,
+  group: string,
+  nextToken: string | undefined,
+): Promise<{ rows: Array<{ row: VersionRow; summary: ModelPackageSummary }>; nextToken?: string }> {
   const page = await listModelPackagesPage(session.clients, group, nextToken);
   const rows: Array<{ row: VersionRow; summary: ModelPackageSummary }> = new Array(page.items.length);
   let next = 0;
@@ -41,7 +51,8 @@ async function versionRow(session: AwsSession, s: ModelPackageSummary): Promise<
     row.createdBy = d.MetadataProperties?.GeneratedBy ?? d.CreatedBy?.UserProfileName;
     row.approvalDescription = d.ApprovalDescription;
     const uri = statisticsUriOf(d);
-    if (uri) row.metrics = (await readQualityMetrics(session.clients, uri)).map((m) => ({ name: m.name, value: m.value }));
+    if (uri)
+      row.metrics = (await readQualityMetrics(session.clients, uri)).map((m) => ({ name: m.name, value: m.value }));
     else row.metricsError = 'no metrics registered';
   } catch (error) {
     row.metricsError = toUserError(error, session, 'sagemaker', 'DescribeModelPackage').message;

@@ -26,10 +26,17 @@ export class ModelGroupPanel extends ModelPanelBase<ToWebview, FromWebview, Mode
   private nextToken?: string;
 
   static show(deps: ModelGroupDeps, group: string): ModelGroupPanel {
-    return panelFor(ModelGroupPanel.open, `${deps.session.current.region}/${group}`, () => new ModelGroupPanel(deps, group));
+    return panelFor(
+      ModelGroupPanel.open,
+      `${deps.session.current.region}/${group}`,
+      () => new ModelGroupPanel(deps, group),
+    );
   }
 
-  private constructor(private readonly deps: ModelGroupDeps, readonly group: string) {
+  private constructor(
+    private readonly deps: ModelGroupDeps,
+    readonly group: string,
+  ) {
     super(deps.extensionUri, 'sagemakerWorkbench.modelGroup', `Model group: ${group}`, 'modelGroup');
     void this.load();
   }
@@ -40,15 +47,33 @@ export class ModelGroupPanel extends ModelPanelBase<ToWebview, FromWebview, Mode
       await this.post({ type: 'busy', busy: true });
       const { session } = this.deps;
       try {
-        const [group, page] = await Promise.all([readGroup(session, this.group), readVersionsPage(session, this.group, more ? this.nextToken : undefined)]);
+        const [group, page] = await Promise.all([
+          readGroup(session, this.group),
+          readVersionsPage(session, this.group, more ? this.nextToken : undefined),
+        ]);
         if (!more) this.summaries.clear();
         for (const { summary } of page.rows) this.summaries.set(summary.ModelPackageArn ?? '', summary);
         this.nextToken = page.nextToken;
-        const rows: VersionRow[] = [...(more ? this.current?.versions ?? [] : []), ...page.rows.map((r) => r.row)];
-        this.current = { group: this.group, description: group.ModelPackageGroupDescription, region: session.current.region, versions: rows, hasMore: !!page.nextToken, notice, loadedAt: new Date().toISOString() };
+        const rows: VersionRow[] = [...(more ? (this.current?.versions ?? []) : []), ...page.rows.map((r) => r.row)];
+        this.current = {
+          group: this.group,
+          description: group.ModelPackageGroupDescription,
+          region: session.current.region,
+          versions: rows,
+          hasMore: !!page.nextToken,
+          notice,
+          loadedAt: new Date().toISOString(),
+        };
       } catch (error) {
         const text = toUserError(error, session, 'sagemaker', 'ListModelPackages').message;
-        this.current = { group: this.group, region: session.current.region, versions: this.current?.versions ?? [], hasMore: false, notice: { kind: 'error', text }, loadedAt: new Date().toISOString() };
+        this.current = {
+          group: this.group,
+          region: session.current.region,
+          versions: this.current?.versions ?? [],
+          hasMore: false,
+          notice: { kind: 'error', text },
+          loadedAt: new Date().toISOString(),
+        };
       }
       await this.post({ type: 'model', model: this.current });
       await this.post({ type: 'busy', busy: false });
@@ -60,12 +85,16 @@ export class ModelGroupPanel extends ModelPanelBase<ToWebview, FromWebview, Mode
   async decide(arn: string, decision: ModelDecision): Promise<DecisionOutcome> {
     const summary = this.summaries.get(arn);
     const row = this.current?.versions.find((v) => v.arn === arn);
-    if (!summary || !row) return { outcome: 'failed', message: `Version ${arn} is not in the panel any more; refresh it.` };
-    const result = await this.deps.decide({
-      summary,
-      metrics: async () => row.metrics.map((m) => ({ family: 'regression', ...m })),
-      approvalChanged: () => this.deps.registryChanged(),
-    }, decision);
+    if (!summary || !row)
+      return { outcome: 'failed', message: `Version ${arn} is not in the panel any more; refresh it.` };
+    const result = await this.deps.decide(
+      {
+        summary,
+        metrics: async () => row.metrics.map((m) => ({ family: 'regression', ...m })),
+        approvalChanged: () => this.deps.registryChanged(),
+      },
+      decision,
+    );
     if (result.outcome === 'decided') await this.load(false, { kind: 'info', text: result.message ?? '' });
     return result;
   }
@@ -87,7 +116,8 @@ export class ModelGroupPanel extends ModelPanelBase<ToWebview, FromWebview, Mode
         return;
       case 'deploy':
         // Only a version this panel listed; the deploy wizard then asks everything and confirms.
-        if (this.current?.versions.some((v) => v.arn === message.arn)) await vscode.commands.executeCommand('sagemakerWorkbench.deployModel', message.arn);
+        if (this.current?.versions.some((v) => v.arn === message.arn))
+          await vscode.commands.executeCommand('sagemakerWorkbench.deployModel', message.arn);
         return;
     }
   }

@@ -18,4 +18,7 @@ export interface BatchPredictionModel {
 export type ToWebview = { type: 'model'; model: BatchPredictionModel };
 
 /** `rendered`: how long the page took to draw the model (and its JS heap then, where Chromium tells). */
-export type FromWebview = { type: 'ready' } | { type: 'openPredictions' } | { type: 'rendered'; ms: number; points: number; heapBytes?: number };
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'openPredictions' }
+  | { type: 'rendered'; ms: number; points: number; heapBytes?: number };

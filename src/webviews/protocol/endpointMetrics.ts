@@ -20,4 +20,8 @@ export interface EndpointMetricsModel {
 
 export type ToWebview = { type: 'model'; model: EndpointMetricsModel } | { type: 'busy'; busy: boolean };
 
-export type FromWebview = { type: 'ready' } | { type: 'refresh' } | { type: 'range'; range: MetricsRange } | { type: 'variant'; variant: string };
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'range'; range: MetricsRange }
+  | { type: 'variant'; variant: string };

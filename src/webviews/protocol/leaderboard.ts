@@ -27,7 +27,10 @@ export interface LeaderboardModel {
 }
 
 /** `sort`: the extension sorts the table as a header click would (the benchmark times it). */
-export type ToWebview = { type: 'model'; model: LeaderboardModel } | { type: 'busy'; busy: boolean } | { type: 'sort'; key: string; descending: boolean };
+export type ToWebview =
+  | { type: 'model'; model: LeaderboardModel }
+  | { type: 'busy'; busy: boolean }
+  | { type: 'sort'; key: string; descending: boolean };
 
 export type FromWebview =
   | { type: 'ready' }

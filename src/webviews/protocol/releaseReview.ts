@@ -35,7 +35,16 @@ export interface ReleaseReviewModel {
     ranForOlderExecution: boolean;
     actions: Array<{ name: string; status?: string; summary?: string; changedAt?: string }>;
   }>;
-  commits: Array<{ actionName: string; repository: string; branch?: string; commitId: string; message: string; author?: string; date?: string; consoleUrl: string }>;
+  commits: Array<{
+    actionName: string;
+    repository: string;
+    branch?: string;
+    commitId: string;
+    message: string;
+    author?: string;
+    date?: string;
+    consoleUrl: string;
+  }>;
   report?: ReportView;
   reportError?: string;
   /** The newest succeeded release before this one, for comparison. */
@@ -45,9 +54,7 @@ export interface ReleaseReviewModel {
   loadedAt: string;
 }
 
-export type ToWebview =
-  | { type: 'model'; model: ReleaseReviewModel }
-  | { type: 'busy'; busy: boolean; what?: string };
+export type ToWebview = { type: 'model'; model: ReleaseReviewModel } | { type: 'busy'; busy: boolean; what?: string };
 
 export type FromWebview =
   | { type: 'ready' }

@@ -30,49 +30,74 @@ function reportView(found: FoundReport): ReportView {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function reportOf(clients: AwsClients, bucket: string | undefined, pipelineName: string, executionId: string, reportLocation: string | undefined): Promise<{ report?: ReportView; reportError?: string }> {
+async function reportOf(
+  clients: AwsClients,
+  bucket: string | undefined,
+  pipelineName: string,
+  executionId: string,
+  reportLocation: string | undefined,
+): Promise<{ report?: ReportView; reportError?: string }> {
   if (!bucket) return { reportError: 'the pipeline has no artifact bucket' };
   try {
     const found = await findEvaluationReportIn(clients, bucket, pipelineName, executionId, reportLocation);
-    return found ? { report: reportView(found) } : { reportError: `no evaluation.json under s3://${bucket}/${executionId}/` };
+    return found
+      ? { report: reportView(found) }
+      : { reportError: `no evaluation.json under s3://${bucket}/${executionId}/` };
   } catch (error) {
     return { reportError: message(error) };
   }
 }
 
 function customDataOf(pipeline: GetPipelineCommandOutput, stageName: string, actionName: string): string | undefined {
-  const action = pipeline.pipeline?.stages?.find((s) => s.name === stageName)?.actions?.find((a) => a.name === actionName);
+  const action = pipeline.pipeline?.stages
+    ?.find((s) => s.name === stageName)
+    ?.actions?.find((a) => a.name === actionName);
   return action?.configuration?.CustomData;
 }
 
-async function sourceCommits(clients: AwsClients, region: string, pipeline: GetPipelineCommandOutput, revisions: Array<{ actionName: string; commitId: string }>): Promise<ReleaseReviewModel['commits']> {
-  const sources = pipeline.pipeline?.stages?.flatMap((s) => s.actions ?? []).filter((a) => a.actionTypeId?.provider === 'CodeCommit') ?? [];
-  const commits = await Promise.all(revisions.map(async (r) => {
-    const action = sources.find((a) => a.name === r.actionName);
-    const repository = action?.configuration?.RepositoryName;
-    if (!repository) return undefined;
-    let commit: Commit | undefined;
-    try {
-      commit = await getCommit(clients, repository, r.commitId);
-    } catch {
-      commit = undefined; // Shown with its id only; the rest of the panel still helps.
-    }
-    return {
-      actionName: r.actionName,
-      repository,
-      branch: action?.configuration?.BranchName,
-      commitId: r.commitId,
-      message: (commit?.message ?? '(commit not readable)').trim(),
-      author: commit?.author?.name,
-      date: gitDate(commit?.author?.date)?.toISOString(),
-      consoleUrl: consoleUrls.codeCommitCommit(region, repository, r.commitId),
-    };
-  }));
+async function sourceCommits(
+  clients: AwsClients,
+  region: string,
+  pipeline: GetPipelineCommandOutput,
+  revisions: Array<{ actionName: string; commitId: string }>,
+): Promise<ReleaseReviewModel['commits']> {
+  const sources =
+    pipeline.pipeline?.stages
+      ?.flatMap((s) => s.actions ?? [])
+      .filter((a) => a.actionTypeId?.provider === 'CodeCommit') ?? [];
+  const commits = await Promise.all(
+    revisions.map(async (r) => {
+      const action = sources.find((a) => a.name === r.actionName);
+      const repository = action?.configuration?.RepositoryName;
+      if (!repository) return undefined;
+      let commit: Commit | undefined;
+      try {
+        commit = await getCommit(clients, repository, r.commitId);
+      } catch {
+        commit = undefined; // Shown with its id only; the rest of the panel still helps.
+      }
+      return {
+        actionName: r.actionName,
+        repository,
+        branch: action?.configuration?.BranchName,
+        commitId: r.commitId,
+        message: (commit?.message ?? '(commit not readable)').trim(),
+        author: commit?.author?.name,
+        date: gitDate(commit?.author?.date)?.toISOString(),
+        consoleUrl: consoleUrls.codeCommitCommit(region, repository, r.commitId),
+      };
+    }),
+  );
   return commits.filter((c): c is NonNullable<typeof c> => !!c);
 }
 
 /** `reportLocation`: the configured template of this pipeline's evaluation.json, if the team set one. */
-export async function loadReleaseReview(clients: AwsClients, region: string, pipelineName: string, reportLocation?: string): Promise<ReleaseReviewData> {
+export async function loadReleaseReview(
+  clients: AwsClients,
+  region: string,
+  pipelineName: string,
+  reportLocation?: string,
+): Promise<ReleaseReviewData> {
   const [pipeline, state, executions] = await Promise.all([
     getPipeline(clients, pipelineName),
     getPipelineState(clients, pipelineName),
@@ -81,14 +106,24 @@ export async function loadReleaseReview(clients: AwsClients, region: string, pip
   const approval = pendingApprovals(state)[0];
   const latest = latestExecutionStatus(state);
   const executionId = approval?.pipelineExecutionId ?? latest.executionId;
-  const execution: PipelineExecutionSummary | undefined = executions.items.find((e) => e.pipelineExecutionId === executionId);
+  const execution: PipelineExecutionSummary | undefined = executions.items.find(
+    (e) => e.pipelineExecutionId === executionId,
+  );
   const bucket = artifactBucket(pipeline);
-  const previousExecution = executions.items.find((e) => e.status === 'Succeeded' && e.pipelineExecutionId !== executionId);
-  const revisions = (execution?.sourceRevisions ?? []).map((r) => ({ actionName: r.actionName ?? '', commitId: r.revisionId ?? '' })).filter((r) => r.commitId);
+  const previousExecution = executions.items.find(
+    (e) => e.status === 'Succeeded' && e.pipelineExecutionId !== executionId,
+  );
+  const revisions = (execution?.sourceRevisions ?? [])
+    .map((r) => ({ actionName: r.actionName ?? '', commitId: r.revisionId ?? '' }))
+    .filter((r) => r.commitId);
   type Found = { report?: ReportView; reportError?: string };
   const [current, previous, commits] = await Promise.all([
-    executionId ? reportOf(clients, bucket, pipelineName, executionId, reportLocation) : Promise.resolve<Found>({ reportError: 'the pipeline has not run yet' }),
-    previousExecution?.pipelineExecutionId ? reportOf(clients, bucket, pipelineName, previousExecution.pipelineExecutionId, reportLocation) : Promise.resolve(undefined),
+    executionId
+      ? reportOf(clients, bucket, pipelineName, executionId, reportLocation)
+      : Promise.resolve<Found>({ reportError: 'the pipeline has not run yet' }),
+    previousExecution?.pipelineExecutionId
+      ? reportOf(clients, bucket, pipelineName, previousExecution.pipelineExecutionId, reportLocation)
+      : Promise.resolve(undefined),
     sourceCommits(clients, region, pipeline, revisions),
   ]);
   const model: ReleaseReviewModel = {
@@ -102,7 +137,14 @@ export async function loadReleaseReview(clients: AwsClients, region: string, pip
       customData: customDataOf(pipeline, approval.stageName, approval.actionName),
       reviewUrl: approval.reviewUrl,
     },
-    execution: executionId ? { id: executionId, status: execution?.status ?? latest.status, startTime: execution?.startTime?.toISOString(), trigger: execution?.trigger?.triggerType } : undefined,
+    execution: executionId
+      ? {
+          id: executionId,
+          status: execution?.status ?? latest.status,
+          startTime: execution?.startTime?.toISOString(),
+          trigger: execution?.trigger?.triggerType,
+        }
+      : undefined,
     stages: (state.stageStates ?? []).map((s) => ({
       name: s.stageName ?? '',
       status: s.latestExecution?.status,
@@ -117,7 +159,9 @@ export async function loadReleaseReview(clients: AwsClients, region: string, pip
     commits,
     report: current.report,
     reportError: current.reportError,
-    previous: previousExecution?.pipelineExecutionId ? { executionId: previousExecution.pipelineExecutionId, ...previous } : undefined,
+    previous: previousExecution?.pipelineExecutionId
+      ? { executionId: previousExecution.pipelineExecutionId, ...previous }
+      : undefined,
     loadedAt: new Date().toISOString(),
   };
   return { model, approval };

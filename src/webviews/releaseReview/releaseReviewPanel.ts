@@ -34,10 +34,18 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
   private notice?: ReleaseReviewModel['notice'];
 
   static show(deps: ReleaseReviewDeps, pipelineName: string): ReleaseReviewPanel {
-    return panelFor(ReleaseReviewPanel.open, `${deps.session.current.region}/${pipelineName}`, () => new ReleaseReviewPanel(deps, pipelineName), (existing) => void existing.load());
+    return panelFor(
+      ReleaseReviewPanel.open,
+      `${deps.session.current.region}/${pipelineName}`,
+      () => new ReleaseReviewPanel(deps, pipelineName),
+      (existing) => void existing.load(),
+    );
   }
 
-  private constructor(private readonly deps: ReleaseReviewDeps, readonly pipelineName: string) {
+  private constructor(
+    private readonly deps: ReleaseReviewDeps,
+    readonly pipelineName: string,
+  ) {
     super(deps.extensionUri, 'sagemakerWorkbench.releaseReview', `Review: ${pipelineName}`, 'releaseReview');
     void this.load();
   }
@@ -56,12 +64,23 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
     this.loading = (async () => {
       await this.post({ type: 'busy', busy: true, what: 'Reading the release…' });
       try {
-        this.data = await loadReleaseReview(this.deps.session.clients, this.deps.session.current.region, this.pipelineName, this.deps.reportLocation(this.pipelineName));
+        this.data = await loadReleaseReview(
+          this.deps.session.clients,
+          this.deps.session.current.region,
+          this.pipelineName,
+          this.deps.reportLocation(this.pipelineName),
+        );
         this.data.model.notice = this.notice;
         await this.post({ type: 'model', model: this.data.model });
       } catch (error) {
         const text = toUserError(error, this.deps.session, 'codepipeline', 'GetPipelineState').message;
-        const model: ReleaseReviewModel = this.data?.model ?? { pipelineName: this.pipelineName, region: this.deps.session.current.region, stages: [], commits: [], loadedAt: new Date().toISOString() };
+        const model: ReleaseReviewModel = this.data?.model ?? {
+          pipelineName: this.pipelineName,
+          region: this.deps.session.current.region,
+          stages: [],
+          commits: [],
+          loadedAt: new Date().toISOString(),
+        };
         await this.post({ type: 'model', model: { ...model, notice: { kind: 'error', text } } });
       } finally {
         await this.post({ type: 'busy', busy: false });
@@ -82,7 +101,12 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
     const evidence = report && { location: report.location, report };
     const result = await this.deps.decide(approval, decision, evidence);
     if (result.outcome === 'cancelled') return;
-    this.notice = result.message ? { kind: result.outcome === 'failed' ? 'error' : result.outcome === 'refused' ? 'warning' : 'info', text: result.message } : undefined;
+    this.notice = result.message
+      ? {
+          kind: result.outcome === 'failed' ? 'error' : result.outcome === 'refused' ? 'warning' : 'info',
+          text: result.message,
+        }
+      : undefined;
     await this.load();
   }
 
@@ -100,8 +124,14 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
         return this.decide('Rejected');
       case 'openCommitChanges':
         // Only a commit this panel showed.
-        if (this.data?.model.commits.some((c) => c.repository === message.repository && c.commitId === message.commitId)) {
-          await vscode.commands.executeCommand('sagemakerWorkbench.openCommitChanges', message.repository, message.commitId);
+        if (
+          this.data?.model.commits.some((c) => c.repository === message.repository && c.commitId === message.commitId)
+        ) {
+          await vscode.commands.executeCommand(
+            'sagemakerWorkbench.openCommitChanges',
+            message.repository,
+            message.commitId,
+          );
         }
         return;
       case 'openExternal':

@@ -15,11 +15,24 @@ export class TrainingComparisonPanel extends ModelPanelBase<ToWebview, FromWebvi
 
   static show(extensionUri: vscode.Uri, session: AwsSession, jobNames: string[]): TrainingComparisonPanel {
     const names = [...new Set(jobNames)].slice(0, MAX_COMPARED_JOBS);
-    return panelFor(TrainingComparisonPanel.open, `${session.current.region}/${[...names].sort().join('|')}`, () => new TrainingComparisonPanel(extensionUri, session, names));
+    return panelFor(
+      TrainingComparisonPanel.open,
+      `${session.current.region}/${[...names].sort().join('|')}`,
+      () => new TrainingComparisonPanel(extensionUri, session, names),
+    );
   }
 
-  private constructor(extensionUri: vscode.Uri, private readonly session: AwsSession, readonly jobNames: string[]) {
-    super(extensionUri, 'sagemakerWorkbench.trainingComparison', `Compare ${jobNames.length} training jobs`, 'trainingComparison');
+  private constructor(
+    extensionUri: vscode.Uri,
+    private readonly session: AwsSession,
+    readonly jobNames: string[],
+  ) {
+    super(
+      extensionUri,
+      'sagemakerWorkbench.trainingComparison',
+      `Compare ${jobNames.length} training jobs`,
+      'trainingComparison',
+    );
     void this.load();
   }
 
@@ -28,10 +41,24 @@ export class TrainingComparisonPanel extends ModelPanelBase<ToWebview, FromWebvi
       try {
         const jobs = await Promise.all(this.jobNames.map((name) => describeTrainingJob(this.session.clients, name)));
         const comparison = compareTrainingJobs(jobs);
-        const unfinished = comparison.jobs.filter((j) => j.status !== 'Completed').map((j) => `${j.name} (${j.status})`);
-        this.current = { ...comparison, loadedAt: new Date().toISOString(), notice: unfinished.length ? { kind: 'info', text: `Final metrics exist once a job completes: ${unfinished.join(', ')}.` } : undefined };
+        const unfinished = comparison.jobs
+          .filter((j) => j.status !== 'Completed')
+          .map((j) => `${j.name} (${j.status})`);
+        this.current = {
+          ...comparison,
+          loadedAt: new Date().toISOString(),
+          notice: unfinished.length
+            ? { kind: 'info', text: `Final metrics exist once a job completes: ${unfinished.join(', ')}.` }
+            : undefined,
+        };
       } catch (error) {
-        this.current = { jobs: [], rows: [], shared: [], loadedAt: new Date().toISOString(), notice: { kind: 'error', text: toUserError(error, this.session, 'sagemaker', 'DescribeTrainingJob').message } };
+        this.current = {
+          jobs: [],
+          rows: [],
+          shared: [],
+          loadedAt: new Date().toISOString(),
+          notice: { kind: 'error', text: toUserError(error, this.session, 'sagemaker', 'DescribeTrainingJob').message },
+        };
       }
       await this.post({ type: 'model', model: this.current });
     })();
@@ -42,6 +69,7 @@ export class TrainingComparisonPanel extends ModelPanelBase<ToWebview, FromWebvi
     if (message.type === 'ready' && this.current) await this.post({ type: 'model', model: this.current });
     else if (message.type === 'refresh') await this.load();
     // Only a job of this comparison opens; anything else the page might send is ignored.
-    else if (message.type === 'openJob' && this.jobNames.includes(message.jobName)) await vscode.commands.executeCommand('sagemakerWorkbench.openTrainingJob', message.jobName);
+    else if (message.type === 'openJob' && this.jobNames.includes(message.jobName))
+      await vscode.commands.executeCommand('sagemakerWorkbench.openTrainingJob', message.jobName);
   }
 }

@@ -25,7 +25,12 @@ export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, Tra
   private static readonly open = new Map<string, TrainingJobPanel>();
 
   static show(extensionUri: vscode.Uri, session: AwsSession, jobName: string): TrainingJobPanel {
-    return panelFor(TrainingJobPanel.open, `${session.current.region}/${jobName}`, () => new TrainingJobPanel(extensionUri, session, jobName), (p) => void p.load());
+    return panelFor(
+      TrainingJobPanel.open,
+      `${session.current.region}/${jobName}`,
+      () => new TrainingJobPanel(extensionUri, session, jobName),
+      (p) => void p.load(),
+    );
   }
 
   private events: FilteredLogEvent[] = [];
@@ -35,7 +40,11 @@ export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, Tra
   private readonly backoff = new PollBackoff({ initialMs: pace.panelPollMs, maxMs: 60_000, factor: 2 });
   private closed = false;
 
-  private constructor(extensionUri: vscode.Uri, private readonly session: AwsSession, readonly jobName: string) {
+  private constructor(
+    extensionUri: vscode.Uri,
+    private readonly session: AwsSession,
+    readonly jobName: string,
+  ) {
     super(extensionUri, 'sagemakerWorkbench.trainingJob', `Training: ${jobName}`, 'trainingJob');
     this.onDidDispose(() => {
       this.closed = true;
@@ -50,16 +59,25 @@ export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, Tra
       const before = this.current;
       try {
         const job = await describeTrainingJob(this.session.clients, this.jobName);
-        const readProblem = await this.readNewEvents().then(() => undefined, (error: unknown) => toUserError(error, this.session, 'logs', 'FilterLogEvents').message);
+        const readProblem = await this.readNewEvents().then(
+          () => undefined,
+          (error: unknown) => toUserError(error, this.session, 'logs', 'FilterLogEvents').message,
+        );
         this.current = this.modelOf(job, readProblem);
       } catch (error) {
-        this.current = { ...(before ?? emptyModel(this.jobName)), loadedAt: new Date().toISOString(), notice: { kind: 'error', text: toUserError(error, this.session, 'sagemaker', 'DescribeTrainingJob').message } };
+        this.current = {
+          ...(before ?? emptyModel(this.jobName)),
+          loadedAt: new Date().toISOString(),
+          notice: { kind: 'error', text: toUserError(error, this.session, 'sagemaker', 'DescribeTrainingJob').message },
+        };
       }
       await this.post({ type: 'model', model: this.current });
       if (this.closed) return;
       const running = this.current.status === 'InProgress' || this.current.status === 'Stopping';
-      const changed = before?.secondaryStatus !== this.current.secondaryStatus || before?.logLines !== this.current.logLines;
-      if (running || this.current.notice?.kind === 'error') this.timer = setTimeout(() => void this.load(), this.backoff.next(changed));
+      const changed =
+        before?.secondaryStatus !== this.current.secondaryStatus || before?.logLines !== this.current.logLines;
+      if (running || this.current.notice?.kind === 'error')
+        this.timer = setTimeout(() => void this.load(), this.backoff.next(changed));
     })();
     return this.loading;
   }
@@ -81,12 +99,17 @@ export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, Tra
   }
 
   private modelOf(job: TrainingJob, logProblem: string | undefined): TrainingJobModel {
-    const definitions = (job.AlgorithmSpecification?.MetricDefinitions ?? []).map((d) => ({ name: d.Name ?? '', regex: d.Regex ?? '' }));
+    const definitions = (job.AlgorithmSpecification?.MetricDefinitions ?? []).map((d) => ({
+      name: d.Name ?? '',
+      regex: d.Regex ?? '',
+    }));
     const resources = job.ResourceConfig;
     const notices = [
       job.FailureReason ? `Failed: ${job.FailureReason}` : undefined,
       logProblem ? `The log could not be read: ${logProblem}` : undefined,
-      definitions.length === 0 ? 'The job has no metric definitions, so no curves: clone it and add name=regex definitions in the wizard.' : undefined,
+      definitions.length === 0
+        ? 'The job has no metric definitions, so no curves: clone it and add name=regex definitions in the wizard.'
+        : undefined,
     ].filter(Boolean);
     return {
       jobName: this.jobName,
@@ -94,21 +117,34 @@ export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, Tra
       secondaryStatus: job.SecondaryStatus,
       failureReason: job.FailureReason,
       image: job.AlgorithmSpecification?.TrainingImage,
-      compute: resources ? `${resources.InstanceCount ?? 1} × ${resources.InstanceType ?? '?'}, ${resources.VolumeSizeInGB ?? '?'} GB` : undefined,
+      compute: resources
+        ? `${resources.InstanceCount ?? 1} × ${resources.InstanceType ?? '?'}, ${resources.VolumeSizeInGB ?? '?'} GB`
+        : undefined,
       spot: job.EnableManagedSpotTraining === true,
       createdAt: job.CreationTime?.toISOString(),
       endedAt: job.TrainingEndTime?.toISOString(),
       trainingSeconds: job.TrainingTimeInSeconds,
       billableSeconds: job.BillableTimeInSeconds,
-      transitions: (job.SecondaryStatusTransitions ?? []).map((t) => ({ status: t.Status ?? '', start: t.StartTime?.toISOString() ?? '', end: t.EndTime?.toISOString(), message: t.StatusMessage })),
+      transitions: (job.SecondaryStatusTransitions ?? []).map((t) => ({
+        status: t.Status ?? '',
+        start: t.StartTime?.toISOString() ?? '',
+        end: t.EndTime?.toISOString(),
+        message: t.StatusMessage,
+      })),
       hyperParameters: Object.entries(job.HyperParameters ?? {}).sort(([a], [b]) => a.localeCompare(b)),
       finalMetrics: (job.FinalMetricDataList ?? []).map((m) => ({ name: m.MetricName ?? '', value: m.Value ?? NaN })),
       series: metricSeries(this.events, definitions),
-      logTail: this.events.slice(-TAIL).map((e) => `${new Date(e.timestamp ?? 0).toISOString().slice(11, 19)}  ${(e.message ?? '').replace(/\n$/, '')}`),
+      logTail: this.events
+        .slice(-TAIL)
+        .map(
+          (e) => `${new Date(e.timestamp ?? 0).toISOString().slice(11, 19)}  ${(e.message ?? '').replace(/\n$/, '')}`,
+        ),
       logLines: this.events.length,
       artefact: job.ModelArtifacts?.S3ModelArtifacts || undefined,
       autoGluon: isAutoGluonImage(job.AlgorithmSpecification?.TrainingImage),
-      notice: notices.length ? { kind: job.FailureReason || logProblem ? 'warning' : 'info', text: notices.join(' ') } : undefined,
+      notice: notices.length
+        ? { kind: job.FailureReason || logProblem ? 'warning' : 'info', text: notices.join(' ') }
+        : undefined,
       loadedAt: new Date().toISOString(),
     };
   }
@@ -140,5 +176,17 @@ export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, Tra
 }
 
 function emptyModel(jobName: string): TrainingJobModel {
-  return { jobName, status: 'Unknown', spot: false, transitions: [], hyperParameters: [], finalMetrics: [], series: [], logTail: [], logLines: 0, autoGluon: false, loadedAt: new Date().toISOString() };
+  return {
+    jobName,
+    status: 'Unknown',
+    spot: false,
+    transitions: [],
+    hyperParameters: [],
+    finalMetrics: [],
+    series: [],
+    logTail: [],
+    logLines: 0,
+    autoGluon: false,
+    loadedAt: new Date().toISOString(),
+  };
 }

@@ -17,7 +17,9 @@ const host = require('../../../../scripts/lib/host.js') as {
   awsEnv(url: string): Record<string, string | undefined>;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { recordE2eCommands } = require('../../../../scripts/lib/commandCoverage.js') as { recordE2eCommands(userDataDir: string): Set<string> };
+const { recordE2eCommands } = require('../../../../scripts/lib/commandCoverage.js') as {
+  recordE2eCommands(userDataDir: string): Set<string>;
+};
 
 export const SCREENSHOTS = path.join(host.ROOT, '.test-results', 'e2e');
 
@@ -81,7 +83,14 @@ export function useWorkbench(prepare?: (session: E2eSession) => Promise<void>): 
   // A failed test leaves a picture of the window as it was, to see why.
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && session) {
-      await session.page.screenshot({ path: path.join(SCREENSHOTS, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`) }).catch(() => undefined);
+      await session.page
+        .screenshot({
+          path: path.join(
+            SCREENSHOTS,
+            `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`,
+          ),
+        })
+        .catch(() => undefined);
     }
   });
   after(async () => session?.close());

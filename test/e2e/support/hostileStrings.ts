@@ -21,7 +21,10 @@ export function watchDialogs(page: Page): string[] {
 export async function assertInert(panel: FrameLocator, what: string): Promise<void> {
   assert.equal(await panel.locator('img').count(), 0, `${what}: no element was made from AWS text`);
   const scripts = await panel.locator('script').evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
-  assert.ok(scripts.every((text) => !text.includes('alert(')), `${what}: no script was made from AWS text`);
+  assert.ok(
+    scripts.every((text) => !text.includes('alert(')),
+    `${what}: no script was made from AWS text`,
+  );
   const overflow = await panel.locator('body').evaluate((body) => body.scrollWidth - body.clientWidth);
   assert.ok(overflow <= 1, `${what}: long text wraps or clips instead of widening the page (${overflow}px)`);
 }

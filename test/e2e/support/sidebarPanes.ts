@@ -3,7 +3,10 @@
 import type { Locator, Page } from 'playwright-core';
 
 export async function openSageMakerSidebar(page: Page, width = 560): Promise<void> {
-  await page.locator('.activitybar a[aria-label^="SageMaker"], .activitybar .action-item[aria-label^="SageMaker"]').first().click();
+  await page
+    .locator('.activitybar a[aria-label^="SageMaker"], .activitybar .action-item[aria-label^="SageMaker"]')
+    .first()
+    .click();
   await page.locator('.sidebar .pane-header', { hasText: 'Pipelines' }).first().waitFor({ timeout: 30_000 });
   const sidebar = await page.locator('.part.sidebar').boundingBox();
   if (sidebar && sidebar.width < width - 10) {
@@ -41,7 +44,10 @@ export async function runContextMenuItem(page: Page, row: Locator, item: string,
   for (let attempt = 1; ; attempt++) {
     try {
       await row.click({ button: 'right' });
-      await page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first().hover({ timeout: 5_000 });
+      await page
+        .locator('.context-view .monaco-menu .action-item', { hasText: item })
+        .first()
+        .hover({ timeout: 5_000 });
       await page.keyboard.press('Enter');
       await opens.waitFor({ timeout: 15_000 });
       return;

@@ -5,7 +5,8 @@
 import { AwsError, type ServiceName } from './contract';
 import { seededRandom } from '../services/support/random';
 
-export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'drop' | 'lost-response' | 'expired-credentials' | 'access-denied';
+export type FaultKind =
+  'throttle' | 'server-error' | 'latency' | 'drop' | 'lost-response' | 'expired-credentials' | 'access-denied';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -19,19 +20,33 @@ export interface FaultRule {
   rate?: number;
 }
 
-const KINDS: FaultKind[] = ['throttle', 'server-error', 'latency', 'drop', 'lost-response', 'expired-credentials', 'access-denied'];
+const KINDS: FaultKind[] = [
+  'throttle',
+  'server-error',
+  'latency',
+  'drop',
+  'lost-response',
+  'expired-credentials',
+  'access-denied',
+];
 
 export function parseFaultRules(body: unknown): FaultRule[] {
   const rules = Array.isArray(body) ? body : (body as { rules?: unknown })?.rules;
   if (!Array.isArray(rules)) throw new Error('expected {"rules": [{"kind": "throttle", ...}]}');
   for (const rule of rules) {
-    if (!KINDS.includes(rule?.kind)) throw new Error(`unknown fault kind ${JSON.stringify(rule?.kind)}; one of ${KINDS.join(', ')}`);
-    if (rule.rate !== undefined && !(typeof rule.rate === 'number' && rule.rate >= 0 && rule.rate <= 1)) throw new Error(`rate is a share from 0 to 1, not ${JSON.stringify(rule.rate)}`);
+    if (!KINDS.includes(rule?.kind))
+      throw new Error(`unknown fault kind ${JSON.stringify(rule?.kind)}; one of ${KINDS.join(', ')}`);
+    if (rule.rate !== undefined && !(typeof rule.rate === 'number' && rule.rate >= 0 && rule.rate <= 1))
+      throw new Error(`rate is a share from 0 to 1, not ${JSON.stringify(rule.rate)}`);
   }
   return rules.map((rule) => ({ ...rule }));
 }
 
-export type FaultOutcome = { kind: 'none'; delayMs: number } | { kind: 'error'; error: AwsError; delayMs: number } | { kind: 'drop'; delayMs: number } | { kind: 'lost-response'; delayMs: number };
+export type FaultOutcome =
+  | { kind: 'none'; delayMs: number }
+  | { kind: 'error'; error: AwsError; delayMs: number }
+  | { kind: 'drop'; delayMs: number }
+  | { kind: 'lost-response'; delayMs: number };
 
 export class Faults {
   private rules: FaultRule[] = [];
@@ -78,25 +93,45 @@ export class Faults {
           return {
             kind: 'error',
             delayMs,
-            error: service === 's3' ? new AwsError('SlowDown', 'Please reduce your request rate.', 503) : new AwsError('ThrottlingException', 'Rate exceeded', 400),
+            error:
+              service === 's3'
+                ? new AwsError('SlowDown', 'Please reduce your request rate.', 503)
+                : new AwsError('ThrottlingException', 'Rate exceeded', 400),
           };
         case 'server-error':
           return {
             kind: 'error',
             delayMs,
-            error: service === 's3' ? new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500) : new AwsError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500),
+            error:
+              service === 's3'
+                ? new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500)
+                : new AwsError(
+                    'InternalFailure',
+                    'The request processing has failed because of an unknown error, exception or failure.',
+                    500,
+                  ),
           };
         case 'access-denied': {
           // The wording IAM uses, naming the action the caller lacks.
           const action = `${service === 'runtime.sagemaker' ? 'sagemaker' : service === 'monitoring' ? 'cloudwatch' : service}:${operation}`;
           const message = `User: arn:aws:sts::123456789012:assumed-role/DataScientist/session is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`;
-          return { kind: 'error', delayMs, error: service === 's3' ? new AwsError('AccessDenied', 'Access Denied', 403) : new AwsError('AccessDeniedException', message, 400) };
+          return {
+            kind: 'error',
+            delayMs,
+            error:
+              service === 's3'
+                ? new AwsError('AccessDenied', 'Access Denied', 403)
+                : new AwsError('AccessDeniedException', message, 400),
+          };
         }
         case 'expired-credentials':
           return {
             kind: 'error',
             delayMs,
-            error: service === 's3' ? new AwsError('ExpiredToken', 'The provided token has expired.', 400) : new AwsError('ExpiredTokenException', 'The security token included in the request is expired', 400),
+            error:
+              service === 's3'
+                ? new AwsError('ExpiredToken', 'The provided token has expired.', 400)
+                : new AwsError('ExpiredTokenException', 'The security token included in the request is expired', 400),
           };
       }
     }

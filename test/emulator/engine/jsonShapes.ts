@@ -30,7 +30,8 @@ export function fromJson(model: ServiceModel, value: unknown, npmShape: Shape): 
     case 'map': {
       if (typeof value !== 'object' || Array.isArray(value)) return value;
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = fromJson(model, item, shape.value ?? {});
+      for (const [key, item] of Object.entries(value as Record<string, unknown>))
+        out[key] = fromJson(model, item, shape.value ?? {});
       return out;
     }
     case 'timestamp':
@@ -54,7 +55,8 @@ export function toJson(model: ServiceModel, value: unknown, npmShape: Shape): un
         const item = (value as Record<string, unknown>)[key];
         if (item === undefined || member.location) continue;
         const converted = toJson(model, item, member);
-        if (converted !== undefined) out[member.locationName && model.protocol === 'rest-json' ? member.locationName : key] = converted;
+        if (converted !== undefined)
+          out[member.locationName && model.protocol === 'rest-json' ? member.locationName : key] = converted;
       }
       return out;
     }
@@ -62,7 +64,8 @@ export function toJson(model: ServiceModel, value: unknown, npmShape: Shape): un
       return Array.isArray(value) ? value.map((item) => toJson(model, item, shape.member ?? {})) : value;
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = toJson(model, item, shape.value ?? {});
+      for (const [key, item] of Object.entries(value as Record<string, unknown>))
+        out[key] = toJson(model, item, shape.value ?? {});
       return out;
     }
     case 'timestamp':

@@ -48,7 +48,10 @@ export interface ServiceModel {
   operations: Record<string, Operation>;
   shapes: Record<string, Shape>;
   /** botocore's full model, when available. */
-  full?: { operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>; shapes: Record<string, Shape> };
+  full?: {
+    operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>;
+    shapes: Record<string, Shape>;
+  };
 }
 
 const BOTOCORE_DATA = process.env.SMW_BOTOCORE_DATA ?? '/usr/lib/python3/dist-packages/botocore/data';
@@ -72,7 +75,14 @@ const JSON_SUCCESSORS: Partial<Record<ServiceName, string>> = { monitoring: 'Gra
 
 function npmModelFile(service: ServiceName): string {
   const apis = path.dirname(require.resolve('aws-sdk/apis/metadata.json'));
-  const file = fs.readdirSync(apis).find((f) => f.startsWith(`${service}-`) && f.endsWith('.min.json') && /^\d{4}-\d{2}-\d{2}\.min\.json$/.test(f.slice(service.length + 1)));
+  const file = fs
+    .readdirSync(apis)
+    .find(
+      (f) =>
+        f.startsWith(`${service}-`) &&
+        f.endsWith('.min.json') &&
+        /^\d{4}-\d{2}-\d{2}\.min\.json$/.test(f.slice(service.length + 1)),
+    );
   if (!file) throw new Error(`aws-sdk has no model for ${service}`);
   return path.join(apis, file);
 }
@@ -130,9 +140,19 @@ export function fullShape(model: ServiceModel, name: string | undefined): Shape 
   return model.full.shapes[name];
 }
 
-export function fullMember(model: ServiceModel, parent: Shape | undefined, member: string, kind: 'member' | 'key' | 'value' = 'member'): Shape | undefined {
+export function fullMember(
+  model: ServiceModel,
+  parent: Shape | undefined,
+  member: string,
+  kind: 'member' | 'key' | 'value' = 'member',
+): Shape | undefined {
   if (!parent) return undefined;
-  const ref = kind === 'member' && parent.type === 'structure' ? parent.members?.[member] : kind === 'member' ? parent.member : parent[kind];
+  const ref =
+    kind === 'member' && parent.type === 'structure'
+      ? parent.members?.[member]
+      : kind === 'member'
+        ? parent.member
+        : parent[kind];
   return ref?.shape ? fullShape(model, ref.shape) : undefined;
 }
 

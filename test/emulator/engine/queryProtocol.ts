@@ -31,13 +31,20 @@ export function fromQuery(model: ServiceModel, params: URLSearchParams, npmShape
     }
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (let i = 1; params.has(`${prefix}.entry.${i}.key`); i++) out[params.get(`${prefix}.entry.${i}.key`)!] = fromQuery(model, params, shape.value ?? {}, `${prefix}.entry.${i}.value`);
+      for (let i = 1; params.has(`${prefix}.entry.${i}.key`); i++)
+        out[params.get(`${prefix}.entry.${i}.key`)!] = fromQuery(
+          model,
+          params,
+          shape.value ?? {},
+          `${prefix}.entry.${i}.value`,
+        );
       return Object.keys(out).length ? out : undefined;
     }
     default: {
       const raw = params.get(prefix);
       if (raw === null) return undefined;
-      if (shape.type === 'integer' || shape.type === 'long' || shape.type === 'float' || shape.type === 'double') return Number(raw);
+      if (shape.type === 'integer' || shape.type === 'long' || shape.type === 'float' || shape.type === 'double')
+        return Number(raw);
       if (shape.type === 'boolean') return raw === 'true';
       if (shape.type === 'timestamp') return parseTimestamp(raw);
       return raw;
@@ -45,14 +52,27 @@ export function fromQuery(model: ServiceModel, params: URLSearchParams, npmShape
   }
 }
 
-export function queryResponse(model: ServiceModel, operation: string, output: Record<string, unknown>, requestId: string): Buffer {
+export function queryResponse(
+  model: ServiceModel,
+  operation: string,
+  output: Record<string, unknown>,
+  requestId: string,
+): Buffer {
   const shape = model.operations[operation].output ?? { type: 'structure', members: {} };
   const result = toXml(model, output, shape, `${operation}Result`);
   const ns = NAMESPACES[model.service] ?? '';
-  return Buffer.from(xmlDocument(`<${operation}Response xmlns="${ns}">${result}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`));
+  return Buffer.from(
+    xmlDocument(
+      `<${operation}Response xmlns="${ns}">${result}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`,
+    ),
+  );
 }
 
 export function queryError(code: string, message: string, requestId: string = randomUUID()): Buffer {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return Buffer.from(xmlDocument(`<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${escape(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`));
+  return Buffer.from(
+    xmlDocument(
+      `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${escape(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+    ),
+  );
 }

@@ -52,7 +52,11 @@ function matchTemplate(template: string, path: string): Record<string, string> |
 }
 
 /** The most specific implemented operation whose template, literal query keys and required query members fit. */
-export function matchRestOperation(model: ServiceModel, request: RestRequest, implemented: Iterable<string>): Match | undefined {
+export function matchRestOperation(
+  model: ServiceModel,
+  request: RestRequest,
+  implemented: Iterable<string>,
+): Match | undefined {
   let best: Match | undefined;
   for (const name of implemented) {
     const operation = model.operations[name];
@@ -161,9 +165,10 @@ export function parseRestInput(model: ServiceModel, match: Match, request: RestR
           : fromJson(model, JSON.parse(request.body.toString('utf8')), member);
     }
   } else if (Object.keys(bodyMembers).length > 0 && request.body.length > 0) {
-    const doc = model.protocol === 'rest-xml'
-      ? fromXml(model, xmlRoot(request.body), { type: 'structure', members: bodyMembers })
-      : fromJson(model, JSON.parse(request.body.toString('utf8')), { type: 'structure', members: bodyMembers });
+    const doc =
+      model.protocol === 'rest-xml'
+        ? fromXml(model, xmlRoot(request.body), { type: 'structure', members: bodyMembers })
+        : fromJson(model, JSON.parse(request.body.toString('utf8')), { type: 'structure', members: bodyMembers });
     Object.assign(input, doc);
   }
   return input;
@@ -190,7 +195,11 @@ const XML_ROOTS: Record<string, string> = {
   GetBucketLocation: 'LocationConstraint',
 };
 
-export function serializeRestOutput(model: ServiceModel, operation: Operation, output: Record<string, unknown>): WireResponse {
+export function serializeRestOutput(
+  model: ServiceModel,
+  operation: Operation,
+  output: Record<string, unknown>,
+): WireResponse {
   const shape = resolve(model, operation.output);
   const headers: Record<string, string> = {};
   let status = (output as { [HTTP_STATUS]?: number })[HTTP_STATUS] ?? operation.http?.responseCode ?? 200;
@@ -200,10 +209,12 @@ export function serializeRestOutput(model: ServiceModel, operation: Operation, o
     const wireName = member.locationName ?? key;
     switch (member.location) {
       case 'header':
-        if (value !== undefined && value !== null) headers[wireName.toLowerCase()] = headerValue(value, resolve(model, member));
+        if (value !== undefined && value !== null)
+          headers[wireName.toLowerCase()] = headerValue(value, resolve(model, member));
         break;
       case 'headers':
-        for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>)) headers[`${wireName}${k}`.toLowerCase()] = String(v);
+        for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>))
+          headers[`${wireName}${k}`.toLowerCase()] = String(v);
         break;
       case 'statusCode':
         if (typeof value === 'number') status = value;
@@ -218,12 +229,20 @@ export function serializeRestOutput(model: ServiceModel, operation: Operation, o
     const value = output[shape.payload];
     if (value instanceof Readable) return { status, headers, body: value };
     if (memberShape.type === 'blob' || memberShape.type === 'string') {
-      return { status, headers, body: value === undefined ? Buffer.alloc(0) : Buffer.isBuffer(value) ? value : Buffer.from(String(value)) };
+      return {
+        status,
+        headers,
+        body: value === undefined ? Buffer.alloc(0) : Buffer.isBuffer(value) ? value : Buffer.from(String(value)),
+      };
     }
     if (value === undefined) return { status, headers, body: Buffer.alloc(0) };
     if (model.protocol === 'rest-xml') {
       headers['content-type'] = 'application/xml';
-      return { status, headers, body: Buffer.from(xmlDocument(toXml(model, value, member, member.locationName ?? shape.payload, true))) };
+      return {
+        status,
+        headers,
+        body: Buffer.from(xmlDocument(toXml(model, value, member, member.locationName ?? shape.payload, true))),
+      };
     }
     headers['content-type'] = 'application/json';
     return { status, headers, body: Buffer.from(JSON.stringify(toJson(model, value, member))) };
@@ -234,7 +253,15 @@ export function serializeRestOutput(model: ServiceModel, operation: Operation, o
     headers['content-type'] = 'application/xml';
     if (operation.name === 'GetBucketLocation') {
       const location = output.LocationConstraint ? String(output.LocationConstraint) : '';
-      return { status, headers, body: Buffer.from(xmlDocument(`<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${location}</LocationConstraint>`)) };
+      return {
+        status,
+        headers,
+        body: Buffer.from(
+          xmlDocument(
+            `<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${location}</LocationConstraint>`,
+          ),
+        ),
+      };
     }
     const root = XML_ROOTS[operation.name] ?? `${operation.name}Result`;
     return { status, headers, body: Buffer.from(xmlDocument(toXml(model, output, docShape, root, true))) };

@@ -9,7 +9,13 @@ import { decodeAwsChunked, isAwsChunked } from './awsChunked';
 import { Faults, parseFaultRules } from './faults';
 import { fromJson, toJson } from './jsonShapes';
 import { fullInput, fullOutput, loadModel, serviceForTarget, type ServiceModel } from './models';
-import { matchRestOperation, parseRestInput, serializeRestOutput, type RestRequest, type WireResponse } from './restProtocol';
+import {
+  matchRestOperation,
+  parseRestInput,
+  serializeRestOutput,
+  type RestRequest,
+  type WireResponse,
+} from './restProtocol';
 import { outputProblems, validateInput } from './validate';
 import { xmlDocument } from './xmlShapes';
 import { fromQuery, queryError, queryResponse } from './queryProtocol';
@@ -56,7 +62,8 @@ function recordable(value: unknown): unknown {
   if (Buffer.isBuffer(value)) return `<${value.length} bytes>`;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(recordable);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, recordable(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, recordable(v)]));
   return value;
 }
 
@@ -80,7 +87,18 @@ export class EmulatorEngine {
   readonly faults = new Faults();
   private recorded: RecordedRequest[] = [];
   private seq = 0;
-  private readonly services: ServiceName[] = ['sagemaker', 'runtime.sagemaker', 'codepipeline', 'codecommit', 'logs', 'ecr', 'application-autoscaling', 'monitoring', 'iam', 's3'];
+  private readonly services: ServiceName[] = [
+    'sagemaker',
+    'runtime.sagemaker',
+    'codepipeline',
+    'codecommit',
+    'logs',
+    'ecr',
+    'application-autoscaling',
+    'monitoring',
+    'iam',
+    's3',
+  ];
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -94,7 +112,8 @@ export class EmulatorEngine {
     });
     // The kernel WebSocket of a notebook instance's Jupyter; nothing else upgrades.
     server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (this.options.notebooks && (request.url ?? '').startsWith('/notebook/')) return this.options.notebooks.upgrade(request, socket, head);
+      if (this.options.notebooks && (request.url ?? '').startsWith('/notebook/'))
+        return this.options.notebooks.upgrade(request, socket, head);
       socket.destroy();
     });
     server.keepAliveTimeout = 5000;
@@ -120,7 +139,12 @@ export class EmulatorEngine {
     if (typeof target === 'string') {
       const [prefix] = target.split('.');
       const found = serviceForTarget(prefix, this.services);
-      if (!found) return this.sendJsonError(response, requestId, new AwsError('UnknownOperationException', `Unknown target ${target}`));
+      if (!found)
+        return this.sendJsonError(
+          response,
+          requestId,
+          new AwsError('UnknownOperationException', `Unknown target ${target}`),
+        );
       service = found;
     } else if (scope.service === 'iam') {
       service = 'iam';
@@ -137,7 +161,11 @@ export class EmulatorEngine {
       if (model.protocol === 'query') {
         const params = new URLSearchParams(body.toString('utf8'));
         operationName = params.get('Action') ?? '';
-        if (!model.operations[operationName]) throw new AwsError('InvalidAction', `Could not find operation ${operationName} for version ${params.get('Version') ?? '?'}`);
+        if (!model.operations[operationName])
+          throw new AwsError(
+            'InvalidAction',
+            `Could not find operation ${operationName} for version ${params.get('Version') ?? '?'}`,
+          );
         input = fromQuery(model, params, model.operations[operationName].input ?? {}) as Record<string, unknown>;
       } else if (model.protocol === 'json') {
         operationName = String(target).split('.')[1] ?? '';
@@ -150,13 +178,27 @@ export class EmulatorEngine {
         }
         input = fromJson(model, parsed, model.operations[operationName].input ?? {}) as Record<string, unknown>;
       } else {
-        const restRequest: RestRequest = { method: request.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: request.headers, body };
+        const restRequest: RestRequest = {
+          method: request.method ?? 'GET',
+          path: url.pathname,
+          query: url.searchParams,
+          headers: request.headers,
+          body,
+        };
         const match = matchRestOperation(model, restRequest, Object.keys(handlers));
         if (!match) {
           const anyMatch = matchRestOperation(model, restRequest, Object.keys(model.operations));
           throw anyMatch
-            ? new AwsError('NotImplemented', `The SageMaker Workbench emulator does not implement ${anyMatch.operation.name}.`, 501)
-            : new AwsError(service === 's3' ? 'MethodNotAllowed' : 'UnknownOperationException', 'The specified method is not allowed against this resource.', service === 's3' ? 405 : 404);
+            ? new AwsError(
+                'NotImplemented',
+                `The SageMaker Workbench emulator does not implement ${anyMatch.operation.name}.`,
+                501,
+              )
+            : new AwsError(
+                service === 's3' ? 'MethodNotAllowed' : 'UnknownOperationException',
+                'The specified method is not allowed against this resource.',
+                service === 's3' ? 405 : 404,
+              );
         }
         operationName = match.operation.name;
         input = parseRestInput(model, match, restRequest);
@@ -166,7 +208,15 @@ export class EmulatorEngine {
       return this.sendError(response, model, requestId, awsError, request.method === 'HEAD');
     }
 
-    const record: RecordedRequest = { seq: ++this.seq, time: new Date().toISOString(), service, operation: operationName, region, status: 0, input: recordable(input) };
+    const record: RecordedRequest = {
+      seq: ++this.seq,
+      time: new Date().toISOString(),
+      service,
+      operation: operationName,
+      region,
+      status: 0,
+      input: recordable(input),
+    };
     this.recorded.push(record);
     if (this.recorded.length > MAX_RECORDED) this.recorded.splice(0, this.recorded.length - MAX_RECORDED);
 
@@ -184,14 +234,29 @@ export class EmulatorEngine {
       if (fault.kind === 'error') throw fault.error;
       validateInput(model, operationName, input, fullInput(model, operationName));
       const handler = handlers[operationName];
-      if (!handler) throw new AwsError(model.protocol === 'json' ? 'UnsupportedOperation' : 'NotImplemented', `The SageMaker Workbench emulator does not implement ${operationName}.`, model.protocol === 'json' ? 400 : 501);
-      const context: RequestContext = { service, operation: operationName, region, accountId: ACCOUNT_ID, clock: this.options.clock, requestId, origin: `http://${request.headers.host ?? '127.0.0.1'}` };
+      if (!handler)
+        throw new AwsError(
+          model.protocol === 'json' ? 'UnsupportedOperation' : 'NotImplemented',
+          `The SageMaker Workbench emulator does not implement ${operationName}.`,
+          model.protocol === 'json' ? 400 : 501,
+        );
+      const context: RequestContext = {
+        service,
+        operation: operationName,
+        region,
+        accountId: ACCOUNT_ID,
+        clock: this.options.clock,
+        requestId,
+        origin: `http://${request.headers.host ?? '127.0.0.1'}`,
+      };
       const output = ((await handler(input, context)) ?? {}) as Record<string, unknown>;
       if (this.options.strictOutputs) {
         const problems = outputProblems(model, operationName, output, fullOutput(model, operationName));
         if (problems.length > 0) {
           record.outputProblems = problems;
-          this.options.log?.(`emulator: ${service}.${operationName} output does not fit the model: ${problems.join('; ')}`);
+          this.options.log?.(
+            `emulator: ${service}.${operationName} output does not fit the model: ${problems.join('; ')}`,
+          );
         }
       }
       wire = this.serialize(model, operationName, output, requestId);
@@ -203,15 +268,27 @@ export class EmulatorEngine {
         return;
       }
     } catch (error) {
-      if (!(error instanceof AwsError)) this.options.log?.(`emulator: ${service}.${operationName} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      const awsError = error instanceof AwsError ? error : new AwsError(service === 's3' ? 'InternalError' : 'InternalFailure', 'The emulator failed to handle the request.', 500);
+      if (!(error instanceof AwsError))
+        this.options.log?.(
+          `emulator: ${service}.${operationName} failed: ${error instanceof Error ? error.stack : String(error)}`,
+        );
+      const awsError =
+        error instanceof AwsError
+          ? error
+          : new AwsError(
+              service === 's3' ? 'InternalError' : 'InternalFailure',
+              'The emulator failed to handle the request.',
+              500,
+            );
       record.status = awsError.statusCode;
       record.errorCode = awsError.code;
       return this.sendError(response, model, requestId, awsError, request.method === 'HEAD');
     }
     record.status = wire.status;
     const idHeaders: Record<string, string> =
-      service === 's3' ? { 'x-amz-request-id': requestId, 'x-amz-id-2': Buffer.from(requestId).toString('base64') } : { 'x-amzn-requestid': requestId };
+      service === 's3'
+        ? { 'x-amz-request-id': requestId, 'x-amz-id-2': Buffer.from(requestId).toString('base64') }
+        : { 'x-amzn-requestid': requestId };
     response.writeHead(wire.status, { ...wire.headers, ...idHeaders });
     if (wire.body instanceof Readable) {
       wire.body.pipe(response);
@@ -220,9 +297,19 @@ export class EmulatorEngine {
     }
   }
 
-  private serialize(model: ServiceModel, operationName: string, output: Record<string, unknown>, requestId: string): WireResponse {
+  private serialize(
+    model: ServiceModel,
+    operationName: string,
+    output: Record<string, unknown>,
+    requestId: string,
+  ): WireResponse {
     const operation = model.operations[operationName];
-    if (model.protocol === 'query') return { status: 200, headers: { 'content-type': 'text/xml' }, body: queryResponse(model, operationName, output, requestId) };
+    if (model.protocol === 'query')
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/xml' },
+        body: queryResponse(model, operationName, output, requestId),
+      };
     if (model.protocol === 'json') {
       const body = JSON.stringify(toJson(model, output, operation.output ?? { type: 'structure', members: {} }) ?? {});
       return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: Buffer.from(body) };
@@ -230,7 +317,13 @@ export class EmulatorEngine {
     return serializeRestOutput(model, operation, output);
   }
 
-  private sendError(response: http.ServerResponse, model: ServiceModel, requestId: string, error: AwsError, head: boolean): void {
+  private sendError(
+    response: http.ServerResponse,
+    model: ServiceModel,
+    requestId: string,
+    error: AwsError,
+    head: boolean,
+  ): void {
     if (model.protocol === 'query') {
       response.writeHead(error.statusCode, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId });
       response.end(head ? undefined : queryError(error.code, error.message, requestId));
@@ -241,7 +334,9 @@ export class EmulatorEngine {
         .map(([k, v]) => `<${k}>${String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${k}>`)
         .join('');
       const message = error.message.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-      const body = xmlDocument(`<Error><Code>${error.code}</Code><Message>${message}</Message>${extra}<RequestId>${requestId}</RequestId></Error>`);
+      const body = xmlDocument(
+        `<Error><Code>${error.code}</Code><Message>${message}</Message>${extra}<RequestId>${requestId}</RequestId></Error>`,
+      );
       response.writeHead(error.statusCode, { 'content-type': 'application/xml', 'x-amz-request-id': requestId });
       response.end(head ? undefined : body);
       return;
@@ -251,7 +346,11 @@ export class EmulatorEngine {
 
   private sendJsonError(response: http.ServerResponse, requestId: string, error: AwsError): void {
     const body = JSON.stringify({ __type: error.code, message: error.message, ...error.extra });
-    response.writeHead(error.statusCode, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId, 'x-amzn-errortype': error.code });
+    response.writeHead(error.statusCode, {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-requestid': requestId,
+      'x-amzn-errortype': error.code,
+    });
     response.end(body);
   }
 
@@ -295,7 +394,13 @@ export class EmulatorEngine {
           if (!restart) return json(404, { error: 'this emulator cannot restart itself' });
           const downMs = Math.min(60_000, Math.max(0, Number((payload as { downMs?: number }).downMs ?? 2000)));
           // Down only once this answer has left, so the caller knows the restart began.
-          response.once('finish', () => void restart(downMs).catch((error: unknown) => this.options.log?.(`emulator: restart failed: ${String(error)}`)));
+          response.once(
+            'finish',
+            () =>
+              void restart(downMs).catch((error: unknown) =>
+                this.options.log?.(`emulator: restart failed: ${String(error)}`),
+              ),
+          );
           return json(200, { downMs });
         }
         case 'POST clock/advance': {
@@ -304,7 +409,10 @@ export class EmulatorEngine {
           return json(200, { now: new Date(this.options.clock.now()).toISOString() });
         }
         default: {
-          const answer = this.options.notebooks?.control(request.method ?? 'GET', url.pathname.slice('/_emulator/'.length));
+          const answer = this.options.notebooks?.control(
+            request.method ?? 'GET',
+            url.pathname.slice('/_emulator/'.length),
+          );
           if (answer) return json(answer.status, answer.body);
           return json(404, { error: `no control route ${route}` });
         }
@@ -314,4 +422,3 @@ export class EmulatorEngine {
     }
   }
 }
-

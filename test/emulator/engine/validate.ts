@@ -8,8 +8,16 @@ const patternCache = new Map<string, RegExp | null>();
 
 /** Java's POSIX classes (ASCII only in Java) have no JS Unicode-property equivalent. */
 const JAVA_POSIX_CLASSES: Record<string, string> = {
-  Print: '\\x20-\\x7E', Graph: '\\x21-\\x7E', Alnum: '0-9A-Za-z', Alpha: 'A-Za-z', Digit: '0-9',
-  Upper: 'A-Z', Lower: 'a-z', Space: ' \\t\\n\\x0B\\f\\r', Punct: '!-\\/:-@\\[-`{-~', ASCII: '\\x00-\\x7F',
+  Print: '\\x20-\\x7E',
+  Graph: '\\x21-\\x7E',
+  Alnum: '0-9A-Za-z',
+  Alpha: 'A-Za-z',
+  Digit: '0-9',
+  Upper: 'A-Z',
+  Lower: 'a-z',
+  Space: ' \\t\\n\\x0B\\f\\r',
+  Punct: '!-\\/:-@\\[-`{-~',
+  ASCII: '\\x00-\\x7F',
 };
 
 /** Replaces \p{Print} and friends by ranges, bracketed unless already inside a character class. */
@@ -104,12 +112,18 @@ class Validator {
         }
         if (this.strict) {
           for (const name of Object.keys(record)) {
-            if (!shape.members?.[name] && record[name] !== undefined) this.errors.push(`'${at ? `${at}.` : ''}${camel(name)}' is not a member of the model's shape`);
+            if (!shape.members?.[name] && record[name] !== undefined)
+              this.errors.push(`'${at ? `${at}.` : ''}${camel(name)}' is not a member of the model's shape`);
           }
         }
         for (const [name, member] of Object.entries(shape.members ?? {})) {
           if (record[name] === undefined) continue;
-          this.check(record[name], member, fullMember(this.model, full, name), at ? `${at}.${camel(name)}` : camel(name));
+          this.check(
+            record[name],
+            member,
+            fullMember(this.model, full, name),
+            at ? `${at}.${camel(name)}` : camel(name),
+          );
         }
         return;
       }
@@ -119,7 +133,9 @@ class Validator {
           return;
         }
         this.limits(value, full, at);
-        value.forEach((item, i) => this.check(item, shape.member ?? {}, fullMember(this.model, full, '', 'member'), `${at}.${i + 1}.member`));
+        value.forEach((item, i) =>
+          this.check(item, shape.member ?? {}, fullMember(this.model, full, '', 'member'), `${at}.${i + 1}.member`),
+        );
         return;
       }
       case 'map': {
@@ -146,7 +162,8 @@ class Validator {
         this.limits(value, full, at);
         if (full?.pattern) {
           const re = compilePattern(full.pattern);
-          if (re && !re.test(value)) this.fail(value, at, `Member must satisfy regular expression pattern: ${full.pattern}`);
+          if (re && !re.test(value))
+            this.fail(value, at, `Member must satisfy regular expression pattern: ${full.pattern}`);
         }
         return;
       }
@@ -154,22 +171,34 @@ class Validator {
       case 'long':
       case 'float':
       case 'double': {
-        if (typeof value !== 'number' || Number.isNaN(value) || ((type === 'integer' || type === 'long') && !Number.isInteger(value))) {
+        if (
+          typeof value !== 'number' ||
+          Number.isNaN(value) ||
+          ((type === 'integer' || type === 'long') && !Number.isInteger(value))
+        ) {
           this.fail(value, at, `Member must be a${type === 'integer' ? 'n' : ''} ${type}`);
           return;
         }
-        if (full?.min !== undefined && value < full.min) this.fail(value, at, `Member must have value greater than or equal to ${full.min}`);
-        if (full?.max !== undefined && value > full.max) this.fail(value, at, `Member must have value less than or equal to ${full.max}`);
+        if (full?.min !== undefined && value < full.min)
+          this.fail(value, at, `Member must have value greater than or equal to ${full.min}`);
+        if (full?.max !== undefined && value > full.max)
+          this.fail(value, at, `Member must have value less than or equal to ${full.max}`);
         return;
       }
       case 'boolean':
         if (typeof value !== 'boolean') this.fail(value, at, 'Member must be a boolean');
         return;
       case 'timestamp':
-        if (!(value instanceof Date) || Number.isNaN(value.getTime())) this.fail(value, at, 'Member must be a timestamp');
+        if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+          this.fail(value, at, 'Member must be a timestamp');
         return;
       case 'blob':
-        if (this.strict && !Buffer.isBuffer(value) && typeof value !== 'string' && !(value && typeof (value as { pipe?: unknown }).pipe === 'function')) {
+        if (
+          this.strict &&
+          !Buffer.isBuffer(value) &&
+          typeof value !== 'string' &&
+          !(value && typeof (value as { pipe?: unknown }).pipe === 'function')
+        ) {
           this.fail(value, at, 'Member must be a blob');
         }
         return;
@@ -181,13 +210,20 @@ class Validator {
   private limits(value: unknown, full: Shape | undefined, at: string): void {
     const length = lengthOf(value);
     if (length === undefined || !full) return;
-    if (full.min !== undefined && length < full.min) this.fail(value, at, `Member must have length greater than or equal to ${full.min}`);
-    if (full.max !== undefined && length > full.max) this.fail(value, at, `Member must have length less than or equal to ${full.max}`);
+    if (full.min !== undefined && length < full.min)
+      this.fail(value, at, `Member must have length greater than or equal to ${full.min}`);
+    if (full.max !== undefined && length > full.max)
+      this.fail(value, at, `Member must have length less than or equal to ${full.max}`);
   }
 }
 
 /** Throws the ValidationException AWS would return for `input`, or returns quietly. */
-export function validateInput(model: ServiceModel, operation: string, input: Record<string, unknown>, fullInputShape: Shape | undefined): void {
+export function validateInput(
+  model: ServiceModel,
+  operation: string,
+  input: Record<string, unknown>,
+  fullInputShape: Shape | undefined,
+): void {
   const op = model.operations[operation];
   if (!op?.input) return;
   const validator = new Validator(model);
@@ -199,7 +235,12 @@ export function validateInput(model: ServiceModel, operation: string, input: Rec
 }
 
 /** What is wrong with a handler's output against the operation's output shape (conformance). */
-export function outputProblems(model: ServiceModel, operation: string, output: unknown, fullOutputShape: Shape | undefined): string[] {
+export function outputProblems(
+  model: ServiceModel,
+  operation: string,
+  output: unknown,
+  fullOutputShape: Shape | undefined,
+): string[] {
   const op = model.operations[operation];
   if (!op?.output) return [];
   const validator = new Validator(model, true);

@@ -5,7 +5,12 @@ import { resolve, type Shape, type ServiceModel } from './models';
 const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function scalar(value: unknown, type: string | undefined): string {
@@ -16,7 +21,13 @@ function scalar(value: unknown, type: string | undefined): string {
 }
 
 /** Serializes `value` as the element `name`; flattened lists repeat the element itself. */
-export function toXml(model: ServiceModel, value: unknown, npmShape: Shape, name: string, rootNamespace = false): string {
+export function toXml(
+  model: ServiceModel,
+  value: unknown,
+  npmShape: Shape,
+  name: string,
+  rootNamespace = false,
+): string {
   if (value === undefined || value === null) return '';
   const shape = resolve(model, npmShape);
   const attrs = rootNamespace ? ` xmlns="${S3_NAMESPACE}"` : '';
@@ -30,7 +41,8 @@ export function toXml(model: ServiceModel, value: unknown, npmShape: Shape, name
         const memberShape = resolve(model, member);
         const elementName = member.locationName ?? key;
         if (memberShape.type === 'list' && (memberShape.flattened || member.flattened)) {
-          for (const element of item as unknown[]) inner += toXml(model, element, memberShape.member ?? {}, memberShape.member?.locationName ?? elementName);
+          for (const element of item as unknown[])
+            inner += toXml(model, element, memberShape.member ?? {}, memberShape.member?.locationName ?? elementName);
         } else {
           inner += toXml(model, item, member, elementName);
         }
@@ -39,7 +51,9 @@ export function toXml(model: ServiceModel, value: unknown, npmShape: Shape, name
     }
     case 'list': {
       const memberName = shape.member?.locationName ?? 'member';
-      const inner = (value as unknown[]).map((element) => toXml(model, element, shape.member ?? {}, memberName)).join('');
+      const inner = (value as unknown[])
+        .map((element) => toXml(model, element, shape.member ?? {}, memberName))
+        .join('');
       return `<${name}${attrs}>${inner}</${name}>`;
     }
     case 'map': {
@@ -90,7 +104,9 @@ export function fromXml(model: ServiceModel, value: unknown, npmShape: Shape): u
     }
     case 'list': {
       const wrapper = value as Record<string, unknown>;
-      return asArray(wrapper?.[shape.member?.locationName ?? 'member']).map((item) => fromXml(model, item, shape.member ?? {}));
+      return asArray(wrapper?.[shape.member?.locationName ?? 'member']).map((item) =>
+        fromXml(model, item, shape.member ?? {}),
+      );
     }
     case 'integer':
     case 'long':

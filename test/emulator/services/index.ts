@@ -17,7 +17,10 @@ export function buildHandlers(world: World): ServiceHandlers {
     for (const [service, handlers] of Object.entries(module.handlers(world))) {
       const key = service as keyof ServiceHandlers;
       const settled = Object.fromEntries(
-        Object.entries(handlers).map(([operation, handler]) => [operation, ((input, ctx) => (world.settle(), handler(input, ctx))) as OperationHandler]),
+        Object.entries(handlers).map(([operation, handler]) => [
+          operation,
+          ((input, ctx) => (world.settle(), handler(input, ctx))) as OperationHandler,
+        ]),
       );
       merged[key] = { ...merged[key], ...settled };
     }

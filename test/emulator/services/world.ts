@@ -40,7 +40,13 @@ export class S3Store {
     return bucket;
   }
 
-  put(bucketName: string, key: string, body: Buffer | string, contentType = 'application/octet-stream', metadata: Record<string, string> = {}): StoredObject {
+  put(
+    bucketName: string,
+    key: string,
+    body: Buffer | string,
+    contentType = 'application/octet-stream',
+    metadata: Record<string, string> = {},
+  ): StoredObject {
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
     const object: StoredObject = {
       body: bytes,
@@ -56,7 +62,10 @@ export class S3Store {
   get(bucketName: string, key: string): StoredObject | undefined {
     const bucket = this.buckets.get(bucketName);
     if (!bucket) return undefined;
-    return bucket.objects.get(key) ?? this.resolvers.reduce<StoredObject | undefined>((found, resolve) => found ?? resolve(bucketName, key), undefined);
+    return (
+      bucket.objects.get(key) ??
+      this.resolvers.reduce<StoredObject | undefined>((found, resolve) => found ?? resolve(bucketName, key), undefined)
+    );
   }
 
   addResolver(resolve: ObjectResolver): void {

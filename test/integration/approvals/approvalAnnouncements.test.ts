@@ -19,6 +19,10 @@ describe('Approval announcements (opt-in)', function () {
     await config().update('notifyPendingApprovals', true, vscode.ConfigurationTarget.Global);
     await until('the announcement', () => watch.announced.includes(expected) || undefined, 20_000);
     await watch.find('abalone-cicd-pipeline')?.loadState();
-    assert.deepStrictEqual(watch.announced.filter((t) => t === expected), [expected], 'announced once');
+    assert.deepStrictEqual(
+      watch.announced.filter((t) => t === expected),
+      [expected],
+      'announced once',
+    );
   });
 });

@@ -32,13 +32,19 @@ describe('Release approval', function () {
   it('finds the waiting EvaluationApproval with its token and execution', async () => {
     const release = await waitingRelease();
     const approval = (await approvalNode(release)).approval;
-    assert.deepStrictEqual([approval.pipelineName, approval.stageName, approval.actionName], [RELEASE, 'Approval', 'EvaluationApproval']);
+    assert.deepStrictEqual(
+      [approval.pipelineName, approval.stageName, approval.actionName],
+      [RELEASE, 'Approval', 'EvaluationApproval'],
+    );
     assert.match(approval.token, /^[0-9a-f-]{36}$/);
     assert.match(approval.pipelineExecutionId ?? '', /^[0-9a-f-]{36}$/);
     // "Review Pending Approvals" (the view's title button) offers exactly this one and opens its review.
     const panel = await withWindow(async (ui) => {
       ui.onQuickPick('Pending approvals', (p) => {
-        assert.deepStrictEqual(p.items.map((i) => [i.label, i.description]), [[`$(bell-dot) ${RELEASE}`, 'Approval · EvaluationApproval']]);
+        assert.deepStrictEqual(
+          p.items.map((i) => [i.label, i.description]),
+          [[`$(bell-dot) ${RELEASE}`, 'Approval · EvaluationApproval']],
+        );
         assert.match(p.items[0].detail ?? '', new RegExp(`^Execution ${approval.pipelineExecutionId} · waiting `));
         p.pick(`$(bell-dot) ${RELEASE}`);
       });
@@ -63,8 +69,17 @@ describe('Release approval', function () {
       assert.match(detail, /^Stage: Approval · action: EvaluationApproval$/m);
       assert.ok(detail.includes(`Execution: ${a.pipelineExecutionId}`), detail);
       assert.ok(detail.includes(`evaluation.json): rmse 1.484 · mse 2.202`), detail);
-      assert.ok(detail.includes(`s3://abalone-cicd-pipeline-artifacts-123456789012/${a.pipelineExecutionId}/evaluation/evaluation.json`), detail);
-      assert.deepStrictEqual(ui.messages.filter((m) => !m.modal), [], 'nothing else is said');
+      assert.ok(
+        detail.includes(
+          `s3://abalone-cicd-pipeline-artifacts-123456789012/${a.pipelineExecutionId}/evaluation/evaluation.json`,
+        ),
+        detail,
+      );
+      assert.deepStrictEqual(
+        ui.messages.filter((m) => !m.modal),
+        [],
+        'nothing else is said',
+      );
     });
     assert.deepStrictEqual(await putApprovalCalls(), [], 'nothing was sent');
   });
@@ -78,13 +93,19 @@ describe('Release approval', function () {
       answerDecision(ui, { decision: 'Approved', comment: 'RMSE 1.48 is below 2.0', confirm: true });
       const result = await run<Decided>('approveRelease', node);
       assert.strictEqual(result.outcome, 'decided');
-      assert.strictEqual(result.message, `Approved ${RELEASE} (execution ${a.pipelineExecutionId!.slice(0, 8)}): the Deploy stage runs next.`);
+      assert.strictEqual(
+        result.message,
+        `Approved ${RELEASE} (execution ${a.pipelineExecutionId!.slice(0, 8)}): the Deploy stage runs next.`,
+      );
       assert.ok(told(ui, 'info').includes(result.message), 'the user is told');
     });
     const [call] = await putApprovalCalls();
     assert.strictEqual(call.status, 200);
     assert.deepStrictEqual(call.input, {
-      pipelineName: RELEASE, stageName: 'Approval', actionName: 'EvaluationApproval', token: a.token,
+      pipelineName: RELEASE,
+      stageName: 'Approval',
+      actionName: 'EvaluationApproval',
+      token: a.token,
       result: { status: 'Approved', summary: 'RMSE 1.48 is below 2.0' },
     });
     const release = wb.views.pipelineWatch.find(RELEASE);
@@ -100,7 +121,10 @@ describe('Release approval', function () {
       const again = await run<Decided>('approveRelease', node);
       assert.strictEqual(again.outcome, 'refused');
       assert.deepStrictEqual(told(ui, 'warning'), [again.message]);
-      assert.match(again.message ?? '', /is no longer waiting: it was decided by someone else, superseded by a newer execution, or expired/);
+      assert.match(
+        again.message ?? '',
+        /is no longer waiting: it was decided by someone else, superseded by a newer execution, or expired/,
+      );
     });
     assert.strictEqual((await putApprovalCalls()).at(-1)?.errorCode, 'ApprovalAlreadyCompletedException');
   });
@@ -122,7 +146,10 @@ describe('Release approval', function () {
       assert.ok(told(ui, 'info').includes(result.message!), 'the user is told');
     });
     const [call] = await putApprovalCalls();
-    assert.deepStrictEqual((call.input as { result: unknown }).result, { status: 'Rejected', summary: 'RMSE must be below 1.4 for this release' });
+    assert.deepStrictEqual((call.input as { result: unknown }).result, {
+      status: 'Rejected',
+      summary: 'RMSE must be below 1.4 for this release',
+    });
     const node = wb.views.pipelineWatch.find(RELEASE)!;
     assert.strictEqual(node.status, 'Failed');
     assert.strictEqual((await node.getTreeItem()).description, 'Failed · Approval');
@@ -131,12 +158,19 @@ describe('Release approval', function () {
   it('tells the user when the token no longer matches and re-reads the pipeline', async () => {
     const real = await approvalNode(await waitingRelease());
     // The approval node as a view rendered it before the token changed.
-    const stale = new ApprovalActionNode({ actionName: 'EvaluationApproval' }, { ...real.approval, token: '00000000-0000-0000-0000-000000000000' }, 'stale');
+    const stale = new ApprovalActionNode(
+      { actionName: 'EvaluationApproval' },
+      { ...real.approval, token: '00000000-0000-0000-0000-000000000000' },
+      'stale',
+    );
     await clearRequests();
     await withWindow(async (ui) => {
       answerDecision(ui, { decision: 'Approved', comment: '', confirm: true });
       assert.strictEqual((await run<Decided>('approveRelease', stale)).outcome, 'refused');
-      assert.match(told(ui, 'warning')[0] ?? '', /^This approval of abalone-cicd-pipeline \(execution [0-9a-f]{8}\) is no longer waiting/);
+      assert.match(
+        told(ui, 'warning')[0] ?? '',
+        /^This approval of abalone-cicd-pipeline \(execution [0-9a-f]{8}\) is no longer waiting/,
+      );
     });
     const calls = (await recordedRequests()).map((r) => `${r.operation}${r.errorCode ? `:${r.errorCode}` : ''}`);
     assert.ok(calls.includes('PutApprovalResult:InvalidApprovalTokenException'), calls.join(', '));

@@ -30,14 +30,25 @@ describe('Release operations', function () {
       assert.strictEqual((await run<Operated>('rejectRelease', await approvalNode(release))).outcome, 'decided');
     });
     const failed = await stageNode(release, 'Approval');
-    assert.strictEqual((await failed.getTreeItem()).contextValue, 'pipelineStage:Failed', 'the menu offers Retry on it');
+    assert.strictEqual(
+      (await failed.getTreeItem()).contextValue,
+      'pipelineStage:Failed',
+      'the menu offers Retry on it',
+    );
     await withWindow(async (ui) => {
       ui.onMessage('Retry the failed actions of Approval?', 'Retry');
       const result = await run<Operated>('retryStage', failed);
       assert.strictEqual(result.outcome, 'done', result.message);
-      assert.strictEqual(result.message, `Retrying stage Approval of ${RELEASE} (execution ${approval.pipelineExecutionId!.slice(0, 8)}).`);
+      assert.strictEqual(
+        result.message,
+        `Retrying stage Approval of ${RELEASE} (execution ${approval.pipelineExecutionId!.slice(0, 8)}).`,
+      );
       assert.ok(told(ui, 'info').includes(result.message), 'the user is told');
-      assert.ok(ui.messages.find((m) => m.message === 'Retry the failed actions of Approval?')?.detail?.includes(approval.pipelineExecutionId!));
+      assert.ok(
+        ui.messages
+          .find((m) => m.message === 'Retry the failed actions of Approval?')
+          ?.detail?.includes(approval.pipelineExecutionId!),
+      );
     });
     const again = (await approvalNode(await waitingRelease())).approval;
     assert.strictEqual(again.pipelineExecutionId, approval.pipelineExecutionId);
@@ -63,7 +74,11 @@ describe('Release operations', function () {
       ui.onMessage(`Start a new execution of ${RELEASE}?`, undefined);
       assert.strictEqual((await run<Operated>('startPipelineExecution', release)).outcome, 'cancelled');
     });
-    assert.deepStrictEqual((await recordedRequests()).filter((r) => r.operation === 'StartPipelineExecution'), [], 'nothing started');
+    assert.deepStrictEqual(
+      (await recordedRequests()).filter((r) => r.operation === 'StartPipelineExecution'),
+      [],
+      'nothing started',
+    );
     const started = await withWindow(async (ui) => {
       ui.onMessage(`Start a new execution of ${RELEASE}?`, 'Start');
       const result = await run<Operated>('startPipelineExecution', release);
@@ -73,11 +88,15 @@ describe('Release operations', function () {
     assert.strictEqual(started.outcome, 'done');
     assert.match(started.message ?? '', /^Started execution [0-9a-f]{8} of abalone-cicd-pipeline\.$/);
     // The emulator's clock runs 1000× faster here: the new run passes Source and Build in well under a second.
-    const fresh = await until('the new execution to wait at the approval', async () => {
-      await release.loadState();
-      const a = release.approvals[0];
-      return a && a.pipelineExecutionId === started.executionId ? a : undefined;
-    }, 20_000);
+    const fresh = await until(
+      'the new execution to wait at the approval',
+      async () => {
+        await release.loadState();
+        const a = release.approvals[0];
+        return a && a.pipelineExecutionId === started.executionId ? a : undefined;
+      },
+      20_000,
+    );
     assert.notStrictEqual(fresh.token, old.approval.token);
     await withWindow(async (ui) => {
       answerDecision(ui, { decision: 'Approved', comment: 'old', confirm: true });
@@ -91,18 +110,30 @@ describe('Release operations', function () {
     const wb = await host();
     const release = await waitingRelease();
     const executionId = release.approvals[0].pipelineExecutionId!;
-    assert.match(String((await release.getTreeItem()).contextValue), /^resource:codePipeline:InProgress/, 'the menu offers Stop on it');
+    assert.match(
+      String((await release.getTreeItem()).contextValue),
+      /^resource:codePipeline:InProgress/,
+      'the menu offers Stop on it',
+    );
     const stopQuestion = `Stop execution ${executionId.slice(0, 8)} of ${RELEASE}?`;
     await withWindow(async (ui) => {
       ui.onMessage(stopQuestion, 'Stop and Abandon');
       const result = await run<Operated>('stopPipelineExecution', release);
       assert.strictEqual(result.outcome, 'done');
       // (The view's watch may also announce the state change, InProgress → Stopped.)
-      assert.ok(told(ui, 'info').includes(`Stopping execution ${executionId.slice(0, 8)} of ${RELEASE} (abandoning running actions).`), told(ui, 'info').join(' | '));
+      assert.ok(
+        told(ui, 'info').includes(
+          `Stopping execution ${executionId.slice(0, 8)} of ${RELEASE} (abandoning running actions).`,
+        ),
+        told(ui, 'info').join(' | '),
+      );
       assert.deepStrictEqual(ui.messages[0].items, ['Stop and Wait', 'Stop and Abandon']);
     });
     const stop = (await recordedRequests()).filter((r) => r.operation === 'StopPipelineExecution').at(-1);
-    assert.deepStrictEqual({ ...(stop?.input as object), reason: undefined }, { pipelineName: RELEASE, pipelineExecutionId: executionId, abandon: true, reason: undefined });
+    assert.deepStrictEqual(
+      { ...(stop?.input as object), reason: undefined },
+      { pipelineName: RELEASE, pipelineExecutionId: executionId, abandon: true, reason: undefined },
+    );
     assert.deepStrictEqual(wb.views.pipelineWatch.find(RELEASE)?.approvals, []);
     await withWindow(async (ui) => {
       ui.onMessage(stopQuestion, 'Stop and Abandon');

@@ -12,7 +12,10 @@ export async function waitingRelease(): Promise<CodePipelineNode> {
   const provider = (await host()).views.providers.pipelines;
   provider.refresh();
   const release = (await childNamed(provider as never, RELEASE)) as CodePipelineNode;
-  await until('the release waiting for approval', async () => String((await release.getTreeItem()).description).startsWith('Waiting for approval') || undefined);
+  await until(
+    'the release waiting for approval',
+    async () => String((await release.getTreeItem()).description).startsWith('Waiting for approval') || undefined,
+  );
   assert.strictEqual(release.approvals.length, 1, 'one approval waits');
   return release;
 }

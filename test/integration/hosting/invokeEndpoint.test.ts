@@ -50,13 +50,17 @@ describe('Test an endpoint', function () {
     assert.strictEqual(first.outcome, 'answered', first.message);
     assert.strictEqual(first.invocation?.body, String(abaloneRings(ROW.split(','))));
     assert.match(first.message ?? '', /^abalone-endpoint \(AllTraffic\) answered in \d+ ms\.$/);
-    const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === first.document?.toString());
+    const shown = vscode.window.visibleTextEditors.find(
+      (e) => e.document.uri.toString() === first.document?.toString(),
+    );
     assert.ok(shown, 'the response is open');
     assert.strictEqual(shown.document.getText(), String(abaloneRings(ROW.split(','))));
     assert.match(shown.document.uri.path, /^\/abalone-endpoint · response \d+ · \d+ ms\.csv$/);
     await withWindow(async (ui) => {
       // No content type scripted: asking it again would fail the command.
-      answerTypedInvocation(ui, 'abalone-endpoint', `${ROW}\n${ROW}`, undefined, { hasEditor: !!vscode.window.activeTextEditor });
+      answerTypedInvocation(ui, 'abalone-endpoint', `${ROW}\n${ROW}`, undefined, {
+        hasEditor: !!vscode.window.activeTextEditor,
+      });
       const second = await run<InvokeOutcome>('invokeEndpoint', endpoint);
       assert.strictEqual(second.invocation?.body.split(',').length, 2, 'two rows, two predictions');
       assert.ok(!ui.asked.some((t) => t.startsWith('Content type')), 'asked once, then remembered');
@@ -89,9 +93,15 @@ describe('Test an endpoint', function () {
     assert.deepStrictEqual(await invocations(), [], 'nothing was sent');
     await withWindow(async (ui) => {
       answerTypedInvocation(ui, 'cmapss-XGBoostEndpoint-2021-01-07-16-30-12', '<row/>', 'application/xml');
-      const xml = await run<InvokeOutcome>('invokeEndpoint', await endpointNode('cmapss-XGBoostEndpoint-2021-01-07-16-30-12'));
+      const xml = await run<InvokeOutcome>(
+        'invokeEndpoint',
+        await endpointNode('cmapss-XGBoostEndpoint-2021-01-07-16-30-12'),
+      );
       assert.strictEqual(xml.outcome, 'failed');
-      assert.match(xml.message ?? '', /^cmapss-XGBoostEndpoint-2021-01-07-16-30-12 did not answer: .*Content type application\/xml is not supported/);
+      assert.match(
+        xml.message ?? '',
+        /^cmapss-XGBoostEndpoint-2021-01-07-16-30-12 did not answer: .*Content type application\/xml is not supported/,
+      );
       assert.deepStrictEqual(ui.shown('error'), [xml.message], 'shown as an error');
     });
   });
@@ -117,22 +127,46 @@ describe('Test an endpoint', function () {
       assert.strictEqual(result.outcome, 'predicted', result.message);
       assert.deepStrictEqual(offered.slice(-2), ['rings', 'No label column']);
       assert.strictEqual((await invocations()).length, ABALONE_ROWS.length, 'one request per row');
-      const expected = ABALONE_ROWS.map((r) => r.split(',')).map((f) => [Number(f[8]), abaloneRings(f.slice(0, 8))] as const);
+      const expected = ABALONE_ROWS.map((r) => r.split(',')).map(
+        (f) => [Number(f[8]), abaloneRings(f.slice(0, 8))] as const,
+      );
       const rmse = Math.sqrt(expected.reduce((s, [y, p]) => s + (p - y) ** 2, 0) / expected.length);
       assert.ok(Math.abs(result.quality!.rmse! - rmse) < 1e-9, `${result.quality?.rmse} vs ${rmse}`);
-      assert.match(result.message ?? '', new RegExp(`Wrote 20 predictions to .*abalone-test\\.predictions\\.csv\\. RMSE ${rmse.toFixed(4)} · MAE`));
-      const written = Buffer.from(await vscode.workspace.fs.readFile(result.predictionsFile!)).toString('utf8').trim().split('\n');
-      assert.strictEqual(written[0], 'sex,length,diameter,height,whole_weight,shucked_weight,viscera_weight,shell_weight,rings,prediction');
+      assert.match(
+        result.message ?? '',
+        new RegExp(`Wrote 20 predictions to .*abalone-test\\.predictions\\.csv\\. RMSE ${rmse.toFixed(4)} · MAE`),
+      );
+      const written = Buffer.from(await vscode.workspace.fs.readFile(result.predictionsFile!))
+        .toString('utf8')
+        .trim()
+        .split('\n');
+      assert.strictEqual(
+        written[0],
+        'sex,length,diameter,height,whole_weight,shucked_weight,viscera_weight,shell_weight,rings,prediction',
+      );
       assert.strictEqual(written[1], `${ABALONE_ROWS[0]},${abaloneRings(ABALONE_ROWS[0].split(',').slice(0, 8))}`);
       const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-      assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === result.predictionsFile!.toString()), 'the predictions file is opened');
-      assert.ok(tabs.some((t) => t.label === 'Predictions: abalone-endpoint'), 'the quality and plots open in a panel');
+      assert.ok(
+        tabs.some(
+          (t) =>
+            t.input instanceof vscode.TabInputText && t.input.uri.toString() === result.predictionsFile!.toString(),
+        ),
+        'the predictions file is opened',
+      );
+      assert.ok(
+        tabs.some((t) => t.label === 'Predictions: abalone-endpoint'),
+        'the quality and plots open in a panel',
+      );
       const again = await withWindow(async (ui) => {
         ui.onQuickPick('Predict with which endpoint?', (p) => p.pick('abalone-endpoint'));
         ui.onQuickPick(/^Which column is the label/, (p) => p.pick('No label column'));
         return run<BatchOutcome>('batchPredict', input);
       });
-      assert.match(again.predictionsFile!.path, /abalone-test\.predictions-2\.csv$/, 'an earlier result is not overwritten');
+      assert.match(
+        again.predictionsFile!.path,
+        /abalone-test\.predictions-2\.csv$/,
+        'an earlier result is not overwritten',
+      );
       assert.strictEqual(again.quality, undefined);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

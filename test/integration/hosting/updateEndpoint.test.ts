@@ -38,12 +38,27 @@ describe('Update and roll back an endpoint', function () {
       const updated = await run<DeployOutcome>('updateEndpoint', endpoint);
       assert.strictEqual(updated.outcome, 'deployed', updated.message);
       const asked = confirmations(ui);
-      assert.deepStrictEqual(asked.map((c) => c.question), ['Update abalone-endpoint to AbalonePackageGroup v4?']);
-      assert.match(asked[0].detail, /^Now: configuration abalone-endpoint, variant AllTraffic serves model abalone-endpoint \(1 × ml\.m5\.large\)\.$/m);
+      assert.deepStrictEqual(
+        asked.map((c) => c.question),
+        ['Update abalone-endpoint to AbalonePackageGroup v4?'],
+      );
+      assert.match(
+        asked[0].detail,
+        /^Now: configuration abalone-endpoint, variant AllTraffic serves model abalone-endpoint \(1 × ml\.m5\.large\)\.$/m,
+      );
       assert.match(asked[0].detail, /abalone-endpoint is kept for Roll Back/);
-      const config = (await recordedRequests()).find((r) => r.operation === 'CreateEndpointConfig')!.input as { EndpointConfigName: string; ProductionVariants: Array<Record<string, unknown>> };
-      assert.deepStrictEqual([config.ProductionVariants[0].InstanceType, config.ProductionVariants[0].InitialInstanceCount], ['ml.m5.large', 1]);
-      assert.match(updated.message ?? '', new RegExp(`now serves AbalonePackageGroup v4 \\(configuration ${config.EndpointConfigName}\\)`));
+      const config = (await recordedRequests()).find((r) => r.operation === 'CreateEndpointConfig')!.input as {
+        EndpointConfigName: string;
+        ProductionVariants: Array<Record<string, unknown>>;
+      };
+      assert.deepStrictEqual(
+        [config.ProductionVariants[0].InstanceType, config.ProductionVariants[0].InitialInstanceCount],
+        ['ml.m5.large', 1],
+      );
+      assert.match(
+        updated.message ?? '',
+        new RegExp(`now serves AbalonePackageGroup v4 \\(configuration ${config.EndpointConfigName}\\)`),
+      );
       assert.deepStrictEqual(ui.shown('info'), [updated.message], 'the user is told');
     });
 
@@ -62,7 +77,7 @@ describe('Update and roll back an endpoint', function () {
     assert.deepStrictEqual(await served(), ['abalone-endpoint']);
   });
 
-  it('deploys a registry version to an existing endpoint from the version\'s menu', async () => {
+  it("deploys a registry version to an existing endpoint from the version's menu", async () => {
     const v4 = await versionNode('AbalonePackageGroup', 'v4');
     await clearRequests();
     await withWindow(async (ui) => {
@@ -74,10 +89,18 @@ describe('Update and roll back an endpoint', function () {
       ui.onMessage('Update abalone-endpoint to AbalonePackageGroup v4?', 'Update Endpoint');
       const updated = await run<DeployOutcome>('deployToExistingEndpoint', v4);
       assert.strictEqual(updated.outcome, 'deployed', updated.message);
-      assert.ok(offered.includes('abalone-endpoint') && !offered.includes('abalone-staging-endpoint'), `only InService endpoints are offered: ${offered.join(', ')}`);
-      assert.match(updated.message ?? '', /^Endpoint abalone-endpoint now serves AbalonePackageGroup v4 \(configuration /);
+      assert.ok(
+        offered.includes('abalone-endpoint') && !offered.includes('abalone-staging-endpoint'),
+        `only InService endpoints are offered: ${offered.join(', ')}`,
+      );
+      assert.match(
+        updated.message ?? '',
+        /^Endpoint abalone-endpoint now serves AbalonePackageGroup v4 \(configuration /,
+      );
     });
-    const model = (await recordedRequests()).find((r) => r.operation === 'CreateModel')!.input as { PrimaryContainer: unknown };
+    const model = (await recordedRequests()).find((r) => r.operation === 'CreateModel')!.input as {
+      PrimaryContainer: unknown;
+    };
     assert.deepStrictEqual(model.PrimaryContainer, { ModelPackageName: v4.resource!.arn });
   });
 
@@ -88,7 +111,10 @@ describe('Update and roll back an endpoint', function () {
       ui.onMessage(/^Updating abalone-endpoint to model fraud-detection-endpoint failed/, undefined);
       const result = await run<DeployOutcome>('deployToExistingEndpoint', 'fraud-detection-endpoint');
       assert.strictEqual(result.outcome, 'failed');
-      assert.match(ui.shown('error')[0], /^Updating abalone-endpoint to model fraud-detection-endpoint failed; it still serves abalone-endpoint: Failed to download model data/);
+      assert.match(
+        ui.shown('error')[0],
+        /^Updating abalone-endpoint to model fraud-detection-endpoint failed; it still serves abalone-endpoint: Failed to download model data/,
+      );
     });
   });
 
@@ -100,9 +126,19 @@ describe('Update and roll back an endpoint', function () {
       ui.onQuickPick('Version of AbalonePackageGroup', (p) => p.pick('v4'));
       const result = await run<DeployOutcome>('updateEndpoint', staging);
       assert.strictEqual(result.outcome, 'failed');
-      assert.match(result.message ?? '', /abalone-staging-endpoint is Failed; only an InService endpoint can be updated/);
-      assert.match(ui.shown('error')[0], /abalone-staging-endpoint is Failed; only an InService endpoint can be updated/);
+      assert.match(
+        result.message ?? '',
+        /abalone-staging-endpoint is Failed; only an InService endpoint can be updated/,
+      );
+      assert.match(
+        ui.shown('error')[0],
+        /abalone-staging-endpoint is Failed; only an InService endpoint can be updated/,
+      );
     });
-    assert.deepStrictEqual((await recordedRequests()).filter((r) => /^(Create|Update)/.test(r.operation)), [], 'nothing was changed');
+    assert.deepStrictEqual(
+      (await recordedRequests()).filter((r) => /^(Create|Update)/.test(r.operation)),
+      [],
+      'nothing was changed',
+    );
   });
 });

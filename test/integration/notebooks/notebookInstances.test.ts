@@ -13,7 +13,8 @@ import { host, until } from '../support/workbench';
 
 const LAB = 'ml-pipeline-lab-notebook';
 type Outcome = { outcome: string; message?: string };
-const operations = async () => (await recordedRequests()).filter((r) => r.service === 'sagemaker').map((r) => r.operation);
+const operations = async () =>
+  (await recordedRequests()).filter((r) => r.service === 'sagemaker').map((r) => r.operation);
 
 /** The instance's node as the view shows it now (read afresh, as after the view refreshed). */
 async function instanceNode(name: string): Promise<ExplorerNode> {
@@ -44,7 +45,11 @@ describe('Notebook instance lifecycle', function () {
     const sub = wb.log.onDidLog((e) => logged.push(e.message));
     try {
       const stopped = await instanceNode(LAB);
-      assert.strictEqual((await stopped.getTreeItem()).contextValue, 'resource:notebookInstance:Stopped', 'the view offers Start');
+      assert.strictEqual(
+        (await stopped.getTreeItem()).contextValue,
+        'resource:notebookInstance:Stopped',
+        'the view offers Start',
+      );
       await clearRequests();
       await withWindow(async (ui) => {
         const started = await run<Outcome>('startNotebookInstance', stopped);
@@ -53,22 +58,38 @@ describe('Notebook instance lifecycle', function () {
       });
       const ops = await operations();
       assert.deepStrictEqual(ops.slice(0, 2), ['DescribeNotebookInstance', 'StartNotebookInstance']);
-      assert.ok(ops.slice(2).every((o) => o === 'DescribeNotebookInstance' || o === 'ListNotebookInstances'), ops.join(','));
+      assert.ok(
+        ops.slice(2).every((o) => o === 'DescribeNotebookInstance' || o === 'ListNotebookInstances'),
+        ops.join(','),
+      );
 
       const running = await instanceNode(LAB);
-      assert.strictEqual((await running.getTreeItem()).contextValue, 'resource:notebookInstance:InService', 'the view shows it InService');
+      assert.strictEqual(
+        (await running.getTreeItem()).contextValue,
+        'resource:notebookInstance:InService',
+        'the view shows it InService',
+      );
       await withWindow(async () => run('openLifecycleLogs', running));
       const log = vscode.window.activeTextEditor!.document;
       assert.strictEqual(log.uri.scheme, 'sagemaker-workbench-logs');
-      assert.match(log.getText(), /ml-pipeline-lab-notebook\/LifecycleConfigOnStart {2}download: s3:\/\/ml-pipeline-bucket\/lab-1\/scripts\/Lab1-data-preparation\.ipynb to \/home\/ec2-user\/SageMaker\/Lab1-data-preparation\.ipynb/);
-      assert.match(log.getText(), /^# \/aws\/sagemaker\/NotebookInstances \(streams ml-pipeline-lab-notebook\/LifecycleConfig\*\)/);
+      assert.match(
+        log.getText(),
+        /ml-pipeline-lab-notebook\/LifecycleConfigOnStart {2}download: s3:\/\/ml-pipeline-bucket\/lab-1\/scripts\/Lab1-data-preparation\.ipynb to \/home\/ec2-user\/SageMaker\/Lab1-data-preparation\.ipynb/,
+      );
+      assert.match(
+        log.getText(),
+        /^# \/aws\/sagemaker\/NotebookInstances \(streams ml-pipeline-lab-notebook\/LifecycleConfig\*\)/,
+      );
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
       await withWindow(async (ui) => {
         const lab = await run<Outcome>('openJupyterLab', running);
         assert.deepStrictEqual([lab.outcome, lab.message], ['done', `Opened JupyterLab of ${LAB} in the browser.`]);
         const classic = await run<Outcome>('openJupyter', running);
-        assert.deepStrictEqual([classic.outcome, classic.message], ['done', `Opened Jupyter of ${LAB} in the browser.`]);
+        assert.deepStrictEqual(
+          [classic.outcome, classic.message],
+          ['done', `Opened Jupyter of ${LAB} in the browser.`],
+        );
         const [labUrl, classicUrl] = ui.opened.map((u) => u.toString(true));
         assert.match(labUrl, /\/notebook\/ml-pipeline-lab-notebook\?authToken=[^&]+&view=lab$/);
         assert.match(classicUrl, /\/notebook\/ml-pipeline-lab-notebook\?authToken=[^&]+$/);
@@ -77,7 +98,10 @@ describe('Notebook instance lifecycle', function () {
           const first = await fetch(url, { redirect: 'manual' });
           assert.strictEqual(first.status, 302);
           assert.match(first.headers.get('location') ?? '', /\/notebook\/ml-pipeline-lab-notebook\/tree/);
-          assert.ok(first.headers.getSetCookie().some((c) => c.startsWith('smw-notebook-session=')), 'the session cookie is set');
+          assert.ok(
+            first.headers.getSetCookie().some((c) => c.startsWith('smw-notebook-session=')),
+            'the session cookie is set',
+          );
           assert.strictEqual((await fetch(url, { redirect: 'manual' })).status, 403, 'the token is single-use');
         }
       });
@@ -87,7 +111,10 @@ describe('Notebook instance lifecycle', function () {
         // From the palette, which offers every instance whatever its state.
         ui.onQuickPick('Delete which notebook instance?', (p) => p.pick(LAB));
         const refused = await run<Outcome>('deleteNotebookInstance');
-        assert.deepStrictEqual([refused.outcome, refused.message], ['refused', `${LAB} is InService; stop it before deleting it.`]);
+        assert.deepStrictEqual(
+          [refused.outcome, refused.message],
+          ['refused', `${LAB} is InService; stop it before deleting it.`],
+        );
         assert.deepStrictEqual(ui.shown('warning'), [`${LAB} is InService; stop it before deleting it.`]);
       });
       await withWindow(async (ui) => {
@@ -95,7 +122,10 @@ describe('Notebook instance lifecycle', function () {
         const result = await run<Outcome>('stopNotebookInstance', running);
         assert.deepStrictEqual([result.outcome, result.message], ['done', `${LAB} is Stopped.`]);
         const [asked] = ui.messages;
-        assert.deepStrictEqual([asked.message, asked.modal, asked.level], [`Stop notebook instance ${LAB}?`, true, 'warning']);
+        assert.deepStrictEqual(
+          [asked.message, asked.modal, asked.level],
+          [`Stop notebook instance ${LAB}?`, true, 'warning'],
+        );
         assert.match(asked.detail!, /volume \(\/home\/ec2-user\/SageMaker\) is kept/);
       });
       await withWindow(async (ui) => {
@@ -111,15 +141,25 @@ describe('Notebook instance lifecycle', function () {
     }
   });
 
-  it('reports a start that fails with SageMaker\'s reason and the last lines of the lifecycle log, with a button that opens the log', async () => {
+  it("reports a start that fails with SageMaker's reason and the last lines of the lifecycle log, with a button that opens the log", async () => {
     const failed = await instanceNode('autogluon-experiments');
-    assert.strictEqual((await failed.getTreeItem()).contextValue, 'resource:notebookInstance:Failed', 'the view offers Start');
+    assert.strictEqual(
+      (await failed.getTreeItem()).contextValue,
+      'resource:notebookInstance:Failed',
+      'the view offers Start',
+    );
     await withWindow(async (ui) => {
       ui.onMessage(/^autogluon-experiments failed to start/, 'Open Lifecycle Log');
       const result = await run<Outcome>('startNotebookInstance', failed);
       assert.strictEqual(result.outcome, 'failed');
-      assert.match(result.message!, /^autogluon-experiments failed to start: Notebook Instance Lifecycle Config '.*autogluon-install-on-start' .* took longer than 5 minutes/);
-      assert.match(result.message!, /Last lines of its lifecycle log:\nLifecycleConfigOnStart: Collecting autogluon\nLifecycleConfigOnStart: autogluon-experiments: lifecycle script OnStart was still running after 5 minutes and was stopped$/);
+      assert.match(
+        result.message!,
+        /^autogluon-experiments failed to start: Notebook Instance Lifecycle Config '.*autogluon-install-on-start' .* took longer than 5 minutes/,
+      );
+      assert.match(
+        result.message!,
+        /Last lines of its lifecycle log:\nLifecycleConfigOnStart: Collecting autogluon\nLifecycleConfigOnStart: autogluon-experiments: lifecycle script OnStart was still running after 5 minutes and was stopped$/,
+      );
       const [shown] = ui.messages;
       assert.deepStrictEqual([shown.level, shown.modal, shown.items], ['error', true, ['Open Lifecycle Log']]);
       assert.match(shown.detail!, /^Last lines of its lifecycle log:\n/);
@@ -127,7 +167,10 @@ describe('Notebook instance lifecycle', function () {
         const document = vscode.window.activeTextEditor?.document;
         return document?.uri.scheme === 'sagemaker-workbench-logs' ? document : undefined;
       });
-      assert.match(log.getText(), /^# \/aws\/sagemaker\/NotebookInstances \(streams autogluon-experiments\/LifecycleConfig\*\)/);
+      assert.match(
+        log.getText(),
+        /^# \/aws\/sagemaker\/NotebookInstances \(streams autogluon-experiments\/LifecycleConfig\*\)/,
+      );
     });
   });
 
@@ -136,13 +179,20 @@ describe('Notebook instance lifecycle', function () {
     await withWindow(async (ui) => {
       ui.onQuickPick('Start which notebook instance?', (p) => p.pick('FraudDetectionNotebookInstance'));
       ui.onQuickPick('Stop which notebook instance?', (p) => p.pick(LAB));
-      assert.deepStrictEqual(await run('startNotebookInstance'), { outcome: 'refused', message: 'FraudDetectionNotebookInstance is InService; only a Stopped or Failed instance can be started.' });
+      assert.deepStrictEqual(await run('startNotebookInstance'), {
+        outcome: 'refused',
+        message: 'FraudDetectionNotebookInstance is InService; only a Stopped or Failed instance can be started.',
+      });
       assert.strictEqual((await run<Outcome>('stopNotebookInstance')).outcome, 'refused');
       assert.deepStrictEqual(ui.shown('warning'), [
         'FraudDetectionNotebookInstance is InService; only a Stopped or Failed instance can be started.',
         `${LAB} is Stopped; only an InService instance can be stopped.`,
       ]);
     });
-    assert.deepStrictEqual(await operations(), ['ListNotebookInstances', 'DescribeNotebookInstance', 'ListNotebookInstances', 'DescribeNotebookInstance'], 'nothing but the list and the state was asked');
+    assert.deepStrictEqual(
+      await operations(),
+      ['ListNotebookInstances', 'DescribeNotebookInstance', 'ListNotebookInstances', 'DescribeNotebookInstance'],
+      'nothing but the list and the state was asked',
+    );
   });
 });

@@ -11,15 +11,40 @@ import type { InvokeOutcome } from '../../../src/commands/hosting/invokeEndpoint
 import type { DecisionOutcome } from '../../../src/model/modelApproval';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { answerAutopilotWizard } from '../support/answers/autopilot';
-import { answerDecision as answerVersionDecision, answerDeployWizard, answerTypedInvocation, ROW } from '../support/answers/hosting';
+import {
+  answerDecision as answerVersionDecision,
+  answerDeployWizard,
+  answerTypedInvocation,
+  ROW,
+} from '../support/answers/hosting';
 import { answerDecision } from '../support/answers/releases';
 import { answerTrainingWizard } from '../support/answers/training';
-import { clearFaults, clearRequests, emulatorAnswers, recordedRequests, restartEmulator, setFaults } from '../support/emulatorControl';
+import {
+  clearFaults,
+  clearRequests,
+  emulatorAnswers,
+  recordedRequests,
+  restartEmulator,
+  setFaults,
+} from '../support/emulatorControl';
 import { run, withWindow } from '../support/testWindow';
 import { childNamed } from '../support/tree';
 import { host, until } from '../support/workbench';
 import { tally } from '../../support/reliabilityTally';
-import { BUCKET, DONE, fastFollowing, LAB, leaveNothingBehind, nodeOf, ROLE, startTraining, trainingPlan, usualFollowing, waitingApproval, withLongJobShown } from './faultSupport';
+import {
+  BUCKET,
+  DONE,
+  fastFollowing,
+  LAB,
+  leaveNothingBehind,
+  nodeOf,
+  ROLE,
+  startTraining,
+  trainingPlan,
+  usualFollowing,
+  waitingApproval,
+  withLongJobShown,
+} from './faultSupport';
 
 const PROFILE = [
   { kind: 'throttle' as const, rate: 0.3 },
@@ -29,7 +54,8 @@ const PROFILE = [
 
 type Outcome = { outcome: string; message?: string };
 
-const succeeded = async (operation: string) => (await recordedRequests()).filter((r) => r.operation === operation && r.status === 200);
+const succeeded = async (operation: string) =>
+  (await recordedRequests()).filter((r) => r.operation === operation && r.status === 200);
 
 describe('User journeys under faults', function () {
   this.timeout(180_000);
@@ -61,11 +87,18 @@ describe('User journeys under faults', function () {
       return run<DeployOutcome>('deployModel', v4);
     });
     assert.strictEqual(deployed.outcome, 'deployed', deployed.message);
-    for (const create of ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint']) assert.strictEqual((await succeeded(create)).length, 1, `one ${create}`);
+    for (const create of ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint'])
+      assert.strictEqual((await succeeded(create)).length, 1, `one ${create}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const endpoint = await until('the new endpoint in the Endpoints view', async () => nodeOf('endpoints', 'abalone-v4-under-faults').catch(() => undefined), 30_000);
+    const endpoint = await until(
+      'the new endpoint in the Endpoints view',
+      async () => nodeOf('endpoints', 'abalone-v4-under-faults').catch(() => undefined),
+      30_000,
+    );
     const answer = await withWindow(async (ui) => {
-      answerTypedInvocation(ui, 'abalone-v4-under-faults', ROW, 'text/csv', { hasEditor: !!vscode.window.activeTextEditor });
+      answerTypedInvocation(ui, 'abalone-v4-under-faults', ROW, 'text/csv', {
+        hasEditor: !!vscode.window.activeTextEditor,
+      });
       return run<InvokeOutcome>('invokeEndpoint', endpoint);
     });
     assert.strictEqual(answer.outcome, 'answered', answer.message);
@@ -86,7 +119,9 @@ describe('User journeys under faults', function () {
     assert.strictEqual(release.outcome, 'decided', release.message);
     assert.strictEqual((await succeeded('PutApprovalResult')).length, 1, 'approved once');
 
-    const faults = (await recordedRequests()).filter((r) => r.status >= 500 || r.errorCode === 'ThrottlingException' || r.errorCode === 'SlowDown');
+    const faults = (await recordedRequests()).filter(
+      (r) => r.status >= 500 || r.errorCode === 'ThrottlingException' || r.errorCode === 'SlowDown',
+    );
     assert.ok(faults.length >= 10, `faults were injected along the way (${faults.length})`);
     // Six views browsed, then training, deploying, invoking, approving the model and the release.
     tally('user journeys run to the right end state under faults', Object.keys(wb.views.providers).length + 5);
@@ -101,7 +136,14 @@ describe('User journeys under faults', function () {
     assert.strictEqual((await succeeded('StartNotebookInstance')).length, 1, 'started once');
     const autopilot = await withWindow(async (ui) => {
       answerAutopilotWizard(ui, {
-        jobName: 'abalone-under-faults', inputS3Uri: `s3://${BUCKET}/abalone-v1/input/`, target: 'rings', problemType: 'Regression', objective: 'MSE', mode: 'ENSEMBLING', maxCandidates: 4, roleArn: ROLE,
+        jobName: 'abalone-under-faults',
+        inputS3Uri: `s3://${BUCKET}/abalone-v1/input/`,
+        target: 'rings',
+        problemType: 'Regression',
+        objective: 'MSE',
+        mode: 'ENSEMBLING',
+        maxCandidates: 4,
+        roleArn: ROLE,
       });
       return run<AutoMlOutcome>('startAutopilot');
     });
@@ -116,12 +158,19 @@ describe('User journeys under faults', function () {
     const outcome = await startTraining(trainingPlan('abalone-autogluon-lost-response'));
     assert.strictEqual(outcome.outcome, 'started', outcome.message);
     const creates = (await recordedRequests()).filter((r) => r.operation === 'CreateTrainingJob');
-    assert.deepStrictEqual(creates.map((r) => r.errorCode ?? r.status), ['ResponseLost', 'ResourceInUse'], 'the first attempt took effect, the retry met it');
+    assert.deepStrictEqual(
+      creates.map((r) => r.errorCode ?? r.status),
+      ['ResponseLost', 'ResourceInUse'],
+      'the first attempt took effect, the retry met it',
+    );
     tally('user journeys run to the right end state under faults', 1);
   });
 
   it('shows a dropped connection in the view as an error to retry, and lists again once the network is back', async () => {
-    const provider = (await host()).views.providers.trainingJobs as unknown as { refresh(): void; getChildren(): Promise<ExplorerNode[]> };
+    const provider = (await host()).views.providers.trainingJobs as unknown as {
+      refresh(): void;
+      getChildren(): Promise<ExplorerNode[]>;
+    };
     await setFaults([{ kind: 'drop', operation: 'ListTrainingJobs' }]);
     provider.refresh();
     const [error] = await provider.getChildren();
@@ -131,10 +180,14 @@ describe('User journeys under faults', function () {
     await clearFaults();
     // Clicking the row runs its command with the arguments it carries.
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
-    const nodes = await until('the jobs listed again', async () => {
-      const children = await provider.getChildren();
-      return children.some((n) => n.resource?.name === DONE) ? children : undefined;
-    }, 30_000);
+    const nodes = await until(
+      'the jobs listed again',
+      async () => {
+        const children = await provider.getChildren();
+        return children.some((n) => n.resource?.name === DONE) ? children : undefined;
+      },
+      30_000,
+    );
     assert.ok(nodes.every((n) => !n.id.includes('error')));
     tally('user journeys run to the right end state under faults', 1);
   });
@@ -145,7 +198,10 @@ describe('User journeys under faults', function () {
     assert.strictEqual(failed.outcome, 'failed');
     assert.match(failed.message!, /expired/i);
     assert.match(failed.message!, /Start again to retry: the wizard keeps what you entered\.$/);
-    assert.ok(failed.shown.some((m) => /expired/i.test(m)), `the user is told (${failed.shown.join(' | ')})`);
+    assert.ok(
+      failed.shown.some((m) => /expired/i.test(m)),
+      `the user is told (${failed.shown.join(' | ')})`,
+    );
     const retried = await withWindow(async (ui) => {
       // Every step accepted as it opens.
       const answers = answerTrainingWizard(ui, {});
@@ -161,7 +217,11 @@ describe('User journeys under faults', function () {
       // Down for longer than the SDK's eight attempts take, so a poll fails outright; every connection is refused.
       const failedBefore = job.poller.failedPolls;
       await restartEmulator(20_000);
-      await until('a poll failed while the emulator was down', () => (job.poller.failedPolls > failedBefore ? true : undefined), 60_000);
+      await until(
+        'a poll failed while the emulator was down',
+        () => (job.poller.failedPolls > failedBefore ? true : undefined),
+        60_000,
+      );
       assert.match(await job.shown(), /^InProgress/, 'the view keeps what it knew');
       await until('the emulator answers again', async () => ((await emulatorAnswers()) ? true : undefined), 60_000);
       await job.stopElsewhereAndSeeIt(90_000);

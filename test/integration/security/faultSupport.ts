@@ -4,7 +4,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { StopTrainingJobCommand } from '@aws-sdk/client-sagemaker';
-import { NEXT_TRAINING_JOB, trainingRetryPlans, type TrainingOutcome } from '../../../src/commands/training/startTrainingJobCommand';
+import {
+  NEXT_TRAINING_JOB,
+  trainingRetryPlans,
+  type TrainingOutcome,
+} from '../../../src/commands/training/startTrainingJobCommand';
 import type { TrainingPlan } from '../../../src/model/trainingJobPlan';
 import { pace } from '../../../src/ui/pace';
 import type { CodePipelineNode } from '../../../src/views/pipelines/codePipelineNode';
@@ -27,7 +31,8 @@ export const LAB = 'ml-pipeline-lab-notebook';
 /** A job on the seeded abalone channels in the Studio AutoGluon image; every other step as the wizard offers it. */
 export function trainingPlan(jobName: string, outputPrefix = 'faults'): Partial<TrainingPlan> {
   return {
-    jobName, roleArn: ROLE,
+    jobName,
+    roleArn: ROLE,
     image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest',
     channels: [{ name: 'training', s3Uri: `s3://${BUCKET}/${DONE}/input/training.csv`, contentType: 'text/csv' }],
     outputS3Uri: `s3://${BUCKET}/${outputPrefix}/output`,
@@ -35,7 +40,9 @@ export function trainingPlan(jobName: string, outputPrefix = 'faults'): Partial<
 }
 
 /** Start Training Job from the palette, the wizard answered from `plan` and confirmed. */
-export async function startTraining(plan: Partial<TrainingPlan>): Promise<TrainingOutcome & { answers: TrainingWizardAnswers; shown: string[] }> {
+export async function startTraining(
+  plan: Partial<TrainingPlan>,
+): Promise<TrainingOutcome & { answers: TrainingWizardAnswers; shown: string[] }> {
   return withWindow(async (ui) => {
     const answers = answerTrainingWizard(ui, plan);
     const outcome = await run<TrainingOutcome>('startTrainingJob');
@@ -44,7 +51,10 @@ export async function startTraining(plan: Partial<TrainingPlan>): Promise<Traini
 }
 
 /** A root node of a view by its label, read afresh (as after its Refresh button). */
-export async function nodeOf(view: 'notebookInstances' | 'autopilot' | 'trainingJobs' | 'modelRegistry' | 'endpoints' | 'pipelines', name: string): Promise<ExplorerNode> {
+export async function nodeOf(
+  view: 'notebookInstances' | 'autopilot' | 'trainingJobs' | 'modelRegistry' | 'endpoints' | 'pipelines',
+  name: string,
+): Promise<ExplorerNode> {
   const provider = (await host()).views.providers[view];
   provider.refresh();
   return childNamed(provider as never, name);
@@ -53,11 +63,15 @@ export async function nodeOf(view: 'notebookInstances' | 'autopilot' | 'training
 /** The waiting approval's node under the release's Approval stage, once the Pipelines view shows it waiting. */
 export async function waitingApproval(timeoutMs = 30_000): Promise<ApprovalActionNode> {
   const release = (await nodeOf('pipelines', RELEASE)) as CodePipelineNode;
-  await until('the release waiting for approval', async () => {
-    // Its state is read as the row is shown; a read that failed (under faults) is read again.
-    if (release.status === undefined) await release.loadState();
-    return String((await release.getTreeItem()).description).startsWith('Waiting for approval') || undefined;
-  }, timeoutMs);
+  await until(
+    'the release waiting for approval',
+    async () => {
+      // Its state is read as the row is shown; a read that failed (under faults) is read again.
+      if (release.status === undefined) await release.loadState();
+      return String((await release.getTreeItem()).description).startsWith('Waiting for approval') || undefined;
+    },
+    timeoutMs,
+  );
   assert.strictEqual(release.approvals.length, 1, 'one approval waits');
   return (await childNamed(await childNamed(release, 'Approval'), 'EvaluationApproval')) as ApprovalActionNode;
 }
@@ -105,10 +119,17 @@ export async function withLongJobShown(jobName: string, body: (job: FollowedJob)
   const config = vscode.workspace.getConfiguration('sagemakerWorkbench');
   await config.update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
   try {
-    const started = await startTraining({ ...trainingPlan(jobName), hyperParameters: { label: 'rings', time_limit: '86400' } });
+    const started = await startTraining({
+      ...trainingPlan(jobName),
+      hyperParameters: { label: 'rings', time_limit: '86400' },
+    });
     assert.strictEqual(started.outcome, 'started', started.message);
     await vscode.commands.executeCommand('sagemakerWorkbench.trainingJobs.focus');
-    const provider = wb.views.providers.trainingJobs as unknown as { refresh(): void; getChildren(): Promise<ExplorerNode[]>; poller?: FollowedJob['poller'] };
+    const provider = wb.views.providers.trainingJobs as unknown as {
+      refresh(): void;
+      getChildren(): Promise<ExplorerNode[]>;
+      poller?: FollowedJob['poller'];
+    };
     provider.refresh();
     const shown = async () => {
       const row = (await provider.getChildren()).find((n) => n.resource?.name === jobName);
@@ -120,7 +141,11 @@ export async function withLongJobShown(jobName: string, body: (job: FollowedJob)
       shown,
       stopElsewhereAndSeeIt: async (timeoutMs) => {
         await wb.session.clients.sagemaker().send(new StopTrainingJobCommand({ TrainingJobName: jobName }));
-        await until('the view shows the stop', async () => (/^Stopped/.test(await shown()) ? true : undefined), timeoutMs);
+        await until(
+          'the view shows the stop',
+          async () => (/^Stopped/.test(await shown()) ? true : undefined),
+          timeoutMs,
+        );
       },
     });
   } finally {

@@ -15,7 +15,19 @@ import { clearRequests, recordedRequests, setFaults } from '../support/emulatorC
 import { run, withWindow } from '../support/testWindow';
 import { childNamed } from '../support/tree';
 import { tally } from '../../support/reliabilityTally';
-import { BUCKET, DONE, fastFollowing, LAB, leaveNothingBehind, nodeOf, ROLE, startTraining, trainingPlan, usualFollowing, waitingApproval } from './faultSupport';
+import {
+  BUCKET,
+  DONE,
+  fastFollowing,
+  LAB,
+  leaveNothingBehind,
+  nodeOf,
+  ROLE,
+  startTraining,
+  trainingPlan,
+  usualFollowing,
+  waitingApproval,
+} from './faultSupport';
 
 type Outcome = { outcome: string; message?: string };
 
@@ -28,12 +40,17 @@ async function loseFirstAnswerOf(...operations: string[]): Promise<void> {
 /** Counts the journey and the answers it lost, once its assertions passed. */
 async function tallyLost(journeys: number): Promise<void> {
   tally('user journeys run to the right end state under faults', journeys);
-  tally('creates, starts and decisions whose answer was lost, made once', (await recordedRequests()).filter((r) => r.errorCode === 'ResponseLost').length);
+  tally(
+    'creates, starts and decisions whose answer was lost, made once',
+    (await recordedRequests()).filter((r) => r.errorCode === 'ResponseLost').length,
+  );
 }
 
 /** What AWS answered to each attempt of an operation, in order. */
 async function attempts(operation: string): Promise<string[]> {
-  return (await recordedRequests()).filter((r) => r.operation === operation).map((r) => r.errorCode ?? String(r.status));
+  return (await recordedRequests())
+    .filter((r) => r.operation === operation)
+    .map((r) => r.errorCode ?? String(r.status));
 }
 
 describe('Lost answers: each create, start and decision happens once', function () {
@@ -51,18 +68,38 @@ describe('Lost answers: each create, start and decision happens once', function 
     });
     assert.strictEqual(deployed.outcome, 'deployed', deployed.message);
     for (const create of ['CreateModel', 'CreateEndpointConfig', 'CreateEndpoint']) {
-      assert.deepStrictEqual(await attempts(create), ['ResponseLost', 'ValidationException'], `${create}: made by the first attempt, met by the retry`);
+      assert.deepStrictEqual(
+        await attempts(create),
+        ['ResponseLost', 'ValidationException'],
+        `${create}: made by the first attempt, met by the retry`,
+      );
     }
-    assert.deepStrictEqual(deployed.created?.length, 3, `model, configuration and endpoint are known as created (${deployed.created?.join(', ')})`);
+    assert.deepStrictEqual(
+      deployed.created?.length,
+      3,
+      `model, configuration and endpoint are known as created (${deployed.created?.join(', ')})`,
+    );
     await tallyLost(1);
   });
 
   it('starts an Autopilot experiment and a notebook instance, and creates a notebook instance with a new lifecycle configuration, once each', async () => {
     const lab = await nodeOf('notebookInstances', LAB);
-    await loseFirstAnswerOf('CreateAutoMLJobV2', 'StartNotebookInstance', 'CreateNotebookInstanceLifecycleConfig', 'CreateNotebookInstance');
+    await loseFirstAnswerOf(
+      'CreateAutoMLJobV2',
+      'StartNotebookInstance',
+      'CreateNotebookInstanceLifecycleConfig',
+      'CreateNotebookInstance',
+    );
     const autopilot = await withWindow(async (ui) => {
       answerAutopilotWizard(ui, {
-        jobName: 'abalone-lost-answer', inputS3Uri: `s3://${BUCKET}/abalone-v1/input/`, target: 'rings', problemType: 'Regression', objective: 'MSE', mode: 'ENSEMBLING', maxCandidates: 4, roleArn: ROLE,
+        jobName: 'abalone-lost-answer',
+        inputS3Uri: `s3://${BUCKET}/abalone-v1/input/`,
+        target: 'rings',
+        problemType: 'Regression',
+        objective: 'MSE',
+        mode: 'ENSEMBLING',
+        maxCandidates: 4,
+        roleArn: ROLE,
       });
       return run<AutoMlOutcome>('startAutopilot');
     });
@@ -71,17 +108,33 @@ describe('Lost answers: each create, start and decision happens once', function 
 
     const started = await withWindow(async () => run<Outcome>('startNotebookInstance', lab));
     assert.deepStrictEqual([started.outcome, started.message], ['done', `${LAB} is InService.`]);
-    assert.deepStrictEqual(await attempts('StartNotebookInstance'), ['ResponseLost', 'ValidationException'], 'the retry found it already Pending');
+    assert.deepStrictEqual(
+      await attempts('StartNotebookInstance'),
+      ['ResponseLost', 'ValidationException'],
+      'the retry found it already Pending',
+    );
 
     const created = await withWindow(async (ui) => {
       answerCreateNotebookWizard(ui, {
-        name: 'abalone-lost-answer', instanceType: 'ml.t3.medium', roleArn: ROLE, volumeSizeInGB: 10, rootAccess: false, directInternetAccess: true,
-        lifecycle: { kind: 'new', name: 'abalone-lost-answer-sync', template: { kind: 's3-sync', s3Uri: 's3://ml-pipeline-bucket/lab-1/scripts/' } },
+        name: 'abalone-lost-answer',
+        instanceType: 'ml.t3.medium',
+        roleArn: ROLE,
+        volumeSizeInGB: 10,
+        rootAccess: false,
+        directInternetAccess: true,
+        lifecycle: {
+          kind: 'new',
+          name: 'abalone-lost-answer-sync',
+          template: { kind: 's3-sync', s3Uri: 's3://ml-pipeline-bucket/lab-1/scripts/' },
+        },
       });
       return run<Outcome>('createNotebookInstance');
     });
     assert.deepStrictEqual([created.outcome, created.message], ['done', 'abalone-lost-answer is InService.']);
-    assert.deepStrictEqual(await attempts('CreateNotebookInstanceLifecycleConfig'), ['ResponseLost', 'ValidationException']);
+    assert.deepStrictEqual(await attempts('CreateNotebookInstanceLifecycleConfig'), [
+      'ResponseLost',
+      'ValidationException',
+    ]);
     assert.deepStrictEqual(await attempts('CreateNotebookInstance'), ['ResponseLost', 'ValidationException']);
     await tallyLost(3);
   });
@@ -90,16 +143,28 @@ describe('Lost answers: each create, start and decision happens once', function 
     const job = await nodeOf('trainingJobs', DONE);
     await loseFirstAnswerOf('CreateModelPackageGroup', 'CreateModelPackage', 'PutApprovalResult');
     const registered = await withWindow(async (ui) => {
-      answerRegisterModel(ui, { group: 'AbaloneLostAnswerGroup', create: true, metrics: '', approval: 'PendingManualApproval' });
+      answerRegisterModel(ui, {
+        group: 'AbaloneLostAnswerGroup',
+        create: true,
+        metrics: '',
+        approval: 'PendingManualApproval',
+      });
       return run<RegisterOutcome>('registerModel', job);
     });
-    assert.strictEqual(registered.message, `Registered training job ${DONE} as AbaloneLostAnswerGroup v1 (PendingManualApproval).`);
+    assert.strictEqual(
+      registered.message,
+      `Registered training job ${DONE} as AbaloneLostAnswerGroup v1 (PendingManualApproval).`,
+    );
     assert.deepStrictEqual(await attempts('CreateModelPackageGroup'), ['ResponseLost', 'ValidationException']);
     // The SDK's ClientToken makes the retried CreateModelPackage return the version the first attempt made.
     assert.deepStrictEqual(await attempts('CreateModelPackage'), ['ResponseLost', '200']);
     const panel = await run<ModelGroupPanel>('openModelGroup', await nodeOf('modelRegistry', 'AbaloneLostAnswerGroup'));
     await panel.whenLoaded();
-    assert.deepStrictEqual(panel.model?.versions.map((v) => v.version), [1], 'one version in the group');
+    assert.deepStrictEqual(
+      panel.model?.versions.map((v) => v.version),
+      [1],
+      'one version in the group',
+    );
     panel.dispose();
 
     const waiting = await waitingApproval();
@@ -107,7 +172,11 @@ describe('Lost answers: each create, start and decision happens once', function 
       answerDecision(ui, { decision: 'Approved', comment: 'RMSE 1.48 is below 2.0', confirm: true });
       return run<Outcome>('approveRelease', waiting);
     });
-    assert.deepStrictEqual([release.outcome, release.message?.startsWith(`Approved ${waiting.approval.pipelineName}`)], ['decided', true], release.message);
+    assert.deepStrictEqual(
+      [release.outcome, release.message?.startsWith(`Approved ${waiting.approval.pipelineName}`)],
+      ['decided', true],
+      release.message,
+    );
     assert.deepStrictEqual(await attempts('PutApprovalResult'), ['ResponseLost', 'ApprovalAlreadyCompletedException']);
     await tallyLost(2);
   });
@@ -118,6 +187,10 @@ describe('Lost answers: each create, start and decision happens once', function 
     const again = await startTraining(trainingPlan('abalone-autogluon-twice', 'lost'));
     assert.strictEqual(again.outcome, 'failed');
     assert.match(again.message!, /already exists/);
-    assert.deepStrictEqual(await attempts('CreateTrainingJob'), ['ResourceInUse'], 'one attempt, and it is not taken for this start');
+    assert.deepStrictEqual(
+      await attempts('CreateTrainingJob'),
+      ['ResourceInUse'],
+      'one attempt, and it is not taken for this start',
+    );
   });
 });

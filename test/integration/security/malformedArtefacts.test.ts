@@ -45,26 +45,46 @@ describe('Malformed artefacts', function () {
   }
 
   it('says a truncated model.tar.gz cannot be read', async () => {
-    const whole = await tarGz({ 'Leaderboard.csv': ',model,score_val\n0,XGBoost,0.3\n', 'Model_Evaluation.txt': '{"accuracy": 0.2}' });
+    const whole = await tarGz({
+      'Leaderboard.csv': ',model,score_val\n0,XGBoost,0.3\n',
+      'Model_Evaluation.txt': '{"accuracy": 0.2}',
+    });
     await put(whole.subarray(0, Math.floor(whole.length / 2)));
     const panel = await open();
     assert.strictEqual(panel.model?.notice?.kind, 'error');
-    assert.match(panel.model!.notice!.text, new RegExp(`^s3://${BUCKET}/${KEY.replace(/[.]/g, '\\.')} is not a readable model\\.tar\\.gz: `));
+    assert.match(
+      panel.model!.notice!.text,
+      new RegExp(`^s3://${BUCKET}/${KEY.replace(/[.]/g, '\\.')} is not a readable model\\.tar\\.gz: `),
+    );
     assert.deepStrictEqual(panel.model!.rows, []);
     panel.dispose();
   });
 
   it('names the missing column of a Leaderboard.csv and still shows the evaluation', async () => {
-    await put(await tarGz({ 'Leaderboard.csv': 'name,accuracy\nXGBoost,0.3\n', 'Model_Evaluation.txt': `{"accuracy": 0.2297, "note": "${'x'.repeat(100_000)}"}` }));
+    await put(
+      await tarGz({
+        'Leaderboard.csv': 'name,accuracy\nXGBoost,0.3\n',
+        'Model_Evaluation.txt': `{"accuracy": 0.2297, "note": "${'x'.repeat(100_000)}"}`,
+      }),
+    );
     const panel = await open();
     assert.strictEqual(panel.model?.notice?.kind, 'warning');
     assert.match(panel.model!.notice!.text, /no "model" column \(columns: name, accuracy\)/);
-    assert.deepStrictEqual(panel.model!.evaluation, [{ name: 'accuracy', value: 0.2297 }], 'the huge text value is not a metric and is left out');
+    assert.deepStrictEqual(
+      panel.model!.evaluation,
+      [{ name: 'accuracy', value: 0.2297 }],
+      'the huge text value is not a metric and is left out',
+    );
     panel.dispose();
   });
 
   it('says when Model_Evaluation.txt is not JSON', async () => {
-    await put(await tarGz({ 'Leaderboard.csv': ',model,score_test,score_val\n0,XGBoost,0.2,0.3\n', 'Model_Evaluation.txt': 'accuracy: 0.2297' }));
+    await put(
+      await tarGz({
+        'Leaderboard.csv': ',model,score_test,score_val\n0,XGBoost,0.2,0.3\n',
+        'Model_Evaluation.txt': 'accuracy: 0.2297',
+      }),
+    );
     const panel = await open();
     assert.match(panel.model!.notice!.text, /^Model_Evaluation\.txt is not JSON: /);
     assert.strictEqual(panel.model!.rows[0].model, 'XGBoost');

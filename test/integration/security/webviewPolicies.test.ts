@@ -39,16 +39,29 @@ interface Inspectable {
 function checkPolicy(name: string, panel: Inspectable): void {
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(panel.html)?.[1];
   assert.ok(csp, `${name}: the page declares a Content-Security-Policy`);
-  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v]),
+  );
   assert.deepStrictEqual(directives.get('default-src'), ["'none'"], `${name}: default-src 'none'`);
   const scripts = directives.get('script-src') ?? [];
-  assert.ok(scripts.length === 1 && /^'nonce-[A-Za-z0-9]{16,}'$/.test(scripts[0]), `${name}: scripts by nonce only (${scripts.join(' ')})`);
+  assert.ok(
+    scripts.length === 1 && /^'nonce-[A-Za-z0-9]{16,}'$/.test(scripts[0]),
+    `${name}: scripts by nonce only (${scripts.join(' ')})`,
+  );
   assert.ok(!/unsafe-eval|unsafe-inline/.test(csp), `${name}: no unsafe-eval or unsafe-inline (${csp})`);
   const nonce = scripts[0].slice(7, -1);
-  for (const tag of panel.html.match(/<script[^>]*>/g) ?? []) assert.ok(tag.includes(`nonce="${nonce}"`), `${name}: every script carries the nonce (${tag})`);
+  for (const tag of panel.html.match(/<script[^>]*>/g) ?? [])
+    assert.ok(tag.includes(`nonce="${nonce}"`), `${name}: every script carries the nonce (${tag})`);
   const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri.path;
   const roots = (panel.webviewOptions.localResourceRoots ?? []).map((u) => u.path);
-  assert.deepStrictEqual(roots.sort(), [`${root}/dist/webview`, `${root}/media`].sort(), `${name}: local resources from the extension only`);
+  assert.deepStrictEqual(
+    roots.sort(),
+    [`${root}/dist/webview`, `${root}/media`].sort(),
+    `${name}: local resources from the extension only`,
+  );
   assert.strictEqual(panel.webviewOptions.enableCommandUris ?? false, false, `${name}: no command: links`);
 }
 
@@ -70,7 +83,19 @@ describe('Webview security policies', function () {
       ['Endpoint metrics', open.metrics],
       ['Release review', open.releaseReview],
       // Opened by Batch Predict once its predictions are written; shown here on an empty result.
-      ['Batch prediction', async () => BatchPredictionPanel.show(extensionUri, { endpointName: 'abalone-endpoint', inputFile: 'a.csv', predictionsFile: 'a.predictions.csv', rows: 0, predictedRows: 0, metrics: [], message: '' })],
+      [
+        'Batch prediction',
+        async () =>
+          BatchPredictionPanel.show(extensionUri, {
+            endpointName: 'abalone-endpoint',
+            inputFile: 'a.csv',
+            predictionsFile: 'a.predictions.csv',
+            rows: 0,
+            predictedRows: 0,
+            metrics: [],
+            message: '',
+          }),
+      ],
     ];
     // One at a time, each shown: it finishes its first read before it is closed, so no read outlives the test.
     for (const [name, show] of panels) {
@@ -86,13 +111,39 @@ describe('Webview security policies', function () {
     // Shapes no page sends, and well-formed requests about things the panel never showed.
     const junk = [null, 'approve', 42, [], {}, { type: 7 }, { type: 'nonsense' }, { type: 'constructor' }];
     const cases: Array<[string, () => Promise<Inspectable>, unknown[]]> = [
-      ['Model group', open.modelGroup, [{ type: 'deploy', arn: OTHER_VERSION }, { type: 'approve', arn: OTHER_VERSION }, { type: 'reject' }]],
-      ['Release review', open.releaseReview, [
-        { type: 'openCommitChanges', repository: 'someone-elses-repo', commitId: 'deadbeef' },
-        { type: 'openExternal', url: 'javascript:alert(1)' }, { type: 'openExternal', url: 'file:///etc/passwd' }, { type: 'openExternal', url: 'https://console.aws.amazon.com.evil.example/' },
-      ]],
-      ['Endpoint metrics', open.metrics, [{ type: 'range', range: 'constructor' }, { type: 'range', range: '1y' }, { type: 'variant', variant: '<img src=x>' }]],
-      ['Autopilot leaderboard', open.leaderboard, [{ type: 'deploy', candidate: 'not-a-candidate' }, { type: 'register' }, { type: 'openNotebook', which: '../../etc/passwd' }]],
+      [
+        'Model group',
+        open.modelGroup,
+        [{ type: 'deploy', arn: OTHER_VERSION }, { type: 'approve', arn: OTHER_VERSION }, { type: 'reject' }],
+      ],
+      [
+        'Release review',
+        open.releaseReview,
+        [
+          { type: 'openCommitChanges', repository: 'someone-elses-repo', commitId: 'deadbeef' },
+          { type: 'openExternal', url: 'javascript:alert(1)' },
+          { type: 'openExternal', url: 'file:///etc/passwd' },
+          { type: 'openExternal', url: 'https://console.aws.amazon.com.evil.example/' },
+        ],
+      ],
+      [
+        'Endpoint metrics',
+        open.metrics,
+        [
+          { type: 'range', range: 'constructor' },
+          { type: 'range', range: '1y' },
+          { type: 'variant', variant: '<img src=x>' },
+        ],
+      ],
+      [
+        'Autopilot leaderboard',
+        open.leaderboard,
+        [
+          { type: 'deploy', candidate: 'not-a-candidate' },
+          { type: 'register' },
+          { type: 'openNotebook', which: '../../etc/passwd' },
+        ],
+      ],
       ['Training comparison', open.comparison, [{ type: 'openJob', jobName: 'someone-elses-job' }]],
       ['Training job', open.trainingJob, [{ type: 'delete' }, { type: 'openJob', jobName: 'x' }]],
     ];
@@ -110,7 +161,11 @@ describe('Webview security policies', function () {
       // The views' own status polls (List*) may run meanwhile; nothing the messages asked for was sent.
       const acted = (await recordedRequests()).filter((r) => !r.operation.startsWith('List')).map((r) => r.operation);
       assert.deepStrictEqual(acted, [], `${name}: nothing sent to AWS for ${acted.join(', ')}`);
-      assert.strictEqual(JSON.stringify((panel as unknown as { model?: unknown }).model), before, `${name}: what the panel shows is unchanged`);
+      assert.strictEqual(
+        JSON.stringify((panel as unknown as { model?: unknown }).model),
+        before,
+        `${name}: what the panel shows is unchanged`,
+      );
       panel.dispose();
     }
   });

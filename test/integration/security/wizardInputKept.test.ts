@@ -29,11 +29,19 @@ describe('Wizard input kept after a failed start', function () {
   after(usualFollowing);
   afterEach(leaveNothingBehind);
 
-  it('offers an Autopilot experiment\'s settings again after its start failed, and fresh defaults after it started', async () => {
+  it("offers an Autopilot experiment's settings again after its start failed, and fresh defaults after it started", async () => {
     const input = `s3://${BUCKET}/abalone-v1/input/`;
     const entered: AutopilotWizardPlan = {
-      jobName: 'abalone-kept-input', inputS3Uri: input, target: 'rings', problemType: 'Regression', objective: 'MSE', mode: 'ENSEMBLING',
-      maxCandidates: 3, maxRuntimeSeconds: 7200, outputS3Uri: `s3://${BUCKET}/abalone-kept-input/output`, roleArn: ROLE,
+      jobName: 'abalone-kept-input',
+      inputS3Uri: input,
+      target: 'rings',
+      problemType: 'Regression',
+      objective: 'MSE',
+      mode: 'ENSEMBLING',
+      maxCandidates: 3,
+      maxRuntimeSeconds: 7200,
+      outputS3Uri: `s3://${BUCKET}/abalone-kept-input/output`,
+      roleArn: ROLE,
     };
     await expireCredentialsAt('CreateAutoMLJobV2');
     const failed = await withWindow(async (ui) => {
@@ -48,10 +56,23 @@ describe('Wizard input kept after a failed start', function () {
       return { started: await run<AutoMlOutcome>('startAutopilot'), opened: seen.opened };
     });
     assert.strictEqual(second.started.outcome, 'started', second.started.message);
-    assert.deepStrictEqual(second.opened, {
-      jobName: 'abalone-kept-input', inputS3Uri: input, target: 'rings', problemType: 'Regression', objective: 'MSE', mode: 'Ensembling',
-      maxCandidates: '3', maxRuntimeSeconds: '7200', outputS3Uri: `s3://${BUCKET}/abalone-kept-input/output`, role: ROLE_NAME, autoDeploy: 'No',
-    }, 'the second start opened on everything entered the first time');
+    assert.deepStrictEqual(
+      second.opened,
+      {
+        jobName: 'abalone-kept-input',
+        inputS3Uri: input,
+        target: 'rings',
+        problemType: 'Regression',
+        objective: 'MSE',
+        mode: 'Ensembling',
+        maxCandidates: '3',
+        maxRuntimeSeconds: '7200',
+        outputS3Uri: `s3://${BUCKET}/abalone-kept-input/output`,
+        role: ROLE_NAME,
+        autoDeploy: 'No',
+      },
+      'the second start opened on everything entered the first time',
+    );
     const third = await withWindow(async (ui) => {
       let name: string | undefined;
       // Escape at the first step, once it has shown what it opens with.
@@ -62,16 +83,24 @@ describe('Wizard input kept after a failed start', function () {
       assert.strictEqual((await run<AutoMlOutcome>('startAutopilot')).outcome, 'cancelled');
       return name;
     });
-    assert.ok(third !== undefined && third !== 'abalone-kept-input', `after it started, the wizard begins from fresh defaults (${third})`);
+    assert.ok(
+      third !== undefined && third !== 'abalone-kept-input',
+      `after it started, the wizard begins from fresh defaults (${third})`,
+    );
     tally('user journeys run to the right end state under faults', 1);
   });
 
-  it('offers a deployment\'s settings again after it failed', async () => {
+  it("offers a deployment's settings again after it failed", async () => {
     const v4 = await childNamed(await nodeOf('modelRegistry', 'AbalonePackageGroup'), 'v4');
     await expireCredentialsAt('CreateEndpointConfig');
     const first = await withWindow(async (ui) => {
       const answers = answerDeployWizard(ui, 'AbalonePackageGroup v4', {
-        endpointName: 'abalone-kept-input', compute: 'Serverless', memory: '4096 MB', concurrency: '10', roleArn: ROLE, afterFailure: 'Delete What Was Created',
+        endpointName: 'abalone-kept-input',
+        compute: 'Serverless',
+        memory: '4096 MB',
+        concurrency: '10',
+        roleArn: ROLE,
+        afterFailure: 'Delete What Was Created',
       });
       return { outcome: await run<DeployOutcome>('deployModel', v4), offered: answers.offered };
     });
@@ -85,14 +114,27 @@ describe('Wizard input kept after a failed start', function () {
     });
     assert.strictEqual(second.outcome.outcome, 'deployed', second.outcome.message);
     const o = second.offered;
-    assert.deepStrictEqual([o.name, o.compute, o.memory, o.concurrency, o.role], ['abalone-kept-input', 'Serverless', '4096 MB', '10', ROLE], 'the retry opened on the name and capacity entered');
+    assert.deepStrictEqual(
+      [o.name, o.compute, o.memory, o.concurrency, o.role],
+      ['abalone-kept-input', 'Serverless', '4096 MB', '10', ROLE],
+      'the retry opened on the name and capacity entered',
+    );
     tally('user journeys run to the right end state under faults', 1);
   });
 
-  it('offers a new notebook instance\'s settings again, picking the lifecycle configuration the failed attempt made', async () => {
+  it("offers a new notebook instance's settings again, picking the lifecycle configuration the failed attempt made", async () => {
     const plan = {
-      name: 'abalone-kept-input', instanceType: 'ml.t3.medium', roleArn: ROLE, volumeSizeInGB: 20, rootAccess: false, directInternetAccess: true,
-      lifecycle: { kind: 'new' as const, name: 'abalone-kept-input-sync', template: { kind: 's3-sync' as const, s3Uri: 's3://ml-pipeline-bucket/lab-1/scripts/' } },
+      name: 'abalone-kept-input',
+      instanceType: 'ml.t3.medium',
+      roleArn: ROLE,
+      volumeSizeInGB: 20,
+      rootAccess: false,
+      directInternetAccess: true,
+      lifecycle: {
+        kind: 'new' as const,
+        name: 'abalone-kept-input-sync',
+        template: { kind: 's3-sync' as const, s3Uri: 's3://ml-pipeline-bucket/lab-1/scripts/' },
+      },
     };
     await expireCredentialsAt('CreateNotebookInstance');
     const failed = await withWindow(async (ui) => {
@@ -100,15 +142,31 @@ describe('Wizard input kept after a failed start', function () {
       return { outcome: await run<Outcome>('createNotebookInstance'), opened: seen.opened };
     });
     assert.strictEqual(failed.outcome.outcome, 'failed');
-    assert.match(failed.outcome.message!, /The lifecycle configuration abalone-kept-input-sync was created and is kept\./);
-    assert.deepStrictEqual([failed.opened.name, failed.opened.volume, failed.opened.lifecycle], ['', '5', 'None'], 'the first create starts from defaults');
+    assert.match(
+      failed.outcome.message!,
+      /The lifecycle configuration abalone-kept-input-sync was created and is kept\./,
+    );
+    assert.deepStrictEqual(
+      [failed.opened.name, failed.opened.volume, failed.opened.lifecycle],
+      ['', '5', 'None'],
+      'the first create starts from defaults',
+    );
     const created = await withWindow(async (ui) => {
-      const seen = answerCreateNotebookWizard(ui, { ...plan, lifecycle: { kind: 'existing', name: 'abalone-kept-input-sync' } });
+      const seen = answerCreateNotebookWizard(ui, {
+        ...plan,
+        lifecycle: { kind: 'existing', name: 'abalone-kept-input-sync' },
+      });
       return { outcome: await run<Outcome>('createNotebookInstance'), opened: seen.opened };
     });
-    assert.deepStrictEqual([created.outcome.outcome, created.outcome.message], ['done', 'abalone-kept-input is InService.']);
+    assert.deepStrictEqual(
+      [created.outcome.outcome, created.outcome.message],
+      ['done', 'abalone-kept-input is InService.'],
+    );
     const o = created.opened;
-    assert.deepStrictEqual([o.name, o.volume, o.lifecycle, o.rootAccess, o.directInternetAccess], ['abalone-kept-input', '20', 'abalone-kept-input-sync', 'Root access: off', 'Direct internet access: on']);
+    assert.deepStrictEqual(
+      [o.name, o.volume, o.lifecycle, o.rootAccess, o.directInternetAccess],
+      ['abalone-kept-input', '20', 'abalone-kept-input-sync', 'Root access: off', 'Direct internet access: on'],
+    );
     const configs = (await recordedRequests()).filter((r) => r.operation === 'CreateNotebookInstanceLifecycleConfig');
     assert.strictEqual(configs.length, 1, 'the configuration was made once');
     tally('user journeys run to the right end state under faults', 1);

@@ -71,7 +71,10 @@ export async function restartEmulator(downMs: number): Promise<void> {
 
 /** Whether the emulator answers now (false while it is down). */
 export async function emulatorAnswers(): Promise<boolean> {
-  return fetch(`${emulatorUrl()}/_emulator/health`).then((r) => r.ok, () => false);
+  return fetch(`${emulatorUrl()}/_emulator/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
 }
 
 /** Reseeds the emulator (the seeded scenario unless told otherwise), e.g. after a test approved the release. */

@@ -113,7 +113,10 @@ class FakeQuickPick<T extends vscode.QuickPickItem> {
   prompt_(): PickPrompt {
     const find = (label: string | ((item: vscode.QuickPickItem) => boolean)) => {
       const item = this.items.find((i) => (typeof label === 'string' ? i.label === label : label(i)));
-      if (!item) throw new Error(`"${this.title ?? this.placeholder}" offers no ${typeof label === 'string' ? `"${label}"` : 'such item'}; it offers: ${this.items.map((i) => i.label).join(' | ')}`);
+      if (!item)
+        throw new Error(
+          `"${this.title ?? this.placeholder}" offers no ${typeof label === 'string' ? `"${label}"` : 'such item'}; it offers: ${this.items.map((i) => i.label).join(' | ')}`,
+        );
       return item;
     };
     return {
@@ -145,7 +148,8 @@ class FakeQuickPick<T extends vscode.QuickPickItem> {
   }
 
   dispose(): void {
-    for (const e of [this.accept, this.hide, this.button, this.changeValue, this.changeSelection, this.changeActive]) e.dispose();
+    for (const e of [this.accept, this.hide, this.button, this.changeValue, this.changeSelection, this.changeActive])
+      e.dispose();
   }
   hide_(): void {
     this.hide.fire();
@@ -197,7 +201,7 @@ class FakeInputBox {
       const taken = await this.settle();
       if (taken) return undefined;
       const message = this.validationMessage;
-      return typeof message === 'string' ? message : message?.message ?? 'refused';
+      return typeof message === 'string' ? message : (message?.message ?? 'refused');
     };
     return {
       title: this.title ?? '',
@@ -238,7 +242,11 @@ export class TestWindow implements Window {
 
   /** Answers the next input box whose title or prompt matches. */
   onInputBox(match: Matcher, answer: string | ((p: InputPrompt) => void | Promise<void>)): this {
-    this.handlers.push({ kind: 'input', match, answer: typeof answer === 'string' ? async (p) => void (await expectTaken(p, answer)) : answer });
+    this.handlers.push({
+      kind: 'input',
+      match,
+      answer: typeof answer === 'string' ? async (p) => void (await expectTaken(p, answer)) : answer,
+    });
     return this;
   }
 
@@ -258,8 +266,13 @@ export class TestWindow implements Window {
     return this.handlers.map((h) => `${h.kind} ${String(h.match)}`);
   }
 
-  private take<K extends Handler['kind']>(kind: K, ...texts: Array<string | undefined>): Extract<Handler, { kind: K }> | undefined {
-    const index = this.handlers.findIndex((h) => h.kind === kind && texts.some((t) => t !== undefined && matches(h.match, t)));
+  private take<K extends Handler['kind']>(
+    kind: K,
+    ...texts: Array<string | undefined>
+  ): Extract<Handler, { kind: K }> | undefined {
+    const index = this.handlers.findIndex(
+      (h) => h.kind === kind && texts.some((t) => t !== undefined && matches(h.match, t)),
+    );
     if (index < 0) return undefined;
     return this.handlers.splice(index, 1)[0] as Extract<Handler, { kind: K }>;
   }
@@ -270,9 +283,18 @@ export class TestWindow implements Window {
   }
 
   private message(level: MessageLevel, message: string, rest: unknown[]): Promise<unknown> {
-    const options = typeof rest[0] === 'object' && rest[0] !== null && !('title' in (rest[0] as object)) ? (rest.shift() as vscode.MessageOptions) : {};
+    const options =
+      typeof rest[0] === 'object' && rest[0] !== null && !('title' in (rest[0] as object))
+        ? (rest.shift() as vscode.MessageOptions)
+        : {};
     const items = rest as Array<string | vscode.MessageItem>;
-    const shown: ShownMessage = { level, message, detail: options.detail, modal: options.modal ?? false, items: items.map((i) => (typeof i === 'string' ? i : i.title)) };
+    const shown: ShownMessage = {
+      level,
+      message,
+      detail: options.detail,
+      modal: options.modal ?? false,
+      items: items.map((i) => (typeof i === 'string' ? i : i.title)),
+    };
     this.messages.push(shown);
     const handler = this.take('message', message);
     if (!handler) {
@@ -281,13 +303,19 @@ export class TestWindow implements Window {
     }
     if (handler.answer === undefined) return Promise.resolve(undefined);
     const chosen = items.find((i) => (typeof i === 'string' ? i : i.title) === handler.answer);
-    if (chosen === undefined) return Promise.reject(new Error(`Test window: "${message}" has no button "${handler.answer}"; it has ${shown.items.join(' | ')}`));
+    if (chosen === undefined)
+      return Promise.reject(
+        new Error(`Test window: "${message}" has no button "${handler.answer}"; it has ${shown.items.join(' | ')}`),
+      );
     return Promise.resolve(chosen);
   }
 
-  showInformationMessage = ((message: string, ...rest: unknown[]) => this.message('info', message, rest)) as Window['showInformationMessage'];
-  showWarningMessage = ((message: string, ...rest: unknown[]) => this.message('warning', message, rest)) as Window['showWarningMessage'];
-  showErrorMessage = ((message: string, ...rest: unknown[]) => this.message('error', message, rest)) as Window['showErrorMessage'];
+  showInformationMessage = ((message: string, ...rest: unknown[]) =>
+    this.message('info', message, rest)) as Window['showInformationMessage'];
+  showWarningMessage = ((message: string, ...rest: unknown[]) =>
+    this.message('warning', message, rest)) as Window['showWarningMessage'];
+  showErrorMessage = ((message: string, ...rest: unknown[]) =>
+    this.message('error', message, rest)) as Window['showErrorMessage'];
 
   createQuickPick = (<T extends vscode.QuickPickItem>() =>
     new FakeQuickPick<T>((picker) => {
@@ -321,7 +349,10 @@ export class TestWindow implements Window {
       });
     })) as unknown as Window['createInputBox'];
 
-  showQuickPick = (async (items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>, options?: vscode.QuickPickOptions) => {
+  showQuickPick = (async (
+    items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>,
+    options?: vscode.QuickPickOptions,
+  ) => {
     const list = await items;
     const asItems = list.map((i) => (typeof i === 'string' ? { label: i } : i));
     return new Promise((resolve, reject) => {
@@ -329,7 +360,8 @@ export class TestWindow implements Window {
         const title = options?.title ?? options?.placeHolder ?? '';
         this.asked.push(title);
         const handler = this.take('pick', options?.title, options?.placeHolder);
-        if (!handler) return reject(this.unanswer(`quick pick "${title}" (${asItems.map((i) => i.label).join(' | ')})`));
+        if (!handler)
+          return reject(this.unanswer(`quick pick "${title}" (${asItems.map((i) => i.label).join(' | ')})`));
         Promise.resolve(handler.answer(p.prompt_())).catch(reject);
       });
       picker.title = options?.title;
@@ -414,5 +446,8 @@ export async function withWindow<T>(body: (ui: TestWindow) => Promise<T>): Promi
 
 /** Runs a command as a menu or the palette would, with `ui` answering its prompts; returns what it returned. */
 export async function run<T = unknown>(command: string, ...args: unknown[]): Promise<T> {
-  return (await vscode.commands.executeCommand(command.startsWith('sagemakerWorkbench.') ? command : `sagemakerWorkbench.${command}`, ...args)) as T;
+  return (await vscode.commands.executeCommand(
+    command.startsWith('sagemakerWorkbench.') ? command : `sagemakerWorkbench.${command}`,
+    ...args,
+  )) as T;
 }

@@ -4,7 +4,7 @@ import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { recordedRequests } from './emulatorControl';
 
 export function label(i: vscode.TreeItem): string {
-  return typeof i.label === 'string' ? i.label : i.label?.label ?? '';
+  return typeof i.label === 'string' ? i.label : (i.label?.label ?? '');
 }
 
 /** "service.Operation" of every call the emulator received since the last clearRequests(). */
@@ -16,7 +16,10 @@ export async function items(nodes: readonly ExplorerNode[]): Promise<vscode.Tree
   return Promise.all(nodes.map((n) => n.getTreeItem()));
 }
 
-export async function childNamed(parent: { getChildren?(): Promise<ExplorerNode[]> }, name: string): Promise<ExplorerNode> {
+export async function childNamed(
+  parent: { getChildren?(): Promise<ExplorerNode[]> },
+  name: string,
+): Promise<ExplorerNode> {
   const children = await parent.getChildren!();
   for (const child of children) if (label(await child.getTreeItem()) === name) return child;
   const labels = (await items(children)).map(label);

@@ -22,7 +22,11 @@ export async function host(): Promise<Workbench> {
 }
 
 /** Waits for a condition with a deadline (no fixed sleeps): polls on a short interval. */
-export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -6,14 +6,24 @@
 // stopped, cloned, compared with others, and SummaryOfModels.html opened with scripts off.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { NEXT_TRAINING_JOB, trainingRetryPlans, type TrainingOutcome } from '../../../src/commands/training/startTrainingJobCommand';
+import {
+  NEXT_TRAINING_JOB,
+  trainingRetryPlans,
+  type TrainingOutcome,
+} from '../../../src/commands/training/startTrainingJobCommand';
 import type { TrainingPlan } from '../../../src/model/trainingJobPlan';
 import { pace } from '../../../src/ui/pace';
 import type { AutoGluonPanel } from '../../../src/webviews/autoGluon/autoGluonPanel';
 import { openSummaryOfModelsPanel } from '../../../src/webviews/autoGluon/summaryOfModelsPanel';
 import type { TrainingComparisonPanel } from '../../../src/webviews/trainingJob/trainingComparisonPanel';
 import type { TrainingJobPanel } from '../../../src/webviews/trainingJob/trainingJobPanel';
-import { answerNewAutoGluonProject, answerTrainingWizard, confirmations, ROLE, trainingJobNode } from '../support/answers/training';
+import {
+  answerNewAutoGluonProject,
+  answerTrainingWizard,
+  confirmations,
+  ROLE,
+  trainingJobNode,
+} from '../support/answers/training';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { run, withWindow } from '../support/testWindow';
 import { host, until } from '../support/workbench';
@@ -87,16 +97,37 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
       return outcome;
     });
     assert.strictEqual(created.outcome, 'created', created.message);
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), vscode.Uri.joinPath(project, 'train.py').toString(), 'train.py opened');
-    const read = async (file: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(project, file)));
-    assert.deepStrictEqual(created.files!.sort(), ['Dockerfile', 'README.md', 'buildspec.yml', 'hyperparameters.json', 'requirements.txt', 'sagemaker-training.json', 'serve.py', 'train.py']);
-    assert.match(await read('Dockerfile'), /^FROM 763104351884\.dkr\.ecr\.\$\{REGION\}\.amazonaws\.com\/autogluon-training:/m);
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      vscode.Uri.joinPath(project, 'train.py').toString(),
+      'train.py opened',
+    );
+    const read = async (file: string) =>
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(project, file)));
+    assert.deepStrictEqual(created.files!.sort(), [
+      'Dockerfile',
+      'README.md',
+      'buildspec.yml',
+      'hyperparameters.json',
+      'requirements.txt',
+      'sagemaker-training.json',
+      'serve.py',
+      'train.py',
+    ]);
+    assert.match(
+      await read('Dockerfile'),
+      /^FROM 763104351884\.dkr\.ecr\.\$\{REGION\}\.amazonaws\.com\/autogluon-training:/m,
+    );
     const train = await read('train.py');
     assert.match(train, /input", "config", "hyperparameters\.json"/);
-    for (const output of ['Leaderboard.csv', 'Model_Evaluation.txt', 'Fit_Summary.txt']) assert.ok(train.includes(output), `train.py writes ${output}`);
+    for (const output of ['Leaderboard.csv', 'Model_Evaluation.txt', 'Fit_Summary.txt'])
+      assert.ok(train.includes(output), `train.py writes ${output}`);
     assert.match(await read('buildspec.yml'), /docker push \$REGISTRY\/\$REPOSITORY:latest/);
     // Scaffolding again asks before replacing; saying no keeps the user's edits.
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(project, 'hyperparameters.json'), new TextEncoder().encode('{"label": "rings", "presets": "best_quality"}'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(project, 'hyperparameters.json'),
+      new TextEncoder().encode('{"label": "rings", "presets": "best_quality"}'),
+    );
     await withWindow(async (ui) => {
       answerNewAutoGluonProject(ui, { name: 'abalone-autogluon', account: '123456789012', replace: 'keep' });
       assert.strictEqual((await run<{ outcome: string }>('newAutoGluonProject')).outcome, 'cancelled');
@@ -109,12 +140,15 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
     await withWindow(async (ui) => {
       const answers = answerTrainingWizard(ui, {}, { cancelAt: 'metrics' });
       assert.strictEqual((await run<TrainingOutcome>('startTrainingJob', project)).outcome, 'cancelled');
-      assert.deepStrictEqual(ui.shown('warning'), [], 'the folder\'s files are read without a problem');
+      assert.deepStrictEqual(ui.shown('warning'), [], "the folder's files are read without a problem");
       const o = answers.offered;
       assert.match(o.name!, DATED);
       assert.strictEqual(o.image, '123456789012.dkr.ecr.us-east-1.amazonaws.com/abalone-autogluon:latest');
       assert.strictEqual(o.hyperparameters, 'label=rings, presets=best_quality', 'the edited hyperparameters.json');
-      assert.deepStrictEqual(o.channels!.split(' ').map((c) => c.split('=')[0]), ['training', 'testing']);
+      assert.deepStrictEqual(
+        o.channels!.split(' ').map((c) => c.split('=')[0]),
+        ['training', 'testing'],
+      );
       assert.strictEqual(o.metrics, 'validation:accuracy=([0-9.]+)\\s+= Validation score');
     });
   });
@@ -124,11 +158,23 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
     const refusals: Array<[Partial<TrainingPlan>, Parameters<typeof answerTrainingWizard>[2], RegExp]> = [
       [{ jobName: 'abalone_autogluon' }, { refusedAt: 'name' }, /letters, digits and single or repeated hyphens/],
       [{ image: 'autogluon-training:latest' }, { refusedAt: 'image' }, /ECR image URI like/],
-      [{ image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training' }, { refusedAt: 'image' }, /Add a tag/],
+      [
+        { image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training' },
+        { refusedAt: 'image' },
+        /Add a tag/,
+      ],
       [{ instanceCount: 0 }, { refusedAt: 'instanceCount' }, /instance count is from 1/],
-      [{ spot: { maxWaitSeconds: 600, checkpointS3Uri: `s3://${BUCKET}/checkpoints` } }, { refusedAt: 'spotWait' }, /maximum wait \(600 s\) is at least the maximum runtime \(3600 s\)/],
+      [
+        { spot: { maxWaitSeconds: 600, checkpointS3Uri: `s3://${BUCKET}/checkpoints` } },
+        { refusedAt: 'spotWait' },
+        /maximum wait \(600 s\) is at least the maximum runtime \(3600 s\)/,
+      ],
       [{ outputS3Uri: 'my-bucket/output' }, { refusedAt: 'output' }, /output path must be an S3 location/],
-      [{ metricDefinitions: [{ name: 'validation:accuracy', regex: 'Validation score' }] }, { refusedAt: 'metrics' }, /needs a capture group/],
+      [
+        { metricDefinitions: [{ name: 'validation:accuracy', regex: 'Validation score' }] },
+        { refusedAt: 'metrics' },
+        /needs a capture group/,
+      ],
     ];
     for (const [over, options, message] of refusals) {
       await withWindow(async (ui) => {
@@ -140,10 +186,17 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
       });
     }
     await withWindow(async (ui) => {
-      answerTrainingWizard(ui, plan({ channels: [{ name: 'training', s3Uri: `s3://${BUCKET}/nothing-here/training.csv` }] }), { then: 'none' });
+      answerTrainingWizard(
+        ui,
+        plan({ channels: [{ name: 'training', s3Uri: `s3://${BUCKET}/nothing-here/training.csv` }] }),
+        { then: 'none' },
+      );
       const empty = await run<TrainingOutcome>('startTrainingJob');
       assert.strictEqual(empty.outcome, 'refused');
-      assert.strictEqual(empty.message, `No data at s3://${BUCKET}/nothing-here/training.csv (channel training); upload it or correct the location.`);
+      assert.strictEqual(
+        empty.message,
+        `No data at s3://${BUCKET}/nothing-here/training.csv (channel training); upload it or correct the location.`,
+      );
       assert.deepStrictEqual(ui.shown('warning'), [empty.message]);
     });
     // The next start offers what was entered, so a fix is one change, not a retyped wizard.
@@ -154,7 +207,9 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
       assert.strictEqual(answers.offered.channels, `training=s3://${BUCKET}/nothing-here/training.csv`);
     });
     assert.deepStrictEqual(await creates(), []);
-    const listed = (await recordedRequests()).filter((r) => r.operation === 'ListObjectsV2').map((r) => (r.input as { MaxKeys?: number }).MaxKeys);
+    const listed = (await recordedRequests())
+      .filter((r) => r.operation === 'ListObjectsV2')
+      .map((r) => (r.input as { MaxKeys?: number }).MaxKeys);
     assert.ok(listed.length === 1 && listed[0] === 1, 'the channel is checked with one ListObjectsV2 of one key');
   });
 
@@ -163,7 +218,11 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
     const outcome = await withWindow(async (ui) => {
       const answers = answerTrainingWizard(ui, plan());
       const started = await run<TrainingOutcome>('startTrainingJob');
-      assert.deepStrictEqual(answers.images?.slice(0, 3), ['latest', '0.3.1-abalone-2021-07-05', '0.3.1-abalone-2021-07-04'], 'tags newest first');
+      assert.deepStrictEqual(
+        answers.images?.slice(0, 3),
+        ['latest', '0.3.1-abalone-2021-07-05', '0.3.1-abalone-2021-07-04'],
+        'tags newest first',
+      );
       assert.strictEqual(answers.images?.length, 4);
       assert.match(answers.images[3], /^sha256:[a-f0-9]{64}$/, 'the untagged image by digest');
       const [confirmation] = confirmations(ui);
@@ -174,29 +233,64 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
     });
     assert.strictEqual(outcome.outcome, 'started', outcome.message);
     const [create] = await creates();
-    const input = create.input as { AlgorithmSpecification: { MetricDefinitions: unknown[] }; HyperParameters: Record<string, string>; InputDataConfig: unknown[] };
-    assert.deepStrictEqual(input.AlgorithmSpecification.MetricDefinitions, [{ Name: 'validation:accuracy', Regex: '([0-9.]+)\\s+= Validation score' }]);
+    const input = create.input as {
+      AlgorithmSpecification: { MetricDefinitions: unknown[] };
+      HyperParameters: Record<string, string>;
+      InputDataConfig: unknown[];
+    };
+    assert.deepStrictEqual(input.AlgorithmSpecification.MetricDefinitions, [
+      { Name: 'validation:accuracy', Regex: '([0-9.]+)\\s+= Validation score' },
+    ]);
     assert.deepStrictEqual(input.HyperParameters, { label: 'rings', time_limit: '600' });
     const panel = await run<TrainingJobPanel>('openTrainingJob', await trainingJobNode('abalone-autogluon-wizard-run'));
-    const done = await until('the job completes in its panel', () => (panel.model?.status === 'Completed' && panel.model.finalMetrics.length ? panel.model : undefined), 30_000);
+    const done = await until(
+      'the job completes in its panel',
+      () => (panel.model?.status === 'Completed' && panel.model.finalMetrics.length ? panel.model : undefined),
+      30_000,
+    );
     assert.deepStrictEqual(done.finalMetrics, [{ name: 'validation:accuracy', value: 0.307229 }]);
     assert.strictEqual(done.series[0].points.length, 14, 'one validation score per AutoGluon model');
-    assert.deepStrictEqual(done.transitions.map((t) => t.status), ['Starting', 'Downloading', 'Training', 'Uploading', 'Completed']);
-    assert.strictEqual(done.logTail.at(-1)?.endsWith('Training complete. Saving model artifacts to /opt/ml/model'), true);
+    assert.deepStrictEqual(
+      done.transitions.map((t) => t.status),
+      ['Starting', 'Downloading', 'Training', 'Uploading', 'Completed'],
+    );
+    assert.strictEqual(
+      done.logTail.at(-1)?.endsWith('Training complete. Saving model artifacts to /opt/ml/model'),
+      true,
+    );
     assert.match(panel.html, /default-src 'none'/);
     // Log documents other suites left following read other groups; this job's group is read with its prefix.
-    const polls = (await recordedRequests()).filter((r) => r.operation === 'FilterLogEvents' && (r.input as { logGroupName?: string }).logGroupName === '/aws/sagemaker/TrainingJobs');
-    assert.ok(polls.length >= 1 && polls.every((r) => (r.input as { logStreamNamePrefix?: string }).logStreamNamePrefix === 'abalone-autogluon-wizard-run/'), 'the panel reads only this job\'s streams');
+    const polls = (await recordedRequests()).filter(
+      (r) =>
+        r.operation === 'FilterLogEvents' &&
+        (r.input as { logGroupName?: string }).logGroupName === '/aws/sagemaker/TrainingJobs',
+    );
+    assert.ok(
+      polls.length >= 1 &&
+        polls.every(
+          (r) => (r.input as { logStreamNamePrefix?: string }).logStreamNamePrefix === 'abalone-autogluon-wizard-run/',
+        ),
+      "the panel reads only this job's streams",
+    );
     panel.dispose();
   });
 
-  it('follows a running job\'s log in an editor, and stops the job after confirmation', async () => {
-    await vscode.workspace.getConfiguration('sagemakerWorkbench').update('logs.followIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
+  it("follows a running job's log in an editor, and stops the job after confirmation", async () => {
+    await vscode.workspace
+      .getConfiguration('sagemakerWorkbench')
+      .update('logs.followIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
     try {
-      assert.strictEqual((await startFromPalette(plan({ jobName: 'abalone-autogluon-followed', maxRuntimeSeconds: 3600 }))).outcome, 'started');
+      assert.strictEqual(
+        (await startFromPalette(plan({ jobName: 'abalone-autogluon-followed', maxRuntimeSeconds: 3600 }))).outcome,
+        'started',
+      );
       const followed = await trainingJobNode('abalone-autogluon-followed');
       const document = await run<vscode.TextDocument>('openTrainingJobLogs', followed);
-      await until('the log shows the end of training', () => (document.getText().includes('AutoGluon Job Complete') ? true : undefined), 30_000);
+      await until(
+        'the log shows the end of training',
+        () => (document.getText().includes('AutoGluon Job Complete') ? true : undefined),
+        30_000,
+      );
       assert.match(document.getText(), /abalone-autogluon-followed\/algo-1-\d+\s+Loading Parameters/);
       await withWindow(async (ui) => {
         ui.onMessage(/^Stop training job abalone-autogluon-followed\?$/, 'Stop');
@@ -219,10 +313,16 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
         assert.deepStrictEqual(ui.shown('info'), ['Stopping abalone-autogluon-stopped.']);
       });
       const panel = await run<TrainingJobPanel>('openTrainingJob', running);
-      const stopped = await until('the panel shows the stop', () => (panel.model?.status === 'Stopped' ? panel.model : undefined), 20_000);
+      const stopped = await until(
+        'the panel shows the stop',
+        () => (panel.model?.status === 'Stopped' ? panel.model : undefined),
+        20_000,
+      );
       assert.strictEqual(stopped.transitions.at(-1)?.status, 'Stopped');
     } finally {
-      await vscode.workspace.getConfiguration('sagemakerWorkbench').update('logs.followIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('sagemakerWorkbench')
+        .update('logs.followIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
@@ -238,36 +338,78 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
       assert.strictEqual(outcome.jobName, answers.offered.name);
     });
     const [create] = await creates();
-    const input = create.input as { TrainingJobName: string; AlgorithmSpecification: { TrainingImage: string; MetricDefinitions: unknown[] }; ResourceConfig: { InstanceType: string }; HyperParameters: Record<string, string>; InputDataConfig: unknown[] };
+    const input = create.input as {
+      TrainingJobName: string;
+      AlgorithmSpecification: { TrainingImage: string; MetricDefinitions: unknown[] };
+      ResourceConfig: { InstanceType: string };
+      HyperParameters: Record<string, string>;
+      InputDataConfig: unknown[];
+    };
     assert.match(input.TrainingJobName, DATED);
-    assert.deepStrictEqual([input.AlgorithmSpecification.TrainingImage, input.ResourceConfig.InstanceType, input.HyperParameters.label, input.InputDataConfig.length, input.AlgorithmSpecification.MetricDefinitions.length], [IMAGE, 'ml.m5.xlarge', 'rings', 2, 1]);
+    assert.deepStrictEqual(
+      [
+        input.AlgorithmSpecification.TrainingImage,
+        input.ResourceConfig.InstanceType,
+        input.HyperParameters.label,
+        input.InputDataConfig.length,
+        input.AlgorithmSpecification.MetricDefinitions.length,
+      ],
+      [IMAGE, 'ml.m5.xlarge', 'rings', 2, 1],
+    );
     assert.strictEqual((await creates()).length, 1);
   });
 
   it('compares jobs side by side: differences marked, shared metrics charted', async () => {
     const done = await trainingJobNode(DONE);
     await withWindow(async (ui) => {
-      assert.strictEqual((await run<{ outcome: string }>('compareTrainingJobs', done, [done])).outcome, 'needs-selection');
-      assert.deepStrictEqual(ui.shown('info'), ['Select two or more training jobs in the Training Jobs view (Ctrl/Cmd+click), then Compare.']);
+      assert.strictEqual(
+        (await run<{ outcome: string }>('compareTrainingJobs', done, [done])).outcome,
+        'needs-selection',
+      );
+      assert.deepStrictEqual(ui.shown('info'), [
+        'Select two or more training jobs in the Training Jobs view (Ctrl/Cmd+click), then Compare.',
+      ]);
     });
-    const mixed = await run<TrainingComparisonPanel>('compareTrainingJobs', done, [done, await trainingJobNode(XGBOOST)]);
+    const mixed = await run<TrainingComparisonPanel>('compareTrainingJobs', done, [
+      done,
+      await trainingJobNode(XGBOOST),
+    ]);
     await mixed.whenLoaded();
     const rows = mixed.model!.rows;
     const rowOf = (name: string) => rows.find((r) => r.name === name)!;
-    assert.deepStrictEqual(mixed.model!.jobs.map((j) => j.name), [DONE, XGBOOST]);
+    assert.deepStrictEqual(
+      mixed.model!.jobs.map((j) => j.name),
+      [DONE, XGBOOST],
+    );
     assert.strictEqual(rowOf('Image').differs, true);
     assert.deepStrictEqual(rowOf('label').values, ['rings', undefined]);
     assert.deepStrictEqual(rowOf('Spot').values, ['no', 'yes']);
     assert.deepStrictEqual(mixed.model!.shared, [], 'accuracy and RMSE are not comparable');
     mixed.dispose();
-    assert.strictEqual((await startFromPalette(plan({ jobName: 'abalone-autogluon-second', hyperParameters: { label: 'rings', time_limit: '1200' } }))).outcome, 'started');
+    assert.strictEqual(
+      (
+        await startFromPalette(
+          plan({ jobName: 'abalone-autogluon-second', hyperParameters: { label: 'rings', time_limit: '1200' } }),
+        )
+      ).outcome,
+      'started',
+    );
     const secondNode = await trainingJobNode('abalone-autogluon-second');
     const second = await run<TrainingJobPanel>('openTrainingJob', secondNode);
     await until('the second run completes', () => (second.model?.status === 'Completed' ? true : undefined), 30_000);
-    const same = await run<TrainingComparisonPanel>('compareTrainingJobs', secondNode, [await trainingJobNode(DONE), secondNode]);
+    const same = await run<TrainingComparisonPanel>('compareTrainingJobs', secondNode, [
+      await trainingJobNode(DONE),
+      secondNode,
+    ]);
     await same.whenLoaded();
     const sameRows = same.model!.rows;
-    assert.deepStrictEqual(sameRows.filter((r) => r.section === 'Hyperparameters' && r.differs).map((r) => r.name).sort(), ['bucket', 'time_limit', 'training_job']);
+    assert.deepStrictEqual(
+      sameRows
+        .filter((r) => r.section === 'Hyperparameters' && r.differs)
+        .map((r) => r.name)
+        .sort(),
+      ['bucket', 'time_limit', 'training_job'],
+    );
     assert.deepStrictEqual(same.model!.shared, [{ name: 'validation:accuracy', values: [0.307229, 0.307229] }]);
   });
 
@@ -275,11 +417,17 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
     const done = await trainingJobNode(DONE);
     const panel = await run<vscode.WebviewPanel>('openSummaryOfModels', done);
     assert.strictEqual(panel.webview.options.enableScripts, false);
-    assert.match(panel.webview.html, /^<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
+    assert.match(
+      panel.webview.html,
+      /^<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/,
+    );
     assert.match(panel.webview.html, /<td>WeightedEnsemble_L2<\/td>/);
     panel.dispose();
     await withWindow(async (ui) => {
-      const missing = await run<{ outcome: string; message?: string }>('openSummaryOfModels', await trainingJobNode(XGBOOST));
+      const missing = await run<{ outcome: string; message?: string }>(
+        'openSummaryOfModels',
+        await trainingJobNode(XGBOOST),
+      );
       assert.strictEqual(missing.outcome, 'failed');
       assert.match(missing.message!, /has no SummaryOfModels\.html/);
       assert.deepStrictEqual(ui.shown('error'), [missing.message]);
@@ -293,7 +441,10 @@ describe('AutoGluon container runs: scaffold, start, follow, compare', function 
     assert.ok(fromPanel, 'the page opened from the leaderboard');
     assert.match(fromPanel.webview.html, /<td>WeightedEnsemble_L2<\/td>/);
     const calls = (await recordedRequests()).map((r) => r.operation);
-    assert.ok(calls.includes('GetObject') && !calls.includes('DescribeTrainingJob'), `the archive is read and the job not described again (${calls.join(', ')})`);
+    assert.ok(
+      calls.includes('GetObject') && !calls.includes('DescribeTrainingJob'),
+      `the archive is read and the job not described again (${calls.join(', ')})`,
+    );
     fromPanel.dispose();
     results.dispose();
   });

@@ -56,7 +56,11 @@ describe('Autopilot view', function () {
     const nodes = (await p.getChildren()).filter((n) => n.resource?.kind === 'automl-job');
     assert.ok(nodes.length > 0, 'the seeded Autopilot jobs are listed');
     const requests = await sageMakerRequests();
-    assert.deepStrictEqual(requests.map((r) => r.operation), ['ListAutoMLJobs'], 'one list call, no describe per row');
+    assert.deepStrictEqual(
+      requests.map((r) => r.operation),
+      ['ListAutoMLJobs'],
+      'one list call, no describe per row',
+    );
     assert.strictEqual((requests[0].input as { MaxResults?: number }).MaxResults, 50);
     for (const node of nodes) {
       const i = await node.getTreeItem();
@@ -66,7 +70,10 @@ describe('Autopilot view', function () {
       assert.ok(label(i).length > 0);
     }
     const abalone = await Promise.all(nodes.map((n) => n.getTreeItem()));
-    assert.ok(abalone.some((i) => /abalone/i.test(label(i))), 'the abalone experiment is there');
+    assert.ok(
+      abalone.some((i) => /abalone/i.test(label(i))),
+      'the abalone experiment is there',
+    );
   });
 
   it('shows the problem type and the best candidate first once a job is expanded, the rest best first', async () => {
@@ -75,9 +82,17 @@ describe('Autopilot view', function () {
     await clearRequests();
     const children = await job.getChildren!();
     const requests = await sageMakerRequests();
-    assert.deepStrictEqual(requests.map((r) => r.operation), ['DescribeAutoMLJobV2', 'ListCandidatesForAutoMLJob']);
-    const describeOut = await job.resource!.describe!() as { AutoMLJobObjective?: { MetricName?: string } };
-    const list = requests[1].input as { SortBy?: string; SortOrder?: string; MaxResults?: number; AutoMLJobName?: string };
+    assert.deepStrictEqual(
+      requests.map((r) => r.operation),
+      ['DescribeAutoMLJobV2', 'ListCandidatesForAutoMLJob'],
+    );
+    const describeOut = (await job.resource!.describe!()) as { AutoMLJobObjective?: { MetricName?: string } };
+    const list = requests[1].input as {
+      SortBy?: string;
+      SortOrder?: string;
+      MaxResults?: number;
+      AutoMLJobName?: string;
+    };
     assert.strictEqual(list.AutoMLJobName, job.resource!.name);
     assert.strictEqual(list.SortBy, 'FinalObjectiveMetricValue');
     assert.strictEqual(list.MaxResults, 50);
@@ -86,7 +101,9 @@ describe('Autopilot view', function () {
 
     const jobItem = await until('the problem type in the description', async () => {
       const i = await job.getTreeItem();
-      return /(Regression|BinaryClassification|MulticlassClassification|Tabular)/.test(String(i.description)) ? i : undefined;
+      return /(Regression|BinaryClassification|MulticlassClassification|Tabular)/.test(String(i.description))
+        ? i
+        : undefined;
     });
     assert.match(String(jobItem.description), /^Completed · /);
 
@@ -97,14 +114,25 @@ describe('Autopilot view', function () {
 
     const candidates = children.slice(1).filter((n) => n.resource?.kind === 'automl-candidate') as CandidateNode[];
     assert.ok(candidates.length > 0, 'candidates listed after the best one');
-    assert.ok(!candidates.some((c) => c.resource.name === (children[0] as CandidateNode).resource.name), 'best not listed twice');
-    const values = candidates.map((c) => c.candidate.FinalAutoMLJobObjectiveMetric?.Value).filter((v): v is number => v !== undefined);
+    assert.ok(
+      !candidates.some((c) => c.resource.name === (children[0] as CandidateNode).resource.name),
+      'best not listed twice',
+    );
+    const values = candidates
+      .map((c) => c.candidate.FinalAutoMLJobObjectiveMetric?.Value)
+      .filter((v): v is number => v !== undefined);
     for (let i = 1; i < values.length; i++) {
-      assert.ok(type === 'Minimize' ? values[i - 1] <= values[i] : values[i - 1] >= values[i], `best first: ${values.join(', ')}`);
+      assert.ok(
+        type === 'Minimize' ? values[i - 1] <= values[i] : values[i - 1] >= values[i],
+        `best first: ${values.join(', ')}`,
+      );
     }
     const bestValue = (children[0] as CandidateNode).candidate.FinalAutoMLJobObjectiveMetric?.Value;
     if (bestValue !== undefined && values.length) {
-      assert.ok(type === 'Minimize' ? bestValue <= values[0] : bestValue >= values[0], 'the best is at least as good as the rest');
+      assert.ok(
+        type === 'Minimize' ? bestValue <= values[0] : bestValue >= values[0],
+        'the best is at least as good as the rest',
+      );
     }
   });
 
@@ -118,13 +146,22 @@ describe('Autopilot view', function () {
       let nodes = await p.getChildren();
       assert.strictEqual(jobsOf(nodes).length, 2, 'one page of two jobs');
       const first = (await sageMakerRequests()).filter((r) => r.operation === 'ListAutoMLJobs');
-      assert.deepStrictEqual(first.map((r) => [(r.input as { MaxResults?: number }).MaxResults, (r.input as { NextToken?: string }).NextToken]), [[2, undefined]]);
+      assert.deepStrictEqual(
+        first.map((r) => [
+          (r.input as { MaxResults?: number }).MaxResults,
+          (r.input as { NextToken?: string }).NextToken,
+        ]),
+        [[2, undefined]],
+      );
 
       // Follow Load more until the seeded abalone-v0 job (250 candidates) is listed.
       let pages = 1;
       while (!jobsOf(nodes).some((n) => n.resource!.name === 'abalone-v0')) {
         const more = nodes.find((n) => n instanceof LoadMoreNode);
-        assert.ok(more, `a Load more node after ${jobsOf(nodes).length} jobs: ${(await items(nodes)).map(label).join(', ')}`);
+        assert.ok(
+          more,
+          `a Load more node after ${jobsOf(nodes).length} jobs: ${(await items(nodes)).map(label).join(', ')}`,
+        );
         const shown = jobsOf(nodes).length;
         await clearRequests();
         await clickLoadMore(more);
@@ -132,8 +169,15 @@ describe('Autopilot view', function () {
         pages++;
         assert.ok(jobsOf(nodes).length > shown, `more jobs after Load more (${shown} before)`);
         const calls = await sageMakerRequests();
-        assert.deepStrictEqual(calls.map((r) => r.operation), ['ListAutoMLJobs'], 'one list call per page');
-        assert.ok((calls[0].input as { NextToken?: string }).NextToken, 'the next page asked with the NextToken of the last');
+        assert.deepStrictEqual(
+          calls.map((r) => r.operation),
+          ['ListAutoMLJobs'],
+          'one list call per page',
+        );
+        assert.ok(
+          (calls[0].input as { NextToken?: string }).NextToken,
+          'the next page asked with the NextToken of the last',
+        );
         assert.strictEqual((calls[0].input as { MaxResults?: number }).MaxResults, 2);
       }
       assert.ok(pages > 1, 'Load more was followed');
@@ -150,9 +194,12 @@ describe('Autopilot view', function () {
       children = await job.getChildren!();
       assert.strictEqual(candidatesOf(children).length, before + 2, 'a second page of two candidates');
       const requests = await sageMakerRequests();
-      assert.deepStrictEqual(requests.map((r) => r.operation), ['ListCandidatesForAutoMLJob']);
+      assert.deepStrictEqual(
+        requests.map((r) => r.operation),
+        ['ListCandidatesForAutoMLJob'],
+      );
       const input = requests[0].input as { NextToken?: string; MaxResults?: number; AutoMLJobName?: string };
-      assert.ok(input.NextToken, 'the second page asked with the first page\'s NextToken');
+      assert.ok(input.NextToken, "the second page asked with the first page's NextToken");
       assert.deepStrictEqual([input.AutoMLJobName, input.MaxResults], ['abalone-v0', 2]);
       const names = candidatesOf(children).map((n) => n.resource!.name);
       assert.strictEqual(new Set(names).size, names.length, 'no candidate listed twice');
@@ -171,8 +218,10 @@ describe('Autopilot view', function () {
       await run('autopilot.filter');
     });
     const nodes = jobsOf(await p.getChildren());
-    const input = (await sageMakerRequests()).filter((r) => r.operation === 'ListAutoMLJobs').at(-1)?.input as
-      { NameContains?: string; StatusEquals?: string };
+    const input = (await sageMakerRequests()).filter((r) => r.operation === 'ListAutoMLJobs').at(-1)?.input as {
+      NameContains?: string;
+      StatusEquals?: string;
+    };
     assert.deepStrictEqual([input.NameContains, input.StatusEquals], ['abalone', 'Completed']);
     assert.ok(nodes.length > 0);
     for (const n of nodes) {
@@ -184,15 +233,28 @@ describe('Autopilot view', function () {
     await clearRequests();
     await run('autopilot.clearFilter');
     const all = jobsOf(await p.getChildren());
-    const cleared = (await sageMakerRequests()).filter((r) => r.operation === 'ListAutoMLJobs').map((r) => r.input as { NameContains?: string; StatusEquals?: string });
-    assert.deepStrictEqual(cleared.map((i) => [i.NameContains, i.StatusEquals]), [[undefined, undefined]], 'listed again without the filter');
+    const cleared = (await sageMakerRequests())
+      .filter((r) => r.operation === 'ListAutoMLJobs')
+      .map((r) => r.input as { NameContains?: string; StatusEquals?: string });
+    assert.deepStrictEqual(
+      cleared.map((i) => [i.NameContains, i.StatusEquals]),
+      [[undefined, undefined]],
+      'listed again without the filter',
+    );
     assert.ok(all.length > nodes.length, 'jobs of every status are back');
 
     await clearRequests();
     await run('autopilot.refresh');
     const again = jobsOf(await p.getChildren());
-    assert.deepStrictEqual((await sageMakerRequests()).map((r) => r.operation), ['ListAutoMLJobs'], 'Refresh lists the jobs again');
-    assert.deepStrictEqual(await Promise.all(again.map(async (n) => label(await n.getTreeItem()))), await Promise.all(all.map(async (n) => label(await n.getTreeItem()))));
+    assert.deepStrictEqual(
+      (await sageMakerRequests()).map((r) => r.operation),
+      ['ListAutoMLJobs'],
+      'Refresh lists the jobs again',
+    );
+    assert.deepStrictEqual(
+      await Promise.all(again.map(async (n) => label(await n.getTreeItem()))),
+      await Promise.all(all.map(async (n) => label(await n.getTreeItem()))),
+    );
   });
 
   it('opens the details document of a job as JSON', async () => {

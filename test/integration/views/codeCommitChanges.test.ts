@@ -26,7 +26,10 @@ async function activeDiff(): Promise<{ original: string; modified: string; label
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
   assert.ok(tab?.input instanceof vscode.TabInputTextDiff, `a diff editor is active (got ${tab?.label})`);
   const input = tab.input as vscode.TabInputTextDiff;
-  const [original, modified] = await Promise.all([vscode.workspace.openTextDocument(input.original), vscode.workspace.openTextDocument(input.modified)]);
+  const [original, modified] = await Promise.all([
+    vscode.workspace.openTextDocument(input.original),
+    vscode.workspace.openTextDocument(input.modified),
+  ]);
   return { original: original.getText(), modified: modified.getText(), label: tab.label };
 }
 
@@ -40,10 +43,17 @@ describe('CodeCommit changes', function () {
   it('opens the one file a commit changed against its parent', async () => {
     const node = (await commits('main')).get('Checkpoint')!;
     const item = await node.getTreeItem();
-    assert.strictEqual(item.command?.command, 'sagemakerWorkbench.openCommitChanges', 'clicking a commit opens its changes');
+    assert.strictEqual(
+      item.command?.command,
+      'sagemakerWorkbench.openCommitChanges',
+      'clicking a commit opens its changes',
+    );
     const id = idOf(node);
     const result = await withWindow(() => run<CommitOutcome>('openCommitChanges', ...(item.command?.arguments ?? [])));
-    assert.deepStrictEqual(result.differences?.map((d) => `${d.changeType} ${d.afterBlob?.path}`), ['M app.py']);
+    assert.deepStrictEqual(
+      result.differences?.map((d) => `${d.changeType} ${d.afterBlob?.path}`),
+      ['M app.py'],
+    );
     const diff = await activeDiff();
     assert.strictEqual(diff.label, `app.py (modified in ${id.slice(0, 8)})`);
     assert.match(diff.original, /CDK_VERSION = "2\.3\.0"/);
@@ -66,7 +76,12 @@ describe('CodeCommit changes', function () {
       });
       await run('openCommitChanges', initial);
     });
-    assert.deepStrictEqual(offered, ['abalone_cicd_pipeline/abalone_cicd_pipeline_stack.py', 'app.py', 'cdk.json', 'requirements.txt']);
+    assert.deepStrictEqual(offered, [
+      'abalone_cicd_pipeline/abalone_cicd_pipeline_stack.py',
+      'app.py',
+      'cdk.json',
+      'requirements.txt',
+    ]);
     assert.match((await activeDiff()).modified, /"app": "python3 app.py"/);
   });
 
@@ -80,7 +95,11 @@ describe('CodeCommit changes', function () {
       });
       return run<CommitOutcome>('openFileAtCommit', initial);
     });
-    assert.deepStrictEqual(offered, ['artifacts/Dockerfile', 'artifacts/scripts/build.py', 'artifacts/scripts/evaluate.py']);
+    assert.deepStrictEqual(offered, [
+      'artifacts/Dockerfile',
+      'artifacts/scripts/build.py',
+      'artifacts/scripts/evaluate.py',
+    ]);
     const doc = vscode.window.activeTextEditor?.document;
     assert.strictEqual(doc?.uri.toString(), result.document?.uri.toString(), 'the file is the active editor');
     assert.match(doc?.getText() ?? '', /"max_depth": 6,/, 'the hyperparameters before tuning');
@@ -95,11 +114,19 @@ describe('CodeCommit changes', function () {
         choices = p.items.map((i) => i.label);
         p.pick('Initial commit of model artifacts');
       });
-      ui.onQuickPick(/^2 files differ between [0-9a-f]{8} and [0-9a-f]{8}$/, (p) => p.pick('artifacts/scripts/build.py'));
+      ui.onQuickPick(/^2 files differ between [0-9a-f]{8} and [0-9a-f]{8}$/, (p) =>
+        p.pick('artifacts/scripts/build.py'),
+      );
       return run<CommitOutcome>('compareCommits', head);
     });
-    assert.deepStrictEqual(choices, ['Tune XGBoost max_depth to 5 and eta to 0.2', 'Initial commit of model artifacts']);
-    assert.deepStrictEqual(result.differences?.map((d) => `${d.changeType} ${d.afterBlob?.path}`), ['M artifacts/scripts/build.py', 'A artifacts/tests/test_integration.py']);
+    assert.deepStrictEqual(choices, [
+      'Tune XGBoost max_depth to 5 and eta to 0.2',
+      'Initial commit of model artifacts',
+    ]);
+    assert.deepStrictEqual(
+      result.differences?.map((d) => `${d.changeType} ${d.afterBlob?.path}`),
+      ['M artifacts/scripts/build.py', 'A artifacts/tests/test_integration.py'],
+    );
     const diff = await activeDiff();
     assert.match(diff.original, /"max_depth": 6,/);
     assert.match(diff.modified, /"max_depth": 5,/);

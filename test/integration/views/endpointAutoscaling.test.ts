@@ -25,16 +25,25 @@ const FIELDS = [
  * Answers the five values (typed where given, else as offered) and the confirmation; records what each
  * offered. A value refused as typed is recorded and the prompt cancelled there.
  */
-function answerScaling(ui: TestWindow, endpoint: string, values: Record<string, string>, offered: Record<string, string> = {}, refusedAt?: string): string[] {
+function answerScaling(
+  ui: TestWindow,
+  endpoint: string,
+  values: Record<string, string>,
+  offered: Record<string, string> = {},
+  refusedAt?: string,
+): string[] {
   const refusals: string[] = [];
   for (const [field, label] of FIELDS) {
-    ui.onInputBox(new RegExp(`^Autoscaling of ${endpoint}/AllTraffic \\(\\d/5\\): ${label.replace(/[()]/g, '\\$&')}$`), async (p) => {
-      offered[field] = p.value;
-      const refusal = values[field] === undefined ? await p.accept() : await p.type(values[field]);
-      if (!refusal) return;
-      refusals.push(refusal);
-      p.cancel();
-    });
+    ui.onInputBox(
+      new RegExp(`^Autoscaling of ${endpoint}/AllTraffic \\(\\d/5\\): ${label.replace(/[()]/g, '\\$&')}$`),
+      async (p) => {
+        offered[field] = p.value;
+        const refusal = values[field] === undefined ? await p.accept() : await p.type(values[field]);
+        if (!refusal) return;
+        refusals.push(refusal);
+        p.cancel();
+      },
+    );
     if (field === refusedAt) return refusals;
   }
   ui.onMessage(`Set autoscaling of ${endpoint}?`, 'Set Autoscaling');
@@ -60,9 +69,18 @@ describe('Endpoint autoscaling', function () {
       assert.strictEqual(result.outcome, 'set', result.message);
       assert.deepStrictEqual(ui.shown('info'), [result.message]);
     });
-    assert.deepStrictEqual(offered, { minCapacity: '1', maxCapacity: '5', targetValue: '10', scaleInCooldown: '600', scaleOutCooldown: '300' });
+    assert.deepStrictEqual(offered, {
+      minCapacity: '1',
+      maxCapacity: '5',
+      targetValue: '10',
+      scaleInCooldown: '600',
+      scaleOutCooldown: '300',
+    });
     const calls = (await recordedRequests()).filter((r) => r.service === 'application-autoscaling');
-    const put = calls.find((c) => c.operation === 'PutScalingPolicy')?.input as { PolicyName?: string; TargetTrackingScalingPolicyConfiguration?: { TargetValue?: number } };
+    const put = calls.find((c) => c.operation === 'PutScalingPolicy')?.input as {
+      PolicyName?: string;
+      TargetTrackingScalingPolicyConfiguration?: { TargetValue?: number };
+    };
     assert.strictEqual(put.PolicyName, 'Invocations-ScalingPolicy', 'the existing policy is updated, not duplicated');
     assert.strictEqual(put.TargetTrackingScalingPolicyConfiguration?.TargetValue, 20);
     const again = await variant(endpoint);
@@ -77,7 +95,13 @@ describe('Endpoint autoscaling', function () {
       assert.strictEqual((await run<{ outcome: string }>('configureAutoscaling', v)).outcome, 'cancelled');
       assert.match(refusals[0] ?? '', /at least the minimum \(3\)/);
     });
-    assert.deepStrictEqual((await recordedRequests()).filter((r) => r.service === 'application-autoscaling' && !r.operation.startsWith('Describe')), [], 'nothing was set');
+    assert.deepStrictEqual(
+      (await recordedRequests()).filter(
+        (r) => r.service === 'application-autoscaling' && !r.operation.startsWith('Describe'),
+      ),
+      [],
+      'nothing was set',
+    );
     await withWindow(async (ui) => {
       answerScaling(ui, 'abalone-endpoint', { minCapacity: '1', maxCapacity: '3' });
       assert.strictEqual((await run<{ outcome: string }>('configureAutoscaling', v)).outcome, 'set');

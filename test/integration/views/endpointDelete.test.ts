@@ -48,9 +48,14 @@ describe('Endpoint deletion', function () {
       assert.strictEqual(result.message, `Deleted endpoint ${NAME}, configuration ${NAME}, model ${NAME}.`);
       assert.deepStrictEqual(ui.shown('info'), [result.message]);
     });
-    assert.deepStrictEqual((await deletes()).map((r) => r.operation), ['DeleteEndpoint', 'DeleteEndpointConfig', 'DeleteModel']);
+    assert.deepStrictEqual(
+      (await deletes()).map((r) => r.operation),
+      ['DeleteEndpoint', 'DeleteEndpointConfig', 'DeleteModel'],
+    );
     const provider = (await host()).views.providers.endpoints;
-    const names = ((await provider.getChildren()) ?? []).map((n) => (n as { resource?: { name: string } }).resource?.name);
+    const names = ((await provider.getChildren()) ?? []).map(
+      (n) => (n as { resource?: { name: string } }).resource?.name,
+    );
     assert.ok(!names.includes(NAME), names.join(', '));
   });
 });

@@ -34,7 +34,12 @@ describe('Endpoints view', function () {
     const nodes = await (await provider()).getChildren();
     assert.deepStrictEqual(await calls(), ['sagemaker.ListEndpoints']);
     const byName = new Map((await items(nodes)).map((i) => [label(i), i]));
-    for (const name of ['abalone-endpoint', 'cmapss-XGBoostEndpoint-2021-01-07-16-30-12', 'fraud-detection-endpoint', 'abalone-serverless-endpoint']) {
+    for (const name of [
+      'abalone-endpoint',
+      'cmapss-XGBoostEndpoint-2021-01-07-16-30-12',
+      'fraud-detection-endpoint',
+      'abalone-serverless-endpoint',
+    ]) {
       const i = byName.get(name);
       assert.ok(i, `${name} is shown`);
       assert.strictEqual(i.description, 'InService');
@@ -51,14 +56,32 @@ describe('Endpoints view', function () {
     await clearRequests();
     const variants = await node.getChildren!();
     await node.getChildren!();
-    assert.deepStrictEqual(await calls(), ['sagemaker.DescribeEndpoint', 'sagemaker.DescribeEndpointConfig', 'application-autoscaling.DescribeScalableTargets'], 'three calls, once');
+    assert.deepStrictEqual(
+      await calls(),
+      [
+        'sagemaker.DescribeEndpoint',
+        'sagemaker.DescribeEndpointConfig',
+        'application-autoscaling.DescribeScalableTargets',
+      ],
+      'three calls, once',
+    );
     const [production, shadow] = await items(variants);
-    assert.deepStrictEqual([label(production), production.description, production.contextValue], ['AllTraffic', '1 × ml.m5.large · weight 1', 'variant:production']);
-    assert.deepStrictEqual([label(shadow), shadow.description, shadow.contextValue], ['ShadowV4', 'shadow · 1 × ml.m5.large', 'variant:shadow']);
-    assert.strictEqual((await node.getTreeItem()).description, 'InService · 1 × ml.m5.large · 1 shadow', 'the capacity joins the endpoint line');
+    assert.deepStrictEqual(
+      [label(production), production.description, production.contextValue],
+      ['AllTraffic', '1 × ml.m5.large · weight 1', 'variant:production'],
+    );
+    assert.deepStrictEqual(
+      [label(shadow), shadow.description, shadow.contextValue],
+      ['ShadowV4', 'shadow · 1 × ml.m5.large', 'variant:shadow'],
+    );
+    assert.strictEqual(
+      (await node.getTreeItem()).description,
+      'InService · 1 × ml.m5.large · 1 shadow',
+      'the capacity joins the endpoint line',
+    );
   });
 
-  it('shows a variant\'s autoscaling bounds and reads its policy when the variant is expanded', async () => {
+  it("shows a variant's autoscaling bounds and reads its policy when the variant is expanded", async () => {
     const node = await endpoint('cmapss-XGBoostEndpoint-2021-01-07-16-30-12');
     const [variant] = await node.getChildren!();
     const item = await variant.getTreeItem();
@@ -67,8 +90,14 @@ describe('Endpoints view', function () {
     await clearRequests();
     const facts = await items(await variant.getChildren!());
     const requests = await recordedRequests();
-    assert.deepStrictEqual(requests.map((r) => `${r.service}.${r.operation}`), ['application-autoscaling.DescribeScalingPolicies']);
-    assert.deepStrictEqual((requests[0].input as { ResourceId?: string }).ResourceId, 'endpoint/cmapss-XGBoostEndpoint-2021-01-07-16-30-12/variant/AllTraffic');
+    assert.deepStrictEqual(
+      requests.map((r) => `${r.service}.${r.operation}`),
+      ['application-autoscaling.DescribeScalingPolicies'],
+    );
+    assert.deepStrictEqual(
+      (requests[0].input as { ResourceId?: string }).ResourceId,
+      'endpoint/cmapss-XGBoostEndpoint-2021-01-07-16-30-12/variant/AllTraffic',
+    );
     const policy = facts.find((f) => label(f) === 'Invocations-ScalingPolicy');
     assert.strictEqual(policy?.description, 'target 10 SageMakerVariantInvocationsPerInstance');
     assert.strictEqual(facts.find((f) => label(f) === 'Autoscaling')?.description, '1–5 instances');
@@ -89,10 +118,18 @@ describe('Endpoints view', function () {
     const p = await provider();
     await p.setFilter({ ...DEFAULT_FILTER, status: 'Failed' });
     const nodes = await p.getChildren();
-    const input = (await recordedRequests()).filter((r) => r.operation === 'ListEndpoints').at(-1)?.input as { StatusEquals?: string };
+    const input = (await recordedRequests()).filter((r) => r.operation === 'ListEndpoints').at(-1)?.input as {
+      StatusEquals?: string;
+    };
     assert.strictEqual(input.StatusEquals, 'Failed');
-    assert.deepStrictEqual(nodes.map((n) => n.resource?.name), ['abalone-staging-endpoint']);
-    const doc = JSON.parse((await (await host()).details.open(nodes[0].resource!)).document.getText()) as { EndpointStatus?: string; FailureReason?: string };
+    assert.deepStrictEqual(
+      nodes.map((n) => n.resource?.name),
+      ['abalone-staging-endpoint'],
+    );
+    const doc = JSON.parse((await (await host()).details.open(nodes[0].resource!)).document.getText()) as {
+      EndpointStatus?: string;
+      FailureReason?: string;
+    };
     assert.strictEqual(doc.EndpointStatus, 'Failed');
     assert.ok(doc.FailureReason);
   });

@@ -12,7 +12,9 @@ import { host } from '../support/workbench';
 type Provider = ResourceListProvider<ModelPackageGroupSummary>;
 const GROUP = 'AbalonePackageGroup';
 const APPROVAL_ICONS: Record<string, string> = {
-  Approved: 'verified-filled', Rejected: 'close', PendingManualApproval: 'bell-dot',
+  Approved: 'verified-filled',
+  Rejected: 'close',
+  PendingManualApproval: 'bell-dot',
 };
 
 async function provider(): Promise<Provider> {
@@ -20,7 +22,7 @@ async function provider(): Promise<Provider> {
 }
 
 function label(i: vscode.TreeItem): string {
-  return typeof i.label === 'string' ? i.label : i.label?.label ?? '';
+  return typeof i.label === 'string' ? i.label : (i.label?.label ?? '');
 }
 
 async function calls(): Promise<string[]> {
@@ -58,13 +60,24 @@ describe('Model Registry view', function () {
     const versions = (await group.getChildren!()).filter((n) => n.resource?.kind === 'model-package');
     assert.ok(versions.length > 0, 'the seeded versions are listed');
     const requests = await recordedRequests();
-    assert.deepStrictEqual(requests.map((r) => `${r.service}.${r.operation}`), ['sagemaker.ListModelPackages'], 'no describe, no S3 read per row');
+    assert.deepStrictEqual(
+      requests.map((r) => `${r.service}.${r.operation}`),
+      ['sagemaker.ListModelPackages'],
+      'no describe, no S3 read per row',
+    );
     assert.deepStrictEqual(requests[0].input, {
-      ModelPackageGroupName: GROUP, SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 50,
+      ModelPackageGroupName: GROUP,
+      SortBy: 'CreationTime',
+      SortOrder: 'Descending',
+      MaxResults: 50,
     });
     const items = await Promise.all(versions.map((v) => v.getTreeItem()));
     const numbers = items.map((i) => Number(label(i).replace(/^v/, '')));
-    assert.deepStrictEqual(numbers, [...numbers].sort((a, b) => b - a), 'newest first');
+    assert.deepStrictEqual(
+      numbers,
+      [...numbers].sort((a, b) => b - a),
+      'newest first',
+    );
     for (const i of items) {
       const approval = i.contextValue?.split(':')[2] ?? '';
       assert.match(i.contextValue ?? '', /^resource:modelPackage:(Approved|Rejected|PendingManualApproval)$/);
@@ -75,18 +88,23 @@ describe('Model Registry view', function () {
     assert.match(String(groupItem.description), /^\d+\+? versions?/);
   });
 
-  it('reads a version\'s metrics from its S3 statistics object when it is expanded', async () => {
+  it("reads a version's metrics from its S3 statistics object when it is expanded", async () => {
     const p = await provider();
     const group = await abaloneGroup(p);
     const versions = (await group.getChildren!()).filter((n) => n.resource?.kind === 'model-package');
     const approved = [];
-    for (const v of versions) if ((await v.getTreeItem()).contextValue === 'resource:modelPackage:Approved') approved.push(v);
+    for (const v of versions)
+      if ((await v.getTreeItem()).contextValue === 'resource:modelPackage:Approved') approved.push(v);
     assert.ok(approved.length > 0, 'an approved version is seeded');
     const version = approved[0];
     await clearRequests();
     const children = await version.getChildren!();
     await version.getChildren!();
-    assert.deepStrictEqual(await calls(), ['sagemaker.DescribeModelPackage', 's3.GetObject'], 'described and read once');
+    assert.deepStrictEqual(
+      await calls(),
+      ['sagemaker.DescribeModelPackage', 's3.GetObject'],
+      'described and read once',
+    );
     const facts = await Promise.all(children.map((c) => c.getTreeItem()));
     const metric = (name: string) => facts.find((f) => label(f) === name);
     assert.ok(metric('rmse') ?? metric('mse'), `regression metrics shown: ${facts.map(label).join(', ')}`);
@@ -101,21 +119,30 @@ describe('Model Registry view', function () {
     const p = await provider();
     await p.setFilter({ ...DEFAULT_FILTER, nameContains: 'Abalone' });
     const nodes = (await p.getChildren()).filter((n) => n.resource?.kind === 'model-package-group');
-    const input = (await recordedRequests()).filter((r) => r.operation === 'ListModelPackageGroups').at(-1)?.input as { NameContains?: string };
+    const input = (await recordedRequests()).filter((r) => r.operation === 'ListModelPackageGroups').at(-1)?.input as {
+      NameContains?: string;
+    };
     assert.strictEqual(input.NameContains, 'Abalone');
     assert.ok(nodes.some((n) => n.resource?.name === GROUP));
     await p.setFilter({ ...DEFAULT_FILTER, nameContains: 'no-such-group-xyz' });
     const empty = await p.getChildren();
-    assert.deepStrictEqual(await Promise.all(empty.map(async (n) => label(await n.getTreeItem()))), ['No model package groups match the filter']);
+    assert.deepStrictEqual(await Promise.all(empty.map(async (n) => label(await n.getTreeItem()))), [
+      'No model package groups match the filter',
+    ]);
   });
 
   it('opens the details documents of a group and a version as JSON', async () => {
     const api = await host();
     const group = await abaloneGroup(await provider());
-    const groupDoc = JSON.parse((await api.details.open(group.resource!)).document.getText()) as { ModelPackageGroupName?: string };
+    const groupDoc = JSON.parse((await api.details.open(group.resource!)).document.getText()) as {
+      ModelPackageGroupName?: string;
+    };
     assert.strictEqual(groupDoc.ModelPackageGroupName, GROUP);
     const [version] = (await group.getChildren!()).filter((n) => n.resource?.kind === 'model-package');
-    const versionDoc = JSON.parse((await api.details.open(version.resource!)).document.getText()) as { ModelPackageGroupName?: string; ModelPackageArn?: string };
+    const versionDoc = JSON.parse((await api.details.open(version.resource!)).document.getText()) as {
+      ModelPackageGroupName?: string;
+      ModelPackageArn?: string;
+    };
     assert.strictEqual(versionDoc.ModelPackageGroupName, GROUP);
     assert.strictEqual(versionDoc.ModelPackageArn, version.resource!.arn);
   });

@@ -22,7 +22,7 @@ describe('Model version approval', function () {
     (await host()).views.providers.modelRegistry.refresh();
   });
 
-  it('shows the version\'s metrics beside the currently approved version; cancelling changes nothing', async () => {
+  it("shows the version's metrics beside the currently approved version; cancelling changes nothing", async () => {
     const v4 = await version('v4');
     await clearRequests();
     await withWindow(async (ui) => {
@@ -46,7 +46,11 @@ describe('Model version approval', function () {
       assert.deepStrictEqual(ui.shown('info'), ['Approved AbalonePackageGroup v4.']);
     });
     const [call] = await updates();
-    assert.deepStrictEqual(call.input, { ModelPackageArn: v4.summary.ModelPackageArn, ModelApprovalStatus: 'Approved', ApprovalDescription: 'RMSE 1.52 is within the 1.6 criterion' });
+    assert.deepStrictEqual(call.input, {
+      ModelPackageArn: v4.summary.ModelPackageArn,
+      ModelApprovalStatus: 'Approved',
+      ApprovalDescription: 'RMSE 1.52 is within the 1.6 criterion',
+    });
     const item = await v4.getTreeItem();
     assert.strictEqual(item.contextValue, 'resource:modelPackage:Approved');
     assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'verified-filled');
@@ -58,7 +62,11 @@ describe('Model version approval', function () {
     await clearRequests();
     await withWindow(async (ui) => {
       const seen = answerDecision(ui, 'Reject', 'AbalonePackageGroup v3', '', 'not asked');
-      assert.strictEqual((await run<DecisionOutcome>('rejectModelVersion', v3)).outcome, 'cancelled', 'no reason, no rejection');
+      assert.strictEqual(
+        (await run<DecisionOutcome>('rejectModelVersion', v3)).outcome,
+        'cancelled',
+        'no reason, no rejection',
+      );
       assert.deepStrictEqual(seen.refusals, ['A reason is required to reject a model version.']);
     });
     assert.deepStrictEqual(await updates(), []);

@@ -9,7 +9,14 @@ import { run, withWindow } from '../support/testWindow';
 import { childNamed, items, label } from '../support/tree';
 import { host } from '../support/workbench';
 
-const PARAMETERS = ['ProcessingInstanceType', 'ProcessingInstanceCount', 'TrainingInstanceType', 'ModelApprovalStatus', 'InputData', 'MseThreshold'];
+const PARAMETERS = [
+  'ProcessingInstanceType',
+  'ProcessingInstanceCount',
+  'TrainingInstanceType',
+  'ModelApprovalStatus',
+  'InputData',
+  'MseThreshold',
+];
 
 async function abalonePipeline() {
   const group = await childNamed((await host()).views.providers.pipelines as never, 'SageMaker Pipelines');
@@ -24,7 +31,7 @@ describe('SageMaker pipeline runs', function () {
     (await host()).views.providers.pipelines.refresh();
   });
 
-  it('lists a run\'s parameters first among its children', async () => {
+  it("lists a run's parameters first among its children", async () => {
     const executions = await (await abalonePipeline()).getChildren!();
     const failed = executions[2];
     const [parameters] = await failed.getChildren!();
@@ -37,7 +44,11 @@ describe('SageMaker pipeline runs', function () {
 
   it('starts AbalonePipeline with the one parameter the user changed', async () => {
     const pipeline = await abalonePipeline();
-    assert.strictEqual((await pipeline.getTreeItem()).contextValue, 'resource:sageMakerPipeline', 'its menu offers the start');
+    assert.strictEqual(
+      (await pipeline.getTreeItem()).contextValue,
+      'resource:sageMakerPipeline',
+      'its menu offers the start',
+    );
     await clearRequests();
     const { result, asked, confirmation, info } = await withWindow(async (ui) => {
       // A Float refuses what is not a number, as SageMaker would.
@@ -49,13 +60,23 @@ describe('SageMaker pipeline runs', function () {
     });
     assert.strictEqual(result.outcome, 'started', result.message);
     assert.deepStrictEqual(info, [result.message]);
-    assert.deepStrictEqual(asked.map((a) => `${a.name}:${a.prompt.split(' ')[0]}`), [
-      'ProcessingInstanceType:String', 'ProcessingInstanceCount:Integer', 'TrainingInstanceType:String', 'ModelApprovalStatus:String', 'InputData:String', 'MseThreshold:Float',
-    ]);
+    assert.deepStrictEqual(
+      asked.map((a) => `${a.name}:${a.prompt.split(' ')[0]}`),
+      [
+        'ProcessingInstanceType:String',
+        'ProcessingInstanceCount:Integer',
+        'TrainingInstanceType:String',
+        'ModelApprovalStatus:String',
+        'InputData:String',
+        'MseThreshold:Float',
+      ],
+    );
     assert.deepStrictEqual(asked[5].refusals, ['MseThreshold is a Float: "lots" is not a number']);
     assert.strictEqual(confirmation?.detail, 'Parameters different from the defaults:\nMseThreshold = 4.5');
     const start = (await recordedRequests()).find((r) => r.operation === 'StartPipelineExecution');
-    assert.deepStrictEqual((start?.input as { PipelineParameters?: unknown }).PipelineParameters, [{ Name: 'MseThreshold', Value: '4.5' }]);
+    assert.deepStrictEqual((start?.input as { PipelineParameters?: unknown }).PipelineParameters, [
+      { Name: 'MseThreshold', Value: '4.5' },
+    ]);
     assert.match(result.executionArn ?? '', /:pipeline\/abalonepipeline\/execution\/[a-z]{12}$/);
   });
 });

@@ -21,7 +21,13 @@ async function notebooks(): Promise<ResourceListProvider<unknown>> {
   return provider;
 }
 
-type ListInput = { MaxResults?: number; NextToken?: string; NameContains?: string; StatusEquals?: string; SortBy?: string };
+type ListInput = {
+  MaxResults?: number;
+  NextToken?: string;
+  NameContains?: string;
+  StatusEquals?: string;
+  SortBy?: string;
+};
 const inputOf = (r: { input?: unknown }) => (r.input ?? {}) as ListInput;
 
 async function rowLabels(provider: ResourceListProvider<unknown>): Promise<string[]> {
@@ -40,15 +46,23 @@ describe('Sidebar commands every view shares', function () {
     await clearFaults();
   });
 
-  it('copies a row\'s name and ARN to the clipboard and opens it in the AWS console', async () => {
+  it("copies a row's name and ARN to the clipboard and opens it in the AWS console", async () => {
     const row = await childNamed(await notebooks(), FRAUD);
     assert.strictEqual(await run('copyName', row), FRAUD);
     assert.strictEqual(await vscode.env.clipboard.readText(), FRAUD);
     await run('copyArn', row);
-    assert.match(await vscode.env.clipboard.readText(), /^arn:aws:sagemaker:us-east-1:\d{12}:notebook-instance\/frauddetectionnotebookinstance$/);
+    assert.match(
+      await vscode.env.clipboard.readText(),
+      /^arn:aws:sagemaker:us-east-1:\d{12}:notebook-instance\/frauddetectionnotebookinstance$/,
+    );
     await withWindow(async (ui) => {
       await run('openInConsole', row);
-      assert.deepStrictEqual(ui.opened.map((u) => u.toString(true)), ['https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/notebook-instances/FraudDetectionNotebookInstance']);
+      assert.deepStrictEqual(
+        ui.opened.map((u) => u.toString(true)),
+        [
+          'https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/notebook-instances/FraudDetectionNotebookInstance',
+        ],
+      );
     });
   });
 
@@ -60,7 +74,7 @@ describe('Sidebar commands every view shares', function () {
     });
   });
 
-  it('shows a row\'s details as JSON from one describe call, and Refresh Details describes it again', async () => {
+  it("shows a row's details as JSON from one describe call, and Refresh Details describes it again", async () => {
     const row = await childNamed(await notebooks(), FRAUD);
     await clearRequests();
     const editor = await run<vscode.TextEditor>('showDetails', row);
@@ -68,8 +82,9 @@ describe('Sidebar commands every view shares', function () {
     await until('the details document', () => shown()?.getText().includes('"NotebookInstanceName"') || undefined);
     assert.strictEqual(editor.document.languageId, 'json');
     assert.match(shown()!.getText(), /"NotebookInstanceName": "FraudDetectionNotebookInstance"/);
-    assert.doesNotMatch(shown()!.getText(), /\$metadata/, 'the SDK\'s metadata is not part of the resource');
-    const describes = async () => (await recordedRequests()).filter((r) => r.operation === 'DescribeNotebookInstance').length;
+    assert.doesNotMatch(shown()!.getText(), /\$metadata/, "the SDK's metadata is not part of the resource");
+    const describes = async () =>
+      (await recordedRequests()).filter((r) => r.operation === 'DescribeNotebookInstance').length;
     assert.strictEqual(await describes(), 1);
     await run('refreshDetails');
     await until('a second describe', async () => (await describes()) === 2 || undefined);
@@ -89,11 +104,20 @@ describe('Sidebar commands every view shares', function () {
     const item = await more.getTreeItem();
     assert.strictEqual(item.command?.command, 'sagemakerWorkbench.loadMore', 'clicking the row runs Load More');
     await run(item.command.command, ...(item.command.arguments ?? []));
-    const after = (await items((await provider.getChildren()).filter((n) => n.resource?.kind === 'notebook-instance'))).map(label);
+    const after = (
+      await items((await provider.getChildren()).filter((n) => n.resource?.kind === 'notebook-instance'))
+    ).map(label);
     assert.deepStrictEqual(after.slice(0, 2), names, 'the rows shown stay where they were');
     assert.ok(after.length >= 4, `two more instances: ${after.join(', ')}`);
     const lists = (await recordedRequests()).filter((r) => r.operation === 'ListNotebookInstances');
-    assert.deepStrictEqual(lists.map((r) => [inputOf(r).MaxResults, typeof inputOf(r).NextToken]), [[2, 'undefined'], [2, 'string']], 'one call per page, the second with the NextToken');
+    assert.deepStrictEqual(
+      lists.map((r) => [inputOf(r).MaxResults, typeof inputOf(r).NextToken]),
+      [
+        [2, 'undefined'],
+        [2, 'string'],
+      ],
+      'one call per page, the second with the NextToken',
+    );
   });
 
   it('retries a view whose list failed when its error row is clicked', async () => {
@@ -119,12 +143,22 @@ describe('Sidebar commands every view shares', function () {
       await run(`${VIEW_IDS.notebookInstances}.filter`);
     });
     const filtered = await rowLabels(provider);
-    const list = inputOf((await recordedRequests()).filter((r) => r.operation === 'ListNotebookInstances').at(-1) ?? {});
-    assert.deepStrictEqual([list.NameContains, list.StatusEquals, list.SortBy], ['notebook', 'InService', 'Name'], 'filtered by AWS, not after');
+    const list = inputOf(
+      (await recordedRequests()).filter((r) => r.operation === 'ListNotebookInstances').at(-1) ?? {},
+    );
+    assert.deepStrictEqual(
+      [list.NameContains, list.StatusEquals, list.SortBy],
+      ['notebook', 'InService', 'Name'],
+      'filtered by AWS, not after',
+    );
     assert.ok(filtered.includes(FRAUD), filtered.join(', '));
     assert.ok(!filtered.includes('ml-pipeline-lab-notebook'), 'the stopped instance is filtered out');
     await run(`${VIEW_IDS.notebookInstances}.clearFilter`);
-    assert.deepStrictEqual([provider.filter.nameContains, provider.filter.status, provider.filter.sort], [undefined, undefined, 'name'], 'the sort is kept');
+    assert.deepStrictEqual(
+      [provider.filter.nameContains, provider.filter.status, provider.filter.sort],
+      [undefined, undefined, 'name'],
+      'the sort is kept',
+    );
     assert.ok((await rowLabels(provider)).includes('ml-pipeline-lab-notebook'));
   });
 
@@ -139,7 +173,8 @@ describe('Sidebar commands every view shares', function () {
       assert.ok(list, `${key} is filterable`);
       await withWindow(async (ui) => {
         ui.onInputBox(new RegExp(`Filter ${list.noun} \\(1/3\\)`), 'abalone');
-        if (list.statuses.length) ui.onQuickPick(new RegExp(`Filter ${list.noun} \\(2/3\\)`), (p) => p.pick('Any status'));
+        if (list.statuses.length)
+          ui.onQuickPick(new RegExp(`Filter ${list.noun} \\(2/3\\)`), (p) => p.pick('Any status'));
         ui.onQuickPick(new RegExp(`Filter ${list.noun} \\(3/3\\)`), (p) => p.pick('Newest first'));
         await run(`${VIEW_IDS[key]}.filter`);
       });

@@ -20,7 +20,7 @@ async function item(node: ExplorerNode): Promise<vscode.TreeItem> {
 }
 
 function label(i: vscode.TreeItem): string {
-  return typeof i.label === 'string' ? i.label : i.label?.label ?? '';
+  return typeof i.label === 'string' ? i.label : (i.label?.label ?? '');
 }
 
 async function sageMakerCalls(): Promise<string[]> {
@@ -45,14 +45,25 @@ describe('Training Jobs view', function () {
     const nodes = await jobs(p);
     assert.ok(nodes.length > 0, 'the seeded training jobs are listed');
     const requests = (await recordedRequests()).filter((r) => r.service === 'sagemaker');
-    assert.deepStrictEqual(requests.map((r) => r.operation), ['ListTrainingJobs'], 'one list call, no describe per row');
+    assert.deepStrictEqual(
+      requests.map((r) => r.operation),
+      ['ListTrainingJobs'],
+      'one list call, no describe per row',
+    );
     assert.strictEqual((requests[0].input as { MaxResults?: number }).MaxResults, 50);
     for (const node of nodes) {
       const i = await item(node);
-      assert.match(String(i.description), /^(InProgress|Completed|Failed|Stopping|Stopped) · \d+[dhms]( \d+[hms])?$/, label(i));
+      assert.match(
+        String(i.description),
+        /^(InProgress|Completed|Failed|Stopping|Stopped) · \d+[dhms]( \d+[hms])?$/,
+        label(i),
+      );
       assert.match(i.contextValue ?? '', /^resource:trainingJob:(InProgress|Completed|Failed|Stopping|Stopped)$/);
       assert.ok(i.iconPath instanceof vscode.ThemeIcon, 'a status icon');
-      assert.ok(i.tooltip instanceof vscode.MarkdownString && i.tooltip.value.includes(label(i)), 'tooltip names the job');
+      assert.ok(
+        i.tooltip instanceof vscode.MarkdownString && i.tooltip.value.includes(label(i)),
+        'tooltip names the job',
+      );
       assert.strictEqual(i.id, `trainingJob:${node.resource?.region}:${label(i)}`);
     }
     const completed = await Promise.all(nodes.map(item));
@@ -71,12 +82,19 @@ describe('Training Jobs view', function () {
     const children = await node.getChildren!();
     await node.getChildren!();
     assert.deepStrictEqual(await sageMakerCalls(), ['DescribeTrainingJob'], 'described once');
-    assert.deepStrictEqual(await Promise.all(children.map(async (c) => label(await item(c)))),
-      ['Final metrics', 'Hyperparameters', 'Input channels', 'Output artifact']);
+    assert.deepStrictEqual(await Promise.all(children.map(async (c) => label(await item(c)))), [
+      'Final metrics',
+      'Hyperparameters',
+      'Input channels',
+      'Output artifact',
+    ]);
     const after = await item(node);
     // A completed job's secondary status is "Completed" too, so only the image is added after the running time.
     assert.match(String(after.description), /^Completed · \d+[dhms]( \d+[hms])? · \S/, 'image added');
-    assert.ok(after.tooltip instanceof vscode.MarkdownString && /Secondary status/.test(after.tooltip.value), 'secondary status in tooltip');
+    assert.ok(
+      after.tooltip instanceof vscode.MarkdownString && /Secondary status/.test(after.tooltip.value),
+      'secondary status in tooltip',
+    );
     const artifact = await item(children[3]);
     assert.match(String(artifact.description), /^s3:\/\/.+model\.tar\.gz$/);
     const channels = await children[2].getChildren!();
@@ -95,7 +113,11 @@ describe('Training Jobs view', function () {
     const nodes = await jobs(p);
     assert.ok(nodes.length > 0, 'the seeded AutoGluon job matches "autogluon"');
     const requests = (await recordedRequests()).filter((r) => r.operation === 'ListTrainingJobs');
-    assert.strictEqual((requests.at(-1)?.input as { NameContains?: string }).NameContains, 'autogluon', 'filtered server-side');
+    assert.strictEqual(
+      (requests.at(-1)?.input as { NameContains?: string }).NameContains,
+      'autogluon',
+      'filtered server-side',
+    );
     for (const node of nodes) assert.match(label(await item(node)).toLowerCase(), /autogluon/);
     const node = nodes[0];
     const status = (await item(node)).contextValue?.split(':')[2];
@@ -122,10 +144,21 @@ describe('Training Jobs view', function () {
       let nodes = await p.getChildren();
       assert.strictEqual((await jobs(p)).length, 2, 'a first page of two jobs');
       const first = (await recordedRequests()).filter((r) => r.service === 'sagemaker');
-      assert.deepStrictEqual(first.map((r) => [r.operation, (r.input as { MaxResults?: number }).MaxResults, (r.input as { NextToken?: string }).NextToken]), [['ListTrainingJobs', 2, undefined]]);
+      assert.deepStrictEqual(
+        first.map((r) => [
+          r.operation,
+          (r.input as { MaxResults?: number }).MaxResults,
+          (r.input as { NextToken?: string }).NextToken,
+        ]),
+        [['ListTrainingJobs', 2, undefined]],
+      );
       const seen = new Set<string>();
       let pages = 1;
-      for (let more = nodes.find((n) => n instanceof LoadMoreNode); more; more = nodes.find((n) => n instanceof LoadMoreNode)) {
+      for (
+        let more = nodes.find((n) => n instanceof LoadMoreNode);
+        more;
+        more = nodes.find((n) => n instanceof LoadMoreNode)
+      ) {
         const shown = nodes.filter((n) => n.resource?.kind === 'training-job').length;
         const item = await more.getTreeItem();
         assert.strictEqual(item.description, `${shown} shown`);
@@ -138,14 +171,22 @@ describe('Training Jobs view', function () {
         const listed = nodes.filter((n) => n.resource?.kind === 'training-job');
         assert.ok(listed.length > shown, `more jobs after Load more (${shown} before, ${listed.length} now)`);
         const requests = (await recordedRequests()).filter((r) => r.service === 'sagemaker');
-        assert.deepStrictEqual(requests.map((r) => r.operation), ['ListTrainingJobs'], 'one list call per click');
+        assert.deepStrictEqual(
+          requests.map((r) => r.operation),
+          ['ListTrainingJobs'],
+          'one list call per click',
+        );
         assert.ok((requests[0].input as { NextToken?: string }).NextToken, 'the next page was asked with its token');
         assert.strictEqual((requests[0].input as { MaxResults?: number }).MaxResults, 2);
         for (const n of listed) seen.add(n.resource!.name);
         assert.strictEqual(seen.size, listed.length, 'no job listed twice');
       }
       assert.ok(pages > 2, `Load more was followed to the end (${pages} pages)`);
-      assert.ok(seen.has('abalone-autogluon-2021-07-05-18-03-21-457') && seen.has('hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a'), 'every seeded job reached');
+      assert.ok(
+        seen.has('abalone-autogluon-2021-07-05-18-03-21-457') &&
+          seen.has('hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a'),
+        'every seeded job reached',
+      );
     } finally {
       await settings.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
       (await provider()).refresh();

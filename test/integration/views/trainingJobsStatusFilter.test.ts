@@ -33,9 +33,17 @@ describe('Training Jobs filtered by status', function () {
     const rows = (await items(await provider.getChildren())).map(label);
     assert.ok(rows.includes(FAILED_JOB), `the failed job is shown: ${rows.join(', ')}`);
     assert.ok(!rows.some((r) => /match the filter/.test(r)), rows.join(', '));
-    const lists = (await recordedRequests()).filter((r) => r.operation === 'ListTrainingJobs').map((r) => r.input as { StatusEquals?: string; NextToken?: string; MaxResults?: number });
+    const lists = (await recordedRequests())
+      .filter((r) => r.operation === 'ListTrainingJobs')
+      .map((r) => r.input as { StatusEquals?: string; NextToken?: string; MaxResults?: number });
     assert.ok(lists.length >= 2 && lists.length <= 5, `more than one call, at most five: ${lists.length}`);
-    assert.ok(lists.every((l) => l.StatusEquals === 'Failed' && l.MaxResults === 1), JSON.stringify(lists));
-    assert.ok(lists.slice(1).every((l) => typeof l.NextToken === 'string'), 'each further call follows the NextToken');
+    assert.ok(
+      lists.every((l) => l.StatusEquals === 'Failed' && l.MaxResults === 1),
+      JSON.stringify(lists),
+    );
+    assert.ok(
+      lists.slice(1).every((l) => typeof l.NextToken === 'string'),
+      'each further call follows the NextToken',
+    );
   });
 });

@@ -1,7 +1,12 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { assertProperty } from '../../support/reliabilityTally';
-import { candidateSortOrder, formatMetricValue, objectiveType, sortCandidates } from '../../../src/model/autoMlObjective';
+import {
+  candidateSortOrder,
+  formatMetricValue,
+  objectiveType,
+  sortCandidates,
+} from '../../../src/model/autoMlObjective';
 
 describe('Autopilot objective direction', () => {
   it('lists error metrics ascending and scores descending', () => {
@@ -33,24 +38,38 @@ describe('sortCandidates', () => {
 
   it('puts the lowest MSE first and the highest accuracy first', () => {
     const list = [c('b', 4.1), c('a', 2.2), c('c', 9)];
-    assert.deepStrictEqual(sortCandidates(list, 'Minimize').map((x) => x.name), ['a', 'b', 'c']);
-    assert.deepStrictEqual(sortCandidates(list, 'Maximize').map((x) => x.name), ['c', 'b', 'a']);
+    assert.deepStrictEqual(
+      sortCandidates(list, 'Minimize').map((x) => x.name),
+      ['a', 'b', 'c'],
+    );
+    assert.deepStrictEqual(
+      sortCandidates(list, 'Maximize').map((x) => x.name),
+      ['c', 'b', 'a'],
+    );
   });
 
   it('lists unscored candidates last and breaks ties by name', () => {
     const list = [c('z'), c('y', 1), c('x', 1), c('w', Number.NaN)];
-    assert.deepStrictEqual(sortCandidates(list, 'Maximize').map((x) => x.name), ['x', 'y', 'w', 'z']);
+    assert.deepStrictEqual(
+      sortCandidates(list, 'Maximize').map((x) => x.name),
+      ['x', 'y', 'w', 'z'],
+    );
   });
 
   it('always yields a best-first order (property)', () => {
-    assertProperty(fc.property(fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 })), fc.boolean(), (values, minimize) => {
-      const sorted = sortCandidates(values.map((v, i) => c(`c${i}`, v)), minimize ? 'Minimize' : 'Maximize');
-      for (let i = 1; i < sorted.length; i++) {
-        const [prev, next] = [sorted[i - 1].value ?? 0, sorted[i].value ?? 0];
-        assert.ok(minimize ? prev <= next : prev >= next);
-      }
-      assert.strictEqual(sorted.length, values.length);
-    }));
+    assertProperty(
+      fc.property(fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 })), fc.boolean(), (values, minimize) => {
+        const sorted = sortCandidates(
+          values.map((v, i) => c(`c${i}`, v)),
+          minimize ? 'Minimize' : 'Maximize',
+        );
+        for (let i = 1; i < sorted.length; i++) {
+          const [prev, next] = [sorted[i - 1].value ?? 0, sorted[i].value ?? 0];
+          assert.ok(minimize ? prev <= next : prev >= next);
+        }
+        assert.strictEqual(sorted.length, values.length);
+      }),
+    );
   });
 });
 

@@ -2,11 +2,14 @@ import * as assert from 'assert';
 import { DEFAULT_SCALING, scalingProblem, scalingSummary } from '../../../src/model/autoscalingInput';
 
 describe('autoscaling input', () => {
-  it('accepts seed 002\'s policy', () => {
+  it("accepts seed 002's policy", () => {
     assert.strictEqual(scalingProblem('minCapacity', '1', {}), undefined);
     assert.strictEqual(scalingProblem('maxCapacity', '5', { minCapacity: 1 }), undefined);
     assert.strictEqual(scalingProblem('targetValue', '10.0', {}), undefined);
-    assert.strictEqual(scalingSummary(DEFAULT_SCALING), '1–5 instances, target 10 invocations per instance per minute, cooldowns 600 s in / 300 s out');
+    assert.strictEqual(
+      scalingSummary(DEFAULT_SCALING),
+      '1–5 instances, target 10 invocations per instance per minute, cooldowns 600 s in / 300 s out',
+    );
   });
 
   it('says what is wrong with a bound', () => {

@@ -1,19 +1,41 @@
 import * as assert from 'assert';
-import { parsePredictions, predictionQuality, predictionsCsv, qualityText, requestLine, splitHeader, suggestLabelColumn } from '../../../src/model/batchPredictions';
+import {
+  parsePredictions,
+  predictionQuality,
+  predictionsCsv,
+  qualityText,
+  requestLine,
+  splitHeader,
+  suggestLabelColumn,
+} from '../../../src/model/batchPredictions';
 import { contentTypeProblem, payloadProblem, responseExtension } from '../../../src/model/invokePayload';
 
 describe('batch predictions', () => {
   it('finds the header and the rings label of an abalone CSV, and sends rows without it', () => {
-    const table = splitHeader([['sex', 'length', 'rings'], ['M', '0.455', '15'], ['F', '0.53', '9']]);
+    const table = splitHeader([
+      ['sex', 'length', 'rings'],
+      ['M', '0.455', '15'],
+      ['F', '0.53', '9'],
+    ]);
     assert.deepStrictEqual(table.header, ['sex', 'length', 'rings']);
     assert.strictEqual(suggestLabelColumn(table.header), 2);
     assert.strictEqual(requestLine(table.rows[0], 2), 'M,0.455');
-    assert.strictEqual(splitHeader([['1', '2'], ['3', '4']]).header, undefined, 'seed 002 rows have no header');
+    assert.strictEqual(
+      splitHeader([
+        ['1', '2'],
+        ['3', '4'],
+      ]).header,
+      undefined,
+      'seed 002 rows have no header',
+    );
   });
 
   it('reads predictions from CSV (XGBoost joins rows with commas) and JSON answers', () => {
     assert.deepStrictEqual(parsePredictions('9.12,10.5', 'text/csv'), ['9.12', '10.5']);
-    assert.deepStrictEqual(parsePredictions('{"predictions":[{"score":0.2,"predicted_label":0}]}', 'application/json'), ['0']);
+    assert.deepStrictEqual(
+      parsePredictions('{"predictions":[{"score":0.2,"predicted_label":0}]}', 'application/json'),
+      ['0'],
+    );
     assert.deepStrictEqual(parsePredictions('{"predictions":[{"score":9.5}]}', 'application/json'), ['9.5']);
     assert.deepStrictEqual(parsePredictions('[1.5, 2]', undefined), ['1.5', '2']);
   });
@@ -31,7 +53,19 @@ describe('batch predictions', () => {
   });
 
   it('writes the input columns plus prediction, quoting what needs it', () => {
-    assert.strictEqual(predictionsCsv({ header: ['note', 'rings'], rows: [['a,b', '9'], ['c', '10']] }, ['9.5', undefined]), 'note,rings,prediction\n"a,b",9,9.5\nc,10,\n');
+    assert.strictEqual(
+      predictionsCsv(
+        {
+          header: ['note', 'rings'],
+          rows: [
+            ['a,b', '9'],
+            ['c', '10'],
+          ],
+        },
+        ['9.5', undefined],
+      ),
+      'note,rings,prediction\n"a,b",9,9.5\nc,10,\n',
+    );
   });
 
   it('checks content types and the 6 MB limit before sending', () => {

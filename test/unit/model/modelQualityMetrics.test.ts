@@ -27,9 +27,10 @@ describe('model quality metrics', () => {
         receiver_operating_characteristic_curve: { false_positive_rates: [0, 1], true_positive_rates: [0, 1] },
       },
     });
-    assert.deepStrictEqual(metrics.map((m) => `${m.family}:${m.name}=${m.value}`), [
-      'binary_classification:accuracy=0.88', 'binary_classification:auc=0.93',
-    ]);
+    assert.deepStrictEqual(
+      metrics.map((m) => `${m.family}:${m.name}=${m.value}`),
+      ['binary_classification:accuracy=0.88', 'binary_classification:auc=0.93'],
+    );
     const multi = parseQualityMetrics({ multiclass_classification_metrics: { weighted_f1: { value: 0.7 } } });
     assert.deepStrictEqual(multi, [{ family: 'multiclass_classification', name: 'weighted_f1', value: 0.7 }]);
   });
@@ -46,8 +47,10 @@ describe('model quality metrics', () => {
   });
 
   it('splits S3 URIs into bucket and key', () => {
-    assert.deepStrictEqual(parseS3Uri('s3://sagemaker-us-east-1-123456789012/abalone/evaluation/evaluation.json'),
-      { bucket: 'sagemaker-us-east-1-123456789012', key: 'abalone/evaluation/evaluation.json' });
+    assert.deepStrictEqual(parseS3Uri('s3://sagemaker-us-east-1-123456789012/abalone/evaluation/evaluation.json'), {
+      bucket: 'sagemaker-us-east-1-123456789012',
+      key: 'abalone/evaluation/evaluation.json',
+    });
     assert.strictEqual(parseS3Uri('https://example.com/x'), undefined);
     assert.strictEqual(parseS3Uri('s3://bucket-only'), undefined);
   });

@@ -71,7 +71,12 @@ describe('PagedList', () => {
 
   it('drops a page that arrives after a reset', async () => {
     let release!: () => void;
-    const list = new PagedList<number>(() => new Promise((resolve) => { release = () => resolve({ items: [1] }); }));
+    const list = new PagedList<number>(
+      () =>
+        new Promise((resolve) => {
+          release = () => resolve({ items: [1] });
+        }),
+    );
     const first = list.ensureFirstPage();
     list.reset();
     release();
@@ -82,7 +87,12 @@ describe('PagedList', () => {
 
 describe('PagedList filling short pages (lists AWS filters after paging)', () => {
   it('keeps reading empty and short pages that carry a NextToken until enough items arrived', async () => {
-    const source = pages({ items: [], nextToken: '1', asked: 4 }, { items: [1, 2], nextToken: '2', asked: 4 }, { items: [3, 4, 5], nextToken: '3', asked: 4 }, { items: [6], asked: 4 });
+    const source = pages(
+      { items: [], nextToken: '1', asked: 4 },
+      { items: [1, 2], nextToken: '2', asked: 4 },
+      { items: [3, 4, 5], nextToken: '3', asked: 4 },
+      { items: [6], asked: 4 },
+    );
     const list = new PagedList(source.fetch, SIDEBAR_FILL);
     await list.ensureFirstPage();
     assert.deepStrictEqual(list.items, [1, 2, 3, 4, 5]);
@@ -95,7 +105,11 @@ describe('PagedList filling short pages (lists AWS filters after paging)', () =>
   });
 
   it('stops after maxCalls, so a status no job has costs a bounded number of calls and offers Load more', async () => {
-    const empty = Array.from({ length: 20 }, (_, i) => ({ items: [] as number[], nextToken: String(i + 1), asked: 50 }));
+    const empty = Array.from({ length: 20 }, (_, i) => ({
+      items: [] as number[],
+      nextToken: String(i + 1),
+      asked: 50,
+    }));
     const source = pages(...empty);
     const list = new PagedList(source.fetch, SIDEBAR_FILL);
     await list.ensureFirstPage();

@@ -4,8 +4,18 @@ import { listProfiles } from '../../../src/model/profiles';
 describe('listProfiles', () => {
   const config = {
     default: { region: 'us-east-1' },
-    'ml-sso': { sso_session: 'corp', sso_account_id: '123456789012', sso_role_name: 'DataScientist', region: 'eu-west-1' },
-    'legacy-sso': { sso_start_url: 'https://corp.awsapps.com/start', sso_region: 'us-east-1', sso_account_id: '1', sso_role_name: 'R' },
+    'ml-sso': {
+      sso_session: 'corp',
+      sso_account_id: '123456789012',
+      sso_role_name: 'DataScientist',
+      region: 'eu-west-1',
+    },
+    'legacy-sso': {
+      sso_start_url: 'https://corp.awsapps.com/start',
+      sso_region: 'us-east-1',
+      sso_account_id: '1',
+      sso_role_name: 'R',
+    },
     deployer: { role_arn: 'arn:aws:iam::123456789012:role/Deploy', source_profile: 'default' },
     tool: { credential_process: '/usr/bin/get-creds' },
   };
@@ -17,13 +27,21 @@ describe('listProfiles', () => {
   const profiles = listProfiles(config, credentials, sessions);
 
   it('lists every profile of both files once, default first', () => {
-    assert.deepStrictEqual(profiles.map((p) => p.name), ['default', 'deployer', 'keys-only', 'legacy-sso', 'ml-sso', 'tool']);
+    assert.deepStrictEqual(
+      profiles.map((p) => p.name),
+      ['default', 'deployer', 'keys-only', 'legacy-sso', 'ml-sso', 'tool'],
+    );
   });
 
   it('classifies how each profile gets credentials', () => {
     const kinds = Object.fromEntries(profiles.map((p) => [p.name, p.kind]));
     assert.deepStrictEqual(kinds, {
-      default: 'static', deployer: 'assume-role', 'keys-only': 'static', 'legacy-sso': 'sso', 'ml-sso': 'sso', tool: 'process',
+      default: 'static',
+      deployer: 'assume-role',
+      'keys-only': 'static',
+      'legacy-sso': 'sso',
+      'ml-sso': 'sso',
+      tool: 'process',
     });
   });
 

@@ -3,7 +3,8 @@ import { redact } from '../../../src/model/redact';
 
 describe('redact', () => {
   it('drops the query string of presigned S3 and notebook URLs', () => {
-    const s3 = 'GET https://bucket.s3.amazonaws.com/key?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA&X-Amz-Signature=abc';
+    const s3 =
+      'GET https://bucket.s3.amazonaws.com/key?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA&X-Amz-Signature=abc';
     assert.strictEqual(redact(s3), 'GET https://bucket.s3.amazonaws.com/key?<redacted>');
     const jupyter = 'opened https://nb.notebook.us-east-1.sagemaker.aws?authToken=eyJhbGciOi.secret';
     assert.strictEqual(redact(jupyter), 'opened https://nb.notebook.us-east-1.sagemaker.aws?<redacted>');

@@ -15,7 +15,11 @@ describe('resolveSession', () => {
   });
 
   it('honours AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL', () => {
-    const s = resolveSession(none, { AWS_PROFILE: 'ml-dev', AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:4599' }, noProfileRegion);
+    const s = resolveSession(
+      none,
+      { AWS_PROFILE: 'ml-dev', AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:4599' },
+      noProfileRegion,
+    );
     assert.deepStrictEqual(
       [s.profile, s.region, s.regionSource, s.endpointUrl, s.endpointSource],
       ['ml-dev', 'eu-west-1', 'environment', 'http://127.0.0.1:4599', 'environment'],
@@ -28,7 +32,10 @@ describe('resolveSession', () => {
       { AWS_PROFILE: 'ml-dev', AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:4599' },
       noProfileRegion,
     );
-    assert.deepStrictEqual([s.profile, s.region, s.endpointUrl, s.endpointSource], ['prod', 'us-west-2', 'http://localhost:1', 'setting']);
+    assert.deepStrictEqual(
+      [s.profile, s.region, s.endpointUrl, s.endpointSource],
+      ['prod', 'us-west-2', 'http://localhost:1', 'setting'],
+    );
   });
 
   it("falls back to the profile's region from the config file", () => {

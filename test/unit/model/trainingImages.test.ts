@@ -1,6 +1,11 @@
 import * as assert from 'assert';
 import {
-  accountOfArn, describeImage, imageOrigin, isAutoGluonImage, isByocImage, parseEcrImage,
+  accountOfArn,
+  describeImage,
+  imageOrigin,
+  isAutoGluonImage,
+  isByocImage,
+  parseEcrImage,
 } from '../../../src/model/trainingImages';
 
 const OWN = '123456789012';
@@ -12,10 +17,16 @@ const AWS_XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgbo
 describe('training images', () => {
   it('parses ECR image URIs with tags, digests and nested repositories', () => {
     assert.deepStrictEqual(parseEcrImage(AWS_AUTOGLUON), {
-      account: '763104351884', region: 'us-east-1', repository: 'autogluon-training', reference: '0.3.1-cpu-py37-ubuntu18.04',
+      account: '763104351884',
+      region: 'us-east-1',
+      repository: 'autogluon-training',
+      reference: '0.3.1-cpu-py37-ubuntu18.04',
     });
     assert.deepStrictEqual(parseEcrImage(`${OWN}.dkr.ecr.cn-north-1.amazonaws.com.cn/team/model@sha256:abc`), {
-      account: OWN, region: 'cn-north-1', repository: 'team/model', reference: 'sha256:abc',
+      account: OWN,
+      region: 'cn-north-1',
+      repository: 'team/model',
+      reference: 'sha256:abc',
     });
     assert.strictEqual(parseEcrImage(`${OWN}.dkr.ecr.eu-west-1.amazonaws.com/plain`)?.reference, undefined);
     assert.strictEqual(parseEcrImage('docker.io/library/python:3.11'), undefined);
@@ -35,7 +46,7 @@ describe('training images', () => {
     assert.strictEqual(isAutoGluonImage(undefined), false);
   });
 
-  it('calls an image in the job account\'s own ECR bring-your-own-container', () => {
+  it("calls an image in the job account's own ECR bring-your-own-container", () => {
     assert.strictEqual(isByocImage(OWN_AUTOGLUON, OWN), true);
     assert.strictEqual(isByocImage(STUDIO_BUILD, OWN), true);
     assert.strictEqual(isByocImage(AWS_AUTOGLUON, OWN), false);
@@ -43,7 +54,7 @@ describe('training images', () => {
     assert.strictEqual(isByocImage(OWN_AUTOGLUON, undefined), false, 'unknown account: no claim');
   });
 
-  it('tells AWS images from a third account\'s', () => {
+  it("tells AWS images from a third account's", () => {
     assert.strictEqual(imageOrigin(AWS_XGBOOST, OWN), 'aws');
     assert.strictEqual(imageOrigin('999999999999.dkr.ecr.us-east-1.amazonaws.com/shared:1', OWN), 'other');
     assert.strictEqual(imageOrigin(undefined, OWN), undefined);
@@ -51,7 +62,10 @@ describe('training images', () => {
 
   it('describes an image in one line with its marks', () => {
     assert.strictEqual(describeImage(OWN_AUTOGLUON, OWN), 'abalone-autogluon:latest · AutoGluon · BYOC');
-    assert.strictEqual(describeImage(AWS_AUTOGLUON, OWN), 'autogluon-training:0.3.1-cpu-py37-ubuntu18.04 · AutoGluon · AWS image');
+    assert.strictEqual(
+      describeImage(AWS_AUTOGLUON, OWN),
+      'autogluon-training:0.3.1-cpu-py37-ubuntu18.04 · AutoGluon · AWS image',
+    );
     assert.strictEqual(describeImage(AWS_XGBOOST, OWN), 'sagemaker-xgboost:1.5-1 · AWS image');
   });
 });

@@ -21,7 +21,15 @@ function buckets(world: World): Map<string, Map<number, Bucket>> {
   return world.state('cloudwatch.endpointMetrics', () => new Map<string, Map<number, Bucket>>());
 }
 
-function add(world: World, endpoint: string, variant: string, at: number, count: number, latencyUs: number, errors: number): void {
+function add(
+  world: World,
+  endpoint: string,
+  variant: string,
+  at: number,
+  count: number,
+  latencyUs: number,
+  errors: number,
+): void {
   const key = `${endpoint}|${variant}`;
   const series = buckets(world).get(key) ?? new Map<number, Bucket>();
   buckets(world).set(key, series);
@@ -35,7 +43,13 @@ function add(world: World, endpoint: string, variant: string, at: number, count:
 }
 
 /** One invocation as the runtime saw it (a 4xx answer counts as an error, not as a served invocation's latency). */
-export function recordInvocation(world: World, endpoint: string, variant: string, latencyUs: number, clientError = false): void {
+export function recordInvocation(
+  world: World,
+  endpoint: string,
+  variant: string,
+  latencyUs: number,
+  clientError = false,
+): void {
   add(world, endpoint, variant, world.clock.now(), 1, clientError ? 0 : latencyUs, clientError ? 1 : 0);
 }
 
@@ -49,7 +63,10 @@ const STATISTICS: Record<string, (bs: Bucket[], metric: string) => number | unde
     }
     return bs.length ? STATISTICS.Sum(bs, metric)! / bs.length : undefined;
   },
-  Maximum: (bs, metric) => (metric === 'ModelLatency' ? Math.max(...bs.map((b) => b.maxLatencyUs)) : Math.max(...bs.map((b) => (metric === 'Invocation4XXErrors' ? b.errors : b.count)))),
+  Maximum: (bs, metric) =>
+    metric === 'ModelLatency'
+      ? Math.max(...bs.map((b) => b.maxLatencyUs))
+      : Math.max(...bs.map((b) => (metric === 'Invocation4XXErrors' ? b.errors : b.count))),
 };
 
 function handlers(world: World): Record<string, OperationHandler> {
@@ -57,11 +74,17 @@ function handlers(world: World): Record<string, OperationHandler> {
     GetMetricData: (input) => {
       const start = new Date(input.StartTime).getTime();
       const end = new Date(input.EndTime).getTime();
-      const results = (input.MetricDataQueries as Array<Record<string, any>>).map((q) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const results = (input.MetricDataQueries as Array<Record<string, any>>).map((q) => {
         const stat = q.MetricStat;
         const metric = stat?.Metric;
-        const dims = Object.fromEntries(((metric?.Dimensions ?? []) as Array<{ Name: string; Value: string }>).map((d) => [d.Name, d.Value]));
-        const series = metric?.Namespace === 'AWS/SageMaker' ? buckets(world).get(`${dims.EndpointName}|${dims.VariantName}`) : undefined;
+        const dims = Object.fromEntries(
+          ((metric?.Dimensions ?? []) as Array<{ Name: string; Value: string }>).map((d) => [d.Name, d.Value]),
+        );
+        const series =
+          metric?.Namespace === 'AWS/SageMaker'
+            ? buckets(world).get(`${dims.EndpointName}|${dims.VariantName}`)
+            : undefined;
         const period = Math.max(60, Number(stat?.Period ?? 60)) * 1000;
         const grouped = new Map<number, Bucket[]>();
         for (const [minute, b] of series ?? []) {
@@ -72,9 +95,18 @@ function handlers(world: World): Record<string, OperationHandler> {
         const compute = STATISTICS[stat?.Stat] ?? STATISTICS.Sum;
         const points = [...grouped.entries()]
           .map(([slot, bs]) => [slot, compute(bs, metric?.MetricName)] as const)
-          .filter((p): p is readonly [number, number] => p[1] !== undefined && (metric?.MetricName !== 'ModelLatency' || p[1] > 0))
+          .filter(
+            (p): p is readonly [number, number] =>
+              p[1] !== undefined && (metric?.MetricName !== 'ModelLatency' || p[1] > 0),
+          )
           .sort((a, b) => (input.ScanBy === 'TimestampAscending' ? a[0] - b[0] : b[0] - a[0]));
-        return { Id: q.Id, Label: q.Label ?? metric?.MetricName, Timestamps: points.map(([t]) => new Date(t)), Values: points.map(([, v]) => v), StatusCode: 'Complete' };
+        return {
+          Id: q.Id,
+          Label: q.Label ?? metric?.MetricName,
+          Timestamps: points.map(([t]) => new Date(t)),
+          Values: points.map(([, v]) => v),
+          StatusCode: 'Complete',
+        };
       });
       return { MetricDataResults: results, Messages: [] };
     },
@@ -94,10 +126,22 @@ function seed(world: World, scenario: ScenarioName): void {
         const hour = new Date(at).getUTCHours();
         const busy = hour >= 8 && hour < 18 ? 40 : 8;
         const count = Math.round(busy * (0.6 + random() * 0.8));
-        add(world, e.name, variant.VariantName, at, count, 4200 + Math.round(random() * 3000) + (busy > 10 ? 1500 : 0), random() < 0.05 ? 1 : 0);
+        add(
+          world,
+          e.name,
+          variant.VariantName,
+          at,
+          count,
+          4200 + Math.round(random() * 3000) + (busy > 10 ? 1500 : 0),
+          random() < 0.05 ? 1 : 0,
+        );
       }
     }
   }
 }
 
-export const endpointMetricsModule: ServiceModule = { name: 'cloudwatch endpoint metrics', handlers: (world) => ({ monitoring: handlers(world) }), seed };
+export const endpointMetricsModule: ServiceModule = {
+  name: 'cloudwatch endpoint metrics',
+  handlers: (world) => ({ monitoring: handlers(world) }),
+  seed,
+};

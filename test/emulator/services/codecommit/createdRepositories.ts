@@ -36,10 +36,18 @@ export function createRepositoryHandler(world: World, taken: (name: string) => b
   return (input, ctx) => {
     const name: string = input.repositoryName;
     // The model's pattern allows it, but CodeCommit refuses a name ending in .git (its clone URLs add it).
-    if (/\.git$/i.test(name)) throw new AwsError('InvalidRepositoryNameException', 'A repository name cannot end with .git');
-    if (createdRepositories(world).has(name) || taken(name)) throw new AwsError('RepositoryNameExistsException', `Repository named ${name} already exists`);
+    if (/\.git$/i.test(name))
+      throw new AwsError('InvalidRepositoryNameException', 'A repository name cannot end with .git');
+    if (createdRepositories(world).has(name) || taken(name))
+      throw new AwsError('RepositoryNameExistsException', `Repository named ${name} already exists`);
     const hex = createHash('md5').update(`${ctx.region}/${name}`).digest('hex');
-    const r: CreatedRepository = { name, id: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`, description: input.repositoryDescription, region: ctx.region, created: world.now() };
+    const r: CreatedRepository = {
+      name,
+      id: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+      description: input.repositoryDescription,
+      region: ctx.region,
+      created: world.now(),
+    };
     createdRepositories(world).set(name, r);
     return { repositoryMetadata: repositoryMetadata(world, r) };
   };

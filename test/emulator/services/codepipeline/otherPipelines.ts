@@ -15,7 +15,8 @@ export function otherPipelines(world: World): OtherPipeline[] {
 
 export function seedOtherPipelines(world: World, count: number): void {
   const now = world.clock.now();
-  for (let i = 1; i <= count; i++) otherPipelines(world).push({ name: `team-${String(i).padStart(3, '0')}-release`, created: now - i * 3_600_000 });
+  for (let i = 1; i <= count; i++)
+    otherPipelines(world).push({ name: `team-${String(i).padStart(3, '0')}-release`, created: now - i * 3_600_000 });
 }
 
 const STAGES = ['Source', 'Build', 'Deploy'];
@@ -27,12 +28,31 @@ export function otherPipelineDefinition(world: World, region: string, name: stri
       name: p.name,
       roleArn: `arn:aws:iam::${world.accountId}:role/${p.name}-role`,
       artifactStore: { type: 'S3', location: `codepipeline-${region}-${world.accountId}` },
-      stages: STAGES.map((stage) => ({ name: stage, actions: [{ name: stage, actionTypeId: { category: stage === 'Source' ? 'Source' : stage, owner: 'AWS', provider: stage === 'Source' ? 'CodeCommit' : stage === 'Build' ? 'CodeBuild' : 'CloudFormation', version: '1' }, runOrder: 1, configuration: {} }] })),
+      stages: STAGES.map((stage) => ({
+        name: stage,
+        actions: [
+          {
+            name: stage,
+            actionTypeId: {
+              category: stage === 'Source' ? 'Source' : stage,
+              owner: 'AWS',
+              provider: stage === 'Source' ? 'CodeCommit' : stage === 'Build' ? 'CodeBuild' : 'CloudFormation',
+              version: '1',
+            },
+            runOrder: 1,
+            configuration: {},
+          },
+        ],
+      })),
       version: 1,
       pipelineType: 'V2',
       executionMode: 'SUPERSEDED',
     },
-    metadata: { pipelineArn: world.arn('codepipeline', region, p.name), created: new Date(p.created), updated: new Date(p.created) },
+    metadata: {
+      pipelineArn: world.arn('codepipeline', region, p.name),
+      created: new Date(p.created),
+      updated: new Date(p.created),
+    },
   };
 }
 
@@ -46,7 +66,9 @@ export function otherPipelineState(world: World, name: string) {
       stageName: stage,
       inboundTransitionState: { enabled: true },
       latestExecution: { pipelineExecutionId: executionId, status: 'Succeeded' },
-      actionStates: [{ actionName: stage, latestExecution: { status: 'Succeeded', lastStatusChange: new Date(p.created) } }],
+      actionStates: [
+        { actionName: stage, latestExecution: { status: 'Succeeded', lastStatusChange: new Date(p.created) } },
+      ],
     })),
     created: new Date(p.created),
     updated: new Date(p.created),
@@ -59,6 +81,10 @@ export function isOtherPipeline(world: World, name: string): boolean {
 
 function find(world: World, name: string): OtherPipeline {
   const p = otherPipelines(world).find((x) => x.name === name);
-  if (!p) throw new AwsError('PipelineNotFoundException', `Account '${world.accountId}' does not have a pipeline with name '${name}'`);
+  if (!p)
+    throw new AwsError(
+      'PipelineNotFoundException',
+      `Account '${world.accountId}' does not have a pipeline with name '${name}'`,
+    );
   return p;
 }

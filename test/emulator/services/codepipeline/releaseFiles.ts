@@ -83,14 +83,16 @@ export function treesByMessage(): Record<string, FileTree> {
     'app.py': app('2.3.0'),
     'abalone_cicd_pipeline/abalone_cicd_pipeline_stack.py': stack(false),
     'cdk.json': '{\n  "app": "python3 app.py"\n}\n',
-    'requirements.txt': 'aws-cdk.core==1.134.0\naws-cdk.aws-codepipeline==1.134.0\naws-cdk.aws-codepipeline-actions==1.134.0\n',
+    'requirements.txt':
+      'aws-cdk.core==1.134.0\naws-cdk.aws-codepipeline==1.134.0\naws-cdk.aws-codepipeline-actions==1.134.0\n',
   };
   const mainEvaluate = { ...mainInitial, 'abalone_cicd_pipeline/abalone_cicd_pipeline_stack.py': stack(true) };
   const mainCheckpoint = { ...mainEvaluate, 'app.py': app('2.4.0') };
   const modelInitial: FileTree = {
     'artifacts/scripts/build.py': build(6, 0.3),
     'artifacts/scripts/evaluate.py': evaluate,
-    'artifacts/Dockerfile': 'FROM 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1\nCOPY scripts /opt/ml/code\n',
+    'artifacts/Dockerfile':
+      'FROM 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1\nCOPY scripts /opt/ml/code\n',
   };
   const modelTuned = { ...modelInitial, 'artifacts/scripts/build.py': build(5, 0.2) };
   const modelIntegration = { ...modelTuned, 'artifacts/tests/test_integration.py': integration };

@@ -9,10 +9,14 @@ const AUTOGLUON_DLC = /^763104351884\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/auto
 
 /** The image an account ECR URI names (by tag, `latest` when none, or by digest), when it was pushed. */
 function accountImage(world: World, uri: string) {
-  const match = /^(\d{12})\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/([^:@]+)(?::([^@]+))?(?:@(sha256:[0-9a-f]+))?$/.exec(uri);
+  const match = /^(\d{12})\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/([^:@]+)(?::([^@]+))?(?:@(sha256:[0-9a-f]+))?$/.exec(
+    uri,
+  );
   if (!match || match[1] !== world.accountId) return undefined;
   const [, , name, tag, digest] = match;
-  return ecrRepositories(world).get(name)?.images.find((i) => (digest ? i.digest === digest : i.tags.includes(tag ?? 'latest')));
+  return ecrRepositories(world)
+    .get(name)
+    ?.images.find((i) => (digest ? i.digest === digest : i.tags.includes(tag ?? 'latest')));
 }
 
 export function isAutoGluonImage(world: World, uri: string, depth = 0): boolean {

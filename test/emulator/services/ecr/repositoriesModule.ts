@@ -37,8 +37,14 @@ function handlers(world: World): Record<string, OperationHandler> {
     DescribeRepositories: (input, ctx) => {
       const wanted: string[] | undefined = input.repositoryNames;
       const missing = wanted?.find((n) => !repos.has(n));
-      if (missing) throw new AwsError('RepositoryNotFoundException', `The repository with name '${missing}' does not exist in the registry with id '${registryId(world)}'`);
-      const all = [...repos.values()].filter((r) => !wanted || wanted.includes(r.name)).sort((a, b) => a.name.localeCompare(b.name));
+      if (missing)
+        throw new AwsError(
+          'RepositoryNotFoundException',
+          `The repository with name '${missing}' does not exist in the registry with id '${registryId(world)}'`,
+        );
+      const all = [...repos.values()]
+        .filter((r) => !wanted || wanted.includes(r.name))
+        .sort((a, b) => a.name.localeCompare(b.name));
       const { items, NextToken } = page(all, input.nextToken, input.maxResults, 100);
       return {
         repositories: items.map((r) => ({
@@ -56,7 +62,11 @@ function handlers(world: World): Record<string, OperationHandler> {
     },
     DescribeImages: (input) => {
       const repo = repos.get(input.repositoryName);
-      if (!repo) throw new AwsError('RepositoryNotFoundException', `The repository with name '${input.repositoryName}' does not exist in the registry with id '${registryId(world)}'`);
+      if (!repo)
+        throw new AwsError(
+          'RepositoryNotFoundException',
+          `The repository with name '${input.repositoryName}' does not exist in the registry with id '${registryId(world)}'`,
+        );
       const tagStatus = input.filter?.tagStatus ?? 'ANY';
       const images = repo.images.filter((i) => tagStatus === 'ANY' || (tagStatus === 'TAGGED') === i.tags.length > 0);
       const { items, NextToken } = page(images, input.nextToken, input.maxResults, 100);
@@ -85,20 +95,30 @@ function seed(world: World, scenario: ScenarioName): void {
     tags,
     pushedAt: now - ageDays * day,
     sizeInBytes,
-    digest: `sha256:${createHash('sha256').update(`${tags.join(',')}/${ageDays}`).digest('hex')}`,
+    digest: `sha256:${createHash('sha256')
+      .update(`${tags.join(',')}/${ageDays}`)
+      .digest('hex')}`,
     builtFrom,
   });
   // Seed 003's Dockerfiles: the AutoGluon ones start FROM AWS's AutoGluon DLC, the serving one from TensorFlow 2.5.
   const autoGluon = '763104351884.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:0.3.1-cpu-py37-ubuntu18.04';
   const tensorFlow = '763104351884.dkr.ecr.us-east-1.amazonaws.com/tensorflow-training:2.5.0-cpu-py37-ubuntu18.04';
-  const add = (name: string, ageDays: number, images: Image[]) => ecrRepositories(world).set(name, { name, createdAt: now - ageDays * day, images });
+  const add = (name: string, ageDays: number, images: Image[]) =>
+    ecrRepositories(world).set(name, { name, createdAt: now - ageDays * day, images });
   add('autogluon-training', 30, [
     image(['latest', '0.3.1-abalone-2021-07-05'], 20, 2_913_441_587, autoGluon),
     image(['0.3.1-abalone-2021-07-04'], 21, 2_913_437_204, autoGluon),
     image([], 22, 2_911_802_113, autoGluon),
   ]);
   add('sagemaker-studio-d-abcdefghijkl', 25, [image(['default-1625508201457'], 21, 2_920_118_334, autoGluon)]);
-  add('abalone-cicd-pipeline-serve', 60, [image(['v3'], 5, 612_004_221, tensorFlow), image(['v2'], 30, 611_990_017, tensorFlow)]);
+  add('abalone-cicd-pipeline-serve', 60, [
+    image(['v3'], 5, 612_004_221, tensorFlow),
+    image(['v2'], 30, 611_990_017, tensorFlow),
+  ]);
 }
 
-export const repositoriesModule: ServiceModule = { name: 'ecr repositories', handlers: (world) => ({ ecr: handlers(world) }), seed };
+export const repositoriesModule: ServiceModule = {
+  name: 'ecr repositories',
+  handlers: (world) => ({ ecr: handlers(world) }),
+  seed,
+};

@@ -22,7 +22,12 @@ function roles(world: World): Role[] {
 }
 
 function trustPolicy(service: string): string {
-  return encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] }));
+  return encodeURIComponent(
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+    }),
+  );
 }
 
 function roleOut(world: World, r: Role) {
@@ -42,14 +47,25 @@ function handlers(world: World): Record<string, OperationHandler> {
   return {
     CreateRole: (input) => {
       // IAM names are unique regardless of case: PRODROLE and prodrole cannot both exist.
-      if (roles(world).some((r) => r.name.toLowerCase() === input.RoleName.toLowerCase())) throw new AwsError('EntityAlreadyExists', `Role with name ${input.RoleName} already exists.`, 409);
+      if (roles(world).some((r) => r.name.toLowerCase() === input.RoleName.toLowerCase()))
+        throw new AwsError('EntityAlreadyExists', `Role with name ${input.RoleName} already exists.`, 409);
       checkTrustPolicy(input.AssumeRolePolicyDocument);
-      const role: Role = { name: input.RoleName, path: input.Path ?? '/', trustedService: '', created: world.now(), description: input.Description, document: input.AssumeRolePolicyDocument, maxSessionDuration: input.MaxSessionDuration };
+      const role: Role = {
+        name: input.RoleName,
+        path: input.Path ?? '/',
+        trustedService: '',
+        created: world.now(),
+        description: input.Description,
+        document: input.AssumeRolePolicyDocument,
+        maxSessionDuration: input.MaxSessionDuration,
+      };
       roles(world).push(role);
       return { Role: roleOut(world, role) };
     },
     ListRoles: (input) => {
-      const all = roles(world).filter((r) => !input.PathPrefix || r.path.startsWith(input.PathPrefix)).sort((a, b) => a.name.localeCompare(b.name));
+      const all = roles(world)
+        .filter((r) => !input.PathPrefix || r.path.startsWith(input.PathPrefix))
+        .sort((a, b) => a.name.localeCompare(b.name));
       const start = input.Marker ? Number(Buffer.from(input.Marker, 'base64').toString('utf8')) : 0;
       if (!Number.isInteger(start) || start < 0) throw new AwsError('ValidationError', 'Invalid Marker.');
       const max = input.MaxItems ?? 100;
@@ -68,10 +84,34 @@ function seed(world: World, scenario: ScenarioName): void {
   if (scenario === 'empty') return;
   const day = 86_400_000;
   const add = (name: string, path: string, trustedService: string, ageDays: number, description?: string) =>
-    roles(world).push({ name, path, trustedService, created: new Date(world.clock.now() - ageDays * day), description });
-  add('sm-notebook-instance-role', '/', 'sagemaker.amazonaws.com', 40, 'Terraform: notebook instances of the fraud detection stack');
-  add('AmazonSageMaker-ExecutionRole-20210705T170715', '/service-role/', 'sagemaker.amazonaws.com', 500, 'SageMaker execution role');
-  add('abalone-cicd-pipeline-SageMakerRole', '/', 'sagemaker.amazonaws.com', 60, 'Training, processing and endpoints of the abalone pipeline');
+    roles(world).push({
+      name,
+      path,
+      trustedService,
+      created: new Date(world.clock.now() - ageDays * day),
+      description,
+    });
+  add(
+    'sm-notebook-instance-role',
+    '/',
+    'sagemaker.amazonaws.com',
+    40,
+    'Terraform: notebook instances of the fraud detection stack',
+  );
+  add(
+    'AmazonSageMaker-ExecutionRole-20210705T170715',
+    '/service-role/',
+    'sagemaker.amazonaws.com',
+    500,
+    'SageMaker execution role',
+  );
+  add(
+    'abalone-cicd-pipeline-SageMakerRole',
+    '/',
+    'sagemaker.amazonaws.com',
+    60,
+    'Training, processing and endpoints of the abalone pipeline',
+  );
   add('abalone-cicd-pipeline-CodeBuildRole', '/', 'codebuild.amazonaws.com', 60);
   add('fraud-detection-lambda-role', '/', 'lambda.amazonaws.com', 40);
 }

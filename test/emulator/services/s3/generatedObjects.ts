@@ -23,9 +23,11 @@ export function listGeneratedObjects(world: World): void {
     }),
   );
   addVirtualLister(world, (bucket) =>
-    [...registry(world).values()].flatMap((g) => g.versions.flatMap((v) => {
-      const artefact = parseS3Uri(v.modelDataUrl);
-      return artefact?.bucket === bucket ? [artefact.key] : [];
-    })),
+    [...registry(world).values()].flatMap((g) =>
+      g.versions.flatMap((v) => {
+        const artefact = parseS3Uri(v.modelDataUrl);
+        return artefact?.bucket === bucket ? [artefact.key] : [];
+      }),
+    ),
   );
 }

@@ -29,7 +29,11 @@ function parseRange(range: string, size: number): { start: number; end: number }
     start = Number(match[1]);
     end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
   }
-  if (start >= size || start > end) throw new AwsError('InvalidRange', 'The requested range is not satisfiable', 416, { RangeRequested: range, ActualObjectSize: size });
+  if (start >= size || start > end)
+    throw new AwsError('InvalidRange', 'The requested range is not satisfiable', 416, {
+      RangeRequested: range,
+      ActualObjectSize: size,
+    });
   return { start, end };
 }
 
@@ -49,15 +53,34 @@ function handlers(world: World): Record<string, OperationHandler> {
   };
   return {
     ListBuckets: () => ({
-      Buckets: [...world.s3.buckets.values()].map((b) => ({ Name: b.name, CreationDate: b.creationDate, BucketRegion: b.region })),
+      Buckets: [...world.s3.buckets.values()].map((b) => ({
+        Name: b.name,
+        CreationDate: b.creationDate,
+        BucketRegion: b.region,
+      })),
       Owner: { ID: createHash('sha256').update(world.accountId).digest('hex'), DisplayName: 'sagemaker-workbench' },
     }),
     CreateBucket: (input, ctx) => {
-      if (!BUCKET_NAME.test(input.Bucket)) throw new AwsError('InvalidBucketName', 'The specified bucket is not valid.', 400, { BucketName: input.Bucket });
+      if (!BUCKET_NAME.test(input.Bucket))
+        throw new AwsError('InvalidBucketName', 'The specified bucket is not valid.', 400, {
+          BucketName: input.Bucket,
+        });
       const owned = world.s3.buckets.get(input.Bucket);
       // Documented legacy behaviour: re-creating a bucket you own in us-east-1 answers 200 (other Regions: 409).
-      if (owned && owned.region === 'us-east-1' && ctx.region === 'us-east-1' && !input.CreateBucketConfiguration?.LocationConstraint) return { Location: `/${input.Bucket}` };
-      if (owned) throw new AwsError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409, { BucketName: input.Bucket });
+      if (
+        owned &&
+        owned.region === 'us-east-1' &&
+        ctx.region === 'us-east-1' &&
+        !input.CreateBucketConfiguration?.LocationConstraint
+      )
+        return { Location: `/${input.Bucket}` };
+      if (owned)
+        throw new AwsError(
+          'BucketAlreadyOwnedByYou',
+          'Your previous request to create the named bucket succeeded and you already own it.',
+          409,
+          { BucketName: input.Bucket },
+        );
       world.s3.ensureBucket(input.Bucket, input.CreateBucketConfiguration?.LocationConstraint ?? ctx.region);
       return { Location: `/${input.Bucket}` };
     },
@@ -74,8 +97,12 @@ function handlers(world: World): Record<string, OperationHandler> {
       const prefix: string = input.Prefix ?? '';
       const delimiter: string | undefined = input.Delimiter || undefined;
       const maxKeys: number = input.MaxKeys ?? 1000;
-      const after: string = input.ContinuationToken ? Buffer.from(input.ContinuationToken, 'base64').toString('utf8') : (input.StartAfter ?? '');
-      const keys = [...bucket.objects.keys(), ...virtualKeys(world, bucket.name)].filter((k) => k.startsWith(prefix) && k > after).sort();
+      const after: string = input.ContinuationToken
+        ? Buffer.from(input.ContinuationToken, 'base64').toString('utf8')
+        : (input.StartAfter ?? '');
+      const keys = [...bucket.objects.keys(), ...virtualKeys(world, bucket.name)]
+        .filter((k) => k.startsWith(prefix) && k > after)
+        .sort();
       const contents: string[] = [];
       const prefixes: string[] = [];
       let last = '';
@@ -108,14 +135,27 @@ function handlers(world: World): Record<string, OperationHandler> {
         StartAfter: input.StartAfter,
         Contents: contents.map((key) => {
           const o = bucket.objects.get(key) ?? world.s3.get(bucket.name, key)!;
-          return { Key: key, LastModified: o.lastModified, ETag: o.etag, Size: o.body.length, StorageClass: 'STANDARD' };
+          return {
+            Key: key,
+            LastModified: o.lastModified,
+            ETag: o.etag,
+            Size: o.body.length,
+            StorageClass: 'STANDARD',
+          };
         }),
         CommonPrefixes: prefixes.length > 0 ? prefixes.map((p) => ({ Prefix: p })) : undefined,
       };
     },
     HeadObject: (input) => {
       const o = objectHead(input.Bucket, input.Key);
-      return { ContentLength: o.body.length, ContentType: o.contentType, ETag: o.etag, LastModified: o.lastModified, Metadata: o.metadata, AcceptRanges: 'bytes' };
+      return {
+        ContentLength: o.body.length,
+        ContentType: o.contentType,
+        ETag: o.etag,
+        LastModified: o.lastModified,
+        Metadata: o.metadata,
+        AcceptRanges: 'bytes',
+      };
     },
     GetObject: (input) => {
       const o = objectHead(input.Bucket, input.Key);
@@ -136,7 +176,13 @@ function handlers(world: World): Record<string, OperationHandler> {
     },
     PutObject: (input) => {
       bucketOf(world, input.Bucket);
-      const o = world.s3.put(input.Bucket, input.Key, input.Body ?? Buffer.alloc(0), input.ContentType ?? 'binary/octet-stream', input.Metadata ?? {});
+      const o = world.s3.put(
+        input.Bucket,
+        input.Key,
+        input.Body ?? Buffer.alloc(0),
+        input.ContentType ?? 'binary/octet-stream',
+        input.Metadata ?? {},
+      );
       return { ETag: o.etag };
     },
     DeleteObject: (input) => {
@@ -146,41 +192,71 @@ function handlers(world: World): Record<string, OperationHandler> {
     CreateMultipartUpload: (input) => {
       bucketOf(world, input.Bucket);
       const uploadId = randomUUID();
-      uploads.set(uploadId, { bucket: input.Bucket, key: input.Key, contentType: input.ContentType ?? 'binary/octet-stream', parts: new Map() });
+      uploads.set(uploadId, {
+        bucket: input.Bucket,
+        key: input.Key,
+        contentType: input.ContentType ?? 'binary/octet-stream',
+        parts: new Map(),
+      });
       return { Bucket: input.Bucket, Key: input.Key, UploadId: uploadId };
     },
     UploadPart: (input) => {
       const upload = uploads.get(input.UploadId);
-      if (!upload) throw new AwsError('NoSuchUpload', 'The specified upload does not exist.', 404, { UploadId: input.UploadId });
+      if (!upload)
+        throw new AwsError('NoSuchUpload', 'The specified upload does not exist.', 404, { UploadId: input.UploadId });
       const body: Buffer = input.Body ?? Buffer.alloc(0);
       upload.parts.set(input.PartNumber, body);
       return { ETag: `"${createHash('md5').update(body).digest('hex')}"` };
     },
     CompleteMultipartUpload: (input) => {
       const upload = uploads.get(input.UploadId);
-      if (!upload) throw new AwsError('NoSuchUpload', 'The specified upload does not exist.', 404, { UploadId: input.UploadId });
+      if (!upload)
+        throw new AwsError('NoSuchUpload', 'The specified upload does not exist.', 404, { UploadId: input.UploadId });
       // As S3 documents CompleteMultipartUpload: the parts must be listed, in ascending order, each with
       // the ETag UploadPart returned, and every part but the last at least 5 MiB.
       const listed: Array<{ PartNumber: number; ETag?: string }> = input.MultipartUpload?.Parts ?? [];
-      if (listed.length === 0) throw new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400);
+      if (listed.length === 0)
+        throw new AwsError(
+          'MalformedXML',
+          'The XML you provided was not well-formed or did not validate against our published schema',
+          400,
+        );
       listed.forEach((p, i) => {
-        if (i > 0 && p.PartNumber <= listed[i - 1].PartNumber) throw new AwsError('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', 400, { UploadId: input.UploadId });
+        if (i > 0 && p.PartNumber <= listed[i - 1].PartNumber)
+          throw new AwsError(
+            'InvalidPartOrder',
+            'The list of parts was not in ascending order. Parts must be ordered by part number.',
+            400,
+            { UploadId: input.UploadId },
+          );
       });
       const md5 = (b: Buffer) => createHash('md5').update(b).digest();
       const ordered = listed.map((p, i) => {
         const part = upload.parts.get(p.PartNumber);
         const etag = part && `"${md5(part).toString('hex')}"`;
         if (!part || (p.ETag !== undefined && p.ETag.replace(/"/g, '') !== etag!.replace(/"/g, ''))) {
-          throw new AwsError('InvalidPart', "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.", 400, { UploadId: input.UploadId, PartNumber: p.PartNumber, ETag: p.ETag ?? '' });
+          throw new AwsError(
+            'InvalidPart',
+            "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+            400,
+            { UploadId: input.UploadId, PartNumber: p.PartNumber, ETag: p.ETag ?? '' },
+          );
         }
         if (i < listed.length - 1 && part.length < 5 * 1024 * 1024) {
-          throw new AwsError('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.', 400, { ProposedSize: part.length, MinSizeAllowed: 5 * 1024 * 1024, PartNumber: p.PartNumber, ETag: etag! });
+          throw new AwsError(
+            'EntityTooSmall',
+            'Your proposed upload is smaller than the minimum allowed object size.',
+            400,
+            { ProposedSize: part.length, MinSizeAllowed: 5 * 1024 * 1024, PartNumber: p.PartNumber, ETag: etag! },
+          );
         }
         return part;
       });
       const o = world.s3.put(upload.bucket, upload.key, Buffer.concat(ordered), upload.contentType);
       // A multipart object's ETag is the MD5 of its parts' MD5 digests, then "-" and the number of parts.
-      o.etag = `"${createHash('md5').update(Buffer.concat(ordered.map(md5))).digest('hex')}-${ordered.length}"`;
+      o.etag = `"${createHash('md5')
+        .update(Buffer.concat(ordered.map(md5)))
+        .digest('hex')}-${ordered.length}"`;
       uploads.delete(input.UploadId);
       return { Bucket: upload.bucket, Key: upload.key, ETag: o.etag, Location: `/${upload.bucket}/${upload.key}` };
     },

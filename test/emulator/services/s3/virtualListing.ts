@@ -17,5 +17,7 @@ export function addVirtualLister(world: World, lister: VirtualLister): void {
 /** Keys served on demand in `bucket` right now (not stored ones). */
 export function virtualKeys(world: World, bucket: string): string[] {
   const stored = world.s3.buckets.get(bucket)?.objects;
-  return [...new Set(listers(world).flatMap((list) => list(bucket)))].filter((key) => !stored?.has(key) && world.s3.get(bucket, key) !== undefined);
+  return [...new Set(listers(world).flatMap((list) => list(bucket)))].filter(
+    (key) => !stored?.has(key) && world.s3.get(bucket, key) !== undefined,
+  );
 }

@@ -1,6 +1,16 @@
 // A slice of the UCI abalone data set (the seeds' running example) for S3 fixtures: the
 // Autopilot input, the AutoGluon training and testing channels.
-export const ABALONE_COLUMNS = ['sex', 'length', 'diameter', 'height', 'whole_weight', 'shucked_weight', 'viscera_weight', 'shell_weight', 'rings'];
+export const ABALONE_COLUMNS = [
+  'sex',
+  'length',
+  'diameter',
+  'height',
+  'whole_weight',
+  'shucked_weight',
+  'viscera_weight',
+  'shell_weight',
+  'rings',
+];
 
 export const ABALONE_ROWS = [
   'M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15,15',

@@ -14,8 +14,15 @@ function targetValues(world: World, inputS3Uri: string, target: string): string[
   const bucket = location && world.s3.buckets.get(location.bucket);
   const key = bucket && [...bucket.objects.keys()].find((k) => k.startsWith(location.key));
   if (!bucket || !key) return undefined;
-  const [header, ...rows] = bucket.objects.get(key)!.body.toString('utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
-  const column = header.split(',').map((h) => h.trim()).indexOf(target);
+  const [header, ...rows] = bucket.objects
+    .get(key)!
+    .body.toString('utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
+  const column = header
+    .split(',')
+    .map((h) => h.trim())
+    .indexOf(target);
   return column < 0 ? undefined : rows.map((row) => (row.split(',')[column] ?? '').trim()).filter((v) => v !== '');
 }
 

@@ -11,10 +11,16 @@ const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-Execut
 const HOUR = 3_600_000;
 
 /** The Studio leaderboard of abalone-v0 (seed 003), then more trials below them. */
-const ABALONE_V0_TOP = [0.2917381823062897, 0.29144808650016785, 0.2893601655960083, 0.28934869170188904, 0.2887481153011322, 0.28815001249313354, 0.2869545519351959, 0.28665801882743835, 0.2866548001766205, 0.2866462171077728];
+const ABALONE_V0_TOP = [
+  0.2917381823062897, 0.29144808650016785, 0.2893601655960083, 0.28934869170188904, 0.2887481153011322,
+  0.28815001249313354, 0.2869545519351959, 0.28665801882743835, 0.2866548001766205, 0.2866462171077728,
+];
 
 function trials(top: number[], total: number, floor: number): number[] {
-  const rest = Array.from({ length: total - top.length }, (_, i) => floor + ((i * 7919) % 1000) / 1000 * (top[top.length - 1] - floor));
+  const rest = Array.from(
+    { length: total - top.length },
+    (_, i) => floor + (((i * 7919) % 1000) / 1000) * (top[top.length - 1] - floor),
+  );
   // Interleave so the best is not simply the first candidate created.
   const values = [...rest];
   top.forEach((v, i) => values.splice(Math.min(values.length, 3 + i * 11), 0, v));

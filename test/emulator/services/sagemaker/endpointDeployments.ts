@@ -19,9 +19,15 @@ function resolveContainer(world: World, container: Record<string, unknown>): Con
   const packageName = container.ModelPackageName as string | undefined;
   if (packageName) {
     const version = modelPackage(world, packageName);
-    return { Image: version.image, ModelDataUrl: version.modelDataUrl, ModelPackageName: version.arn, ContainerHostname: container.ContainerHostname as string | undefined };
+    return {
+      Image: version.image,
+      ModelDataUrl: version.modelDataUrl,
+      ModelPackageName: version.arn,
+      ContainerHostname: container.ContainerHostname as string | undefined,
+    };
   }
-  if (!container.Image) throw new AwsError('ValidationException', 'Either Image or ModelPackageName must be specified for each container.');
+  if (!container.Image)
+    throw new AwsError('ValidationException', 'Either Image or ModelPackageName must be specified for each container.');
   return {
     Image: container.Image as string,
     ModelDataUrl: container.ModelDataUrl as string | undefined,
@@ -48,12 +54,25 @@ function deployProblem(world: World, config: EndpointConfig): string | undefined
 function checkVariants(world: World, variants: Variant[] | undefined, kind: string): void {
   const names = new Set<string>();
   for (const v of variants ?? []) {
-    if (!hosting(world).models.has(v.ModelName)) throw new AwsError('ValidationException', `Could not find model "${world.arn('sagemaker', 'us-east-1', `model/${v.ModelName.toLowerCase()}`)}".`);
-    if (names.has(v.VariantName)) throw new AwsError('ValidationException', `The ${kind} variant name ${v.VariantName} is used more than once.`);
+    if (!hosting(world).models.has(v.ModelName))
+      throw new AwsError(
+        'ValidationException',
+        `Could not find model "${world.arn('sagemaker', 'us-east-1', `model/${v.ModelName.toLowerCase()}`)}".`,
+      );
+    if (names.has(v.VariantName))
+      throw new AwsError('ValidationException', `The ${kind} variant name ${v.VariantName} is used more than once.`);
     names.add(v.VariantName);
     const instances = v.InstanceType !== undefined || v.InitialInstanceCount !== undefined;
-    if (instances === !!v.ServerlessConfig) throw new AwsError('ValidationException', `Specify either InstanceType and InitialInstanceCount or ServerlessConfig for ${kind} variant ${v.VariantName}.`);
-    if (instances && (v.InstanceType === undefined || v.InitialInstanceCount === undefined)) throw new AwsError('ValidationException', `${kind} variant ${v.VariantName} needs both InstanceType and InitialInstanceCount.`);
+    if (instances === !!v.ServerlessConfig)
+      throw new AwsError(
+        'ValidationException',
+        `Specify either InstanceType and InitialInstanceCount or ServerlessConfig for ${kind} variant ${v.VariantName}.`,
+      );
+    if (instances && (v.InstanceType === undefined || v.InitialInstanceCount === undefined))
+      throw new AwsError(
+        'ValidationException',
+        `${kind} variant ${v.VariantName} needs both InstanceType and InitialInstanceCount.`,
+      );
   }
 }
 
@@ -72,15 +91,27 @@ export function deploymentHandlers(world: World): Record<string, OperationHandle
   return {
     CreateModel: (input, ctx) => {
       const arn = world.arn('sagemaker', ctx.region, `model/${input.ModelName.toLowerCase()}`);
-      if (h.models.has(input.ModelName)) throw new AwsError('ValidationException', `Cannot create already existing model "${arn}".`);
-      const given = (input.Containers as Array<Record<string, unknown>> | undefined) ?? (input.PrimaryContainer ? [input.PrimaryContainer] : []);
-      if (given.length === 0) throw new AwsError('ValidationException', 'Either PrimaryContainer or Containers must be specified.');
-      h.models.set(input.ModelName, { name: input.ModelName, arn, containers: given.map((c) => resolveContainer(world, c)), roleArn: input.ExecutionRoleArn, creationTime: world.now(), inferenceExecutionMode: input.InferenceExecutionConfig?.Mode });
+      if (h.models.has(input.ModelName))
+        throw new AwsError('ValidationException', `Cannot create already existing model "${arn}".`);
+      const given =
+        (input.Containers as Array<Record<string, unknown>> | undefined) ??
+        (input.PrimaryContainer ? [input.PrimaryContainer] : []);
+      if (given.length === 0)
+        throw new AwsError('ValidationException', 'Either PrimaryContainer or Containers must be specified.');
+      h.models.set(input.ModelName, {
+        name: input.ModelName,
+        arn,
+        containers: given.map((c) => resolveContainer(world, c)),
+        roleArn: input.ExecutionRoleArn,
+        creationTime: world.now(),
+        inferenceExecutionMode: input.InferenceExecutionConfig?.Mode,
+      });
       return { ModelArn: arn };
     },
     CreateEndpointConfig: (input, ctx) => {
       const arn = world.arn('sagemaker', ctx.region, `endpoint-config/${input.EndpointConfigName.toLowerCase()}`);
-      if (h.configs.has(input.EndpointConfigName)) throw new AwsError('ValidationException', `Cannot create already existing endpoint configuration "${arn}".`);
+      if (h.configs.has(input.EndpointConfigName))
+        throw new AwsError('ValidationException', `Cannot create already existing endpoint configuration "${arn}".`);
       checkVariants(world, input.ProductionVariants, 'production');
       checkVariants(world, input.ShadowProductionVariants, 'shadow');
       h.configs.set(input.EndpointConfigName, {
@@ -95,7 +126,8 @@ export function deploymentHandlers(world: World): Record<string, OperationHandle
     },
     CreateEndpoint: (input, ctx) => {
       const arn = world.arn('sagemaker', ctx.region, `endpoint/${input.EndpointName.toLowerCase()}`);
-      if (h.endpoints.has(input.EndpointName)) throw new AwsError('ValidationException', `Cannot create already existing endpoint "${arn}".`);
+      if (h.endpoints.has(input.EndpointName))
+        throw new AwsError('ValidationException', `Cannot create already existing endpoint "${arn}".`);
       const target = config(input.EndpointConfigName);
       const now = world.clock.now();
       h.endpoints.set(input.EndpointName, {
@@ -105,18 +137,36 @@ export function deploymentHandlers(world: World): Record<string, OperationHandle
         status: 'Creating',
         creationTime: new Date(now),
         lastModifiedTime: new Date(now),
-        deployment: { kind: 'Creating', since: now, targetConfig: target.name, failureReason: deployProblem(world, target) },
+        deployment: {
+          kind: 'Creating',
+          since: now,
+          targetConfig: target.name,
+          failureReason: deployProblem(world, target),
+        },
       });
       return { EndpointArn: arn };
     },
     UpdateEndpoint: (input) => {
       const e = endpoint(input.EndpointName);
       if (e.deployment) throw new AwsError('ValidationException', `Cannot update in-progress endpoint "${e.arn}".`);
-      if (e.status === 'Failed') throw new AwsError('ValidationException', `Cannot update failed endpoint "${e.arn}". Delete it and create it again.`);
+      if (e.status === 'Failed')
+        throw new AwsError(
+          'ValidationException',
+          `Cannot update failed endpoint "${e.arn}". Delete it and create it again.`,
+        );
       const target = config(input.EndpointConfigName);
-      if (target.name === e.configName) throw new AwsError('ValidationException', `Endpoint "${e.name}" already uses endpoint configuration "${target.name}".`);
+      if (target.name === e.configName)
+        throw new AwsError(
+          'ValidationException',
+          `Endpoint "${e.name}" already uses endpoint configuration "${target.name}".`,
+        );
       const now = world.clock.now();
-      e.deployment = { kind: 'Updating', since: now, targetConfig: target.name, failureReason: deployProblem(world, target) };
+      e.deployment = {
+        kind: 'Updating',
+        since: now,
+        targetConfig: target.name,
+        failureReason: deployProblem(world, target),
+      };
       e.lastModifiedTime = new Date(now);
       return { EndpointArn: e.arn };
     },
@@ -129,8 +179,16 @@ function logDeployment(world: World, e: Endpoint, at: number, failureReason: str
     const instance = `i-${hexId(seededRandom(`${e.name}/${variant.VariantName}/${at}`), 17)}`;
     const lines = failureReason
       ? ['Starting the inference server with 2 workers.', `ERROR: ${failureReason}`]
-      : ['Starting the inference server with 2 workers.', `Model loaded: ${variant.ModelName}`, 'Listening at: http://0.0.0.0:8080'];
-    world.logs.append(`/aws/sagemaker/Endpoints/${e.name}`, `${variant.VariantName}/${instance}`, lines.map((message, i) => ({ message, timestamp: at - 30_000 + i * 2000 })));
+      : [
+          'Starting the inference server with 2 workers.',
+          `Model loaded: ${variant.ModelName}`,
+          'Listening at: http://0.0.0.0:8080',
+        ];
+    world.logs.append(
+      `/aws/sagemaker/Endpoints/${e.name}`,
+      `${variant.VariantName}/${instance}`,
+      lines.map((message, i) => ({ message, timestamp: at - 30_000 + i * 2000 })),
+    );
   }
 }
 
@@ -140,7 +198,11 @@ export function settleDeployments(world: World): void {
     const d = e.deployment;
     if (!d) continue;
     const outcome = d.failureReason ? (d.kind === 'Creating' ? 'Failed' : 'InService') : 'InService';
-    const phase = phaseAt([{ status: d.kind, seconds: d.kind === 'Creating' ? CREATE_SECONDS : UPDATE_SECONDS }, { status: outcome }], d.since, world.clock);
+    const phase = phaseAt(
+      [{ status: d.kind, seconds: d.kind === 'Creating' ? CREATE_SECONDS : UPDATE_SECONDS }, { status: outcome }],
+      d.since,
+      world.clock,
+    );
     if (!phase.settled) continue;
     logDeployment(world, e, phase.enteredAt, d.failureReason);
     e.status = outcome;

@@ -20,7 +20,9 @@ export function abaloneRings(fields: number[] | string[]): number {
   // Raw rows have 7 measurements; one-hot rows carry three 0/1 sex columns first.
   const m = numeric.length >= 10 ? numeric.slice(numeric.length - 7) : numeric.slice(-7);
   const [length = 0, diameter = 0, height = 0, whole = 0, shucked = 0, , shell = 0] = m;
-  return round(Math.max(1, 2.9 + 20.5 * shell + 4.1 * diameter + 6.3 * height + 1.2 * length + 1.9 * whole - 7.4 * shucked));
+  return round(
+    Math.max(1, 2.9 + 20.5 * shell + 4.1 * diameter + 6.3 * height + 1.2 * length + 1.9 * whole - 7.4 * shucked),
+  );
 }
 
 /** Remaining useful life for one CMAPSS row (cycle first, then settings and sensors). */
@@ -43,7 +45,11 @@ function rows(body: Buffer, contentType: string): Array<Array<string>> {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new AwsError('ModelError', 'Received client error (400) from primary with message "Unable to parse the JSON request body". See https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logEventViewer:group=/aws/sagemaker/Endpoints for more information.', 424);
+      throw new AwsError(
+        'ModelError',
+        'Received client error (400) from primary with message "Unable to parse the JSON request body". See https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logEventViewer:group=/aws/sagemaker/Endpoints for more information.',
+        424,
+      );
     }
     const record = parsed as { instances?: unknown[]; features?: unknown[] } | unknown[];
     const instances = Array.isArray(record) ? record : (record.instances ?? (record.features ? [record.features] : []));
@@ -72,7 +78,13 @@ export function invokeLabels(labels: string[], body: Buffer, contentType: string
  * `csvJoin` is how the container separates predictions of several CSV rows: the XGBoost 1.2-1
  * container joins them with commas (seed 002 splits its batch response on ","), others use lines.
  */
-export function invoke(predictor: Predictor, body: Buffer, contentType: string, accept: string | undefined, csvJoin: ',' | '\n'): Invocation {
+export function invoke(
+  predictor: Predictor,
+  body: Buffer,
+  contentType: string,
+  accept: string | undefined,
+  csvJoin: ',' | '\n',
+): Invocation {
   const input = rows(body, contentType);
   const wantsJson = /json/i.test(accept ?? '') || (/json/i.test(contentType) && !/csv/i.test(accept ?? ''));
   const numbers = (row: string[]) => row.map(Number);
@@ -91,7 +103,11 @@ export function invoke(predictor: Predictor, body: Buffer, contentType: string, 
     case 'abalone-classifier': {
       // An Autopilot classification candidate (rings as classes) answers the predicted label, one a line.
       const labels = input.map((row) => String(Math.max(1, Math.round(abaloneRings(row)))));
-      if (wantsJson) return { body: Buffer.from(JSON.stringify({ predictions: labels.map((predicted_label) => ({ predicted_label })) })), contentType: 'application/json' };
+      if (wantsJson)
+        return {
+          body: Buffer.from(JSON.stringify({ predictions: labels.map((predicted_label) => ({ predicted_label })) })),
+          contentType: 'application/json',
+        };
       return { body: Buffer.from(labels.join('\n')), contentType: 'text/csv' };
     }
     case 'linear-learner': {
@@ -101,8 +117,14 @@ export function invoke(predictor: Predictor, body: Buffer, contentType: string, 
       return { body: Buffer.from(JSON.stringify(json)), contentType: 'application/json' };
     }
     default:
-      predictions = input.map((row) => round(numbers(row).reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0) / Math.max(1, row.length)));
+      predictions = input.map((row) =>
+        round(numbers(row).reduce((s, v) => s + (Number.isFinite(v) ? v : 0), 0) / Math.max(1, row.length)),
+      );
   }
-  if (wantsJson) return { body: Buffer.from(JSON.stringify({ predictions: predictions.map((score) => ({ score })) })), contentType: 'application/json' };
+  if (wantsJson)
+    return {
+      body: Buffer.from(JSON.stringify({ predictions: predictions.map((score) => ({ score })) })),
+      contentType: 'application/json',
+    };
   return { body: Buffer.from(predictions.map(String).join(csvJoin)), contentType: 'text/csv' };
 }

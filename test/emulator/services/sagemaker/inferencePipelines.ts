@@ -20,7 +20,11 @@ function tarEntries(archive: Buffer): Map<string, Buffer> {
   } catch {
     return files;
   }
-  const text = (from: number, length: number) => tar.subarray(from, from + length).toString('utf8').replace(/\0.*$/s, '');
+  const text = (from: number, length: number) =>
+    tar
+      .subarray(from, from + length)
+      .toString('utf8')
+      .replace(/\0.*$/s, '');
   for (let at = 0; at + 512 <= tar.length;) {
     const name = text(at, 100);
     if (name === '') break;
@@ -42,7 +46,10 @@ export function indexToStringLabels(world: World, container: Container): string[
   for (const [name, content] of tarEntries(stored.body)) {
     if (!name.endsWith('model.json')) continue;
     try {
-      const node = JSON.parse(content.toString('utf8')) as { op?: string; attributes?: { labels?: { value?: unknown } } };
+      const node = JSON.parse(content.toString('utf8')) as {
+        op?: string;
+        attributes?: { labels?: { value?: unknown } };
+      };
       const labels = node.attributes?.labels?.value;
       if (node.op === 'index_to_string' && Array.isArray(labels)) return labels.map(String);
     } catch {
@@ -62,7 +69,14 @@ export interface PipelineShape {
 }
 
 export function pipelineShape(world: World, containers: Container[]): PipelineShape {
-  const modelAt = Math.max(0, containers.findIndex((c) => !TRANSFORMER_IMAGE.test(c.Image)));
+  const modelAt = Math.max(
+    0,
+    containers.findIndex((c) => !TRANSFORMER_IMAGE.test(c.Image)),
+  );
   const last = containers[containers.length - 1];
-  return { model: containers[modelAt], labels: indexToStringLabels(world, last), postProcessed: modelAt < containers.length - 1 };
+  return {
+    model: containers[modelAt],
+    labels: indexToStringLabels(world, last),
+    postProcessed: modelAt < containers.length - 1,
+  };
 }

@@ -29,20 +29,48 @@ function words(line: string): string[] {
 
 /** `aws s3 cp`: the lines the CLI prints and its exit status. */
 function s3Copy(world: World, args: string[]): { lines: string[]; status: number } {
-  const [source, target] = args.filter((a, i) => !a.startsWith('--') && !['--exclude', '--include'].includes(args[i - 1] ?? ''));
+  const [source, target] = args.filter(
+    (a, i) => !a.startsWith('--') && !['--exclude', '--include'].includes(args[i - 1] ?? ''),
+  );
   const uri = source ? parseS3Uri(source) : undefined;
   if (!uri) return { lines: [], status: 0 };
   if (args.includes('--recursive')) {
     const bucket = world.s3.buckets.get(uri.bucket);
-    if (!bucket) return { lines: ['fatal error: An error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: The specified bucket does not exist'], status: 1 };
+    if (!bucket)
+      return {
+        lines: [
+          'fatal error: An error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: The specified bucket does not exist',
+        ],
+        status: 1,
+      };
     const prefix = uri.key === '' || uri.key.endsWith('/') ? uri.key : `${uri.key}/`;
-    const filters = args.flatMap((a, i) => (a === '--exclude' || a === '--include' ? [{ kind: a.slice(2) as 'exclude' | 'include', pattern: args[i + 1] ?? '' }] : []));
-    const keys = [...bucket.objects.keys(), ...virtualKeys(world, uri.bucket)].filter((k) => k.startsWith(prefix) && !k.endsWith('/')).sort();
+    const filters = args.flatMap((a, i) =>
+      a === '--exclude' || a === '--include'
+        ? [{ kind: a.slice(2) as 'exclude' | 'include', pattern: args[i + 1] ?? '' }]
+        : [],
+    );
+    const keys = [...bucket.objects.keys(), ...virtualKeys(world, uri.bucket)]
+      .filter((k) => k.startsWith(prefix) && !k.endsWith('/'))
+      .sort();
     const copied = keys.filter((k) => s3CpIncludes(k.slice(prefix.length), filters));
-    return { lines: copied.map((key) => `download: s3://${uri.bucket}/${key} to ${target.replace(/\/$/, '')}/${key.slice(prefix.length)}`), status: 0 };
+    return {
+      lines: copied.map(
+        (key) => `download: s3://${uri.bucket}/${key} to ${target.replace(/\/$/, '')}/${key.slice(prefix.length)}`,
+      ),
+      status: 0,
+    };
   }
-  if (world.s3.get(uri.bucket, uri.key)) return { lines: [`download: ${source} to ${target === '.' ? `./${uri.key.split('/').pop()}` : target}`], status: 0 };
-  return { lines: [`fatal error: An error occurred (404) when calling the HeadObject operation: Key "${uri.key}" does not exist`], status: 1 };
+  if (world.s3.get(uri.bucket, uri.key))
+    return {
+      lines: [`download: ${source} to ${target === '.' ? `./${uri.key.split('/').pop()}` : target}`],
+      status: 0,
+    };
+  return {
+    lines: [
+      `fatal error: An error occurred (404) when calling the HeadObject operation: Key "${uri.key}" does not exist`,
+    ],
+    status: 1,
+  };
 }
 
 interface Run {
@@ -132,7 +160,12 @@ function worldOf(config: LifecycleConfig): World | undefined {
   return undefined;
 }
 
-export function scriptOutcome(config: LifecycleConfig | undefined, hooks: Hook[], instance: NotebookInstance, world?: World): { failureReason?: string } {
+export function scriptOutcome(
+  config: LifecycleConfig | undefined,
+  hooks: Hook[],
+  instance: NotebookInstance,
+  world?: World,
+): { failureReason?: string } {
   if (!config) return {};
   const found = world ?? worldOf(config);
   if (!found) throw new AwsError('InternalFailure', 'The emulator lost the world of a lifecycle configuration.', 500);
@@ -154,7 +187,13 @@ export function scriptOutcome(config: LifecycleConfig | undefined, hooks: Hook[]
   return {};
 }
 
-export function lifecycleScriptLog(world: World, config: LifecycleConfig, hook: Hook, instance: NotebookInstance, since: number): Array<{ message: string; timestamp: number }> {
+export function lifecycleScriptLog(
+  world: World,
+  config: LifecycleConfig,
+  hook: Hook,
+  instance: NotebookInstance,
+  since: number,
+): Array<{ message: string; timestamp: number }> {
   const lines: Array<{ message: string; timestamp: number }> = [];
   let at = since + world.clock.duration(hook === 'OnCreate' ? 60 : 120);
   for (const script of scriptsOf(config, hook)) {

@@ -30,12 +30,19 @@ export function autoGluonLeaderboard(): Array<{ model: string; scoreTest: number
 }
 
 export function leaderboardCsv(): string {
-  const header = ',model,score_test,score_val,pred_time_test,pred_time_val,fit_time,pred_time_test_marginal,pred_time_val_marginal,fit_time_marginal,stack_level,can_infer,fit_order';
-  const rows = LEADERBOARD.map(([model, test, val, pt, pv, fit, level], i) => [i, model, test, val, pt, pv, fit, pt, pv, fit, level, 'True', i + 1].join(','));
+  const header =
+    ',model,score_test,score_val,pred_time_test,pred_time_val,fit_time,pred_time_test_marginal,pred_time_val_marginal,fit_time_marginal,stack_level,can_infer,fit_order';
+  const rows = LEADERBOARD.map(([model, test, val, pt, pv, fit, level], i) =>
+    [i, model, test, val, pt, pv, fit, pt, pv, fit, level, 'True', i + 1].join(','),
+  );
   return `${header}\n${rows.join('\n')}\n`;
 }
 
-const MODEL_EVALUATION = JSON.stringify({ accuracy: 0.22966507177033493, balanced_accuracy: 0.12380952380952381, mcc: 0.1502361403224183 }, null, 4);
+const MODEL_EVALUATION = JSON.stringify(
+  { accuracy: 0.22966507177033493, balanced_accuracy: 0.12380952380952381, mcc: 0.1502361403224183 },
+  null,
+  4,
+);
 
 const FIT_SUMMARY = `*** Summary of fit() ***
 Estimated performance of each model:
@@ -106,7 +113,12 @@ async function buildLarge(megabytes: number): Promise<Buffer> {
   const done = once(gzip, 'end');
   tar.pipe(gzip);
   await writeEntry(tar, 'models/WeightedEnsemble_L2/model.pkl', megabytes * 1024 * 1024);
-  for (const [name, content] of [['Leaderboard.csv', leaderboardCsv()], ['Model_Evaluation.txt', MODEL_EVALUATION], ['SummaryOfModels.html', SUMMARY_OF_MODELS]]) tar.entry({ name, mtime: MTIME }, content);
+  for (const [name, content] of [
+    ['Leaderboard.csv', leaderboardCsv()],
+    ['Model_Evaluation.txt', MODEL_EVALUATION],
+    ['SummaryOfModels.html', SUMMARY_OF_MODELS],
+  ])
+    tar.entry({ name, mtime: MTIME }, content);
   tar.finalize();
   await done;
   return Buffer.concat(chunks);

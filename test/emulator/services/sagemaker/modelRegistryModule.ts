@@ -85,7 +85,9 @@ export function describeModelPackage(p: ModelPackage) {
     CertifyForMarketplace: false,
     ModelApprovalStatus: p.approval,
     MetadataProperties: p.generatedBy ? { GeneratedBy: p.generatedBy } : undefined,
-    ModelMetrics: p.statisticsS3Uri ? { ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: p.statisticsS3Uri } } } : undefined,
+    ModelMetrics: p.statisticsS3Uri
+      ? { ModelQuality: { Statistics: { ContentType: 'application/json', S3Uri: p.statisticsS3Uri } } }
+      : undefined,
     LastModifiedTime: p.lastModifiedTime,
     ApprovalDescription: p.approvalDescription,
     CustomerMetadataProperties: p.customerMetadata,
@@ -96,14 +98,25 @@ export function describeModelPackage(p: ModelPackage) {
  * What ListModelPackages lists. ModelPackageType defaults to Unversioned (documented), so without a group
  * or a type only unversioned packages are listed; naming a group lists that group's versions.
  */
-function listedPackages(world: World, groupName: string | undefined, type: 'Versioned' | 'Unversioned' | 'Both' | undefined): ModelPackage[] {
+function listedPackages(
+  world: World,
+  groupName: string | undefined,
+  type: 'Versioned' | 'Unversioned' | 'Both' | undefined,
+): ModelPackage[] {
   if (groupName) return type === 'Unversioned' ? (group(world, groupName), []) : group(world, groupName).versions;
   // The emulator holds versioned packages only (CreateModelPackage needs a group), so Unversioned lists none.
   return (type ?? 'Unversioned') === 'Unversioned' ? [] : [...registry(world).values()].flatMap((g) => g.versions);
 }
 
 export function describeModelPackageGroup(g: ModelPackageGroup) {
-  return { ModelPackageGroupName: g.name, ModelPackageGroupArn: g.arn, ModelPackageGroupDescription: g.description, CreationTime: g.creationTime, CreatedBy: {}, ModelPackageGroupStatus: 'Completed' };
+  return {
+    ModelPackageGroupName: g.name,
+    ModelPackageGroupArn: g.arn,
+    ModelPackageGroupDescription: g.description,
+    CreationTime: g.creationTime,
+    CreatedBy: {},
+    ModelPackageGroupStatus: 'Completed',
+  };
 }
 
 function handlers(world: World): Record<string, OperationHandler> {
@@ -111,26 +124,52 @@ function handlers(world: World): Record<string, OperationHandler> {
   return {
     ListModelPackageGroups: (input) => {
       // Documented: SortBy "The default is CreationTime", SortOrder "The default is Ascending" (oldest first).
-      const sorted = filterAndSort([...groups.values()], { ...input, SortOrder: input.SortOrder ?? 'Ascending' }, (g) => ({ name: g.name, creationTime: g.creationTime }));
+      const sorted = filterAndSort(
+        [...groups.values()],
+        { ...input, SortOrder: input.SortOrder ?? 'Ascending' },
+        (g) => ({ name: g.name, creationTime: g.creationTime }),
+      );
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       return {
-        ModelPackageGroupSummaryList: items.map((g) => ({ ModelPackageGroupName: g.name, ModelPackageGroupArn: g.arn, ModelPackageGroupDescription: g.description, CreationTime: g.creationTime, ModelPackageGroupStatus: 'Completed' })),
+        ModelPackageGroupSummaryList: items.map((g) => ({
+          ModelPackageGroupName: g.name,
+          ModelPackageGroupArn: g.arn,
+          ModelPackageGroupDescription: g.description,
+          CreationTime: g.creationTime,
+          ModelPackageGroupStatus: 'Completed',
+        })),
         NextToken,
       };
     },
     DescribeModelPackageGroup: (input) => describeModelPackageGroup(group(world, input.ModelPackageGroupName)),
     CreateModelPackageGroup: (input, ctx) => {
-      if (groups.has(input.ModelPackageGroupName)) throw new AwsError('ValidationException', `Model Package Group already exists: ${world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`)}`);
-      const g: ModelPackageGroup = { name: input.ModelPackageGroupName, arn: world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`), description: input.ModelPackageGroupDescription, creationTime: world.now(), versions: [], lastVersion: 0 };
+      if (groups.has(input.ModelPackageGroupName))
+        throw new AwsError(
+          'ValidationException',
+          `Model Package Group already exists: ${world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`)}`,
+        );
+      const g: ModelPackageGroup = {
+        name: input.ModelPackageGroupName,
+        arn: world.arn('sagemaker', ctx.region, `model-package-group/${input.ModelPackageGroupName.toLowerCase()}`),
+        description: input.ModelPackageGroupDescription,
+        creationTime: world.now(),
+        versions: [],
+        lastVersion: 0,
+      };
       groups.set(g.name, g);
       return { ModelPackageGroupArn: g.arn };
     },
     ListModelPackages: (input) => {
       let packages = listedPackages(world, input.ModelPackageGroupName, input.ModelPackageType);
       if (input.ModelApprovalStatus) packages = packages.filter((p) => p.approval === input.ModelApprovalStatus);
-      if (input.NameContains) packages = packages.filter((p) => p.group.toLowerCase().includes(input.NameContains.toLowerCase()));
+      if (input.NameContains)
+        packages = packages.filter((p) => p.group.toLowerCase().includes(input.NameContains.toLowerCase()));
       // Unlike most SageMaker lists, ListModelPackages documents SortOrder's default as Ascending (oldest first).
-      const sorted = filterAndSort(packages, { ...input, NameContains: undefined, SortOrder: input.SortOrder ?? 'Ascending' }, (p) => ({ name: `${p.group}/${String(p.version).padStart(8, '0')}`, creationTime: p.creationTime }));
+      const sorted = filterAndSort(
+        packages,
+        { ...input, NameContains: undefined, SortOrder: input.SortOrder ?? 'Ascending' },
+        (p) => ({ name: `${p.group}/${String(p.version).padStart(8, '0')}`, creationTime: p.creationTime }),
+      );
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       return {
         ModelPackageSummaryList: items.map((p) => ({
@@ -156,7 +195,11 @@ function handlers(world: World): Record<string, OperationHandler> {
     DeleteModelPackageGroup: (input) => {
       const g = group(world, input.ModelPackageGroupName);
       // ConflictException is the only error the API reference lists: a group is emptied version by version first.
-      if (g.versions.length > 0) throw new AwsError('ConflictException', `Model Package Group ${g.arn} cannot be deleted because it contains ${g.versions.length} model package(s). Delete its model packages first.`);
+      if (g.versions.length > 0)
+        throw new AwsError(
+          'ConflictException',
+          `Model Package Group ${g.arn} cannot be deleted because it contains ${g.versions.length} model package(s). Delete its model packages first.`,
+        );
       groups.delete(g.name);
       return {};
     },
@@ -164,12 +207,17 @@ function handlers(world: World): Record<string, OperationHandler> {
       const p = modelPackage(world, input.ModelPackageArn);
       if (input.ModelApprovalStatus) p.approval = input.ModelApprovalStatus;
       if (input.ApprovalDescription !== undefined) p.approvalDescription = input.ApprovalDescription;
-      if (input.CustomerMetadataProperties) p.customerMetadata = { ...p.customerMetadata, ...input.CustomerMetadataProperties };
+      if (input.CustomerMetadataProperties)
+        p.customerMetadata = { ...p.customerMetadata, ...input.CustomerMetadataProperties };
       p.lastModifiedTime = world.now();
       return { ModelPackageArn: p.arn };
     },
     CreateModelPackage: (input, ctx) => {
-      if (!input.ModelPackageGroupName) throw new AwsError('ValidationException', 'The SageMaker Workbench emulator creates versioned model packages only (ModelPackageGroupName).');
+      if (!input.ModelPackageGroupName)
+        throw new AwsError(
+          'ValidationException',
+          'The SageMaker Workbench emulator creates versioned model packages only (ModelPackageGroupName).',
+        );
       const g = group(world, input.ModelPackageGroupName);
       const repeated = input.ClientToken && g.versions.find((v) => v.clientToken === input.ClientToken);
       if (repeated) return { ModelPackageArn: repeated.arn };
@@ -202,7 +250,16 @@ const BUCKET = 'sagemaker-us-east-1-123456789012';
 const XGBOOST = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1';
 
 function statistics(rmse: number, mse: number, sd: number): string {
-  return JSON.stringify({ regression_metrics: { mse: { value: mse, standard_deviation: sd }, rmse: { value: rmse, standard_deviation: sd } } }, null, 2);
+  return JSON.stringify(
+    {
+      regression_metrics: {
+        mse: { value: mse, standard_deviation: sd },
+        rmse: { value: rmse, standard_deviation: sd },
+      },
+    },
+    null,
+    2,
+  );
 }
 
 /** The spec a SageMaker Pipelines RegisterModel step of the abalone example registers (realtime and batch instance types). */
@@ -222,11 +279,24 @@ export function seedRegistry(world: World, scenario: ScenarioName): void {
   const now = world.clock.now();
   const day = 86_400_000;
   const addGroup = (name: string, description: string, ageDays: number): ModelPackageGroup => {
-    const g: ModelPackageGroup = { name, arn: world.arn('sagemaker', DEFAULT_REGION, `model-package-group/${name.toLowerCase()}`), description, creationTime: new Date(now - ageDays * day), versions: [], lastVersion: 0 };
+    const g: ModelPackageGroup = {
+      name,
+      arn: world.arn('sagemaker', DEFAULT_REGION, `model-package-group/${name.toLowerCase()}`),
+      description,
+      creationTime: new Date(now - ageDays * day),
+      versions: [],
+      lastVersion: 0,
+    };
     groups.set(name, g);
     return g;
   };
-  const addVersion = (g: ModelPackageGroup, approval: Approval, ageDays: number, metrics?: [number, number, number], extra: Partial<ModelPackage> = {}) => {
+  const addVersion = (
+    g: ModelPackageGroup,
+    approval: Approval,
+    ageDays: number,
+    metrics?: [number, number, number],
+    extra: Partial<ModelPackage> = {},
+  ) => {
     const version = ++g.lastVersion;
     const key = `${g.name}/v${version}`;
     const image = extra.image ?? XGBOOST;
@@ -247,18 +317,32 @@ export function seedRegistry(world: World, scenario: ScenarioName): void {
     });
   };
   // Version 1 is the one in the seed's screenshot; version 3 is what the pipeline evaluated.
-  const abalone = addGroup('AbalonePackageGroup', 'Abalone age (rings) regression models trained by the abalone-cicd-pipeline', 60);
-  addVersion(abalone, 'Approved', 58, [1.990679744402281, 3.962805844773531, 1.9735496251506863], { approvalDescription: 'Initial production model' });
+  const abalone = addGroup(
+    'AbalonePackageGroup',
+    'Abalone age (rings) regression models trained by the abalone-cicd-pipeline',
+    60,
+  );
+  addVersion(abalone, 'Approved', 58, [1.990679744402281, 3.962805844773531, 1.9735496251506863], {
+    approvalDescription: 'Initial production model',
+  });
   addVersion(abalone, 'Rejected', 40, [2.214, 4.902, 2.0113], { approvalDescription: 'RMSE worse than version 1' });
-  addVersion(abalone, 'Approved', 21, [1.4838999769750487, 2.20195914166655, 1.4213], { approvalDescription: 'Meets the RMSE < 1.6 acceptance criterion' });
+  addVersion(abalone, 'Approved', 21, [1.4838999769750487, 2.20195914166655, 1.4213], {
+    approvalDescription: 'Meets the RMSE < 1.6 acceptance criterion',
+  });
   addVersion(abalone, 'PendingManualApproval', 1, [1.5236, 2.3214, 1.4402]);
   const fraud = addGroup('FraudDetectionPackageGroup', 'Linear learner fraud classifiers', 45);
-  addVersion(fraud, 'Approved', 44, undefined, { image: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1' });
-  addVersion(fraud, 'PendingManualApproval', 5, undefined, { image: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1' });
+  addVersion(fraud, 'Approved', 44, undefined, {
+    image: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1',
+  });
+  addVersion(fraud, 'PendingManualApproval', 5, undefined, {
+    image: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1',
+  });
   if (scenario === 'large') {
-    for (let i = 0; i < 200; i++) addGroup(`team-model-group-${String(i).padStart(3, '0')}`, 'Generated for the large scenario', 2 + i);
+    for (let i = 0; i < 200; i++)
+      addGroup(`team-model-group-${String(i).padStart(3, '0')}`, 'Generated for the large scenario', 2 + i);
     const big = addGroup('AbaloneSweepPackageGroup', 'One group with a thousand versions', 90);
-    for (let v = 0; v < 1000; v++) addVersion(big, v % 3 === 0 ? 'Approved' : v % 3 === 1 ? 'Rejected' : 'PendingManualApproval', 90 - v * 0.08);
+    for (let v = 0; v < 1000; v++)
+      addVersion(big, v % 3 === 0 ? 'Approved' : v % 3 === 1 ? 'Rejected' : 'PendingManualApproval', 90 - v * 0.08);
   }
 }
 
@@ -266,9 +350,18 @@ export function seedRegistry(world: World, scenario: ScenarioName): void {
 function versionArtifacts(world: World): void {
   world.s3.addResolver((bucket, key) => {
     const match = /^([^/]+)\/v(\d+)\/model\/model\.tar\.gz$/.exec(key);
-    const version = match && bucket === BUCKET ? byName(world, match[1])?.versions.find((v) => v.version === Number(match[2])) : undefined;
+    const version =
+      match && bucket === BUCKET
+        ? byName(world, match[1])?.versions.find((v) => v.version === Number(match[2]))
+        : undefined;
     if (!version) return undefined;
-    return { body: modelArchive('generic'), contentType: 'application/x-tar', lastModified: version.creationTime, etag: `"${version.arn.length.toString(16).padStart(32, '0')}"`, metadata: {} };
+    return {
+      body: modelArchive('generic'),
+      contentType: 'application/x-tar',
+      lastModified: version.creationTime,
+      etag: `"${version.arn.length.toString(16).padStart(32, '0')}"`,
+      metadata: {},
+    };
   });
 }
 

@@ -48,7 +48,12 @@ export interface NotebookInstance {
   creationTime: Date;
   lastModifiedTime: Date;
   /** The transition in progress or last completed, with the phases it goes through. */
-  transition: { phases: Phase<NotebookStatus>[]; since: number; scripts: Array<'OnCreate' | 'OnStart'>; logged: boolean };
+  transition: {
+    phases: Phase<NotebookStatus>[];
+    since: number;
+    scripts: Array<'OnCreate' | 'OnStart'>;
+    logged: boolean;
+  };
   failureReason?: string;
   deleted?: boolean;
 }
@@ -60,7 +65,11 @@ export interface NotebookState {
 }
 
 export function notebookState(world: World): NotebookState {
-  return world.state('sagemaker.notebooks', () => ({ instances: new Map(), lifecycleConfigs: new Map(), codeRepositories: new Map() }));
+  return world.state('sagemaker.notebooks', () => ({
+    instances: new Map(),
+    lifecycleConfigs: new Map(),
+    codeRepositories: new Map(),
+  }));
 }
 
 const PENDING_SECONDS = 300;
@@ -70,8 +79,14 @@ export function statusOf(world: World, instance: NotebookInstance): NotebookStat
 }
 
 /** Phases of a start: Pending while the instance boots and the scripts run, then InService or Failed. */
-export function startPhases(world: World, instance: NotebookInstance, scripts: Array<'OnCreate' | 'OnStart'>): Phase<NotebookStatus>[] {
-  const config = instance.lifecycleConfigName ? notebookState(world).lifecycleConfigs.get(instance.lifecycleConfigName) : undefined;
+export function startPhases(
+  world: World,
+  instance: NotebookInstance,
+  scripts: Array<'OnCreate' | 'OnStart'>,
+): Phase<NotebookStatus>[] {
+  const config = instance.lifecycleConfigName
+    ? notebookState(world).lifecycleConfigs.get(instance.lifecycleConfigName)
+    : undefined;
   const outcome = scriptOutcome(config, scripts, instance);
   if (outcome.failureReason) {
     instance.failureReason = outcome.failureReason;
@@ -87,8 +102,16 @@ function find(world: World, name: string): NotebookInstance {
   return instance;
 }
 
-function transitionError(instance: NotebookInstance, status: NotebookStatus, allowed: NotebookStatus[], to: NotebookStatus): AwsError {
-  return new AwsError('ValidationException', `Status (${status}) not in ([${allowed.join(', ')}]). Unable to transition to (${to}) for Notebook Instance (${instance.arn}).`);
+function transitionError(
+  instance: NotebookInstance,
+  status: NotebookStatus,
+  allowed: NotebookStatus[],
+  to: NotebookStatus,
+): AwsError {
+  return new AwsError(
+    'ValidationException',
+    `Status (${status}) not in ([${allowed.join(', ')}]). Unable to transition to (${to}) for Notebook Instance (${instance.arn}).`,
+  );
 }
 
 function describe(world: World, instance: NotebookInstance) {
@@ -138,7 +161,9 @@ function decode(hooks: Array<{ Content?: string }> | undefined): string[] {
 }
 
 function encode(scripts: string[]): Array<{ Content: string }> | undefined {
-  return scripts.length > 0 ? scripts.map((script) => ({ Content: Buffer.from(script).toString('base64') })) : undefined;
+  return scripts.length > 0
+    ? scripts.map((script) => ({ Content: Buffer.from(script).toString('base64') }))
+    : undefined;
 }
 
 function handlers(world: World): Record<string, OperationHandler> {
@@ -153,20 +178,29 @@ function handlers(world: World): Record<string, OperationHandler> {
           !i.deleted &&
           (!lifecycle || (i.lifecycleConfigName ?? '').toLowerCase().includes(lifecycle)) &&
           (!repo || (i.defaultCodeRepository ?? '').toLowerCase().includes(repo)) &&
-          (!input.AdditionalCodeRepositoryEquals || (i.additionalCodeRepositories ?? []).includes(input.AdditionalCodeRepositoryEquals)),
+          (!input.AdditionalCodeRepositoryEquals ||
+            (i.additionalCodeRepositories ?? []).includes(input.AdditionalCodeRepositoryEquals)),
       );
       // Unlike most SageMaker lists, this one documents Name as its default SortBy (and sorts Ascending).
       const order = { ...input, SortBy: input.SortBy ?? 'Name', SortOrder: input.SortOrder ?? 'Ascending' };
-      const sorted = filterAndSort(visible, order, (i) => ({ name: i.name, status: statusOf(world, i), creationTime: i.creationTime }));
+      const sorted = filterAndSort(visible, order, (i) => ({
+        name: i.name,
+        status: statusOf(world, i),
+        creationTime: i.creationTime,
+      }));
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       return { NotebookInstances: items.map((i) => summary(world, i)), NextToken };
     },
     DescribeNotebookInstance: (input) => describe(world, find(world, input.NotebookInstanceName)),
     CreateNotebookInstance: (input, ctx) => {
       const existing = state.instances.get(input.NotebookInstanceName);
-      if (existing && !existing.deleted) throw new AwsError('ValidationException', `Cannot create a duplicate Notebook Instance (${existing.arn})`);
+      if (existing && !existing.deleted)
+        throw new AwsError('ValidationException', `Cannot create a duplicate Notebook Instance (${existing.arn})`);
       if (input.LifecycleConfigName && !state.lifecycleConfigs.has(input.LifecycleConfigName)) {
-        throw new AwsError('ValidationException', `Notebook Instance Lifecycle Config ${world.arn('sagemaker', ctx.region, `notebook-instance-lifecycle-config/${input.LifecycleConfigName.toLowerCase()}`)} does not exist.`);
+        throw new AwsError(
+          'ValidationException',
+          `Notebook Instance Lifecycle Config ${world.arn('sagemaker', ctx.region, `notebook-instance-lifecycle-config/${input.LifecycleConfigName.toLowerCase()}`)} does not exist.`,
+        );
       }
       const instance: NotebookInstance = {
         name: input.NotebookInstanceName,
@@ -193,7 +227,8 @@ function handlers(world: World): Record<string, OperationHandler> {
     StartNotebookInstance: (input) => {
       const instance = find(world, input.NotebookInstanceName);
       const status = statusOf(world, instance);
-      if (status !== 'Stopped' && status !== 'Failed') throw transitionError(instance, status, ['Stopped', 'Failed'], 'Pending');
+      if (status !== 'Stopped' && status !== 'Failed')
+        throw transitionError(instance, status, ['Stopped', 'Failed'], 'Pending');
       instance.transition = { phases: [], since: world.clock.now(), scripts: ['OnStart'], logged: false };
       instance.transition.phases = startPhases(world, instance, ['OnStart']);
       instance.lastModifiedTime = now();
@@ -203,7 +238,12 @@ function handlers(world: World): Record<string, OperationHandler> {
       const instance = find(world, input.NotebookInstanceName);
       const status = statusOf(world, instance);
       if (status !== 'InService') throw transitionError(instance, status, ['InService'], 'Stopping');
-      instance.transition = { phases: [{ status: 'Stopping', seconds: 90 }, { status: 'Stopped' }], since: world.clock.now(), scripts: [], logged: true };
+      instance.transition = {
+        phases: [{ status: 'Stopping', seconds: 90 }, { status: 'Stopped' }],
+        since: world.clock.now(),
+        scripts: [],
+        logged: true,
+      };
       instance.lastModifiedTime = now();
       // Its Jupyter goes down: every proxied connection closes now, the server process stops in the background.
       void notebookGateway(world).stopInstance(instance.name);
@@ -215,7 +255,11 @@ function handlers(world: World): Record<string, OperationHandler> {
       if (status !== 'Stopped') throw transitionError(instance, status, ['Stopped'], 'Updating');
       if (input.DisassociateLifecycleConfig) instance.lifecycleConfigName = undefined;
       if (input.LifecycleConfigName) {
-        if (!state.lifecycleConfigs.has(input.LifecycleConfigName)) throw new AwsError('ValidationException', `Notebook Instance Lifecycle Config ${input.LifecycleConfigName} does not exist.`);
+        if (!state.lifecycleConfigs.has(input.LifecycleConfigName))
+          throw new AwsError(
+            'ValidationException',
+            `Notebook Instance Lifecycle Config ${input.LifecycleConfigName} does not exist.`,
+          );
         instance.lifecycleConfigName = input.LifecycleConfigName;
       }
       if (input.InstanceType) instance.instanceType = input.InstanceType;
@@ -223,34 +267,53 @@ function handlers(world: World): Record<string, OperationHandler> {
       if (input.DisassociateDefaultCodeRepository) instance.defaultCodeRepository = undefined;
       if (input.DefaultCodeRepository) instance.defaultCodeRepository = input.DefaultCodeRepository;
       if (input.RootAccess) instance.rootAccess = input.RootAccess;
-      instance.transition = { phases: [{ status: 'Updating', seconds: 60 }, { status: 'Stopped' }], since: world.clock.now(), scripts: [], logged: true };
+      instance.transition = {
+        phases: [{ status: 'Updating', seconds: 60 }, { status: 'Stopped' }],
+        since: world.clock.now(),
+        scripts: [],
+        logged: true,
+      };
       instance.lastModifiedTime = now();
       return {};
     },
     DeleteNotebookInstance: (input) => {
       const instance = find(world, input.NotebookInstanceName);
       const status = statusOf(world, instance);
-      if (status !== 'Stopped' && status !== 'Failed') throw transitionError(instance, status, ['Stopped', 'Failed'], 'Deleting');
-      instance.transition = { phases: [{ status: 'Deleting', seconds: 60 }, { status: 'Deleting' }], since: world.clock.now(), scripts: [], logged: true };
+      if (status !== 'Stopped' && status !== 'Failed')
+        throw transitionError(instance, status, ['Stopped', 'Failed'], 'Deleting');
+      instance.transition = {
+        phases: [{ status: 'Deleting', seconds: 60 }, { status: 'Deleting' }],
+        since: world.clock.now(),
+        scripts: [],
+        logged: true,
+      };
       // With its volume: the folder that played /home/ec2-user/SageMaker goes.
       void notebookGateway(world).discardInstance(instance.name);
       const deleteAt = world.clock.now() + world.clock.duration(60);
       world.addSettler(() => {
-        if (world.clock.now() >= deleteAt && state.instances.get(instance.name) === instance) state.instances.delete(instance.name);
+        if (world.clock.now() >= deleteAt && state.instances.get(instance.name) === instance)
+          state.instances.delete(instance.name);
       });
       return {};
     },
     CreatePresignedNotebookInstanceUrl: (input, ctx) => {
       const instance = find(world, input.NotebookInstanceName);
       const status = statusOf(world, instance);
-      if (status !== 'InService') throw new AwsError('ValidationException', `Notebook Instance ${instance.arn} is not in InService state (${status}).`);
+      if (status !== 'InService')
+        throw new AwsError(
+          'ValidationException',
+          `Notebook Instance ${instance.arn} is not in InService state (${status}).`,
+        );
       // Points back at the emulator, whose gateway trades the single-use token for a session on the
       // instance's real Jupyter server (jupyter/notebookGateway.ts). Documented default: 12 hours.
       const token = notebookGateway(world).mintToken(instance.name, input.SessionExpirationDurationInSeconds ?? 43_200);
       return { AuthorizedUrl: `${ctx.origin}/notebook/${encodeURIComponent(instance.name)}?authToken=${token}` };
     },
     ListNotebookInstanceLifecycleConfigs: (input) => {
-      const sorted = filterAndSort([...state.lifecycleConfigs.values()], input, (c) => ({ name: c.name, creationTime: c.creationTime }));
+      const sorted = filterAndSort([...state.lifecycleConfigs.values()], input, (c) => ({
+        name: c.name,
+        creationTime: c.creationTime,
+      }));
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       return {
         NotebookInstanceLifecycleConfigs: items.map((c) => ({
@@ -277,7 +340,10 @@ function handlers(world: World): Record<string, OperationHandler> {
     CreateNotebookInstanceLifecycleConfig: (input, ctx) => {
       const name: string = input.NotebookInstanceLifecycleConfigName;
       if (state.lifecycleConfigs.has(name)) {
-        throw new AwsError('ValidationException', `Unable to create Notebook Instance Lifecycle Config ${world.arn('sagemaker', ctx.region, `notebook-instance-lifecycle-config/${name.toLowerCase()}`)}. (Details: Notebook Instance Lifecycle Config already exists.)`);
+        throw new AwsError(
+          'ValidationException',
+          `Unable to create Notebook Instance Lifecycle Config ${world.arn('sagemaker', ctx.region, `notebook-instance-lifecycle-config/${name.toLowerCase()}`)}. (Details: Notebook Instance Lifecycle Config already exists.)`,
+        );
       }
       const config: LifecycleConfig = {
         name,
@@ -301,13 +367,22 @@ function handlers(world: World): Record<string, OperationHandler> {
     DeleteNotebookInstanceLifecycleConfig: (input) => {
       const name: string = input.NotebookInstanceLifecycleConfigName;
       const inUse = [...state.instances.values()].find((i) => !i.deleted && i.lifecycleConfigName === name);
-      if (inUse) throw new AwsError('ValidationException', `Notebook Instance Lifecycle Config ${name} is in use by Notebook Instance ${inUse.name}.`);
-      if (!state.lifecycleConfigs.delete(name)) throw new AwsError('ValidationException', 'Unable to describe Notebook Instance Lifecycle Config');
+      if (inUse)
+        throw new AwsError(
+          'ValidationException',
+          `Notebook Instance Lifecycle Config ${name} is in use by Notebook Instance ${inUse.name}.`,
+        );
+      if (!state.lifecycleConfigs.delete(name))
+        throw new AwsError('ValidationException', 'Unable to describe Notebook Instance Lifecycle Config');
       return {};
     },
     ListCodeRepositories: (input) => {
       // Documented: SortBy "The default is Name", SortOrder "The default is Ascending".
-      const sorted = filterAndSort([...state.codeRepositories.values()], { ...input, SortBy: input.SortBy ?? 'Name', SortOrder: input.SortOrder ?? 'Ascending' }, (r) => ({ name: r.name, creationTime: r.creationTime }));
+      const sorted = filterAndSort(
+        [...state.codeRepositories.values()],
+        { ...input, SortBy: input.SortBy ?? 'Name', SortOrder: input.SortOrder ?? 'Ascending' },
+        (r) => ({ name: r.name, creationTime: r.creationTime }),
+      );
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       return {
         CodeRepositorySummaryList: items.map((r) => ({
@@ -322,7 +397,8 @@ function handlers(world: World): Record<string, OperationHandler> {
     },
     DescribeCodeRepository: (input) => {
       const repo = state.codeRepositories.get(input.CodeRepositoryName);
-      if (!repo) throw new AwsError('ValidationException', `Cannot find CodeRepository with name ${input.CodeRepositoryName}`);
+      if (!repo)
+        throw new AwsError('ValidationException', `Cannot find CodeRepository with name ${input.CodeRepositoryName}`);
       return {
         CodeRepositoryName: repo.name,
         CodeRepositoryArn: repo.arn,
@@ -346,7 +422,8 @@ function logFinishedScripts(world: World): void {
     if (!config) continue;
     for (const hook of instance.transition.scripts) {
       const lines = lifecycleScriptLog(world, config, hook, instance, instance.transition.since);
-      if (lines.length > 0) world.logs.append('/aws/sagemaker/NotebookInstances', `${instance.name}/LifecycleConfig${hook}`, lines);
+      if (lines.length > 0)
+        world.logs.append('/aws/sagemaker/NotebookInstances', `${instance.name}/LifecycleConfig${hook}`, lines);
     }
   }
 }

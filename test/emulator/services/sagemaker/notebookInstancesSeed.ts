@@ -79,7 +79,12 @@ function addInstance(world: World, seed: InstanceSeed): void {
     platformIdentifier: 'notebook-al2-v2',
     creationTime: created,
     lastModifiedTime: created,
-    transition: { phases: [{ status: seed.status === 'starting' ? 'Pending' : seed.status }], since: created.getTime(), scripts: [], logged: true },
+    transition: {
+      phases: [{ status: seed.status === 'starting' ? 'Pending' : seed.status }],
+      since: created.getTime(),
+      scripts: [],
+      logged: true,
+    },
   };
   notebookState(world).instances.set(instance.name, instance);
   if (seed.status === 'starting') {
@@ -88,7 +93,11 @@ function addInstance(world: World, seed: InstanceSeed): void {
     instance.transition.phases = startPhases(world, instance, ['OnStart']);
   }
   if (seed.status === 'Failed') {
-    const configArn = world.arn('sagemaker', DEFAULT_REGION, `notebook-instance-lifecycle-config/${(seed.lifecycleConfigName ?? '').toLowerCase()}`);
+    const configArn = world.arn(
+      'sagemaker',
+      DEFAULT_REGION,
+      `notebook-instance-lifecycle-config/${(seed.lifecycleConfigName ?? '').toLowerCase()}`,
+    );
     instance.failureReason = `Notebook Instance Lifecycle Config '${configArn}' for Notebook Instance '${instance.arn}' took longer than 5 minutes. Please check your CloudWatch logs for more details if your Notebook Instance has Internet access.`;
   }
 }
@@ -97,7 +106,12 @@ const EMPTY_NOTEBOOK = JSON.stringify({ cells: [], metadata: {}, nbformat: 4, nb
 
 export function seedNotebookInstances(world: World, scenario: ScenarioName): void {
   if (scenario === 'empty') return;
-  world.s3.put(FRAUD_BUCKET, 'fraud-detection-using-machine-learning/v1.0/notebooks/sagemaker_fraud_detection.ipynb', EMPTY_NOTEBOOK, 'application/x-ipynb+json');
+  world.s3.put(
+    FRAUD_BUCKET,
+    'fraud-detection-using-machine-learning/v1.0/notebooks/sagemaker_fraud_detection.ipynb',
+    EMPTY_NOTEBOOK,
+    'application/x-ipynb+json',
+  );
   world.s3.put(LAB_BUCKET, 'lab-1/scripts/Lab1-data-preparation.ipynb', EMPTY_NOTEBOOK, 'application/x-ipynb+json');
   world.s3.put(LAB_BUCKET, 'lab-1/scripts/Lab1-training.ipynb', EMPTY_NOTEBOOK, 'application/x-ipynb+json');
 
@@ -115,10 +129,34 @@ export function seedNotebookInstances(world: World, scenario: ScenarioName): voi
     lastModifiedTime: created,
   });
 
-  addInstance(world, { name: 'FraudDetectionNotebookInstance', instanceType: 'ml.t2.medium', lifecycleConfigName: 'BasicNotebookInstanceLifecycleConfig', status: 'InService', ageDays: 40 });
-  addInstance(world, { name: 'ml-pipeline-lab-notebook', instanceType: 'ml.t3.medium', lifecycleConfigName: 'foo', status: 'Stopped', ageDays: 21 });
-  addInstance(world, { name: 'abalone-autopilot-notebook', instanceType: 'ml.m5.xlarge', defaultCodeRepository: 'abalone-cicd-pipeline', status: 'starting', ageDays: 12 });
-  addInstance(world, { name: 'autogluon-experiments', instanceType: 'ml.g4dn.xlarge', lifecycleConfigName: 'autogluon-install-on-start', status: 'Failed', ageDays: 3 });
+  addInstance(world, {
+    name: 'FraudDetectionNotebookInstance',
+    instanceType: 'ml.t2.medium',
+    lifecycleConfigName: 'BasicNotebookInstanceLifecycleConfig',
+    status: 'InService',
+    ageDays: 40,
+  });
+  addInstance(world, {
+    name: 'ml-pipeline-lab-notebook',
+    instanceType: 'ml.t3.medium',
+    lifecycleConfigName: 'foo',
+    status: 'Stopped',
+    ageDays: 21,
+  });
+  addInstance(world, {
+    name: 'abalone-autopilot-notebook',
+    instanceType: 'ml.m5.xlarge',
+    defaultCodeRepository: 'abalone-cicd-pipeline',
+    status: 'starting',
+    ageDays: 12,
+  });
+  addInstance(world, {
+    name: 'autogluon-experiments',
+    instanceType: 'ml.g4dn.xlarge',
+    lifecycleConfigName: 'autogluon-install-on-start',
+    status: 'Failed',
+    ageDays: 3,
+  });
 
   if (scenario === 'large') {
     const types = ['ml.t3.medium', 'ml.m5.xlarge', 'ml.c5.2xlarge', 'ml.g4dn.xlarge'];

@@ -44,7 +44,11 @@ const ABALONE_PARAMETERS = [
   { Name: 'ProcessingInstanceCount', Type: 'Integer', DefaultValue: '1' },
   { Name: 'TrainingInstanceType', Type: 'String', DefaultValue: 'ml.m5.xlarge' },
   { Name: 'ModelApprovalStatus', Type: 'String', DefaultValue: 'PendingManualApproval' },
-  { Name: 'InputData', Type: 'String', DefaultValue: 's3://sagemaker-us-east-1-123456789012/abalone/abalone-dataset.csv' },
+  {
+    Name: 'InputData',
+    Type: 'String',
+    DefaultValue: 's3://sagemaker-us-east-1-123456789012/abalone/abalone-dataset.csv',
+  },
   { Name: 'MseThreshold', Type: 'Float', DefaultValue: '6.0' },
 ];
 const defaults = () => Object.fromEntries(ABALONE_PARAMETERS.map((p) => [p.Name, p.DefaultValue]));
@@ -107,7 +111,11 @@ function handlers(world: World): Record<string, OperationHandler> {
   const p = pipelines(world);
   const pipelineNamed = (name: string) => {
     const found = p.pipelines.get(name);
-    if (!found) throw new AwsError('ResourceNotFound', `Pipeline '${world.arn('sagemaker', DEFAULT_REGION, `pipeline/${name.toLowerCase()}`)}' does not exist.`);
+    if (!found)
+      throw new AwsError(
+        'ResourceNotFound',
+        `Pipeline '${world.arn('sagemaker', DEFAULT_REGION, `pipeline/${name.toLowerCase()}`)}' does not exist.`,
+      );
     return found;
   };
   const executionWithArn = (arn: string) => {
@@ -115,7 +123,10 @@ function handlers(world: World): Record<string, OperationHandler> {
     if (!e) throw new AwsError('ResourceNotFound', `Pipeline execution '${arn}' does not exist.`);
     return { e, pipeline: pipelineNamed(e.pipeline) };
   };
-  const lastRun = (name: string) => p.executions.filter((e) => e.pipeline === name).reduce<number | undefined>((m, e) => Math.max(m ?? 0, e.start), undefined);
+  const lastRun = (name: string) =>
+    p.executions
+      .filter((e) => e.pipeline === name)
+      .reduce<number | undefined>((m, e) => Math.max(m ?? 0, e.start), undefined);
   return {
     ListPipelines: (input) => {
       const prefix: string | undefined = input.PipelineNamePrefix;
@@ -128,9 +139,14 @@ function handlers(world: World): Record<string, OperationHandler> {
         PipelineSummaries: items.map((x) => {
           const last = lastRun(x.name);
           return {
-            PipelineArn: x.arn, PipelineName: x.name, PipelineDisplayName: x.name, PipelineDescription: x.description,
+            PipelineArn: x.arn,
+            PipelineName: x.name,
+            PipelineDisplayName: x.name,
+            PipelineDescription: x.description,
             RoleArn: `arn:aws:iam::${world.accountId}:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715`,
-            CreationTime: new Date(x.created), LastModifiedTime: new Date(x.created), LastExecutionTime: last ? new Date(last) : undefined,
+            CreationTime: new Date(x.created),
+            LastModifiedTime: new Date(x.created),
+            LastExecutionTime: last ? new Date(last) : undefined,
           };
         }),
         NextToken,
@@ -145,10 +161,16 @@ function handlers(world: World): Record<string, OperationHandler> {
         Steps: x.steps.map((s) => ({ Name: s.name, Type: s.type, Arguments: {} })),
       };
       return {
-        PipelineArn: x.arn, PipelineName: x.name, PipelineDisplayName: x.name, PipelineDescription: x.description,
-        PipelineDefinition: JSON.stringify(definition), PipelineStatus: 'Active',
+        PipelineArn: x.arn,
+        PipelineName: x.name,
+        PipelineDisplayName: x.name,
+        PipelineDescription: x.description,
+        PipelineDefinition: JSON.stringify(definition),
+        PipelineStatus: 'Active',
         RoleArn: `arn:aws:iam::${world.accountId}:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715`,
-        CreationTime: new Date(x.created), LastModifiedTime: new Date(x.created), LastRunTime: last ? new Date(last) : undefined,
+        CreationTime: new Date(x.created),
+        LastModifiedTime: new Date(x.created),
+        LastRunTime: last ? new Date(last) : undefined,
       };
     },
     ListPipelineExecutions: (input) => {
@@ -158,8 +180,12 @@ function handlers(world: World): Record<string, OperationHandler> {
       const { items, NextToken } = page(sorted, input.NextToken, input.MaxResults, 50);
       return {
         PipelineExecutionSummaries: items.map((e) => ({
-          PipelineExecutionArn: e.arn, StartTime: new Date(e.start), PipelineExecutionStatus: executionStatus(world, x, e),
-          PipelineExecutionDisplayName: e.displayName, PipelineExecutionFailureReason: e.failedAt !== undefined && executionStatus(world, x, e) === 'Failed' ? e.failureReason : undefined,
+          PipelineExecutionArn: e.arn,
+          StartTime: new Date(e.start),
+          PipelineExecutionStatus: executionStatus(world, x, e),
+          PipelineExecutionDisplayName: e.displayName,
+          PipelineExecutionFailureReason:
+            e.failedAt !== undefined && executionStatus(world, x, e) === 'Failed' ? e.failureReason : undefined,
         })),
         NextToken,
       };
@@ -169,9 +195,13 @@ function handlers(world: World): Record<string, OperationHandler> {
       const states = stepStates(world, pipeline, e);
       const status = executionStatus(world, pipeline, e);
       return {
-        PipelineArn: pipeline.arn, PipelineExecutionArn: e.arn, PipelineExecutionDisplayName: e.displayName, PipelineExecutionStatus: status,
+        PipelineArn: pipeline.arn,
+        PipelineExecutionArn: e.arn,
+        PipelineExecutionDisplayName: e.displayName,
+        PipelineExecutionStatus: status,
         FailureReason: status === 'Failed' ? e.failureReason : undefined,
-        CreationTime: new Date(e.start), LastModifiedTime: new Date(states.at(-1)?.end ?? states.at(-1)?.start ?? e.start),
+        CreationTime: new Date(e.start),
+        LastModifiedTime: new Date(states.at(-1)?.end ?? states.at(-1)?.start ?? e.start),
       };
     },
     ListPipelineParametersForExecution: (input) => {
@@ -182,19 +212,39 @@ function handlers(world: World): Record<string, OperationHandler> {
     },
     StartPipelineExecution: (input) => {
       const x = pipelineNamed(input.PipelineName);
-      const repeated = p.executions.find((e) => e.pipeline === x.name && e.clientRequestToken === input.ClientRequestToken);
+      const repeated = p.executions.find(
+        (e) => e.pipeline === x.name && e.clientRequestToken === input.ClientRequestToken,
+      );
       if (repeated) return { PipelineExecutionArn: repeated.arn };
       const given: Array<{ Name: string; Value: string }> = input.PipelineParameters ?? [];
       const parameters = defaults();
       for (const { Name, Value } of given) {
         const declared = ABALONE_PARAMETERS.find((d) => d.Name === Name);
-        if (!declared) throw new AwsError('ValidationException', `Parameter '${Name}' is not defined in the pipeline definition. Defined parameters: ${ABALONE_PARAMETERS.map((d) => d.Name).join(', ')}`);
-        if (declared.Type === 'Integer' && !/^-?\d+$/.test(Value)) throw new AwsError('ValidationException', `Value '${Value}' of parameter '${Name}' is not a valid Integer`);
-        if (declared.Type === 'Float' && !Number.isFinite(Number(Value))) throw new AwsError('ValidationException', `Value '${Value}' of parameter '${Name}' is not a valid Float`);
+        if (!declared)
+          throw new AwsError(
+            'ValidationException',
+            `Parameter '${Name}' is not defined in the pipeline definition. Defined parameters: ${ABALONE_PARAMETERS.map((d) => d.Name).join(', ')}`,
+          );
+        if (declared.Type === 'Integer' && !/^-?\d+$/.test(Value))
+          throw new AwsError('ValidationException', `Value '${Value}' of parameter '${Name}' is not a valid Integer`);
+        if (declared.Type === 'Float' && !Number.isFinite(Number(Value)))
+          throw new AwsError('ValidationException', `Value '${Value}' of parameter '${Name}' is not a valid Float`);
         parameters[Name] = Value;
       }
-      const id = createHash('sha1').update(`${x.name}-${world.clock.now()}-${p.executions.length}`).digest('hex').replace(/[^a-z]/g, '').padEnd(12, 'x').slice(0, 12);
-      const e: Execution = { pipeline: x.name, arn: `${x.arn}/execution/${id}`, displayName: input.PipelineExecutionDisplayName ?? `execution-${world.clock.now()}`, start: world.clock.now(), parameters, clientRequestToken: input.ClientRequestToken };
+      const id = createHash('sha1')
+        .update(`${x.name}-${world.clock.now()}-${p.executions.length}`)
+        .digest('hex')
+        .replace(/[^a-z]/g, '')
+        .padEnd(12, 'x')
+        .slice(0, 12);
+      const e: Execution = {
+        pipeline: x.name,
+        arn: `${x.arn}/execution/${id}`,
+        displayName: input.PipelineExecutionDisplayName ?? `execution-${world.clock.now()}`,
+        start: world.clock.now(),
+        parameters,
+        clientRequestToken: input.ClientRequestToken,
+      };
       p.executions.push(e);
       return { PipelineExecutionArn: e.arn };
     },
@@ -207,7 +257,11 @@ function handlers(world: World): Record<string, OperationHandler> {
       const id = e.arn.split('/').at(-1) ?? '';
       return {
         PipelineExecutionSteps: items.map((s) => ({
-          StepName: s.step.name, StepDisplayName: s.step.name, StartTime: new Date(s.start), EndTime: s.end ? new Date(s.end) : undefined, StepStatus: s.status,
+          StepName: s.step.name,
+          StepDisplayName: s.step.name,
+          StartTime: new Date(s.start),
+          EndTime: s.end ? new Date(s.end) : undefined,
+          StepStatus: s.status,
           FailureReason: s.status === 'Failed' ? e.failureReason : undefined,
           Metadata: stepMetadata(world, s, id),
         })),
@@ -218,13 +272,26 @@ function handlers(world: World): Record<string, OperationHandler> {
 }
 
 function stepMetadata(world: World, s: StepState, executionId: string): Record<string, unknown> {
-  const job = (kind: string) => ({ Arn: world.arn('sagemaker', DEFAULT_REGION, `${kind}/pipelines-${executionId}-${s.step.name.toLowerCase()}`.slice(0, 120)) });
+  const job = (kind: string) => ({
+    Arn: world.arn(
+      'sagemaker',
+      DEFAULT_REGION,
+      `${kind}/pipelines-${executionId}-${s.step.name.toLowerCase()}`.slice(0, 120),
+    ),
+  });
   switch (s.step.type) {
-    case 'Processing': return { ProcessingJob: job('processing-job') };
-    case 'Training': return { TrainingJob: job('training-job') };
-    case 'Condition': return s.status === 'Executing' ? {} : { Condition: { Outcome: 'True' } };
-    case 'RegisterModel': return { RegisterModel: { Arn: world.arn('sagemaker', DEFAULT_REGION, 'model-package/abalonepackagegroup/4') } };
-    case 'Model': return { Model: { Arn: world.arn('sagemaker', DEFAULT_REGION, `model/pipelines-${executionId}-createabalonemodel`) } };
+    case 'Processing':
+      return { ProcessingJob: job('processing-job') };
+    case 'Training':
+      return { TrainingJob: job('training-job') };
+    case 'Condition':
+      return s.status === 'Executing' ? {} : { Condition: { Outcome: 'True' } };
+    case 'RegisterModel':
+      return { RegisterModel: { Arn: world.arn('sagemaker', DEFAULT_REGION, 'model-package/abalonepackagegroup/4') } };
+    case 'Model':
+      return {
+        Model: { Arn: world.arn('sagemaker', DEFAULT_REGION, `model/pipelines-${executionId}-createabalonemodel`) },
+      };
   }
 }
 
@@ -234,23 +301,52 @@ function seed(world: World, scenario: ScenarioName): void {
   const now = world.clock.now();
   const day = 86_400_000;
   const add = (name: string, description: string, ageDays: number) =>
-    p.pipelines.set(name, { name, arn: world.arn('sagemaker', DEFAULT_REGION, `pipeline/${name.toLowerCase()}`), description, steps: ABALONE_STEPS, created: now - ageDays * day });
+    p.pipelines.set(name, {
+      name,
+      arn: world.arn('sagemaker', DEFAULT_REGION, `pipeline/${name.toLowerCase()}`),
+      description,
+      steps: ABALONE_STEPS,
+      created: now - ageDays * day,
+    });
   add('AbalonePipeline', 'Process, train, evaluate and register the abalone age model into AbalonePackageGroup', 30);
   const execution = (i: number, start: number, failedAt?: number, failureReason?: string): Execution => {
-    const id = createHash('sha1').update(`AbalonePipeline-${i}`).digest('hex').replace(/[^a-z]/g, '').padEnd(12, 'x').slice(0, 12);
+    const id = createHash('sha1')
+      .update(`AbalonePipeline-${i}`)
+      .digest('hex')
+      .replace(/[^a-z]/g, '')
+      .padEnd(12, 'x')
+      .slice(0, 12);
     const parameters = { ...defaults(), ...(i === 1 ? { MseThreshold: '5.5' } : {}) };
-    return { pipeline: 'AbalonePipeline', arn: `${p.pipelines.get('AbalonePipeline')!.arn}/execution/${id}`, displayName: `execution-${1_637_000_000_000 + i}`, start, failedAt, failureReason, parameters };
+    return {
+      pipeline: 'AbalonePipeline',
+      arn: `${p.pipelines.get('AbalonePipeline')!.arn}/execution/${id}`,
+      displayName: `execution-${1_637_000_000_000 + i}`,
+      start,
+      failedAt,
+      failureReason,
+      parameters,
+    };
   };
   // Running: started five minutes ago (AWS time), so processing is done and training runs.
   p.executions.push(
     execution(3, now - world.clock.duration(360)),
     execution(2, now - 2 * day),
-    execution(1, now - 8 * day, 1, 'ClientError: Failed to download data. Please check your s3 objects and ensure that there is no object that is both a folder as well as a file.'),
+    execution(
+      1,
+      now - 8 * day,
+      1,
+      'ClientError: Failed to download data. Please check your s3 objects and ensure that there is no object that is both a folder as well as a file.',
+    ),
     execution(0, now - 21 * day),
   );
   if (scenario === 'large') {
-    for (let i = 0; i < 120; i++) add(`load-test-pipeline-${String(i).padStart(3, '0')}`, 'Generated for the large scenario', 31 + i);
+    for (let i = 0; i < 120; i++)
+      add(`load-test-pipeline-${String(i).padStart(3, '0')}`, 'Generated for the large scenario', 31 + i);
   }
 }
 
-export const pipelinesModule: ServiceModule = { name: 'sagemaker pipelines', handlers: (world) => ({ sagemaker: handlers(world) }), seed };
+export const pipelinesModule: ServiceModule = {
+  name: 'sagemaker pipelines',
+  handlers: (world) => ({ sagemaker: handlers(world) }),
+  seed,
+};

@@ -23,9 +23,15 @@ type Kind = 'text' | 'number' | 'time' | 'boolean' | 'unknown';
 type Doc = { [member: string]: unknown };
 
 /** Map-like properties addressed as `<Prefix>.<key>` (the key may itself contain dots). */
-const KEYED: { [prefix: string]: Kind } = { HyperParameters: 'text', Metrics: 'number', Tags: 'text', Environment: 'text' };
+const KEYED: { [prefix: string]: Kind } = {
+  HyperParameters: 'text',
+  Metrics: 'number',
+  Tags: 'text',
+  Environment: 'text',
+};
 /** Keys SageMaker allows Contains on any number of times (experiments); for every other name one Contains in all. */
-const MULTI_CONTAINS = /^(Experiment|Trial|TrialComponent)\.(DisplayName|ExperimentName|TrialName|TrialComponentName|Tags|InputArtifacts|OutputArtifacts)$/;
+const MULTI_CONTAINS =
+  /^(Experiment|Trial|TrialComponent)\.(DisplayName|ExperimentName|TrialName|TrialComponentName|Tags|InputArtifacts|OutputArtifacts)$/;
 const MAX_ELEMENTS = 50;
 
 function invalid(message: string): never {
@@ -44,7 +50,8 @@ export function propertyKind(resourceShape: string, name: string): Kind {
   if (!shape) return 'unknown'; // Lenient start without botocore's model: no property check.
   for (const segment of name.split('.')) {
     while (shape?.type === 'list') shape = fullMember(model, shape, '', 'member');
-    const member: Shape | undefined = shape?.type === 'structure' && shape.members?.[segment] ? fullMember(model, shape, segment) : undefined;
+    const member: Shape | undefined =
+      shape?.type === 'structure' && shape.members?.[segment] ? fullMember(model, shape, segment) : undefined;
     if (!member) invalid(`Property name ${name} is not valid for resource ${resourceShape}.`);
     shape = member;
   }
@@ -75,23 +82,31 @@ export function validateExpression(resourceShape: string, expression: SearchExpr
     const kind = propertyKind(resourceShape, filter.Name);
     if (operator === 'Exists' || operator === 'NotExists') return;
     if (filter.Value === undefined) invalid(`Filter on ${filter.Name} with operator ${operator} needs a Value.`);
-    if (operator === 'Contains' && !MULTI_CONTAINS.test(filter.Name) && ++contains > 1) invalid("'CONTAINS' operator usage limit of 1 exceeded.");
-    if ((operator === 'Contains' || operator === 'In') && (kind === 'number' || kind === 'time' || kind === 'boolean')) invalid(`Operator ${operator} is only supported for text properties; ${filter.Name} is not text.`);
+    if (operator === 'Contains' && !MULTI_CONTAINS.test(filter.Name) && ++contains > 1)
+      invalid("'CONTAINS' operator usage limit of 1 exceeded.");
+    if ((operator === 'Contains' || operator === 'In') && (kind === 'number' || kind === 'time' || kind === 'boolean'))
+      invalid(`Operator ${operator} is only supported for text properties; ${filter.Name} is not text.`);
     if (/^(Greater|Less)Than/.test(operator)) {
-      if (kind === 'text' && filter.Name.split('.')[0] !== 'HyperParameters') invalid(`Operator ${operator} is not supported for text property ${filter.Name}.`);
-      if (kind === 'time' ? Number.isNaN(Date.parse(filter.Value)) : !Number.isFinite(Number(filter.Value))) invalid(`Value ${filter.Value} of ${filter.Name} is not a ${kind === 'time' ? 'timestamp' : 'number'}.`);
+      if (kind === 'text' && filter.Name.split('.')[0] !== 'HyperParameters')
+        invalid(`Operator ${operator} is not supported for text property ${filter.Name}.`);
+      if (kind === 'time' ? Number.isNaN(Date.parse(filter.Value)) : !Number.isFinite(Number(filter.Value)))
+        invalid(`Value ${filter.Value} of ${filter.Name} is not a ${kind === 'time' ? 'timestamp' : 'number'}.`);
     }
   };
   const walk = (e: SearchExpression) => {
     const parts = (e.Filters?.length ?? 0) + (e.NestedFilters?.length ?? 0) + (e.SubExpressions?.length ?? 0);
     if (parts === 0) invalid('A SearchExpression must contain at least one Filter, NestedFilter or SubExpression.');
     elements += parts;
-    if (elements > MAX_ELEMENTS) invalid(`A SearchExpression can contain at most ${MAX_ELEMENTS} SubExpressions, NestedFilters and Filters in all.`);
+    if (elements > MAX_ELEMENTS)
+      invalid(
+        `A SearchExpression can contain at most ${MAX_ELEMENTS} SubExpressions, NestedFilters and Filters in all.`,
+      );
     for (const filter of e.Filters ?? []) checkFilter(filter);
     for (const nested of e.NestedFilters ?? []) {
       propertyKind(resourceShape, nested.NestedPropertyName);
       for (const filter of nested.Filters) {
-        if (!filter.Name.startsWith(`${nested.NestedPropertyName}.`)) invalid(`Nested filter ${filter.Name} must name a property of ${nested.NestedPropertyName}.`);
+        if (!filter.Name.startsWith(`${nested.NestedPropertyName}.`))
+          invalid(`Nested filter ${filter.Name} must name a property of ${nested.NestedPropertyName}.`);
         checkFilter(filter);
       }
     }
@@ -109,7 +124,13 @@ export function valuesAt(record: Doc, name: string): unknown[] {
   }
   let current: unknown[] = [record];
   for (const segment of name.split('.')) {
-    current = current.flatMap((v) => (Array.isArray(v) ? v : [v])).flatMap((v) => (v && typeof v === 'object' && !(v instanceof Date) && (v as Doc)[segment] !== undefined ? [(v as Doc)[segment]] : []));
+    current = current
+      .flatMap((v) => (Array.isArray(v) ? v : [v]))
+      .flatMap((v) =>
+        v && typeof v === 'object' && !(v instanceof Date) && (v as Doc)[segment] !== undefined
+          ? [(v as Doc)[segment]]
+          : [],
+      );
   }
   return current.flatMap((v) => (Array.isArray(v) ? v : [v]));
 }
@@ -137,7 +158,10 @@ function matchesValue(value: unknown, operator: string, wanted: string): boolean
     case 'LessThanOrEqualTo':
       return !!pair && pair[0] <= pair[1];
     case 'In':
-      return wanted.split(',').map((v) => v.trim()).includes(String(value));
+      return wanted
+        .split(',')
+        .map((v) => v.trim())
+        .includes(String(value));
     case 'Contains':
       return String(value).includes(wanted);
     default:
@@ -159,7 +183,9 @@ export function matches(record: Doc, expression: SearchExpression): boolean {
     ...(expression.Filters ?? []).map((f) => matchesFilter(record, f)),
     // A nested filter holds when one element of the list satisfies all its filters.
     ...(expression.NestedFilters ?? []).map((n) =>
-      valuesAt(record, n.NestedPropertyName).some((element) => n.Filters.every((f) => matchesFilter({ [n.NestedPropertyName]: element }, f))),
+      valuesAt(record, n.NestedPropertyName).some((element) =>
+        n.Filters.every((f) => matchesFilter({ [n.NestedPropertyName]: element }, f)),
+      ),
     ),
     ...(expression.SubExpressions ?? []).map((sub) => matches(record, sub)),
   ];

@@ -22,7 +22,12 @@ interface JobForLogs {
 }
 
 /** The lines of a run that trains for `trainingSeconds` and then ends in `outcome`. */
-export function trainingScript(job: JobForLogs, trainingSeconds: number, outcome: 'Completed' | 'Failed', failureReason?: string): ScriptLine[] {
+export function trainingScript(
+  job: JobForLogs,
+  trainingSeconds: number,
+  outcome: 'Completed' | 'Failed',
+  failureReason?: string,
+): ScriptLine[] {
   const preamble = ['Loading Parameters', `Hyperparameters: ${JSON.stringify(job.hyperParameters)}`, 'Training Models'];
   const lines: ScriptLine[] = preamble.map((message, i) => ({ at: i, message }));
   if (outcome === 'Failed') {
@@ -32,7 +37,11 @@ export function trainingScript(job: JobForLogs, trainingSeconds: number, outcome
   const body = job.autoGluon ? autoGluonFit() : boostingRounds(job.finalMetrics);
   const step = trainingSeconds / (body.length + 1);
   body.forEach((message, i) => lines.push({ at: Math.round(step * (i + 1)), message }));
-  if (job.autoGluon) lines.push({ at: trainingSeconds, message: 'Testing Models' }, { at: trainingSeconds, message: 'AutoGluon Job Complete' });
+  if (job.autoGluon)
+    lines.push(
+      { at: trainingSeconds, message: 'Testing Models' },
+      { at: trainingSeconds, message: 'AutoGluon Job Complete' },
+    );
   lines.push({ at: trainingSeconds, message: 'Training complete. Saving model artifacts to /opt/ml/model' });
   return lines;
 }
@@ -41,7 +50,11 @@ function autoGluonFit(): string[] {
   return autoGluonLeaderboard()
     .slice()
     .reverse()
-    .flatMap((m) => [`Fitting model: ${m.model} ...`, `\t${m.scoreVal}\t = Validation score   (accuracy)`, `\t${m.fitTime}s\t = Training   runtime`]);
+    .flatMap((m) => [
+      `Fitting model: ${m.model} ...`,
+      `\t${m.scoreVal}\t = Validation score   (accuracy)`,
+      `\t${m.fitTime}s\t = Training   runtime`,
+    ]);
 }
 
 /** Ten rounds converging on the job's final train/validation RMSE (or plausible abalone values). */
@@ -76,7 +89,11 @@ export function metricValues(lines: string[], definitions: MetricDefinition[]): 
     } catch {
       continue;
     }
-    out[definition.Name] = lines.map((l) => pattern.exec(l)?.[1]).filter((v): v is string => v !== undefined).map(Number).filter(Number.isFinite);
+    out[definition.Name] = lines
+      .map((l) => pattern.exec(l)?.[1])
+      .filter((v): v is string => v !== undefined)
+      .map(Number)
+      .filter(Number.isFinite);
   }
   return out;
 }

@@ -12,7 +12,8 @@ import { modelArchive, type ArchiveKind } from './modelArchives';
 import { metricValues, trainingScript, type MetricDefinition, type ScriptLine } from './trainingJobLogs';
 import { seedTrainingJobs } from './trainingJobsSeed';
 
-type Secondary = 'Starting' | 'Downloading' | 'Training' | 'Uploading' | 'Completed' | 'Failed' | 'Stopped' | 'Stopping';
+type Secondary =
+  'Starting' | 'Downloading' | 'Training' | 'Uploading' | 'Completed' | 'Failed' | 'Stopped' | 'Stopping';
 
 export interface TrainingJob {
   name: string;
@@ -48,7 +49,11 @@ export interface TrainingJob {
 /** The clock a job's phases run on: scaled for jobs started in the emulator, AWS time for history. */
 function clockOf(world: World, job: TrainingJob): Clock {
   if (!job.historical) return world.clock;
-  return { now: () => world.clock.now(), duration: (seconds) => seconds * 1000, advance: (ms) => world.clock.advance(ms) };
+  return {
+    now: () => world.clock.now(),
+    duration: (seconds) => seconds * 1000,
+    advance: (ms) => world.clock.advance(ms),
+  };
 }
 
 export function trainingJobs(world: World): Map<string, TrainingJob> {
@@ -57,12 +62,17 @@ export function trainingJobs(world: World): Map<string, TrainingJob> {
 
 const SECONDS: Record<string, number> = { Starting: 120, Downloading: 60, Training: 900, Uploading: 30 };
 
-export function trainingPhases(outcome: 'Completed' | 'Failed', trainingSeconds = SECONDS.Training): Phase<Secondary>[] {
+export function trainingPhases(
+  outcome: 'Completed' | 'Failed',
+  trainingSeconds = SECONDS.Training,
+): Phase<Secondary>[] {
   return [
     { status: 'Starting', seconds: SECONDS.Starting },
     { status: 'Downloading', seconds: SECONDS.Downloading },
     { status: 'Training', seconds: trainingSeconds },
-    ...(outcome === 'Completed' ? [{ status: 'Uploading' as const, seconds: SECONDS.Uploading }, { status: 'Completed' as const }] : [{ status: 'Failed' as const }]),
+    ...(outcome === 'Completed'
+      ? [{ status: 'Uploading' as const, seconds: SECONDS.Uploading }, { status: 'Completed' as const }]
+      : [{ status: 'Failed' as const }]),
   ];
 }
 
@@ -78,9 +88,15 @@ const MESSAGES: Record<Secondary, string> = {
 };
 
 function view(world: World, job: TrainingJob) {
-  if (job.stoppedAt !== undefined) return { status: 'Stopped' as const, secondary: 'Stopped' as Secondary, endTime: new Date(job.stoppedAt) };
+  if (job.stoppedAt !== undefined)
+    return { status: 'Stopped' as const, secondary: 'Stopped' as Secondary, endTime: new Date(job.stoppedAt) };
   const phase = phaseAt(job.phases, job.creationTime, clockOf(world, job));
-  if (phase.settled) return { status: phase.status === 'Failed' ? ('Failed' as const) : ('Completed' as const), secondary: phase.status, endTime: new Date(phase.enteredAt) };
+  if (phase.settled)
+    return {
+      status: phase.status === 'Failed' ? ('Failed' as const) : ('Completed' as const),
+      secondary: phase.status,
+      endTime: new Date(phase.enteredAt),
+    };
   return { status: 'InProgress' as const, secondary: phase.status, endTime: undefined };
 }
 
@@ -91,11 +107,17 @@ function transitions(world: World, job: TrainingJob) {
   for (const phase of job.phases) {
     if (start > now) break;
     const end = phase.seconds === undefined ? undefined : start + clockOf(world, job).duration(phase.seconds);
-    out.push({ Status: phase.status, StartTime: new Date(start), EndTime: end !== undefined && end <= now ? new Date(end) : undefined, StatusMessage: phase.status === 'Failed' ? (job.failureReason ?? MESSAGES.Failed) : MESSAGES[phase.status] });
+    out.push({
+      Status: phase.status,
+      StartTime: new Date(start),
+      EndTime: end !== undefined && end <= now ? new Date(end) : undefined,
+      StatusMessage: phase.status === 'Failed' ? (job.failureReason ?? MESSAGES.Failed) : MESSAGES[phase.status],
+    });
     if (end === undefined) break;
     start = end;
   }
-  if (job.stoppedAt !== undefined) out.push({ Status: 'Stopped', StartTime: new Date(job.stoppedAt), StatusMessage: MESSAGES.Stopped });
+  if (job.stoppedAt !== undefined)
+    out.push({ Status: 'Stopped', StartTime: new Date(job.stoppedAt), StatusMessage: MESSAGES.Stopped });
   return out;
 }
 
@@ -109,7 +131,10 @@ function describe(world: World, job: TrainingJob) {
   const trainingStart = job.creationTime + clock.duration(SECONDS.Starting);
   const started = world.clock.now() >= trainingStart || v.status !== 'InProgress';
   // Billed seconds in AWS time, whatever the emulator's time scale.
-  const seconds = v.endTime && started ? Math.max(1, Math.round((v.endTime.getTime() - trainingStart) / (clock.duration(1) || 1))) : undefined;
+  const seconds =
+    v.endTime && started
+      ? Math.max(1, Math.round((v.endTime.getTime() - trainingStart) / (clock.duration(1) || 1)))
+      : undefined;
   return {
     TrainingJobName: job.name,
     TrainingJobArn: job.arn,
@@ -118,25 +143,39 @@ function describe(world: World, job: TrainingJob) {
     SecondaryStatus: v.secondary,
     FailureReason: v.status === 'Failed' ? job.failureReason : undefined,
     HyperParameters: job.hyperParameters,
-    AlgorithmSpecification: { TrainingImage: job.image, TrainingInputMode: 'File', MetricDefinitions: job.metricDefinitions?.length ? job.metricDefinitions : undefined, EnableSageMakerMetricsTimeSeries: false },
+    AlgorithmSpecification: {
+      TrainingImage: job.image,
+      TrainingInputMode: 'File',
+      MetricDefinitions: job.metricDefinitions?.length ? job.metricDefinitions : undefined,
+      EnableSageMakerMetricsTimeSeries: false,
+    },
     RoleArn: job.roleArn,
     InputDataConfig: job.channels.map((c) => ({
       ChannelName: c.name,
-      DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: c.s3Uri, S3DataDistributionType: 'FullyReplicated' } },
+      DataSource: {
+        S3DataSource: { S3DataType: 'S3Prefix', S3Uri: c.s3Uri, S3DataDistributionType: 'FullyReplicated' },
+      },
       ContentType: c.contentType,
       CompressionType: 'None',
       RecordWrapperType: 'None',
     })),
     OutputDataConfig: { KmsKeyId: '', S3OutputPath: job.outputPath },
-    ResourceConfig: { InstanceType: job.instanceType, InstanceCount: job.instanceCount, VolumeSizeInGB: job.volumeSizeInGB },
+    ResourceConfig: {
+      InstanceType: job.instanceType,
+      InstanceCount: job.instanceCount,
+      VolumeSizeInGB: job.volumeSizeInGB,
+    },
     StoppingCondition: { MaxRuntimeInSeconds: job.maxRuntimeSeconds, MaxWaitTimeInSeconds: job.spot?.maxWaitSeconds },
-    CheckpointConfig: job.spot?.checkpointS3Uri ? { S3Uri: job.spot.checkpointS3Uri, LocalPath: '/opt/ml/checkpoints' } : undefined,
+    CheckpointConfig: job.spot?.checkpointS3Uri
+      ? { S3Uri: job.spot.checkpointS3Uri, LocalPath: '/opt/ml/checkpoints' }
+      : undefined,
     CreationTime: new Date(job.creationTime),
     TrainingStartTime: started ? new Date(trainingStart) : undefined,
     TrainingEndTime: v.endTime,
     LastModifiedTime: v.endTime ?? new Date(world.clock.now()),
     SecondaryStatusTransitions: transitions(world, job),
-    FinalMetricDataList: v.status === 'Completed' ? finalMetrics(job).map((m) => ({ ...m, Timestamp: v.endTime })) : undefined,
+    FinalMetricDataList:
+      v.status === 'Completed' ? finalMetrics(job).map((m) => ({ ...m, Timestamp: v.endTime })) : undefined,
     EnableNetworkIsolation: false,
     EnableInterContainerTrafficEncryption: false,
     EnableManagedSpotTraining: job.spot !== undefined,
@@ -184,8 +223,13 @@ function script(job: TrainingJob): ScriptLine[] {
 /** The job's final metrics: the last value each metric definition found in the log, else the seeded ones. */
 function finalMetrics(job: TrainingJob): TrainingJob['finalMetrics'] {
   if (!job.metricDefinitions?.length) return job.finalMetrics;
-  const values = metricValues(script(job).map((l) => l.message), job.metricDefinitions);
-  return Object.entries(values).filter(([, v]) => v.length > 0).map(([MetricName, v]) => ({ MetricName, Value: v[v.length - 1] }));
+  const values = metricValues(
+    script(job).map((l) => l.message),
+    job.metricDefinitions,
+  );
+  return Object.entries(values)
+    .filter(([, v]) => v.length > 0)
+    .map(([MetricName, v]) => ({ MetricName, Value: v[v.length - 1] }));
 }
 
 /** Appends the lines printed by now (`/aws/sagemaker/TrainingJobs`, one stream per instance). */
@@ -205,7 +249,12 @@ export function writeLogs(world: World, job: TrainingJob, status: string): void 
 export function writeArtifact(world: World, job: TrainingJob): void {
   const location = parseS3Uri(artifactUri(job));
   if (!location) return;
-  world.s3.put(location.bucket, location.key, modelArchive(job.artefact ?? (job.autoGluon ? 'autogluon' : 'generic')), 'application/x-tar');
+  world.s3.put(
+    location.bucket,
+    location.key,
+    modelArchive(job.artefact ?? (job.autoGluon ? 'autogluon' : 'generic')),
+    'application/x-tar',
+  );
 }
 
 function handlers(world: World): Record<string, OperationHandler> {
@@ -221,22 +270,43 @@ function handlers(world: World): Record<string, OperationHandler> {
       // The API reference: MaxResults jobs are retrieved ignoring StatusEquals, then filtered by it, so a
       // page can come back short or empty with a NextToken. NameContains and the time filters apply first.
       const { StatusEquals, ...unfiltered } = input;
-      const sorted = filterAndSort([...jobs.values()], unfiltered, (j) => ({ name: j.name, status: view(world, j).status, creationTime: new Date(j.creationTime) }));
+      const sorted = filterAndSort([...jobs.values()], unfiltered, (j) => ({
+        name: j.name,
+        status: view(world, j).status,
+        creationTime: new Date(j.creationTime),
+      }));
       const { items: retrieved, NextToken } = page(sorted, input.NextToken, input.MaxResults);
       const items = StatusEquals ? retrieved.filter((job) => view(world, job).status === StatusEquals) : retrieved;
       return {
         TrainingJobSummaries: items.map((job) => {
           const v = view(world, job);
-          return { TrainingJobName: job.name, TrainingJobArn: job.arn, CreationTime: new Date(job.creationTime), TrainingEndTime: v.endTime, LastModifiedTime: v.endTime ?? new Date(world.clock.now()), TrainingJobStatus: v.status };
+          return {
+            TrainingJobName: job.name,
+            TrainingJobArn: job.arn,
+            CreationTime: new Date(job.creationTime),
+            TrainingEndTime: v.endTime,
+            LastModifiedTime: v.endTime ?? new Date(world.clock.now()),
+            TrainingJobStatus: v.status,
+          };
         }),
         NextToken,
       };
     },
     DescribeTrainingJob: (input) => describe(world, find(world, input.TrainingJobName)),
     CreateTrainingJob: (input, ctx) => {
-      if (jobs.has(input.TrainingJobName)) throw new AwsError('ResourceInUse', `Training job names must be unique within an AWS account and region, and a training job with this name already exists (${world.arn('sagemaker', ctx.region, `training-job/${input.TrainingJobName.toLowerCase()}`)})`);
+      if (jobs.has(input.TrainingJobName))
+        throw new AwsError(
+          'ResourceInUse',
+          `Training job names must be unique within an AWS account and region, and a training job with this name already exists (${world.arn('sagemaker', ctx.region, `training-job/${input.TrainingJobName.toLowerCase()}`)})`,
+        );
       const image: string = input.AlgorithmSpecification?.TrainingImage ?? '';
-      const channels = (input.InputDataConfig ?? []).map((c: { ChannelName: string; ContentType?: string; DataSource?: { S3DataSource?: { S3Uri: string } } }) => ({ name: c.ChannelName, s3Uri: c.DataSource?.S3DataSource?.S3Uri ?? '', contentType: c.ContentType }));
+      const channels = (input.InputDataConfig ?? []).map(
+        (c: { ChannelName: string; ContentType?: string; DataSource?: { S3DataSource?: { S3Uri: string } } }) => ({
+          name: c.ChannelName,
+          s3Uri: c.DataSource?.S3DataSource?.S3Uri ?? '',
+          contentType: c.ContentType,
+        }),
+      );
       const missing = channels.find((c: { s3Uri: string }) => {
         const location = parseS3Uri(c.s3Uri);
         const bucket = location && world.s3.buckets.get(location.bucket);
@@ -245,12 +315,35 @@ function handlers(world: World): Record<string, OperationHandler> {
       const spot = input.EnableManagedSpotTraining === true;
       const maxRuntimeSeconds: number = input.StoppingCondition?.MaxRuntimeInSeconds ?? 86400;
       const maxWaitSeconds: number | undefined = input.StoppingCondition?.MaxWaitTimeInSeconds;
-      if (spot && maxWaitSeconds === undefined) throw new AwsError('ValidationException', 'MaxWaitTimeInSeconds must be specified when EnableManagedSpotTraining is true.');
-      if (spot && maxWaitSeconds! < maxRuntimeSeconds) throw new AwsError('ValidationException', `Invalid MaxWaitTimeInSeconds. It must be present and be greater than or equal to MaxRuntimeInSeconds (${maxRuntimeSeconds}).`);
-      if (!spot && maxWaitSeconds !== undefined) throw new AwsError('ValidationException', 'MaxWaitTimeInSeconds can only be specified when EnableManagedSpotTraining is true.');
+      if (spot && maxWaitSeconds === undefined)
+        throw new AwsError(
+          'ValidationException',
+          'MaxWaitTimeInSeconds must be specified when EnableManagedSpotTraining is true.',
+        );
+      if (spot && maxWaitSeconds! < maxRuntimeSeconds)
+        throw new AwsError(
+          'ValidationException',
+          `Invalid MaxWaitTimeInSeconds. It must be present and be greater than or equal to MaxRuntimeInSeconds (${maxRuntimeSeconds}).`,
+        );
+      if (!spot && maxWaitSeconds !== undefined)
+        throw new AwsError(
+          'ValidationException',
+          'MaxWaitTimeInSeconds can only be specified when EnableManagedSpotTraining is true.',
+        );
       const definitions: MetricDefinition[] = input.AlgorithmSpecification?.MetricDefinitions ?? [];
-      const badRegex = definitions.find((d) => { try { new RegExp(d.Regex); return false; } catch { return true; } });
-      if (badRegex) throw new AwsError('ValidationException', `Metric definition ${badRegex.Name} has an invalid regular expression: ${badRegex.Regex}`);
+      const badRegex = definitions.find((d) => {
+        try {
+          new RegExp(d.Regex);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      if (badRegex)
+        throw new AwsError(
+          'ValidationException',
+          `Metric definition ${badRegex.Name} has an invalid regular expression: ${badRegex.Regex}`,
+        );
       const autoGluon = isAutoGluonImage(world, image);
       const job: TrainingJob = {
         name: input.TrainingJobName,
@@ -268,9 +361,16 @@ function handlers(world: World): Record<string, OperationHandler> {
         maxRuntimeSeconds,
         creationTime: world.clock.now(),
         // AutoGluon fits for its time_limit hyperparameter (seconds), as the seed's train.py passes it.
-        phases: trainingPhases(missing ? 'Failed' : 'Completed', autoGluon && Number(input.HyperParameters?.time_limit) > 0 ? Number(input.HyperParameters.time_limit) : undefined),
+        phases: trainingPhases(
+          missing ? 'Failed' : 'Completed',
+          autoGluon && Number(input.HyperParameters?.time_limit) > 0
+            ? Number(input.HyperParameters.time_limit)
+            : undefined,
+        ),
         finalMetrics: [],
-        failureReason: missing ? `ClientError: Data download failed:No S3 objects found under S3 URL "${missing.s3Uri}" given in input data source. Please ensure that the bucket exists in the selected region (${ctx.region}), that objects exist under that S3 prefix, and that the role "${input.RoleArn}" has "s3:ListBucket" permissions on bucket "${parseS3Uri(missing.s3Uri)?.bucket ?? ''}".` : undefined,
+        failureReason: missing
+          ? `ClientError: Data download failed:No S3 objects found under S3 URL "${missing.s3Uri}" given in input data source. Please ensure that the bucket exists in the selected region (${ctx.region}), that objects exist under that S3 prefix, and that the role "${input.RoleArn}" has "s3:ListBucket" permissions on bucket "${parseS3Uri(missing.s3Uri)?.bucket ?? ''}".`
+          : undefined,
         autoGluon,
       };
       jobs.set(job.name, job);
@@ -278,7 +378,11 @@ function handlers(world: World): Record<string, OperationHandler> {
     },
     StopTrainingJob: (input) => {
       const job = find(world, input.TrainingJobName);
-      if (view(world, job).status !== 'InProgress') throw new AwsError('ValidationException', `The request was rejected because the training job is in status ${view(world, job).status}.`);
+      if (view(world, job).status !== 'InProgress')
+        throw new AwsError(
+          'ValidationException',
+          `The request was rejected because the training job is in status ${view(world, job).status}.`,
+        );
       job.stoppedAt = world.clock.now();
       return {};
     },

@@ -13,7 +13,8 @@ const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-Execut
 export const AUTOGLUON_IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest';
 const DAY = 86_400_000;
 
-type Seed = Pick<TrainingJob, 'name' | 'image' | 'instanceType'> & Partial<TrainingJob> & { ageMs: number; outcome?: 'Completed' | 'Failed' };
+type Seed = Pick<TrainingJob, 'name' | 'image' | 'instanceType'> &
+  Partial<TrainingJob> & { ageMs: number; outcome?: 'Completed' | 'Failed' };
 
 function add(world: World, seed: Seed): void {
   const job: TrainingJob = {
@@ -55,8 +56,20 @@ export function seedTrainingJobs(world: World, scenario: ScenarioName): void {
     world.s3.put(BUCKET, `${name}/input/training.csv`, abaloneCsv(true, ABALONE_ROWS.slice(0, 16)), 'text/csv');
     world.s3.put(BUCKET, `${name}/input/testing.csv`, abaloneCsv(true, ABALONE_ROWS.slice(16)), 'text/csv');
   }
-  add(world, { name: done, image: AUTOGLUON_IMAGE, instanceType: 'ml.m5.xlarge', ageMs: 20 * DAY, ...autoGluonSeed(done) });
-  add(world, { name: running, image: AUTOGLUON_IMAGE, instanceType: 'ml.m5.xlarge', ageMs: 0, ...autoGluonSeed(running) });
+  add(world, {
+    name: done,
+    image: AUTOGLUON_IMAGE,
+    instanceType: 'ml.m5.xlarge',
+    ageMs: 20 * DAY,
+    ...autoGluonSeed(done),
+  });
+  add(world, {
+    name: running,
+    image: AUTOGLUON_IMAGE,
+    instanceType: 'ml.m5.xlarge',
+    ageMs: 0,
+    ...autoGluonSeed(running),
+  });
   add(world, {
     name: failed,
     image: AUTOGLUON_IMAGE,
@@ -65,7 +78,7 @@ export function seedTrainingJobs(world: World, scenario: ScenarioName): void {
     outcome: 'Failed',
     ...autoGluonSeed(failed),
     hyperParameters: { label: 'Rings', bucket: BUCKET, training_job: failed },
-    failureReason: "AlgorithmError: ExecuteUserScriptError:\nCommand \"python train.py\"\nKeyError: 'Rings'",
+    failureReason: 'AlgorithmError: ExecuteUserScriptError:\nCommand "python train.py"\nKeyError: \'Rings\'',
   });
   add(world, {
     name: 'hyper-cmapss-2021-01-07-16-04-50-037-efc6d79a',
@@ -90,7 +103,13 @@ export function seedTrainingJobs(world: World, scenario: ScenarioName): void {
     instanceType: 'ml.c4.xlarge',
     ageMs: 35 * DAY,
     hyperParameters: { feature_dim: '30', predictor_type: 'binary_classifier', mini_batch_size: '200' },
-    channels: [{ name: 'train', s3Uri: 's3://fraud-detection-end-to-end-demo/linear-learner/train/recordio-pb-data', contentType: 'application/x-recordio-protobuf' }],
+    channels: [
+      {
+        name: 'train',
+        s3Uri: 's3://fraud-detection-end-to-end-demo/linear-learner/train/recordio-pb-data',
+        contentType: 'application/x-recordio-protobuf',
+      },
+    ],
     finalMetrics: [
       { MetricName: 'test:binary_classification_accuracy', Value: 0.9992 },
       { MetricName: 'test:precision', Value: 0.8571 },
@@ -102,10 +121,27 @@ export function seedTrainingJobs(world: World, scenario: ScenarioName): void {
     world.defer(prepareLargeModelArchive());
     // Fifty jobs training for days, newest of all so they fill the first page: the polling benchmark's load.
     for (let i = 0; i < 50; i++) {
-      add(world, { name: `sweep-running-${String(i).padStart(2, '0')}`, image: AUTOGLUON_IMAGE, instanceType: 'ml.m5.xlarge', ageMs: 1_000 + i * 10, phases: trainingPhases('Completed', 10 * 86_400) });
+      add(world, {
+        name: `sweep-running-${String(i).padStart(2, '0')}`,
+        image: AUTOGLUON_IMAGE,
+        instanceType: 'ml.m5.xlarge',
+        ageMs: 1_000 + i * 10,
+        phases: trainingPhases('Completed', 10 * 86_400),
+      });
     }
-    add(world, { name: 'abalone-autogluon-300mb-artefact', image: AUTOGLUON_IMAGE, instanceType: 'ml.m5.4xlarge', ageMs: 2 * DAY, ...autoGluonSeed('abalone-autogluon-300mb-artefact'), artefact: 'autogluon-large' });
-    const images = [AUTOGLUON_IMAGE, '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1', '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1'];
+    add(world, {
+      name: 'abalone-autogluon-300mb-artefact',
+      image: AUTOGLUON_IMAGE,
+      instanceType: 'ml.m5.4xlarge',
+      ageMs: 2 * DAY,
+      ...autoGluonSeed('abalone-autogluon-300mb-artefact'),
+      artefact: 'autogluon-large',
+    });
+    const images = [
+      AUTOGLUON_IMAGE,
+      '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.2-1',
+      '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1',
+    ];
     for (let i = 0; i < 10_000; i++) {
       add(world, {
         name: `sweep-${String(i).padStart(5, '0')}`,

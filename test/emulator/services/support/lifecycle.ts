@@ -23,7 +23,8 @@ export function phaseAt<S extends string>(phases: Phase<S>[], since: number, clo
   const now = clock.now();
   for (let index = 0; index < phases.length; index++) {
     const phase = phases[index];
-    if (phase.seconds === undefined || index === phases.length - 1) return { status: phase.status, index, enteredAt, settled: index === phases.length - 1 };
+    if (phase.seconds === undefined || index === phases.length - 1)
+      return { status: phase.status, index, enteredAt, settled: index === phases.length - 1 };
     const end = enteredAt + clock.duration(phase.seconds);
     if (now < end) return { status: phase.status, index, enteredAt, settled: false };
     enteredAt = end;

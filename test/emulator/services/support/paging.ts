@@ -2,7 +2,12 @@
 // MaxResults bounded by the model, NameContains/StatusEquals/time filters, SortBy/SortOrder.
 import { AwsError } from '../../engine/contract';
 
-export function page<T>(items: T[], nextToken: unknown, maxResults: unknown, defaultMax = 10): { items: T[]; NextToken?: string } {
+export function page<T>(
+  items: T[],
+  nextToken: unknown,
+  maxResults: unknown,
+  defaultMax = 10,
+): { items: T[]; NextToken?: string } {
   let offset = 0;
   if (typeof nextToken === 'string' && nextToken !== '') {
     try {
@@ -14,7 +19,10 @@ export function page<T>(items: T[], nextToken: unknown, maxResults: unknown, def
   }
   const size = typeof maxResults === 'number' ? maxResults : defaultMax;
   const slice = items.slice(offset, offset + size);
-  const next = offset + size < items.length ? Buffer.from(JSON.stringify({ offset: offset + size })).toString('base64') : undefined;
+  const next =
+    offset + size < items.length
+      ? Buffer.from(JSON.stringify({ offset: offset + size })).toString('base64')
+      : undefined;
   return { items: slice, NextToken: next };
 }
 

@@ -43,12 +43,30 @@ export interface AutopilotWizardSeen {
   opened: Partial<Record<AutopilotStep, string>>;
 }
 
-export type AutopilotStep = 'jobName' | 'inputS3Uri' | 'target' | 'problemType' | 'objective' | 'mode' | 'maxCandidates' | 'maxRuntimeSeconds' | 'outputS3Uri' | 'role' | 'autoDeploy';
+export type AutopilotStep =
+  | 'jobName'
+  | 'inputS3Uri'
+  | 'target'
+  | 'problemType'
+  | 'objective'
+  | 'mode'
+  | 'maxCandidates'
+  | 'maxRuntimeSeconds'
+  | 'outputS3Uri'
+  | 'role'
+  | 'autoDeploy';
 
 const PROBLEM_LABELS: Record<ProblemChoice, string> = {
-  auto: 'Detect automatically', Regression: 'Regression', BinaryClassification: 'Binary classification', MulticlassClassification: 'Multiclass classification',
+  auto: 'Detect automatically',
+  Regression: 'Regression',
+  BinaryClassification: 'Binary classification',
+  MulticlassClassification: 'Multiclass classification',
 };
-const MODE_LABELS: Record<ModeChoice, string> = { AUTO: 'Auto', ENSEMBLING: 'Ensembling', HYPERPARAMETER_TUNING: 'Hyperparameter tuning' };
+const MODE_LABELS: Record<ModeChoice, string> = {
+  AUTO: 'Auto',
+  ENSEMBLING: 'Ensembling',
+  HYPERPARAMETER_TUNING: 'Hyperparameter tuning',
+};
 
 /** Scripts every step of the wizard (and its confirmation) on `ui`; returns what the wizard offered. */
 export function answerAutopilotWizard(ui: TestWindow, plan: AutopilotWizardPlan): AutopilotWizardSeen {
@@ -96,7 +114,9 @@ export function answerAutopilotWizard(ui: TestWindow, plan: AutopilotWizardPlan)
     ui.onQuickPick(/^Execution role$/, (p) => {
       seen.roles = p.items.map((i) => i.label);
       seen.opened.role = activeLabel(ui, p);
-      const listed = p.items.find((i) => i.detail !== undefined && i.detail === (plan.roleArn ?? p.items.find((x) => x.detail)?.detail));
+      const listed = p.items.find(
+        (i) => i.detail !== undefined && i.detail === (plan.roleArn ?? p.items.find((x) => x.detail)?.detail),
+      );
       if (listed) return p.pick(listed.label);
       // Not among the listed roles: typed in the box that follows (scripted only now, as only now it is asked).
       typeRole();

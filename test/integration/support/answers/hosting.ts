@@ -48,16 +48,19 @@ export function answerDeployWizard(ui: TestWindow, label: string, plan: DeployWi
   const answers: DeployAnswers = { refusals: [], offered: {} };
   watchPickers(ui);
   const serverless = plan.compute === 'Serverless';
-  const steps: DeployStep[] = serverless ? ['name', 'compute', 'memory', 'concurrency', 'role'] : ['name', 'compute', 'count', 'capture', 'role'];
+  const steps: DeployStep[] = serverless
+    ? ['name', 'compute', 'memory', 'concurrency', 'role']
+    : ['name', 'compute', 'count', 'capture', 'role'];
   const last = plan.refusedAt ? steps.indexOf(plan.refusedAt) : steps.length - 1;
-  const input = (step: DeployStep, prompt: RegExp, value: string | undefined) => ui.onInputBox(prompt, async (p: InputPrompt) => {
-    answers.offered[step] = p.value;
-    const refusal = value === undefined ? await p.accept() : await p.type(value);
-    if (!refusal) return;
-    answers.refusals.push(refusal);
-    if (plan.refusedAt !== step) throw new Error(`Deploy wizard refused ${step} "${value}": ${refusal}`);
-    p.cancel();
-  });
+  const input = (step: DeployStep, prompt: RegExp, value: string | undefined) =>
+    ui.onInputBox(prompt, async (p: InputPrompt) => {
+      answers.offered[step] = p.value;
+      const refusal = value === undefined ? await p.accept() : await p.type(value);
+      if (!refusal) return;
+      answers.refusals.push(refusal);
+      if (plan.refusedAt !== step) throw new Error(`Deploy wizard refused ${step} "${value}": ${refusal}`);
+      p.cancel();
+    });
   for (const step of steps.slice(0, last + 1)) {
     if (step === 'name') input(step, /^Name of the new endpoint$/, plan.endpointName);
     if (step === 'count') input(step, /^Number of .* instances$/, plan.count);
@@ -96,8 +99,13 @@ export function answerDeployWizard(ui: TestWindow, label: string, plan: DeployWi
     }
   }
   const then = plan.then ?? (plan.refusedAt ? 'none' : 'confirm');
-  if (then !== 'none') ui.onMessage(new RegExp(`^Deploy ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} to a new endpoint `), then === 'confirm' ? 'Deploy' : undefined);
-  if (plan.afterFailure) ui.onMessage(/ (failed|stopped at)\b/, plan.afterFailure === 'dismiss' ? undefined : plan.afterFailure);
+  if (then !== 'none')
+    ui.onMessage(
+      new RegExp(`^Deploy ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} to a new endpoint `),
+      then === 'confirm' ? 'Deploy' : undefined,
+    );
+  if (plan.afterFailure)
+    ui.onMessage(/ (failed|stopped at)\b/, plan.afterFailure === 'dismiss' ? undefined : plan.afterFailure);
   return answers;
 }
 
@@ -107,15 +115,24 @@ export function confirmations(ui: TestWindow): Array<{ question: string; detail:
 }
 
 /** Test Endpoint with one typed line; `contentType` is picked (or typed through Other…) when it is asked. */
-export function answerTypedInvocation(ui: TestWindow, endpoint: string, line: string, contentType?: string, options: { hasEditor?: boolean } = {}): void {
+export function answerTypedInvocation(
+  ui: TestWindow,
+  endpoint: string,
+  line: string,
+  contentType?: string,
+  options: { hasEditor?: boolean } = {},
+): void {
   if (options.hasEditor) ui.onQuickPick(exactly(`Test ${endpoint}: what to send`), (p) => p.pick('Type a line…'));
   ui.onInputBox(exactly(`Test ${endpoint}`), async (p) => {
     const refusal = await p.type(line);
     if (refusal) throw new Error(`Test ${endpoint} refused the line: ${refusal}`);
   });
   if (contentType === undefined) return;
-  ui.onQuickPick(new RegExp(`^Content type ${endpoint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} takes`), (p) => p.pick(p.items.some((i) => i.label === contentType) ? contentType : 'Other…'));
-  if (!(CONTENT_TYPES as readonly string[]).includes(contentType)) ui.onInputBox(exactly(`Content type for ${endpoint}`), contentType);
+  ui.onQuickPick(new RegExp(`^Content type ${endpoint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} takes`), (p) =>
+    p.pick(p.items.some((i) => i.label === contentType) ? contentType : 'Other…'),
+  );
+  if (!(CONTENT_TYPES as readonly string[]).includes(contentType))
+    ui.onInputBox(exactly(`Content type for ${endpoint}`), contentType);
 }
 
 export interface RegisterPlan {
@@ -132,7 +149,10 @@ export interface RegisterPlan {
 }
 
 /** Scripts Register Model: group, metrics location, approval status and the confirmation. */
-export function answerRegisterModel(ui: TestWindow, plan: RegisterPlan): { refusals: string[]; groupsOffered: string[] } {
+export function answerRegisterModel(
+  ui: TestWindow,
+  plan: RegisterPlan,
+): { refusals: string[]; groupsOffered: string[] } {
   const seen = { refusals: [] as string[], groupsOffered: [] as string[] };
   ui.onQuickPick(/^Register in which model package group\?$/, (p) => {
     seen.groupsOffered = p.items.map((i) => i.label);
@@ -153,7 +173,13 @@ export function answerRegisterModel(ui: TestWindow, plan: RegisterPlan): { refus
 }
 
 /** Approve or Reject a version: the description typed (refusals recorded, then cancelled) and the confirmation. */
-export function answerDecision(ui: TestWindow, verb: 'Approve' | 'Reject', version: string, comment: string | undefined, confirm: boolean | 'not asked'): { refusals: string[] } {
+export function answerDecision(
+  ui: TestWindow,
+  verb: 'Approve' | 'Reject',
+  version: string,
+  comment: string | undefined,
+  confirm: boolean | 'not asked',
+): { refusals: string[] } {
   const seen = { refusals: [] as string[] };
   ui.onInputBox(exactly(`${verb} ${version}`), async (p) => {
     if (comment === undefined) return p.cancel();
@@ -163,6 +189,7 @@ export function answerDecision(ui: TestWindow, verb: 'Approve' | 'Reject', versi
       p.cancel();
     }
   });
-  if (comment !== undefined && confirm !== 'not asked') ui.onMessage(exactly(`${verb} ${version}?`), confirm ? verb : undefined);
+  if (comment !== undefined && confirm !== 'not asked')
+    ui.onMessage(exactly(`${verb} ${version}?`), confirm ? verb : undefined);
   return seen;
 }

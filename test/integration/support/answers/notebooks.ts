@@ -17,7 +17,15 @@ export interface CreateWizardSeen {
   roles: string[];
   repositories: string[];
   lifecycleConfigs: string[];
-  opened: { name?: string; instanceType?: string; roleArn?: string; volume?: string; lifecycle?: string; rootAccess?: string; directInternetAccess?: string };
+  opened: {
+    name?: string;
+    instanceType?: string;
+    roleArn?: string;
+    volume?: string;
+    lifecycle?: string;
+    rootAccess?: string;
+    directInternetAccess?: string;
+  };
 }
 
 const picked = (p: PickPrompt) => p.items.find((i) => i.picked)?.label;
@@ -27,7 +35,11 @@ const picked = (p: PickPrompt) => p.items.find((i) => i.picked)?.label;
  * dismisses it). `rolesListed: false` when IAM cannot list roles (the ARN is typed at once). Returns what the
  * wizard offered, filled in as its steps are shown.
  */
-export function answerCreateNotebookWizard(ui: TestWindow, plan: NotebookInstancePlan, options: { confirm?: boolean; rolesListed?: false } = {}): CreateWizardSeen {
+export function answerCreateNotebookWizard(
+  ui: TestWindow,
+  plan: NotebookInstancePlan,
+  options: { confirm?: boolean; rolesListed?: false } = {},
+): CreateWizardSeen {
   const seen: CreateWizardSeen = { roles: [], repositories: [], lifecycleConfigs: [], opened: {} };
   watchPickers(ui);
   ui.onInputBox(step('Name'), async (p) => {
@@ -71,12 +83,16 @@ export function answerCreateNotebookWizard(ui: TestWindow, plan: NotebookInstanc
       const refusal = await p.type(l.name);
       if (refusal) throw new Error(`the configuration name ${l.name} was refused: ${refusal}`);
     });
-    ui.onQuickPick(step('Template of the new lifecycle configuration'), (p) => p.pick(TEMPLATE_LABELS[l.template.kind].label));
+    ui.onQuickPick(step('Template of the new lifecycle configuration'), (p) =>
+      p.pick(TEMPLATE_LABELS[l.template.kind].label),
+    );
     const t = l.template;
     const [prompt, value] =
-      t.kind === 's3-sync' ? ['S3 location the notebooks are copied from on start', t.s3Uri ?? '']
-      : t.kind === 'auto-stop' ? ['Idle minutes before the instance stops itself', String(t.idleMinutes)]
-      : ['Packages to install into the python3 environment', (t.packages ?? []).join(' ')];
+      t.kind === 's3-sync'
+        ? ['S3 location the notebooks are copied from on start', t.s3Uri ?? '']
+        : t.kind === 'auto-stop'
+          ? ['Idle minutes before the instance stops itself', String(t.idleMinutes)]
+          : ['Packages to install into the python3 environment', (t.packages ?? []).join(' ')];
     ui.onInputBox(step(prompt), async (p) => {
       const refusal = await p.type(value);
       if (refusal) throw new Error(`"${value}" was refused: ${refusal}`);
@@ -84,7 +100,9 @@ export function answerCreateNotebookWizard(ui: TestWindow, plan: NotebookInstanc
   }
   ui.onQuickPick(step('Default code repository'), (p) => {
     seen.repositories = p.items.slice(1).map((i) => i.label);
-    p.pick((i) => (plan.defaultCodeRepository === undefined ? i.label === 'None' : valueOf(i) === plan.defaultCodeRepository));
+    p.pick((i) =>
+      plan.defaultCodeRepository === undefined ? i.label === 'None' : valueOf(i) === plan.defaultCodeRepository,
+    );
   });
   ui.onQuickPick(step('Root access'), (p) => {
     seen.opened.rootAccess = picked(p);
@@ -102,7 +120,12 @@ export function answerCreateNotebookWizard(ui: TestWindow, plan: NotebookInstanc
  * Scripts Create Lifecycle Configuration: the name, the template ('empty' for none) and its values, and the
  * confirmation (`confirm: false` dismisses it; `confirm: 'never'` scripts none, for a create refused before it).
  */
-export function answerLifecycleConfigWizard(ui: TestWindow, name: string, template: TemplateChoice | 'empty', options: { confirm?: boolean | 'never' } = {}): void {
+export function answerLifecycleConfigWizard(
+  ui: TestWindow,
+  name: string,
+  template: TemplateChoice | 'empty',
+  options: { confirm?: boolean | 'never' } = {},
+): void {
   ui.onInputBox('New lifecycle configuration', name);
   ui.onQuickPick('Start from', (p) => p.pick(template === 'empty' ? 'Empty' : TEMPLATE_LABELS[template.kind].label));
   if (template !== 'empty') {
@@ -110,8 +133,12 @@ export function answerLifecycleConfigWizard(ui: TestWindow, name: string, templa
     else if (template.kind === 'auto-stop') ui.onInputBox('Stop when idle', String(template.idleMinutes));
     else {
       ui.onInputBox('Conda environment', template.environment ?? 'python3');
-      ui.onInputBox(`Packages to install into ${template.environment ?? 'python3'}`, (template.packages ?? []).join(' '));
+      ui.onInputBox(
+        `Packages to install into ${template.environment ?? 'python3'}`,
+        (template.packages ?? []).join(' '),
+      );
     }
   }
-  if (options.confirm !== 'never') ui.onMessage(`Create lifecycle configuration ${name}?`, options.confirm === false ? undefined : 'Create');
+  if (options.confirm !== 'never')
+    ui.onMessage(`Create lifecycle configuration ${name}?`, options.confirm === false ? undefined : 'Create');
 }

@@ -49,7 +49,11 @@ export interface AskedParameter {
  * expected to be refused), the others keep their defaults. Returns what was asked, filled in as the boxes
  * are shown.
  */
-export function answerPipelineParameters(ui: TestWindow, names: string[], values: Record<string, string | string[]> = {}): AskedParameter[] {
+export function answerPipelineParameters(
+  ui: TestWindow,
+  names: string[],
+  values: Record<string, string | string[]> = {},
+): AskedParameter[] {
   const asked: AskedParameter[] = [];
   for (const [i, name] of names.entries()) {
     ui.onInputBox(`Start pipeline (${i + 1}/${names.length}): ${name}`, async (p) => {

@@ -27,10 +27,35 @@ export async function trainingJobNode(name: string): Promise<ExplorerNode> {
 }
 
 export type TrainingStep =
-  | 'name' | 'image' | 'instanceType' | 'instanceCount' | 'volume' | 'runtime' | 'capacity' | 'spotWait' | 'checkpoint'
-  | 'role' | 'channels' | 'output' | 'hyperparameters' | 'metrics';
+  | 'name'
+  | 'image'
+  | 'instanceType'
+  | 'instanceCount'
+  | 'volume'
+  | 'runtime'
+  | 'capacity'
+  | 'spotWait'
+  | 'checkpoint'
+  | 'role'
+  | 'channels'
+  | 'output'
+  | 'hyperparameters'
+  | 'metrics';
 
-const ORDER: TrainingStep[] = ['name', 'image', 'instanceType', 'instanceCount', 'volume', 'runtime', 'capacity', 'role', 'channels', 'output', 'hyperparameters', 'metrics'];
+const ORDER: TrainingStep[] = [
+  'name',
+  'image',
+  'instanceType',
+  'instanceCount',
+  'volume',
+  'runtime',
+  'capacity',
+  'role',
+  'channels',
+  'output',
+  'hyperparameters',
+  'metrics',
+];
 
 export interface TrainingWizardOptions {
   /** The step whose value the wizard refuses: its message is recorded and the wizard cancelled there. */
@@ -53,32 +78,45 @@ export interface TrainingWizardAnswers {
   images?: string[];
 }
 
-const hyperSummary = (h: Record<string, string>) => Object.entries(h).map(([k, v]) => `${k}=${v}`).join(', ') || 'none';
-const metricsText = (plan: Partial<TrainingPlan>) => plan.metricDefinitions?.map((d) => `${d.name}=${d.regex}`).join(';; ');
+const hyperSummary = (h: Record<string, string>) =>
+  Object.entries(h)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ') || 'none';
+const metricsText = (plan: Partial<TrainingPlan>) =>
+  plan.metricDefinitions?.map((d) => `${d.name}=${d.regex}`).join(';; ');
 
 /**
  * Scripts the Start Training Job wizard (and its confirmation) on `ui` from `plan`: every field given is typed
  * or picked, every field left out accepted as offered (the image and hyperparameters kept, on-demand capacity).
  */
-export function answerTrainingWizard(ui: TestWindow, plan: Partial<TrainingPlan>, options: TrainingWizardOptions = {}): TrainingWizardAnswers {
+export function answerTrainingWizard(
+  ui: TestWindow,
+  plan: Partial<TrainingPlan>,
+  options: TrainingWizardOptions = {},
+): TrainingWizardAnswers {
   const answers: TrainingWizardAnswers = { offered: {}, refusals: [] };
   const stop = options.refusedAt ?? options.cancelAt;
   const cancelled = (step: TrainingStep) => options.cancelAt === step;
-  const input = (step: TrainingStep, prompt: RegExp, value: string | number | undefined) => ui.onInputBox(prompt, async (p: InputPrompt) => {
-    answers.offered[step] = p.value;
-    if (cancelled(step)) return p.cancel();
-    const typed = value === undefined ? undefined : String(value);
-    const refusal = typed === undefined ? await p.accept() : await p.type(typed);
-    if (!refusal) return;
-    answers.refusals.push(refusal);
-    if (options.refusedAt !== step) throw new Error(`Start training job refused ${step} "${typed ?? p.value}": ${refusal}`);
-    p.cancel();
-  });
-  const pick = (step: TrainingStep, placeholder: RegExp, answer: (p: PickPrompt) => void) => ui.onQuickPick(placeholder, (p) => {
-    if (cancelled(step)) return p.cancel();
-    answer(p);
-  });
-  const steps = stop ? ORDER.slice(0, ORDER.indexOf(stop === 'spotWait' || stop === 'checkpoint' ? 'capacity' : stop) + 1) : ORDER;
+  const input = (step: TrainingStep, prompt: RegExp, value: string | number | undefined) =>
+    ui.onInputBox(prompt, async (p: InputPrompt) => {
+      answers.offered[step] = p.value;
+      if (cancelled(step)) return p.cancel();
+      const typed = value === undefined ? undefined : String(value);
+      const refusal = typed === undefined ? await p.accept() : await p.type(typed);
+      if (!refusal) return;
+      answers.refusals.push(refusal);
+      if (options.refusedAt !== step)
+        throw new Error(`Start training job refused ${step} "${typed ?? p.value}": ${refusal}`);
+      p.cancel();
+    });
+  const pick = (step: TrainingStep, placeholder: RegExp, answer: (p: PickPrompt) => void) =>
+    ui.onQuickPick(placeholder, (p) => {
+      if (cancelled(step)) return p.cancel();
+      answer(p);
+    });
+  const steps = stop
+    ? ORDER.slice(0, ORDER.indexOf(stop === 'spotWait' || stop === 'checkpoint' ? 'capacity' : stop) + 1)
+    : ORDER;
   for (const step of steps) {
     if (step === 'name') input(step, /^Training job name \(unique/, plan.jobName);
     if (step === 'image') {
@@ -87,7 +125,9 @@ export function answerTrainingWizard(ui: TestWindow, plan: Partial<TrainingPlan>
         answers.offered.image = keep?.description;
         if (plan.image === undefined || keep?.description === plan.image) return p.pick('$(check) Keep this image');
         const image = plan.image;
-        const repository = p.items.find((i) => i.description && (image.startsWith(`${i.description}:`) || image.startsWith(`${i.description}@`)));
+        const repository = p.items.find(
+          (i) => i.description && (image.startsWith(`${i.description}:`) || image.startsWith(`${i.description}@`)),
+        );
         if (!repository) {
           input('image', /^Training image URI$/, image);
           return p.pick('$(edit) Type an image URI…');
@@ -113,7 +153,8 @@ export function answerTrainingWizard(ui: TestWindow, plan: Partial<TrainingPlan>
       pick(step, /^Capacity$/, (p) => {
         if (!plan.spot) return p.pick('On-demand');
         input('spotWait', /^Longest wait for spot capacity/, plan.spot.maxWaitSeconds);
-        if (options.refusedAt !== 'spotWait' && options.cancelAt !== 'spotWait') input('checkpoint', /^Checkpoint location/, plan.spot.checkpointS3Uri);
+        if (options.refusedAt !== 'spotWait' && options.cancelAt !== 'spotWait')
+          input('checkpoint', /^Checkpoint location/, plan.spot.checkpointS3Uri);
         p.pick('Managed spot training');
       });
     }
@@ -136,12 +177,14 @@ export function answerTrainingWizard(ui: TestWindow, plan: Partial<TrainingPlan>
         // Edited as JSON in the editor the wizard opens, then "Continue"; the untitled editor is closed unsaved.
         ui.onQuickPick(/^Edit the JSON in the editor/, async (next) => {
           const editor = vscode.window.activeTextEditor;
-          if (!editor || editor.document.languageId !== 'json') throw new Error('The wizard opened no JSON editor for the hyperparameters');
+          if (!editor || editor.document.languageId !== 'json')
+            throw new Error('The wizard opened no JSON editor for the hyperparameters');
           const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
           await editor.edit((edit) => edit.replace(whole, `${JSON.stringify(wanted, null, 2)}\n`));
           next.pick('Continue with the edited hyperparameters');
           await new Promise((resolve) => setImmediate(resolve));
-          if (vscode.window.activeTextEditor?.document === editor.document) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+          if (vscode.window.activeTextEditor?.document === editor.document)
+            await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         });
         p.pick('$(json) Edit as JSON in an editor…');
       });
@@ -170,7 +213,10 @@ export interface ProjectAnswers {
 }
 
 /** Scripts New AutoGluon Container Project (in the one workspace folder): name, account, and the replace question. */
-export function answerNewAutoGluonProject(ui: TestWindow, answers: ProjectAnswers): { refusals: string[]; accountOffered?: string } {
+export function answerNewAutoGluonProject(
+  ui: TestWindow,
+  answers: ProjectAnswers,
+): { refusals: string[]; accountOffered?: string } {
   const seen: { refusals: string[]; accountOffered?: string } = { refusals: [] };
   ui.onInputBox(/^Project folder and ECR repository name$/, async (p) => {
     const refusal = await p.type(answers.name);
@@ -183,8 +229,10 @@ export function answerNewAutoGluonProject(ui: TestWindow, answers: ProjectAnswer
   ui.onInputBox(/^AWS account id of the ECR registry/, async (p) => {
     seen.accountOffered = p.value;
     const refusal = answers.account === undefined ? await p.accept() : await p.type(answers.account);
-    if (refusal) throw new Error(`New AutoGluon project refused the account "${answers.account ?? p.value}": ${refusal}`);
+    if (refusal)
+      throw new Error(`New AutoGluon project refused the account "${answers.account ?? p.value}": ${refusal}`);
   });
-  if (answers.replace) ui.onMessage(/^Replace \d+ existing file\(s\)\?$/, answers.replace === 'Replace' ? 'Replace' : undefined);
+  if (answers.replace)
+    ui.onMessage(/^Replace \d+ existing file\(s\)\?$/, answers.replace === 'Replace' ? 'Replace' : undefined);
   return seen;
 }

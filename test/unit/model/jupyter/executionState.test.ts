@@ -1,5 +1,13 @@
 import * as assert from 'assert';
-import { ABORTED_MESSAGE, ExecutionTracker, KERNEL_DIED_MESSAGE, KERNEL_RESTARTED_MESSAGE, executeReplyEnd, inputEcho, inputPrompt } from '../../../../src/model/jupyter/executionState';
+import {
+  ABORTED_MESSAGE,
+  ExecutionTracker,
+  KERNEL_DIED_MESSAGE,
+  KERNEL_RESTARTED_MESSAGE,
+  executeReplyEnd,
+  inputEcho,
+  inputPrompt,
+} from '../../../../src/model/jupyter/executionState';
 import type { JupyterMessage } from '../../../../src/model/jupyter/messages';
 
 function msg(msg_type: string, content: unknown, parent = 'exec-1', channel = 'iopub'): JupyterMessage {
@@ -14,8 +22,14 @@ describe('cell execution state', () => {
     const tracker = new ExecutionTracker('exec-1');
     assert.deepStrictEqual(tracker.handle(busy()), {});
     assert.strictEqual(tracker.running, true);
-    assert.deepStrictEqual(tracker.handle(msg('execute_input', { code: 'df.head()', execution_count: 7 })), { executionCount: 7 });
-    assert.deepStrictEqual(tracker.handle(reply({ status: 'ok', execution_count: 7, user_expressions: {}, payload: [] })), {}, 'output may still come until idle');
+    assert.deepStrictEqual(tracker.handle(msg('execute_input', { code: 'df.head()', execution_count: 7 })), {
+      executionCount: 7,
+    });
+    assert.deepStrictEqual(
+      tracker.handle(reply({ status: 'ok', execution_count: 7, user_expressions: {}, payload: [] })),
+      {},
+      'output may still come until idle',
+    );
     assert.deepStrictEqual(tracker.handle(idle()), { end: { success: true, outcome: 'ok', executionCount: 7 } });
     assert.strictEqual(tracker.running, false);
     assert.deepStrictEqual(tracker.handle(idle()), {}, 'ends once');
@@ -25,23 +39,45 @@ describe('cell execution state', () => {
     const tracker = new ExecutionTracker('exec-1');
     tracker.handle(busy());
     assert.deepStrictEqual(tracker.handle(idle()), {});
-    assert.deepStrictEqual(tracker.handle(reply({ status: 'ok', execution_count: 2 })), { executionCount: 2, end: { success: true, outcome: 'ok', executionCount: 2 } });
+    assert.deepStrictEqual(tracker.handle(reply({ status: 'ok', execution_count: 2 })), {
+      executionCount: 2,
+      end: { success: true, outcome: 'ok', executionCount: 2 },
+    });
   });
 
-  it('ends with ✗ and the exception\'s name for an error; an interrupt is told apart', () => {
-    assert.deepStrictEqual(executeReplyEnd({ status: 'error', execution_count: 4, ename: 'ZeroDivisionError', evalue: 'division by zero', traceback: [] }), {
-      success: false,
-      outcome: 'error',
-      executionCount: 4,
-      error: { name: 'ZeroDivisionError', message: 'division by zero' },
+  it("ends with ✗ and the exception's name for an error; an interrupt is told apart", () => {
+    assert.deepStrictEqual(
+      executeReplyEnd({
+        status: 'error',
+        execution_count: 4,
+        ename: 'ZeroDivisionError',
+        evalue: 'division by zero',
+        traceback: [],
+      }),
+      {
+        success: false,
+        outcome: 'error',
+        executionCount: 4,
+        error: { name: 'ZeroDivisionError', message: 'division by zero' },
+      },
+    );
+    const interrupted = executeReplyEnd({
+      status: 'error',
+      execution_count: 5,
+      ename: 'KeyboardInterrupt',
+      evalue: '',
     });
-    const interrupted = executeReplyEnd({ status: 'error', execution_count: 5, ename: 'KeyboardInterrupt', evalue: '' });
     assert.strictEqual(interrupted.success, false);
     assert.strictEqual(interrupted.outcome, 'interrupted');
   });
 
   it('leaves a cell the kernel skipped after an earlier failure without a mark', () => {
-    assert.deepStrictEqual(executeReplyEnd({ status: 'aborted' }), { success: undefined, outcome: 'aborted', executionCount: undefined, message: ABORTED_MESSAGE });
+    assert.deepStrictEqual(executeReplyEnd({ status: 'aborted' }), {
+      success: undefined,
+      outcome: 'aborted',
+      executionCount: undefined,
+      message: ABORTED_MESSAGE,
+    });
   });
 
   it('ignores the status and replies of other requests', () => {
@@ -49,7 +85,10 @@ describe('cell execution state', () => {
     tracker.handle(busy());
     assert.deepStrictEqual(tracker.handle(idle('exec-0')), {});
     assert.deepStrictEqual(tracker.handle(msg('execute_input', { execution_count: 9 }, 'exec-2')), {});
-    assert.deepStrictEqual(tracker.handle(msg('execute_reply', { status: 'ok', execution_count: 9 }, 'exec-2', 'shell')), {});
+    assert.deepStrictEqual(
+      tracker.handle(msg('execute_reply', { status: 'ok', execution_count: 9 }, 'exec-2', 'shell')),
+      {},
+    );
     assert.strictEqual(tracker.executionCount, undefined);
     assert.strictEqual(tracker.end, undefined);
   });
@@ -62,7 +101,10 @@ describe('cell execution state', () => {
       end: { success: false, outcome: 'kernel-restarted', message: KERNEL_RESTARTED_MESSAGE, executionCount: 3 },
     });
     const dead = new ExecutionTracker('exec-1');
-    assert.deepStrictEqual(dead.handle(msg('status', { execution_state: 'dead' }, 'shutdown-1')).end?.message, KERNEL_DIED_MESSAGE);
+    assert.deepStrictEqual(
+      dead.handle(msg('status', { execution_state: 'dead' }, 'shutdown-1')).end?.message,
+      KERNEL_DIED_MESSAGE,
+    );
   });
 
   it('does not show a count of 0 or null (a silent or failed-to-start cell)', () => {
@@ -72,7 +114,7 @@ describe('cell execution state', () => {
 });
 
 describe('input() and getpass()', () => {
-  it('asks with the kernel\'s prompt, hiding a password', () => {
+  it("asks with the kernel's prompt, hiding a password", () => {
     assert.deepStrictEqual(inputPrompt({ prompt: 'Number of epochs? ', password: false }), {
       prompt: 'Number of epochs?',
       password: false,

@@ -1,10 +1,19 @@
 import * as assert from 'assert';
-import { WIDGET_NOTE, base64Bytes, bundleItems, bytesText, joinMultiline, mimeItem, sortByDisplayOrder, textBytes } from '../../../../src/model/jupyter/mimeBundle';
+import {
+  WIDGET_NOTE,
+  base64Bytes,
+  bundleItems,
+  bytesText,
+  joinMultiline,
+  mimeItem,
+  sortByDisplayOrder,
+  textBytes,
+} from '../../../../src/model/jupyter/mimeBundle';
 
 const mimes = (bundle: Record<string, unknown>) => bundleItems(bundle).map((i) => i.mime);
 
 describe('MIME bundles as output items', () => {
-  it('orders the items richest first, as VS Code\'s ipynb support does, text/plain last', () => {
+  it("orders the items richest first, as VS Code's ipynb support does, text/plain last", () => {
     const bundle = {
       'text/plain': 'x',
       'application/json': { a: 1 },
@@ -35,23 +44,34 @@ describe('MIME bundles as output items', () => {
     ]);
   });
 
-  it('puts an empty vendored type (holoviews\' loader) after the HTML beside it', () => {
-    assert.deepStrictEqual(mimes({ 'application/vnd.holoviews_load.v0+json': '', 'text/html': '<div/>', 'text/plain': 'Layout' }), [
-      'text/html',
-      'text/plain',
-      'application/vnd.holoviews_load.v0+json',
-    ]);
+  it("puts an empty vendored type (holoviews' loader) after the HTML beside it", () => {
+    assert.deepStrictEqual(
+      mimes({ 'application/vnd.holoviews_load.v0+json': '', 'text/html': '<div/>', 'text/plain': 'Layout' }),
+      ['text/html', 'text/plain', 'application/vnd.holoviews_load.v0+json'],
+    );
   });
 
   it('keeps the order of equally ranked items', () => {
-    const items = ['application/x-a', 'application/x-b', 'application/x-c'].map((mime) => ({ mime, data: textBytes('1') }));
-    assert.deepStrictEqual(sortByDisplayOrder(items).map((i) => i.mime), ['application/x-a', 'application/x-b', 'application/x-c']);
+    const items = ['application/x-a', 'application/x-b', 'application/x-c'].map((mime) => ({
+      mime,
+      data: textBytes('1'),
+    }));
+    assert.deepStrictEqual(
+      sortByDisplayOrder(items).map((i) => i.mime),
+      ['application/x-a', 'application/x-b', 'application/x-c'],
+    );
   });
 
   it('decodes base64 images to bytes, ignoring the line breaks of saved notebooks; SVG stays text', () => {
-    assert.deepStrictEqual([...mimeItem('image/png', 'iVBO\nRw0K\nGgo=').data], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.deepStrictEqual(
+      [...mimeItem('image/png', 'iVBO\nRw0K\nGgo=').data],
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    );
     assert.deepStrictEqual([...mimeItem('image/jpeg', '/9j/4A==').data], [0xff, 0xd8, 0xff, 0xe0]);
-    assert.strictEqual(bytesText(mimeItem('image/svg+xml', ['<svg>\n', '<circle r="4"/>\n', '</svg>']).data), '<svg>\n<circle r="4"/>\n</svg>');
+    assert.strictEqual(
+      bytesText(mimeItem('image/svg+xml', ['<svg>\n', '<circle r="4"/>\n', '</svg>']).data),
+      '<svg>\n<circle r="4"/>\n</svg>',
+    );
     assert.deepStrictEqual([...base64Bytes('AAEC/w==')], [0, 1, 2, 255]);
   });
 
@@ -62,7 +82,10 @@ describe('MIME bundles as output items', () => {
   });
 
   it('gives JSON values as JSON text, and joins string arrays as nbformat multiline strings', () => {
-    assert.strictEqual(bytesText(mimeItem('application/json', { rows: 4177, columns: ['Length', 'Rings'] }).data), '{"rows":4177,"columns":["Length","Rings"]}');
+    assert.strictEqual(
+      bytesText(mimeItem('application/json', { rows: 4177, columns: ['Length', 'Rings'] }).data),
+      '{"rows":4177,"columns":["Length","Rings"]}',
+    );
     assert.strictEqual(bytesText(mimeItem('application/json', [1, 2, 3]).data), '[1,2,3]');
     assert.strictEqual(bytesText(mimeItem('application/json', 0).data), '0');
     assert.strictEqual(bytesText(mimeItem('application/vnd.vegalite.v5+json', { mark: 'bar' }).data), '{"mark":"bar"}');
@@ -76,10 +99,19 @@ describe('MIME bundles as output items', () => {
   });
 
   it('leaves out the ipywidgets view and shows its text instead, or a note when it has none', () => {
-    const progress = bundleItems({ 'application/vnd.jupyter.widget-view+json': { model_id: 'f3a1', version_major: 2, version_minor: 0 }, 'text/plain': 'IntProgress(value=3, max=10)' });
-    assert.deepStrictEqual(progress.map((i) => [i.mime, bytesText(i.data)]), [['text/plain', 'IntProgress(value=3, max=10)']]);
+    const progress = bundleItems({
+      'application/vnd.jupyter.widget-view+json': { model_id: 'f3a1', version_major: 2, version_minor: 0 },
+      'text/plain': 'IntProgress(value=3, max=10)',
+    });
+    assert.deepStrictEqual(
+      progress.map((i) => [i.mime, bytesText(i.data)]),
+      [['text/plain', 'IntProgress(value=3, max=10)']],
+    );
     const bare = bundleItems({ 'application/vnd.jupyter.widget-view+json': { model_id: 'f3a1' } });
-    assert.deepStrictEqual(bare.map((i) => [i.mime, bytesText(i.data)]), [['text/plain', WIDGET_NOTE]]);
+    assert.deepStrictEqual(
+      bare.map((i) => [i.mime, bytesText(i.data)]),
+      [['text/plain', WIDGET_NOTE]],
+    );
   });
 
   it('has no items for an empty bundle', () => {

@@ -34,7 +34,10 @@ export class SimulatedNotebook {
           break;
         }
         case 'replaceAll':
-          this.cells.set(cell, edit.outputs.map((o) => ({ ...o, items: [...o.items] })));
+          this.cells.set(
+            cell,
+            edit.outputs.map((o) => ({ ...o, items: [...o.items] })),
+          );
           break;
       }
     }
@@ -56,7 +59,10 @@ export function describe(output: CellOutputData): string {
     const error = JSON.parse(bytesText(first.data)) as { name: string; message: string };
     return `error: ${error.name}: ${error.message}`;
   }
-  const body = first.mime.startsWith('image/') && first.mime !== 'image/svg+xml' ? `${first.data.length} bytes` : bytesText(first.data);
+  const body =
+    first.mime.startsWith('image/') && first.mime !== 'image/svg+xml'
+      ? `${first.data.length} bytes`
+      : bytesText(first.data);
   return `${first.mime}: ${body}`;
 }
 

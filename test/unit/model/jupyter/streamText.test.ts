@@ -49,7 +49,11 @@ describe('stream text', () => {
     const growing = feed('abc', 'def\rabcdefgh');
     assert.deepStrictEqual(growing.kinds, ['append', 'append']);
     assert.strictEqual(growing.text, 'abcdefgh');
-    assert.deepStrictEqual(feed('abc', '\rabc').kinds, ['append', 'none'], 'a frame identical to the shown one changes nothing');
+    assert.deepStrictEqual(
+      feed('abc', '\rabc').kinds,
+      ['append', 'none'],
+      'a frame identical to the shown one changes nothing',
+    );
     const waiting = feed('abc\r', '\nnext');
     assert.deepStrictEqual(waiting.kinds, ['append', 'append']);
     assert.strictEqual(waiting.text, 'abc\nnext');
@@ -67,14 +71,27 @@ describe('stream text', () => {
     const { text } = feed(`${green(' 50%')} eta 3s`, `\r${green('100%')} done   `);
     // The old frame's leading colour and its reset stay around the new frame: still green 100%, plain text after.
     assert.strictEqual(text, `\u001b[32m${green('100%')} done   \u001b[0m`);
-    assert.strictEqual(text.split(/\[[0-9;]*m/).join('').split(String.fromCharCode(27)).join(''), '100% done   ', 'what the user reads');
-    assert.strictEqual(feed('\u001b[1;31mError\u001b[0m: bad\n').text, '\u001b[1;31mError\u001b[0m: bad\n', 'untouched without \\r');
+    assert.strictEqual(
+      text
+        .split(/\[[0-9;]*m/)
+        .join('')
+        .split(String.fromCharCode(27))
+        .join(''),
+      '100% done   ',
+      'what the user reads',
+    );
+    assert.strictEqual(
+      feed('\u001b[1;31mError\u001b[0m: bad\n').text,
+      '\u001b[1;31mError\u001b[0m: bad\n',
+      'untouched without \\r',
+    );
   });
 
   it('a long progress bar leaves one line, whatever the number of frames', () => {
     const stream = new StreamText();
     stream.append('Epoch 1/1\n');
-    for (let i = 0; i <= 1000; i++) stream.append(`\r${i}/1000 [${'='.repeat(Math.floor(i / 50))}>${'.'.repeat(20 - Math.floor(i / 50))}]`);
+    for (let i = 0; i <= 1000; i++)
+      stream.append(`\r${i}/1000 [${'='.repeat(Math.floor(i / 50))}>${'.'.repeat(20 - Math.floor(i / 50))}]`);
     stream.append('\n');
     assert.strictEqual(stream.text, `Epoch 1/1\n1000/1000 [====================>]\n`);
     assert.strictEqual(stream.completedBytes, stream.text.length);
