@@ -37,7 +37,8 @@ const extension = {
 const appDir = path.resolve(__dirname, 'src/webviews/app');
 const webviewEntries = fs.existsSync(appDir)
   ? Object.fromEntries(
-      fs.readdirSync(appDir)
+      fs
+        .readdirSync(appDir)
         .filter((f) => f.endsWith('.main.ts'))
         .map((f) => [f.replace(/\.main\.ts$/, ''), path.join(appDir, f)]),
     )

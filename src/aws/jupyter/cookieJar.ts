@@ -33,10 +33,12 @@ export class CookieJar {
     const host = target.hostname.toLowerCase();
     const secureChannel = target.protocol === 'https:' || LOOPBACK.test(host);
     const now = this.now();
-    const matching = this.live(now).filter((c) =>
-      (c.hostOnly ? host === c.domain : domainMatches(host, c.domain))
-      && pathMatches(target.pathname || '/', c.path)
-      && (!c.secure || secureChannel));
+    const matching = this.live(now).filter(
+      (c) =>
+        (c.hostOnly ? host === c.domain : domainMatches(host, c.domain)) &&
+        pathMatches(target.pathname || '/', c.path) &&
+        (!c.secure || secureChannel),
+    );
     // Longer paths first, as RFC 6265 5.4 asks.
     matching.sort((a, b) => b.path.length - a.path.length);
     return matching.length ? matching.map((c) => `${c.name}=${c.value}`).join('; ') : undefined;
@@ -77,7 +79,14 @@ export class CookieJar {
     const name = pair.slice(0, eq).trim();
     const value = stripQuotes(pair.slice(eq + 1).trim());
     const host = url.hostname.toLowerCase();
-    const cookie: StoredCookie = { name, value, domain: host, hostOnly: true, path: defaultPath(url.pathname), secure: false };
+    const cookie: StoredCookie = {
+      name,
+      value,
+      domain: host,
+      hostOnly: true,
+      path: defaultPath(url.pathname),
+      secure: false,
+    };
     let maxAge: number | undefined;
     let expires: number | undefined;
     for (const attribute of attributes) {
@@ -99,7 +108,9 @@ export class CookieJar {
     const now = this.now();
     if (maxAge !== undefined) cookie.expiresAt = now + maxAge * 1000;
     else if (expires !== undefined) cookie.expiresAt = expires;
-    this.cookies = this.cookies.filter((c) => !(c.name === name && c.domain === cookie.domain && c.path === cookie.path));
+    this.cookies = this.cookies.filter(
+      (c) => !(c.name === name && c.domain === cookie.domain && c.path === cookie.path),
+    );
     if (cookie.expiresAt === undefined || cookie.expiresAt > now) this.cookies.push(cookie);
   }
 }

@@ -66,13 +66,26 @@ export interface InstanceJupyter {
  * Signs in to the Jupyter server of an InService notebook instance and returns its managers. Rejects with the
  * SDK's error when minting fails (map it with toUserError), or a JupyterAuthError when the server refuses.
  */
-export async function connectToInstance(clients: AwsClients, instanceName: string, options: ConnectOptions = {}): Promise<InstanceJupyter> {
-  const mint = options.mint ?? (async () => ({ url: await presignedNotebookUrl(clients, instanceName), sessionSeconds: NOTEBOOK_SESSION_SECONDS }));
+export async function connectToInstance(
+  clients: AwsClients,
+  instanceName: string,
+  options: ConnectOptions = {},
+): Promise<InstanceJupyter> {
+  const mint =
+    options.mint ??
+    (async () => ({
+      url: await presignedNotebookUrl(clients, instanceName),
+      sessionSeconds: NOTEBOOK_SESSION_SECONDS,
+    }));
   return connectToJupyter(`notebook instance "${instanceName}"`, instanceName, { ...options, mint });
 }
 
 /** The same for any Jupyter server reached through a presigned URL (Studio spaces can mint theirs). */
-export async function connectToJupyter(label: string, instanceName: string, options: ConnectOptions & { mint: () => Promise<MintedUrl> }): Promise<InstanceJupyter> {
+export async function connectToJupyter(
+  label: string,
+  instanceName: string,
+  options: ConnectOptions & { mint: () => Promise<MintedUrl> },
+): Promise<InstanceJupyter> {
   const session = new PresignedSession({
     label,
     mint: options.mint,
@@ -103,12 +116,19 @@ export async function connectToJupyter(label: string, instanceName: string, opti
     kernels,
     sessions,
     contents,
-    get sessionExpiry() { return session.expiry; },
+    get sessionExpiry() {
+      return session.expiry;
+    },
     async kernelSpecs() {
       const specs = await KernelSpecAPI.getSpecs(serverSettings);
       return Object.values(specs.kernelspecs)
         .filter((spec): spec is KernelSpecAPI.ISpecModel => !!spec)
-        .map((spec) => ({ name: spec.name, displayName: spec.display_name || spec.name, language: spec.language, isDefault: spec.name === specs.default }))
+        .map((spec) => ({
+          name: spec.name,
+          displayName: spec.display_name || spec.name,
+          language: spec.language,
+          isDefault: spec.name === specs.default,
+        }))
         .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.displayName.localeCompare(b.displayName));
     },
     reauthenticate: () => session.reauthenticate(),

@@ -14,7 +14,9 @@ import type { PresignedSession } from './presignedSession';
 const REFUSED = /Unexpected server response: (401|403)\b/;
 
 /** A `ws` WebSocket whose opening handshake carries the session's cookies, computed when the request is sent. */
-export function cookieWebSocket(session: PresignedSession): new (address: string | URL, protocols?: string | string[]) => WebSocket {
+export function cookieWebSocket(
+  session: PresignedSession,
+): new (address: string | URL, protocols?: string | string[]) => WebSocket {
   return class CookieWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
       let generation = session.generation;
@@ -22,12 +24,15 @@ export function cookieWebSocket(session: PresignedSession): new (address: string
       super(address, protocols, {
         // Waits for a sign-in under way (or one due) so a reconnect never goes out with stale cookies.
         finishRequest: (request: ClientRequest) => {
-          session.ready().then(() => {
-            generation = session.generation;
-            const cookie = session.cookieHeader(target);
-            if (cookie) request.setHeader('Cookie', cookie);
-            request.end();
-          }, (error: unknown) => request.destroy(error instanceof Error ? error : new Error(String(error))));
+          session.ready().then(
+            () => {
+              generation = session.generation;
+              const cookie = session.cookieHeader(target);
+              if (cookie) request.setHeader('Cookie', cookie);
+              request.end();
+            },
+            (error: unknown) => request.destroy(error instanceof Error ? error : new Error(String(error))),
+          );
         },
       });
       this.on('error', (error: Error) => {

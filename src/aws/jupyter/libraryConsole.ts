@@ -8,7 +8,13 @@ import type { JupyterLog, JupyterLogLevel } from './presignedSession';
 
 const METHODS = ['debug', 'log', 'info', 'warn', 'error'] as const;
 type Method = (typeof METHODS)[number];
-const LEVEL: Record<Method, JupyterLogLevel> = { debug: 'debug', log: 'info', info: 'info', warn: 'warn', error: 'error' };
+const LEVEL: Record<Method, JupyterLogLevel> = {
+  debug: 'debug',
+  log: 'info',
+  info: 'info',
+  warn: 'warn',
+  error: 'error',
+};
 
 const LIBRARY_FRAME = /[\\/]node_modules[\\/]@(?:jupyterlab|lumino)[\\/]/;
 const LIBRARY_MESSAGES = [

@@ -24,7 +24,10 @@ export interface MintedUrl {
 /** The server refused the sign-in or still refuses requests after signing in again. Carries no secret. */
 export class JupyterAuthError extends Error {
   override name = 'JupyterAuthError';
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
   }
 }
@@ -98,7 +101,9 @@ export class PresignedSession {
     if (this.disposed) return Promise.reject(new Error(`The connection to ${this.options.label} is closed.`));
     if (seenGeneration !== undefined && this.gen > seenGeneration) return this.signingIn ?? Promise.resolve();
     if (!this.signingIn) {
-      this.signingIn = this.doSignIn().finally(() => { this.signingIn = undefined; });
+      this.signingIn = this.doSignIn().finally(() => {
+        this.signingIn = undefined;
+      });
     }
     return this.signingIn;
   }
@@ -143,16 +148,26 @@ export class PresignedSession {
     response = await this.send(request, method, body);
     if (!refused(response)) return response;
     const detail = await serverMessage(response);
-    throw new JupyterAuthError(this.scrub(
-      `The Jupyter server of ${this.options.label} still refuses ${where} after signing in again (HTTP ${response.status}${detail ? `: ${detail}` : ''}).`),
-    response.status);
+    throw new JupyterAuthError(
+      this.scrub(
+        `The Jupyter server of ${this.options.label} still refuses ${where} after signing in again (HTTP ${response.status}${detail ? `: ${detail}` : ''}).`,
+      ),
+      response.status,
+    );
   };
 
   /** A kernel websocket was refused: sign in again in the background so the library's reconnect finds fresh cookies. */
   websocketRefused(generation: number): void {
-    if (this.disposed || this.gen > generation || this.now() - this.signedInAt < (this.options.websocketReauthQuietMs ?? 10_000)) return;
+    if (
+      this.disposed ||
+      this.gen > generation ||
+      this.now() - this.signedInAt < (this.options.websocketReauthQuietMs ?? 10_000)
+    )
+      return;
     this.log('info', `${this.options.label}: the kernel websocket was refused; signing in again`);
-    this.reauthenticate(generation).catch((error: unknown) => this.log('warn', `${this.options.label}: signing in again failed: ${messageOf(error)}`));
+    this.reauthenticate(generation).catch((error: unknown) =>
+      this.log('warn', `${this.options.label}: signing in again failed: ${messageOf(error)}`),
+    );
   }
 
   log(level: JupyterLogLevel, message: string): void {
@@ -182,9 +197,17 @@ export class PresignedSession {
     }
     let response: Response;
     try {
-      response = await this.fetchImpl(request.url, { method, headers, body, redirect: 'manual', signal: request.signal });
+      response = await this.fetchImpl(request.url, {
+        method,
+        headers,
+        body,
+        redirect: 'manual',
+        signal: request.signal,
+      });
     } catch (error) {
-      throw new Error(this.scrub(`${this.options.label}: ${method} ${safePath(request.url)} failed: ${messageOf(error)}`));
+      throw new Error(
+        this.scrub(`${this.options.label}: ${method} ${safePath(request.url)} failed: ${messageOf(error)}`),
+      );
     }
     this.jar.storeFrom(request.url, response.headers.getSetCookie());
     return response;
@@ -200,12 +223,19 @@ export class PresignedSession {
     const landing = await this.follow(url, jar);
     if (!landing.response.ok) {
       const detail = await serverMessage(landing.response);
-      throw new JupyterAuthError(this.scrub(
-        `The Jupyter server of ${label} refused the sign-in (HTTP ${landing.response.status} at ${safeUrl(landing.url)}${detail ? `: ${detail}` : ''}). `
-        + 'A presigned URL works once and for 5 minutes; the instance must be InService.'), landing.response.status);
+      throw new JupyterAuthError(
+        this.scrub(
+          `The Jupyter server of ${label} refused the sign-in (HTTP ${landing.response.status} at ${safeUrl(landing.url)}${detail ? `: ${detail}` : ''}). ` +
+            'A presigned URL works once and for 5 minutes; the instance must be InService.',
+        ),
+        landing.response.status,
+      );
     }
     await discard(landing.response);
-    const base = await this.findBase(this.options.baseUrl ? [withSlash(new URL(this.options.baseUrl))] : baseCandidates(url, landing.url), jar);
+    const base = await this.findBase(
+      this.options.baseUrl ? [withSlash(new URL(this.options.baseUrl))] : baseCandidates(url, landing.url),
+      jar,
+    );
     // The landing page normally sets `_xsrf`; when it did not, the tree page does.
     if (!jar.get('_xsrf', base)) await discard((await this.follow(new URL('tree', base), jar)).response);
     if (this.disposed) return;
@@ -227,13 +257,18 @@ export class PresignedSession {
       try {
         response = await this.fetchImpl(url, { headers: cookieHeaders(jar, url), redirect: 'manual' });
       } catch (error) {
-        throw new Error(this.scrub(`Could not reach the Jupyter server of ${this.options.label} at ${safeUrl(url)}: ${messageOf(error)}`));
+        throw new Error(
+          this.scrub(
+            `Could not reach the Jupyter server of ${this.options.label} at ${safeUrl(url)}: ${messageOf(error)}`,
+          ),
+        );
       }
       jar.storeFrom(url, response.headers.getSetCookie());
       const location = response.headers.get('location');
       if (response.status < 300 || response.status >= 400 || !location) return { response, url };
       await discard(response);
-      if (hop >= MAX_REDIRECTS) throw new JupyterAuthError(`Signing in to ${this.options.label} redirected more than ${MAX_REDIRECTS} times.`);
+      if (hop >= MAX_REDIRECTS)
+        throw new JupyterAuthError(`Signing in to ${this.options.label} redirected more than ${MAX_REDIRECTS} times.`);
       url = new URL(location, url);
       for (const value of url.searchParams.values()) if (value.length >= 4) this.secrets.add(value);
     }
@@ -248,15 +283,23 @@ export class PresignedSession {
       try {
         check = await this.fetchImpl(probe, { headers: cookieHeaders(jar, probe), redirect: 'manual' });
       } catch (error) {
-        throw new Error(this.scrub(`Could not reach the Jupyter server of ${this.options.label} at ${safeUrl(base)}: ${messageOf(error)}`));
+        throw new Error(
+          this.scrub(
+            `Could not reach the Jupyter server of ${this.options.label} at ${safeUrl(base)}: ${messageOf(error)}`,
+          ),
+        );
       }
       jar.storeFrom(probe, check.headers.getSetCookie());
       await discard(check);
       if (check.ok) return base;
       status ||= check.status;
     }
-    throw new JupyterAuthError(this.scrub(
-      `Signed in to ${this.options.label}, but no Jupyter API answers at ${candidates.map((c) => safeUrl(c)).join(' or ')} (HTTP ${status}).`), status);
+    throw new JupyterAuthError(
+      this.scrub(
+        `Signed in to ${this.options.label}, but no Jupyter API answers at ${candidates.map((c) => safeUrl(c)).join(' or ')} (HTTP ${status}).`,
+      ),
+      status,
+    );
   }
 
   private schedule(): void {
@@ -267,7 +310,8 @@ export class PresignedSession {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.reauthenticate(this.gen).catch((error: unknown) =>
-        this.log('warn', `${this.options.label}: signing in again before the session ends failed: ${messageOf(error)}`));
+        this.log('warn', `${this.options.label}: signing in again before the session ends failed: ${messageOf(error)}`),
+      );
     }, delay);
     this.timer.unref?.();
   }
@@ -286,9 +330,12 @@ const PAGES = new Set(['tree', 'lab', 'notebooks', 'edit', 'view', 'terminals', 
  * landed, then the root. The sign-in probes them in this order.
  */
 export function baseCandidates(presigned: URL, landing: URL): URL[] {
-  const paths = [presigned.origin === landing.origin ? withSlash(new URL(presigned.pathname, presigned.origin)).pathname : undefined];
+  const paths = [
+    presigned.origin === landing.origin ? withSlash(new URL(presigned.pathname, presigned.origin)).pathname : undefined,
+  ];
   const segments = landing.pathname.split('/');
-  for (let i = 1; i < segments.length; i++) if (PAGES.has(segments[i])) paths.push(`${segments.slice(0, i).join('/')}/`);
+  for (let i = 1; i < segments.length; i++)
+    if (PAGES.has(segments[i])) paths.push(`${segments.slice(0, i).join('/')}/`);
   paths.push('/');
   return [...new Set(paths.filter((p): p is string => !!p))].map((p) => new URL(p, landing.origin));
 }

@@ -65,8 +65,12 @@ export class AuthStub {
   private record(req: http.IncomingMessage, status: number, upgrade: boolean): void {
     const url = new URL(req.url ?? '/', 'http://x');
     this.requests.push({
-      method: req.method ?? 'GET', path: url.pathname, cookie: req.headers.cookie,
-      xsrf: req.headers['x-xsrftoken'] as string | undefined, upgrade, status,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      cookie: req.headers.cookie,
+      xsrf: req.headers['x-xsrftoken'] as string | undefined,
+      upgrade,
+      status,
     });
   }
 
@@ -78,14 +82,21 @@ export class AuthStub {
       this.tokens.delete(token); // single use
       if (!expires || expires < Date.now()) {
         this.record(req, 403, false);
-        res.writeHead(403, { 'content-type': 'text/html' }).end('<title>Invalid or expired authentication token</title>');
+        res
+          .writeHead(403, { 'content-type': 'text/html' })
+          .end('<title>Invalid or expired authentication token</title>');
         return;
       }
       const id = randomBytes(12).toString('hex');
       this.sessions.add(id);
       this.secrets.add(id);
       this.record(req, 302, false);
-      res.writeHead(302, { location: '/tree', 'set-cookie': [`sm_session=${id}; Path=/; HttpOnly`, 'sm_seen=1; Path=/'] }).end();
+      res
+        .writeHead(302, {
+          location: '/tree',
+          'set-cookie': [`sm_session=${id}; Path=/; HttpOnly`, 'sm_seen=1; Path=/'],
+        })
+        .end();
       return;
     }
     if (!this.live(req.headers.cookie, url.pathname)) {
@@ -103,32 +114,41 @@ export class AuthStub {
       const xsrf = `2|${randomBytes(8).toString('hex')}`;
       this.secrets.add(xsrf);
       this.record(req, 200, false);
-      res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': `_xsrf=${xsrf}; Path=/` }).end('<html>tree</html>');
+      res
+        .writeHead(200, { 'content-type': 'text/html', 'set-cookie': `_xsrf=${xsrf}; Path=/` })
+        .end('<html>tree</html>');
       return;
     }
     if (req.method !== 'GET' && (!xsrfCookie || req.headers['x-xsrftoken'] !== xsrfCookie)) {
       this.record(req, 403, false);
-      res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ message: "'_xsrf' argument missing from POST" }));
+      res
+        .writeHead(403, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: "'_xsrf' argument missing from POST" }));
       return;
     }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       this.record(req, 200, false);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path: url.pathname, method: req.method, body: Buffer.concat(chunks).toString() }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ path: url.pathname, method: req.method, body: Buffer.concat(chunks).toString() }));
     });
   }
 
   private proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const upstream = http.request({ host: '127.0.0.1', port: this.upstreamPort, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      this.record(req, up.statusCode ?? 0, false);
-      for (const cookie of up.headers['set-cookie'] ?? []) {
-        const value = /^_xsrf=([^;]+)/.exec(cookie)?.[1];
-        if (value) this.secrets.add(value);
-      }
-      res.writeHead(up.statusCode ?? 502, up.rawHeaders);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      { host: '127.0.0.1', port: this.upstreamPort, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        this.record(req, up.statusCode ?? 0, false);
+        for (const cookie of up.headers['set-cookie'] ?? []) {
+          const value = /^_xsrf=([^;]+)/.exec(cookie)?.[1];
+          if (value) this.secrets.add(value);
+        }
+        res.writeHead(up.statusCode ?? 502, up.rawHeaders);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   }
@@ -148,7 +168,10 @@ export class AuthStub {
       upstream.pipe(socket);
       socket.pipe(upstream);
     });
-    const close = () => { upstream.destroy(); socket.destroy(); };
+    const close = () => {
+      upstream.destroy();
+      socket.destroy();
+    };
     upstream.on('error', close);
     socket.on('error', close);
     socket.on('close', close);

@@ -4,7 +4,11 @@ import { CookieJar } from '../../../../src/aws/jupyter/cookieJar';
 describe('CookieJar', () => {
   it('sends back cookies by host, path and secure flag, longest path first', () => {
     const jar = new CookieJar();
-    jar.storeFrom('https://lab.notebook.aws/?authToken=x', ['a=1; Path=/; HttpOnly', 'b=2; Path=/api; Secure', 'c="3"']);
+    jar.storeFrom('https://lab.notebook.aws/?authToken=x', [
+      'a=1; Path=/; HttpOnly',
+      'b=2; Path=/api; Secure',
+      'c="3"',
+    ]);
     jar.storeFrom('https://other.example/', ['d=4']);
     assert.strictEqual(jar.header('https://lab.notebook.aws/api/kernels'), 'b=2; a=1; c=3');
     assert.strictEqual(jar.header('https://lab.notebook.aws/apix'), 'a=1; c=3');
@@ -17,7 +21,11 @@ describe('CookieJar', () => {
   it('honours Domain, Max-Age and Expires, replaces and deletes', () => {
     let now = 1_000_000;
     const jar = new CookieJar(() => now);
-    jar.storeFrom('https://lab.notebook.aws/', ['s=1; Domain=.notebook.aws; Max-Age=60', 'x=1; Domain=evil.com', `e=1; Expires=${new Date(now + 5_000).toUTCString()}`]);
+    jar.storeFrom('https://lab.notebook.aws/', [
+      's=1; Domain=.notebook.aws; Max-Age=60',
+      'x=1; Domain=evil.com',
+      `e=1; Expires=${new Date(now + 5_000).toUTCString()}`,
+    ]);
     assert.strictEqual(jar.header('https://other.notebook.aws/'), 's=1');
     assert.strictEqual(jar.header('https://lab.notebook.aws/'), 's=1; e=1');
     now += 10_000;

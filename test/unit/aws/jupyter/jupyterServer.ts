@@ -17,7 +17,10 @@ const PYTHON = '/usr/bin/python3';
 export function jupyterAvailable(): boolean {
   if (!fs.existsSync(PYTHON)) return false;
   return !!['notebook', 'ipykernel'].every((m) =>
-    ['/usr/lib/python3/dist-packages', '/usr/local/lib/python3/dist-packages'].some((d) => fs.existsSync(path.join(d, m))));
+    ['/usr/lib/python3/dist-packages', '/usr/local/lib/python3/dist-packages'].some((d) =>
+      fs.existsSync(path.join(d, m)),
+    ),
+  );
 }
 
 async function freePort(): Promise<number> {
@@ -36,16 +39,42 @@ export async function startJupyter(): Promise<LocalJupyter> {
   const home = path.join(dir, '.home');
   fs.mkdirSync(home);
   const port = await freePort();
-  const child: ChildProcess = spawn(PYTHON, [
-    '-m', 'notebook', '--no-browser', '--ip', '127.0.0.1', '--port', String(port), '--port-retries', '0',
-    '--notebook-dir', dir, '--allow-root', "--NotebookApp.token=", "--NotebookApp.password=",
-  ], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOME: home, JUPYTER_RUNTIME_DIR: path.join(home, 'runtime'), JUPYTER_CONFIG_DIR: path.join(home, 'config'), PYTHONDONTWRITEBYTECODE: '1' },
-  });
+  const child: ChildProcess = spawn(
+    PYTHON,
+    [
+      '-m',
+      'notebook',
+      '--no-browser',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--port-retries',
+      '0',
+      '--notebook-dir',
+      dir,
+      '--allow-root',
+      '--NotebookApp.token=',
+      '--NotebookApp.password=',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        HOME: home,
+        JUPYTER_RUNTIME_DIR: path.join(home, 'runtime'),
+        JUPYTER_CONFIG_DIR: path.join(home, 'config'),
+        PYTHONDONTWRITEBYTECODE: '1',
+      },
+    },
+  );
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -8,7 +8,10 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
   let clock: number;
   const sessions: PresignedSession[] = [];
 
-  function session(sessionSeconds = 1800, extra: Partial<ConstructorParameters<typeof PresignedSession>[0]> = {}): PresignedSession {
+  function session(
+    sessionSeconds = 1800,
+    extra: Partial<ConstructorParameters<typeof PresignedSession>[0]> = {},
+  ): PresignedSession {
     const made = new PresignedSession({
       label: 'notebook instance "lab"',
       mint: async () => ({ url: stub.mint(), sessionSeconds }),
@@ -22,7 +25,8 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
   }
 
   function assertNothingSecret(texts: string[]): void {
-    for (const text of texts) for (const secret of stub.secrets) assert.ok(!text.includes(secret), `a secret reached: ${text}`);
+    for (const text of texts)
+      for (const secret of stub.secrets) assert.ok(!text.includes(secret), `a secret reached: ${text}`);
   }
 
   beforeEach(async () => {
@@ -48,7 +52,11 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
     const cookie = s.cookieHeader(s.baseUrl) ?? '';
     assert.match(cookie, /sm_session=/);
     assert.match(cookie, /_xsrf=2\|/);
-    assert.match(s.cookieHeader(`${s.wsUrl}api/kernels/k/channels`) ?? '', /sm_session=/, 'websocket URLs get the same cookies');
+    assert.match(
+      s.cookieHeader(`${s.wsUrl}api/kernels/k/channels`) ?? '',
+      /sm_session=/,
+      'websocket URLs get the same cookies',
+    );
   });
 
   it('sends the cookies on every REST call and X-XSRFToken = _xsrf on state-changing ones only', async () => {
@@ -56,11 +64,19 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
     await s.signIn();
     const get = await s.fetch(`${s.baseUrl}api/contents`);
     assert.strictEqual(get.status, 200);
-    const post = await s.fetch(new Request(`${s.baseUrl}api/sessions`, { method: 'POST', body: JSON.stringify({ path: 'a.ipynb' }) }));
+    const post = await s.fetch(
+      new Request(`${s.baseUrl}api/sessions`, { method: 'POST', body: JSON.stringify({ path: 'a.ipynb' }) }),
+    );
     assert.strictEqual(post.status, 200);
     assert.strictEqual(((await post.json()) as { body: string }).body, '{"path":"a.ipynb"}');
     const rest = stub.requests.filter((r) => r.path.startsWith('/api/') && r.path !== '/api/status');
-    assert.deepStrictEqual(rest.map((r) => [r.method, r.status]), [['GET', 200], ['POST', 200]]);
+    assert.deepStrictEqual(
+      rest.map((r) => [r.method, r.status]),
+      [
+        ['GET', 200],
+        ['POST', 200],
+      ],
+    );
     assert.ok(rest.every((r) => /sm_session=/.test(r.cookie ?? '')));
     assert.strictEqual(rest[0].xsrf, undefined);
     assert.strictEqual(rest[1].xsrf, s.xsrfToken(s.baseUrl));
@@ -71,12 +87,17 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
     const s = session();
     await s.signIn();
     stub.expireSessions();
-    const response = await s.fetch(new Request(`${s.baseUrl}api/contents/x.txt`, { method: 'PUT', body: '{"type":"file"}' }));
+    const response = await s.fetch(
+      new Request(`${s.baseUrl}api/contents/x.txt`, { method: 'PUT', body: '{"type":"file"}' }),
+    );
     assert.strictEqual(response.status, 200);
     assert.strictEqual(((await response.json()) as { body: string }).body, '{"type":"file"}');
     assert.strictEqual(stub.mints, 2);
     const puts = stub.requests.filter((r) => r.method === 'PUT');
-    assert.deepStrictEqual(puts.map((r) => r.status), [403, 200]);
+    assert.deepStrictEqual(
+      puts.map((r) => r.status),
+      [403, 200],
+    );
     assert.ok(lines.some((l) => /answered HTTP 403; signing in again/.test(l)));
   });
 
@@ -85,7 +106,10 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
     await s.signIn();
     stub.expireSessions();
     const responses = await Promise.all([1, 2, 3, 4].map((i) => s.fetch(`${s.baseUrl}api/contents/${i}`)));
-    assert.deepStrictEqual(responses.map((r) => r.status), [200, 200, 200, 200]);
+    assert.deepStrictEqual(
+      responses.map((r) => r.status),
+      [200, 200, 200, 200],
+    );
     assert.strictEqual(stub.mints, 2);
   });
 
@@ -93,9 +117,15 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
     const s = session();
     await s.signIn();
     stub.refusePath = /^\/api\/kernels/;
-    const error = await s.fetch(`${s.baseUrl}api/kernels`).then(() => undefined, (e: unknown) => e);
+    const error = await s.fetch(`${s.baseUrl}api/kernels`).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof JupyterAuthError);
-    assert.match(error.message, /^The Jupyter server of notebook instance "lab" still refuses GET \/api\/kernels after signing in again \(HTTP 403: Forbidden\)\.$/);
+    assert.match(
+      error.message,
+      /^The Jupyter server of notebook instance "lab" still refuses GET \/api\/kernels after signing in again \(HTTP 403: Forbidden\)\.$/,
+    );
     assert.strictEqual(stub.mints, 2, 'exactly one re-authentication');
     assertNothingSecret([error.message, error.stack ?? '']);
   });
@@ -128,9 +158,15 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
     const url = stub.mint();
     await fetch(url, { redirect: 'manual' }); // someone used it already
     const s = session(1800, { mint: async () => ({ url, sessionSeconds: 1800 }) });
-    const error = await s.signIn().then(() => undefined, (e: unknown) => e);
+    const error = await s.signIn().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof JupyterAuthError);
-    assert.match(error.message, /refused the sign-in \(HTTP 403 at http:\/\/127\.0\.0\.1:\d+\/: Invalid or expired authentication token\)\. A presigned URL works once and for 5 minutes/);
+    assert.match(
+      error.message,
+      /refused the sign-in \(HTTP 403 at http:\/\/127\.0\.0\.1:\d+\/: Invalid or expired authentication token\)\. A presigned URL works once and for 5 minutes/,
+    );
     assertNothingSecret([error.message]);
   });
 
@@ -138,19 +174,42 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
     const port = stub.port;
     await stub.stop();
     stub = await new AuthStub().start();
-    const s = session(1800, { mint: async () => ({ url: `http://127.0.0.1:${port}/?authToken=secret-token-123`, sessionSeconds: 1800 }) });
-    const error = await s.signIn().then(() => undefined, (e: unknown) => e as Error);
-    assert.match(error?.message ?? '', /^Could not reach the Jupyter server of notebook instance "lab" at http:\/\/127\.0\.0\.1:\d+\/: /);
+    const s = session(1800, {
+      mint: async () => ({ url: `http://127.0.0.1:${port}/?authToken=secret-token-123`, sessionSeconds: 1800 }),
+    });
+    const error = await s.signIn().then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    assert.match(
+      error?.message ?? '',
+      /^Could not reach the Jupyter server of notebook instance "lab" at http:\/\/127\.0\.0\.1:\d+\/: /,
+    );
     assert.ok(!error?.message.includes('secret-token-123'));
   });
 
   it('probes the base URL where SageMaker, the emulator or a landing page puts it', () => {
-    const candidates = (presigned: string, landing: string) => baseCandidates(new URL(presigned), new URL(landing)).map((u) => u.href);
-    assert.deepStrictEqual(candidates('https://lab.notebook.us-east-1.sagemaker.aws?authToken=t', 'https://lab.notebook.us-east-1.sagemaker.aws/tree'),
-      ['https://lab.notebook.us-east-1.sagemaker.aws/']);
-    assert.deepStrictEqual(candidates('http://127.0.0.1:9/notebook/lab?authToken=t', 'http://127.0.0.1:9/notebook/lab/tree'),
-      ['http://127.0.0.1:9/notebook/lab/', 'http://127.0.0.1:9/notebook/', 'http://127.0.0.1:9/']);
-    assert.deepStrictEqual(candidates('https://d.studio.aws/auth?token=t', 'https://d.studio.aws/jupyter/default/lab/tree/x.ipynb'),
-      ['https://d.studio.aws/auth/', 'https://d.studio.aws/jupyter/default/', 'https://d.studio.aws/jupyter/default/lab/', 'https://d.studio.aws/']);
+    const candidates = (presigned: string, landing: string) =>
+      baseCandidates(new URL(presigned), new URL(landing)).map((u) => u.href);
+    assert.deepStrictEqual(
+      candidates(
+        'https://lab.notebook.us-east-1.sagemaker.aws?authToken=t',
+        'https://lab.notebook.us-east-1.sagemaker.aws/tree',
+      ),
+      ['https://lab.notebook.us-east-1.sagemaker.aws/'],
+    );
+    assert.deepStrictEqual(
+      candidates('http://127.0.0.1:9/notebook/lab?authToken=t', 'http://127.0.0.1:9/notebook/lab/tree'),
+      ['http://127.0.0.1:9/notebook/lab/', 'http://127.0.0.1:9/notebook/', 'http://127.0.0.1:9/'],
+    );
+    assert.deepStrictEqual(
+      candidates('https://d.studio.aws/auth?token=t', 'https://d.studio.aws/jupyter/default/lab/tree/x.ipynb'),
+      [
+        'https://d.studio.aws/auth/',
+        'https://d.studio.aws/jupyter/default/',
+        'https://d.studio.aws/jupyter/default/lab/',
+        'https://d.studio.aws/',
+      ],
+    );
   });
 });
