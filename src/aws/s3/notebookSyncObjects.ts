@@ -35,16 +35,14 @@ export async function existingObject(
 }
 
 export async function putNotebook(clients: AwsClients, bucket: string, key: string, text: string): Promise<void> {
-  await clients
-    .s3()
-    .send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: Buffer.from(text),
-        ContentType: 'application/x-ipynb+json',
-      }),
-    );
+  await clients.s3().send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: Buffer.from(text),
+      ContentType: 'application/x-ipynb+json',
+    }),
+  );
 }
 
 /** Keys of the notebooks (.ipynb) among the first 1,000 objects under `prefix`. */

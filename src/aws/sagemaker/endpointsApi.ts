@@ -71,16 +71,14 @@ export async function deleteModel(clients: AwsClients, name: string): Promise<vo
 
 /** Names of the InService endpoints, newest first (one call of up to 100): what a picker offers. */
 export async function listInServiceEndpointNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients
-    .sagemaker()
-    .send(
-      new ListEndpointsCommand({
-        StatusEquals: 'InService',
-        SortBy: 'CreationTime',
-        SortOrder: 'Descending',
-        MaxResults: 100,
-      }),
-    );
+  const out = await clients.sagemaker().send(
+    new ListEndpointsCommand({
+      StatusEquals: 'InService',
+      SortBy: 'CreationTime',
+      SortOrder: 'Descending',
+      MaxResults: 100,
+    }),
+  );
   return (out.Endpoints ?? []).map((e) => e.EndpointName ?? '');
 }
 
@@ -90,15 +88,13 @@ export async function listEndpointConfigsNamed(
   nameContains: string,
   max = 20,
 ): Promise<EndpointConfigSummary[]> {
-  const out = await clients
-    .sagemaker()
-    .send(
-      new ListEndpointConfigsCommand({
-        NameContains: nameContains,
-        SortBy: 'CreationTime',
-        SortOrder: 'Descending',
-        MaxResults: max,
-      }),
-    );
+  const out = await clients.sagemaker().send(
+    new ListEndpointConfigsCommand({
+      NameContains: nameContains,
+      SortBy: 'CreationTime',
+      SortOrder: 'Descending',
+      MaxResults: max,
+    }),
+  );
   return out.EndpointConfigs ?? [];
 }

@@ -85,15 +85,13 @@ export async function setModelPackageApproval(
   status: 'Approved' | 'Rejected',
   description: string,
 ): Promise<void> {
-  await clients
-    .sagemaker()
-    .send(
-      new UpdateModelPackageCommand({
-        ModelPackageArn: arn,
-        ModelApprovalStatus: status,
-        ApprovalDescription: description || undefined,
-      }),
-    );
+  await clients.sagemaker().send(
+    new UpdateModelPackageCommand({
+      ModelPackageArn: arn,
+      ModelApprovalStatus: status,
+      ApprovalDescription: description || undefined,
+    }),
+  );
 }
 
 /** The group's newest approved version (one call), the one a deployment that follows approvals runs. */

@@ -63,14 +63,12 @@ export async function createNotebookInstance(
 
 /** A presigned URL valid for a few minutes; the caller opens it and keeps it nowhere. */
 export async function presignedNotebookUrl(clients: AwsClients, name: string): Promise<string> {
-  const out = await clients
-    .sagemaker()
-    .send(
-      new CreatePresignedNotebookInstanceUrlCommand({
-        NotebookInstanceName: name,
-        SessionExpirationDurationInSeconds: 1800,
-      }),
-    );
+  const out = await clients.sagemaker().send(
+    new CreatePresignedNotebookInstanceUrlCommand({
+      NotebookInstanceName: name,
+      SessionExpirationDurationInSeconds: 1800,
+    }),
+  );
   if (!out.AuthorizedUrl) throw new Error(`SageMaker returned no URL for ${name}`);
   return out.AuthorizedUrl;
 }
@@ -166,16 +164,14 @@ export async function deleteLifecycleConfig(clients: AwsClients, name: string): 
 
 /** Instances attached to a configuration (one list call; the filter is "contains", so names are matched exactly here). */
 export async function instancesUsing(clients: AwsClients, configName: string): Promise<string[]> {
-  const out = await clients
-    .sagemaker()
-    .send(
-      new ListNotebookInstancesCommand({
-        NotebookInstanceLifecycleConfigNameContains: configName,
-        MaxResults: 100,
-        SortBy: 'Name',
-        SortOrder: 'Ascending',
-      }),
-    );
+  const out = await clients.sagemaker().send(
+    new ListNotebookInstancesCommand({
+      NotebookInstanceLifecycleConfigNameContains: configName,
+      MaxResults: 100,
+      SortBy: 'Name',
+      SortOrder: 'Ascending',
+    }),
+  );
   return (out.NotebookInstances ?? [])
     .filter((i) => i.NotebookInstanceLifecycleConfigName === configName)
     .map((i) => i.NotebookInstanceName ?? '');

@@ -20,16 +20,14 @@ export async function listSageMakerPipelinesPage(
   nextToken: string | undefined,
   maxResults: number,
 ): Promise<Page<PipelineSummary>> {
-  const out = await clients
-    .sagemaker()
-    .send(
-      new ListPipelinesCommand({
-        NextToken: nextToken,
-        MaxResults: maxResults,
-        SortBy: 'Name',
-        SortOrder: 'Ascending',
-      }),
-    );
+  const out = await clients.sagemaker().send(
+    new ListPipelinesCommand({
+      NextToken: nextToken,
+      MaxResults: maxResults,
+      SortBy: 'Name',
+      SortOrder: 'Ascending',
+    }),
+  );
   return { items: out.PipelineSummaries ?? [], nextToken: out.NextToken };
 }
 

@@ -17,16 +17,14 @@ export async function invokeEndpoint(
   signal?: AbortSignal,
 ): Promise<Invocation> {
   const started = performance.now();
-  const out = await clients
-    .runtime()
-    .send(
-      new InvokeEndpointCommand({
-        EndpointName: endpointName,
-        ContentType: contentType,
-        Body: typeof body === 'string' ? Buffer.from(body) : body,
-      }),
-      { abortSignal: signal },
-    );
+  const out = await clients.runtime().send(
+    new InvokeEndpointCommand({
+      EndpointName: endpointName,
+      ContentType: contentType,
+      Body: typeof body === 'string' ? Buffer.from(body) : body,
+    }),
+    { abortSignal: signal },
+  );
   return {
     body: out.Body ? Buffer.from(out.Body).toString('utf8') : '',
     contentType: out.ContentType,

@@ -245,15 +245,13 @@ export async function askTrainingPlan(
     const images = await input.pick({
       title: TITLE,
       placeholder: `Image of ${picked.name} (newest first)`,
-      items: helpers
-        .images(picked)
-        .then((list) =>
-          list.map((i) => ({
-            label: i.uri.slice(picked.uri.length + 1),
-            description: [i.pushedAt?.toLocaleString(), gb(i.sizeInBytes)].filter(Boolean).join(' · '),
-            value: i.uri,
-          })),
-        ),
+      items: helpers.images(picked).then((list) =>
+        list.map((i) => ({
+          label: i.uri.slice(picked.uri.length + 1),
+          description: [i.pushedAt?.toLocaleString(), gb(i.sizeInBytes)].filter(Boolean).join(' · '),
+          value: i.uri,
+        })),
+      ),
     });
     s.image = images.value;
     return askInstance;
