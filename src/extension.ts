@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { activateAutopilot } from './commands/autopilot/activateAutopilot';
 import { activateHosting } from './commands/hosting/activateHosting';
+import { activateInstanceFiles } from './commands/instanceFiles/activateInstanceFiles';
 import { activateModelRegistry } from './commands/modelRegistry/activateModelRegistry';
 import { activateNotebookInstances } from './commands/notebooks/activateNotebookInstances';
 import { activateReleases } from './commands/releases/activateReleases';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const ready = wb.session.reload().catch((err: unknown) => wb.log.error(`Reading AWS profiles failed: ${String(err)}`));
   activateSession(wb);
   activateNotebookInstances(wb);
+  activateInstanceFiles(wb);
   activateAutopilot(wb);
   activateTraining(wb);
   activateModelRegistry(wb);

@@ -109,6 +109,10 @@ export async function connectToJupyter(
   const kernels = new KernelManager({ serverSettings });
   const sessions = new SessionManager({ kernelManager: kernels, serverSettings });
   const contents = new ContentsManager({ serverSettings });
+  // The managers' first poll rejects `ready` when they are disposed before it ends (a connection closed soon
+  // after it opened, e.g. one used only for files); nobody else may be waiting on it.
+  sessions.ready.catch(() => undefined);
+  kernels.ready.catch(() => undefined);
   let disposed = false;
   return {
     instanceName,
