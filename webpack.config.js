@@ -26,7 +26,12 @@ const extension = {
     bufferutil: 'commonjs bufferutil',
     'utf-8-validate': 'commonjs utf-8-validate',
   },
-  resolve: { extensions: ['.ts', '.js'], mainFields: ['module', 'main'] },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    // Dynamic imports name their module `x.js` (what tsc's node16 output loads); the source is x.ts.
+    extensionAlias: { '.js': ['.ts', '.js'] },
+    mainFields: ['module', 'main'],
+  },
   module: { rules: [tsRule('tsconfig.json')] },
   devtool: 'source-map',
   performance: { hints: false },

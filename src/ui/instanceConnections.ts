@@ -4,7 +4,7 @@
 // working (the instance stopped, the session refused) is closed with `close(name)` and opened again on next use.
 // Changing profile, region or endpoint closes them all (the names belong to the old account or region).
 import * as vscode from 'vscode';
-import { connectToInstance, type ConnectOptions, type InstanceJupyter } from '../aws/jupyter/instanceConnection';
+import type { ConnectOptions, InstanceJupyter } from '../aws/jupyter/instanceConnection';
 import type { AwsSession } from '../session/awsSession';
 import type { Log } from '../session/log';
 
@@ -20,7 +20,13 @@ export class InstanceConnections implements vscode.Disposable {
   connect: (name: string, options: ConnectOptions) => Promise<InstanceJupyter>;
 
   constructor(private readonly host: InstanceConnectionsHost) {
-    this.connect = (name, options) => connectToInstance(this.host.session.clients, name, options);
+    // Loaded on first use: the Jupyter client (@jupyterlab/services, ws) is a chunk of its own, not activation's.
+    this.connect = async (name, options) =>
+      (await import('../aws/jupyter/instanceConnection.js')).connectToInstance(
+        this.host.session.clients,
+        name,
+        options,
+      );
     this.subscription = host.session.onDidChange(() => this.closeAll());
   }
 

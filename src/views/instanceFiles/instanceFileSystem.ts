@@ -20,7 +20,7 @@
 // conditional PUT: a change landing between VS Code's check and the write is not detected (JupyterLab has the
 // same window).
 import * as vscode from 'vscode';
-import { ServerConnection, type Contents } from '@jupyterlab/services';
+import type { Contents } from '@jupyterlab/services';
 import type { InstanceJupyter } from '../../aws/jupyter/instanceConnection';
 import { describeNotebookInstance, notebookInstanceNames } from '../../aws/sagemaker/notebookInstancesApi';
 import type { AwsSession } from '../../session/awsSession';
@@ -229,8 +229,9 @@ export class InstanceFileSystem implements vscode.FileSystemProvider {
     try {
       return await run(await this.connections.get(name));
     } catch (error) {
-      if (error instanceof ServerConnection.ResponseError) {
-        const status = error.response.status;
+      // The Jupyter client's ResponseError, told by its shape: the client is loaded lazily, so no class to test against.
+      const status = (error as { response?: { status?: unknown } } | undefined)?.response?.status;
+      if (error instanceof Error && typeof status === 'number') {
         if (status === 404) throw vscode.FileSystemError.FileNotFound(uri);
         if (status === 409) throw vscode.FileSystemError.FileExists(uri);
         if (status === 400 || status === 403)
@@ -260,7 +261,8 @@ export class InstanceFileSystem implements vscode.FileSystemProvider {
       return vscode.FileSystemError.Unavailable(`Cannot reach the files of notebook instance ${name}: ${why}`);
     }
     const message =
-      error instanceof Error && (error.name === 'JupyterAuthError' || error instanceof ServerConnection.NetworkError)
+      // A NetworkError of the Jupyter client is a TypeError, as fetch's own failures are.
+      error instanceof Error && (error.name === 'JupyterAuthError' || error instanceof TypeError)
         ? error.message
         : toUserError(error, this.session, 'sagemaker', 'CreatePresignedNotebookInstanceUrl').message;
     return vscode.FileSystemError.Unavailable(`Cannot reach the files of notebook instance ${name}: ${message}`);
