@@ -7,6 +7,7 @@ import { activateHosting } from './commands/hosting/activateHosting';
 import { activateInstanceFiles } from './commands/instanceFiles/activateInstanceFiles';
 import { activateModelRegistry } from './commands/modelRegistry/activateModelRegistry';
 import { activateNotebookInstances } from './commands/notebooks/activateNotebookInstances';
+import { activateNotebookKernels } from './commands/notebookKernels/activateNotebookKernels';
 import { activateReleases } from './commands/releases/activateReleases';
 import { activateSession } from './commands/session/activateSession';
 import { activateTraining } from './commands/training/activateTraining';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   activateSession(wb);
   activateNotebookInstances(wb);
   activateInstanceFiles(wb);
+  activateNotebookKernels(wb);
   activateAutopilot(wb);
   activateTraining(wb);
   activateModelRegistry(wb);

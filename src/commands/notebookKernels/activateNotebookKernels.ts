@@ -1,0 +1,17 @@
+// Notebook instances as kernels of VS Code's .ipynb editor (issue 20): one controller per notebook instance.
+import type { Workbench } from '../workbench';
+import { InstanceKernels } from './instanceKernels';
+
+let running: InstanceKernels | undefined;
+
+/** The running feature, for the integration tests (which share this module with the host). */
+export function notebookKernels(): InstanceKernels {
+  if (!running) throw new Error('Notebook kernels are not activated');
+  return running;
+}
+
+export function activateNotebookKernels(wb: Workbench): void {
+  const kernels = new InstanceKernels(wb);
+  running = kernels;
+  wb.context.subscriptions.push(kernels);
+}
