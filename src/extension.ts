@@ -32,7 +32,9 @@ export interface WorkbenchApi {
 
 export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const wb = createWorkbench(context);
-  const ready = wb.session.reload().catch((err: unknown) => wb.log.error(`Reading AWS profiles failed: ${String(err)}`));
+  const ready = wb.session
+    .reload()
+    .catch((err: unknown) => wb.log.error(`Reading AWS profiles failed: ${String(err)}`));
   activateSession(wb);
   activateNotebookInstances(wb);
   activateInstanceFiles(wb);
@@ -42,12 +44,19 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   activateModelRegistry(wb);
   activateHosting(wb);
   activateReleases(wb, ready);
-  wb.log.info(`SageMaker Workbench ${(context.extension.packageJSON as { version?: string }).version} activated in VS Code ${vscode.version}`);
+  wb.log.info(
+    `SageMaker Workbench ${(context.extension.packageJSON as { version?: string }).version} activated in VS Code ${vscode.version}`,
+  );
   const session = (): WorkbenchSession => {
     const { profileLabel, region, endpointUrl } = wb.session.current;
     return { profile: profileLabel, region, endpointUrl };
   };
-  return { ready, session, onDidChangeSession: (listener, thisArgs, disposables) => wb.session.onDidChange(() => listener.call(thisArgs, session()), undefined, disposables) };
+  return {
+    ready,
+    session,
+    onDidChangeSession: (listener, thisArgs, disposables) =>
+      wb.session.onDidChange(() => listener.call(thisArgs, session()), undefined, disposables),
+  };
 }
 
 export function deactivate(): void {

@@ -3,7 +3,12 @@
 // an input box, and the end (✓/✗, [n], start and end time) once both the reply and the kernel's idle came.
 import * as vscode from 'vscode';
 import type { Kernel, KernelMessage } from '@jupyterlab/services';
-import { CellOutputs, type CellOutputData, type DisplayRegistry, type OutputEdit } from '../../model/jupyter/cellOutputs';
+import {
+  CellOutputs,
+  type CellOutputData,
+  type DisplayRegistry,
+  type OutputEdit,
+} from '../../model/jupyter/cellOutputs';
 import { ExecutionTracker, inputEcho, inputPrompt, type ExecutionEnd } from '../../model/jupyter/executionState';
 import type { InputRequestContent, JupyterMessage } from '../../model/jupyter/messages';
 import type { OutputItemData } from '../../model/jupyter/mimeBundle';
@@ -82,7 +87,11 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
     const tracker = new ExecutionTracker(future.msg.header.msg_id);
     const statusSub = (_: unknown, status: KernelMessage.Status): void => {
       if (status === 'dead' || status === 'restarting') {
-        const change = tracker.handle({ header: { msg_type: 'status' }, parent_header: {}, content: { execution_state: status } });
+        const change = tracker.handle({
+          header: { msg_type: 'status' },
+          parent_header: {},
+          content: { execution_state: status },
+        });
         if (change.end) finish(change.end);
       }
     };
@@ -92,7 +101,8 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
       done = true;
       kernel.statusChanged.disconnect(statusSub);
       options.running(undefined);
-      if (end?.message && !notice) notice = noticeOutput(end.outcome === 'aborted' ? 'Not run' : 'Kernel died', end.message);
+      if (end?.message && !notice)
+        notice = noticeOutput(end.outcome === 'aborted' ? 'Not run' : 'Kernel died', end.message);
       chain = chain
         .then(() => (notice ? execution.appendOutput(notice) : undefined))
         .catch(() => undefined)
@@ -122,7 +132,10 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
         placeHolder: prompt.placeHolder,
         ignoreFocusOut: true,
       });
-      kernel.sendInputReply({ status: 'ok', value: value ?? '' }, message.header as KernelMessage.IInputReplyMsg['parent_header']);
+      kernel.sendInputReply(
+        { status: 'ok', value: value ?? '' },
+        message.header as KernelMessage.IInputReplyMsg['parent_header'],
+      );
       if (value === undefined) void kernel.interrupt().catch(() => undefined);
       else apply(outputs.appendStream('stdout', inputEcho(request, value)));
     };

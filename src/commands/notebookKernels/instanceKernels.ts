@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Kernel, Session } from '@jupyterlab/services';
 import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
-import { connectToInstance, type InstanceJupyter } from '../../aws/jupyter/instanceConnection';
+import type { InstanceJupyter } from '../../aws/jupyter/instanceConnection';
 import { describeNotebookInstance, listNotebookInstancesPage } from '../../aws/sagemaker/notebookInstancesApi';
 import { DisplayRegistry } from '../../model/jupyter/cellOutputs';
 import { KERNEL_DIED_MESSAGE } from '../../model/jupyter/executionState';
@@ -90,7 +90,9 @@ export class InstanceKernels implements vscode.Disposable {
         const page = await listNotebookInstancesPage(this.wb.session.clients, undefined, DEFAULT_FILTER, 100);
         this.update(page.items);
       } catch (error) {
-        this.wb.log.warn(`Listing notebook instances for the kernel picker failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.wb.log.warn(
+          `Listing notebook instances for the kernel picker failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     })();
     this.listing = run;
@@ -169,11 +171,20 @@ export class InstanceKernels implements vscode.Disposable {
     const picked = await window.showQuickPick(
       specs.map((spec) => ({
         label: spec.displayName,
-        description: [spec.name !== spec.displayName ? spec.name : '', running?.kernel?.name === spec.name ? 'running: re-attach' : ''].filter(Boolean).join(' · '),
+        description: [
+          spec.name !== spec.displayName ? spec.name : '',
+          running?.kernel?.name === spec.name ? 'running: re-attach' : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
         detail: spec.isDefault ? 'The instance’s default kernel' : undefined,
         name: spec.name,
       })),
-      { title: `Kernel on ${name}`, placeHolder: `Choose the kernel that runs ${notebookPath} on ${name}`, ignoreFocusOut: true },
+      {
+        title: `Kernel on ${name}`,
+        placeHolder: `Choose the kernel that runs ${notebookPath} on ${name}`,
+        ignoreFocusOut: true,
+      },
     );
     if (!picked) return undefined;
     let session: Session.ISessionConnection;
@@ -181,9 +192,20 @@ export class InstanceKernels implements vscode.Disposable {
       session = jupyter.sessions.connectTo({ model: running });
       if (running.kernel?.name !== picked.name) await session.changeKernel({ name: picked.name });
     } else {
-      session = await jupyter.sessions.startNew({ path: notebookPath, type: 'notebook', name: notebookPath, kernel: { name: picked.name } });
+      session = await jupyter.sessions.startNew({
+        path: notebookPath,
+        type: 'notebook',
+        name: notebookPath,
+        kernel: { name: picked.name },
+      });
     }
-    const kernel: NotebookKernel = { instanceName: name, notebook, session, kernelSpec: picked.name, displays: new DisplayRegistry() };
+    const kernel: NotebookKernel = {
+      instanceName: name,
+      notebook,
+      session,
+      kernelSpec: picked.name,
+      displays: new DisplayRegistry(),
+    };
     session.connectionStatusChanged.connect((_, status) => this.connectionChanged(kernel, status));
     session.statusChanged.connect((_, status) => this.kernelStatus(kernel, status));
     this.kernels.set(notebook.uri.toString(), kernel);
@@ -199,11 +221,18 @@ export class InstanceKernels implements vscode.Disposable {
     }
     const choice = await window.showInformationMessage(
       `Start ${name} and connect?`,
-      { modal: true, detail: 'The notebook instance is stopped. Starting it takes a few minutes, and billing for the instance starts.' },
+      {
+        modal: true,
+        detail:
+          'The notebook instance is stopped. Starting it takes a few minutes, and billing for the instance starts.',
+      },
       'Start and Connect',
     );
     if (choice !== 'Start and Connect') return false;
-    const started = await startNotebook({ session: this.wb.session, changed: () => this.wb.views.providers.notebookInstances.refresh() }, name);
+    const started = await startNotebook(
+      { session: this.wb.session, changed: () => this.wb.views.providers.notebookInstances.refresh() },
+      name,
+    );
     if (started.outcome !== 'done') {
       const show = started.outcome === 'failed' ? window.showErrorMessage : window.showWarningMessage;
       void show(started.message ?? `${name} was not started.`);
@@ -216,9 +245,13 @@ export class InstanceKernels implements vscode.Disposable {
   private connection(name: string): Promise<InstanceJupyter> {
     let connection = this.connections.get(name);
     if (!connection) {
-      connection = connectToInstance(this.wb.session.clients, name, {
-        log: (level, message) => (level === 'debug' ? undefined : this.wb.log[level](`Jupyter on ${name}: ${message}`)),
-      });
+      // The Jupyter client is loaded on first use, a chunk of its own (activation stays small).
+      connection = import('../../aws/jupyter/instanceConnection.js').then(({ connectToInstance }) =>
+        connectToInstance(this.wb.session.clients, name, {
+          log: (level, message) =>
+            level === 'debug' ? undefined : this.wb.log[level](`Jupyter on ${name}: ${message}`),
+        }),
+      );
       connection.catch(() => this.connections.delete(name));
       this.connections.set(name, connection);
     }
@@ -234,7 +267,10 @@ export class InstanceKernels implements vscode.Disposable {
     kernel.session.dispose();
     // The last notebook on the instance let go: close its connection (its kernels keep running there).
     if (![...this.kernels.values()].some((k) => k.instanceName === kernel.instanceName) && !this.attaching.size) {
-      void this.connections.get(kernel.instanceName)?.then((c) => c.dispose(), () => undefined);
+      void this.connections.get(kernel.instanceName)?.then(
+        (c) => c.dispose(),
+        () => undefined,
+      );
       this.connections.delete(kernel.instanceName);
       this.reconnecting.delete(kernel.instanceName);
       this.showStatus();
@@ -292,17 +328,25 @@ export class InstanceKernels implements vscode.Disposable {
     const entry = this.controllers.get(name);
     if (entry) this.describe(entry, status);
     this.instanceGone(name, status);
-    void window.showWarningMessage(`${name} is ${status}: its kernels stopped. Choose "${START_AND_CONNECT}" in the kernel picker to run cells there again.`);
+    void window.showWarningMessage(
+      `${name} is ${status}: its kernels stopped. Choose "${START_AND_CONNECT}" in the kernel picker to run cells there again.`,
+    );
   }
 
   private instanceGone(name: string, status = 'gone'): void {
     for (const kernel of [...this.kernels.values()]) {
       if (kernel.instanceName !== name) continue;
-      kernel.running?.abandon(INSTANCE_STOPPED, `instance stopped: ${name} is ${status}; the cell did not finish and the kernel's variables are lost.`);
+      kernel.running?.abandon(
+        INSTANCE_STOPPED,
+        `instance stopped: ${name} is ${status}; the cell did not finish and the kernel's variables are lost.`,
+      );
       this.kernels.delete(kernel.notebook.uri.toString());
       kernel.session.dispose();
     }
-    void this.connections.get(name)?.then((c) => c.dispose(), () => undefined);
+    void this.connections.get(name)?.then(
+      (c) => c.dispose(),
+      () => undefined,
+    );
     this.connections.delete(name);
     this.reconnecting.delete(name);
     this.showStatus();
@@ -310,9 +354,14 @@ export class InstanceKernels implements vscode.Disposable {
 
   private kernelStatus(kernel: NotebookKernel, status: Kernel.Status): void {
     if (status !== 'dead' || this.kernelOf(kernel.notebook) !== kernel) return;
-    void window.showErrorMessage(`The kernel on ${kernel.instanceName} died. ${KERNEL_DIED_MESSAGE}`, 'Restart Kernel').then((choice) => {
-      if (choice === 'Restart Kernel') void this.restartKernel(kernel).catch((error: unknown) => this.wb.log.error(`Restart failed: ${String(error)}`));
-    });
+    void window
+      .showErrorMessage(`The kernel on ${kernel.instanceName} died. ${KERNEL_DIED_MESSAGE}`, 'Restart Kernel')
+      .then((choice) => {
+        if (choice === 'Restart Kernel')
+          void this.restartKernel(kernel).catch((error: unknown) =>
+            this.wb.log.error(`Restart failed: ${String(error)}`),
+          );
+      });
   }
 
   private async restartKernel(kernel: NotebookKernel): Promise<void> {
@@ -341,7 +390,11 @@ export class InstanceKernels implements vscode.Disposable {
 
   dispose(): void {
     for (const notebook of vscode.workspace.notebookDocuments) this.detach(notebook);
-    for (const connection of this.connections.values()) void connection.then((c) => c.dispose(), () => undefined);
+    for (const connection of this.connections.values())
+      void connection.then(
+        (c) => c.dispose(),
+        () => undefined,
+      );
     for (const entry of this.controllers.values()) entry.controller.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }

@@ -7,7 +7,11 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { notebookKernels } from '../../../src/commands/notebookKernels/activateNotebookKernels';
-import { CONTROLLER_PREFIX, START_AND_CONNECT, type NotebookKernel } from '../../../src/commands/notebookKernels/instanceKernels';
+import {
+  CONTROLLER_PREFIX,
+  START_AND_CONNECT,
+  type NotebookKernel,
+} from '../../../src/commands/notebookKernels/instanceKernels';
 import { pace } from '../../../src/ui/pace';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { emulatorUrl, resetEmulator } from '../support/emulatorControl';
@@ -65,7 +69,12 @@ async function openNotebook(cells: string[]): Promise<vscode.NotebookDocument> {
 }
 
 /** Picks the instance in the kernel picker as a user does, answers the kernel-spec pick, waits for the session. */
-async function selectInstance(ui: TestWindow, document: vscode.NotebookDocument, instance: string, spec = 'conda_python3'): Promise<NotebookKernel> {
+async function selectInstance(
+  ui: TestWindow,
+  document: vscode.NotebookDocument,
+  instance: string,
+  spec = 'conda_python3',
+): Promise<NotebookKernel> {
   ui.onQuickPick(`Kernel on ${instance}`, (p) => p.pick(spec));
   const notebookEditor = await vscode.window.showNotebookDocument(document);
   const selected = await vscode.commands.executeCommand('notebook.selectKernel', {
@@ -79,12 +88,24 @@ async function selectInstance(ui: TestWindow, document: vscode.NotebookDocument,
 
 async function runCells(document: vscode.NotebookDocument, start: number, end = start + 1): Promise<void> {
   await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start, end }], document: document.uri });
-  await until('the cells ended', () => document.getCells().slice(start, end).every((c) => c.executionSummary?.timing?.endTime) || undefined, 60_000);
+  await until(
+    'the cells ended',
+    () =>
+      document
+        .getCells()
+        .slice(start, end)
+        .every((c) => c.executionSummary?.timing?.endTime) || undefined,
+    60_000,
+  );
 }
 
 const decode = (data: Uint8Array) => Buffer.from(data).toString('utf8');
 function stdout(cell: vscode.NotebookCell): string {
-  return cell.outputs.flatMap((o) => o.items).filter((i) => i.mime === STDOUT).map((i) => decode(i.data)).join('');
+  return cell.outputs
+    .flatMap((o) => o.items)
+    .filter((i) => i.mime === STDOUT)
+    .map((i) => decode(i.data))
+    .join('');
 }
 function errors(cell: vscode.NotebookCell): Array<{ name: string; message: string }> {
   return cell.outputs
@@ -140,8 +161,16 @@ describe('Notebook kernels on notebook instances', function () {
   async function assertNothingLeaked(): Promise<void> {
     const requests = await notebookRequests();
     assert.ok(requests.length > 0, 'the extension talked to the instance');
-    assert.deepStrictEqual(requests.filter((r) => r.session === 'missing').map((r) => `${r.method} ${r.path}`), [], 'no cookie-less call');
-    assert.deepStrictEqual(logged.filter((line) => /authToken|_xsrf=|cookie:|\?/i.test(line)), [], 'no token, cookie or presigned URL logged');
+    assert.deepStrictEqual(
+      requests.filter((r) => r.session === 'missing').map((r) => `${r.method} ${r.path}`),
+      [],
+      'no cookie-less call',
+    );
+    assert.deepStrictEqual(
+      logged.filter((line) => /authToken|_xsrf=|cookie:|\?/i.test(line)),
+      [],
+      'no token, cookie or presigned URL logged',
+    );
   }
 
   it('offers each instance in the kernel picker and runs text, a pandas table, a PNG plot and an exception there', async () => {
@@ -176,11 +205,19 @@ describe('Notebook kernels on notebook instances', function () {
     const png = plot.outputs.flatMap((o) => o.items).find((i) => i.mime === 'image/png');
     assert.ok(png, `a PNG plot (outputs ${JSON.stringify(mimes(plot))})`);
     assert.deepStrictEqual([...png.data.slice(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    assert.deepStrictEqual(errors(failing).map((e) => [e.name, e.message]), [['ZeroDivisionError', 'division by zero']]);
+    assert.deepStrictEqual(
+      errors(failing).map((e) => [e.name, e.message]),
+      [['ZeroDivisionError', 'division by zero']],
+    );
 
     assert.deepStrictEqual(
       [text, table, plot, failing].map((c) => [c.executionSummary?.executionOrder, c.executionSummary?.success]),
-      [[1, true], [2, true], [3, true], [4, false]],
+      [
+        [1, true],
+        [2, true],
+        [3, true],
+        [4, false],
+      ],
     );
     const timing = text.executionSummary?.timing;
     assert.ok(timing && timing.endTime >= timing.startTime, 'start and end time');
@@ -194,15 +231,26 @@ describe('Notebook kernels on notebook instances', function () {
     await runCells(document, 0);
     const kernelId = kernel.session.kernel?.id;
     const shownBefore = notebookKernels().statusShown.length;
-    const dropped = await fetch(`${emulatorUrl()}/_emulator/notebook-instances/${FRAUD}/drop-connections`, { method: 'POST' });
+    const dropped = await fetch(`${emulatorUrl()}/_emulator/notebook-instances/${FRAUD}/drop-connections`, {
+      method: 'POST',
+    });
     assert.ok(((await dropped.json()) as { dropped: number }).dropped >= 1, 'the kernel websocket was dropped');
-    await until('the status bar said so', () => (notebookKernels().statusShown.length > shownBefore ? true : undefined));
+    await until('the status bar said so', () =>
+      notebookKernels().statusShown.length > shownBefore ? true : undefined,
+    );
     assert.deepStrictEqual(notebookKernels().statusShown.slice(shownBefore), [`Reconnecting to ${FRAUD}…`]);
-    await until('reconnected', () => (kernel.session.kernel?.connectionStatus === 'connected' ? true : undefined), 30_000);
+    await until(
+      'reconnected',
+      () => (kernel.session.kernel?.connectionStatus === 'connected' ? true : undefined),
+      30_000,
+    );
     await runCells(document, 1);
     assert.strictEqual(stdout(document.cellAt(1)), '42\n');
     assert.strictEqual(notebookKernels().kernelOf(document)?.session.kernel?.id, kernelId, 'the same kernel');
-    assert.deepStrictEqual(document.getCells().map((c) => c.executionSummary?.executionOrder), [1, 2]);
+    assert.deepStrictEqual(
+      document.getCells().map((c) => c.executionSummary?.executionOrder),
+      [1, 2],
+    );
     await assertNothingLeaked();
   });
 
@@ -210,7 +258,10 @@ describe('Notebook kernels on notebook instances', function () {
     const document = await openNotebook(['import time\ntime.sleep(60)']);
     await withWindow((ui) => selectInstance(ui, document, FRAUD));
     const cell = document.cellAt(0);
-    const running = vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: document.uri });
+    const running = vscode.commands.executeCommand('notebook.cell.execute', {
+      ranges: [{ start: 0, end: 1 }],
+      document: document.uri,
+    });
     await until('the sleep runs', () => cell.executionSummary?.executionOrder);
     await withWindow(async (ui) => {
       ui.onMessage(`Stop notebook instance ${FRAUD}?`, 'Stop');
@@ -218,19 +269,26 @@ describe('Notebook kernels on notebook instances', function () {
       assert.strictEqual(stopped.outcome, 'done');
       await running;
       await until('the cell ended', () => cell.executionSummary?.timing?.endTime, 30_000);
-      assert.ok(ui.shown('warning').some((m) => m.startsWith(`${FRAUD} is Stopping: its kernels stopped.`)), ui.shown().join('\n'));
+      assert.ok(
+        ui.shown('warning').some((m) => m.startsWith(`${FRAUD} is Stopping: its kernels stopped.`)),
+        ui.shown().join('\n'),
+      );
     });
     assert.strictEqual(cell.executionSummary?.success, false);
     const [error] = errors(cell);
     assert.strictEqual(error?.name, 'Instance stopped');
     assert.match(error.message, /^instance stopped: FraudDetectionNotebookInstance is Stopping/);
     assert.strictEqual(notebookKernels().kernelOf(document), undefined, 'the notebook is no longer attached');
-    await until('the picker offers Start again', () => (notebookKernels().controller(FRAUD)?.label === `${FRAUD}: ${START_AND_CONNECT}` ? true : undefined));
+    await until('the picker offers Start again', () =>
+      notebookKernels().controller(FRAUD)?.label === `${FRAUD}: ${START_AND_CONNECT}` ? true : undefined,
+    );
     await assertNothingLeaked();
   });
 
   it('starts a stopped instance from the kernel picker, then connects and runs in its folder', async () => {
-    const document = await openNotebook(['import os\nprint(sorted(f for f in os.listdir(".") if f.startswith("Lab1")))']);
+    const document = await openNotebook([
+      'import os\nprint(sorted(f for f in os.listdir(".") if f.startswith("Lab1")))',
+    ]);
     await withWindow(async (ui) => {
       ui.onMessage(`Start ${LAB} and connect?`, 'Start and Connect');
       await selectInstance(ui, document, LAB);

@@ -216,6 +216,10 @@ export class JupyterServer {
       '--NotebookApp.allow_remote_access=True',
     ];
     const child = spawn(python(), args, { cwd: options.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A spawn that fails (the instance's folder removed by a reset or a delete while it started) is an 'error'
+    // event: without a listener it would crash the emulator's process; the start below reports it instead.
+    let spawnError: Error | undefined;
+    child.on('error', (error) => (spawnError = error));
     stopOnExit(child);
     const output: string[] = [];
     const collect = (chunk: Buffer) => {
@@ -227,6 +231,7 @@ export class JupyterServer {
     const server = new JupyterServer(child, port, output);
     const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
     while (Date.now() < deadline) {
+      if (spawnError) throw new Error(`Jupyter server could not start: ${spawnError.message}`);
       if (!server.running) throw new Error(`Jupyter server exited while starting:\n${server.tail()}`);
       if (await answers(port, `${options.baseUrl}api`)) return server;
       await new Promise((resolve) => setTimeout(resolve, 100));
