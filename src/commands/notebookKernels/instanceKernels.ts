@@ -132,8 +132,14 @@ export class InstanceKernels implements vscode.Disposable {
     controller.executeHandler = (cells, notebook) => this.execute(name, cells, notebook);
     controller.interruptHandler = (notebook) => this.interrupt(notebook);
     controller.onDidChangeSelectedNotebooks(({ notebook, selected }) => {
-      if (selected) void this.attach(name, notebook);
-      else if (this.kernelOf(notebook)?.instanceName === name) this.detach(notebook);
+      // Connect (and ask for the kernel spec) when the user picked this instance for a notebook they see; VS Code
+      // also re-selects controllers for notebooks in the background (say after a region switch), and those connect
+      // on their first run instead of asking out of the blue.
+      if (!selected) {
+        if (this.kernelOf(notebook)?.instanceName === name) this.detach(notebook);
+      } else if (vscode.window.visibleNotebookEditors.some((e) => e.notebook === notebook)) {
+        void this.attach(name, notebook);
+      }
     });
     const entry: InstanceEntry = { controller, status: 'Unknown' };
     this.controllers.set(name, entry);

@@ -36,14 +36,17 @@ describe('Training Jobs filtered by status', function () {
     const lists = (await recordedRequests())
       .filter((r) => r.operation === 'ListTrainingJobs')
       .map((r) => r.input as { StatusEquals?: string; NextToken?: string; MaxResults?: number });
-    assert.ok(lists.length >= 2 && lists.length <= 5, `more than one call, at most five: ${lists.length}`);
     assert.ok(
       lists.every((l) => l.StatusEquals === 'Failed' && l.MaxResults === 1),
       JSON.stringify(lists),
     );
-    assert.ok(
-      lists.slice(1).every((l) => typeof l.NextToken === 'string'),
-      'each further call follows the NextToken',
-    );
+    // One read of the view starts without a NextToken and follows the NextTokens (another refresh may start anew).
+    const reads: Array<typeof lists> = [];
+    for (const l of lists) {
+      if (l.NextToken === undefined) reads.push([l]);
+      else reads.at(-1)?.push(l);
+    }
+    assert.ok(reads.length > 0 && lists[0].NextToken === undefined, JSON.stringify(lists));
+    for (const read of reads) assert.ok(read.length >= 2 && read.length <= 5, `2 to 5 calls per read: ${read.length}`);
   });
 });
