@@ -3,7 +3,6 @@
 // whether to deploy the best candidate. Each value is checked as it is typed.
 import * as vscode from 'vscode';
 import type { RoleChoice } from '../../aws/iam/rolesApi';
-import { roleArnProblem } from '../../model/deployPlan';
 import {
   OBJECTIVES,
   jobNameProblem,
@@ -14,6 +13,7 @@ import {
   type ModeChoice,
   type ProblemChoice,
 } from '../../model/autoMlPlan';
+import { executionRoleStep } from '../../ui/executionRoleStep';
 import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 
 const TITLE = 'Start Autopilot experiment';
@@ -38,29 +38,7 @@ export async function askAutoMlPlan(
     ).value;
     return undefined;
   };
-  const askRole: Step<AutoMlPlan> = async (input, s) => {
-    if (helpers.roles.length) {
-      const items: Array<Item<string>> = [
-        ...helpers.roles.map((r) => ({ label: r.name, detail: r.arn, value: r.arn })),
-        { label: '$(edit) Type a role ARN…', value: '' },
-      ];
-      const picked = await input.pick({
-        title: TITLE,
-        placeholder: 'Execution role',
-        items,
-        activeItem: items.find((i) => i.value === s.roleArn),
-        acceptTyped: (t) => (t && !roleArnProblem(t) ? { label: t, value: t } : undefined),
-      });
-      if (picked.value) {
-        s.roleArn = picked.value;
-        return askDeploy;
-      }
-    }
-    s.roleArn = (
-      await input.inputBox({ title: TITLE, prompt: 'Execution role ARN', value: s.roleArn, validate: roleArnProblem })
-    ).trim();
-    return askDeploy;
-  };
+  const askRole = executionRoleStep<AutoMlPlan>(TITLE, helpers.roles, () => askDeploy);
   const askOutput: Step<AutoMlPlan> = async (input, s) => {
     s.outputS3Uri = (
       await input.inputBox({

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { RepositoryChoice } from '../../aws/ecr/imagesApi';
 import { s3UriProblem } from '../../model/autoMlPlan';
-import { instanceTypeProblem, roleArnProblem } from '../../model/deployPlan';
+import { instanceTypeProblem } from '../../model/deployPlan';
 import {
   TRAINING_INSTANCE_TYPES,
   channelsText,
@@ -21,6 +21,7 @@ import {
   type TrainingPlan,
 } from '../../model/trainingJobPlan';
 import type { TrainingWizardHelpers } from './startTrainingJobCommand';
+import { executionRoleStep } from '../../ui/executionRoleStep';
 import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 
 const TITLE = 'Start training job';
@@ -102,29 +103,7 @@ export async function askTrainingPlan(
     s.channels = parseChannels(text).channels;
     return askOutput;
   };
-  const askRole: Step<TrainingPlan> = async (input, s) => {
-    if (helpers.roles.length) {
-      const items: Array<Item<string>> = [
-        ...helpers.roles.map((r) => ({ label: r.name, detail: r.arn, value: r.arn })),
-        { label: '$(edit) Type a role ARN…', value: '' },
-      ];
-      const picked = await input.pick({
-        title: TITLE,
-        placeholder: 'Execution role',
-        items,
-        activeItem: items.find((i) => i.value === s.roleArn),
-        acceptTyped: (t) => (t && !roleArnProblem(t) ? { label: t, value: t } : undefined),
-      });
-      if (picked.value) {
-        s.roleArn = picked.value;
-        return askChannels;
-      }
-    }
-    s.roleArn = (
-      await input.inputBox({ title: TITLE, prompt: 'Execution role ARN', value: s.roleArn, validate: roleArnProblem })
-    ).trim();
-    return askChannels;
-  };
+  const askRole = executionRoleStep<TrainingPlan>(TITLE, helpers.roles, () => askChannels);
   const askSpot: Step<TrainingPlan> = async (input, s) => {
     const useSpot = (
       await input.pick({
