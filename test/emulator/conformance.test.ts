@@ -11,6 +11,7 @@ import * as scalingSdk from '@aws-sdk/client-application-auto-scaling';
 import * as runtimeSdk from '@aws-sdk/client-sagemaker-runtime';
 import * as cloudwatchSdk from '@aws-sdk/client-cloudwatch';
 import * as iamSdk from '@aws-sdk/client-iam';
+import * as pricingSdk from '@aws-sdk/client-pricing';
 import * as ecrSdk from '@aws-sdk/client-ecr';
 import { buildHandlers } from './services';
 import { advance, clientsFor, emulatorForTest, recorded } from './support';
@@ -168,6 +169,8 @@ const SAGEMAKER_CALLS: Call[] = [
     },
   ],
   ['ListEndpoints', { SortBy: 'Name' }],
+  ['ListProcessingJobs', { StatusEquals: 'InProgress' }],
+  ['ListTransformJobs', { StatusEquals: 'InProgress' }],
   ['DescribeEndpoint', { EndpointName: 'abalone-endpoint' }],
   ['DescribeEndpoint', { EndpointName: 'abalone-staging-endpoint' }],
   ['ListEndpointConfigs', {}],
@@ -433,6 +436,16 @@ describe('emulator conformance', function () {
       credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' },
       maxAttempts: 1,
     };
+    const pricing = new pricingSdk.PricingClient(common);
+    await send(pricingSdk, pricing, ['DescribeServices', { ServiceCode: 'AmazonSageMaker' }]);
+    await send(pricingSdk, pricing, [
+      'GetAttributeValues',
+      { ServiceCode: 'AmazonSageMaker', AttributeName: 'component' },
+    ]);
+    await send(pricingSdk, pricing, [
+      'GetProducts',
+      { ServiceCode: 'AmazonSageMaker', Filters: [{ Type: 'TERM_MATCH', Field: 'regionCode', Value: 'us-east-1' }] },
+    ]);
     const logs = new logsSdk.CloudWatchLogsClient(common);
     for (const call of LOGS_CALLS) await send(logsSdk, logs, call);
     const pipelines = new pipelineSdk.CodePipelineClient(common);

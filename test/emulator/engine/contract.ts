@@ -14,6 +14,7 @@ export type ServiceName =
   | 'application-autoscaling'
   | 'monitoring'
   | 'iam'
+  | 'pricing'
   | 's3';
 
 /** An error AWS would return: `code` is the error type (e.g. ValidationException). */

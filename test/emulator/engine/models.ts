@@ -65,6 +65,7 @@ const BOTOCORE_NAMES: Record<ServiceName, string> = {
   'application-autoscaling': 'application-autoscaling',
   monitoring: 'cloudwatch',
   iam: 'iam',
+  pricing: 'pricing',
   s3: 's3',
 };
 

@@ -97,6 +97,7 @@ export class EmulatorEngine {
     'application-autoscaling',
     'monitoring',
     'iam',
+    'pricing',
     's3',
   ];
 

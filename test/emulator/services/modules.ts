@@ -15,9 +15,12 @@ import { endpointMetricsModule } from './cloudwatch/endpointMetricsModule';
 import { releaseModule } from './codepipeline/releaseModule';
 import { rolesModule } from './iam/rolesModule';
 import { repositoriesModule } from './ecr/repositoriesModule';
+import { priceListModule } from './pricing/priceListModule';
+import { processingTransformListsModule } from './sagemaker/processingTransformListsModule';
 
 export const SERVICE_MODULES: ServiceModule[] = [
   s3Module,
+  processingTransformListsModule,
   lifecycleScriptsModule,
   notebookInstancesModule,
   autoMlModule,
@@ -32,4 +35,5 @@ export const SERVICE_MODULES: ServiceModule[] = [
   releaseModule,
   rolesModule,
   repositoriesModule,
+  priceListModule,
 ];
