@@ -1,0 +1,164 @@
+// The live bill of what runs: one row per billable resource (an endpoint per variant) with its price per hour
+// (on-demand price × instance count), how long it has been running and what that has cost so far, and the total
+// per hour. A price the price list does not have is "price unknown", never 0; serverless variants, managed spot
+// training and Autopilot jobs say how they are billed instead of a figure that would be wrong.
+import { formatDuration } from './durations';
+import { priceKey, type PriceComponent, type PriceTable } from './costPrices';
+
+export type RunningKind =
+  'notebook-instance' | 'endpoint-variant' | 'training-job' | 'processing-job' | 'transform-job' | 'autopilot-job';
+
+export interface RunningResource {
+  kind: RunningKind;
+  /** The notebook instance, endpoint or job. */
+  name: string;
+  /** Endpoint variants: the variant's name, and whether it is a shadow variant. */
+  variant?: string;
+  shadow?: boolean;
+  instanceType?: string;
+  /** Instances billed at once (an endpoint variant's current count, a job's instance count). */
+  count: number;
+  /** When billing started (instance InService, endpoint created, job started). */
+  since?: Date;
+  /** A serverless endpoint variant (no instances). */
+  serverless?: boolean;
+  /** Managed spot training. */
+  spot?: boolean;
+}
+
+export type Billing = 'hourly' | 'unknown' | 'serverless' | 'spot' | 'autopilot';
+
+export interface BillRow {
+  resource: RunningResource;
+  billing: Billing;
+  /** Price per instance hour and for the whole resource (× count), when billing is hourly (spot: the ceiling). */
+  unitUsd?: number;
+  usdPerHour?: number;
+  runningMs?: number;
+  costSoFarUsd?: number;
+  /** "$0.230/h × 2 = $0.460/h", "price unknown", "serverless: billed per …". */
+  priceText: string;
+}
+
+const COMPONENTS: Record<RunningKind, PriceComponent | undefined> = {
+  'notebook-instance': 'Notebook',
+  'endpoint-variant': 'Hosting',
+  'training-job': 'Training',
+  'processing-job': 'Processing',
+  'transform-job': 'Batch Transform',
+  'autopilot-job': undefined,
+};
+
+/** What the price list calls the compute of this kind of resource. */
+export function componentOf(kind: RunningKind): PriceComponent | undefined {
+  return COMPONENTS[kind];
+}
+
+/** The prices a bill of these resources needs (component × instance type), each once. */
+export function neededPrices(resources: RunningResource[]): Array<{ component: PriceComponent; instanceType: string }> {
+  const seen = new Map<string, { component: PriceComponent; instanceType: string }>();
+  for (const r of resources) {
+    const component = componentOf(r.kind);
+    if (!component || !r.instanceType || r.serverless) continue;
+    seen.set(priceKey(component, r.instanceType), { component, instanceType: r.instanceType });
+  }
+  return [...seen.values()];
+}
+
+/** "$0.115", "$4.82", "$0.0464": cents for a dollar and more, three significant figures below. */
+export function formatUsd(usd: number): string {
+  if (usd >= 1) return `$${usd.toFixed(2)}`;
+  if (usd === 0) return '$0.00';
+  const figures = String(Number(usd.toPrecision(3)));
+  const decimals = figures.split('.')[1]?.length ?? 0;
+  return `$${decimals < 2 ? usd.toFixed(2) : figures}`;
+}
+
+export function billRow(resource: RunningResource, prices: PriceTable, now: Date): BillRow {
+  const runningMs = resource.since ? Math.max(0, now.getTime() - resource.since.getTime()) : undefined;
+  if (resource.kind === 'autopilot-job')
+    return {
+      resource,
+      billing: 'autopilot',
+      runningMs,
+      priceText: 'billed as the training and processing jobs it runs (listed on their own)',
+    };
+  if (resource.serverless)
+    return {
+      resource,
+      billing: 'serverless',
+      runningMs,
+      priceText: 'serverless: billed per millisecond of inference and per GB processed, not per hour',
+    };
+  const component = componentOf(resource.kind);
+  const unit = component && resource.instanceType ? prices[priceKey(component, resource.instanceType)] : undefined;
+  if (unit === undefined || unit === null)
+    return { resource, billing: 'unknown', runningMs, priceText: 'price unknown' };
+  const usdPerHour = unit * resource.count;
+  const count = resource.count === 1 ? '' : ` × ${resource.count} = ${formatUsd(usdPerHour)}/h`;
+  if (resource.spot)
+    return {
+      resource,
+      billing: 'spot',
+      unitUsd: unit,
+      usdPerHour,
+      runningMs,
+      priceText: `managed spot: billed per second used at the spot price, at most ${formatUsd(unit)}/h${count}`,
+    };
+  return {
+    resource,
+    billing: 'hourly',
+    unitUsd: unit,
+    usdPerHour,
+    runningMs,
+    costSoFarUsd: runningMs === undefined ? undefined : (usdPerHour * runningMs) / 3_600_000,
+    priceText: `${formatUsd(unit)}/h${count}`,
+  };
+}
+
+export interface Bill {
+  rows: BillRow[];
+  /** The hourly rows' sum: what the known on-demand prices add up to. */
+  totalUsdPerHour: number;
+  /** Rows whose price is unknown: the total leaves them out and says so. */
+  unknownCount: number;
+}
+
+export function bill(resources: RunningResource[], prices: PriceTable, now: Date): Bill {
+  const rows = resources.map((r) => billRow(r, prices, now));
+  const totalUsdPerHour = rows.reduce((sum, r) => sum + (r.billing === 'hourly' ? r.usdPerHour! : 0), 0);
+  return { rows, totalUsdPerHour, unknownCount: rows.filter((r) => r.billing === 'unknown').length };
+}
+
+/** The status bar's words: "SageMaker: $4.82/h", with a "+" when some price is unknown. */
+export function statusBarText(b: Bill): string {
+  return `SageMaker: ${formatUsd(b.totalUsdPerHour)}/h${b.unknownCount ? '+' : ''}`;
+}
+
+/** How a row names its resource: "abalone-endpoint / ShadowV4 (shadow)". */
+export function rowLabel(r: RunningResource): string {
+  if (r.kind !== 'endpoint-variant') return r.name;
+  return `${r.name} / ${r.variant ?? '?'}${r.shadow ? ' (shadow)' : ''}`;
+}
+
+/** The row's second line: instance type × count, price, running for, cost so far. */
+export function rowDescription(row: BillRow): string {
+  const r = row.resource;
+  const parts: string[] = [];
+  if (r.instanceType) parts.push(r.count === 1 ? r.instanceType : `${r.count} × ${r.instanceType}`);
+  parts.push(row.priceText);
+  if (row.runningMs !== undefined) parts.push(`running ${formatDuration(row.runningMs)}`);
+  if (row.costSoFarUsd !== undefined) parts.push(`${formatUsd(row.costSoFarUsd)} so far`);
+  return parts.join(' · ');
+}
+
+/** The threshold notice: said once when the total passes it, naming what runs, most expensive first. */
+export function costAlertMessage(b: Bill, thresholdUsdPerHour: number): string | undefined {
+  if (!(thresholdUsdPerHour > 0) || b.totalUsdPerHour <= thresholdUsdPerHour) return undefined;
+  const top = b.rows
+    .filter((r) => r.billing === 'hourly')
+    .sort((x, y) => y.usdPerHour! - x.usdPerHour!)
+    .map((r) => `${rowLabel(r.resource)} ${formatUsd(r.usdPerHour!)}/h`);
+  const shown = top.slice(0, 5).join(', ') + (top.length > 5 ? ` and ${top.length - 5} more` : '');
+  return `SageMaker compute now costs ${formatUsd(b.totalUsdPerHour)}/h, above your alert of ${formatUsd(thresholdUsdPerHour)}/h: ${shown}.`;
+}
