@@ -15,6 +15,7 @@ import * as pricingSdk from '@aws-sdk/client-pricing';
 import * as ecrSdk from '@aws-sdk/client-ecr';
 import { buildHandlers } from './services';
 import { advance, clientsFor, emulatorForTest, recorded } from './support';
+import { STUDIO_CALLS } from './studioConformance';
 import type { RunningEmulator } from './index';
 
 type Call = [operation: string, input: Record<string, unknown>];
@@ -215,6 +216,7 @@ const SAGEMAKER_CALLS: Call[] = [
   ['ListPipelines', { SortBy: 'Name', SortOrder: 'Ascending' }],
   ['DescribePipeline', { PipelineName: 'AbalonePipeline' }],
   ['ListPipelineExecutions', { PipelineName: 'AbalonePipeline' }],
+  ...STUDIO_CALLS,
 ];
 
 const VARIANT = 'endpoint/cmapss-XGBoostEndpoint-2021-01-07-16-30-12/variant/AllTraffic';

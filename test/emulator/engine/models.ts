@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { BOTOCORE_UPDATES } from './botocoreUpdates';
 import type { ServiceName } from './contract';
 
 export interface Shape {
@@ -88,6 +89,24 @@ function npmModelFile(service: ServiceName): string {
   return path.join(apis, file);
 }
 
+/** Debian's model plus what AWS added since (botocoreUpdates.ts): new shapes, members, enum values, constraints. */
+function withUpdates(service: ServiceName, full: ServiceModel['full']): ServiceModel['full'] {
+  const updates = (BOTOCORE_UPDATES as Partial<Record<ServiceName, Record<string, Shape>>>)[service];
+  if (!full || !updates) return full;
+  for (const [name, update] of Object.entries(updates)) {
+    const shape = full.shapes[name];
+    if (!shape) {
+      full.shapes[name] = update;
+      continue;
+    }
+    if (update.members) shape.members = { ...update.members, ...shape.members };
+    for (const limit of ['pattern', 'min', 'max'] as const)
+      if (update[limit] !== undefined && shape[limit] === undefined) Object.assign(shape, { [limit]: update[limit] });
+    if (update.enum) shape.enum = [...(shape.enum ?? []), ...update.enum.filter((v) => !shape.enum?.includes(v))];
+  }
+  return full;
+}
+
 function readBotocore(service: ServiceName): ServiceModel['full'] {
   const dir = path.join(BOTOCORE_DATA, BOTOCORE_NAMES[service]);
   if (!fs.existsSync(dir)) return undefined;
@@ -115,7 +134,7 @@ export function loadModel(service: ServiceName): ServiceModel {
     signingName: raw.metadata.signingName ?? raw.metadata.endpointPrefix,
     operations,
     shapes: raw.shapes,
-    full: readBotocore(service),
+    full: withUpdates(service, readBotocore(service)),
   };
   cache.set(service, model);
   return model;

@@ -15,6 +15,7 @@ import { endpointMetricsModule } from './cloudwatch/endpointMetricsModule';
 import { releaseModule } from './codepipeline/releaseModule';
 import { rolesModule } from './iam/rolesModule';
 import { repositoriesModule } from './ecr/repositoriesModule';
+import { studioModule } from './sagemaker/studio/studioModule';
 import { priceListModule } from './pricing/priceListModule';
 import { processingTransformListsModule } from './sagemaker/processingTransformListsModule';
 
@@ -35,5 +36,6 @@ export const SERVICE_MODULES: ServiceModule[] = [
   releaseModule,
   rolesModule,
   repositoriesModule,
+  studioModule,
   priceListModule,
 ];

@@ -1,0 +1,39 @@
+// The Studio calls of the conformance run (conformance.test.ts): every Studio operation once, in an order
+// that succeeds against the seeded scenario.
+type Call = [operation: string, input: Record<string, unknown>];
+
+const DOMAIN = 'd-abcdefghijkl';
+const SCRIPT = Buffer.from('#!/bin/bash\nset -e\npip install --upgrade jupyterlab-git\n').toString('base64');
+
+export const STUDIO_CALLS: Call[] = [
+  ['ListDomains', {}],
+  ['DescribeDomain', { DomainId: DOMAIN }],
+  [
+    'CreateDomain',
+    {
+      DomainName: 'conformance-domain',
+      AuthMode: 'IAM',
+      DefaultUserSettings: { ExecutionRole: 'arn:aws:iam::123456789012:role/r' },
+      SubnetIds: ['subnet-0a1b2c3d4e5f60718'],
+      VpcId: 'vpc-0e7c1a2b3c4d5e6f7',
+    },
+  ],
+  ['ListUserProfiles', { DomainIdEquals: DOMAIN }],
+  ['DescribeUserProfile', { DomainId: DOMAIN, UserProfileName: 'default-1625508201457' }],
+  ['CreateUserProfile', { DomainId: DOMAIN, UserProfileName: 'conformance-profile' }],
+  ['ListSpaces', {}],
+  ['DescribeSpace', { DomainId: DOMAIN, SpaceName: 'autopilot-experiments' }],
+  ['ListApps', {}],
+  ['DescribeApp', { DomainId: DOMAIN, SpaceName: 'autopilot-experiments', AppType: 'JupyterLab', AppName: 'default' }],
+  [
+    'CreateStudioLifecycleConfig',
+    {
+      StudioLifecycleConfigName: 'conformance-lcc',
+      StudioLifecycleConfigAppType: 'JupyterLab',
+      StudioLifecycleConfigContent: SCRIPT,
+    },
+  ],
+  ['ListStudioLifecycleConfigs', {}],
+  ['DescribeStudioLifecycleConfig', { StudioLifecycleConfigName: 'conformance-lcc' }],
+  ['DeleteStudioLifecycleConfig', { StudioLifecycleConfigName: 'conformance-lcc' }],
+];
