@@ -36,4 +36,42 @@ export const STUDIO_CALLS: Call[] = [
   ['ListStudioLifecycleConfigs', {}],
   ['DescribeStudioLifecycleConfig', { StudioLifecycleConfigName: 'conformance-lcc' }],
   ['DeleteStudioLifecycleConfig', { StudioLifecycleConfigName: 'conformance-lcc' }],
+  [
+    'CreateSpace',
+    {
+      DomainId: DOMAIN,
+      SpaceName: 'conformance-space',
+      OwnershipSettings: { OwnerUserProfileName: 'default-1625508201457' },
+      SpaceSharingSettings: { SharingType: 'Private' },
+      SpaceSettings: {
+        AppType: 'CodeEditor',
+        CodeEditorAppSettings: { DefaultResourceSpec: { InstanceType: 'ml.t3.large' } },
+        SpaceStorageSettings: { EbsStorageSettings: { EbsVolumeSizeInGb: 8 } },
+      },
+    },
+  ],
+  ['DeleteSpace', { DomainId: DOMAIN, SpaceName: 'conformance-space' }],
+  [
+    'UpdateSpace',
+    {
+      DomainId: DOMAIN,
+      SpaceName: 'mlops-pipeline-code',
+      SpaceSettings: {
+        CodeEditorAppSettings: { AppLifecycleManagement: { IdleSettings: { IdleTimeoutInMinutes: 240 } } },
+      },
+    },
+  ],
+  ['CreateApp', { DomainId: DOMAIN, SpaceName: 'autogluon-image-build', AppType: 'JupyterLab', AppName: 'default' }],
+  ['DeleteApp', { DomainId: DOMAIN, SpaceName: 'autogluon-image-build', AppType: 'JupyterLab', AppName: 'default' }],
+  [
+    'CreatePresignedDomainUrl',
+    {
+      DomainId: DOMAIN,
+      UserProfileName: 'default-1625508201457',
+      SpaceName: 'autopilot-experiments',
+      ExpiresInSeconds: 60,
+      SessionExpirationDurationInSeconds: 1800,
+      LandingUri: 'app:JupyterLab:',
+    },
+  ],
 ];

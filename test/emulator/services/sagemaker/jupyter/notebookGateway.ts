@@ -25,6 +25,30 @@ interface AuthToken {
   instance: string;
   expiresAt: number;
   sessionSeconds: number;
+  /** Where the URL's GET redirects, relative to the base URL (`tree` unless a landing page was asked for). */
+  landing: string;
+}
+
+/**
+ * What else runs a Jupyter server behind this gateway (Studio spaces): looked up by gateway name when no
+ * notebook instance has that name. `startedAt` identifies the start whose files are in the folder.
+ */
+export interface JupyterTarget {
+  /** For messages, e.g. `space autopilot-experiments of domain d-abcdefghijkl`. */
+  label: string;
+  status: string;
+  startedAt: number;
+  /** The last segment of the folder that plays the home folder. */
+  folderName: string;
+  sync(folder: string): Promise<string[]>;
+}
+
+export type JupyterTargetResolver = (world: World, name: string) => JupyterTarget | undefined;
+const resolvers: JupyterTargetResolver[] = [];
+
+/** Lets another resource family (Studio spaces) put its Jupyter servers behind the gateway. */
+export function registerJupyterTarget(resolver: JupyterTargetResolver): void {
+  if (!resolvers.includes(resolver)) resolvers.push(resolver);
 }
 
 interface Session {
@@ -125,9 +149,9 @@ export class NotebookGateway {
   constructor(private readonly world: World) {}
 
   /** A presigned URL's token: single use, 5 minutes on the emulator's clock (unscaled, so real-time-safe). */
-  mintToken(instance: string, sessionSeconds: number): string {
+  mintToken(instance: string, sessionSeconds: number, lifetimeMs = AUTH_TOKEN_LIFETIME_MS, landing = 'tree'): string {
     const token = randomBytes(32).toString('base64url');
-    this.tokens.set(token, { instance, expiresAt: this.world.clock.now() + AUTH_TOKEN_LIFETIME_MS, sessionSeconds });
+    this.tokens.set(token, { instance, expiresAt: this.world.clock.now() + lifetimeMs, sessionSeconds, landing });
     for (const [key, value] of this.tokens) if (value.expiresAt < this.world.clock.now()) this.tokens.delete(key);
     return token;
   }
@@ -138,7 +162,7 @@ export class NotebookGateway {
       this.root = fs.mkdtempSync(path.join(os.tmpdir(), 'smw-notebook-instances-'));
       removeOnExit(this.root);
     }
-    return path.join(this.root, name, 'SageMaker');
+    return path.join(this.root, name, this.target(name)?.folderName ?? 'SageMaker');
   }
 
   /** What a test or the control API may know of an instance's Jupyter server. */
@@ -154,14 +178,33 @@ export class NotebookGateway {
     };
   }
 
+  /** The notebook instance, or another registered target (a Studio space), behind a gateway name. */
+  private target(name: string): JupyterTarget | undefined {
+    const instance = notebookState(this.world).instances.get(name);
+    if (instance && !instance.deleted)
+      return {
+        label: `notebook instance ${name}`,
+        status: statusOf(this.world, instance),
+        startedAt: instance.transition.since,
+        folderName: 'SageMaker',
+        sync: (folder) => syncLifecycleFiles(this.world, instance, folder),
+      };
+    for (const resolve of resolvers) {
+      const found = resolve(this.world, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private labelOf(name: string): string {
+    return this.target(name)?.label ?? `notebook instance ${name}`;
+  }
+
   /** Stops the servers of instances that are no longer InService (stopped, failed, deleted, reset away). */
   reconcile(): void {
-    const instances = notebookState(this.world).instances;
     for (const backend of this.backends.values()) {
       if (!backend.server && !backend.starting) continue;
-      const instance = instances.get(backend.name);
-      if (!instance || instance.deleted || statusOf(this.world, instance) !== 'InService')
-        this.stopInstance(backend.name);
+      if (this.target(backend.name)?.status !== 'InService') this.stopInstance(backend.name);
     }
   }
 
@@ -190,7 +233,7 @@ export class NotebookGateway {
     const stopped = (async () => {
       if (server) {
         await server.stop();
-        this.log(`emulator: Jupyter server of notebook instance ${name} stopped`);
+        this.log(`emulator: Jupyter server of ${this.labelOf(name)} stopped`);
       }
       await starting?.catch(() => undefined);
     })();
@@ -277,7 +320,7 @@ export class NotebookGateway {
     if (values.length === 0)
       return {
         session: 'missing',
-        message: `No session for notebook instance ${name}: open it through a presigned URL (CreatePresignedNotebookInstanceUrl).`,
+        message: `No session for ${this.labelOf(name)}: open it through a presigned URL (CreatePresignedNotebookInstanceUrl).`,
       };
     let expired = false;
     for (const value of values) {
@@ -293,11 +336,11 @@ export class NotebookGateway {
     return expired
       ? {
           session: 'expired',
-          message: `The session for notebook instance ${name} has expired: get a new presigned URL.`,
+          message: `The session for ${this.labelOf(name)} has expired: get a new presigned URL.`,
         }
       : {
           session: 'unknown',
-          message: `The session for notebook instance ${name} is not valid (ended, or for another instance): get a new presigned URL.`,
+          message: `The session for ${this.labelOf(name)} is not valid (ended, or for another instance): get a new presigned URL.`,
         };
   }
 
@@ -312,8 +355,8 @@ export class NotebookGateway {
 
   /** The instance's running Jupyter server, started (with its folder filled by the lifecycle script) if need be. */
   private ensureServer(name: string): Promise<JupyterServer> {
-    const instance = notebookState(this.world).instances.get(name);
-    if (!instance || instance.deleted) return Promise.reject(new Error(`notebook instance ${name} does not exist`));
+    const instance = this.target(name);
+    if (!instance) return Promise.reject(new Error(`${this.labelOf(name)} does not exist`));
     const backend = this.backend(name);
     if (backend.server?.running) return Promise.resolve(backend.server);
     if (backend.starting) return backend.starting;
@@ -321,11 +364,10 @@ export class NotebookGateway {
     const starting = (async () => {
       const folder = this.folderOf(name);
       fs.mkdirSync(folder, { recursive: true });
-      if (backend.syncedFor !== instance.transition.since) {
-        const written = await syncLifecycleFiles(this.world, instance, folder);
-        backend.syncedFor = instance.transition.since;
-        if (written.length > 0)
-          this.log(`emulator: notebook instance ${name}: lifecycle script copied ${written.join(', ')}`);
+      if (backend.syncedFor !== instance.startedAt) {
+        const written = await instance.sync(folder);
+        backend.syncedFor = instance.startedAt;
+        if (written.length > 0) this.log(`emulator: ${instance.label}: lifecycle script copied ${written.join(', ')}`);
       }
       const server = await JupyterServer.start({
         root: folder,
@@ -334,10 +376,10 @@ export class NotebookGateway {
       });
       if (backend.generation !== generation || this.closed) {
         await server.stop();
-        throw new Error(`notebook instance ${name} stopped while its Jupyter server was starting`);
+        throw new Error(`${this.labelOf(name)} stopped while its Jupyter server was starting`);
       }
       backend.server = server;
-      this.log(`emulator: Jupyter server of notebook instance ${name} on 127.0.0.1:${server.port} (pid ${server.pid})`);
+      this.log(`emulator: Jupyter server of ${this.labelOf(name)} on 127.0.0.1:${server.port} (pid ${server.pid})`);
       return server;
     })();
     backend.starting = starting;
@@ -366,18 +408,21 @@ export class NotebookGateway {
       return fail(403, 'Invalid or already used authToken: presigned notebook URLs are single-use.');
     if (minted.expiresAt <= this.world.clock.now())
       return fail(403, 'The authToken has expired: presigned notebook URLs are valid for 5 minutes.');
-    const instance = notebookState(this.world).instances.get(name);
-    const status = instance && !instance.deleted ? statusOf(this.world, instance) : 'Deleted';
-    if (status !== 'InService') return fail(403, `Notebook instance ${name} is ${status}, not InService.`);
+    const target = this.target(name);
+    const status = target?.status ?? 'Deleted';
+    if (status !== 'InService') {
+      const label = target?.label ?? `notebook instance ${name}`;
+      return fail(403, `${label.charAt(0).toUpperCase()}${label.slice(1)} is ${status}, not InService.`);
+    }
     let server: JupyterServer;
     try {
       server = await this.ensureServer(name);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.log(`emulator: Jupyter server of notebook instance ${name} did not start: ${message}`);
+      this.log(`emulator: Jupyter server of ${this.labelOf(name)} did not start: ${message}`);
       return fail(
         message === JUPYTER_MISSING ? 500 : 502,
-        `The emulator could not start the Jupyter server of notebook instance ${name}: ${message}`,
+        `The emulator could not start the Jupyter server of ${this.labelOf(name)}: ${message}`,
       );
     }
     const sessionId = randomBytes(32).toString('base64url');
@@ -394,7 +439,7 @@ export class NotebookGateway {
     const session = `${SESSION_COOKIE}=${sessionId}; Path=${base.replace(/\/$/, '')}; Max-Age=${minted.sessionSeconds}; HttpOnly; SameSite=Lax`;
     this.record(request, name, pathname, false, 302, 'token');
     response.writeHead(302, {
-      location: `${base}tree`,
+      location: `${base}${minted.landing}`,
       'set-cookie': [session, ...jupyterCookies],
       'cache-control': 'no-store',
     });
@@ -428,7 +473,7 @@ export class NotebookGateway {
       return text(
         response,
         502,
-        `The Jupyter server of notebook instance ${name} is not available: ${error instanceof Error ? error.message : String(error)}`,
+        `The Jupyter server of ${this.labelOf(name)} is not available: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
     this.proxy(request, response, this.backend(name), server, url.pathname, gate.session);
@@ -496,7 +541,7 @@ export class NotebookGateway {
     const server = backend.server;
     if (!server?.running) {
       this.record(request, name, url.pathname, true, 503, gate.session);
-      return rejectUpgrade(socket, 503, `The Jupyter server of notebook instance ${name} is not running.`);
+      return rejectUpgrade(socket, 503, `The Jupyter server of ${this.labelOf(name)} is not running.`);
     }
     this.record(request, name, url.pathname, true, 101, gate.session);
     const upstream = net.connect(server.port, '127.0.0.1');

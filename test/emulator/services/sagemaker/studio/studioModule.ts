@@ -5,6 +5,7 @@ import type { World } from '../../world';
 import { appsHandlers } from './appsHandlers';
 import { domainsHandlers } from './domainsHandlers';
 import { lifecycleConfigsHandlers } from './lifecycleConfigsHandlers';
+import { presignedDomainUrlHandlers } from './presignedDomainUrl';
 import { spacesHandlers } from './spacesHandlers';
 import { seedStudio } from './studioSeed';
 
@@ -16,6 +17,7 @@ export const studioModule: ServiceModule = {
       ...spacesHandlers(world),
       ...appsHandlers(world),
       ...lifecycleConfigsHandlers(world),
+      ...presignedDomainUrlHandlers(world),
     },
   }),
   seed: (world: World, scenario: ScenarioName) => seedStudio(world, scenario),

@@ -71,6 +71,8 @@ export interface App {
   resourceSpec: Settings;
   creationTime: Date;
   failureReason?: string;
+  /** The lifecycle configuration's output of the current start, until written to CloudWatch Logs. */
+  logLines?: string[];
   transition: Transition<AppStatus>;
 }
 
