@@ -10,6 +10,7 @@ import { activateNotebookInstances } from './commands/notebooks/activateNotebook
 import { activateNotebookKernels } from './commands/notebookKernels/activateNotebookKernels';
 import { activateReleases } from './commands/releases/activateReleases';
 import { activateSession } from './commands/session/activateSession';
+import { activateStudio } from './commands/studio/activateStudio';
 import { activateTraining } from './commands/training/activateTraining';
 import { createWorkbench } from './commands/workbench';
 
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   activateSession(wb);
   activateNotebookInstances(wb);
   activateInstanceFiles(wb);
+  activateStudio(wb);
   activateNotebookKernels(wb);
   activateAutopilot(wb);
   activateTraining(wb);

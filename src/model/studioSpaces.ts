@@ -198,3 +198,19 @@ export function createSpaceSettings(plan: SpacePlan) {
     SpaceSharingSettings: { SharingType: plan.sharing },
   };
 }
+
+/** Settings that can name lifecycle configurations (a domain's defaults, a user profile's or a space's settings). */
+export interface AppSettingsHolder {
+  JupyterLabAppSettings?: { LifecycleConfigArns?: string[]; DefaultResourceSpec?: { LifecycleConfigArn?: string } };
+  CodeEditorAppSettings?: { LifecycleConfigArns?: string[]; DefaultResourceSpec?: { LifecycleConfigArn?: string } };
+}
+
+/** The lifecycle configuration ARNs settings attach, per app type (a default one first; `None` is SageMaker's "none"). */
+export function attachedLifecycleConfigs(settings: AppSettingsHolder | undefined): Record<SpaceAppType, string[]> {
+  const of = (app: SpaceAppType) => {
+    const s = settings?.[APP_SETTINGS_KEY[app]];
+    const arns = [s?.DefaultResourceSpec?.LifecycleConfigArn, ...(s?.LifecycleConfigArns ?? [])];
+    return [...new Set(arns.filter((a): a is string => !!a && a !== 'None'))];
+  };
+  return { JupyterLab: of('JupyterLab'), CodeEditor: of('CodeEditor') };
+}

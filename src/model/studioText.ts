@@ -39,9 +39,9 @@ export function imageText(spec: ImageSpec | undefined, short = false): string | 
   return `SageMaker Distribution ${version ?? '(latest)'} (${flavour})`;
 }
 
-/** Idle shutdown as a person reads it: "after 2 h idle", "after 90 min idle", "off". */
+/** Idle shutdown as a person reads it: "after 2 h idle", "after 90 min idle", "not set" (the domain's default applies). */
 export function idleText(minutes: number | undefined): string {
-  if (minutes === undefined) return 'off';
+  if (minutes === undefined) return 'not set';
   if (minutes % 1440 === 0) return `after ${minutes / 1440} d idle`;
   if (minutes % 60 === 0) return `after ${minutes / 60} h idle`;
   return `after ${minutes} min idle`;

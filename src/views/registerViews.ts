@@ -7,6 +7,7 @@ import { endpointsSource } from './endpoints/endpointsView';
 import { modelRegistrySource } from './modelRegistry/modelRegistryView';
 import { pipelinesSource, type PipelinesSource } from './pipelines/pipelinesView';
 import { notebookInstancesSource } from './notebookInstances/notebookInstancesView';
+import { studioSource } from './studio/studioView';
 import { trainingJobsSource } from './trainingJobs/trainingJobsView';
 import type { RefreshableTreeProvider } from './refreshableTreeProvider';
 import type { ExplorerNode } from './tree/explorerNode';
@@ -35,6 +36,7 @@ export function registerViews(session: AwsSession, workspaceState: vscode.Mement
     modelRegistry: list(modelRegistrySource(session)),
     endpoints: list(endpointsSource(session)),
     pipelines: list(pipelines),
+    studio: list(studioSource(session)),
   };
   const disposables: vscode.Disposable[] = [];
   const treeViews: RegisteredViews['treeViews'] = {};

@@ -6,6 +6,7 @@ export const VIEW_IDS = {
   modelRegistry: 'sagemakerWorkbench.modelRegistry',
   endpoints: 'sagemakerWorkbench.endpoints',
   pipelines: 'sagemakerWorkbench.pipelines',
+  studio: 'sagemakerWorkbench.studio',
 } as const;
 
 export type ViewKey = keyof typeof VIEW_IDS;

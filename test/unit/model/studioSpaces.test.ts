@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import {
+  attachedLifecycleConfigs,
   createSpaceSettings,
   idleMinutesProblem,
   spaceInstanceTypeProblem,
@@ -156,7 +157,7 @@ describe('Studio spaces: what the view says', () => {
     assert.strictEqual(spaceState('Pending'), 'Pending');
     assert.deepStrictEqual(
       [idleText(undefined), idleText(60), idleText(90), idleText(2880)],
-      ['off', 'after 1 h idle', 'after 90 min idle', 'after 2 d idle'],
+      ['not set', 'after 1 h idle', 'after 90 min idle', 'after 2 d idle'],
     );
     assert.strictEqual(
       spaceDescription({
@@ -174,5 +175,21 @@ describe('Studio spaces: what the view says', () => {
       'JupyterLab · private · Stopped',
     );
     assert.strictEqual(lifecycleConfigName(LCC), 'install-image-build-cli');
+  });
+});
+
+describe('Studio lifecycle configurations: where settings attach them', () => {
+  it('reads the default and the listed ARNs per app type, once each, without "None"', () => {
+    assert.deepStrictEqual(
+      attachedLifecycleConfigs({
+        JupyterLabAppSettings: {
+          DefaultResourceSpec: { LifecycleConfigArn: LCC },
+          LifecycleConfigArns: [LCC, `${LCC}-2`],
+        },
+        CodeEditorAppSettings: { DefaultResourceSpec: { LifecycleConfigArn: 'None' } },
+      }),
+      { JupyterLab: [LCC, `${LCC}-2`], CodeEditor: [] },
+    );
+    assert.deepStrictEqual(attachedLifecycleConfigs(undefined), { JupyterLab: [], CodeEditor: [] });
   });
 });

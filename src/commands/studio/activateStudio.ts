@@ -1,0 +1,30 @@
+// Studio spaces: create, start, stop, delete, change and open. The commands are registered at activation; what
+// they do loads on first use (a chunk of its own), so the activation bundle stays small.
+import type { Workbench } from '../workbench';
+import { registerCommand } from '../../ui/commands';
+import type { StudioContext } from './spaceCommands';
+
+/** Command id (after `sagemakerWorkbench.`) and the AWS call an unexpected error is attributed to. */
+const COMMANDS: Array<[id: string, operation: string]> = [
+  ['createSpace', 'CreateSpace'],
+  ['startSpace', 'CreateApp'],
+  ['stopSpace', 'DeleteApp'],
+  ['deleteSpace', 'DeleteSpace'],
+  ['changeSpaceInstanceType', 'UpdateSpace'],
+  ['changeSpaceIdleShutdown', 'UpdateSpace'],
+  ['openSpaceInBrowser', 'CreatePresignedDomainUrl'],
+];
+
+export function activateStudio(wb: Workbench): void {
+  const ctx: StudioContext = { session: wb.session, changed: () => wb.views.providers.studio.refresh() };
+  wb.context.subscriptions.push(
+    ...COMMANDS.map(([id, operation]) =>
+      registerCommand(
+        wb,
+        `sagemakerWorkbench.${id}`,
+        async (target: unknown) => (await import('./studioCommands.js')).studioHandlers[id](ctx, target),
+        { operation },
+      ),
+    ),
+  );
+}

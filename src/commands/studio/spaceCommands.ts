@@ -1,0 +1,312 @@
+// Start, stop, delete, change and open a Studio space. Each reads the space and its app first (DescribeSpace,
+// DescribeApp), refuses what SageMaker would refuse with what to do instead, asks before stopping or deleting
+// and says what stays and what goes, then follows the app in a cancellable notification. Opening asks for a
+// presigned Studio URL for the space and hands it to the browser; it is never logged or kept.
+import * as vscode from 'vscode';
+import type { DescribeSpaceCommandOutput } from '@aws-sdk/client-sagemaker';
+import {
+  createSpaceApp,
+  deleteSpace,
+  deleteSpaceApp,
+  describeDomain,
+  describeSpace,
+  describeSpaceApp,
+  presignedSpaceUrl,
+  updateSpace,
+  waitForSpaceApp,
+  type AppSettled,
+  type SpaceApp,
+} from '../../aws/sagemaker/studioApi';
+import {
+  APP_SETTINGS_KEY,
+  SPACE_APP_TYPES,
+  SPACE_INSTANCE_TYPES,
+  appTypeLabel,
+  idleLimits,
+  idleMinutesProblem,
+  spaceInstanceTypeProblem,
+  type IdleLimits,
+  type SpaceAppType,
+} from '../../model/studioSpaces';
+import { idleText, imageText, spaceState } from '../../model/studioText';
+import type { AwsSession } from '../../session/awsSession';
+import type { CommandOutcome } from '../../ui/commands';
+import { confirmModal } from '../../ui/confirmModal';
+import { followWithProgress } from '../../ui/followWithProgress';
+import { pace } from '../../ui/pace';
+import { toUserError } from '../../ui/showAwsError';
+import { window } from '../../ui/window';
+import { FOLLOWED_SPACES } from '../../views/studio/domainContents';
+
+export interface StudioContext {
+  session: AwsSession;
+  /** The Studio view should read again. */
+  changed(): void;
+}
+
+export interface SpaceTarget {
+  domainId: string;
+  spaceName: string;
+}
+
+/** What a command needs to know of a space: its settings and its app's state. */
+interface SpaceNow {
+  described: DescribeSpaceCommandOutput;
+  app: SpaceApp;
+  appType: SpaceAppType;
+  /** The app's status, undefined when it has none. */
+  appStatus?: string;
+  settings: NonNullable<NonNullable<DescribeSpaceCommandOutput['SpaceSettings']>['JupyterLabAppSettings']>;
+}
+
+async function readSpace(ctx: StudioContext, target: SpaceTarget): Promise<SpaceNow | string> {
+  const described = await describeSpace(ctx.session.clients, target.domainId, target.spaceName);
+  const appType = described.SpaceSettings?.AppType as SpaceAppType | undefined;
+  if (!appType || !SPACE_APP_TYPES.includes(appType))
+    return `${target.spaceName} runs ${appType ?? 'no'} apps; SageMaker Workbench works with JupyterLab and Code Editor spaces.`;
+  const app: SpaceApp = { ...target, appType };
+  const appStatus = await describeSpaceApp(ctx.session.clients, app).then(
+    (out) => out.Status,
+    (error: unknown) => {
+      if ((error as { name?: string }).name === 'ResourceNotFound') return undefined;
+      throw error;
+    },
+  );
+  const settings = described.SpaceSettings?.[APP_SETTINGS_KEY[appType]] ?? {};
+  return { described, app, appType, appStatus, settings };
+}
+
+function failed(ctx: StudioContext, error: unknown, operation: string): CommandOutcome {
+  return { outcome: 'failed', message: toUserError(error, ctx.session, 'sagemaker', operation).message };
+}
+
+function follow(ctx: StudioContext, now: SpaceNow, target: 'InService' | 'Deleted', title: string, message: string) {
+  return followWithProgress<AppSettled>(FOLLOWED_SPACES, now.app.spaceName, title, message, (signal) =>
+    waitForSpaceApp(ctx.session.clients, now.app, target, signal, pace.followSeconds),
+  );
+}
+
+export async function startSpace(ctx: StudioContext, target: SpaceTarget): Promise<CommandOutcome> {
+  const now = await readSpace(ctx, target);
+  if (typeof now === 'string') return { outcome: 'refused', message: now };
+  const name = target.spaceName;
+  const state = spaceState(now.appStatus);
+  if (state !== 'Stopped' && state !== 'Failed')
+    return { outcome: 'refused', message: `${name} is ${state}; only a Stopped or Failed space can be started.` };
+  if (now.described.Status !== 'InService')
+    return { outcome: 'refused', message: `${name} is ${now.described.Status}; start it once it is InService.` };
+  const spec = now.settings.DefaultResourceSpec ?? {};
+  const problem = spec.InstanceType ? spaceInstanceTypeProblem(now.appType, spec.InstanceType) : undefined;
+  if (problem) return { outcome: 'refused', message: `${name} cannot start: ${problem}. Change its instance type.` };
+  try {
+    await createSpaceApp(ctx.session.clients, now.app, spec);
+  } catch (error) {
+    return failed(ctx, error, 'CreateApp');
+  }
+  ctx.changed();
+  const settled = await follow(
+    ctx,
+    now,
+    'InService',
+    `Starting ${name}`,
+    `${appTypeLabel(now.appType)} on ${spec.InstanceType ?? 'the default instance type'}; Cancel stops watching, not the start`,
+  );
+  ctx.changed();
+  if (settled.state === 'stopped watching')
+    return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still starting.` };
+  if (settled.state === 'failed') return { outcome: 'failed', message: `${name} failed to start: ${settled.reason}` };
+  return { outcome: 'done', message: `${name} is InService.` };
+}
+
+export async function stopSpace(ctx: StudioContext, target: SpaceTarget): Promise<CommandOutcome> {
+  const now = await readSpace(ctx, target);
+  if (typeof now === 'string') return { outcome: 'refused', message: now };
+  const name = target.spaceName;
+  if (now.appStatus !== 'InService' && now.appStatus !== 'Failed')
+    return {
+      outcome: 'refused',
+      message: `${name} is ${spaceState(now.appStatus)}; only an InService (or Failed) space can be stopped.`,
+    };
+  const gb = now.described.SpaceSettings?.SpaceStorageSettings?.EbsStorageSettings?.EbsVolumeSizeInGb;
+  const detail =
+    `Its ${appTypeLabel(now.appType)} app is deleted: running kernels and terminals end, and unsaved work in them is lost. ` +
+    `The space and its ${gb ?? '?'} GB storage (/home/sagemaker-user) stay, and it can be started again; billing for the instance stops.`;
+  if (!(await confirmModal(`Stop space ${name}?`, detail, 'Stop'))) return { outcome: 'cancelled' };
+  try {
+    await deleteSpaceApp(ctx.session.clients, now.app);
+  } catch (error) {
+    return failed(ctx, error, 'DeleteApp');
+  }
+  ctx.changed();
+  const settled = await follow(ctx, now, 'Deleted', `Stopping ${name}`, 'Cancel stops watching, not the stop');
+  ctx.changed();
+  if (settled.state === 'stopped watching')
+    return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still stopping.` };
+  if (settled.state === 'failed') return { outcome: 'failed', message: `${name} did not stop: ${settled.reason}` };
+  return { outcome: 'done', message: `${name} is Stopped; its storage is kept.` };
+}
+
+export async function deleteSpaceChecked(ctx: StudioContext, target: SpaceTarget): Promise<CommandOutcome> {
+  const now = await readSpace(ctx, target);
+  if (typeof now === 'string') return { outcome: 'refused', message: now };
+  const name = target.spaceName;
+  const state = spaceState(now.appStatus);
+  if (state !== 'Stopped' && state !== 'Failed')
+    return { outcome: 'refused', message: `${name} is ${state}; stop it before deleting it.` };
+  const gb = now.described.SpaceSettings?.SpaceStorageSettings?.EbsStorageSettings?.EbsVolumeSizeInGb;
+  const typed = await window.showInputBox({
+    title: `Delete space ${name}`,
+    prompt: `The space and its ${gb ?? '?'} GB storage (/home/sagemaker-user, every file in it) are deleted; this cannot be undone. Type ${name} to delete it.`,
+    placeHolder: name,
+    validateInput: (value) => (value === name ? undefined : `Type ${name} exactly to delete it`),
+  });
+  if (typed !== name) return { outcome: 'cancelled' };
+  try {
+    await deleteSpace(ctx.session.clients, target.domainId, name);
+  } catch (error) {
+    return failed(ctx, error, 'DeleteSpace');
+  }
+  ctx.changed();
+  return { outcome: 'done', message: `Deleting ${name} and its storage.` };
+}
+
+/** The domain's idle-shutdown limits for an app type (its AppLifecycleManagement.IdleSettings). */
+async function domainIdleLimits(ctx: StudioContext, domainId: string, appType: SpaceAppType): Promise<IdleLimits> {
+  const domain = await describeDomain(ctx.session.clients, domainId);
+  const idle = domain.DefaultUserSettings?.[APP_SETTINGS_KEY[appType]]?.AppLifecycleManagement?.IdleSettings;
+  return {
+    min: idle?.MinIdleTimeoutInMinutes,
+    max: idle?.MaxIdleTimeoutInMinutes,
+    disabled: idle?.LifecycleManagement === 'DISABLED',
+  };
+}
+
+/** SageMaker changes a space's settings only while it has no running app. */
+function refuseWhileRunning(name: string, appStatus: string | undefined, what: string): CommandOutcome | undefined {
+  const state = spaceState(appStatus);
+  return state === 'Stopped' || state === 'Failed'
+    ? undefined
+    : {
+        outcome: 'refused',
+        message: `${name} is ${state}; stop it to change its ${what} (SageMaker changes a space only while it is stopped).`,
+      };
+}
+
+export async function changeInstanceType(ctx: StudioContext, target: SpaceTarget): Promise<CommandOutcome> {
+  const now = await readSpace(ctx, target);
+  if (typeof now === 'string') return { outcome: 'refused', message: now };
+  const name = target.spaceName;
+  const running = refuseWhileRunning(name, now.appStatus, 'instance type');
+  if (running) return running;
+  const spec = now.settings.DefaultResourceSpec ?? {};
+  const TYPE = '$(edit) Type an instance type…';
+  const items = [
+    ...SPACE_INSTANCE_TYPES[now.appType].map((t) => ({
+      label: t,
+      description: t === spec.InstanceType ? 'current' : undefined,
+    })),
+    { label: TYPE },
+  ];
+  const picked = await window.showQuickPick(items, {
+    title: `Instance type of ${name} (${appTypeLabel(now.appType)})`,
+    placeHolder: `Now ${spec.InstanceType ?? 'the domain default'}; used from its next start`,
+  });
+  if (!picked) return { outcome: 'cancelled' };
+  const chosen =
+    picked.label === TYPE
+      ? await window.showInputBox({
+          title: `Instance type of ${name} (${appTypeLabel(now.appType)})`,
+          prompt: 'An instance type the app runs on, like ml.m5.xlarge',
+          validateInput: (v) => spaceInstanceTypeProblem(now.appType, v.trim()),
+        })
+      : picked.label;
+  if (!chosen) return { outcome: 'cancelled' };
+  const type = chosen.trim();
+  const problem = spaceInstanceTypeProblem(now.appType, type);
+  if (problem) return { outcome: 'refused', message: problem };
+  if (type === spec.InstanceType) return { outcome: 'done', message: `${name} already runs on ${type}.` };
+  try {
+    await updateSpace(ctx.session.clients, {
+      DomainId: target.domainId,
+      SpaceName: name,
+      SpaceSettings: { [APP_SETTINGS_KEY[now.appType]]: { DefaultResourceSpec: { ...spec, InstanceType: type } } },
+    });
+  } catch (error) {
+    return failed(ctx, error, 'UpdateSpace');
+  }
+  ctx.changed();
+  return { outcome: 'done', message: `${name} runs on ${type} from its next start.` };
+}
+
+export async function changeIdleShutdown(ctx: StudioContext, target: SpaceTarget): Promise<CommandOutcome> {
+  const now = await readSpace(ctx, target);
+  if (typeof now === 'string') return { outcome: 'refused', message: now };
+  const name = target.spaceName;
+  const running = refuseWhileRunning(name, now.appStatus, 'idle shutdown');
+  if (running) return running;
+  const limits = await domainIdleLimits(ctx, target.domainId, now.appType);
+  if (limits.disabled)
+    return {
+      outcome: 'refused',
+      message: `The domain ${target.domainId} turned idle shutdown off for ${appTypeLabel(now.appType)} apps.`,
+    };
+  const { min, max } = idleLimits(limits);
+  const current =
+    'AppLifecycleManagement' in now.settings
+      ? now.settings.AppLifecycleManagement?.IdleSettings?.IdleTimeoutInMinutes
+      : undefined;
+  const typed = await window.showInputBox({
+    title: `Idle shutdown of ${name}`,
+    prompt: `Minutes without activity before SageMaker stops the app (${min} to ${max}); now ${idleText(current)}`,
+    value: current === undefined ? '' : String(current),
+    validateInput: (v) => (v.trim() ? idleMinutesProblem(v, limits) : `Enter ${min} to ${max} minutes`),
+  });
+  if (typed === undefined) return { outcome: 'cancelled' };
+  const problem = typed.trim() ? idleMinutesProblem(typed, limits) : `Enter ${min} to ${max} minutes`;
+  if (problem) return { outcome: 'refused', message: problem };
+  const minutes = Number(typed.trim());
+  try {
+    await updateSpace(ctx.session.clients, {
+      DomainId: target.domainId,
+      SpaceName: name,
+      SpaceSettings: {
+        [APP_SETTINGS_KEY[now.appType]]: {
+          AppLifecycleManagement: { IdleSettings: { IdleTimeoutInMinutes: minutes } },
+        },
+      },
+    });
+  } catch (error) {
+    return failed(ctx, error, 'UpdateSpace');
+  }
+  ctx.changed();
+  return { outcome: 'done', message: `${name} shuts down ${idleText(minutes)} from its next start.` };
+}
+
+/** Opens Studio on the space in the browser, signed in as its owner (a shared space: as the profile picked). */
+export async function openSpace(
+  ctx: StudioContext,
+  target: SpaceTarget,
+  pickProfile: () => Promise<string | undefined>,
+): Promise<CommandOutcome> {
+  const now = await readSpace(ctx, target);
+  if (typeof now === 'string') return { outcome: 'refused', message: now };
+  const name = target.spaceName;
+  if (now.appStatus !== 'InService')
+    return { outcome: 'refused', message: `${name} is ${spaceState(now.appStatus)}; start it to open it.` };
+  const profile = now.described.OwnershipSettings?.OwnerUserProfileName ?? (await pickProfile());
+  if (!profile) return { outcome: 'cancelled' };
+  let url: vscode.Uri;
+  try {
+    url = vscode.Uri.parse(await presignedSpaceUrl(ctx.session.clients, target.domainId, profile, name), true);
+  } catch (error) {
+    return failed(ctx, error, 'CreatePresignedDomainUrl');
+  }
+  const opened = await window.openExternal(url);
+  const image = imageText(now.settings.DefaultResourceSpec);
+  return opened
+    ? {
+        outcome: 'done',
+        message: `Opened ${name} (${appTypeLabel(now.appType)}${image ? `, ${image}` : ''}) in the browser as ${profile}.`,
+      }
+    : { outcome: 'cancelled' };
+}

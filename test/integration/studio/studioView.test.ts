@@ -1,0 +1,153 @@
+// The Studio view on seed 003's Quick-setup domain as a person expands it: domains, the domain's default
+// lifecycle configuration and storage, its user profile, the profile's private and shared spaces with their
+// app's state, instance type, SageMaker Distribution version and storage; a space's idle shutdown on expand;
+// the Studio lifecycle configurations and where they are attached. Each level costs the calls it shows: the
+// first page of each list is one call, a describe happens only on expand, and Load more is one call more.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
+import type { LoadMoreNode } from '../../../src/views/tree/messageNodes';
+import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
+import { run } from '../support/testWindow';
+import { childNamed, items, label } from '../support/tree';
+import { host } from '../support/workbench';
+
+const DOMAIN = 'QuickSetupDomain-20210705T170715';
+const PROFILE = 'default-1625508201457';
+const STUDIO_OPERATIONS =
+  /^(ListDomains|DescribeDomain|ListUserProfiles|DescribeUserProfile|ListSpaces|DescribeSpace|ListApps|DescribeApp|ListStudioLifecycleConfigs|DescribeStudioLifecycleConfig)$/;
+
+/** The Studio calls made since the last clearRequests(), as "Operation" (other views may poll meanwhile). */
+async function studioCalls(): Promise<string[]> {
+  return (await recordedRequests())
+    .filter((r) => r.service === 'sagemaker' && STUDIO_OPERATIONS.test(r.operation))
+    .map((r) => r.operation);
+}
+
+async function studioRoot(): Promise<ExplorerNode[]> {
+  const provider = (await host()).views.providers.studio;
+  provider.refresh();
+  return (provider as unknown as { getChildren(): Promise<ExplorerNode[]> }).getChildren();
+}
+
+async function described(nodes: ExplorerNode[]): Promise<Array<[string, string]>> {
+  return (await items(nodes)).map((i) => [label(i), String(i.description ?? '')]);
+}
+
+describe('Studio view', function () {
+  this.timeout(60_000);
+  const settings = () => vscode.workspace.getConfiguration('sagemakerWorkbench');
+  afterEach(async () => {
+    await settings().update('pageSize', undefined, vscode.ConfigurationTarget.Global);
+    await resetEmulator();
+    (await host()).views.providers.studio.refresh();
+  });
+
+  it('lists domains → user profiles → spaces with their state, instance type, image and storage, one call per list', async () => {
+    await clearRequests();
+    const root = await studioRoot();
+    assert.deepStrictEqual(await described(root), [
+      [DOMAIN, 'd-abcdefghijkl · InService'],
+      ['Lifecycle Configurations', ''],
+    ]);
+    assert.deepStrictEqual(await studioCalls(), ['ListDomains'], 'the first page of domains is one call');
+
+    await clearRequests();
+    const domain = root[0];
+    const domainChildren = await domain.getChildren!();
+    assert.deepStrictEqual(await described(domainChildren), [
+      ['Default JupyterLab lifecycle configurations', 'install-image-build-cli'],
+      ['Space storage', '5 GB by default, at most 100 GB'],
+      [PROFILE, '3 spaces'],
+    ]);
+    assert.deepStrictEqual(
+      (await studioCalls()).sort(),
+      ['DescribeDomain', 'ListApps', 'ListSpaces', 'ListUserProfiles'],
+      'expanding the domain describes it and lists the first page of profiles, spaces and apps once each',
+    );
+
+    await clearRequests();
+    const spaces = await domainChildren[2].getChildren!();
+    assert.deepStrictEqual(await described(spaces), [
+      ['autopilot-experiments', 'JupyterLab · private · InService · ml.t3.medium · SMD 2.1.0 CPU · 20 GB'],
+      ['autogluon-image-build', 'JupyterLab · private · Stopped · ml.m5.large · SMD 2.1.0 CPU · 50 GB'],
+      ['mlops-pipeline-code', 'Code Editor · shared · Stopped · 10 GB'],
+    ]);
+    assert.deepStrictEqual(
+      (await items(spaces)).map((i) => i.contextValue),
+      [
+        'resource:studioSpace:InService:JupyterLab',
+        'resource:studioSpace:Stopped:JupyterLab',
+        'resource:studioSpace:Stopped:CodeEditor',
+      ],
+      'the menus offer Stop and Open on the running space, Start on the others',
+    );
+    assert.deepStrictEqual(await studioCalls(), ['DescribeUserProfile'], 'no describe per space row');
+
+    await clearRequests();
+    const facts = await described(await spaces[0].getChildren!());
+    assert.deepStrictEqual(facts, [
+      ['Instance type', 'ml.t3.medium'],
+      ['Image', 'SageMaker Distribution 2.1.0 (CPU)'],
+      ['Storage', '20 GB'],
+      ['Idle shutdown', 'after 2 h idle'],
+      ['Lifecycle configuration', 'install-image-build-cli'],
+      ['Sharing', 'Private'],
+      ['Owner', PROFILE],
+      ['Running app', 'default · InService · ml.t3.medium'],
+    ]);
+    assert.deepStrictEqual(await studioCalls(), ['DescribeSpace'], 'a space is described when expanded, once');
+    const shared = await described(await spaces[2].getChildren!());
+    assert.deepStrictEqual(
+      shared.find(([l]) => l === 'Idle shutdown'),
+      ['Idle shutdown', 'after 1 h idle'],
+    );
+  });
+
+  it('shows each Studio lifecycle configuration with its script and where it is attached', async () => {
+    const root = await studioRoot();
+    await clearRequests();
+    const configs = await root[1].getChildren!();
+    assert.deepStrictEqual(await described(configs), [
+      ['install-image-build-cli', `JupyterLab · ${new Date('2021-07-12T09:30:00Z').toLocaleDateString()}`],
+    ]);
+    assert.deepStrictEqual(await studioCalls(), ['ListStudioLifecycleConfigs']);
+    await clearRequests();
+    assert.deepStrictEqual(await described(await configs[0].getChildren!()), [
+      ['Script', 'pip install --upgrade sagemaker-studio-image-build'],
+      ['Attached to', `domain ${DOMAIN} (defaults)`],
+    ]);
+    assert.deepStrictEqual(
+      (await studioCalls()).sort(),
+      ['DescribeDomain', 'DescribeStudioLifecycleConfig', 'DescribeUserProfile', 'ListUserProfiles'],
+      "the domain's defaults and its listed profiles are read once to find the attachments",
+    );
+  });
+
+  it('pages spaces at the pageSize setting: Load more is one ListSpaces call with the next token', async () => {
+    await settings().update('pageSize', 2, vscode.ConfigurationTarget.Global);
+    const [domain] = await studioRoot();
+    await clearRequests();
+    const children = await domain.getChildren!();
+    const asked = (await recordedRequests()).filter((r) => r.operation === 'ListSpaces');
+    assert.deepStrictEqual(
+      asked.map((r) => (r.input as { MaxResults?: number; NextToken?: string }).MaxResults),
+      [2],
+    );
+    const more = children.at(-1)! as LoadMoreNode;
+    assert.deepStrictEqual(await described([more]), [['Load more…', '2 shown']]);
+    const profile = await childNamed(domain, PROFILE);
+    assert.strictEqual((await profile.getTreeItem()).description, '2+ spaces');
+    await clearRequests();
+    await run('loadMore', more);
+    const next = (await recordedRequests()).filter((r) => r.operation === 'ListSpaces');
+    assert.strictEqual(next.length, 1, 'one call for the next page');
+    assert.ok((next[0].input as { NextToken?: string }).NextToken, 'it asks for the next page');
+    const after = await domain.getChildren!();
+    assert.ok(!(await described(after)).some(([l]) => l === 'Load more…'), 'the list ended');
+    assert.deepStrictEqual(
+      (await described(await (await childNamed(domain, PROFILE)).getChildren!())).map(([l]) => l),
+      ['autopilot-experiments', 'autogluon-image-build', 'mlops-pipeline-code'],
+    );
+  });
+});
