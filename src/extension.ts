@@ -3,6 +3,7 @@
 // activation returns.
 import * as vscode from 'vscode';
 import { activateAutopilot } from './commands/autopilot/activateAutopilot';
+import { activateCost } from './commands/cost/activateCost';
 import { activateHosting } from './commands/hosting/activateHosting';
 import { activateInstanceFiles } from './commands/instanceFiles/activateInstanceFiles';
 import { activateModelRegistry } from './commands/modelRegistry/activateModelRegistry';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   activateModelRegistry(wb);
   activateHosting(wb);
   activateReleases(wb, ready);
+  activateCost(wb);
   wb.log.info(
     `SageMaker Workbench ${(context.extension.packageJSON as { version?: string }).version} activated in VS Code ${vscode.version}`,
   );

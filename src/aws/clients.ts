@@ -89,6 +89,25 @@ export class AwsClients {
     return this.get('s3');
   }
 
+  /**
+   * A client whose SDK package loads on first use (its own webpack chunk), built like the others (credentials,
+   * endpoint, retries, call log) but in `region` when the service answers only in some regions (the Price List API).
+   */
+  async lazy<C extends { destroy(): void }>(
+    service: string,
+    load: () => Promise<new (config: object) => C>,
+    region?: string,
+  ): Promise<C> {
+    const session = this.currentSession();
+    const key = `${service}|${region ?? ''}|${sessionKey(session)}`;
+    const cached = this.clients.get(key) as C | undefined;
+    if (cached) return cached;
+    const Ctor = await load();
+    const client = this.build(Ctor, service, { ...session, region: region ?? session.region });
+    this.clients.set(key, client);
+    return client;
+  }
+
   /** Forget cached credentials (after `aws sso login`, a profile edit) and clients. */
   reset(): void {
     for (const client of this.clients.values()) client.destroy();
@@ -101,7 +120,10 @@ export class AwsClients {
   }
 
   private create<S extends ServiceId>(service: S, session: ResolvedSession): ClientOf<S> {
-    const Ctor = CONSTRUCTORS[service] as unknown as new (config: object) => ClientOf<S>;
+    return this.build(CONSTRUCTORS[service] as unknown as new (config: object) => ClientOf<S>, service, session);
+  }
+
+  private build<C>(Ctor: new (config: object) => C, service: string, session: ResolvedSession): C {
     const client = new Ctor({
       region: session.region,
       credentials: this.credentials(session.profile),
@@ -115,7 +137,7 @@ export class AwsClients {
     });
     (
       client as unknown as { middlewareStack: { use(p: ReturnType<typeof callLoggingPlugin>): void } }
-    ).middlewareStack.use(callLoggingPlugin(iamPrefix(service), this.onCall));
+    ).middlewareStack.use(callLoggingPlugin(iamPrefix(service as ServiceId), this.onCall));
     return client;
   }
 

@@ -27,13 +27,21 @@ describe('VS Code host', () => {
     }
   });
 
-  it('contributes the SageMaker container with its six views', () => {
+  it('contributes the SageMaker container with its views', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
       contributes: { views: Record<string, Array<{ name: string }>> };
     };
     assert.deepEqual(
       manifest.contributes.views.sagemakerWorkbench.map((v) => v.name),
-      ['Notebook Instances', 'Autopilot', 'Training Jobs', 'Model Registry', 'Endpoints', 'Pipelines'],
+      [
+        'Notebook Instances',
+        'Autopilot',
+        'Training Jobs',
+        'Model Registry',
+        'Endpoints',
+        'Pipelines',
+        'Running Now',
+      ],
     );
   });
 });

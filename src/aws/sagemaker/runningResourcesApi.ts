@@ -1,0 +1,195 @@
+// What SageMaker compute runs in the region, read for the live bill: list calls filtered to the running status
+// (every page: a bill must be complete), plus the few describes a price needs: DescribeEndpoint for each InService
+// endpoint (its variants' current instance counts), DescribeEndpointConfig for instance types (a configuration never
+// changes, so each is read once per session), and a describe per in-progress job (instance type, count, spot).
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeProcessingJobCommand,
+  DescribeTrainingJobCommand,
+  DescribeTransformJobCommand,
+  ListAutoMLJobsCommand,
+  ListEndpointsCommand,
+  ListNotebookInstancesCommand,
+  ListProcessingJobsCommand,
+  ListTrainingJobsCommand,
+  ListTransformJobsCommand,
+  type DescribeEndpointConfigCommandOutput,
+} from '@aws-sdk/client-sagemaker';
+import type { RunningResource } from '../../model/costBill';
+import type { AwsClients } from '../clients';
+
+const PAGE = 100;
+
+async function allPages<T>(read: (token: string | undefined) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {
+  const items: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await read(token);
+    items.push(...page.items);
+    token = page.next;
+  } while (token);
+  return items;
+}
+
+/** Endpoint configurations by region and name: immutable on AWS, so read once. */
+const configCache = new Map<string, Promise<DescribeEndpointConfigCommandOutput>>();
+
+function endpointConfig(clients: AwsClients, region: string, name: string) {
+  const key = `${region}|${name}`;
+  let config = configCache.get(key);
+  if (!config) {
+    config = clients.sagemaker().send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
+    config.catch(() => configCache.delete(key));
+    configCache.set(key, config);
+  }
+  return config;
+}
+
+export async function runningNotebookInstances(clients: AwsClients): Promise<RunningResource[]> {
+  const instances = await allPages(async (token) => {
+    const out = await clients
+      .sagemaker()
+      .send(new ListNotebookInstancesCommand({ StatusEquals: 'InService', MaxResults: PAGE, NextToken: token }));
+    return { items: out.NotebookInstances ?? [], next: out.NextToken };
+  });
+  return instances.map((i) => ({
+    kind: 'notebook-instance',
+    name: i.NotebookInstanceName ?? '?',
+    instanceType: i.InstanceType,
+    count: 1,
+    // A start is the instance's last modification; billing runs from there.
+    since: i.LastModifiedTime ?? i.CreationTime,
+  }));
+}
+
+export async function runningEndpointVariants(clients: AwsClients, region: string): Promise<RunningResource[]> {
+  const endpoints = await allPages(async (token) => {
+    const out = await clients
+      .sagemaker()
+      .send(new ListEndpointsCommand({ StatusEquals: 'InService', MaxResults: PAGE, NextToken: token }));
+    return { items: out.Endpoints ?? [], next: out.NextToken };
+  });
+  const perEndpoint = await Promise.all(
+    endpoints.map(async (e): Promise<RunningResource[]> => {
+      const name = e.EndpointName ?? '?';
+      const described = await clients.sagemaker().send(new DescribeEndpointCommand({ EndpointName: name }));
+      const config = described.EndpointConfigName
+        ? await endpointConfig(clients, region, described.EndpointConfigName)
+        : undefined;
+      const typeOf = new Map(
+        [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])].map((v) => [
+          v.VariantName,
+          v.InstanceType,
+        ]),
+      );
+      const variants = [
+        ...(described.ProductionVariants ?? []).map((v) => ({ v, shadow: false })),
+        ...(described.ShadowProductionVariants ?? []).map((v) => ({ v, shadow: true })),
+      ];
+      return variants.map(({ v, shadow }) => ({
+        kind: 'endpoint-variant',
+        name,
+        variant: v.VariantName,
+        shadow,
+        instanceType: v.CurrentServerlessConfig ? undefined : typeOf.get(v.VariantName),
+        count: v.CurrentInstanceCount ?? 0,
+        serverless: !!v.CurrentServerlessConfig,
+        since: e.CreationTime,
+      }));
+    }),
+  );
+  return perEndpoint.flat();
+}
+
+export async function runningTrainingJobs(clients: AwsClients): Promise<RunningResource[]> {
+  const jobs = await allPages(async (token) => {
+    const out = await clients
+      .sagemaker()
+      .send(new ListTrainingJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
+    return { items: out.TrainingJobSummaries ?? [], next: out.NextToken };
+  });
+  return Promise.all(
+    jobs.map(async (j): Promise<RunningResource> => {
+      const d = await clients.sagemaker().send(new DescribeTrainingJobCommand({ TrainingJobName: j.TrainingJobName }));
+      return {
+        kind: 'training-job',
+        name: j.TrainingJobName ?? '?',
+        instanceType: d.ResourceConfig?.InstanceType,
+        count: d.ResourceConfig?.InstanceCount ?? 1,
+        spot: d.EnableManagedSpotTraining === true,
+        since: d.TrainingStartTime ?? j.CreationTime,
+      };
+    }),
+  );
+}
+
+export async function runningProcessingJobs(clients: AwsClients): Promise<RunningResource[]> {
+  const jobs = await allPages(async (token) => {
+    const out = await clients
+      .sagemaker()
+      .send(new ListProcessingJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
+    return { items: out.ProcessingJobSummaries ?? [], next: out.NextToken };
+  });
+  return Promise.all(
+    jobs.map(async (j): Promise<RunningResource> => {
+      const d = await clients
+        .sagemaker()
+        .send(new DescribeProcessingJobCommand({ ProcessingJobName: j.ProcessingJobName }));
+      return {
+        kind: 'processing-job',
+        name: j.ProcessingJobName ?? '?',
+        instanceType: d.ProcessingResources?.ClusterConfig?.InstanceType,
+        count: d.ProcessingResources?.ClusterConfig?.InstanceCount ?? 1,
+        since: d.ProcessingStartTime ?? j.CreationTime,
+      };
+    }),
+  );
+}
+
+export async function runningTransformJobs(clients: AwsClients): Promise<RunningResource[]> {
+  const jobs = await allPages(async (token) => {
+    const out = await clients
+      .sagemaker()
+      .send(new ListTransformJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
+    return { items: out.TransformJobSummaries ?? [], next: out.NextToken };
+  });
+  return Promise.all(
+    jobs.map(async (j): Promise<RunningResource> => {
+      const d = await clients
+        .sagemaker()
+        .send(new DescribeTransformJobCommand({ TransformJobName: j.TransformJobName }));
+      return {
+        kind: 'transform-job',
+        name: j.TransformJobName ?? '?',
+        instanceType: d.TransformResources?.InstanceType,
+        count: d.TransformResources?.InstanceCount ?? 1,
+        since: d.TransformStartTime ?? j.CreationTime,
+      };
+    }),
+  );
+}
+
+/** Autopilot jobs in progress: listed only (they are billed through the jobs they run). */
+export async function runningAutoMlJobs(clients: AwsClients): Promise<RunningResource[]> {
+  const jobs = await allPages(async (token) => {
+    const out = await clients
+      .sagemaker()
+      .send(new ListAutoMLJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
+    return { items: out.AutoMLJobSummaries ?? [], next: out.NextToken };
+  });
+  return jobs.map((j) => ({ kind: 'autopilot-job', name: j.AutoMLJobName ?? '?', count: 0, since: j.CreationTime }));
+}
+
+/** Everything billable that runs in the session's region, in the order the view shows it. */
+export async function runningResources(clients: AwsClients, region: string): Promise<RunningResource[]> {
+  const parts = await Promise.all([
+    runningNotebookInstances(clients),
+    runningEndpointVariants(clients, region),
+    runningTrainingJobs(clients),
+    runningProcessingJobs(clients),
+    runningTransformJobs(clients),
+    runningAutoMlJobs(clients),
+  ]);
+  return parts.flat();
+}

@@ -1,0 +1,76 @@
+// The rows of the Running Now view: the total per hour first, then one row per billable resource (an endpoint per
+// variant). A notebook instance row offers Stop and an endpoint row Delete (contextValue), each through the
+// existing stop and delete commands' functions.
+import * as vscode from 'vscode';
+import { formatUsd, rowDescription, rowLabel, type Bill, type BillRow, type RunningKind } from '../../model/costBill';
+import type { ExplorerNode } from '../tree/explorerNode';
+
+const ICONS: Record<RunningKind, string> = {
+  'notebook-instance': 'notebook',
+  'endpoint-variant': 'plug',
+  'training-job': 'pulse',
+  'processing-job': 'gear',
+  'transform-job': 'list-flat',
+  'autopilot-job': 'rocket',
+};
+
+export class BillRowNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(
+    readonly row: BillRow,
+    readonly region: string,
+  ) {
+    const r = row.resource;
+    this.id = `runningNow:${r.kind}:${r.name}:${r.variant ?? ''}`;
+  }
+
+  /** The notebook instance or endpoint a one-click action works on. */
+  get target(): { kind: 'notebook-instance' | 'endpoint'; name: string } | undefined {
+    const r = this.row.resource;
+    if (r.kind === 'notebook-instance') return { kind: 'notebook-instance', name: r.name };
+    if (r.kind === 'endpoint-variant') return { kind: 'endpoint', name: r.name };
+    return undefined;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const r = this.row.resource;
+    const item = new vscode.TreeItem(rowLabel(r), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = rowDescription(this.row);
+    const unknown = this.row.billing === 'unknown';
+    item.iconPath = new vscode.ThemeIcon(
+      ICONS[r.kind],
+      unknown ? new vscode.ThemeColor('list.warningForeground') : undefined,
+    );
+    item.tooltip = new vscode.MarkdownString()
+      .appendText(`${rowLabel(r)} (${r.kind.replace('-', ' ')}, ${this.region})\n\n`)
+      .appendText(rowDescription(this.row));
+    item.contextValue = `runningNow:${r.kind}`;
+    return item;
+  }
+}
+
+export class BillTotalNode implements ExplorerNode {
+  readonly id = 'runningNow:total';
+
+  constructor(
+    readonly bill: Bill,
+    readonly region: string,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(
+      `Total ${formatUsd(this.bill.totalUsdPerHour)}/h in ${this.region}`,
+      vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = this.id;
+    const unknown = this.bill.unknownCount;
+    item.description = unknown
+      ? `on-demand prices; ${unknown} with price unknown not included`
+      : 'on-demand prices from the AWS Price List';
+    item.iconPath = new vscode.ThemeIcon('credit-card');
+    item.contextValue = 'runningNow:total';
+    return item;
+  }
+}

@@ -1,0 +1,79 @@
+// The Running Now view: every billable SageMaker resource running in the region with its price per hour, running
+// time and cost so far, the total first. It reads the bill when VS Code asks for its rows (the view is visible) or
+// on refresh, never during activation; each read is announced so the status bar and the cost alert follow it.
+import * as vscode from 'vscode';
+import type { Bill } from '../../model/costBill';
+import { RefreshableTreeProvider } from '../refreshableTreeProvider';
+import type { ExplorerNode } from '../tree/explorerNode';
+import { ErrorNode, MessageNode } from '../tree/messageNodes';
+import { BillRowNode, BillTotalNode } from './runningNowNodes';
+
+export interface BillReading {
+  bill: Bill;
+  region: string;
+  /** Why some prices could not be read (the rows say "price unknown"). */
+  priceProblem?: string;
+}
+
+export class RunningNowProvider extends RefreshableTreeProvider<ExplorerNode> {
+  private readonly readEmitter = new vscode.EventEmitter<BillReading>();
+  /** Fires after every read of the bill. */
+  readonly onDidRead = this.readEmitter.event;
+  /** The last bill read, as the rows show it. */
+  last?: BillReading;
+  private fresh?: { reading: BillReading; at: number };
+
+  constructor(private readonly read: () => Promise<BillReading>) {
+    super();
+  }
+
+  getTreeItem(element: ExplorerNode): vscode.TreeItem | Thenable<vscode.TreeItem> {
+    return element.getTreeItem();
+  }
+
+  /** Reads the bill now (a refresh command, the alert's timer) and shows it if the view is open. */
+  async reload(): Promise<BillReading> {
+    const reading = await this.readAndAnnounce();
+    this.fresh = { reading, at: Date.now() };
+    this.refresh();
+    return reading;
+  }
+
+  private async readAndAnnounce(): Promise<BillReading> {
+    const reading = await this.read();
+    this.last = reading;
+    this.readEmitter.fire(reading);
+    return reading;
+  }
+
+  async getChildren(element?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (element) return [];
+    let reading: BillReading;
+    try {
+      // A bill just read by reload() is shown as it is rather than read twice.
+      const fresh = this.fresh && Date.now() - this.fresh.at < 5_000 ? this.fresh.reading : undefined;
+      reading = fresh ?? (await this.readAndAnnounce());
+    } catch (error) {
+      return [
+        new ErrorNode('runningNow:error', error instanceof Error ? error.message : String(error), () => this.refresh()),
+      ];
+    } finally {
+      this.fresh = undefined;
+    }
+    const { bill, region } = reading;
+    if (bill.rows.length === 0)
+      return [new MessageNode('runningNow:empty', `Nothing billable is running in ${region}.`, 'pass')];
+    return [
+      new BillTotalNode(bill, region),
+      ...(reading.priceProblem
+        ? [new MessageNode('runningNow:priceProblem', `Prices could not be read: ${reading.priceProblem}`, 'warning')]
+        : []),
+      ...bill.rows.map((row) => new BillRowNode(row, region)),
+    ];
+  }
+
+  override dispose(): void {
+    this.readEmitter.dispose();
+    super.dispose();
+  }
+}

@@ -1,0 +1,262 @@
+// The live bill in the real extension host against the seeded account: what runs, each row's on-demand price ×
+// instance count from the Price List API (called in us-east-1 whatever the working region), the total in the view
+// and the status bar, a start and a one-click stop moving it, an instance type the price list does not have shown as
+// "price unknown", a one-click endpoint delete, and the cost alert said once.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { CreateNotebookInstanceCommand } from '@aws-sdk/client-sagemaker';
+import { runningNow } from '../../../src/commands/cost/activateCost';
+import { pace } from '../../../src/ui/pace';
+import { BillRowNode, BillTotalNode } from '../../../src/views/runningNow/runningNowNodes';
+import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
+import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
+import { run, withWindow } from '../support/testWindow';
+import { host, until } from '../support/workbench';
+
+type Outcome = { outcome: string; message?: string };
+const LAB = 'ml-pipeline-lab-notebook';
+const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
+
+/** The seeded account once its starting instance is InService and its running training job has finished. */
+const SEEDED: Array<[string, string, number | undefined]> = [
+  ['FraudDetectionNotebookInstance', 'ml.t2.medium · $0.0464/h', 0.0464],
+  ['abalone-autopilot-notebook', 'ml.m5.xlarge · $0.23/h', 0.23],
+  ['abalone-endpoint / AllTraffic', 'ml.m5.large · $0.115/h', 0.115],
+  ['abalone-endpoint / ShadowV4 (shadow)', 'ml.m5.large · $0.115/h', 0.115],
+  [
+    'abalone-serverless-endpoint / AllTraffic',
+    'serverless: billed per millisecond of inference and per GB processed, not per hour',
+    undefined,
+  ],
+  ['abalone-inference-pipeline-endpoint / AllTraffic', 'ml.c5.xlarge · $0.204/h', 0.204],
+  ['cmapss-XGBoostEndpoint-2021-01-07-16-30-12 / AllTraffic', 'ml.m5.xlarge · $0.23/h', 0.23],
+  ['fraud-detection-endpoint / AllTraffic', 'ml.m4.xlarge · $0.24/h', 0.24],
+  ['abalone-regression-v2', 'billed as the training and processing jobs it runs (listed on their own)', undefined],
+];
+const SEEDED_TOTAL = 0.0464 + 0.23 + 0.115 + 0.115 + 0.204 + 0.23 + 0.24;
+
+interface Shown {
+  total: string;
+  totalDescription: string;
+  rows: Array<{ label: string; description: string; node: BillRowNode }>;
+}
+
+/** Runs Refresh Running Now and reads the view as it shows the bill. */
+async function shownBill(): Promise<Shown> {
+  const refreshed = await run<Outcome>('refreshRunningNow');
+  assert.strictEqual(refreshed.outcome, 'done');
+  const nodes = (await runningNow().provider.getChildren()) as ExplorerNode[];
+  const total = nodes.find((n): n is BillTotalNode => n instanceof BillTotalNode);
+  assert.ok(total, `a total row: ${nodes.map((n) => n.id).join(', ')}`);
+  const totalItem = await total.getTreeItem();
+  const rows = await Promise.all(
+    nodes
+      .filter((n): n is BillRowNode => n instanceof BillRowNode)
+      .map(async (node) => {
+        const item = await node.getTreeItem();
+        return { label: String(item.label), description: String(item.description), node };
+      }),
+  );
+  return { total: String(totalItem.label), totalDescription: String(totalItem.description), rows };
+}
+
+/** The seeded account settled: the starting instance InService, the running training job done. */
+const settled = () =>
+  until(
+    'the seeded instance to be InService and the seeded training job to finish',
+    async () => {
+      const bill = await shownBill();
+      const names = bill.rows.map((r) => r.label);
+      return names.includes('abalone-autopilot-notebook') &&
+        !bill.rows.some((r) => r.node.row.resource.kind === 'training-job')
+        ? bill
+        : undefined;
+    },
+    20_000,
+  );
+
+const rowOf = (bill: Shown, label: string) => {
+  const row = bill.rows.find((r) => r.label === label);
+  assert.ok(row, `${label} is listed: ${bill.rows.map((r) => r.label).join(', ')}`);
+  return row;
+};
+
+const pricingCalls = async () => (await recordedRequests()).filter((r) => r.service === 'pricing');
+
+describe('Running Now: the live bill of SageMaker compute', function () {
+  this.timeout(120_000);
+  let followSeconds: number;
+  before(async () => {
+    followSeconds = pace.followSeconds;
+    pace.followSeconds = 1;
+    await resetEmulator();
+    await run('refreshPrices');
+  });
+  after(() => {
+    pace.followSeconds = followSeconds;
+  });
+  afterEach(async () => {
+    await vscode.workspace
+      .getConfiguration('sagemakerWorkbench')
+      .update('costAlertPerHour', undefined, vscode.ConfigurationTarget.Global);
+    await resetEmulator();
+  });
+
+  it("bills the seeded account: each row's on-demand price × count, the total in the view and the status bar", async () => {
+    const bill = await settled();
+    for (const [label, description, usd] of SEEDED) {
+      const row = rowOf(bill, label);
+      assert.ok(row.description.startsWith(description), `${label}: ${row.description}`);
+      const r = row.node.row;
+      if (usd === undefined)
+        assert.deepStrictEqual(
+          [r.billing, r.usdPerHour],
+          [r.resource.kind === 'autopilot-job' ? 'autopilot' : 'serverless', undefined],
+          label,
+        );
+      else {
+        assert.strictEqual(r.billing, 'hourly', label);
+        assert.strictEqual(r.resource.count, 1, label);
+        assert.ok(Math.abs(r.usdPerHour! - usd * r.resource.count) < 1e-9, `${label}: price × count`);
+        assert.ok(r.costSoFarUsd! > 0, `${label} has cost something so far`);
+        assert.match(row.description, /· running \S+.*· \$[0-9.]+ so far$/, label);
+      }
+    }
+    assert.deepStrictEqual(bill.rows.map((r) => r.label).sort(), SEEDED.map(([l]) => l).sort(), 'nothing else runs');
+    assert.strictEqual(SEEDED_TOTAL.toFixed(2), '1.18');
+    assert.strictEqual(bill.total, 'Total $1.18/h in us-east-1');
+    assert.strictEqual(bill.totalDescription, 'on-demand prices from the AWS Price List');
+    assert.ok(Math.abs(runningNow().provider.last!.bill.totalUsdPerHour - SEEDED_TOTAL) < 1e-9);
+    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.18/h');
+  });
+
+  it('asks the Price List API in us-east-1 once per component and instance type a day, again on Refresh Prices', async () => {
+    await settled();
+    await clearRequests();
+    await shownBill();
+    assert.deepStrictEqual(await pricingCalls(), [], 'prices come from the day-long cache');
+    const sagemaker = (await recordedRequests()).filter((r) => r.service === 'sagemaker').map((r) => r.operation);
+    assert.strictEqual(sagemaker.filter((o) => o === 'DescribeEndpoint').length, 5, 'one per InService endpoint');
+    assert.ok(!sagemaker.includes('DescribeNotebookInstance'), 'notebook rows come from the list call');
+    await clearRequests();
+    await withWindow(async (ui) => {
+      const refreshed = await run<Outcome>('refreshPrices');
+      assert.strictEqual(refreshed.outcome, 'done');
+      assert.deepStrictEqual(ui.shown('info'), [
+        'Prices read again from the AWS Price List: SageMaker: $1.18/h in us-east-1.',
+      ]);
+    });
+    const calls = await pricingCalls();
+    assert.ok(
+      calls.every((c) => c.operation === 'GetProducts' && (c as { region?: string }).region === 'us-east-1'),
+      JSON.stringify(calls.map((c) => [c.operation, (c as { region?: string }).region])),
+    );
+    const asked = calls
+      .map((c) => {
+        const filters = (c.input as { Filters: Array<{ Field: string; Value: string }> }).Filters;
+        return filters.map((f) => `${f.Field}=${f.Value}`).join(' ');
+      })
+      .sort();
+    assert.deepStrictEqual(asked, [
+      'regionCode=us-east-1 instanceName=ml.c5.xlarge component=Hosting',
+      'regionCode=us-east-1 instanceName=ml.m4.xlarge component=Hosting',
+      'regionCode=us-east-1 instanceName=ml.m5.large component=Hosting',
+      'regionCode=us-east-1 instanceName=ml.m5.xlarge component=Hosting',
+      'regionCode=us-east-1 instanceName=ml.m5.xlarge component=Notebook',
+      'regionCode=us-east-1 instanceName=ml.t2.medium component=Notebook',
+    ]);
+  });
+
+  it('moves the total when an instance starts, and back when the one-click Stop stops it', async () => {
+    await settled();
+    await withWindow(async () => {
+      const started = await run<Outcome>('startNotebookInstance', LAB);
+      assert.strictEqual(started.outcome, 'done', started.message);
+    });
+    const running = await shownBill();
+    assert.ok(rowOf(running, LAB).description.startsWith('ml.t3.medium · $0.05/h'));
+    assert.strictEqual(running.total, 'Total $1.23/h in us-east-1');
+    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.23/h');
+
+    await clearRequests();
+    await withWindow(async (ui) => {
+      ui.onMessage(`Stop notebook instance ${LAB}?`, 'Stop');
+      const stopped = await run<Outcome>('stopRunningNotebookInstance', rowOf(running, LAB).node);
+      assert.deepStrictEqual([stopped.outcome, stopped.message], ['done', `${LAB} is Stopped.`]);
+      const asked = ui.messages.find((m) => m.modal)!;
+      assert.match(asked.detail ?? '', /billing for the instance stops/);
+    });
+    // The views and the kernel picker may list meanwhile; the command's own calls come first.
+    const ops = (await recordedRequests()).map((r) => r.operation).filter((o) => !o.startsWith('List'));
+    assert.deepStrictEqual(ops.slice(0, 2), ['DescribeNotebookInstance', 'StopNotebookInstance']);
+    const after = await shownBill();
+    assert.ok(!after.rows.some((r) => r.label === LAB));
+    assert.strictEqual(after.total, 'Total $1.18/h in us-east-1');
+  });
+
+  it('says "price unknown" for an instance type the price list does not have, never $0, and leaves it out of the total', async () => {
+    await settled();
+    const wb = await host();
+    await wb.session.clients.sagemaker().send(
+      new CreateNotebookInstanceCommand({
+        NotebookInstanceName: 'memory-heavy-notebook',
+        InstanceType: 'ml.r5.large',
+        RoleArn: ROLE,
+      }),
+    );
+    const bill = await until('the new instance to be InService', async () => {
+      const b = await shownBill();
+      return b.rows.some((r) => r.label === 'memory-heavy-notebook') ? b : undefined;
+    });
+    const row = rowOf(bill, 'memory-heavy-notebook');
+    assert.match(row.description, /^ml\.r5\.large · price unknown · running /);
+    assert.ok(!row.description.includes('$'), row.description);
+    assert.deepStrictEqual([row.node.row.billing, row.node.row.usdPerHour], ['unknown', undefined]);
+    assert.strictEqual(bill.total, 'Total $1.18/h in us-east-1');
+    assert.strictEqual(bill.totalDescription, 'on-demand prices; 1 with price unknown not included');
+    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.18/h+');
+  });
+
+  it('deletes an endpoint with one click after its name is typed, and the total drops by its price', async () => {
+    const before = await settled();
+    const endpoint = 'fraud-detection-endpoint';
+    await clearRequests();
+    await withWindow(async (ui) => {
+      ui.onInputBox(`Delete endpoint ${endpoint}`, endpoint);
+      ui.onQuickPick('Also delete (optional)', (p) => p.pickMany([]));
+      const result = await run<Outcome>('deleteRunningEndpoint', rowOf(before, `${endpoint} / AllTraffic`).node);
+      assert.deepStrictEqual([result.outcome, result.message], ['deleted', `Deleted endpoint ${endpoint}.`]);
+    });
+    const deletes = (await recordedRequests()).filter((r) => r.operation.startsWith('Delete')).map((r) => r.operation);
+    assert.deepStrictEqual(deletes, ['DeleteEndpoint']);
+    const after = await until('the deleted endpoint to leave the bill', async () => {
+      const b = await shownBill();
+      return b.rows.some((r) => r.label.startsWith(endpoint)) ? undefined : b;
+    });
+    assert.strictEqual(after.total, 'Total $0.94/h in us-east-1');
+  });
+
+  it('tells the user once when the total passes the alert threshold, naming what runs', async () => {
+    await settled();
+    await vscode.workspace
+      .getConfiguration('sagemakerWorkbench')
+      .update('costAlertPerHour', 1, vscode.ConfigurationTarget.Global);
+    await withWindow(async (ui) => {
+      await shownBill();
+      await shownBill();
+      assert.deepStrictEqual(ui.shown('warning'), [
+        'SageMaker compute now costs $1.18/h, above your alert of $1.00/h: fraud-detection-endpoint / AllTraffic $0.24/h, ' +
+          'abalone-autopilot-notebook $0.23/h, cmapss-XGBoostEndpoint-2021-01-07-16-30-12 / AllTraffic $0.23/h, ' +
+          'abalone-inference-pipeline-endpoint / AllTraffic $0.204/h, abalone-endpoint / AllTraffic $0.115/h and 2 more.',
+      ]);
+      assert.deepStrictEqual(ui.messages[0].items, ['Show Running Now']);
+    });
+    await vscode.workspace
+      .getConfiguration('sagemakerWorkbench')
+      .update('costAlertPerHour', 2, vscode.ConfigurationTarget.Global);
+    await withWindow(async (ui) => {
+      await shownBill();
+      assert.deepStrictEqual(ui.shown('warning'), [], 'under the threshold: nothing said');
+    });
+  });
+});
