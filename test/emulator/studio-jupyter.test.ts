@@ -75,10 +75,20 @@ describe('emulator: a running JupyterLab space opens on a real Jupyter server', 
     assert.equal(anonymous.status, 403);
   });
 
+  it("holds what the space's lifecycle configuration copies from the Studio bucket: the notebook and the abalone data", async () => {
+    const listing = (await (await api('api/contents')).json()) as { content: Array<{ name: string; type: string }> };
+    assert.deepEqual(listing.content.map((c) => [c.name, c.type]).sort(), [
+      ['abalone-exploration.ipynb', 'notebook'],
+      ['abalone_with_headers.csv', 'file'],
+    ]);
+  });
+
   it('expires after ExpiresInSeconds; LandingUri app:JupyterLab:<path> lands on that path', async () => {
     const short = await presign({ ExpiresInSeconds: 5 });
     await advance(emulator.url, 6);
-    assert.equal((await fetch(short, { redirect: 'manual' })).status, 403);
+    const expired = await fetch(short, { redirect: 'manual' });
+    assert.equal(expired.status, 403);
+    assert.match(await expired.text(), /The authToken has expired: this presigned URL was valid for 5 seconds/);
     const landing = await presign({ LandingUri: 'app:JupyterLab:notebooks' });
     const response = await fetch(landing, { redirect: 'manual' });
     assert.equal(response.headers.get('location'), `/notebook/${DOMAIN}.${SPACE}/tree/notebooks`);
@@ -138,11 +148,14 @@ describe('emulator: a running JupyterLab space opens on a real Jupyter server', 
         header: { msg_id: msgId, msg_type: 'execute_request', username: '', session: randomUUID(), version: '5.3' },
         parent_header: {},
         metadata: {},
-        content: { code: 'print(open("hello.txt").read().upper())', silent: false },
+        content: {
+          code: 'import pandas as pd\nprint(open("hello.txt").read().upper(), pd.read_csv("abalone_with_headers.csv").shape)',
+          silent: false,
+        },
         channel: 'shell',
       }),
     );
-    assert.equal(await output, 'ABALONE\n');
+    assert.equal(await output, 'ABALONE (20, 9)\n');
     const closed = new Promise((resolve) => socket.once('close', resolve));
 
     // Stopping the space (DeleteApp) closes the kernel connection, ends the session, stops the server.
@@ -162,9 +175,10 @@ describe('emulator: a running JupyterLab space opens on a real Jupyter server', 
     await advance(emulator.url, 121);
     jar = cookiesOf(await fetch(await presign(), { redirect: 'manual' }));
     const listing = (await (await api('api/contents')).json()) as { content: Array<{ name: string }> };
-    assert.deepEqual(
-      listing.content.map((c) => c.name),
-      ['hello.txt'],
-    );
+    assert.deepEqual(listing.content.map((c) => c.name).sort(), [
+      'abalone-exploration.ipynb',
+      'abalone_with_headers.csv',
+      'hello.txt',
+    ]);
   });
 });

@@ -12,7 +12,7 @@ import { notebookState, type NotebookInstance } from '../notebookInstancesModule
 export const SAGEMAKER_HOME = '/home/ec2-user/SageMaker';
 
 /** The directory of the script's last `cd` (enough for the `cd /home/ec2-user/SageMaker; aws s3 cp … .` idiom). */
-function workingDirectory(script: string): string {
+export function workingDirectory(script: string): string {
   const cds = [...script.matchAll(/^\s*cd\s+("([^"]+)"|'([^']+)'|(\S+))\s*$/gm)];
   const last = cds[cds.length - 1];
   return last ? (last[2] ?? last[3] ?? last[4]) : '/';

@@ -27,6 +27,8 @@ interface AuthToken {
   sessionSeconds: number;
   /** Where the URL's GET redirects, relative to the base URL (`tree` unless a landing page was asked for). */
   landing: string;
+  /** 5 minutes for a notebook instance's URL; ExpiresInSeconds for a Studio domain's. */
+  lifetimeMs: number;
 }
 
 /**
@@ -151,7 +153,8 @@ export class NotebookGateway {
   /** A presigned URL's token: single use, 5 minutes on the emulator's clock (unscaled, so real-time-safe). */
   mintToken(instance: string, sessionSeconds: number, lifetimeMs = AUTH_TOKEN_LIFETIME_MS, landing = 'tree'): string {
     const token = randomBytes(32).toString('base64url');
-    this.tokens.set(token, { instance, expiresAt: this.world.clock.now() + lifetimeMs, sessionSeconds, landing });
+    const expiresAt = this.world.clock.now() + lifetimeMs;
+    this.tokens.set(token, { instance, expiresAt, sessionSeconds, landing, lifetimeMs });
     for (const [key, value] of this.tokens) if (value.expiresAt < this.world.clock.now()) this.tokens.delete(key);
     return token;
   }
@@ -405,9 +408,12 @@ export class NotebookGateway {
     const minted = this.tokens.get(token);
     this.tokens.delete(token);
     if (!minted || minted.instance !== name)
-      return fail(403, 'Invalid or already used authToken: presigned notebook URLs are single-use.');
+      return fail(403, 'Invalid or already used authToken: presigned URLs are single-use.');
     if (minted.expiresAt <= this.world.clock.now())
-      return fail(403, 'The authToken has expired: presigned notebook URLs are valid for 5 minutes.');
+      return fail(
+        403,
+        `The authToken has expired: this presigned URL was valid for ${minted.lifetimeMs % 60_000 === 0 ? `${minted.lifetimeMs / 60_000} minutes` : `${Math.round(minted.lifetimeMs / 1000)} seconds`}.`,
+      );
     const target = this.target(name);
     const status = target?.status ?? 'Deleted';
     if (status !== 'InService') {

@@ -1,12 +1,12 @@
 // A running JupyterLab space is backed by a real Jupyter server, behind the same gateway as notebook
 // instances (jupyter/notebookGateway.ts: single-use token, session and `_xsrf` cookies, proxying): the space is
 // registered as a gateway target named `<domainId>.<spaceName>` (a dot never occurs in a notebook instance
-// name), InService while its JupyterLab app is, with a per-space folder playing /home/sagemaker-user.
+// name), InService while its JupyterLab app is, with a per-space folder playing /home/sagemaker-user, where
+// each start first writes what the app's lifecycle configuration copies from S3 (spaceFiles.ts).
 import type { World } from '../../world';
 import { notebookGateway, registerJupyterTarget, type JupyterTarget } from '../jupyter/notebookGateway';
+import { syncSpaceFiles } from './spaceFiles';
 import { key, liveAppOf, statusOf, studioState } from './studioState';
-
-export const SPACE_HOME = '/home/sagemaker-user';
 
 export function gatewayName(domainId: string, spaceName: string): string {
   return `${domainId}.${spaceName}`;
@@ -24,7 +24,7 @@ function spaceTarget(world: World, name: string): JupyterTarget | undefined {
     status: statusOf(world, space) === 'Deleting' ? 'Deleting' : running,
     startedAt: app?.transition.since ?? 0,
     folderName: 'sagemaker-user',
-    sync: async () => [],
+    sync: async (folder) => (app ? syncSpaceFiles(world, app, folder) : []),
   };
 }
 registerJupyterTarget(spaceTarget);

@@ -3,27 +3,43 @@
 // default user profile (default-1625508201457, the tag of the seed's image in ECR). Its spaces follow the
 // seed's Studio work: a running JupyterLab space for the Autopilot notebooks, a stopped one where the
 // AutoGluon image was built, a shared Code Editor space; one JupyterLab lifecycle configuration installing
-// the image-build CLI the seed pip-installs, attached to the domain's defaults and the running space's app.
+// the image-build CLI the seed pip-installs and copying the Studio bucket's notebook and abalone data into the
+// home folder, attached to the domain's defaults and the running space's app.
 import type { ScenarioName } from '../../../engine/contract';
 import type { World } from '../../world';
 import { appKey, key, settled, studioState, type Space, type SpaceAppType } from './studioState';
+import { abaloneCsv } from '../abaloneData';
 import { distributionImage } from './studioDefaults';
+import { abaloneExplorationNotebook } from './studioNotebook';
 
 export const SEEDED_DOMAIN_ID = 'd-abcdefghijkl';
 export const SEEDED_USER_PROFILE = 'default-1625508201457';
 const REGION = 'us-east-1';
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
 
+/** The Studio bucket Quick setup created; seed 003 uploads the abalone data to it. */
+export const STUDIO_BUCKET = 'sagemaker-studio-mps1qmpm6bs';
+
 const INSTALL_CLI = `#!/bin/bash
 set -eux
 # The seed builds its AutoGluon container from Studio with this CLI (CodeBuild behind it).
 pip install --upgrade sagemaker-studio-image-build
+# The notebooks and data kept in the Studio bucket, into the home folder.
+aws s3 cp s3://${STUDIO_BUCKET}/notebooks/ /home/sagemaker-user/ --recursive
+aws s3 cp s3://${STUDIO_BUCKET}/abalone_with_headers.csv /home/sagemaker-user/abalone_with_headers.csv
 `;
 
 export function seedStudio(world: World, scenario: ScenarioName): void {
   if (scenario === 'empty') return;
   const state = studioState(world);
   const at = (iso: string) => new Date(iso);
+  world.s3.put(STUDIO_BUCKET, 'abalone_with_headers.csv', abaloneCsv(true), 'text/csv');
+  world.s3.put(
+    STUDIO_BUCKET,
+    'notebooks/abalone-exploration.ipynb',
+    abaloneExplorationNotebook(),
+    'application/x-ipynb+json',
+  );
   const lcc = {
     name: 'install-image-build-cli',
     arn: world.arn('sagemaker', REGION, 'studio-lifecycle-config/install-image-build-cli'),
@@ -42,7 +58,7 @@ export function seedStudio(world: World, scenario: ScenarioName): void {
       ExecutionRole: ROLE,
       SharingSettings: {
         NotebookOutputOption: 'Allowed',
-        S3OutputPath: `s3://sagemaker-studio-123456789012-mps1qmpm6bs/sharing`,
+        S3OutputPath: `s3://${STUDIO_BUCKET}/sharing`,
       },
       JupyterLabAppSettings: {
         DefaultResourceSpec: { InstanceType: 'ml.t3.medium', ...distributionImage(world, REGION) },
