@@ -5,6 +5,7 @@
 import type { ScenarioName } from '../../engine/contract';
 import type { World } from '../world';
 import { DEFAULT_REGION } from '../world';
+import { labDataPreparationNotebook } from './labNotebook';
 import { notebookState, startPhases, type NotebookInstance, type NotebookStatus } from './notebookInstancesModule';
 
 const ROLE = 'arn:aws:iam::123456789012:role/sm-notebook-instance-role';
@@ -112,7 +113,12 @@ export function seedNotebookInstances(world: World, scenario: ScenarioName): voi
     EMPTY_NOTEBOOK,
     'application/x-ipynb+json',
   );
-  world.s3.put(LAB_BUCKET, 'lab-1/scripts/Lab1-data-preparation.ipynb', EMPTY_NOTEBOOK, 'application/x-ipynb+json');
+  world.s3.put(
+    LAB_BUCKET,
+    'lab-1/scripts/Lab1-data-preparation.ipynb',
+    labDataPreparationNotebook(),
+    'application/x-ipynb+json',
+  );
   world.s3.put(LAB_BUCKET, 'lab-1/scripts/Lab1-training.ipynb', EMPTY_NOTEBOOK, 'application/x-ipynb+json');
 
   addConfig(world, 'BasicNotebookInstanceLifecycleConfig', [], [FRAUD_ON_START], 40);

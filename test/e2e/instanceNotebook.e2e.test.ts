@@ -1,0 +1,125 @@
+// The seeds' lab notebook run in VS Code on the notebook instance, with the packaged extension in real VS Code:
+// start the lab instance from the sidebar, Open Instance Files (the window reloads into a workspace holding
+// sagemaker-notebook://ml-pipeline-lab-notebook/), open Lab1-data-preparation.ipynb from the Explorer, pick the
+// instance and its conda_python3 kernel in VS Code's kernel picker, Run All, and see the pandas table and the
+// matplotlib plot the instance's real Jupyter kernel sent back.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
+import { openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
+
+const LAB = 'ml-pipeline-lab-notebook';
+const NOTEBOOK = 'Lab1-data-preparation.ipynb';
+
+/** The notebook editor's outputs: a webview (an iframe holding the active frame). */
+function outputs(page: Page): FrameLocator {
+  return page.frameLocator('.notebookOverlay iframe.webview').frameLocator('iframe#active-frame');
+}
+
+/**
+ * Picks the item of the open quick pick that `filter` narrows to, as a person typing would: the typed text
+ * filters the list and Enter accepts the focused item, checked to be `expected` first. (A click can land on
+ * the hover of the row above.)
+ */
+async function pick(page: Page, filter: string, expected: RegExp = new RegExp(filter)): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: filter })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await input.fill(filter);
+  await page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: expected })
+    .waitFor({ timeout: 10_000 });
+  await input.press('Enter');
+}
+
+/** Whether the element is laid out inside the window (outputs live in the notebook's webview, offset as it scrolls). */
+async function onScreen(page: Page, element: Locator): Promise<boolean> {
+  if (!(await element.count())) return false;
+  const box = await element.boundingBox();
+  const viewport = page.viewportSize();
+  return !!box && !!viewport && box.height > 0 && box.y >= 0 && box.y + box.height <= viewport.height;
+}
+
+describe('a notebook on the instance in VS Code (packaged .vsix, real browser)', function () {
+  this.timeout(300_000);
+  const workbench = useWorkbench((s) => openSageMakerSidebar(s.page, 380));
+
+  it(`opens ${NOTEBOOK} from ${LAB}'s files, runs it on conda_python3 and shows the table and the plot`, async () => {
+    const { page } = workbench();
+    // Tall enough for the table and the plot on one screen.
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await showOnlyView(page, 'Notebook Instances');
+    const stopped = page
+      .locator('.sidebar .monaco-list-row', { hasText: new RegExp(`^\\s*${LAB}\\s*Stopped`) })
+      .first();
+    await stopped.waitFor({ timeout: 30_000 });
+    await stopped.hover();
+    await stopped.locator('.action-label[aria-label="Start Notebook Instance"]').click();
+    const inService = page.locator('.sidebar .monaco-list-row', { hasText: new RegExp(`^\\s*${LAB}\\s*InService`) });
+    await inService.first().waitFor({ timeout: 90_000 });
+
+    // Adding the first folder beside the workspace's own makes VS Code reload the window into a multi-root
+    // workspace; the instance's folder is in the Explorer afterwards (the menu is not retried: it ran once).
+    await inService.first().click({ button: 'right' });
+    await page
+      .locator('.context-view .monaco-menu .action-item', { hasText: 'Open Instance Files' })
+      .first()
+      .hover({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: `${LAB} (SageMaker)` });
+    await folder.first().waitFor({ timeout: 60_000 });
+    await folder.first().click();
+    const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: NOTEBOOK }).first();
+    await file.waitFor({ timeout: 30_000 });
+    await file.dblclick();
+    const editor = page.locator('.notebook-editor');
+    await editor.locator('.code-cell-row', { hasText: 'read_csv' }).first().waitFor({ timeout: 30_000 });
+
+    // VS Code's kernel picker: this extension as the kernel source, the instance's controller, then its kernel specs.
+    await page.locator('.notebook-toolbar-container .kernel-action-view-item').first().click();
+    await pick(page, 'SageMaker Workbench');
+    await pick(page, LAB, new RegExp(`^\\s*${LAB}\\s*InService.*SageMaker notebook instance`));
+    await pick(page, 'conda_python3');
+    await page
+      .locator('.notebook-toolbar-container .kernel-action-view-item', { hasText: LAB })
+      .first()
+      .waitFor({ timeout: 30_000 });
+
+    await page
+      .locator('.notebook-toolbar-container .action-item', { hasText: /^\s*Run All\s*$/ })
+      .first()
+      .click();
+    const shown = outputs(page);
+    await shown.getByText('20 abalone, 9 columns').first().waitFor({ timeout: 90_000 });
+
+    // VS Code renders the outputs of the cells in view: scroll down to the plot as a person would, until the
+    // table and the plot are both on screen.
+    const list = await editor.locator('.cell-list-container').first().boundingBox();
+    assert.ok(list, 'the notebook shows its cells');
+    await page.mouse.move(list.x + 12, list.y + list.height / 2);
+    const table = shown.locator('table.dataframe').first();
+    const plot = shown.locator('img[src^="data:image/png"], img[src^="blob:"]').first();
+    const deadline = Date.now() + 90_000;
+    while (!((await onScreen(page, plot)) && (await onScreen(page, table)))) {
+      assert.ok(Date.now() < deadline, 'the table and the plot came on screen');
+      if (!(await onScreen(page, plot))) await page.mouse.wheel(0, 120);
+      await plot.waitFor({ state: 'attached', timeout: 1_000 }).catch(() => undefined);
+    }
+
+    // What a person sees: the first rows of the table, a plot of a sensible size, each cell run once, in order.
+    const header = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+    assert.deepEqual(header.slice(1, 4), ['sex', 'length', 'diameter']);
+    assert.equal(await table.locator('tbody tr').count(), 5);
+    const box = await plot.boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 150, `plot size ${JSON.stringify(box)}`);
+    // The cells in view are the table's and the plot's, run second and third.
+    const counts = await editor.locator('.code-cell-row .execution-count-label').allTextContents();
+    assert.deepEqual(counts.map((c) => c.trim()).filter(Boolean), ['[2]', '[3]']);
+
+    await page.mouse.move(1, 1); // no hover over a cell (it turns its [n] into a run button)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'instance-notebook.png') });
+  });
+});
