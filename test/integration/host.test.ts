@@ -35,6 +35,7 @@ describe('VS Code host', () => {
       manifest.contributes.views.sagemakerWorkbench.map((v) => v.name),
       [
         'Notebook Instances',
+        'Studio',
         'Autopilot',
         'Training Jobs',
         'Model Registry',
