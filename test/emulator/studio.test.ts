@@ -3,6 +3,7 @@
 // errors. Lifecycles (spaces, apps) and the presigned domain URL have test files of their own.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
 import { promisify } from 'node:util';
 import * as sm from '@aws-sdk/client-sagemaker';
 import { clientsFor, emulatorForTest, recorded } from './support';
@@ -175,6 +176,50 @@ describe('emulator: SageMaker Studio lists and describes', function () {
     );
   });
 
+  it('lists Studio lifecycle configurations newest first ("The default value is Descending"), user profiles oldest first', async () => {
+    const script = Buffer.from('#!/bin/bash\necho idle checker\n').toString('base64');
+    await sagemaker.send(
+      new sm.CreateStudioLifecycleConfigCommand({
+        StudioLifecycleConfigName: 'auto-shutdown',
+        StudioLifecycleConfigAppType: 'CodeEditor',
+        StudioLifecycleConfigContent: script,
+      }),
+    );
+    const configs = await sagemaker.send(new sm.ListStudioLifecycleConfigsCommand({}));
+    assert.deepEqual(
+      configs.StudioLifecycleConfigs?.map((c) => c.StudioLifecycleConfigName),
+      ['auto-shutdown', 'install-image-build-cli'],
+    );
+    const byName = await sagemaker.send(
+      new sm.ListStudioLifecycleConfigsCommand({ SortBy: 'Name', SortOrder: 'Ascending', MaxResults: 1 }),
+    );
+    assert.deepEqual(
+      byName.StudioLifecycleConfigs?.map((c) => c.StudioLifecycleConfigName),
+      ['auto-shutdown'],
+    );
+    await sagemaker.send(new sm.CreateUserProfileCommand({ DomainId: DOMAIN, UserProfileName: 'analyst' }));
+    const profiles = await sagemaker.send(new sm.ListUserProfilesCommand({}));
+    assert.deepEqual(
+      profiles.UserProfiles?.map((p) => p.UserProfileName),
+      [PROFILE, 'analyst'],
+    );
+    await assert.rejects(
+      sagemaker.send(new sm.CreateUserProfileCommand({ DomainId: DOMAIN, UserProfileName: 'analyst' })),
+      (e: Error) =>
+        e.name === 'ResourceInUse' && /user-profile\/d-abcdefghijkl\/analyst' already exists/.test(e.message),
+    );
+    await assert.rejects(
+      sagemaker.send(
+        new sm.CreateUserProfileCommand({
+          DomainId: DOMAIN,
+          UserProfileName: 'lab-user',
+          UserSettings: { JupyterLabAppSettings: { DefaultResourceSpec: { InstanceType: 'system' } } },
+        }),
+      ),
+      /Invalid instance type 'system' for JupyterLab App/,
+    );
+  });
+
   it('answers every call within the models (strict outputs)', async () => {
     await sagemaker.send(new sm.DescribeDomainCommand({ DomainId: DOMAIN }));
     await sagemaker.send(new sm.ListSpacesCommand({}));
@@ -188,6 +233,7 @@ describe('emulator: SageMaker Studio lists and describes', function () {
   });
 
   it('the AWS CLI lists spaces and describes one', async () => {
+    assert.ok(fs.existsSync('/usr/bin/aws'), 'the AWS CLI is missing: install it with `sudo apt-get install awscli`');
     const run = promisify(execFile);
     const env = { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', AWS_DEFAULT_REGION: 'us-east-1' };
     const cli = async (...args: string[]) =>

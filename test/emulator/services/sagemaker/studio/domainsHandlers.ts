@@ -6,8 +6,18 @@ import type { World } from '../../world';
 import { domainUrl } from './studioDefaults';
 import { findDomain, findUserProfile, key, statusOf, studioState, type Domain, type UserProfile } from './studioState';
 import { checkLifecycleConfigArns } from './lifecycleConfigsHandlers';
+import { checkInstanceType, SPACE_APP_SETTINGS } from './spaceRules';
 
 const DOMAIN_PENDING_SECONDS = 240;
+
+type Settings = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** User settings (a domain's defaults or a profile's): lifecycle configurations and instance types per app type. */
+function checkUserSettings(world: World, region: string, settings: Settings | undefined): void {
+  checkLifecycleConfigArns(world, region, settings);
+  for (const [appType, member] of Object.entries(SPACE_APP_SETTINGS))
+    checkInstanceType(appType, settings?.[member]?.DefaultResourceSpec?.InstanceType);
+}
 const PROFILE_PENDING_SECONDS = 60;
 
 function domainId(world: World): string {
@@ -97,7 +107,7 @@ export function domainsHandlers(world: World): Record<string, OperationHandler> 
     CreateDomain: (input, ctx) => {
       const taken = [...state.domains.values()].find((d) => d.name === input.DomainName);
       if (taken) throw new AwsError('ResourceInUse', `Domain with name ${input.DomainName} already exists.`);
-      checkLifecycleConfigArns(world, ctx.region, input.DefaultUserSettings);
+      checkUserSettings(world, ctx.region, input.DefaultUserSettings);
       const id = domainId(world);
       const now = world.now();
       const domain: Domain = {
@@ -152,7 +162,7 @@ export function domainsHandlers(world: World): Record<string, OperationHandler> 
       const id = key(domain.id, input.UserProfileName);
       const existing = state.userProfiles.get(id);
       if (existing) throw new AwsError('ResourceInUse', `User profile '${existing.arn}' already exists.`);
-      checkLifecycleConfigArns(world, ctx.region, input.UserSettings);
+      checkUserSettings(world, ctx.region, input.UserSettings);
       const now = world.now();
       const profile: UserProfile = {
         domainId: domain.id,
