@@ -92,6 +92,10 @@ describe('emulator: a running JupyterLab space opens on a real Jupyter server', 
     const landing = await presign({ LandingUri: 'app:JupyterLab:notebooks' });
     const response = await fetch(landing, { redirect: 'manual' });
     assert.equal(response.headers.get('location'), `/notebook/${DOMAIN}.${SPACE}/tree/notebooks`);
+    const notebook = await fetch(await presign({ LandingUri: 'app:JupyterLab:lab/tree/abalone-exploration.ipynb' }), {
+      redirect: 'manual',
+    });
+    assert.equal(notebook.headers.get('location'), `/notebook/${DOMAIN}.${SPACE}/notebooks/abalone-exploration.ipynb`);
     await assert.rejects(
       presign({ ExpiresInSeconds: 301 }),
       /expiresInSeconds' failed to satisfy constraint: Member must have value less than or equal to 300/,

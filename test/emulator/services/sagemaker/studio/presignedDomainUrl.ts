@@ -1,7 +1,7 @@
 // CreatePresignedDomainUrl: a URL that signs the user profile in. With a running JupyterLab space it leads to
 // the space's real Jupyter server through the notebook gateway (studioGateway.ts): the token is single-use and
 // valid ExpiresInSeconds (5–300, default 300), the session SessionExpirationDurationInSeconds (default 43200),
-// and LandingUri `app:JupyterLab:<path>` opens that path. AWS's URL is the domain's own host
+// and LandingUri `app:JupyterLab:<path>` opens that path (in the classic notebook that stands in for JupyterLab). AWS's URL is the domain's own host
 // (https://d-….studio.<region>.sagemaker.aws/auth?token=…); the emulator's points back at itself.
 import { AwsError, type OperationHandler } from '../../../engine/contract';
 import type { World } from '../../world';
@@ -10,6 +10,17 @@ import { findDomain, findSpace, findUserProfile, liveAppOf, statusOf } from './s
 
 /** LandingUri forms the API reference lists. */
 const LANDING = /^(studio::|app:(JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas):)(.*)$/;
+
+/**
+ * The classic notebook page that stands for a JupyterLab path: `lab/tree/<file>.ipynb` (or `<file>.ipynb`) opens
+ * the notebook, any other path its folder listing.
+ */
+function classicPage(landingPath: string): string {
+  const relative = landingPath.replace(/^\/+/, '').replace(/^lab(\/tree)?\/?/, '');
+  const encoded = relative.split('/').filter(Boolean).map(encodeURIComponent).join('/');
+  if (!encoded) return 'tree';
+  return relative.endsWith('.ipynb') ? `notebooks/${encoded}` : `tree/${encoded}`;
+}
 
 export function presignedDomainUrlHandlers(world: World): Record<string, OperationHandler> {
   return {
@@ -52,13 +63,12 @@ export function presignedDomainUrlHandlers(world: World): Record<string, Operati
             ? `The emulator opens JupyterLab spaces only; space ${space.name} runs ${space.settings.AppType}.`
             : `The JupyterLab app of space ${space.name} is ${status}, not InService: start it (CreateApp) first.`,
         );
-      const path = landing?.[3]?.replace(/^\/+/, '') ?? '';
       const token = studioGateway(world).mint(
         domain.id,
         space.name,
         input.SessionExpirationDurationInSeconds ?? 43_200,
         input.ExpiresInSeconds ?? 300,
-        path ? `tree/${path.split('/').map(encodeURIComponent).join('/')}` : 'tree',
+        classicPage(landing?.[3] ?? ''),
       );
       return {
         AuthorizedUrl: `${ctx.origin}/notebook/${encodeURIComponent(gatewayName(domain.id, space.name))}?authToken=${token}`,
