@@ -22,7 +22,8 @@ export function activateStudio(wb: Workbench): void {
       registerCommand(
         wb,
         `sagemakerWorkbench.${id}`,
-        async (target: unknown) => (await import('./studioCommands.js')).studioHandlers[id](ctx, target),
+        async (target: unknown) =>
+          (await import(/* webpackChunkName: "studio" */ './studioCommands.js')).studioHandlers[id](ctx, target),
         { operation },
       ),
     ),

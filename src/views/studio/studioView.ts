@@ -19,7 +19,7 @@ export interface StudioViewState {
 
 export function studioSource(session: AwsSession): ListSource<DomainDetails> {
   let nodes: StudioNodes | undefined;
-  const load = async () => (nodes ??= await import('./studioNodes.js'));
+  const load = async () => (nodes ??= await import(/* webpackChunkName: "studio" */ './studioNodes.js'));
   let view: vscode.TreeView<ExplorerNode> | undefined;
   const state: StudioViewState = { session, visible: () => view?.visible ?? false };
   const source = withKeptNodes<DomainDetails, ExplorerNode & { update(d: DomainDetails): void }>(
