@@ -1,6 +1,7 @@
 // Notebook instances as kernels of VS Code's .ipynb editor (issue 20): one controller per notebook instance.
 import type { Workbench } from '../workbench';
 import { InstanceKernels } from './instanceKernels';
+import { registerKernelCommands } from './kernelCommands';
 
 let running: InstanceKernels | undefined;
 
@@ -13,5 +14,5 @@ export function notebookKernels(): InstanceKernels {
 export function activateNotebookKernels(wb: Workbench): void {
   const kernels = new InstanceKernels(wb);
   running = kernels;
-  wb.context.subscriptions.push(kernels);
+  wb.context.subscriptions.push(kernels, ...registerKernelCommands(wb, kernels));
 }

@@ -12,12 +12,14 @@ import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
 import type { InstanceJupyter } from '../../aws/jupyter/instanceConnection';
 import { describeNotebookInstance, listNotebookInstancesPage } from '../../aws/sagemaker/notebookInstancesApi';
 import { DisplayRegistry } from '../../model/jupyter/cellOutputs';
+import { INSTANCE_FILES_SCHEME } from '../../views/instanceFiles/instanceFileSystem';
 import { KERNEL_DIED_MESSAGE } from '../../model/jupyter/executionState';
 import { DEFAULT_FILTER } from '../../model/viewFilter';
 import { window } from '../../ui/window';
 import { startNotebook } from '../notebooks/notebookInstanceCommands';
 import type { Workbench } from '../workbench';
 import { runCell, type RunningCell } from './cellRun';
+import { openNotebookSession } from './notebookSession';
 
 export const NOTEBOOK_TYPE = 'jupyter-notebook';
 export const CONTROLLER_PREFIX = 'sagemaker-instance:';
@@ -47,6 +49,15 @@ export class InstanceKernels implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
   private readonly reconnecting = new Set<string>();
+  /**
+   * Who VS Code files our controllers under, when not this extension's id: a host that loads the extension's
+   * modules from outside its folder files them under its fallback identity, and the tests say which.
+   */
+  static extensionId: string | undefined;
+  /** Notebooks from instance files whose instance was selected for them once (the user's later choice stands). */
+  private readonly autoSelected = new Set<string>();
+  /** Selections under way that we made, not the user: they use the notebook's saved kernel without asking. */
+  private readonly selectingOwn = new Set<string>();
   private listing: Promise<void> | undefined;
   private listed = false;
   /** Every text the status bar showed about connections, in order (the integration tests read it). */
@@ -57,9 +68,16 @@ export class InstanceKernels implements vscode.Disposable {
     this.disposables.push(
       this.statusItem,
       vscode.workspace.onDidOpenNotebookDocument((notebook) => {
-        if (notebook.notebookType === NOTEBOOK_TYPE) void this.ensureListed();
+        if (notebook.notebookType === NOTEBOOK_TYPE)
+          void this.ensureListed().then(() => this.preferOwnInstance(notebook));
       }),
-      vscode.workspace.onDidCloseNotebookDocument((notebook) => this.detach(notebook)),
+      vscode.window.onDidChangeVisibleNotebookEditors((editors) => {
+        for (const editor of editors) if (this.listed) this.preferOwnInstance(editor.notebook);
+      }),
+      vscode.workspace.onDidCloseNotebookDocument((notebook) => {
+        this.autoSelected.delete(notebook.uri.toString());
+        this.detach(notebook);
+      }),
       provider.onDidChangeTreeData((element) => {
         if (!element && this.listed) void this.list();
       }),
@@ -109,11 +127,50 @@ export class InstanceKernels implements vscode.Disposable {
       const entry = this.controllers.get(name) ?? this.createController(name);
       this.describe(entry, status, summary.InstanceType);
     }
+    for (const notebook of vscode.workspace.notebookDocuments) this.preferOwnInstance(notebook);
     for (const [name, entry] of this.controllers) {
       if (names.has(name)) continue;
       this.instanceGone(name);
       entry.controller.dispose();
       this.controllers.delete(name);
+    }
+  }
+
+  /**
+   * A notebook opened from an instance's files runs on that instance unless the user picked another kernel:
+   * preferred in the picker, and selected for it once it shows (VS Code would otherwise ask on the first run).
+   */
+  private preferOwnInstance(notebook: vscode.NotebookDocument): void {
+    if (notebook.uri.scheme !== INSTANCE_FILES_SCHEME) return;
+    // URI authorities are lower case; instance names are case-insensitive on SageMaker.
+    const authority = notebook.uri.authority.toLowerCase();
+    const entry = [...this.controllers].find(([name]) => name.toLowerCase() === authority)?.[1];
+    if (!entry) return;
+    entry.controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
+    for (const editor of vscode.window.visibleNotebookEditors)
+      if (editor.notebook === notebook) void this.selectOwnInstance(editor, entry.controller);
+  }
+
+  private async selectOwnInstance(editor: vscode.NotebookEditor, controller: vscode.NotebookController): Promise<void> {
+    const key = editor.notebook.uri.toString();
+    if (this.autoSelected.has(key)) return;
+    this.autoSelected.add(key);
+    this.selectingOwn.add(key);
+    try {
+      const file = path.posix.basename(editor.notebook.uri.path);
+      const selected = await vscode.commands.executeCommand<boolean>('notebook.selectKernel', {
+        notebookEditor: editor,
+        id: controller.id,
+        extension: InstanceKernels.extensionId ?? this.wb.context.extension.id,
+        skipIfAlreadySelected: true,
+      });
+      this.wb.log.info(
+        selected
+          ? `${file} comes from ${controller.id.slice(CONTROLLER_PREFIX.length)}'s files: it runs there unless another kernel was chosen`
+          : `${file} comes from ${controller.id.slice(CONTROLLER_PREFIX.length)}'s files, but VS Code did not select that kernel for it`,
+      );
+    } finally {
+      this.selectingOwn.delete(key);
     }
   }
 
@@ -138,7 +195,7 @@ export class InstanceKernels implements vscode.Disposable {
       if (!selected) {
         if (this.kernelOf(notebook)?.instanceName === name) this.detach(notebook);
       } else if (vscode.window.visibleNotebookEditors.some((e) => e.notebook === notebook)) {
-        void this.attach(name, notebook);
+        void this.attach(name, notebook, this.selectingOwn.has(notebook.uri.toString()));
       }
     });
     const entry: InstanceEntry = { controller, status: 'Unknown' };
@@ -147,13 +204,13 @@ export class InstanceKernels implements vscode.Disposable {
   }
 
   /** Attaches `notebook` to a kernel on the instance (asking which), starting the instance first if it is stopped. */
-  attach(name: string, notebook: vscode.NotebookDocument): Promise<NotebookKernel | undefined> {
+  attach(name: string, notebook: vscode.NotebookDocument, savedKernel = false): Promise<NotebookKernel | undefined> {
     const key = notebook.uri.toString();
     const existing = this.kernels.get(key);
     if (existing?.instanceName === name) return Promise.resolve(existing);
     const pending = this.attaching.get(key);
     if (pending) return pending;
-    const attached = this.connectNotebook(name, notebook)
+    const attached = this.connectNotebook(name, notebook, savedKernel)
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         this.wb.log.error(`Connecting ${path.basename(notebook.uri.path)} to ${name} failed: ${message}`);
@@ -165,57 +222,31 @@ export class InstanceKernels implements vscode.Disposable {
     return attached;
   }
 
-  private async connectNotebook(name: string, notebook: vscode.NotebookDocument): Promise<NotebookKernel | undefined> {
+  /** `savedKernel`: start the notebook's saved kernel spec without asking, when the instance has it. */
+  private async connectNotebook(
+    name: string,
+    notebook: vscode.NotebookDocument,
+    savedKernel: boolean,
+  ): Promise<NotebookKernel | undefined> {
     this.detach(notebook);
     this.wb.log.info(`Connecting ${path.posix.basename(notebook.uri.path)} to a kernel on ${name}`);
     const entry = this.controllers.get(name);
     if (entry && entry.status !== 'InService' && !(await this.startFirst(name, entry))) return undefined;
     const jupyter = await this.connection(name);
-    const specs = await jupyter.kernelSpecs();
-    const notebookPath = path.posix.basename(notebook.uri.path) || 'Untitled.ipynb';
-    const running = await jupyter.sessions.findByPath(notebookPath);
-    const picked = await window.showQuickPick(
-      specs.map((spec) => ({
-        label: spec.displayName,
-        description: [
-          spec.name !== spec.displayName ? spec.name : '',
-          running?.kernel?.name === spec.name ? 'running: re-attach' : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
-        detail: spec.isDefault ? 'The instance’s default kernel' : undefined,
-        name: spec.name,
-      })),
-      {
-        title: `Kernel on ${name}`,
-        placeHolder: `Choose the kernel that runs ${notebookPath} on ${name}`,
-        ignoreFocusOut: true,
-      },
-    );
-    if (!picked) return undefined;
-    let session: Session.ISessionConnection;
-    if (running) {
-      session = jupyter.sessions.connectTo({ model: running });
-      if (running.kernel?.name !== picked.name) await session.changeKernel({ name: picked.name });
-    } else {
-      session = await jupyter.sessions.startNew({
-        path: notebookPath,
-        type: 'notebook',
-        name: notebookPath,
-        kernel: { name: picked.name },
-      });
-    }
+    const opened = await openNotebookSession(jupyter, notebook, name, savedKernel);
+    if (!opened) return undefined;
+    const { session, notebookPath, kernelSpec, reattached } = opened;
     const kernel: NotebookKernel = {
       instanceName: name,
       notebook,
       session,
-      kernelSpec: picked.name,
+      kernelSpec,
       displays: new DisplayRegistry(),
     };
     session.connectionStatusChanged.connect((_, status) => this.connectionChanged(kernel, status));
     session.statusChanged.connect((_, status) => this.kernelStatus(kernel, status));
     this.kernels.set(notebook.uri.toString(), kernel);
-    this.wb.log.info(`${notebookPath} runs on ${name} (${picked.name}${running ? ', re-attached' : ''})`);
+    this.wb.log.info(`${notebookPath} runs on ${name} (${kernelSpec}${reattached ? ', re-attached' : ''})`);
     return kernel;
   }
 
@@ -364,15 +395,19 @@ export class InstanceKernels implements vscode.Disposable {
       .showErrorMessage(`The kernel on ${kernel.instanceName} died. ${KERNEL_DIED_MESSAGE}`, 'Restart Kernel')
       .then((choice) => {
         if (choice === 'Restart Kernel')
-          void this.restartKernel(kernel).catch((error: unknown) =>
-            this.wb.log.error(`Restart failed: ${String(error)}`),
-          );
+          void this.restart(kernel).catch((error: unknown) => this.wb.log.error(`Restart failed: ${String(error)}`));
       });
   }
 
-  private async restartKernel(kernel: NotebookKernel): Promise<void> {
+  /** Restarts the notebook's kernel on the instance; a running cell ends first, saying why. */
+  async restart(kernel: NotebookKernel): Promise<void> {
+    kernel.running?.abandon('Kernel restarted', 'The kernel was restarted before this cell finished.');
     kernel.displays.clear();
-    await kernel.session.kernel?.restart();
+    const live = kernel.session.kernel;
+    if (!live)
+      throw new Error(`${path.posix.basename(kernel.notebook.uri.path)} has no kernel on ${kernel.instanceName}.`);
+    await live.restart();
+    this.wb.log.info(`Restarted the ${kernel.kernelSpec} kernel on ${kernel.instanceName}`);
   }
 
   private showStatus(): void {

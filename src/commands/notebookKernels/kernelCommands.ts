@@ -1,0 +1,43 @@
+// Restart Kernel and Restart Kernel and Run All for a notebook running on an instance, from the notebook
+// toolbar (shown while one of our controllers is selected) or the palette.
+import * as vscode from 'vscode';
+import { registerCommand, type CommandOutcome } from '../../ui/commands';
+import { confirmModal } from '../../ui/confirmModal';
+import type { Workbench } from '../workbench';
+import type { InstanceKernels } from './instanceKernels';
+
+/** What the notebook toolbar passes (`{ notebookEditor: { notebookUri } }`), a notebook URI, or nothing. */
+type NotebookTarget = { notebookEditor?: { notebookUri?: vscode.Uri } } | vscode.Uri | undefined;
+
+function targetNotebook(target: NotebookTarget): vscode.NotebookDocument | undefined {
+  const uri = target instanceof vscode.Uri ? target : target?.notebookEditor?.notebookUri;
+  if (!uri) return vscode.window.activeNotebookEditor?.notebook;
+  return vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === uri.toString());
+}
+
+async function restart(kernels: InstanceKernels, target: NotebookTarget, runAll: boolean): Promise<CommandOutcome> {
+  const notebook = targetNotebook(target);
+  const kernel = notebook && kernels.kernelOf(notebook);
+  if (!notebook || !kernel)
+    return { outcome: 'refused', message: 'This notebook is not connected to a kernel on a notebook instance.' };
+  const file = notebook.uri.path.split('/').pop() ?? notebook.uri.path;
+  const confirmed = await confirmModal(
+    `Restart the kernel of ${file} on ${kernel.instanceName}${runAll ? ' and run all cells' : ''}?`,
+    `The ${kernel.kernelSpec} kernel on ${kernel.instanceName} starts afresh: the variables defined so far are lost` +
+      ` and a running cell is stopped.${runAll ? ' Then every cell runs again from the top.' : ''}`,
+    runAll ? 'Restart and Run All' : 'Restart',
+  );
+  if (!confirmed) return { outcome: 'cancelled', quiet: true };
+  await kernels.restart(kernel);
+  if (runAll) await vscode.commands.executeCommand('notebook.execute', notebook.uri);
+  return { outcome: 'done', message: `The kernel of ${file} on ${kernel.instanceName} restarted.`, quiet: runAll };
+}
+
+export function registerKernelCommands(wb: Workbench, kernels: InstanceKernels): vscode.Disposable[] {
+  return [
+    registerCommand(wb, 'sagemakerWorkbench.restartInstanceKernel', (t: NotebookTarget) => restart(kernels, t, false)),
+    registerCommand(wb, 'sagemakerWorkbench.restartInstanceKernelAndRunAll', (t: NotebookTarget) =>
+      restart(kernels, t, true),
+    ),
+  ];
+}
