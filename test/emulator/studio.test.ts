@@ -13,6 +13,8 @@ const DOMAIN = 'd-abcdefghijkl';
 const PROFILE = 'default-1625508201457';
 
 describe('emulator: SageMaker Studio lists and describes', function () {
+  // The AWS CLI test starts Python three times.
+  this.timeout(60_000);
   let emulator: RunningEmulator;
   let sagemaker: sm.SageMakerClient;
   beforeEach(async () => {
@@ -247,5 +249,35 @@ describe('emulator: SageMaker Studio lists and describes', function () {
     assert.equal(space.Status, 'InService');
     const apps = await cli('list-apps', '--space-name-equals', 'autopilot-experiments');
     assert.equal(apps.Apps[0].Status, 'InService');
+  });
+});
+
+describe('emulator: SageMaker Studio in the large scenario', function () {
+  this.timeout(60_000);
+  let emulator: RunningEmulator;
+  before(async () => {
+    emulator = await emulatorForTest('large');
+  });
+  after(async () => emulator.close());
+
+  it('pages through 253 spaces, MaxResults at most 100 a page (10 unless asked)', async () => {
+    const sagemaker = clientsFor(emulator.url).sagemaker;
+    const first = await sagemaker.send(new sm.ListSpacesCommand({ DomainIdEquals: DOMAIN }));
+    assert.equal(first.Spaces?.length, 10);
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await sagemaker.send(new sm.ListSpacesCommand({ MaxResults: 100, NextToken: token }));
+      names.push(...(page.Spaces ?? []).map((s) => s.SpaceName ?? ''));
+      token = page.NextToken;
+    } while (token);
+    assert.equal(names.length, 253);
+    assert.equal(new Set(names).size, 253);
+    await assert.rejects(
+      sagemaker.send(new sm.ListSpacesCommand({ MaxResults: 101 })),
+      /maxResults' failed to satisfy constraint: Member must have value less than or equal to 100/,
+    );
+    const running = await sagemaker.send(new sm.ListAppsCommand({ MaxResults: 100 }));
+    assert.ok((running.Apps ?? []).filter((a) => a.Status === 'InService').length > 60);
   });
 });

@@ -157,6 +157,22 @@ export function seedStudio(world: World, scenario: ScenarioName): void {
     };
     state.apps.set(appKey(domain.id, owner.name, record.appType, 'default'), record);
   };
+  // A team's worth of spaces for paging (the `large` scenario), every fourth one running.
+  if (scenario === 'large') {
+    const day = 86_400_000;
+    for (let i = 0; i < 250; i++) {
+      const appType: SpaceAppType = i % 2 === 0 ? 'JupyterLab' : 'CodeEditor';
+      const created = new Date(Date.parse('2024-01-01T00:00:00Z') + i * day);
+      const team = space(`team-space-${String(i).padStart(4, '0')}`, appType, created.toISOString(), {
+        shared: i % 3 === 0,
+        storage: 5 + (i % 4) * 5,
+        instanceType: ['ml.t3.medium', 'ml.m5.large', 'ml.m5.xlarge'][i % 3],
+      });
+      const spec =
+        team.settings[appType === 'JupyterLab' ? 'JupyterLabAppSettings' : 'CodeEditorAppSettings'].DefaultResourceSpec;
+      if (i % 4 === 0) app(team, new Date(world.clock.now() - (i % 24) * 3_600_000), 'InService', spec);
+    }
+  }
   // Started 45 minutes before the emulator; the stopped space's app ran three days ago.
   app(
     running,
