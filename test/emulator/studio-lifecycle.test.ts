@@ -51,6 +51,31 @@ describe('emulator: Studio spaces and apps', function () {
       new sm.DeleteAppCommand({ DomainId: DOMAIN, SpaceName: name, AppType: 'JupyterLab', AppName: 'default' }),
     );
 
+  it('creates a domain: Pending for a few minutes, then InService; a taken name answers ResourceInUse', async () => {
+    const input = {
+      DomainName: 'team-domain',
+      AuthMode: 'IAM' as const,
+      DefaultUserSettings: {
+        ExecutionRole: 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715',
+      },
+      SubnetIds: ['subnet-0a1b2c3d4e5f60718'],
+      VpcId: 'vpc-0e7c1a2b3c4d5e6f7',
+    };
+    const created = await sagemaker.send(new sm.CreateDomainCommand(input));
+    const id = /domain\/(d-[a-z0-9]{12})$/.exec(created.DomainArn ?? '')?.[1] ?? '';
+    assert.equal(created.Url, `https://${id}.studio.us-east-1.sagemaker.aws`);
+    assert.equal((await sagemaker.send(new sm.DescribeDomainCommand({ DomainId: id }))).Status, 'Pending');
+    await advance(emulator.url, 241);
+    const domain = await sagemaker.send(new sm.DescribeDomainCommand({ DomainId: id }));
+    assert.equal(domain.Status, 'InService');
+    assert.equal(domain.AppNetworkAccessType, 'PublicInternetOnly');
+    await rejects(
+      sagemaker.send(new sm.CreateDomainCommand(input)),
+      'ResourceInUse',
+      /Domain with name team-domain already exists/,
+    );
+  });
+
   it('creates a private JupyterLab space with its settings, storage defaulting to the domain default', async () => {
     await sagemaker.send(
       new sm.CreateSpaceCommand({
