@@ -277,13 +277,14 @@ export async function waitForSpaceApp(
     });
     const status = out.Status;
     if (status === target) return { state: 'reached' };
-    if (status === 'Failed')
-      return { state: 'failed', reason: (out as { FailureReason?: string }).FailureReason ?? 'The app failed.' };
+    if (status === 'Failed') return { state: 'failed', reason: out.FailureReason ?? 'The app failed.' };
     if (target === 'InService' && (status === 'Deleting' || status === 'Deleted'))
       return {
         state: 'failed',
         reason: `The app was ${status === 'Deleting' ? 'being deleted' : 'deleted'} meanwhile.`,
       };
+    // Cancel may have come while DescribeApp was on its way: the abort event has fired already then.
+    if (signal.aborted) return { state: 'stopped watching' };
     const aborted = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
         signal.removeEventListener('abort', onAbort);
