@@ -101,9 +101,15 @@ describe('emulator: a running JupyterLab space opens on a real Jupyter server', 
       /expiresInSeconds' failed to satisfy constraint: Member must have value less than or equal to 300/,
     );
     await assert.rejects(presign({ LandingUri: 'app:CodeEditor:' }), /names a CodeEditor app, but space/);
+    const stopped = await fetch(await presign({ SpaceName: 'autogluon-image-build' }), { redirect: 'manual' });
+    assert.equal(stopped.status, 403);
+    assert.match(
+      await stopped.text(),
+      /Space autogluon-image-build of domain d-abcdefghijkl is Stopped, not InService/,
+    );
     await assert.rejects(
-      presign({ SpaceName: 'autogluon-image-build' }),
-      /The JupyterLab app of space autogluon-image-build is Deleted, not InService/,
+      presign({ SpaceName: 'mlops-pipeline-code' }),
+      /The emulator opens JupyterLab spaces only; space mlops-pipeline-code runs CodeEditor/,
     );
   });
 
