@@ -1,8 +1,9 @@
 // CreatePresignedDomainUrl: a URL that signs the user profile in. With a running JupyterLab space it leads to
 // the space's real Jupyter server through the notebook gateway (studioGateway.ts): the token is single-use and
 // valid ExpiresInSeconds (5–300, default 300), the session SessionExpirationDurationInSeconds (default 43200),
-// and LandingUri `app:JupyterLab:<path>` opens that path (in the classic notebook that stands in for JupyterLab). AWS's URL is the domain's own host
-// (https://d-….studio.<region>.sagemaker.aws/auth?token=…); the emulator's points back at itself.
+// and LandingUri `app:JupyterLab:<path>` opens that path (in the classic notebook that stands in for JupyterLab).
+// AWS's URL is the domain's own host (https://d-….studio.<region>.sagemaker.aws/auth?token=…); the emulator's
+// points back at itself.
 import { AwsError, type OperationHandler } from '../../../engine/contract';
 import type { World } from '../../world';
 import { gatewayName, studioGateway } from './studioGateway';
