@@ -272,7 +272,7 @@ export async function waitForSpaceApp(
     const out = await describeSpaceApp(clients, app).catch((error: unknown) => {
       // A deleted app that AWS no longer lists is as Deleted as it gets.
       if (target === 'Deleted' && (error as { name?: string }).name === 'ResourceNotFound')
-        return { Status: 'Deleted' };
+        return { Status: 'Deleted', FailureReason: undefined };
       throw error;
     });
     const status = out.Status;
