@@ -73,6 +73,10 @@ describe('emulator: a running JupyterLab space opens on a real Jupyter server', 
     assert.match(await again.text(), /single-use/);
     const anonymous = await fetch(`${base()}api/contents`, { redirect: 'manual' });
     assert.equal(anonymous.status, 403);
+    assert.match(
+      await anonymous.text(),
+      /No session for space autopilot-experiments of domain d-abcdefghijkl: open it through a presigned URL \(CreatePresignedDomainUrl\)/,
+    );
   });
 
   it("holds what the space's lifecycle configuration copies from the Studio bucket: the notebook and the abalone data", async () => {

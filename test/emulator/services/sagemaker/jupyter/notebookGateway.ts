@@ -42,6 +42,8 @@ export interface JupyterTarget {
   startedAt: number;
   /** The last segment of the folder that plays the home folder. */
   folderName: string;
+  /** The operation that hands out its URLs. */
+  presignOperation: string;
   sync(folder: string): Promise<string[]>;
 }
 
@@ -190,6 +192,7 @@ export class NotebookGateway {
         status: statusOf(this.world, instance),
         startedAt: instance.transition.since,
         folderName: 'SageMaker',
+        presignOperation: 'CreatePresignedNotebookInstanceUrl',
         sync: (folder) => syncLifecycleFiles(this.world, instance, folder),
       };
     for (const resolve of resolvers) {
@@ -323,7 +326,7 @@ export class NotebookGateway {
     if (values.length === 0)
       return {
         session: 'missing',
-        message: `No session for ${this.labelOf(name)}: open it through a presigned URL (CreatePresignedNotebookInstanceUrl).`,
+        message: `No session for ${this.labelOf(name)}: open it through a presigned URL (${this.target(name)?.presignOperation ?? 'CreatePresignedNotebookInstanceUrl'}).`,
       };
     let expired = false;
     for (const value of values) {

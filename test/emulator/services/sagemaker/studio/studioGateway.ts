@@ -24,6 +24,7 @@ function spaceTarget(world: World, name: string): JupyterTarget | undefined {
     status: statusOf(world, space) === 'Deleting' ? 'Deleting' : running,
     startedAt: app?.transition.since ?? 0,
     folderName: 'sagemaker-user',
+    presignOperation: 'CreatePresignedDomainUrl',
     sync: async (folder) => (app ? syncSpaceFiles(world, app, folder) : []),
   };
 }
