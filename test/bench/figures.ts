@@ -6,7 +6,7 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
-  /** A count or size the figure must not exceed; none for times (machines are noisy). */
+  /** A count or size the figure must not exceed; times only where a user would notice (machines are noisy). */
   budget?: number;
 }
 

@@ -30,7 +30,8 @@ describe('leaderboard benchmark (large scenario)', function () {
       { name: 'leaderboard: read 2,000 candidates (all pages)', value: Math.round(loadMs), unit: 'ms' },
       { name: 'leaderboard: ListCandidatesForAutoMLJob calls for 2,000 candidates', value: calls, unit: 'calls', budget: 20 },
       { name: 'leaderboard: draw table and charts (2,000 rows)', value: rendered.ms, unit: 'ms' },
-      { name: 'leaderboard: sort 2,000 rows by name and redraw', value: sorted.ms, unit: 'ms' },
+      // One frame at 20 fps: a slower sort is a pause a user notices.
+      { name: 'leaderboard: sort 2,000 rows by name and redraw', value: sorted.ms, unit: 'ms', budget: 50 },
       ...(rendered.heapBytes !== undefined ? [{ name: 'leaderboard: JS heap of the page after drawing 2,000 rows (Chromium performance.memory, shared with the workbench)', value: rendered.heapBytes, unit: 'bytes', budget: 256 * 1024 * 1024 }] : []),
     );
     panel.dispose();

@@ -18,6 +18,7 @@ import {
 } from 'chart.js';
 import type { FromWebview, LeaderboardModel, LeaderboardRow, ToWebview } from '../protocol/leaderboard';
 import { vsButton, vsSelect, vsTextfield } from './elements';
+import { sortRows } from './leaderboardSort';
 import { chartCanvas, chartTheme, el, fmt, onThemeChange, when, heapBytes } from './page';
 
 Chart.register(
@@ -58,6 +59,7 @@ let charts: Chart[] = [];
 let visibleRows: LeaderboardRow[] = [];
 let tableBody: HTMLElement | undefined;
 let scroller: HTMLElement | undefined;
+let header: HTMLElement | undefined;
 
 function save(): void {
   vscode.setState({ model, view });
@@ -84,18 +86,10 @@ function applyView(): void {
       (!view.status || r.status === view.status) &&
       (!text || r.name.toLowerCase().includes(text) || r.algorithm.toLowerCase().includes(text)),
   );
-  const dir = view.descending ? -1 : 1;
-  rows.sort((a, b) => {
-    const x = valueOf(a, view.sortKey);
-    const y = valueOf(b, view.sortKey);
-    if (x === undefined) return 1;
-    if (y === undefined) return -1;
-    return (x < y ? -1 : x > y ? 1 : 0) * dir;
-  });
-  visibleRows = rows;
+  visibleRows = sortRows(rows, (r) => valueOf(r, view.sortKey), view.descending);
   renderRows();
   const count = document.getElementById('count');
-  if (count) count.textContent = `${rows.length} of ${model.rows.length} candidates`;
+  if (count) count.textContent = `${visibleRows.length} of ${model.rows.length} candidates`;
 }
 
 function columns(): Array<{ key: string; label: string; numeric: boolean }> {
@@ -357,7 +351,63 @@ function modelQuality(container: HTMLElement): void {
   container.append(section);
 }
 
-function render(what: 'model' | 'sort' = 'model'): void {
+/** The column headers: the sorted one with its arrow, each a button that sorts by it. */
+function renderHeader(): void {
+  if (!header || !model) return;
+  const m = model;
+  // The header a keyboard user sorted with keeps the focus when the headers are redrawn.
+  const focused = header.contains(document.activeElement)
+    ? (document.activeElement as HTMLElement).dataset.key
+    : undefined;
+  const cells: HTMLElement[] = [];
+  for (const c of columns()) {
+    const arrow = view.sortKey === c.key ? (view.descending ? ' ▼' : ' ▲') : '';
+    const isObjective = c.key === m.objectiveName;
+    const th = el('button', {
+      className: `lb-cell lb-sort${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : c.key === 'rank' ? 'rank' : 'other'}${isObjective ? ' objective' : ''}`,
+      text: `${c.label}${arrow}`,
+      title: isObjective ? `${c.label}: the objective (${m.maximize ? 'higher' : 'lower'} is better)` : c.label,
+    });
+    th.dataset.key = c.key;
+    th.setAttribute('role', 'columnheader');
+    th.setAttribute('aria-sort', view.sortKey === c.key ? (view.descending ? 'descending' : 'ascending') : 'none');
+    th.addEventListener('click', () => {
+      view = {
+        ...view,
+        descending:
+          view.sortKey === c.key
+            ? !view.descending
+            : c.numeric && c.key !== 'rank' && c.key !== 'training'
+              ? m.maximize
+              : false,
+        sortKey: c.key,
+      };
+      save();
+      sort();
+    });
+    cells.push(th);
+  }
+  header.replaceChildren(...cells);
+  cells.find((th) => th.dataset.key === focused)?.focus();
+}
+
+/** A new order changes only the headers and the rows in view (the charts do not depend on it). */
+function sort(): void {
+  if (!model) return;
+  const started = performance.now();
+  renderHeader();
+  if (scroller) scroller.scrollTop = 0; // a new order starts at its top
+  applyView();
+  vscode.postMessage({
+    type: 'rendered',
+    what: 'sort',
+    ms: Math.round((performance.now() - started) * 10) / 10,
+    rows: model.rows.length,
+    heapBytes: heapBytes(),
+  });
+}
+
+function render(): void {
   if (!model) return;
   const started = performance.now();
   const m = model;
@@ -377,34 +427,9 @@ function render(what: 'model' | 'sort' = 'model'): void {
       applyView();
     },
   );
-  const header = el('div', { className: 'lb-row lb-head' });
+  header = el('div', { className: 'lb-row lb-head' });
   header.setAttribute('role', 'row');
-  for (const c of columns()) {
-    const arrow = view.sortKey === c.key ? (view.descending ? ' ▼' : ' ▲') : '';
-    const isObjective = c.key === m.objectiveName;
-    const th = el('button', {
-      className: `lb-cell lb-sort${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : c.key === 'rank' ? 'rank' : 'other'}${isObjective ? ' objective' : ''}`,
-      text: `${c.label}${arrow}`,
-      title: isObjective ? `${c.label}: the objective (${m.maximize ? 'higher' : 'lower'} is better)` : c.label,
-    });
-    th.setAttribute('role', 'columnheader');
-    th.setAttribute('aria-sort', view.sortKey === c.key ? (view.descending ? 'descending' : 'ascending') : 'none');
-    th.addEventListener('click', () => {
-      view = {
-        ...view,
-        descending:
-          view.sortKey === c.key
-            ? !view.descending
-            : c.numeric && c.key !== 'rank' && c.key !== 'training'
-              ? m.maximize
-              : false,
-        sortKey: c.key,
-      };
-      save();
-      render('sort');
-    });
-    header.append(th);
-  }
+  renderHeader();
   scroller = el('div', { className: 'lb-scroll' });
   scroller.setAttribute('role', 'table');
   scroller.setAttribute('aria-label', `Candidates of ${m.jobName}`);
@@ -468,7 +493,7 @@ function render(what: 'model' | 'sort' = 'model'): void {
   explainability(app);
   vscode.postMessage({
     type: 'rendered',
-    what,
+    what: 'model',
     ms: Math.round((performance.now() - started) * 10) / 10,
     rows: model.rows.length,
     heapBytes: heapBytes(),
@@ -485,7 +510,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     if (!model || !columns().some((c) => c.key === message.key)) return;
     view = { ...view, sortKey: message.key, descending: message.descending === true };
     save();
-    render('sort');
+    sort();
   } else {
     document.body.classList.toggle('busy', message.busy);
   }

@@ -1,8 +1,9 @@
 // The two regression plots the Release Review and Batch Predict pages share: predicted against actual with
 // the y = x line, and the histogram of residuals.
-import { Chart } from 'chart.js';
+import { Chart, type Plugin } from 'chart.js';
 import { chartCanvas, chartTheme, el, fmt } from './page';
 import { histogram, identityLine, residuals } from './releaseReviewCharts';
+import { thinScatter } from './scatterThinning';
 
 export function predictedVsActual(
   actual: number[],
@@ -12,6 +13,19 @@ export function predictedVsActual(
   const { fg, blue, orange, scales, legend } = chartTheme();
   const scatter = chartCanvas('Predicted against actual values');
   const hist = chartCanvas('Histogram of residuals');
+  // The scatter's points, thinned for the canvas's size in device pixels whenever that changes (as Chart.js's
+  // own decimation replaces a line's data), before Chart.js builds an element for each of them.
+  let thinnedFor = '';
+  const thinning: Plugin<'scatter'> = {
+    id: 'thinScatter',
+    beforeElementsUpdate: (chart) => {
+      const width = Math.ceil(chart.width * chart.currentDevicePixelRatio);
+      const height = Math.ceil(chart.height * chart.currentDevicePixelRatio);
+      if (`${width}x${height}` === thinnedFor) return;
+      thinnedFor = `${width}x${height}`;
+      chart.data.datasets[0].data = thinScatter(actual, predicted, width, height);
+    },
+  };
   const figures = [
     el('figure', {}, el('figcaption', { text: 'Predicted vs actual' }), scatter),
     el('figure', {}, el('figcaption', { text: 'Residuals (predicted − actual)' }), hist),
@@ -23,7 +37,7 @@ export function predictedVsActual(
         datasets: [
           {
             label: pointsLabel,
-            data: actual.map((x, i) => ({ x, y: predicted[i] })),
+            data: [],
             backgroundColor: blue,
             pointRadius: 3,
           },
@@ -44,8 +58,9 @@ export function predictedVsActual(
           x: { ...scales.x, title: { display: true, text: 'actual', color: fg } },
           y: { ...scales.y, title: { display: true, text: 'predicted', color: fg } },
         },
-        plugins: { legend, decimation: { enabled: true, algorithm: 'lttb' } },
+        plugins: { legend },
       },
+      plugins: [thinning],
     }),
   ];
   const bins = histogram(residuals(actual, predicted), 15);
