@@ -33,9 +33,11 @@ export function histogram(values: readonly number[], binCount: number): Bin[] {
 export function identityLine(actual: readonly number[], predicted: readonly number[]): Array<{ x: number; y: number }> {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of [...actual, ...predicted]) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  for (const values of [actual, predicted]) {
+    for (const v of values) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
   }
   return [
     { x: lo, y: lo },

@@ -29,24 +29,41 @@ export function thinScatter(
     const x = xs[i];
     const y = ys[i];
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    if (x < minX) [minX, extremes[0]] = [x, i];
-    if (x > maxX) [maxX, extremes[1]] = [x, i];
-    if (y < minY) [minY, extremes[2]] = [y, i];
-    if (y > maxY) [maxY, extremes[3]] = [y, i];
+    if (x < minX) {
+      minX = x;
+      extremes[0] = i;
+    }
+    if (x > maxX) {
+      maxX = x;
+      extremes[1] = i;
+    }
+    if (y < minY) {
+      minY = y;
+      extremes[2] = i;
+    }
+    if (y > maxY) {
+      maxY = y;
+      extremes[3] = i;
+    }
   }
   if (extremes[0] < 0) return [];
   const cols = Math.max(1, Math.ceil(columns));
   const scaleX = maxX > minX ? (cols - 1) / (maxX - minX) : 0;
   const scaleY = maxY > minY ? (Math.max(1, Math.ceil(rows)) - 1) / (maxY - minY) : 0;
-  const taken = new Set<number>();
+  // A byte per cell while that stays small (a plot's pixels), a set of the taken cells beyond.
+  const cells = cols * Math.max(1, Math.ceil(rows));
+  const grid = cells <= 1 << 24 ? new Uint8Array(cells) : undefined;
+  const taken = grid ? undefined : new Set<number>();
   const kept: ScatterPoint[] = [];
   for (let i = 0; i < n; i++) {
     const x = xs[i];
     const y = ys[i];
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     const cell = Math.round((y - minY) * scaleY) * cols + Math.round((x - minX) * scaleX);
-    if (taken.has(cell) && !extremes.includes(i)) continue;
-    taken.add(cell);
+    if (grid ? grid[cell] === 1 : taken!.has(cell)) {
+      if (!extremes.includes(i)) continue;
+    } else if (grid) grid[cell] = 1;
+    else taken!.add(cell);
     kept.push({ x, y });
   }
   return kept;
