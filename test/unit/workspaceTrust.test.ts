@@ -13,6 +13,11 @@ interface Manifest {
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as Manifest;
+// The description shown in the trust dialog is a %key% of package.nls.json.
+const manifestStrings = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../../package.nls.json'), 'utf8'),
+) as Record<string, string>;
+const localized = (value: string | undefined) => manifestStrings[/^%(.+)%$/.exec(value ?? '')?.[1] ?? ''] ?? value;
 const WORKSPACE_FILE_COMMANDS = ['publishNotebook', 'fetchNotebook', 'batchPredict', 'newAutoGluonProject'].map(
   (c) => `sagemakerWorkbench.${c}`,
 );
@@ -20,7 +25,7 @@ const WORKSPACE_FILE_COMMANDS = ['publishNotebook', 'fetchNotebook', 'batchPredi
 describe('untrusted workspaces', () => {
   it('declares limited support and names what needs trust', () => {
     assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.match(manifest.capabilities.untrustedWorkspaces.description ?? '', /needs a trusted workspace/);
+    assert.match(localized(manifest.capabilities.untrustedWorkspaces.description) ?? '', /needs a trusted workspace/);
   });
 
   it('disables the commands that read or write workspace files', () => {
