@@ -1,7 +1,6 @@
 // The status-bar item with what SageMaker compute costs per hour right now ("SageMaker: $4.82/h"); hidden until
 // the Running Now view has read the bill once. Clicked, it shows the view.
 import * as vscode from 'vscode';
-import { statusBarText, type Bill } from '../../model/costBill';
 
 export class CostStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -16,12 +15,9 @@ export class CostStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
-  show(bill: Bill, region: string): void {
-    this.item.text = `$(credit-card) ${statusBarText(bill)}`;
-    this.item.tooltip =
-      `SageMaker compute running in ${region}, at on-demand prices` +
-      (bill.unknownCount ? ` (${bill.unknownCount} with price unknown not included)` : '') +
-      '. Click to see what runs.';
+  show(text: string, tooltip: string): void {
+    this.item.text = `$(credit-card) ${text}`;
+    this.item.tooltip = tooltip;
     this.item.show();
   }
 

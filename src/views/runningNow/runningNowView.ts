@@ -6,7 +6,6 @@ import type { Bill } from '../../model/costBill';
 import { RefreshableTreeProvider } from '../refreshableTreeProvider';
 import type { ExplorerNode } from '../tree/explorerNode';
 import { ErrorNode, MessageNode } from '../tree/messageNodes';
-import { BillRowNode, BillTotalNode } from './runningNowNodes';
 
 export interface BillReading {
   bill: Bill;
@@ -61,6 +60,8 @@ export class RunningNowProvider extends RefreshableTreeProvider<ExplorerNode> {
       this.fresh = undefined;
     }
     const { bill, region } = reading;
+    // The row classes load with the bill's formatting, on first use (not at activation).
+    const { BillRowNode, BillTotalNode } = await import('./runningNowNodes.js');
     if (bill.rows.length === 0)
       return [new MessageNode('runningNow:empty', `Nothing billable is running in ${region}.`, 'pass')];
     return [
