@@ -150,6 +150,9 @@ export class PipelineStateSchedule {
   get listComplete(): boolean {
     return this.listedAt !== undefined && this.listToken === undefined && !this.listing;
   }
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
   get names(): string[] {
     return [...this.entries.keys()];
   }
@@ -261,7 +264,7 @@ export class PipelineStateSchedule {
     e.dueAt = now + e.intervalMs;
     // Answers after throttling bring the rate back a step at a time.
     if (this.rate < this.options.ratePerSecond)
-      this.setRate(Math.min(this.options.ratePerSecond, this.rate + 0.25), now);
+      this.setRate(Math.min(this.options.ratePerSecond, this.rate + 0.1), now);
   }
 
   /** A read failed: `gone` (the pipeline was deleted) forgets it; otherwise it is tried again after a back-off. */

@@ -22,6 +22,8 @@ export interface RegisteredViews extends vscode.Disposable {
   refreshAll(): void;
   /** Waiting approvals and release polling of the Pipelines view. */
   pipelineWatch: PipelinesSource['watch'];
+  /** Background state reads of every pipeline in the account while the Pipelines view is visible. */
+  pipelineSweep: PipelinesSource['sweep'];
   listProvider(key: string): ResourceListProvider<unknown> | undefined;
 }
 
@@ -63,6 +65,7 @@ export function registerViews(session: AwsSession, workspaceState: vscode.Mement
     treeViews,
     refreshAll,
     pipelineWatch: pipelines.watch,
+    pipelineSweep: pipelines.sweep,
     listProvider: (key) => {
       const p = providers[key as ViewKey];
       return p instanceof ResourceListProvider ? (p as ResourceListProvider<unknown>) : undefined;

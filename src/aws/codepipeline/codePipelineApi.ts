@@ -18,17 +18,20 @@ import type { Page } from '../../model/pagedList';
 import { matchesFilter, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
 
-/** One page of the Pipelines view; `maxResults` is the view's page size (1–100). */
+/**
+ * One page of the Pipelines view; `maxResults` is the view's page size (1–100). `listed` sees the whole page
+ * before the name filter, so the background state reads know every pipeline the call returned.
+ */
 export async function listCodePipelinesPage(
   clients: AwsClients,
   nextToken: string | undefined,
   filter: ViewFilter,
   maxResults: number,
+  listed?: (page: Page<PipelineSummary>) => void,
 ): Promise<Page<PipelineSummary>> {
-  const out = await clients.codepipeline().send(new ListPipelinesCommand({ nextToken, maxResults }));
-  const items = (out.pipelines ?? []).filter((p) =>
-    matchesFilter(p.name ?? '', undefined, { ...filter, status: undefined }),
-  );
+  const out = await listPipelineSummaries(clients, nextToken, maxResults);
+  listed?.(out);
+  const items = out.items.filter((p) => matchesFilter(p.name ?? '', undefined, { ...filter, status: undefined }));
   const byName = (a: PipelineSummary, b: PipelineSummary) => (a.name ?? '').localeCompare(b.name ?? '');
   const byCreated = (a: PipelineSummary, b: PipelineSummary) =>
     (a.created?.getTime() ?? 0) - (b.created?.getTime() ?? 0);
@@ -36,8 +39,36 @@ export async function listCodePipelinesPage(
   return { items, nextToken: out.nextToken };
 }
 
-export function getPipelineState(clients: AwsClients, name: string) {
-  return clients.codepipeline().send(new GetPipelineStateCommand({ name }));
+/** One ListPipelines call as AWS answers it (maxResults up to 1,000, AWS's largest page). */
+export async function listPipelineSummaries(
+  clients: AwsClients,
+  nextToken: string | undefined,
+  maxResults: number,
+): Promise<Page<PipelineSummary>> {
+  const out = await clients.codepipeline().send(new ListPipelinesCommand({ nextToken, maxResults }));
+  return { items: out.pipelines ?? [], nextToken: out.nextToken };
+}
+
+/**
+ * A pipeline's state. `throttled` hears of every ThrottlingException, including those the SDK's retries then
+ * got past, so background reads slow down as soon as AWS asks, not only when every retry failed.
+ */
+export function getPipelineState(clients: AwsClients, name: string, throttled?: () => void) {
+  const command = new GetPipelineStateCommand({ name });
+  if (throttled)
+    // Below the retry middleware (finalizeRequest, high priority): each attempt passes here.
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          if ((error as { name?: string }).name === 'ThrottlingException') throttled();
+          throw error;
+        }
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'sagemakerWorkbenchThrottleWatch' },
+    );
+  return clients.codepipeline().send(command);
 }
 
 export function getPipeline(clients: AwsClients, name: string) {

@@ -1,8 +1,9 @@
 // A CodePipeline pipeline: the list call gives only its name, so a pipeline reads its state once
 // (GetPipelineState: stages, actions, the newest execution and any approval token): at once for the first
-// AUTO_STATE_READS pipelines listed, on expand for the others, so a refresh costs a bounded number of calls
-// however many pipelines the account has. A release waiting for approval gets the bell icon and says so in
-// its description; its stages are the children.
+// AUTO_STATE_READS pipelines listed, the others in the background while the view is visible (at a bounded
+// rate, see pipelineStateSweep) or on expand, so a refresh costs a bounded number of calls at once however many
+// pipelines the account has. A release waiting for approval gets the bell icon and says so in its
+// description; its stages are the children.
 import * as vscode from 'vscode';
 import type { GetPipelineStateCommandOutput, PipelineSummary } from '@aws-sdk/client-codepipeline';
 import {
@@ -27,6 +28,14 @@ export interface CodePipelineHooks {
   changed(node: ExplorerNode): void;
   /** The state was read: the view recounts approvals and decides whether to keep polling. */
   stateRead(node: CodePipelineNode, previousStatus: string | undefined): void;
+  /** A read starts (the background reads leave this pipeline out meanwhile). */
+  readStarted?(node: CodePipelineNode): void;
+  /** AWS throttled a read (the background reads slow down). */
+  throttled?(): void;
+  /** The state the background reads already have for this pipeline, if any. */
+  knownState?(name: string): GetPipelineStateCommandOutput | undefined;
+  /** Background reads will get to this pipeline (the view is visible). */
+  readingInBackground?(): boolean;
 }
 
 /** Pipelines whose state is read as soon as they are listed; the rest when expanded. */
@@ -38,6 +47,7 @@ export class CodePipelineNode implements ExplorerNode {
   private state?: GetPipelineStateCommandOutput;
   private loading?: Promise<void>;
   private error?: string;
+  private errorName?: string;
 
   constructor(
     readonly summary: PipelineSummary,
@@ -48,6 +58,8 @@ export class CodePipelineNode implements ExplorerNode {
   ) {
     const name = summary.name ?? '';
     this.id = `codePipeline:${region}:${name}`;
+    // A row listed beyond the first ones shows what the background reads found; the first ones read afresh.
+    if (!readStateAtOnce) this.state = hooks.knownState?.(name);
     this.resource = {
       kind: 'codepipeline',
       name,
@@ -75,18 +87,26 @@ export class CodePipelineNode implements ExplorerNode {
   get status(): string | undefined {
     return this.state ? latestExecutionStatus(this.state).status : undefined;
   }
+  /** The error name of the last read, when it failed. */
+  get failure(): string | undefined {
+    return this.errorName;
+  }
 
   /** Reads the state (again). Errors stay on the node so the tree can show them. */
   loadState(): Promise<void> {
     const before = this.status;
-    this.loading ??= getPipelineState(this.session.clients, this.name)
+    if (this.loading) return this.loading;
+    this.hooks.readStarted?.(this);
+    this.loading = getPipelineState(this.session.clients, this.name, this.hooks.throttled)
       .then(
         (state) => {
           this.state = state;
           this.error = undefined;
+          this.errorName = undefined;
         },
         (error: unknown) => {
           this.error = toUserError(error, this.session, 'codepipeline', 'GetPipelineState').message;
+          this.errorName = (error as { name?: string }).name ?? 'Error';
         },
       )
       .finally(() => {
@@ -120,7 +140,9 @@ export class CodePipelineNode implements ExplorerNode {
         : this.state
           ? [latest.status ?? 'never run', latest.stageName].filter(Boolean).join(' · ')
           : unread
-            ? 'expand for its state'
+            ? this.hooks.readingInBackground?.()
+              ? 'state read in the background soon'
+              : 'expand for its state'
             : 'reading state…';
     }
     item.contextValue = `resource:codePipeline:${latest.status ?? 'Unknown'}${approvals.length ? ':approvalPending' : ''}`;
@@ -135,7 +157,9 @@ export class CodePipelineNode implements ExplorerNode {
       ['Error', this.error],
       [
         'State',
-        unread ? `read when expanded (the first ${AUTO_STATE_READS} pipelines listed are read at once)` : undefined,
+        unread
+          ? `read when expanded, or in the background while this view is visible (the first ${AUTO_STATE_READS} pipelines listed are read at once)`
+          : undefined,
       ],
     ]);
     return item;

@@ -1,5 +1,5 @@
 // Keeps the Pipelines view honest about releases: counts the approvals waiting for someone (the view's
-// badge), re-reads the state of pipelines that are running while the view is visible (backing off while
+// badge, over every pipeline read, shown or not), re-reads the state of pipelines that are running while the view is visible (backing off while
 // nothing changes) and tells the user when a watched release finishes. With the opt-in setting
 // `notifyPendingApprovals` it watches every listed pipeline even while the view is hidden and announces
 // each new waiting approval once, with a Review button.
@@ -9,6 +9,7 @@ import { PollBackoff } from '../../model/pollBackoff';
 import { autoRefreshSeconds, onAutoRefreshSecondsChanged } from '../tree/statusPoller';
 import { isInProgress } from '../tree/statusIcon';
 import type { ExplorerNode } from '../tree/explorerNode';
+import type { PendingApproval } from '../../model/codePipelineState';
 import type { CodePipelineNode } from './codePipelineNode';
 
 export function notifyPendingApprovals(): boolean {
@@ -31,7 +32,11 @@ export class PipelineStateWatch implements vscode.Disposable {
     this.schedule();
   });
 
-  constructor(private readonly nodes: () => Iterable<CodePipelineNode>) {}
+  constructor(
+    private readonly nodes: () => Iterable<CodePipelineNode>,
+    /** Waiting approvals of every pipeline read, shown or not (the background reads keep them). */
+    private readonly allApprovals: () => PendingApproval[],
+  ) {}
 
   attach(view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
     this.view = view;
@@ -53,9 +58,7 @@ export class PipelineStateWatch implements vscode.Disposable {
   }
 
   get pendingApprovalCount(): number {
-    let count = 0;
-    for (const node of this.nodes()) count += node.approvals.length;
-    return count;
+    return this.allApprovals().length;
   }
 
   /** A pipeline's state was read (first time, poll, or retry). */

@@ -1,6 +1,8 @@
 // The Pipelines view: CodePipeline releases first (one ListPipelines call per page, then each shown
 // pipeline's state, which carries the approval tokens), then SageMaker Pipelines and the CodeCommit
-// repositories as groups that list only when expanded. The view's badge counts waiting approvals.
+// repositories as groups that list only when expanded. The view's badge counts waiting approvals: those of
+// every pipeline in the account, whose states are read in the background while the view is visible.
+import * as vscode from 'vscode';
 import type { PipelineSummary } from '@aws-sdk/client-codepipeline';
 import { listCodePipelinesPage } from '../../aws/codepipeline/codePipelineApi';
 import { listRepositoriesPage } from '../../aws/codecommit/codeCommitApi';
@@ -13,11 +15,13 @@ import { withKeptNodes } from '../tree/keptNodes';
 import type { ListSource } from '../tree/resourceListProvider';
 import { RepositoryNode } from './codeCommitNodes';
 import { AUTO_STATE_READS, CodePipelineNode } from './codePipelineNode';
+import { PipelineStateSweep } from './pipelineStateSweep';
 import { PipelineStateWatch } from './pipelineStateWatch';
 import { SageMakerPipelineNode } from './sageMakerPipelineNodes';
 
 export interface PipelinesSource extends ListSource<PipelineSummary> {
   watch: PipelineStateWatch;
+  sweep: PipelineStateSweep;
 }
 
 export function pipelinesSource(session: AwsSession): PipelinesSource {
@@ -36,10 +40,10 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
       statuses: [],
       fetchPage: (token, filter) => {
         if (!token) stateReadsLeft = AUTO_STATE_READS;
-        return listCodePipelinesPage(session.clients, token, filter, pageSize());
+        return listCodePipelinesPage(session.clients, token, filter, pageSize(), (page) => sweep.listed(page, !token));
       },
       groupsLast: true,
-      attach: (view) => watch.attach(view),
+      attach: (view) => vscode.Disposable.from(watch.attach(view), sweep.attach(view), sweep),
     },
     {
       idOf: (summary, r) => `codePipeline:${r}:${summary.name ?? ''}`,
@@ -48,11 +52,22 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
           summary,
           session,
           r,
-          { changed, stateRead: (node, before) => watch.stateRead(node, before) },
+          {
+            changed,
+            stateRead: (node, before) => {
+              sweep.nodeRead(node);
+              watch.stateRead(node, before);
+            },
+            readStarted: (node) => sweep.started(node.name),
+            throttled: () => sweep.throttled(),
+            knownState: (name) => sweep.stateOf(name),
+            readingInBackground: () => sweep.running,
+          },
           stateReadsLeft-- > 0,
         ),
       groups: (changed) => {
         watch.stop();
+        sweep.refreshAll();
         watch.updateBadge();
         return [
           new PagedGroupNode({
@@ -81,6 +96,13 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
       },
     },
   );
-  const watch: PipelineStateWatch = new PipelineStateWatch((): Iterable<CodePipelineNode> => source.nodes());
-  return { ...source, watch };
+  const sweep: PipelineStateSweep = new PipelineStateSweep(session, {
+    nodeOf: (name) => watch.find(name),
+    approvalsChanged: () => watch.updateBadge(),
+  });
+  const watch: PipelineStateWatch = new PipelineStateWatch(
+    (): Iterable<CodePipelineNode> => source.nodes(),
+    () => sweep.approvals,
+  );
+  return { ...source, watch, sweep };
 }

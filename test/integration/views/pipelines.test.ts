@@ -231,7 +231,9 @@ describe('Pipelines view', function () {
     assert.strictEqual(release.resource?.arn, 'arn:aws:codepipeline:us-east-1:123456789012:abalone-cicd-pipeline');
   });
 
-  it('reads the state of only the first ten of 200 pipelines at once; the others when expanded', async () => {
+  it('with the view hidden, reads the state of only the first ten of 200 pipelines at once; the others when expanded', async () => {
+    // Hidden, no background reads (the visible view's are tested in pipelinesAtScale.test.ts).
+    await vscode.commands.executeCommand('workbench.view.explorer');
     await resetEmulator('large');
     try {
       const p = await provider();
@@ -244,8 +246,9 @@ describe('Pipelines view', function () {
       const reads = (await calls()).filter((c) => c === 'codepipeline.GetPipelineState');
       assert.strictEqual(nodes.length, 50, 'the first page of 200');
       assert.strictEqual(reads.length, 10);
-      const unread = shown.filter((i) => i.description === 'expand for its state');
-      assert.strictEqual(unread.length, 40);
+      // (The release's state, read by the tests before, stays shown: the rows list it among the 40 others.)
+      const unread = shown.filter((i) => i.description === 'expand for its state' && i.label !== RELEASE);
+      assert.strictEqual(unread.length, 39);
       const last = nodes.find((n) => n.resource?.name === 'team-049-release')!;
       assert.strictEqual((await last.getTreeItem()).description, 'expand for its state');
       await clearRequests();

@@ -184,7 +184,7 @@ describe('PipelineStateSchedule', () => {
     const read = s.next(2000, true);
     assert.strictEqual(read.kind, 'read');
     s.answered((read as { name: string }).name, succeeded('e'), 2000);
-    assert.strictEqual(s.ratePerSecond, 0.75);
+    assert.strictEqual(s.ratePerSecond, 0.6);
   });
 
   it('does not read a pipeline whose read is already under way elsewhere', () => {
