@@ -20,6 +20,21 @@ export const STUDIO_CALLS: Call[] = [
   ],
   ['ListUserProfiles', { DomainIdEquals: DOMAIN }],
   ['DescribeUserProfile', { DomainId: DOMAIN, UserProfileName: 'default-1625508201457' }],
+  [
+    'UpdateUserProfile',
+    {
+      DomainId: DOMAIN,
+      UserProfileName: 'default-1625508201457',
+      UserSettings: { JupyterLabAppSettings: { DefaultResourceSpec: { InstanceType: 'ml.t3.large' } } },
+    },
+  ],
+  [
+    'UpdateDomain',
+    {
+      DomainId: DOMAIN,
+      DefaultUserSettings: { CodeEditorAppSettings: { DefaultResourceSpec: { InstanceType: 'ml.t3.large' } } },
+    },
+  ],
   ['CreateUserProfile', { DomainId: DOMAIN, UserProfileName: 'conformance-profile' }],
   ['ListSpaces', {}],
   ['DescribeSpace', { DomainId: DOMAIN, SpaceName: 'autopilot-experiments' }],

@@ -26,7 +26,7 @@ const UPDATE_SECONDS = 10;
 const DELETE_SECONDS = 30;
 
 /** `update` over `base`, structures merged member by member (lists and values replaced), as UpdateSpace applies. */
-function merged(base: Settings, update: Settings): Settings {
+export function merged(base: Settings, update: Settings): Settings {
   const out: Settings = { ...base };
   for (const [name, value] of Object.entries(update)) {
     if (value === undefined) continue;

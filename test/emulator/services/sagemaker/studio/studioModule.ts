@@ -6,6 +6,7 @@ import { appsHandlers } from './appsHandlers';
 import { domainsHandlers } from './domainsHandlers';
 import { lifecycleConfigsHandlers } from './lifecycleConfigsHandlers';
 import { presignedDomainUrlHandlers } from './presignedDomainUrl';
+import { settingsUpdateHandlers } from './settingsUpdateHandlers';
 import { spacesHandlers } from './spacesHandlers';
 import { seedStudio } from './studioSeed';
 
@@ -14,6 +15,7 @@ export const studioModule: ServiceModule = {
   handlers: (world: World) => ({
     sagemaker: {
       ...domainsHandlers(world),
+      ...settingsUpdateHandlers(world),
       ...spacesHandlers(world),
       ...appsHandlers(world),
       ...lifecycleConfigsHandlers(world),

@@ -1,0 +1,294 @@
+// Studio lifecycle configurations: open one's script as a file, save an edit as a new version (Studio
+// configurations are immutable) that takes the old one's place in the domain defaults, user profiles and
+// spaces that named it, create one from a template written for a Studio space's app, delete one nothing uses.
+// Loaded on first use, as part of the Studio chunk.
+import * as vscode from 'vscode';
+import type { StudioLifecycleConfigDetails } from '@aws-sdk/client-sagemaker';
+import { describeStudioLifecycleConfig, studioLifecycleConfigs } from '../../aws/sagemaker/studioApi';
+import {
+  attachmentText,
+  createStudioConfig,
+  deleteStudioConfig,
+  repointAttachment,
+  studioConfigAttachments,
+  studioConfigNames,
+  type Attachment,
+} from '../../aws/sagemaker/studioLifecycleApi';
+import { decodeLifecycleScript, encodeLifecycleScript } from '../../model/lifecycleScripts';
+import { idleMinutesProblem, packagesProblem, s3PrefixProblem } from '../../model/lifecycleTemplates';
+import {
+  nextVersionName,
+  repointedSettings,
+  studioConfigNameProblem,
+  studioScriptProblem,
+} from '../../model/studioLifecycleConfigs';
+import {
+  STUDIO_TEMPLATE_LABELS,
+  studioTemplateScript,
+  type StudioTemplateChoice,
+  type StudioTemplateKind,
+} from '../../model/studioLifecycleTemplates';
+import { SPACE_APP_TYPES, appTypeLabel, type SpaceAppType } from '../../model/studioSpaces';
+import type { CommandOutcome } from '../../ui/commands';
+import { confirmModal } from '../../ui/confirmModal';
+import { toUserError } from '../../ui/showAwsError';
+import { window } from '../../ui/window';
+import type { ExplorerNode } from '../../views/tree/explorerNode';
+import { studioScriptOf, studioScriptUri, type StudioScriptOps } from '../../views/studio/studioLifecycleFiles';
+import type { StudioContext } from './spaceCommands';
+
+const cancelled: CommandOutcome = { outcome: 'cancelled' };
+
+function awsMessage(ctx: StudioContext, error: unknown, operation: string): string {
+  return toUserError(error, ctx.session, 'sagemaker', operation).message;
+}
+
+/** Reading and saving the script files. */
+export function studioScriptOps(ctx: StudioContext): StudioScriptOps {
+  const inRegion = (region: string) => {
+    if (region !== ctx.session.current.region)
+      throw vscode.FileSystemError.Unavailable(
+        `This script belongs to ${region}; the session is in ${ctx.session.current.region}. Switch region to open it.`,
+      );
+  };
+  return {
+    read: async (region, config) => {
+      inRegion(region);
+      try {
+        const out = await describeStudioLifecycleConfig(ctx.session.clients, config);
+        return { text: decodeLifecycleScript(out.StudioLifecycleConfigContent), created: out.CreationTime };
+      } catch (error) {
+        throw vscode.FileSystemError.FileNotFound(awsMessage(ctx, error, 'DescribeStudioLifecycleConfig'));
+      }
+    },
+    save: async (region, config, text) => {
+      inRegion(region);
+      const problem = studioScriptProblem(text);
+      if (problem) throw vscode.FileSystemError.NoPermissions(problem);
+      const saved = await saveAsNewVersion(ctx, config, text);
+      if (saved.outcome !== 'done') throw vscode.FileSystemError.NoPermissions(saved.message);
+    },
+  };
+}
+
+/** What Save asks before it creates `newName`, saying which settings will name it instead of `name`. */
+function saveQuestion(name: string, newName: string, appType: string, moving: Attachment[], staying: Attachment[]) {
+  const lines = [
+    `Studio lifecycle configurations cannot be changed, so saving creates a new ${appTypeLabel(appType)} configuration, ${newName}, with this script.`,
+  ];
+  if (moving.length > 0)
+    lines.push('', `These will use ${newName} instead of ${name}:`, ...moving.map((a) => `• ${attachmentText(a)}`));
+  else lines.push('', `No domain, user profile or space names ${name}, so nothing is re-pointed.`);
+  if (staying.length > 0)
+    lines.push(
+      '',
+      `These keep ${name} until they are stopped (SageMaker does not change a running space):`,
+      ...staying.map((a) => `• ${attachmentText(a)}`),
+    );
+  lines.push('', `${name} itself is kept.`);
+  return lines.join('\n');
+}
+
+type SaveOutcome = { outcome: 'done' | 'cancelled' | 'refused' | 'failed'; message: string; newName?: string };
+
+/** Creates the new version, re-points what named the old one (domains and profiles before spaces), offers to delete the old one. */
+export async function saveAsNewVersion(ctx: StudioContext, name: string, text: string): Promise<SaveOutcome> {
+  const clients = ctx.session.clients;
+  let described, existing, attachments;
+  try {
+    described = await describeStudioLifecycleConfig(clients, name);
+    [existing, attachments] = await Promise.all([
+      studioConfigNames(clients),
+      studioConfigAttachments(clients, described.StudioLifecycleConfigArn ?? ''),
+    ]);
+  } catch (error) {
+    return { outcome: 'failed', message: `Not saved: ${awsMessage(ctx, error, 'DescribeStudioLifecycleConfig')}` };
+  }
+  const oldArn = described.StudioLifecycleConfigArn ?? '';
+  const appType = (described.StudioLifecycleConfigAppType ?? 'JupyterLab') as SpaceAppType;
+  const newName = nextVersionName(name, existing);
+  const moving = attachments.filter((a) => a.kind !== 'app' && !a.running);
+  const staying = attachments.filter((a) => a.kind === 'app' || a.running);
+  const question = `Save ${name} as the new configuration ${newName}?`;
+  const go = await confirmModal(
+    question,
+    saveQuestion(name, newName, appType, moving, staying),
+    moving.length > 0 ? `Create ${newName} and Re-point` : `Create ${newName}`,
+  );
+  if (!go) return { outcome: 'cancelled', message: `Not saved: creating ${newName} was cancelled.` };
+
+  let newArn: string;
+  try {
+    newArn = await createStudioConfig(clients, newName, appType, encodeLifecycleScript(text));
+  } catch (error) {
+    const message = `Not saved: ${awsMessage(ctx, error, 'CreateStudioLifecycleConfig')}`;
+    void window.showErrorMessage(message);
+    return { outcome: 'failed', message };
+  }
+  const failed: string[] = [];
+  const moved: string[] = [];
+  const ordered = [...moving.filter((a) => a.kind !== 'space'), ...moving.filter((a) => a.kind === 'space')];
+  for (const a of ordered) {
+    try {
+      await repointAttachment(clients, a, {
+        user: repointedSettings(a.userSettings, oldArn, newArn),
+        space: repointedSettings(a.spaceSettings, oldArn, newArn),
+      });
+      moved.push(attachmentText(a));
+    } catch (error) {
+      const operation = a.kind === 'domain' ? 'UpdateDomain' : a.kind === 'space' ? 'UpdateSpace' : 'UpdateUserProfile';
+      failed.push(`${attachmentText(a)}: ${awsMessage(ctx, error, operation)}`);
+    }
+  }
+  ctx.changed();
+  await vscode.window.showTextDocument(studioScriptUri(ctx.session.current.region, newName), { preview: false });
+  const summary = `Saved as ${newName}${moved.length > 0 ? `; ${moved.join(', ')} now use${moved.length === 1 ? 's' : ''} it` : ''}.`;
+  if (failed.length > 0) {
+    const message = `${summary} Not re-pointed: ${failed.join('; ')}`;
+    void window.showWarningMessage(message);
+    return { outcome: 'done', message, newName };
+  }
+  if (staying.length === 0) {
+    const remove = await window.showInformationMessage(
+      `${summary} Nothing uses ${name} any more. Delete it?`,
+      { modal: true, detail: `Deletes the Studio lifecycle configuration ${name}; ${newName} stays.` },
+      `Delete ${name}`,
+    );
+    if (remove === `Delete ${name}`) {
+      try {
+        await deleteStudioConfig(clients, name);
+        ctx.changed();
+        void window.showInformationMessage(`${summary} Deleted ${name}.`);
+        return { outcome: 'done', message: `${summary} Deleted ${name}.`, newName };
+      } catch (error) {
+        const message = `${summary} ${name} was not deleted: ${awsMessage(ctx, error, 'DeleteStudioLifecycleConfig')}`;
+        void window.showWarningMessage(message);
+        return { outcome: 'done', message, newName };
+      }
+    }
+  }
+  void window.showInformationMessage(summary);
+  return { outcome: 'done', message: summary, newName };
+}
+
+/** The configuration a node stands for, the script file the editor title passes, or one picked. */
+async function configOf(ctx: StudioContext, target: unknown, title: string): Promise<string | undefined> {
+  const node = target as ExplorerNode | undefined;
+  if (node?.resource?.kind === 'studio-lifecycle-config') return node.resource.name;
+  const file = studioScriptOf(target instanceof vscode.Uri ? target : undefined);
+  if (file) return file.config;
+  const configs: StudioLifecycleConfigDetails[] = (
+    await Promise.all(SPACE_APP_TYPES.map((t) => studioLifecycleConfigs(ctx.session.clients, t)))
+  ).flat();
+  const picked = await window.showQuickPick(
+    configs.map((c) => ({
+      label: c.StudioLifecycleConfigName ?? '',
+      description: appTypeLabel(c.StudioLifecycleConfigAppType),
+    })),
+    { title },
+  );
+  return picked?.label;
+}
+
+export async function openStudioConfig(ctx: StudioContext, target: unknown): Promise<CommandOutcome> {
+  const name = await configOf(ctx, target, 'Open which Studio lifecycle configuration?');
+  if (!name) return cancelled;
+  await vscode.window.showTextDocument(studioScriptUri(ctx.session.current.region, name), { preview: false });
+  return { outcome: 'done', quiet: true };
+}
+
+export async function deleteStudioConfigChecked(ctx: StudioContext, target: unknown): Promise<CommandOutcome> {
+  const name = await configOf(ctx, target, 'Delete which Studio lifecycle configuration?');
+  if (!name) return cancelled;
+  const clients = ctx.session.clients;
+  const described = await describeStudioLifecycleConfig(clients, name);
+  const where = await studioConfigAttachments(clients, described.StudioLifecycleConfigArn ?? '');
+  if (where.length > 0)
+    return {
+      outcome: 'refused',
+      message: `${name} is attached to ${where.map(attachmentText).join(', ')}; attach another configuration there (or stop the space) first.`,
+    };
+  const go = await confirmModal(
+    `Delete Studio lifecycle configuration ${name}?`,
+    `No domain, user profile or space uses it. Deleting removes its script from SageMaker for good.`,
+    'Delete',
+  );
+  if (!go) return cancelled;
+  await deleteStudioConfig(clients, name);
+  ctx.changed();
+  return { outcome: 'done', message: `Deleted Studio lifecycle configuration ${name}.` };
+}
+
+/** The values a template needs, asked one by one; undefined when cancelled. */
+async function askTemplate(appType: SpaceAppType): Promise<StudioTemplateChoice | undefined> {
+  const kinds = (Object.keys(STUDIO_TEMPLATE_LABELS) as StudioTemplateKind[]).filter(
+    // Shutting kernels down talks to JupyterLab's server; a Code Editor app has none.
+    (k) => appType === 'JupyterLab' || k !== 'idle-kernels',
+  );
+  const items = kinds.map((template) => ({ ...STUDIO_TEMPLATE_LABELS[template], template }));
+  const picked = await window.showQuickPick(items, { title: 'Start from', ignoreFocusOut: true });
+  if (!picked) return undefined;
+  switch (picked.template) {
+    case 'pip-packages': {
+      const value = await window.showInputBox({
+        title: 'Packages to install',
+        prompt: 'pip requirements, separated by spaces',
+        ignoreFocusOut: true,
+        validateInput: packagesProblem,
+      });
+      return value === undefined ? undefined : { kind: 'pip-packages', packages: value.trim().split(/\s+/) };
+    }
+    case 's3-sync': {
+      const value = await window.showInputBox({
+        title: 'Sync notebooks from',
+        prompt: 'S3 location of the notebooks',
+        ignoreFocusOut: true,
+        validateInput: s3PrefixProblem,
+      });
+      return value === undefined ? undefined : { kind: 's3-sync', s3Uri: value.trim() };
+    }
+    case 'idle-kernels': {
+      const value = await window.showInputBox({
+        title: 'Idle minutes',
+        prompt: 'Minutes a kernel may be idle before it is shut down',
+        value: '60',
+        ignoreFocusOut: true,
+        validateInput: idleMinutesProblem,
+      });
+      return value === undefined ? undefined : { kind: 'idle-kernels', idleMinutes: Number(value.trim()) };
+    }
+  }
+}
+
+export async function createStudioConfigFromTemplate(ctx: StudioContext): Promise<CommandOutcome> {
+  const clients = ctx.session.clients;
+  const existing = await studioConfigNames(clients);
+  const name = await window.showInputBox({
+    title: 'New Studio lifecycle configuration',
+    prompt: 'Name',
+    ignoreFocusOut: true,
+    validateInput: (v) => studioConfigNameProblem(v, existing),
+  });
+  if (name === undefined) return cancelled;
+  const type = await window.showQuickPick(
+    SPACE_APP_TYPES.map((t) => ({ label: appTypeLabel(t), appType: t })),
+    { title: `${name}: for which app?`, ignoreFocusOut: true },
+  );
+  if (!type) return cancelled;
+  const choice = await askTemplate(type.appType);
+  if (!choice) return cancelled;
+  const script = studioTemplateScript(choice);
+  const problem = studioScriptProblem(script);
+  if (problem) return { outcome: 'refused', message: problem };
+  await createStudioConfig(clients, name, type.appType, encodeLifecycleScript(script));
+  ctx.changed();
+  await vscode.window.showTextDocument(studioScriptUri(ctx.session.current.region, name), { preview: false });
+  return { outcome: 'done', message: `Created Studio lifecycle configuration ${name} (${type.label}).` };
+}
+
+/** Handlers by command id (without the `sagemakerWorkbench.` prefix). */
+export const lifecycleHandlers: Record<string, (ctx: StudioContext, target: unknown) => Promise<CommandOutcome>> = {
+  openStudioLifecycleConfig: openStudioConfig,
+  createStudioLifecycleConfig: (ctx) => createStudioConfigFromTemplate(ctx),
+  deleteStudioLifecycleConfig: deleteStudioConfigChecked,
+};
