@@ -1,9 +1,12 @@
 // Instance Files (issue 20): a notebook instance's files as a workspace folder, sagemaker-notebook://<instance>/,
-// over the instance's Jupyter contents API, and the command that adds it.
+// over the instance's Jupyter contents API, and the command that adds it; Space Files the same for a Studio
+// JupyterLab space's home folder, sagemaker-space://<domainId>/<spaceName>/.
 import * as vscode from 'vscode';
 import { registerCommand, type CommandOutcome } from '../../ui/commands';
 import { instanceConnections } from '../../ui/instanceConnections';
+import { spaceConnections } from '../../ui/spaceConnections';
 import { INSTANCE_FILES_SCHEME, InstanceFileSystem } from '../../views/instanceFiles/instanceFileSystem';
+import { SPACE_FILES_SCHEME, SpaceFileSystem } from '../../views/spaceFiles/spaceFileSystem';
 import type { Workbench } from '../workbench';
 import { instanceOf, openInstanceFiles, type InstanceFilesContext } from './openInstanceFilesCommand';
 
@@ -14,8 +17,25 @@ export function activateInstanceFiles(wb: Workbench): void {
     connections,
     changed: () => wb.views.providers.notebookInstances.refresh(),
   };
+  const spaces = spaceConnections(wb);
+  const spaceCtx = { session: wb.session, connections: spaces, changed: () => wb.views.providers.studio.refresh() };
   wb.context.subscriptions.push(
     connections,
+    spaces,
+    vscode.workspace.registerFileSystemProvider(SPACE_FILES_SCHEME, new SpaceFileSystem(spaces, wb.session), {
+      isCaseSensitive: true,
+    }),
+    registerCommand(
+      wb,
+      'sagemakerWorkbench.openSpaceFiles',
+      async (target: unknown): Promise<CommandOutcome> => {
+        // Loaded on first use, as the Studio commands are.
+        const { openSpaceFiles, spaceOf } = await import('./openSpaceFilesCommand.js');
+        const space = await spaceOf(wb.session, target);
+        return space ? openSpaceFiles(spaceCtx, space) : { outcome: 'cancelled' };
+      },
+      { operation: 'CreatePresignedDomainUrl' },
+    ),
     vscode.workspace.registerFileSystemProvider(
       INSTANCE_FILES_SCHEME,
       new InstanceFileSystem(connections, wb.session),

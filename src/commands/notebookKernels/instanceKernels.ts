@@ -1,33 +1,41 @@
-// The notebook instances of the account as kernels of any .ipynb editor: one NotebookController per instance
-// (listed with one ListNotebookInstances call when a notebook is first opened, again when the Notebook
-// Instances view refreshes), each notebook attached to a Jupyter session on the instance (path = the
-// notebook's file name), cells run there (cellRun.ts). A stopped instance is offered as "Start and connect…".
-// A dropped connection is re-established by @jupyterlab/services itself (same kernel, backoff); we tell the
-// user in the status bar, and when the instance turns out to be no longer InService, the running cell ends
-// with "instance stopped" and the controller offers Start again.
+// The notebook instances and Studio JupyterLab spaces of the account as kernels of any .ipynb editor: one
+// NotebookController per host (kernelHosts.ts; instances listed with one ListNotebookInstances call and spaces
+// with one ListSpaces and one ListApps per domain when a notebook is first opened, again when their views
+// refresh), each notebook attached to a Jupyter session on the host (path = the notebook's file name, or its
+// place among the host's files), cells run there (cellRun.ts). A stopped host is offered as "Start and
+// connect…". A dropped connection is re-established by @jupyterlab/services itself (same kernel, backoff); we
+// tell the user in the status bar, and when the host turns out to be no longer InService, the running cell
+// ends with "instance stopped" (or "space stopped") and the controller offers Start again.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Kernel, Session } from '@jupyterlab/services';
-import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
+import type { Kernel } from '@jupyterlab/services';
 import type { InstanceJupyter } from '../../aws/jupyter/instanceConnection';
-import { describeNotebookInstance, listNotebookInstancesPage } from '../../aws/sagemaker/notebookInstancesApi';
 import { DisplayRegistry } from '../../model/jupyter/cellOutputs';
-import { INSTANCE_FILES_SCHEME } from '../../views/instanceFiles/instanceFileSystem';
 import { KERNEL_DIED_MESSAGE } from '../../model/jupyter/executionState';
-import { DEFAULT_FILTER } from '../../model/viewFilter';
 import { window } from '../../ui/window';
-import { startNotebook } from '../notebooks/notebookInstanceCommands';
 import type { Workbench } from '../workbench';
 import { runCell, type RunningCell } from './cellRun';
+import {
+  INSTANCE_CONTROLLER_PREFIX,
+  SPACE_CONTROLLER_PREFIX,
+  listInstanceHosts,
+  type KernelHost,
+  type ListedHost,
+} from './kernelHosts';
 import { openNotebookSession } from './notebookSession';
+import type { Session } from '@jupyterlab/services';
 
 export const NOTEBOOK_TYPE = 'jupyter-notebook';
-export const CONTROLLER_PREFIX = 'sagemaker-instance:';
+export const CONTROLLER_PREFIX = INSTANCE_CONTROLLER_PREFIX;
+export { SPACE_CONTROLLER_PREFIX };
 export const START_AND_CONNECT = 'Start and connect…';
 export const INSTANCE_STOPPED = 'Instance stopped';
+export const SPACE_STOPPED = 'Space stopped';
 
-/** A notebook attached to a kernel session on an instance. */
+/** A notebook attached to a kernel session on an instance or a space. */
 export interface NotebookKernel {
+  readonly host: KernelHost;
+  /** The host's name (the instance's, the space's), as messages say it. */
   readonly instanceName: string;
   readonly notebook: vscode.NotebookDocument;
   readonly session: Session.ISessionConnection;
@@ -36,25 +44,30 @@ export interface NotebookKernel {
   running?: RunningCell;
 }
 
-interface InstanceEntry {
+interface HostEntry {
+  host: KernelHost;
   controller: vscode.NotebookController;
   status: string;
 }
 
+type HostKind = KernelHost['kind'];
+
 export class InstanceKernels implements vscode.Disposable {
-  private readonly controllers = new Map<string, InstanceEntry>();
+  /** By controller id. */
+  private readonly controllers = new Map<string, HostEntry>();
   private readonly connections = new Map<string, Promise<InstanceJupyter>>();
   private readonly kernels = new Map<string, NotebookKernel>();
   private readonly attaching = new Map<string, Promise<NotebookKernel | undefined>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
+  /** Controller ids of the hosts whose connection dropped. */
   private readonly reconnecting = new Set<string>();
   /**
    * Who VS Code files our controllers under, when not this extension's id: a host that loads the extension's
    * modules from outside its folder files them under its fallback identity, and the tests say which.
    */
   static extensionId: string | undefined;
-  /** Notebooks from instance files whose instance was selected for them once (the user's later choice stands). */
+  /** Notebooks from a host's files whose host was selected for them once (the user's later choice stands). */
   private readonly autoSelected = new Set<string>();
   /** Selections under way that we made, not the user: they use the notebook's saved kernel without asking. */
   private readonly selectingOwn = new Set<string>();
@@ -64,30 +77,38 @@ export class InstanceKernels implements vscode.Disposable {
   readonly statusShown: string[] = [];
 
   constructor(private readonly wb: Workbench) {
-    const provider = wb.views.providers.notebookInstances;
     this.disposables.push(
       this.statusItem,
       vscode.workspace.onDidOpenNotebookDocument((notebook) => {
-        if (notebook.notebookType === NOTEBOOK_TYPE)
-          void this.ensureListed().then(() => this.preferOwnInstance(notebook));
+        if (notebook.notebookType === NOTEBOOK_TYPE) void this.ensureListed().then(() => this.preferOwnHost(notebook));
       }),
       vscode.window.onDidChangeVisibleNotebookEditors((editors) => {
-        for (const editor of editors) if (this.listed) this.preferOwnInstance(editor.notebook);
+        for (const editor of editors) if (this.listed) this.preferOwnHost(editor.notebook);
       }),
       vscode.workspace.onDidCloseNotebookDocument((notebook) => {
         this.autoSelected.delete(notebook.uri.toString());
         this.detach(notebook);
       }),
-      provider.onDidChangeTreeData((element) => {
-        if (!element && this.listed) void this.list();
+      wb.views.providers.notebookInstances.onDidChangeTreeData((element) => {
+        if (!element && this.listed) void this.listKind('notebook instance');
+      }),
+      // The Studio view refreshes as spaces start and stop; the picker follows while a notebook is on screen
+      // (no Studio calls of ours otherwise).
+      wb.views.providers.studio.onDidChangeTreeData((element) => {
+        if (!element && this.listed && vscode.window.visibleNotebookEditors.length) void this.listKind('space');
       }),
       wb.session.onDidChange(() => this.forgetAll()),
     );
   }
 
-  /** The controller offering `instanceName`, once listed. */
+  /** The controller offering notebook instance `instanceName`, once listed. */
   controller(instanceName: string): vscode.NotebookController | undefined {
-    return this.controllers.get(instanceName)?.controller;
+    return this.controllers.get(`${INSTANCE_CONTROLLER_PREFIX}${instanceName}`)?.controller;
+  }
+
+  /** The controller offering a Studio space, once listed. */
+  spaceController(domainId: string, spaceName: string): vscode.NotebookController | undefined {
+    return this.controllers.get(`${SPACE_CONTROLLER_PREFIX}${domainId}/${spaceName}`)?.controller;
   }
 
   /** The kernel `notebook` is attached to. */
@@ -95,63 +116,63 @@ export class InstanceKernels implements vscode.Disposable {
     return this.kernels.get(notebook.uri.toString());
   }
 
-  /** Lists the instances once (later lists follow the view's refreshes). */
+  /** Lists the hosts once (later lists follow the views' refreshes). */
   ensureListed(): Promise<void> {
     if (this.listed) return this.listing ?? Promise.resolve();
     this.listed = true;
     return this.list();
   }
 
+  /** Lists notebook instances and spaces again. */
   list(): Promise<void> {
-    const run = (async () => {
-      try {
-        const page = await listNotebookInstancesPage(this.wb.session.clients, undefined, DEFAULT_FILTER, 100);
-        this.update(page.items);
-      } catch (error) {
-        this.wb.log.warn(
-          `Listing notebook instances for the kernel picker failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    })();
+    const run = Promise.all([this.listKind('notebook instance'), this.listKind('space')]).then(() => undefined);
     this.listing = run;
     return run;
   }
 
-  private update(summaries: readonly NotebookInstanceSummary[]): void {
-    const names = new Set<string>();
-    for (const summary of summaries) {
-      const name = summary.NotebookInstanceName;
-      if (!name) continue;
-      names.add(name);
-      const status = summary.NotebookInstanceStatus ?? 'Unknown';
-      const entry = this.controllers.get(name) ?? this.createController(name);
-      this.describe(entry, status, summary.InstanceType);
+  private async listKind(kind: HostKind): Promise<void> {
+    try {
+      const listed =
+        kind === 'space'
+          ? await (await import('./spaceKernelHosts.js')).listSpaceHosts(this.wb)
+          : await listInstanceHosts(this.wb);
+      this.update(kind, listed);
+    } catch (error) {
+      this.wb.log.warn(
+        `Listing ${kind === 'space' ? 'Studio spaces' : 'notebook instances'} for the kernel picker failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    for (const notebook of vscode.workspace.notebookDocuments) this.preferOwnInstance(notebook);
-    for (const [name, entry] of this.controllers) {
-      if (names.has(name)) continue;
-      this.instanceGone(name);
+  }
+
+  private update(kind: HostKind, listed: readonly ListedHost[]): void {
+    const ids = new Set<string>();
+    for (const { host, status, description } of listed) {
+      ids.add(host.controllerId);
+      const entry = this.controllers.get(host.controllerId) ?? this.createController(host);
+      this.describe(entry, status, description);
+    }
+    for (const notebook of vscode.workspace.notebookDocuments) this.preferOwnHost(notebook);
+    for (const [id, entry] of this.controllers) {
+      if (entry.host.kind !== kind || ids.has(id)) continue;
+      this.hostGone(id);
       entry.controller.dispose();
-      this.controllers.delete(name);
+      this.controllers.delete(id);
     }
   }
 
   /**
-   * A notebook opened from an instance's files runs on that instance unless the user picked another kernel:
-   * preferred in the picker, and selected for it once it shows (VS Code would otherwise ask on the first run).
+   * A notebook opened from a host's files runs on that host unless the user picked another kernel: preferred in
+   * the picker, and selected for it once it shows (VS Code would otherwise ask on the first run).
    */
-  private preferOwnInstance(notebook: vscode.NotebookDocument): void {
-    if (notebook.uri.scheme !== INSTANCE_FILES_SCHEME) return;
-    // URI authorities are lower case; instance names are case-insensitive on SageMaker.
-    const authority = notebook.uri.authority.toLowerCase();
-    const entry = [...this.controllers].find(([name]) => name.toLowerCase() === authority)?.[1];
+  private preferOwnHost(notebook: vscode.NotebookDocument): void {
+    const entry = [...this.controllers.values()].find((e) => e.host.filePath(notebook.uri) !== undefined);
     if (!entry) return;
     entry.controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
     for (const editor of vscode.window.visibleNotebookEditors)
-      if (editor.notebook === notebook) void this.selectOwnInstance(editor, entry.controller);
+      if (editor.notebook === notebook) void this.selectOwnHost(editor, entry);
   }
 
-  private async selectOwnInstance(editor: vscode.NotebookEditor, controller: vscode.NotebookController): Promise<void> {
+  private async selectOwnHost(editor: vscode.NotebookEditor, entry: HostEntry): Promise<void> {
     const key = editor.notebook.uri.toString();
     if (this.autoSelected.has(key)) return;
     this.autoSelected.add(key);
@@ -160,57 +181,65 @@ export class InstanceKernels implements vscode.Disposable {
       const file = path.posix.basename(editor.notebook.uri.path);
       const selected = await vscode.commands.executeCommand<boolean>('notebook.selectKernel', {
         notebookEditor: editor,
-        id: controller.id,
+        id: entry.controller.id,
         extension: InstanceKernels.extensionId ?? this.wb.context.extension.id,
         skipIfAlreadySelected: true,
       });
       this.wb.log.info(
         selected
-          ? `${file} comes from ${controller.id.slice(CONTROLLER_PREFIX.length)}'s files: it runs there unless another kernel was chosen`
-          : `${file} comes from ${controller.id.slice(CONTROLLER_PREFIX.length)}'s files, but VS Code did not select that kernel for it`,
+          ? `${file} comes from ${entry.host.name}'s files: it runs there unless another kernel was chosen`
+          : `${file} comes from ${entry.host.name}'s files, but VS Code did not select that kernel for it`,
       );
     } finally {
       this.selectingOwn.delete(key);
     }
   }
 
-  private describe(entry: InstanceEntry, status: string, instanceType?: string): void {
+  private describe(entry: HostEntry, status: string, description?: string): void {
     entry.status = status;
-    const name = entry.controller.id.slice(CONTROLLER_PREFIX.length);
+    const name = entry.host.name;
     entry.controller.label = status === 'InService' ? name : `${name}: ${START_AND_CONNECT}`;
-    entry.controller.description = [status, instanceType].filter(Boolean).join(' · ');
+    entry.controller.description =
+      description ?? [status, entry.controller.description?.split(' · ')[1]].filter(Boolean).join(' · ');
   }
 
-  private createController(name: string): InstanceEntry {
-    const controller = vscode.notebooks.createNotebookController(`${CONTROLLER_PREFIX}${name}`, NOTEBOOK_TYPE, name);
-    controller.detail = 'SageMaker notebook instance';
+  private createController(host: KernelHost): HostEntry {
+    const id = host.controllerId;
+    const controller = vscode.notebooks.createNotebookController(id, NOTEBOOK_TYPE, host.name);
+    controller.detail = host.detail;
     controller.supportedLanguages = ['python'];
     controller.supportsExecutionOrder = true;
-    controller.executeHandler = (cells, notebook) => this.execute(name, cells, notebook);
+    controller.executeHandler = (cells, notebook) => this.execute(id, cells, notebook);
     controller.interruptHandler = (notebook) => this.interrupt(notebook);
     controller.onDidChangeSelectedNotebooks(({ notebook, selected }) => {
-      // Connect (and ask for the kernel spec) when the user picked this instance for a notebook they see; VS Code
+      // Connect (and ask for the kernel spec) when the user picked this host for a notebook they see; VS Code
       // also re-selects controllers for notebooks in the background (say after a region switch), and those connect
       // on their first run instead of asking out of the blue.
       if (!selected) {
-        if (this.kernelOf(notebook)?.instanceName === name) this.detach(notebook);
+        if (this.kernelOf(notebook)?.host.controllerId === id) this.detach(notebook);
       } else if (vscode.window.visibleNotebookEditors.some((e) => e.notebook === notebook)) {
-        void this.attach(name, notebook, this.selectingOwn.has(notebook.uri.toString()));
+        void this.attachTo(id, notebook, this.selectingOwn.has(notebook.uri.toString()));
       }
     });
-    const entry: InstanceEntry = { controller, status: 'Unknown' };
-    this.controllers.set(name, entry);
+    const entry: HostEntry = { host, controller, status: 'Unknown' };
+    this.controllers.set(id, entry);
     return entry;
   }
 
   /** Attaches `notebook` to a kernel on the instance (asking which), starting the instance first if it is stopped. */
   attach(name: string, notebook: vscode.NotebookDocument, savedKernel = false): Promise<NotebookKernel | undefined> {
+    return this.attachTo(`${INSTANCE_CONTROLLER_PREFIX}${name}`, notebook, savedKernel);
+  }
+
+  /** Attaches `notebook` to a kernel on the host of controller `id`, starting the host first if it is stopped. */
+  attachTo(id: string, notebook: vscode.NotebookDocument, savedKernel = false): Promise<NotebookKernel | undefined> {
     const key = notebook.uri.toString();
     const existing = this.kernels.get(key);
-    if (existing?.instanceName === name) return Promise.resolve(existing);
+    if (existing?.host.controllerId === id) return Promise.resolve(existing);
     const pending = this.attaching.get(key);
     if (pending) return pending;
-    const attached = this.connectNotebook(name, notebook, savedKernel)
+    const name = this.controllers.get(id)?.host.name ?? id;
+    const attached = this.connectNotebook(id, notebook, savedKernel)
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         this.wb.log.error(`Connecting ${path.basename(notebook.uri.path)} to ${name} failed: ${message}`);
@@ -222,22 +251,25 @@ export class InstanceKernels implements vscode.Disposable {
     return attached;
   }
 
-  /** `savedKernel`: start the notebook's saved kernel spec without asking, when the instance has it. */
+  /** `savedKernel`: start the notebook's saved kernel spec without asking, when the host has it. */
   private async connectNotebook(
-    name: string,
+    id: string,
     notebook: vscode.NotebookDocument,
     savedKernel: boolean,
   ): Promise<NotebookKernel | undefined> {
+    const entry = this.controllers.get(id);
+    if (!entry) return undefined;
+    const { host } = entry;
     this.detach(notebook);
-    this.wb.log.info(`Connecting ${path.posix.basename(notebook.uri.path)} to a kernel on ${name}`);
-    const entry = this.controllers.get(name);
-    if (entry && entry.status !== 'InService' && !(await this.startFirst(name, entry))) return undefined;
-    const jupyter = await this.connection(name);
-    const opened = await openNotebookSession(jupyter, notebook, name, savedKernel);
+    this.wb.log.info(`Connecting ${path.posix.basename(notebook.uri.path)} to a kernel on ${host.name}`);
+    if (entry.status !== 'InService' && !(await this.startFirst(entry))) return undefined;
+    const jupyter = await this.connection(entry);
+    const opened = await openNotebookSession(jupyter, notebook, host, savedKernel);
     if (!opened) return undefined;
     const { session, notebookPath, kernelSpec, reattached } = opened;
     const kernel: NotebookKernel = {
-      instanceName: name,
+      host,
+      instanceName: host.name,
       notebook,
       session,
       kernelSpec,
@@ -246,12 +278,14 @@ export class InstanceKernels implements vscode.Disposable {
     session.connectionStatusChanged.connect((_, status) => this.connectionChanged(kernel, status));
     session.statusChanged.connect((_, status) => this.kernelStatus(kernel, status));
     this.kernels.set(notebook.uri.toString(), kernel);
-    this.wb.log.info(`${notebookPath} runs on ${name} (${kernelSpec}${reattached ? ', re-attached' : ''})`);
+    this.wb.log.info(`${notebookPath} runs on ${host.name} (${kernelSpec}${reattached ? ', re-attached' : ''})`);
     return kernel;
   }
 
-  /** Asks, then starts the instance with the Notebook Instances feature's start (progress, cancellable). */
-  private async startFirst(name: string, entry: InstanceEntry): Promise<boolean> {
+  /** Asks, then starts the host with its feature's own start (progress, cancellable). */
+  private async startFirst(entry: HostEntry): Promise<boolean> {
+    const { host } = entry;
+    const name = host.name;
     if (entry.status !== 'Stopped' && entry.status !== 'Failed') {
       void window.showWarningMessage(`${name} is ${entry.status}; connect again once it is InService.`);
       return false;
@@ -261,15 +295,14 @@ export class InstanceKernels implements vscode.Disposable {
       {
         modal: true,
         detail:
-          'The notebook instance is stopped. Starting it takes a few minutes, and billing for the instance starts.',
+          host.kind === 'space'
+            ? 'The Studio space is stopped. Starting its JupyterLab app takes a few minutes, and billing for its instance starts.'
+            : 'The notebook instance is stopped. Starting it takes a few minutes, and billing for the instance starts.',
       },
       'Start and Connect',
     );
     if (choice !== 'Start and Connect') return false;
-    const started = await startNotebook(
-      { session: this.wb.session, changed: () => this.wb.views.providers.notebookInstances.refresh() },
-      name,
-    );
+    const started = await host.start();
     if (started.outcome !== 'done') {
       const show = started.outcome === 'failed' ? window.showErrorMessage : window.showWarningMessage;
       void show(started.message ?? `${name} was not started.`);
@@ -279,18 +312,17 @@ export class InstanceKernels implements vscode.Disposable {
     return true;
   }
 
-  private connection(name: string): Promise<InstanceJupyter> {
-    let connection = this.connections.get(name);
+  private connection(entry: HostEntry): Promise<InstanceJupyter> {
+    const id = entry.host.controllerId;
+    let connection = this.connections.get(id);
     if (!connection) {
+      const name = entry.host.name;
       // The Jupyter client is loaded on first use, a chunk of its own (activation stays small).
-      connection = import('../../aws/jupyter/instanceConnection.js').then(({ connectToInstance }) =>
-        connectToInstance(this.wb.session.clients, name, {
-          log: (level, message) =>
-            level === 'debug' ? undefined : this.wb.log[level](`Jupyter on ${name}: ${message}`),
-        }),
+      connection = entry.host.connect((level, message) =>
+        level === 'debug' ? undefined : this.wb.log[level](`Jupyter on ${name}: ${message}`),
       );
-      connection.catch(() => this.connections.delete(name));
-      this.connections.set(name, connection);
+      connection.catch(() => this.connections.delete(id));
+      this.connections.set(id, connection);
     }
     return connection;
   }
@@ -302,23 +334,24 @@ export class InstanceKernels implements vscode.Disposable {
     this.kernels.delete(key);
     kernel.running?.abandon('Disconnected', 'Another kernel was chosen for this notebook.');
     kernel.session.dispose();
-    // The last notebook on the instance let go: close its connection (its kernels keep running there).
-    if (![...this.kernels.values()].some((k) => k.instanceName === kernel.instanceName) && !this.attaching.size) {
-      void this.connections.get(kernel.instanceName)?.then(
+    // The last notebook on the host let go: close its connection (its kernels keep running there).
+    const id = kernel.host.controllerId;
+    if (![...this.kernels.values()].some((k) => k.host.controllerId === id) && !this.attaching.size) {
+      void this.connections.get(id)?.then(
         (c) => c.dispose(),
         () => undefined,
       );
-      this.connections.delete(kernel.instanceName);
-      this.reconnecting.delete(kernel.instanceName);
+      this.connections.delete(id);
+      this.reconnecting.delete(id);
       this.showStatus();
     }
   }
 
-  async execute(name: string, cells: readonly vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
-    const entry = this.controllers.get(name);
+  async execute(id: string, cells: readonly vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
+    const entry = this.controllers.get(id);
     if (!entry) return;
     let kernel = this.kernelOf(notebook);
-    if (kernel?.instanceName !== name) kernel = await this.attach(name, notebook);
+    if (kernel?.host.controllerId !== id) kernel = await this.attachTo(id, notebook);
     if (!kernel) return;
     for (const cell of cells) {
       if (cell.kind !== vscode.NotebookCellKind.Code) continue;
@@ -328,7 +361,7 @@ export class InstanceKernels implements vscode.Disposable {
         controller: entry.controller,
         kernel: live,
         displays: kernel.displays,
-        instanceName: name,
+        instanceName: entry.host.name,
         running: (run) => ((kernel as NotebookKernel).running = run),
       });
       if (!end || end.success !== true) return;
@@ -341,81 +374,83 @@ export class InstanceKernels implements vscode.Disposable {
 
   private connectionChanged(kernel: NotebookKernel, status: Kernel.ConnectionStatus): void {
     if (this.kernelOf(kernel.notebook) !== kernel) return;
-    const name = kernel.instanceName;
+    const id = kernel.host.controllerId;
     if (status === 'connected') {
-      if (this.reconnecting.delete(name)) this.wb.log.info(`Reconnected to the kernel on ${name}`);
+      if (this.reconnecting.delete(id)) this.wb.log.info(`Reconnected to the kernel on ${kernel.host.name}`);
       this.showStatus();
       return;
     }
-    if (this.reconnecting.has(name)) return;
-    this.reconnecting.add(name);
+    if (this.reconnecting.has(id)) return;
+    this.reconnecting.add(id);
     this.showStatus();
-    void this.checkInstance(name);
+    void this.checkHost(kernel.host);
   }
 
-  /** A lost connection: is the instance still there? If not, its kernels are gone. */
-  private async checkInstance(name: string): Promise<void> {
+  /** A lost connection: is the host still running? If not, its kernels are gone. */
+  private async checkHost(host: KernelHost): Promise<void> {
     let status: string;
     try {
-      status = (await describeNotebookInstance(this.wb.session.clients, name)).NotebookInstanceStatus ?? 'Unknown';
+      status = await host.status();
     } catch {
       return; // the network is down too: the library keeps reconnecting
     }
     if (status === 'InService') return;
-    const entry = this.controllers.get(name);
+    const entry = this.controllers.get(host.controllerId);
     if (entry) this.describe(entry, status);
-    this.instanceGone(name, status);
+    this.hostGone(host.controllerId, status);
     void window.showWarningMessage(
-      `${name} is ${status}: its kernels stopped. Choose "${START_AND_CONNECT}" in the kernel picker to run cells there again.`,
+      `${host.name} is ${status}: its kernels stopped. Choose "${START_AND_CONNECT}" in the kernel picker to run cells there again.`,
     );
   }
 
-  private instanceGone(name: string, status = 'gone'): void {
+  private hostGone(id: string, status = 'gone'): void {
     for (const kernel of [...this.kernels.values()]) {
-      if (kernel.instanceName !== name) continue;
+      if (kernel.host.controllerId !== id) continue;
+      const { host } = kernel;
       kernel.running?.abandon(
-        INSTANCE_STOPPED,
-        `instance stopped: ${name} is ${status}; the cell did not finish and the kernel's variables are lost.`,
+        host.stoppedTitle,
+        `${host.stoppedTitle.toLowerCase()}: ${host.name} is ${status}; the cell did not finish and the kernel's variables are lost.`,
       );
       this.kernels.delete(kernel.notebook.uri.toString());
       kernel.session.dispose();
     }
-    void this.connections.get(name)?.then(
+    void this.connections.get(id)?.then(
       (c) => c.dispose(),
       () => undefined,
     );
-    this.connections.delete(name);
-    this.reconnecting.delete(name);
+    this.connections.delete(id);
+    this.reconnecting.delete(id);
     this.showStatus();
   }
 
   private kernelStatus(kernel: NotebookKernel, status: Kernel.Status): void {
     if (status !== 'dead' || this.kernelOf(kernel.notebook) !== kernel) return;
     void window
-      .showErrorMessage(`The kernel on ${kernel.instanceName} died. ${KERNEL_DIED_MESSAGE}`, 'Restart Kernel')
+      .showErrorMessage(`The kernel on ${kernel.host.name} died. ${KERNEL_DIED_MESSAGE}`, 'Restart Kernel')
       .then((choice) => {
         if (choice === 'Restart Kernel')
           void this.restart(kernel).catch((error: unknown) => this.wb.log.error(`Restart failed: ${String(error)}`));
       });
   }
 
-  /** Restarts the notebook's kernel on the instance; a running cell ends first, saying why. */
+  /** Restarts the notebook's kernel on its host; a running cell ends first, saying why. */
   async restart(kernel: NotebookKernel): Promise<void> {
     kernel.running?.abandon('Kernel restarted', 'The kernel was restarted before this cell finished.');
     kernel.displays.clear();
     const live = kernel.session.kernel;
     if (!live)
-      throw new Error(`${path.posix.basename(kernel.notebook.uri.path)} has no kernel on ${kernel.instanceName}.`);
+      throw new Error(`${path.posix.basename(kernel.notebook.uri.path)} has no kernel on ${kernel.host.name}.`);
     await live.restart();
-    this.wb.log.info(`Restarted the ${kernel.kernelSpec} kernel on ${kernel.instanceName}`);
+    this.wb.log.info(`Restarted the ${kernel.kernelSpec} kernel on ${kernel.host.name}`);
   }
 
   private showStatus(): void {
-    const [name] = this.reconnecting;
-    if (!name) {
+    const [id] = this.reconnecting;
+    if (!id) {
       this.statusItem.hide();
       return;
     }
+    const name = this.controllers.get(id)?.host.name ?? id.slice(id.indexOf(':') + 1);
     this.statusItem.text = `$(sync~spin) Reconnecting to ${name}…`;
     this.statusItem.tooltip = `The connection to the kernel on ${name} dropped; reconnecting to the same kernel.`;
     this.statusShown.push(`Reconnecting to ${name}…`);
@@ -423,7 +458,7 @@ export class InstanceKernels implements vscode.Disposable {
   }
 
   private forgetAll(): void {
-    for (const name of [...this.controllers.keys()]) this.instanceGone(name);
+    for (const id of [...this.controllers.keys()]) this.hostGone(id);
     for (const entry of this.controllers.values()) entry.controller.dispose();
     this.controllers.clear();
     if (this.listed) void this.list();

@@ -1,4 +1,4 @@
-// Restart Kernel and Restart Kernel and Run All for a notebook running on an instance, from the notebook
+// Restart Kernel and Restart Kernel and Run All for a notebook running on an instance or a Studio space, from the notebook
 // toolbar (shown while one of our controllers is selected) or the palette.
 import * as vscode from 'vscode';
 import { registerCommand, type CommandOutcome } from '../../ui/commands';
@@ -19,7 +19,10 @@ async function restart(kernels: InstanceKernels, target: NotebookTarget, runAll:
   const notebook = targetNotebook(target);
   const kernel = notebook && kernels.kernelOf(notebook);
   if (!notebook || !kernel)
-    return { outcome: 'refused', message: 'This notebook is not connected to a kernel on a notebook instance.' };
+    return {
+      outcome: 'refused',
+      message: 'This notebook is not connected to a kernel on a notebook instance or a Studio space.',
+    };
   const file = notebook.uri.path.split('/').pop() ?? notebook.uri.path;
   const confirmed = await confirmModal(
     `Restart the kernel of ${file} on ${kernel.instanceName}${runAll ? ' and run all cells' : ''}?`,

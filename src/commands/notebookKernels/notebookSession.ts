@@ -1,4 +1,4 @@
-// The Jupyter session a notebook runs in on an instance: its path (which sets the kernel's working directory),
+// The Jupyter session a notebook runs in on an instance or a space: its path (which sets the kernel's working directory),
 // the kernel spec the user picks (the notebook's saved one first, a running session offered for re-attaching),
 // then the session started or re-attached.
 import * as path from 'path';
@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import type { Session } from '@jupyterlab/services';
 import type { InstanceJupyter, KernelSpecInfo } from '../../aws/jupyter/instanceConnection';
 import { window } from '../../ui/window';
-import { INSTANCE_FILES_SCHEME } from '../../views/instanceFiles/instanceFileSystem';
+import type { KernelHost } from './kernelHosts';
 
 export interface OpenedSession {
   session: Session.ISessionConnection;
@@ -16,13 +16,11 @@ export interface OpenedSession {
 }
 
 /**
- * Where the notebook is among the instance's files when it was opened from them (so the seeds' relative paths
- * work), else its file name at the instance's root.
+ * Where the notebook is among the host's files when it was opened from them (so the seeds' relative paths
+ * work), else its file name at the host's root.
  */
-export function sessionPath(notebook: vscode.NotebookDocument, instanceName: string): string {
-  if (notebook.uri.scheme === INSTANCE_FILES_SCHEME && notebook.uri.authority === instanceName.toLowerCase())
-    return notebook.uri.path.replace(/^\/+/, '');
-  return path.posix.basename(notebook.uri.path) || 'Untitled.ipynb';
+export function sessionPath(notebook: vscode.NotebookDocument, host: Pick<KernelHost, 'filePath'>): string {
+  return host.filePath(notebook.uri) || path.posix.basename(notebook.uri.path) || 'Untitled.ipynb';
 }
 
 /** The kernel spec name in the notebook's own metadata (`metadata.kernelspec.name` of the .ipynb). */
@@ -40,11 +38,12 @@ function savedKernelSpec(notebook: vscode.NotebookDocument): string | undefined 
 export async function openNotebookSession(
   jupyter: InstanceJupyter,
   notebook: vscode.NotebookDocument,
-  instanceName: string,
+  host: Pick<KernelHost, 'filePath' | 'name'>,
   useSaved = false,
 ): Promise<OpenedSession | undefined> {
+  const instanceName = host.name;
   const specs = await jupyter.kernelSpecs();
-  const notebookPath = sessionPath(notebook, instanceName);
+  const notebookPath = sessionPath(notebook, host);
   const running = await jupyter.sessions.findByPath(notebookPath);
   const saved = savedKernelSpec(notebook);
   const savedThere = useSaved && specs.some((spec) => spec.name === saved) ? saved : undefined;
@@ -88,7 +87,7 @@ function pickKernelSpec(
         spec.name === saved
           ? 'The kernel this notebook was saved with'
           : spec.isDefault
-            ? 'The instance’s default kernel'
+            ? 'The server’s default kernel'
             : undefined,
       name: spec.name,
     })),

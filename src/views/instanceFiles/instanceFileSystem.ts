@@ -38,24 +38,17 @@ export function instanceFilesUri(instance: string, path = '/'): vscode.Uri {
   return vscode.Uri.from({ scheme: INSTANCE_FILES_SCHEME, authority: instance, path });
 }
 
-/** The contents API path of a URI: relative to the server root, no leading or trailing slash. */
-function apiPath(uri: vscode.Uri): string {
+/** The contents API path of a notebook-instance URI: relative to the server root, no leading or trailing slash. */
+function instanceApiPath(uri: vscode.Uri): string {
   return uri.path.replace(/^\/+|\/+$/g, '');
-}
-
-function parentOf(uri: vscode.Uri): vscode.Uri | undefined {
-  const path = apiPath(uri);
-  if (!path) return undefined;
-  const cut = path.lastIndexOf('/');
-  return uri.with({ path: cut < 0 ? '/' : `/${path.slice(0, cut)}` });
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-function tooLarge(uri: vscode.Uri, bytes: number): vscode.FileSystemError {
+function tooLarge(uri: vscode.Uri, bytes: number, feature: string): vscode.FileSystemError {
   return vscode.FileSystemError.Unavailable(
-    `${uri.path.split('/').pop()} is ${megabytes(bytes)}; Instance Files moves at most ${megabytes(MAX_FILE_BYTES)} ` +
-      "through Jupyter's contents API (whole files, base64 in JSON). Use Jupyter on the instance or S3 for it.",
+    `${uri.path.split('/').pop()} is ${megabytes(bytes)}; ${feature} moves at most ${megabytes(MAX_FILE_BYTES)} ` +
+      "through Jupyter's contents API (whole files, base64 in JSON). Use Jupyter there or S3 for it.",
   );
 }
 
@@ -70,15 +63,44 @@ function toStat(model: Contents.IModel): vscode.FileStat {
   };
 }
 
-export class InstanceFileSystem implements vscode.FileSystemProvider {
+/** Where a Jupyter-backed folder's URIs lead: which server (its connection key) and which path on it. */
+export interface JupyterFilesHost {
+  /** The connection key of the server a URI names (an instance name, `<domainId>/<spaceName>`). */
+  key(uri: vscode.Uri): Promise<string>;
+  /** The contents API path of a URI: relative to the server root, no leading or trailing slash. */
+  apiPath(uri: vscode.Uri): string;
+  /** The feature's name in messages: Instance Files, Space Files. */
+  readonly feature: string;
+  /** Said when the root is deleted, e.g. `The instance's home folder (/home/ec2-user/SageMaker)`. */
+  readonly homeLabel: string;
+  /** Said when a rename crosses servers. */
+  readonly acrossServers: string;
+  /** Why the server did not answer `error`, as a file error (it stopped, the sign-in failed…). */
+  unreachable(key: string, error: unknown): Promise<vscode.FileSystemError>;
+}
+
+/**
+ * A folder over a Jupyter server's contents API (notebook instances here, Studio spaces in
+ * src/views/spaceFiles): what is said above holds for every such folder.
+ */
+export class JupyterFileSystem implements vscode.FileSystemProvider {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
-  private readonly names = new Map<string, Promise<string>>();
 
   constructor(
     private readonly connections: InstanceConnections,
-    private readonly session: AwsSession,
+    private readonly host: JupyterFilesHost,
   ) {}
+
+  private apiPath(uri: vscode.Uri): string {
+    return this.host.apiPath(uri);
+  }
+
+  private parentOf(uri: vscode.Uri): vscode.Uri | undefined {
+    if (!this.apiPath(uri)) return undefined;
+    const trimmed = uri.path.replace(/\/+$/, '');
+    return uri.with({ path: trimmed.slice(0, trimmed.lastIndexOf('/')) || '/' });
+  }
 
   // Jupyter tells nobody about changes; our own writes fire events, the rest shows on refresh.
   watch(): vscode.Disposable {
@@ -90,7 +112,7 @@ export class InstanceFileSystem implements vscode.FileSystemProvider {
   }
 
   async readDirectory(uri: vscode.Uri): Promise<Array<[string, vscode.FileType]>> {
-    const model = await this.call(uri, (c) => c.contents.get(apiPath(uri), { content: true }));
+    const model = await this.call(uri, (c) => c.contents.get(this.apiPath(uri), { content: true }));
     if (model.type !== 'directory') throw vscode.FileSystemError.FileNotADirectory(uri);
     return (model.content as Contents.IModel[]).map((entry) => [
       entry.name,
@@ -101,9 +123,9 @@ export class InstanceFileSystem implements vscode.FileSystemProvider {
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const head = await this.model(uri);
     if (head.type === 'directory') throw vscode.FileSystemError.FileIsADirectory(uri);
-    if ((head.size ?? 0) > MAX_FILE_BYTES) throw tooLarge(uri, head.size ?? 0);
+    if ((head.size ?? 0) > MAX_FILE_BYTES) throw tooLarge(uri, head.size ?? 0, this.host.feature);
     const model = await this.call(uri, (c) =>
-      c.contents.get(apiPath(uri), { type: 'file', format: 'base64', content: true }),
+      c.contents.get(this.apiPath(uri), { type: 'file', format: 'base64', content: true }),
     );
     const content = typeof model.content === 'string' ? model.content : '';
     return model.format === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
@@ -114,13 +136,13 @@ export class InstanceFileSystem implements vscode.FileSystemProvider {
     content: Uint8Array,
     options: { readonly create: boolean; readonly overwrite: boolean },
   ): Promise<void> {
-    if (content.byteLength > MAX_FILE_BYTES) throw tooLarge(uri, content.byteLength);
+    if (content.byteLength > MAX_FILE_BYTES) throw tooLarge(uri, content.byteLength, this.host.feature);
     const existing = await this.existing(uri);
     if (existing?.type === 'directory') throw vscode.FileSystemError.FileIsADirectory(uri);
     if (!existing && !options.create) throw vscode.FileSystemError.FileNotFound(uri);
     if (existing && !options.overwrite) throw vscode.FileSystemError.FileExists(uri);
     if (!existing) await this.parentMustExist(uri);
-    const path = apiPath(uri);
+    const path = this.apiPath(uri);
     const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     await this.call(uri, async (c) => {
       if (bytes.byteLength <= CHUNK_BYTES) {
@@ -143,14 +165,13 @@ export class InstanceFileSystem implements vscode.FileSystemProvider {
   async createDirectory(uri: vscode.Uri): Promise<void> {
     if (await this.existing(uri)) throw vscode.FileSystemError.FileExists(uri);
     await this.parentMustExist(uri);
-    await this.call(uri, (c) => c.contents.save(apiPath(uri), { type: 'directory' }));
+    await this.call(uri, (c) => c.contents.save(this.apiPath(uri), { type: 'directory' }));
     this.changed.fire([{ type: vscode.FileChangeType.Created, uri }]);
   }
 
   async delete(uri: vscode.Uri, options: { readonly recursive: boolean }): Promise<void> {
     const model = await this.model(uri);
-    if (!apiPath(uri))
-      throw vscode.FileSystemError.NoPermissions(`The instance's home folder (${INSTANCE_HOME}) cannot be deleted.`);
+    if (!this.apiPath(uri)) throw vscode.FileSystemError.NoPermissions(`${this.host.homeLabel} cannot be deleted.`);
     if (model.type === 'directory') {
       const children = await this.readDirectory(uri);
       if (children.length && !options.recursive)
@@ -159,19 +180,19 @@ export class InstanceFileSystem implements vscode.FileSystemProvider {
       for (const [name] of children)
         await this.delete(uri.with({ path: `${uri.path.replace(/\/+$/, '')}/${name}` }), { recursive: true });
     }
-    await this.call(uri, (c) => c.contents.delete(apiPath(uri)));
+    await this.call(uri, (c) => c.contents.delete(this.apiPath(uri)));
     this.changed.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
   }
 
   async rename(oldUri: vscode.Uri, newUri: vscode.Uri, options: { readonly overwrite: boolean }): Promise<void> {
-    if (oldUri.authority !== newUri.authority)
-      throw vscode.FileSystemError.NoPermissions('Files move between notebook instances by copying, not renaming.');
+    if ((await this.host.key(oldUri)) !== (await this.host.key(newUri)))
+      throw vscode.FileSystemError.NoPermissions(this.host.acrossServers);
     await this.model(oldUri);
     const target = await this.existing(newUri);
     if (target && !options.overwrite) throw vscode.FileSystemError.FileExists(newUri);
     if (!target) await this.parentMustExist(newUri);
     if (target) await this.delete(newUri, { recursive: true });
-    await this.call(oldUri, (c) => c.contents.rename(apiPath(oldUri), apiPath(newUri)));
+    await this.call(oldUri, (c) => c.contents.rename(this.apiPath(oldUri), this.apiPath(newUri)));
     this.changed.fire([
       { type: vscode.FileChangeType.Deleted, uri: oldUri },
       { type: vscode.FileChangeType.Created, uri: newUri },
@@ -180,7 +201,7 @@ export class InstanceFileSystem implements vscode.FileSystemProvider {
 
   /** The entry's model without content (one GET with content=0), fresh from the instance. */
   private model(uri: vscode.Uri): Promise<Contents.IModel> {
-    return this.call(uri, (c) => c.contents.get(apiPath(uri), { content: false }));
+    return this.call(uri, (c) => c.contents.get(this.apiPath(uri), { content: false }));
   }
 
   private async existing(uri: vscode.Uri): Promise<Contents.IModel | undefined> {
@@ -193,18 +214,59 @@ export class InstanceFileSystem implements vscode.FileSystemProvider {
   }
 
   private async parentMustExist(uri: vscode.Uri): Promise<void> {
-    const parent = parentOf(uri);
+    const parent = this.parentOf(uri);
     if (!parent) return;
     const model = await this.existing(parent);
     if (!model) throw vscode.FileSystemError.FileNotFound(parent);
     if (model.type !== 'directory') throw vscode.FileSystemError.FileNotADirectory(parent);
   }
 
+  /** Runs a contents call on the instance's connection and says what went wrong as VS Code's file errors. */
+  private async call<T>(uri: vscode.Uri, run: (connection: InstanceJupyter) => Promise<T>): Promise<T> {
+    const name = await this.host.key(uri);
+    try {
+      return await run(await this.connections.get(name));
+    } catch (error) {
+      // The Jupyter client's ResponseError, told by its shape: the client is loaded lazily, so no class to test against.
+      const status = (error as { response?: { status?: unknown } } | undefined)?.response?.status;
+      if (error instanceof Error && typeof status === 'number') {
+        if (status === 404) throw vscode.FileSystemError.FileNotFound(uri);
+        if (status === 409) throw vscode.FileSystemError.FileExists(uri);
+        if (status === 400 || status === 403)
+          throw vscode.FileSystemError.NoPermissions(`${uri.path}: ${error.message}`);
+      }
+      throw await this.host.unreachable(name, error);
+    }
+  }
+}
+
+/** A notebook instance's files: sagemaker-notebook://<instance>/<path>. */
+export class InstanceFileSystem extends JupyterFileSystem {
+  constructor(connections: InstanceConnections, session: AwsSession) {
+    super(connections, new InstanceFilesHost(connections, session));
+  }
+}
+
+class InstanceFilesHost implements JupyterFilesHost {
+  private readonly names = new Map<string, Promise<string>>();
+  readonly feature = 'Instance Files';
+  readonly homeLabel = `The instance's home folder (${INSTANCE_HOME})`;
+  readonly acrossServers = 'Files move between notebook instances by copying, not renaming.';
+
+  constructor(
+    private readonly connections: InstanceConnections,
+    private readonly session: AwsSession,
+  ) {}
+
+  apiPath(uri: vscode.Uri): string {
+    return instanceApiPath(uri);
+  }
+
   /**
    * The instance a URI names. A URI written out as text (a saved workspace's folder list) has its authority in
    * lower case, and instance names keep their case: such an authority is matched against the account's names.
    */
-  private instanceName(uri: vscode.Uri): Promise<string> {
+  key(uri: vscode.Uri): Promise<string> {
     const authority = uri.authority;
     if (authority !== authority.toLowerCase()) return Promise.resolve(authority);
     let name = this.names.get(authority);
@@ -223,26 +285,8 @@ export class InstanceFileSystem implements vscode.FileSystemProvider {
     return name;
   }
 
-  /** Runs a contents call on the instance's connection and says what went wrong as VS Code's file errors. */
-  private async call<T>(uri: vscode.Uri, run: (connection: InstanceJupyter) => Promise<T>): Promise<T> {
-    const name = await this.instanceName(uri);
-    try {
-      return await run(await this.connections.get(name));
-    } catch (error) {
-      // The Jupyter client's ResponseError, told by its shape: the client is loaded lazily, so no class to test against.
-      const status = (error as { response?: { status?: unknown } } | undefined)?.response?.status;
-      if (error instanceof Error && typeof status === 'number') {
-        if (status === 404) throw vscode.FileSystemError.FileNotFound(uri);
-        if (status === 409) throw vscode.FileSystemError.FileExists(uri);
-        if (status === 400 || status === 403)
-          throw vscode.FileSystemError.NoPermissions(`${uri.path}: ${error.message}`);
-      }
-      throw await this.unreachable(name, error);
-    }
-  }
-
   /** Why the instance did not answer: stopped (or gone) when SageMaker says so, else the error itself. */
-  private async unreachable(name: string, error: unknown): Promise<vscode.FileSystemError> {
+  async unreachable(name: string, error: unknown): Promise<vscode.FileSystemError> {
     let status: string;
     try {
       status = (await describeNotebookInstance(this.session.clients, name)).NotebookInstanceStatus ?? 'Unknown';

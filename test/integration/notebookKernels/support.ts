@@ -8,6 +8,7 @@ import { notebookKernels } from '../../../src/commands/notebookKernels/activateN
 import {
   CONTROLLER_PREFIX,
   InstanceKernels,
+  SPACE_CONTROLLER_PREFIX,
   type NotebookKernel,
 } from '../../../src/commands/notebookKernels/instanceKernels';
 import { pace } from '../../../src/ui/pace';
@@ -82,6 +83,25 @@ export async function selectInstance(
   });
   assert.strictEqual(selected, true, `the kernel picker selected ${instance}`);
   return until(`${document.uri.path} attached to ${instance}`, () => notebookKernels().kernelOf(document), 60_000);
+}
+
+/** Picks a Studio space (`<domainId>/<spaceName>`) in the kernel picker, as selectInstance does an instance. */
+export async function selectSpace(
+  ui: TestWindow,
+  document: vscode.NotebookDocument,
+  space: string,
+  spec = 'conda_python3',
+): Promise<NotebookKernel> {
+  const name = space.slice(space.indexOf('/') + 1);
+  ui.onQuickPick(`Kernel on ${name}`, (p) => p.pick(spec));
+  const notebookEditor = await vscode.window.showNotebookDocument(document);
+  const selected = await vscode.commands.executeCommand('notebook.selectKernel', {
+    notebookEditor,
+    id: `${SPACE_CONTROLLER_PREFIX}${space}`,
+    extension: CONTROLLER_EXTENSION,
+  });
+  assert.strictEqual(selected, true, `the kernel picker selected ${space}`);
+  return until(`${document.uri.path} attached to ${name}`, () => notebookKernels().kernelOf(document), 120_000);
 }
 
 /** Runs cells [start, end) with VS Code's Run Cell and waits until they ended. */
