@@ -5,8 +5,8 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeCommitClient } from '@aws-sdk/client-codecommit';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import { ECRClient } from '@aws-sdk/client-ecr';
-import { IAMClient } from '@aws-sdk/client-iam';
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
@@ -23,8 +23,6 @@ const CONSTRUCTORS = {
   codecommit: CodeCommitClient,
   logs: CloudWatchLogsClient,
   cloudwatch: CloudWatchClient,
-  iam: IAMClient,
-  ecr: ECRClient,
   'application-autoscaling': ApplicationAutoScalingClient,
   s3: S3Client,
 } as const;
@@ -33,7 +31,7 @@ export type ServiceId = keyof typeof CONSTRUCTORS;
 type ClientOf<S extends ServiceId> = InstanceType<(typeof CONSTRUCTORS)[S]>;
 
 /** IAM prefix used in permission messages; the runtime's actions live under `sagemaker:`. */
-export function iamPrefix(service: ServiceId): string {
+export function iamPrefix(service: ServiceId | 'iam' | 'ecr'): string {
   return service === 'sagemaker-runtime' ? 'sagemaker' : service;
 }
 
@@ -76,11 +74,13 @@ export class AwsClients {
   cloudwatch(): CloudWatchClient {
     return this.get('cloudwatch');
   }
-  iam(): IAMClient {
-    return this.get('iam');
+  /** IAM is only asked in the create wizards' role step: its SDK package loads then (its own chunk). */
+  iam(): Promise<IAMClient> {
+    return this.lazy('iam', async () => (await import('./iam/iamSdk.js')).IAMClient);
   }
-  ecr(): ECRClient {
-    return this.get('ecr');
+  /** ECR is only asked in the training wizard's image step: its SDK package loads then (its own chunk). */
+  ecr(): Promise<ECRClient> {
+    return this.lazy('ecr', async () => (await import('./ecr/ecrSdk.js')).ECRClient);
   }
   autoscaling(): ApplicationAutoScalingClient {
     return this.get('application-autoscaling');

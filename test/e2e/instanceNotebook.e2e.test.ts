@@ -1,5 +1,5 @@
 // The seeds' lab notebook run in VS Code on the notebook instance, with the packaged extension in real VS Code:
-// start the lab instance from the sidebar, Open Instance Files (the window reloads into a workspace holding
+// start the lab instance from the sidebar, Open Instance Files (the multi-root window gains
 // sagemaker-notebook://ml-pipeline-lab-notebook/), open Lab1-data-preparation.ipynb from the Explorer (it runs on
 // the instance, its saved conda_python3 kernel), see the instance picked in VS Code's kernel picker, Run All, and
 // see the pandas table and the matplotlib plot the instance's real Jupyter kernel sent back.
@@ -45,7 +45,7 @@ async function onScreen(page: Page, element: Locator): Promise<boolean> {
 
 describe('a notebook on the instance in VS Code (packaged .vsix, real browser)', function () {
   this.timeout(300_000);
-  const workbench = useWorkbench((s) => openSageMakerSidebar(s.page, 380));
+  const workbench = useWorkbench((s) => openSageMakerSidebar(s.page, 380), { multiRoot: true });
 
   it(`opens ${NOTEBOOK} from ${LAB}'s files, runs it on conda_python3 and shows the table and the plot`, async () => {
     const { page } = workbench();
@@ -61,17 +61,20 @@ describe('a notebook on the instance in VS Code (packaged .vsix, real browser)',
     const inService = page.locator('.sidebar .monaco-list-row', { hasText: new RegExp(`^\\s*${LAB}\\s*InService`) });
     await inService.first().waitFor({ timeout: 90_000 });
 
-    // Adding the first folder beside the workspace's own makes VS Code reload the window into a multi-root
-    // workspace; the instance's folder is in the Explorer afterwards (the menu is not retried: it ran once).
+    // The window holds a multi-root workspace, so adding the instance's folder does not reload it; the folder
+    // is in the Explorer afterwards (the menu is not retried: it ran once).
     await inService.first().click({ button: 'right' });
     await page
       .locator('.context-view .monaco-menu .action-item', { hasText: 'Open Instance Files' })
       .first()
       .hover({ timeout: 10_000 });
     await page.keyboard.press('Enter');
+    await page.locator('.activitybar .action-label[aria-label^="Explorer"]').first().click();
     const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: `${LAB} (SageMaker)` });
     await folder.first().waitFor({ timeout: 60_000 });
     await folder.first().click();
+    // A root folder of a multi-root workspace opens with the arrow key (a click only selects it once loaded).
+    await page.keyboard.press('ArrowRight');
     const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: NOTEBOOK }).first();
     await file.waitFor({ timeout: 30_000 });
     await file.dblclick();

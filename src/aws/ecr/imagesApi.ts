@@ -1,6 +1,5 @@
 // The account's ECR images for the training wizard: repositories first (one paginated listing), then the
 // images of the one picked (its tags, newest first), so nothing is described that is not shown.
-import { paginateDescribeImages, paginateDescribeRepositories } from '@aws-sdk/client-ecr';
 import type { AwsClients } from '../clients';
 import { firstPages } from '../firstPages';
 
@@ -19,7 +18,8 @@ export interface ImageChoice {
 }
 
 export async function ecrRepositories(clients: AwsClients): Promise<RepositoryChoice[]> {
-  return firstPages(paginateDescribeRepositories({ client: clients.ecr(), pageSize: 100 }, {}), (page) =>
+  const { paginateDescribeRepositories } = await import('./ecrSdk.js');
+  return firstPages(paginateDescribeRepositories({ client: await clients.ecr(), pageSize: 100 }, {}), (page) =>
     (page.repositories ?? []).map((r) => ({
       name: r.repositoryName ?? '',
       uri: r.repositoryUri ?? '',
@@ -30,8 +30,9 @@ export async function ecrRepositories(clients: AwsClients): Promise<RepositoryCh
 
 /** One entry per tag (a tagged image can be picked by any of its tags), newest push first. */
 export async function ecrImages(clients: AwsClients, repository: RepositoryChoice): Promise<ImageChoice[]> {
+  const { paginateDescribeImages } = await import('./ecrSdk.js');
   const images = await firstPages(
-    paginateDescribeImages({ client: clients.ecr(), pageSize: 100 }, { repositoryName: repository.name }),
+    paginateDescribeImages({ client: await clients.ecr(), pageSize: 100 }, { repositoryName: repository.name }),
     (page) => page.imageDetails ?? [],
   );
   const out = images.flatMap((image) => {

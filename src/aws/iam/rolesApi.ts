@@ -1,6 +1,5 @@
 // Roles SageMaker may assume (their trust policy names sagemaker.amazonaws.com), for the create wizards.
 // The SDK's ListRoles paginator reads a bounded number of pages (firstPages); big accounts can still type an ARN.
-import { paginateListRoles } from '@aws-sdk/client-iam';
 import type { AwsClients } from '../clients';
 import { firstPages } from '../firstPages';
 
@@ -21,8 +20,9 @@ export function trustsSageMaker(policyDocument: string | undefined): boolean {
 }
 
 export async function sageMakerRoles(clients: AwsClients): Promise<RoleChoice[]> {
+  const { paginateListRoles } = await import('./iamSdk.js');
   const roles = await firstPages(
-    paginateListRoles({ client: clients.iam(), pageSize: 100 }, {}),
+    paginateListRoles({ client: await clients.iam(), pageSize: 100 }, {}),
     (page) => page.Roles ?? [],
   );
   return roles

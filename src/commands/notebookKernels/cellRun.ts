@@ -12,6 +12,7 @@ import {
 import { ExecutionTracker, inputEcho, inputPrompt, type ExecutionEnd } from '../../model/jupyter/executionState';
 import type { InputRequestContent, JupyterMessage } from '../../model/jupyter/messages';
 import type { OutputItemData } from '../../model/jupyter/mimeBundle';
+import { mergeOutputEdits } from '../../model/jupyter/outputBatch';
 import { window } from '../../ui/window';
 
 function toItems(items: readonly OutputItemData[]): vscode.NotebookCellOutputItem[] {
@@ -49,9 +50,31 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
   execution.start(Date.now());
   const outputs = new CellOutputs<vscode.NotebookCell>({ cell, displays });
   const created = new Map<string, vscode.NotebookCellOutput>();
-  let chain: Promise<unknown> = Promise.resolve(execution.clearOutput());
+  // Edits go to VS Code in batches: those that arrive while a batch is on its way wait, merged, for the next one
+  // (one round trip per batch, not per kernel message). Within a batch they are issued in order without waiting,
+  // as the execution delivers them in the order they were made. The first batch clears the old outputs.
+  let queued: OutputEdit<vscode.NotebookCell>[] = [];
+  let cleared = false;
+  let inFlight: Promise<void> | undefined;
+  const drain = async (): Promise<void> => {
+    while (queued.length || !cleared) {
+      const batch = mergeOutputEdits(queued);
+      queued = [];
+      const sent: Array<Thenable<void> | undefined> = [];
+      if (!cleared) sent.push(execution.clearOutput());
+      cleared = true;
+      for (const edit of batch) sent.push(applyEdit(edit));
+      await Promise.all(sent).catch(() => undefined);
+    }
+    inFlight = undefined; // no await since the last check: nothing queued is left behind
+  };
   const apply = (edits: OutputEdit<vscode.NotebookCell>[]): void => {
-    for (const edit of edits) chain = chain.then(() => applyEdit(edit)).catch(() => undefined);
+    queued.push(...edits);
+    inFlight ??= drain();
+  };
+  /** Resolves once every edit made so far reached VS Code. */
+  const settled = async (): Promise<void> => {
+    while (inFlight) await inFlight;
   };
   const applyEdit = (edit: OutputEdit<vscode.NotebookCell>): Thenable<void> | undefined => {
     switch (edit.kind) {
@@ -80,6 +103,7 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
       }
     }
   };
+  inFlight = drain();
 
   return new Promise((resolve) => {
     let done = false;
@@ -103,7 +127,7 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
       options.running(undefined);
       if (end?.message && !notice)
         notice = noticeOutput(end.outcome === 'aborted' ? 'Not run' : 'Kernel died', end.message);
-      chain = chain
+      void settled()
         .then(() => (notice ? execution.appendOutput(notice) : undefined))
         .catch(() => undefined)
         .then(() => {

@@ -31,7 +31,15 @@ export interface E2eSession {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(vsix: string): Promise<E2eSession> {
+export interface WorkbenchOptions {
+  /**
+   * Open the fixture folder as a multi-root workspace (a .code-workspace file) rather than as a folder: adding a
+   * folder to it (Open Instance Files) then does not reload the window, as it does for a single folder.
+   */
+  multiRoot?: boolean;
+}
+
+export async function openWorkbench(vsix: string, options: WorkbenchOptions = {}): Promise<E2eSession> {
   host.ensureHost();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'smw-e2e-'));
   const userDataDir = path.join(scratch, 'user-data');
@@ -52,7 +60,13 @@ export async function openWorkbench(vsix: string): Promise<E2eSession> {
   });
   const browser = await host.launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  if (options.multiRoot) {
+    const file = path.join(scratch, 'e2e.code-workspace');
+    fs.writeFileSync(file, JSON.stringify({ folders: [{ path: 'workspace' }], settings: {} }));
+    await page.goto(`${server.url}/?workspace=${encodeURIComponent(file)}`);
+  } else {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  }
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return {
     page,
@@ -72,12 +86,15 @@ export async function openWorkbench(vsix: string): Promise<E2eSession> {
  * Opens the packaged extension in real VS Code before a suite's tests and closes it after; returns the
  * session getter. `npm run test:e2e` packages the .vsix and passes its path in SMW_VSIX.
  */
-export function useWorkbench(prepare?: (session: E2eSession) => Promise<void>): () => E2eSession {
+export function useWorkbench(
+  prepare?: (session: E2eSession) => Promise<void>,
+  options: WorkbenchOptions = {},
+): () => E2eSession {
   let session: E2eSession | undefined;
   before(async () => {
     const vsix = process.env.SMW_VSIX;
     if (!vsix) throw new Error('run through `npm run test:e2e`, which packages the .vsix first');
-    session = await openWorkbench(vsix);
+    session = await openWorkbench(vsix, options);
     await prepare?.(session);
   });
   // A failed test leaves a picture of the window as it was, to see why.
