@@ -91,7 +91,7 @@ function saveQuestion(name: string, newName: string, appType: string, moving: At
 
 type SaveOutcome = { outcome: 'done' | 'cancelled' | 'refused' | 'failed'; message: string; newName?: string };
 
-/** Creates the new version, re-points what named the old one (domains and profiles before spaces), offers to delete the old one. */
+/** Creates the new version and re-points what named the old one (domains and profiles before spaces). */
 export async function saveAsNewVersion(ctx: StudioContext, name: string, text: string): Promise<SaveOutcome> {
   const clients = ctx.session.clients;
   let described, existing, attachments;
@@ -148,24 +148,12 @@ export async function saveAsNewVersion(ctx: StudioContext, name: string, text: s
     void window.showWarningMessage(message);
     return { outcome: 'done', message, newName };
   }
+  // Deleting the old one is left to the Delete command: asked inside the save, VS Code's save of the file that
+  // names it fails once it is gone.
   if (staying.length === 0) {
-    const remove = await window.showInformationMessage(
-      `${summary} Nothing uses ${name} any more. Delete it?`,
-      { modal: true, detail: `Deletes the Studio lifecycle configuration ${name}; ${newName} stays.` },
-      `Delete ${name}`,
-    );
-    if (remove === `Delete ${name}`) {
-      try {
-        await deleteStudioConfig(clients, name);
-        ctx.changed();
-        void window.showInformationMessage(`${summary} Deleted ${name}.`);
-        return { outcome: 'done', message: `${summary} Deleted ${name}.`, newName };
-      } catch (error) {
-        const message = `${summary} ${name} was not deleted: ${awsMessage(ctx, error, 'DeleteStudioLifecycleConfig')}`;
-        void window.showWarningMessage(message);
-        return { outcome: 'done', message, newName };
-      }
-    }
+    const message = `${summary} Nothing uses ${name} any more: delete it from the Studio view if it is not needed.`;
+    void window.showInformationMessage(message);
+    return { outcome: 'done', message, newName };
   }
   void window.showInformationMessage(summary);
   return { outcome: 'done', message: summary, newName };
