@@ -18,7 +18,8 @@ const ROOT = host.ROOT;
 const RESULTS_DIR = process.env.SMW_RESULTS_DIR ?? path.join(ROOT, '.test-results');
 const RESULTS = path.join(RESULTS_DIR, 'integration.json');
 const LOG_CAPTURE = path.join(RESULTS_DIR, 'integration-extension.log');
-const DEADLINE_MS = 20 * 60_000;
+// The whole suite (kernels on real Jupyter servers, Studio, the large scenario) takes over 20 minutes on two cores.
+const DEADLINE_MS = 45 * 60_000;
 
 function ensureBuilt() {
   if (!fs.existsSync(path.join(ROOT, 'out', 'test', 'integration', 'index.js'))) run('compile');
