@@ -31,10 +31,13 @@ function run(script) {
   if (result.status !== 0) throw new Error(`npm run ${script} failed`);
 }
 
-async function waitForResults(browserPage) {
+async function waitForResults(browserPage, progress) {
   const deadline = Date.now() + DEADLINE_MS;
   while (!fs.existsSync(RESULTS)) {
-    if (Date.now() > deadline) throw new Error(`no results after ${DEADLINE_MS / 60_000} min`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no results after ${DEADLINE_MS / 60_000} min; the test running then: ${progress.running ?? '(none started)'}`,
+      );
     if (browserPage.isClosed()) throw new Error('the VS Code window closed before the tests wrote results');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -117,12 +120,18 @@ async function runInHost({ suiteDir, scenario, env = {}, compiled = false }) {
     const folder = path.join(ROOT, 'test', 'fixtures', 'workspace');
     browser = await host.launchBrowser();
     const page = await browser.newPage();
+    const progress = { running: undefined };
     page.on('console', (message) => {
       const text = message.text();
       if (/Integration tests running in VS Code/.test(text)) console.log(text.replace(/^.*?(Integration tests)/, '$1'));
+      // The suite's progress (index.ts): finished tests as they finish, so a hung run shows where it stopped.
+      const line = /\[smw-progress\] (started|passed|failed) (.*)$/s.exec(text);
+      if (!line) return;
+      if (line[1] === 'started') progress.running = line[2];
+      else console.log(`  ${line[1] === 'passed' ? '✔' : '✖'} ${line[2]}`);
     });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
-    return await waitForResults(page);
+    return await waitForResults(page, progress);
   } finally {
     await cleanup();
   }
@@ -137,10 +146,8 @@ async function main() {
     env: { SMW_LOG_CAPTURE: LOG_CAPTURE },
   });
   console.log(`Integration tests ran in VS Code ${results.vscodeVersion} (${results.appHost})`);
-  for (const test of results.tests) {
-    const mark = test.state === 'passed' ? '  ✔' : test.state === 'pending' ? '  -' : '  ✖';
-    console.log(`${mark} ${test.fullTitle}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}`);
-  }
+  // Passed and failed tests were printed as they finished.
+  for (const test of results.tests.filter((t) => t.state === 'pending')) console.log(`  - ${test.fullTitle}`);
   for (const test of results.tests.filter((t) => t.state === 'failed'))
     console.log(`\nFAILED: ${test.fullTitle}\n${test.error}`);
   console.log(`integration: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending`);

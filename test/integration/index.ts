@@ -14,6 +14,9 @@ interface TestResult {
   error?: string;
 }
 
+/** Marks the lines scripts/run-integration.js forwards from the host's console. */
+const PROGRESS = '[smw-progress]';
+
 function testFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -52,12 +55,16 @@ export async function runSuiteIn(dir: string): Promise<void> {
   const results: TestResult[] = [];
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((count) => resolve(count));
-    runner.on('pass', (test) =>
-      results.push({ fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration }),
-    );
-    runner.on('fail', (test, error: Error) =>
-      results.push({ fullTitle: test.fullTitle(), state: 'failed', error: error.stack ?? String(error) }),
-    );
+    // Progress lines the driver prints as they come, so a run that hangs shows where.
+    runner.on('test', (test) => console.log(`${PROGRESS} started ${test.fullTitle()}`));
+    runner.on('pass', (test) => {
+      results.push({ fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration });
+      console.log(`${PROGRESS} passed ${test.fullTitle()} (${test.duration} ms)`);
+    });
+    runner.on('fail', (test, error: Error) => {
+      results.push({ fullTitle: test.fullTitle(), state: 'failed', error: error.stack ?? String(error) });
+      console.log(`${PROGRESS} failed ${test.fullTitle()}: ${error.message}`);
+    });
     runner.on('pending', (test) => results.push({ fullTitle: test.fullTitle(), state: 'pending' }));
   });
   capture?.();

@@ -147,11 +147,32 @@ describe('PresignedSession (presigned sign-in, cookies, _xsrf, re-authentication
   });
 
   it('the refresh timer re-mints ahead of expiry', async () => {
-    const s = session(2, { refreshTimer: true, now: Date.now, refreshMarginMs: 500 });
+    // A 4 s session with a 2 s margin: the timer fires about 2 s in, leaving 2 s of slack on a loaded machine.
+    const mintedAt: number[] = [];
+    let reminted!: () => void;
+    const secondMint = new Promise<void>((resolve) => (reminted = resolve));
+    const s = session(4, {
+      refreshTimer: true,
+      now: Date.now,
+      refreshMarginMs: 2_000,
+      mint: async () => {
+        mintedAt.push(Date.now());
+        if (mintedAt.length === 2) reminted();
+        return { url: stub.mint(), sessionSeconds: 4 };
+      },
+    });
     await s.signIn();
-    await new Promise((r) => setTimeout(r, 1700));
-    assert.strictEqual(stub.mints, 2);
+    await secondMint;
+    assert.ok(
+      mintedAt[1] < mintedAt[0] + 4_000,
+      `re-minted ${mintedAt[1] - mintedAt[0]} ms in, after the session ended`,
+    );
+    // The new sign-in completing; bounded, so a test that timed out does not keep the process busy.
+    const until = Date.now() + 5_000;
+    while (s.generation < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
     assert.strictEqual(s.generation, 2);
+    assert.strictEqual(stub.mints, 2);
+    assert.ok(!stub.requests.some((r) => r.status === 403), 'no request was refused');
   });
 
   it('a refused presigned URL (used twice, or too late) fails clearly without the token', async () => {
