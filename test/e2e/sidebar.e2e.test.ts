@@ -8,26 +8,28 @@ describe('SageMaker sidebar in VS Code (packaged .vsix, real browser)', function
   this.timeout(180_000);
   const workbench = useWorkbench();
 
-  it('shows the SageMaker container with its six views', async () => {
+  it('shows the SageMaker container with its eight views, in order', async () => {
     const { page } = workbench();
-    await page
-      .locator('.activitybar a[aria-label^="SageMaker"], .activitybar .action-item[aria-label^="SageMaker"]')
-      .first()
-      .click();
-    for (const view of [
+    const views = [
       'Notebook Instances',
+      'Studio',
       'Autopilot',
       'Training Jobs',
       'Model Registry',
       'Endpoints',
       'Pipelines',
-    ]) {
+      'Running Now',
+    ];
+    await page
+      .locator('.activitybar a[aria-label^="SageMaker"], .activitybar .action-item[aria-label^="SageMaker"]')
+      .first()
+      .click();
+    for (const view of views)
       await page.locator('.pane-header', { hasText: view }).first().waitFor({ timeout: 30_000 });
-    }
     const headers = await page.locator('.sidebar .pane-header h3.title').allTextContents();
     assert.deepEqual(
       headers.map((h) => h.trim()),
-      ['Notebook Instances', 'Autopilot', 'Training Jobs', 'Model Registry', 'Endpoints', 'Pipelines'],
+      views,
     );
   });
 

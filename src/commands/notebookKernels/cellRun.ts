@@ -12,7 +12,7 @@ import {
 import { ExecutionTracker, inputEcho, inputPrompt, type ExecutionEnd } from '../../model/jupyter/executionState';
 import type { InputRequestContent, JupyterMessage } from '../../model/jupyter/messages';
 import type { OutputItemData } from '../../model/jupyter/mimeBundle';
-import { mergeOutputEdits } from '../../model/jupyter/outputBatch';
+import { OutputBatcher } from '../../model/jupyter/outputBatch';
 import { window } from '../../ui/window';
 
 function toItems(items: readonly OutputItemData[]): vscode.NotebookCellOutputItem[] {
@@ -50,32 +50,6 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
   execution.start(Date.now());
   const outputs = new CellOutputs<vscode.NotebookCell>({ cell, displays });
   const created = new Map<string, vscode.NotebookCellOutput>();
-  // Edits go to VS Code in batches: those that arrive while a batch is on its way wait, merged, for the next one
-  // (one round trip per batch, not per kernel message). Within a batch they are issued in order without waiting,
-  // as the execution delivers them in the order they were made. The first batch clears the old outputs.
-  let queued: OutputEdit<vscode.NotebookCell>[] = [];
-  let cleared = false;
-  let inFlight: Promise<void> | undefined;
-  const drain = async (): Promise<void> => {
-    while (queued.length || !cleared) {
-      const batch = mergeOutputEdits(queued);
-      queued = [];
-      const sent: Array<Thenable<void> | undefined> = [];
-      if (!cleared) sent.push(execution.clearOutput());
-      cleared = true;
-      for (const edit of batch) sent.push(applyEdit(edit));
-      await Promise.all(sent).catch(() => undefined);
-    }
-    inFlight = undefined; // no await since the last check: nothing queued is left behind
-  };
-  const apply = (edits: OutputEdit<vscode.NotebookCell>[]): void => {
-    queued.push(...edits);
-    inFlight ??= drain();
-  };
-  /** Resolves once every edit made so far reached VS Code. */
-  const settled = async (): Promise<void> => {
-    while (inFlight) await inFlight;
-  };
   const applyEdit = (edit: OutputEdit<vscode.NotebookCell>): Thenable<void> | undefined => {
     switch (edit.kind) {
       case 'append': {
@@ -103,7 +77,13 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
       }
     }
   };
-  inFlight = drain();
+  // Edits go to VS Code in batches (one round trip per batch, not per kernel message). Within a batch they are
+  // issued in order without waiting, as the execution delivers them in the order they were made.
+  const batcher = new OutputBatcher<vscode.NotebookCell>(async (batch, first) => {
+    const sent: Array<Thenable<void> | undefined> = first ? [execution.clearOutput()] : [];
+    for (const edit of batch) sent.push(applyEdit(edit));
+    await Promise.all(sent);
+  });
 
   return new Promise((resolve) => {
     let done = false;
@@ -127,7 +107,8 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
       options.running(undefined);
       if (end?.message && !notice)
         notice = noticeOutput(end.outcome === 'aborted' ? 'Not run' : 'Kernel died', end.message);
-      void settled()
+      void batcher
+        .settled()
         .then(() => (notice ? execution.appendOutput(notice) : undefined))
         .catch(() => undefined)
         .then(() => {
@@ -138,7 +119,7 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
     };
     const handle = (message: JupyterMessage): void => {
       if (done) return;
-      apply(outputs.handle(message));
+      batcher.add(outputs.handle(message));
       const change = tracker.handle(message);
       if (change.executionCount !== undefined) execution.executionOrder = change.executionCount;
       if (change.end) finish(change.end);
@@ -161,7 +142,7 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
         message.header as KernelMessage.IInputReplyMsg['parent_header'],
       );
       if (value === undefined) void kernel.interrupt().catch(() => undefined);
-      else apply(outputs.appendStream('stdout', inputEcho(request, value)));
+      else batcher.add(outputs.appendStream('stdout', inputEcho(request, value)));
     };
     future.done.catch(() => undefined);
     options.running({

@@ -53,3 +53,51 @@ export function mergeOutputEdits<C>(edits: readonly OutputEdit<C>[]): OutputEdit
   }
   return merged;
 }
+
+/**
+ * Sends output edits to the notebook one batch at a time: edits that arrive while a batch is on its way wait,
+ * merged, for the next. `send` gets each batch in order; the first batch is sent even when empty (it clears
+ * the cell's old outputs). A send that fails does not stop the next.
+ */
+export class OutputBatcher<C> {
+  private queued: OutputEdit<C>[] = [];
+  private first = true;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(private readonly send: (batch: OutputEdit<C>[], first: boolean) => Promise<void>) {
+    this.kick();
+  }
+
+  add(edits: readonly OutputEdit<C>[]): void {
+    this.queued.push(...edits);
+    this.kick();
+  }
+
+  /** Resolves once every edit added so far was sent. */
+  async settled(): Promise<void> {
+    // A drain still recorded after it finished has nothing left: waiting on it again would spin forever.
+    let current = this.inFlight;
+    while (current) {
+      await current;
+      current = this.inFlight === current ? undefined : this.inFlight;
+    }
+  }
+
+  private kick(): void {
+    // Only start a drain that has something to send: a drain with nothing to do would finish before
+    // `inFlight` is assigned, leaving a settled promise there for settled() to wait on forever.
+    if (this.inFlight || (!this.first && this.queued.length === 0)) return;
+    this.inFlight = this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.first || this.queued.length > 0) {
+      const batch = mergeOutputEdits(this.queued);
+      const first = this.first;
+      this.queued = [];
+      this.first = false;
+      await this.send(batch, first).catch(() => undefined);
+    }
+    this.inFlight = undefined; // no await since the last check: nothing queued is left behind
+  }
+}

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { CellOutputs, DisplayRegistry, type OutputEdit } from '../../../../src/model/jupyter/cellOutputs';
 import type { JupyterMessage } from '../../../../src/model/jupyter/messages';
-import { mergeOutputEdits } from '../../../../src/model/jupyter/outputBatch';
+import { OutputBatcher, mergeOutputEdits } from '../../../../src/model/jupyter/outputBatch';
 import { SimulatedNotebook } from './simulatedCell';
 
 let seq = 0;
@@ -94,5 +94,63 @@ describe('mergeOutputEdits', () => {
     );
     const cleared: OutputEdit<string>[] = [...updates, { kind: 'replaceAll', outputs: [] }];
     assert.deepStrictEqual(mergeOutputEdits(cleared), [{ kind: 'replaceAll', outputs: [] }]);
+  });
+
+  describe('OutputBatcher', () => {
+    /** A notebook whose every edit round trip waits until the test lets it go. */
+    function slowNotebook() {
+      const batches: Array<{ edits: number; first: boolean }> = [];
+      const waiting: Array<() => void> = [];
+      const batcher = new OutputBatcher<string>(
+        (batch, first) =>
+          new Promise<void>((resolve) => {
+            batches.push({ edits: batch.length, first });
+            waiting.push(resolve);
+          }),
+      );
+      const releaseAll = async () => {
+        while (waiting.length) {
+          waiting.shift()?.();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
+      return { batches, batcher, releaseAll };
+    }
+
+    it('sends the first batch at once (clearing old outputs) and merges what arrives meanwhile into the next', async () => {
+      const { batches, batcher, releaseAll } = slowNotebook();
+      for (const edits of editsOf([stream('stdout', 'a\n'), stream('stdout', 'b\n'), stream('stdout', 'c\n')]))
+        batcher.add(edits);
+      await releaseAll();
+      await batcher.settled();
+      assert.deepStrictEqual(batches, [
+        { edits: 0, first: true },
+        { edits: 1, first: false },
+      ]);
+    });
+
+    it('settles when nothing is queued, even after an empty add once idle (a status message adds no edit)', async () => {
+      const { batches, batcher, releaseAll } = slowNotebook();
+      await releaseAll();
+      await batcher.settled();
+      batcher.add([]);
+      let settled = false;
+      void batcher.settled().then(() => (settled = true));
+      // A bounded number of microtask turns: a settled() spinning on a finished batch would never let a timer run.
+      for (let turn = 0; turn < 100 && !settled; turn++) await Promise.resolve();
+      assert.ok(settled, 'settled() resolved');
+      assert.strictEqual(batches.length, 1);
+    });
+
+    it('keeps sending after a batch fails', async () => {
+      const sent: number[] = [];
+      const batcher = new OutputBatcher<string>(async (batch) => {
+        sent.push(batch.length);
+        if (sent.length === 1) throw new Error('notebook closed');
+      });
+      batcher.add(editsOf([stream('stdout', 'x\n')]).flat());
+      await batcher.settled();
+      assert.deepStrictEqual(sent, [0, 1]);
+    });
   });
 });
