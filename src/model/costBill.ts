@@ -38,6 +38,8 @@ export interface BillRow {
   costSoFarUsd?: number;
   /** "$0.230/h × 2 = $0.460/h", "price unknown", "serverless: billed per …". */
   priceText: string;
+  /** An endpoint that served no invocations over the last `hours`; what an idle hour of the whole endpoint costs. */
+  idle?: { hours: number; usdPerHour?: number };
 }
 
 const COMPONENTS: Record<RunningKind, PriceComponent | undefined> = {
@@ -122,6 +124,8 @@ export interface Bill {
   totalUsdPerHour: number;
   /** Rows whose price is unknown: the total leaves them out and says so. */
   unknownCount: number;
+  /** What the idle endpoints cost per hour in all, when some are idle. */
+  idleUsdPerHour?: number;
 }
 
 export function bill(resources: RunningResource[], prices: PriceTable, now: Date): Bill {
@@ -141,10 +145,17 @@ export function rowLabel(r: RunningResource): string {
   return `${r.name} / ${r.variant ?? '?'}${r.shadow ? ' (shadow)' : ''}`;
 }
 
-/** The row's second line: instance type × count, price, running for, cost so far. */
+/** "idle 24 h: no invocations, $0.23 an idle hour" (the whole endpoint's price per hour, shadow variants included). */
+export function idleText(idle: NonNullable<BillRow['idle']>): string {
+  const cost = idle.usdPerHour === undefined ? 'price unknown' : formatUsd(idle.usdPerHour);
+  return `idle ${idle.hours} h: no invocations, ${cost} an idle hour`;
+}
+
+/** The row's second line: idle first when it is, instance type × count, price, running for, cost so far. */
 export function rowDescription(row: BillRow): string {
   const r = row.resource;
   const parts: string[] = [];
+  if (row.idle) parts.push(idleText(row.idle));
   if (r.instanceType) parts.push(r.count === 1 ? r.instanceType : `${r.count} × ${r.instanceType}`);
   parts.push(row.priceText);
   if (row.runningMs !== undefined) parts.push(`running ${formatDuration(row.runningMs)}`);

@@ -1,7 +1,8 @@
 // What SageMaker compute runs in the region, read for the live bill: list calls filtered to the running status
 // (every page: a bill must be complete), plus the few describes a price needs: DescribeEndpoint for each InService
 // endpoint (its variants' current instance counts), DescribeEndpointConfig for instance types (a configuration never
-// changes, so each is read once per session), and a describe per in-progress job (instance type, count, spot).
+// changes, so each is read once per session: EndpointConfigCache), and a describe per in-progress job (instance type,
+// count, spot).
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -32,18 +33,28 @@ async function allPages<T>(read: (token: string | undefined) => Promise<{ items:
   return items;
 }
 
-/** Endpoint configurations by region and name: immutable on AWS, so read once. */
-const configCache = new Map<string, Promise<DescribeEndpointConfigCommandOutput>>();
+/**
+ * Endpoint configurations already read, by region and name. A configuration is immutable on AWS, so the caller keeps
+ * one of these for its session (a new profile or account starts a new one) and each configuration is described once.
+ */
+export class EndpointConfigCache {
+  private readonly configs = new Map<string, Promise<DescribeEndpointConfigCommandOutput>>();
 
-function endpointConfig(clients: AwsClients, region: string, name: string) {
-  const key = `${region}|${name}`;
-  let config = configCache.get(key);
-  if (!config) {
-    config = clients.sagemaker().send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
-    config.catch(() => configCache.delete(key));
-    configCache.set(key, config);
+  read(clients: AwsClients, region: string, name: string): Promise<DescribeEndpointConfigCommandOutput> {
+    const key = `${region}|${name}`;
+    let config = this.configs.get(key);
+    if (!config) {
+      config = clients.sagemaker().send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
+      // A failed read (throttled, deleted meanwhile) is not kept: the next refresh asks again.
+      config.catch(() => this.configs.delete(key));
+      this.configs.set(key, config);
+    }
+    return config;
   }
-  return config;
+
+  clear(): void {
+    this.configs.clear();
+  }
 }
 
 export async function runningNotebookInstances(clients: AwsClients): Promise<RunningResource[]> {
@@ -63,7 +74,11 @@ export async function runningNotebookInstances(clients: AwsClients): Promise<Run
   }));
 }
 
-export async function runningEndpointVariants(clients: AwsClients, region: string): Promise<RunningResource[]> {
+export async function runningEndpointVariants(
+  clients: AwsClients,
+  region: string,
+  configs: EndpointConfigCache,
+): Promise<RunningResource[]> {
   const endpoints = await allPages(async (token) => {
     const out = await clients
       .sagemaker()
@@ -75,7 +90,7 @@ export async function runningEndpointVariants(clients: AwsClients, region: strin
       const name = e.EndpointName ?? '?';
       const described = await clients.sagemaker().send(new DescribeEndpointCommand({ EndpointName: name }));
       const config = described.EndpointConfigName
-        ? await endpointConfig(clients, region, described.EndpointConfigName)
+        ? await configs.read(clients, region, described.EndpointConfigName)
         : undefined;
       const typeOf = new Map(
         [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])].map((v) => [
@@ -182,10 +197,14 @@ export async function runningAutoMlJobs(clients: AwsClients): Promise<RunningRes
 }
 
 /** Everything billable that runs in the session's region, in the order the view shows it. */
-export async function runningResources(clients: AwsClients, region: string): Promise<RunningResource[]> {
+export async function runningResources(
+  clients: AwsClients,
+  region: string,
+  configs: EndpointConfigCache,
+): Promise<RunningResource[]> {
   const parts = await Promise.all([
     runningNotebookInstances(clients),
-    runningEndpointVariants(clients, region),
+    runningEndpointVariants(clients, region, configs),
     runningTrainingJobs(clients),
     runningProcessingJobs(clients),
     runningTransformJobs(clients),

@@ -4,7 +4,9 @@
 // and hosting features' own functions.
 import * as vscode from 'vscode';
 import { sageMakerHourlyPrice } from '../../aws/pricing/pricingApi';
+import { EndpointConfigCache } from '../../aws/sagemaker/runningResourcesApi';
 import { costAlertMessage, statusBarText } from '../../model/costBill';
+import { idleHours } from '../../model/idleEndpoints';
 import type { CommandOutcome } from '../../ui/commands';
 import { toUserError } from '../../ui/showAwsError';
 import { window } from '../../ui/window';
@@ -20,8 +22,14 @@ import { PriceCache } from './priceCache';
 export const alertThreshold = (): number =>
   vscode.workspace.getConfiguration('sagemakerWorkbench').get<number>('costAlertPerHour', 0) ?? 0;
 
+/** Zero Invocations over this many hours marks an endpoint idle. */
+export const idleEndpointHours = (): number =>
+  idleHours(vscode.workspace.getConfiguration('sagemakerWorkbench').get<number>('idleEndpointHours'));
+
 export class CostFeature implements vscode.Disposable {
   private readonly prices: PriceCache;
+  /** Endpoint configurations described in this session (immutable on AWS): read once, not on every refresh. */
+  private readonly configs = new EndpointConfigCache();
   /** Told once per crossing: reset when the total falls back under the threshold or the session changes. */
   private alerted = false;
   private readonly subscriptions: vscode.Disposable[];
@@ -43,6 +51,7 @@ export class CostFeature implements vscode.Disposable {
     this.subscriptions = [
       provider.onDidRead((reading) => this.follow(reading)),
       session.onDidChange(() => {
+        this.configs.clear();
         statusBar.hide();
         this.alerted = false;
       }),
@@ -51,7 +60,7 @@ export class CostFeature implements vscode.Disposable {
 
   async read(): Promise<BillReading> {
     try {
-      return await readBill(this.wb.session, this.prices);
+      return await readBill(this.wb.session, this.prices, this.configs, idleEndpointHours());
     } catch (error) {
       throw new Error(toUserError(error, this.wb.session, 'sagemaker', 'ListEndpoints').message);
     }

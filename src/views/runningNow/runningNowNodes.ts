@@ -39,13 +39,19 @@ export class BillRowNode implements ExplorerNode {
     item.id = this.id;
     item.description = rowDescription(this.row);
     const unknown = this.row.billing === 'unknown';
+    // An idle endpoint stands out: money spent on nothing, with Delete on its row.
     item.iconPath = new vscode.ThemeIcon(
-      ICONS[r.kind],
-      unknown ? new vscode.ThemeColor('list.warningForeground') : undefined,
+      this.row.idle ? 'debug-pause' : ICONS[r.kind],
+      unknown || this.row.idle ? new vscode.ThemeColor('list.warningForeground') : undefined,
     );
     item.tooltip = new vscode.MarkdownString()
       .appendText(`${rowLabel(r)} (${r.kind.replace('-', ' ')}, ${this.region})\n\n`)
       .appendText(rowDescription(this.row));
+    if (this.row.idle)
+      item.tooltip.appendText(
+        `\n\nNo invocations in the last ${this.row.idle.hours} h (CloudWatch Invocations, all production variants); ` +
+          'its instances are billed all the same. Delete it if nothing needs it.',
+      );
     item.contextValue = `runningNow:${r.kind}`;
     return item;
   }
@@ -66,9 +72,12 @@ export class BillTotalNode implements ExplorerNode {
     );
     item.id = this.id;
     const unknown = this.bill.unknownCount;
-    item.description = unknown
-      ? `on-demand prices; ${unknown} with price unknown not included`
-      : 'on-demand prices from the AWS Price List';
+    const idle = this.bill.idleUsdPerHour;
+    item.description =
+      (unknown
+        ? `on-demand prices; ${unknown} with price unknown not included`
+        : 'on-demand prices from the AWS Price List') +
+      (idle !== undefined ? `; ${formatUsd(idle)}/h of it on idle endpoints` : '');
     item.iconPath = new vscode.ThemeIcon('credit-card');
     item.contextValue = 'runningNow:total';
     return item;

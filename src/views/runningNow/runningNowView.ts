@@ -12,6 +12,8 @@ export interface BillReading {
   region: string;
   /** Why some prices could not be read (the rows say "price unknown"). */
   priceProblem?: string;
+  /** Why idle endpoints could not be checked (no row is marked idle). */
+  idleProblem?: string;
 }
 
 export class RunningNowProvider extends RefreshableTreeProvider<ExplorerNode> {
@@ -68,6 +70,9 @@ export class RunningNowProvider extends RefreshableTreeProvider<ExplorerNode> {
       new BillTotalNode(bill, region),
       ...(reading.priceProblem
         ? [new MessageNode('runningNow:priceProblem', `Prices could not be read: ${reading.priceProblem}`, 'warning')]
+        : []),
+      ...(reading.idleProblem
+        ? [new MessageNode('runningNow:idleProblem', `Idle endpoints not checked: ${reading.idleProblem}`, 'warning')]
         : []),
       ...bill.rows.map((row) => new BillRowNode(row, region)),
     ];

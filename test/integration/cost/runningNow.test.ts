@@ -1,10 +1,15 @@
 // The live bill in the real extension host against the seeded account: what runs, each row's on-demand price ×
 // instance count from the Price List API (called in us-east-1 whatever the working region), the total in the view
 // and the status bar, a start and a one-click stop moving it, an instance type the price list does not have shown as
-// "price unknown", a one-click endpoint delete, and the cost alert said once.
+// "price unknown", a one-click endpoint delete, the cost alert said once, the endpoint nothing calls marked idle
+// from one GetMetricData for every endpoint shown, and endpoint configurations described once a session.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { CreateNotebookInstanceCommand } from '@aws-sdk/client-sagemaker';
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateNotebookInstanceCommand,
+} from '@aws-sdk/client-sagemaker';
 import { runningNow } from '../../../src/commands/cost/activateCost';
 import { pace } from '../../../src/ui/pace';
 import { BillRowNode, BillTotalNode } from '../../../src/views/runningNow/runningNowNodes';
@@ -16,6 +21,8 @@ import { host, until } from '../support/workbench';
 type Outcome = { outcome: string; message?: string };
 const LAB = 'ml-pipeline-lab-notebook';
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
+/** The seeded endpoint left running since 2021 that nothing calls: zero Invocations in CloudWatch. */
+const IDLE = 'cmapss-XGBoostEndpoint-2021-01-07-16-30-12';
 
 /**
  * The seeded account once its starting instance is InService and its running training and Autopilot jobs have
@@ -32,7 +39,7 @@ const SEEDED: Array<[string, string, number | undefined]> = [
     undefined,
   ],
   ['abalone-inference-pipeline-endpoint / AllTraffic', 'ml.c5.xlarge · $0.204/h', 0.204],
-  ['cmapss-XGBoostEndpoint-2021-01-07-16-30-12 / AllTraffic', 'ml.m5.xlarge · $0.23/h', 0.23],
+  [`${IDLE} / AllTraffic`, 'idle 24 h: no invocations, $0.23 an idle hour · ml.m5.xlarge · $0.23/h', 0.23],
   ['fraud-detection-endpoint / AllTraffic', 'ml.m4.xlarge · $0.24/h', 0.24],
 ];
 const SEEDED_TOTAL = 0.0464 + 0.23 + 0.115 + 0.115 + 0.204 + 0.23 + 0.24;
@@ -122,7 +129,10 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     assert.deepStrictEqual(bill.rows.map((r) => r.label).sort(), SEEDED.map(([l]) => l).sort(), 'nothing else runs');
     assert.strictEqual(SEEDED_TOTAL.toFixed(2), '1.18');
     assert.strictEqual(bill.total, 'Total $1.18/h in us-east-1');
-    assert.strictEqual(bill.totalDescription, 'on-demand prices from the AWS Price List');
+    assert.strictEqual(
+      bill.totalDescription,
+      'on-demand prices from the AWS Price List; $0.23/h of it on idle endpoints',
+    );
     assert.ok(Math.abs(runningNow().provider.last!.bill.totalUsdPerHour - SEEDED_TOTAL) < 1e-9);
     assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.18/h');
   });
@@ -210,7 +220,10 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     assert.ok(!row.description.includes('$'), row.description);
     assert.deepStrictEqual([row.node.row.billing, row.node.row.usdPerHour], ['unknown', undefined]);
     assert.strictEqual(bill.total, 'Total $1.18/h in us-east-1');
-    assert.strictEqual(bill.totalDescription, 'on-demand prices; 1 with price unknown not included');
+    assert.strictEqual(
+      bill.totalDescription,
+      'on-demand prices; 1 with price unknown not included; $0.23/h of it on idle endpoints',
+    );
     assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.18/h+');
   });
 
@@ -255,5 +268,121 @@ describe('Running Now: the live bill of SageMaker compute', function () {
       await shownBill();
       assert.deepStrictEqual(ui.shown('warning'), [], 'under the threshold: nothing said');
     });
+  });
+
+  it('marks the endpoint nothing calls idle with what an idle hour costs, from one GetMetricData for all endpoints shown', async () => {
+    await settled();
+    await clearRequests();
+    const bill = await shownBill();
+    const idle = rowOf(bill, `${IDLE} / AllTraffic`);
+    assert.ok(
+      idle.description.startsWith('idle 24 h: no invocations, $0.23 an idle hour · ml.m5.xlarge · $0.23/h · running '),
+      idle.description,
+    );
+    assert.deepStrictEqual(idle.node.row.idle, { hours: 24, usdPerHour: 0.23 });
+    const idleItem = await idle.node.getTreeItem();
+    // appendText escapes the text as Markdown (spaces as &nbsp;): read it as the hover shows it.
+    const tooltip = (idleItem.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
+    assert.match(tooltip, /No invocations in the last 24 h .*its instances are billed all the same/);
+    for (const row of bill.rows.filter((r) => r.node.row.resource.kind === 'endpoint-variant' && r !== idle)) {
+      assert.strictEqual(row.node.row.idle, undefined, `${row.label} serves traffic`);
+      assert.ok(!row.description.startsWith('idle'), row.description);
+    }
+    const metricCalls = (await recordedRequests()).filter((r) => r.operation === 'GetMetricData');
+    assert.strictEqual(metricCalls.length, 1, 'one GetMetricData for the refresh');
+    assert.strictEqual(metricCalls[0].service, 'monitoring');
+    type Query = {
+      Id: string;
+      MetricStat: {
+        Metric: { Namespace: string; MetricName: string; Dimensions: Array<{ Name: string; Value: string }> };
+        Period: number;
+        Stat: string;
+      };
+    };
+    const asked = (metricCalls[0].input as { MetricDataQueries: Query[] }).MetricDataQueries.map((q) => {
+      const m = q.MetricStat.Metric;
+      assert.deepStrictEqual(
+        [m.Namespace, m.MetricName, q.MetricStat.Stat, q.MetricStat.Period],
+        ['AWS/SageMaker', 'Invocations', 'Sum', 86_400],
+      );
+      return m.Dimensions.map((d) => `${d.Name}=${d.Value}`).join(' ');
+    });
+    // Every production variant on instances; the shadow mirrors production and serverless costs nothing idle.
+    assert.deepStrictEqual(asked.sort(), [
+      'EndpointName=abalone-endpoint VariantName=AllTraffic',
+      'EndpointName=abalone-inference-pipeline-endpoint VariantName=AllTraffic',
+      `EndpointName=${IDLE} VariantName=AllTraffic`,
+      'EndpointName=fraud-detection-endpoint VariantName=AllTraffic',
+    ]);
+
+    await clearRequests();
+    await withWindow(async (ui) => {
+      ui.onInputBox(`Delete endpoint ${IDLE}`, async (p) => {
+        assert.strictEqual(
+          p.prompt,
+          `The endpoint stops serving at once and cannot be restored. Type ${IDLE} to confirm.`,
+        );
+        assert.strictEqual(await p.type('cmapss'), `Type the endpoint's name exactly: ${IDLE}`);
+        assert.strictEqual(await p.type(IDLE), undefined);
+      });
+      ui.onQuickPick('Also delete (optional)', (p) => {
+        assert.deepStrictEqual(
+          p.items.map((i) => i.label),
+          [`configuration ${IDLE}`, `model ${IDLE}`],
+        );
+        p.pickMany([`configuration ${IDLE}`, `model ${IDLE}`]);
+      });
+      const result = await run<Outcome>('deleteRunningEndpoint', idle.node);
+      assert.deepStrictEqual(
+        [result.outcome, result.message],
+        ['deleted', `Deleted endpoint ${IDLE}, configuration ${IDLE}, model ${IDLE}.`],
+      );
+    });
+    const deletes = (await recordedRequests()).filter((r) => r.operation.startsWith('Delete')).map((r) => r.operation);
+    assert.deepStrictEqual(deletes, ['DeleteEndpoint', 'DeleteEndpointConfig', 'DeleteModel']);
+    const after = await until('the idle endpoint to leave the bill', async () => {
+      const b = await shownBill();
+      return b.rows.some((r) => r.label.startsWith(IDLE)) ? undefined : b;
+    });
+    assert.strictEqual(after.total, 'Total $0.95/h in us-east-1');
+    assert.strictEqual(after.totalDescription, 'on-demand prices from the AWS Price List');
+  });
+
+  it('describes each endpoint configuration once a session: a refresh after the first makes no DescribeEndpointConfig', async () => {
+    await settled();
+    const wb = await host();
+    const sagemaker = wb.session.clients.sagemaker();
+    await sagemaker.send(
+      new CreateEndpointConfigCommand({
+        EndpointConfigName: 'abalone-canary-config',
+        ProductionVariants: [
+          {
+            VariantName: 'AllTraffic',
+            ModelName: 'abalone-endpoint',
+            InstanceType: 'ml.m5.large',
+            InitialInstanceCount: 1,
+          },
+        ],
+      }),
+    );
+    await sagemaker.send(
+      new CreateEndpointCommand({ EndpointName: 'abalone-canary', EndpointConfigName: 'abalone-canary-config' }),
+    );
+    await clearRequests();
+    const first = await until('the new endpoint to be InService', async () => {
+      const b = await shownBill();
+      return b.rows.some((r) => r.label === 'abalone-canary / AllTraffic') ? b : undefined;
+    });
+    assert.ok(rowOf(first, 'abalone-canary / AllTraffic').description.startsWith('ml.m5.large · $0.115/h'));
+    const configReads = async () =>
+      (await recordedRequests())
+        .filter((r) => r.operation === 'DescribeEndpointConfig')
+        .map((r) => (r.input as { EndpointConfigName: string }).EndpointConfigName);
+    assert.deepStrictEqual(await configReads(), ['abalone-canary-config'], 'only the new configuration is read');
+    await clearRequests();
+    await shownBill();
+    assert.deepStrictEqual(await configReads(), [], 'the second refresh reads no configuration');
+    const describes = (await recordedRequests()).filter((r) => r.operation === 'DescribeEndpoint');
+    assert.strictEqual(describes.length, 6, 'one DescribeEndpoint per InService endpoint, for its current counts');
   });
 });

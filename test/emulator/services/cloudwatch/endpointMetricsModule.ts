@@ -1,8 +1,9 @@
 // CloudWatch metrics of SageMaker endpoints (namespace AWS/SageMaker, dimensions EndpointName and
 // VariantName): Invocations, ModelLatency (microseconds) and Invocation4XXErrors, kept as one-minute
 // buckets. Each InvokeEndpoint adds to them; the seeded endpoints carry a day of traffic, busier in
-// working hours, so a chart has something to show. GetMetricData answers MetricStat queries.
-import type { OperationHandler, ScenarioName } from '../../engine/contract';
+// working hours, so a chart has something to show, except the endpoint left running since 2021 that nothing calls
+// (an idle endpoint). GetMetricData answers MetricStat queries within the limits AWS documents in prose.
+import { AwsError, type OperationHandler, type ScenarioName } from '../../engine/contract';
 import { seededRandom } from '../support/random';
 import type { ServiceModule } from '../serviceModule';
 import type { World } from '../world';
@@ -16,6 +17,10 @@ interface Bucket {
 }
 
 const MINUTE = 60_000;
+/** The seeded endpoint nothing has called for its whole life: its instances bill, its Invocations stay at zero. */
+export const IDLE_SEEDED_ENDPOINT = 'cmapss-XGBoostEndpoint-2021-01-07-16-30-12';
+/** "A single GetMetricData call can include as many as 500 MetricDataQuery structures." */
+const MAX_QUERIES = 500;
 
 function buckets(world: World): Map<string, Map<number, Bucket>> {
   return world.state('cloudwatch.endpointMetrics', () => new Map<string, Map<number, Bucket>>());
@@ -69,13 +74,37 @@ const STATISTICS: Record<string, (bs: Bucket[], metric: string) => number | unde
       : Math.max(...bs.map((b) => (metric === 'Invocation4XXErrors' ? b.errors : b.count))),
 };
 
+/** What the model's shapes cannot say: the query count, unique ids, the id's form, periods in whole minutes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function checkQueries(queries: Array<Record<string, any>>, start: number, end: number): void {
+  const invalid = (message: string) => new AwsError('InvalidParameterValue', message);
+  if (queries.length > MAX_QUERIES)
+    throw invalid(`The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`);
+  if (!(start < end)) throw invalid('The parameter StartTime must be less than the parameter EndTime.');
+  const ids = new Set<string>();
+  for (const q of queries) {
+    if (!/^[a-z][a-zA-Z0-9_]*$/.test(String(q.Id)))
+      throw invalid(
+        `The value ${q.Id} for parameter MetricDataQueries.member.Id is invalid: it must start with a lowercase ` +
+          'letter and contain only letters, numbers and underscores.',
+      );
+    if (ids.has(q.Id)) throw invalid(`The value ${q.Id} for parameter MetricDataQueries.member.Id is not unique.`);
+    ids.add(q.Id);
+    const period = q.MetricStat?.Period;
+    if (period !== undefined && period % 60 !== 0 && ![1, 5, 10, 30].includes(period))
+      throw invalid(`The parameter MetricDataQueries.member.MetricStat.Period must be a multiple of 60.`);
+  }
+}
+
 function handlers(world: World): Record<string, OperationHandler> {
   return {
     GetMetricData: (input) => {
       const start = new Date(input.StartTime).getTime();
       const end = new Date(input.EndTime).getTime();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const results = (input.MetricDataQueries as Array<Record<string, any>>).map((q) => {
+      const queries = input.MetricDataQueries as Array<Record<string, any>>;
+      checkQueries(queries, start, end);
+      const results = queries.map((q) => {
         const stat = q.MetricStat;
         const metric = stat?.Metric;
         const dims = Object.fromEntries(
@@ -118,7 +147,7 @@ function seed(world: World, scenario: ScenarioName): void {
   if (scenario === 'empty') return;
   const now = world.clock.now();
   for (const e of hosting(world).endpoints.values()) {
-    if (e.status !== 'InService' || e.name.startsWith('load-test-')) continue;
+    if (e.status !== 'InService' || e.name.startsWith('load-test-') || e.name === IDLE_SEEDED_ENDPOINT) continue;
     const random = seededRandom(`metrics/${e.name}`);
     for (const variant of hosting(world).configs.get(e.configName)?.variants ?? []) {
       for (let m = 24 * 60; m > 0; m -= 5) {
