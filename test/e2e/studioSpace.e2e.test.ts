@@ -119,11 +119,11 @@ describe('a Studio space started from the sidebar runs a notebook in VS Code (pa
     // space (read with no pointer over a cell, which shows its run button instead).
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Home');
-    await page.waitForFunction(() => {
+    await page.waitForFunction(`(() => {
       const list = document.querySelector('.notebook-editor .cell-list-container')?.getBoundingClientRect();
       const first = document.querySelector('.notebook-editor .code-cell-row')?.getBoundingClientRect();
       return !!list && !!first && first.top >= list.top;
-    });
+    })()`);
     await page.mouse.move(1, 1);
     await editor.locator('.code-cell-row .execution-count-label', { hasText: '[1]' }).waitFor({ timeout: 30_000 });
     await editor.locator('.code-cell-row .execution-count-label', { hasText: '[2]' }).waitFor({ timeout: 30_000 });
