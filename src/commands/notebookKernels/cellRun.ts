@@ -41,6 +41,8 @@ export interface CellRunOptions {
   instanceName: string;
   /** Told when the run starts and ends, so the owner can abandon it. */
   running(run: RunningCell | undefined): void;
+  /** Debug lines: when the request went out and how the run ended (what a hung cell is diagnosed from). */
+  log(message: string): void;
 }
 
 /** Runs one code cell; resolves with how it ended (undefined when it was abandoned). */
@@ -87,22 +89,27 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
 
   return new Promise((resolve) => {
     let done = false;
+    const label = `cell ${cell.index + 1} of ${cell.notebook.uri.path.split('/').pop()}`;
     const future = kernel.requestExecute({ code: cell.document.getText(), allow_stdin: true, stop_on_error: true });
+    options.log(`${label}: execute_request sent (kernel ${kernel.status}, connection ${kernel.connectionStatus})`);
     const tracker = new ExecutionTracker(future.msg.header.msg_id);
+    const kernelGone = (status: 'dead' | 'restarting'): void => {
+      const change = tracker.handle({
+        header: { msg_type: 'status' },
+        parent_header: {},
+        content: { execution_state: status },
+      });
+      if (change.end) finish(change.end);
+    };
     const statusSub = (_: unknown, status: KernelMessage.Status): void => {
-      if (status === 'dead' || status === 'restarting') {
-        const change = tracker.handle({
-          header: { msg_type: 'status' },
-          parent_header: {},
-          content: { execution_state: status },
-        });
-        if (change.end) finish(change.end);
-      }
+      if (status === 'dead') kernelGone('dead');
+      else if (status === 'restarting' || status === 'autorestarting') kernelGone('restarting');
     };
     kernel.statusChanged.connect(statusSub);
     const finish = (end: ExecutionEnd | undefined, notice?: vscode.NotebookCellOutput): void => {
       if (done) return;
       done = true;
+      options.log(`${label}: ended (${end?.outcome ?? 'abandoned'})`);
       kernel.statusChanged.disconnect(statusSub);
       options.running(undefined);
       if (end?.message && !notice)
@@ -144,7 +151,12 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
       if (value === undefined) void kernel.interrupt().catch(() => undefined);
       else batcher.add(outputs.appendStream('stdout', inputEcho(request, value)));
     };
-    future.done.catch(() => undefined);
+    // The connection cancels every pending request when the kernel restarts: if the restart notice itself was
+    // missed (the websocket was reconnecting when it came), the cancelled request still ends the cell.
+    future.done.catch(() => {
+      if (!future.isDisposed || done) return;
+      kernelGone(kernel.status === 'dead' ? 'dead' : 'restarting');
+    });
     options.running({
       cell,
       abandon: (name, message) => {

@@ -58,6 +58,8 @@ export class InstanceKernels implements vscode.Disposable {
   private readonly connections = new Map<string, Promise<InstanceJupyter>>();
   private readonly kernels = new Map<string, NotebookKernel>();
   private readonly attaching = new Map<string, Promise<NotebookKernel | undefined>>();
+  /** The controller id each attach in progress connects to, by notebook. */
+  private readonly attachingTo = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
   /** Controller ids of the hosts whose connection dropped. */
@@ -246,8 +248,13 @@ export class InstanceKernels implements vscode.Disposable {
         void window.showErrorMessage(`Could not connect to the kernel on ${name}: ${message}`);
         return undefined;
       })
-      .finally(() => this.attaching.delete(key));
+      .finally(() => {
+        this.attaching.delete(key);
+        this.attachingTo.delete(key);
+        this.closeUnusedConnections(); // an attach that failed or was cancelled leaves no connection open
+      });
     this.attaching.set(key, attached);
+    this.attachingTo.set(key, id);
     return attached;
   }
 
@@ -334,17 +341,28 @@ export class InstanceKernels implements vscode.Disposable {
     this.kernels.delete(key);
     kernel.running?.abandon('Disconnected', 'Another kernel was chosen for this notebook.');
     kernel.session.dispose();
-    // The last notebook on the host let go: close its connection (its kernels keep running there).
-    const id = kernel.host.controllerId;
-    if (![...this.kernels.values()].some((k) => k.host.controllerId === id) && !this.attaching.size) {
-      void this.connections.get(id)?.then(
+    this.closeUnusedConnections();
+  }
+
+  /**
+   * Closes the connection of every host no notebook is attached or attaching to (its kernels keep running there):
+   * an open connection polls the host's sessions and keeps its sign-in fresh for nobody.
+   */
+  private closeUnusedConnections(): void {
+    const inUse = new Set([...this.kernels.values()].map((k) => k.host.controllerId));
+    for (const id of this.attachingTo.values()) inUse.add(id);
+    let closed = false;
+    for (const [id, connection] of [...this.connections]) {
+      if (inUse.has(id)) continue;
+      void connection.then(
         (c) => c.dispose(),
         () => undefined,
       );
       this.connections.delete(id);
       this.reconnecting.delete(id);
-      this.showStatus();
+      closed = true;
     }
+    if (closed) this.showStatus();
   }
 
   async execute(id: string, cells: readonly vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
@@ -363,6 +381,7 @@ export class InstanceKernels implements vscode.Disposable {
         displays: kernel.displays,
         instanceName: entry.host.name,
         running: (run) => ((kernel as NotebookKernel).running = run),
+        log: (message) => this.wb.log.debug(message),
       });
       if (!end || end.success !== true) return;
     }

@@ -20,6 +20,8 @@ import {
   stdout,
   useKernelSuite,
   type Outcome,
+  showNotebook,
+  writeNotebook,
 } from './support';
 
 /** What the notebook toolbar passes to its commands. */
@@ -206,24 +208,12 @@ describe('Notebook kernels: input, interrupt, restart and recovery', function ()
       Buffer.from('Sex,Length,Rings\nM,0.455,15\nF,0.53,9\n'),
     );
     const notebookUri = vscode.Uri.joinPath(folderUri, 'explore.ipynb');
-    const content = {
-      cells: [
-        {
-          cell_type: 'code',
-          source: 'import os, pandas as pd\nprint(os.path.basename(os.getcwd()), len(pd.read_csv("abalone.csv")))',
-          metadata: {},
-          outputs: [],
-          execution_count: null,
-        },
-      ],
-      metadata: { kernelspec: { name: 'conda_pytorch_p310', display_name: 'conda_pytorch_p310', language: 'python' } },
-      nbformat: 4,
-      nbformat_minor: 5,
-    };
-    await vscode.workspace.fs.writeFile(notebookUri, Buffer.from(JSON.stringify(content)));
-    const document = await vscode.workspace.openNotebookDocument(notebookUri);
-    await vscode.window.showNotebookDocument(document);
-    await notebookKernels().ensureListed();
+    await writeNotebook(
+      notebookUri,
+      ['import os, pandas as pd\nprint(os.path.basename(os.getcwd()), len(pd.read_csv("abalone.csv")))'],
+      { name: 'conda_pytorch_p310', display_name: 'conda_pytorch_p310' },
+    );
+    const document = await showNotebook(notebookUri);
 
     await withWindow(async (ui) => {
       // Shown, it is connected to its instance with the kernel it was saved with, without a question.

@@ -9,7 +9,6 @@ import * as vscode from 'vscode';
 import { notebookKernels } from '../../../src/commands/notebookKernels/activateNotebookKernels';
 import { SPACE_STOPPED, START_AND_CONNECT } from '../../../src/commands/notebookKernels/instanceKernels';
 import { workspaceFolders } from '../../../src/commands/instanceFiles/workspaceFolders';
-import { spaceConnections } from '../../../src/ui/spaceConnections';
 import { spaceFilesUri } from '../../../src/views/spaceFiles/spaceFileSystem';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { clearRequests, emulatorUrl, recordedRequests } from '../support/emulatorControl';
@@ -27,6 +26,8 @@ import {
   stdout,
   useKernelSuite,
   type Outcome,
+  showNotebook,
+  writeNotebook,
 } from './support';
 
 const DOMAIN_ID = 'd-abcdefghijkl';
@@ -201,24 +202,11 @@ describe('Notebook kernels on Studio spaces', function () {
       assert.strictEqual(fs.readFileSync(`${state.folder}/experiments/notes.txt`, 'utf8'), 'rings ≈ age − 1.5\n');
 
       const notebookUri = vscode.Uri.joinPath(folder, 'explore.ipynb');
-      const content = {
-        cells: [
-          {
-            cell_type: 'code',
-            source: 'import os\nprint(os.getcwd(), open("notes.txt").read().strip())',
-            metadata: {},
-            outputs: [],
-            execution_count: null,
-          },
-        ],
-        metadata: { kernelspec: { name: 'conda_python3', display_name: 'Python 3', language: 'python' } },
-        nbformat: 4,
-        nbformat_minor: 5,
-      };
-      await vscode.workspace.fs.writeFile(notebookUri, Buffer.from(JSON.stringify(content)));
-      const document = await vscode.workspace.openNotebookDocument(notebookUri);
-      await vscode.window.showNotebookDocument(document);
-      await notebookKernels().ensureListed();
+      await writeNotebook(notebookUri, ['import os\nprint(os.getcwd(), open("notes.txt").read().strip())'], {
+        name: 'conda_python3',
+        display_name: 'Python 3',
+      });
+      const document = await showNotebook(notebookUri);
       await withWindow(async (ui) => {
         const kernel = await until('attached to its space', () => notebookKernels().kernelOf(document), 60_000);
         assert.deepStrictEqual(
@@ -236,7 +224,6 @@ describe('Notebook kernels on Studio spaces', function () {
       await assertNothingLeaked();
     } finally {
       workspaceFolders.update = update;
-      spaceConnections(await host()).closeAll();
     }
   });
 

@@ -11,7 +11,9 @@ import {
   SPACE_CONTROLLER_PREFIX,
   type NotebookKernel,
 } from '../../../src/commands/notebookKernels/instanceKernels';
+import { instanceConnections } from '../../../src/ui/instanceConnections';
 import { pace } from '../../../src/ui/pace';
+import { spaceConnections } from '../../../src/ui/spaceConnections';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { emulatorUrl, resetEmulator } from '../support/emulatorControl';
 import type { TestWindow } from '../support/testWindow';
@@ -50,21 +52,37 @@ export async function notebookRequests(method = 'GET'): Promise<NotebookRequest[
 let counter = 0;
 const folder = path.join(os.tmpdir(), `smw-kernels-${process.pid}`);
 
-/** A new .ipynb with these code cells, opened in the notebook editor. */
-export async function openNotebook(cells: string[]): Promise<vscode.NotebookDocument> {
-  counter += 1;
-  const uri = vscode.Uri.file(path.join(folder, `kernels-${counter}-${Date.now()}.ipynb`));
+/** Writes an .ipynb of these code cells at `uri`, with a saved kernel spec when given. */
+export async function writeNotebook(
+  uri: vscode.Uri,
+  cells: string[],
+  kernelspec?: { name: string; display_name: string },
+): Promise<void> {
   const notebook = {
     cells: cells.map((source) => ({ cell_type: 'code', source, metadata: {}, outputs: [], execution_count: null })),
-    metadata: { language_info: { name: 'python' } },
+    metadata: kernelspec
+      ? { kernelspec: { ...kernelspec, language: 'python' } }
+      : { language_info: { name: 'python' } },
     nbformat: 4,
     nbformat_minor: 5,
   };
   await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(notebook)));
+}
+
+/** Opens the notebook at `uri` in the notebook editor, once the kernel picker lists the hosts. */
+export async function showNotebook(uri: vscode.Uri): Promise<vscode.NotebookDocument> {
   const document = await vscode.workspace.openNotebookDocument(uri);
   await vscode.window.showNotebookDocument(document);
   await notebookKernels().ensureListed();
   return document;
+}
+
+/** A new .ipynb with these code cells, opened in the notebook editor. */
+export async function openNotebook(cells: string[]): Promise<vscode.NotebookDocument> {
+  counter += 1;
+  const uri = vscode.Uri.file(path.join(folder, `kernels-${counter}-${Date.now()}.ipynb`));
+  await writeNotebook(uri, cells);
+  return showNotebook(uri);
 }
 
 /** Picks the instance in the kernel picker as a user does, answers the kernel-spec pick, waits for the session. */
@@ -106,7 +124,11 @@ export async function selectSpace(
 
 /** Runs cells [start, end) with VS Code's Run Cell and waits until they ended. */
 export async function runCells(document: vscode.NotebookDocument, start: number, end = start + 1): Promise<void> {
-  await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start, end }], document: document.uri });
+  // Not awaited first: a run that never ends then fails here, naming the cells, instead of at the test's timeout.
+  const ran = vscode.commands.executeCommand('notebook.cell.execute', {
+    ranges: [{ start, end }],
+    document: document.uri,
+  });
   await until(
     'the cells ended',
     () =>
@@ -116,6 +138,7 @@ export async function runCells(document: vscode.NotebookDocument, start: number,
         .every((c) => c.executionSummary?.timing?.endTime) || undefined,
     60_000,
   );
+  await ran;
 }
 
 export const decode = (data: Uint8Array) => Buffer.from(data).toString('utf8');
@@ -172,6 +195,7 @@ export function useKernelSuite(): { assertNothingLeaked(): Promise<void> } {
     await notebookKernels().list();
   });
   afterEach(async () => {
+    const wbHost = await host();
     logSub?.dispose();
     // Let go of the kernels before the reset stops their servers (as closing the notebooks does, but at once).
     for (const notebook of vscode.workspace.notebookDocuments) notebookKernels().detach(notebook);
@@ -180,6 +204,9 @@ export function useKernelSuite(): { assertNothingLeaked(): Promise<void> } {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Instance Files and Space Files keep their own signed-in connections while their folder is open.
+    instanceConnections(wbHost).closeAll();
+    spaceConnections(wbHost).closeAll();
   });
   return {
     async assertNothingLeaked() {

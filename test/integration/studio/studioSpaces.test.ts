@@ -48,6 +48,8 @@ describe('Studio spaces', function () {
   after(() => {
     pace.followSeconds = followSeconds;
   });
+  // Each test reads the calls it made, not those of the suites before it.
+  beforeEach(clearRequests);
   afterEach(async () => {
     await resetEmulator();
     (await host()).views.providers.studio.refresh();
