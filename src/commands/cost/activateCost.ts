@@ -47,6 +47,10 @@ export function activateCost(wb: Workbench): void {
     statusBar,
     vscode.window.createTreeView(RUNNING_NOW_VIEW, { treeDataProvider: provider }),
     wb.session.onDidChange(() => provider.refresh()),
+    // A new idle window re-reads the bill so the idle marks follow it.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('sagemakerWorkbench.idleEndpointHours')) provider.refresh();
+    }),
     { dispose: () => clearInterval(alertTimer) },
     registerCommand(wb, 'sagemakerWorkbench.refreshRunningNow', async () => (await feature()).refresh(), {
       operation: 'ListEndpoints',

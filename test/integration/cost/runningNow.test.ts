@@ -108,6 +108,9 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     await vscode.workspace
       .getConfiguration('sagemakerWorkbench')
       .update('costAlertPerHour', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('sagemakerWorkbench')
+      .update('idleEndpointHours', undefined, vscode.ConfigurationTarget.Global);
     await resetEmulator();
   });
 
@@ -346,6 +349,31 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     });
     assert.strictEqual(after.total, 'Total $0.95/h in us-east-1');
     assert.strictEqual(after.totalDescription, 'on-demand prices from the AWS Price List');
+  });
+
+  it('asks CloudWatch over the window set in sagemakerWorkbench.idleEndpointHours and says it on the idle row', async () => {
+    await settled();
+    await vscode.workspace
+      .getConfiguration('sagemakerWorkbench')
+      .update('idleEndpointHours', 6, vscode.ConfigurationTarget.Global);
+    await clearRequests();
+    const bill = await shownBill();
+    assert.ok(
+      rowOf(bill, `${IDLE} / AllTraffic`).description.startsWith('idle 6 h: no invocations, $0.23 an idle hour'),
+    );
+    assert.strictEqual(rowOf(bill, 'abalone-endpoint / AllTraffic').node.row.idle, undefined);
+    const [call, ...more] = (await recordedRequests()).filter((r) => r.operation === 'GetMetricData');
+    assert.strictEqual(more.length, 0, 'one GetMetricData');
+    const input = call.input as {
+      StartTime: string;
+      EndTime: string;
+      MetricDataQueries: Array<{ MetricStat: { Period: number } }>;
+    };
+    assert.ok(
+      input.MetricDataQueries.every((q) => q.MetricStat.Period === 6 * 3600),
+      'one period spans the 6 h',
+    );
+    assert.strictEqual(new Date(input.EndTime).getTime() - new Date(input.StartTime).getTime(), 6 * 3_600_000);
   });
 
   it('describes each endpoint configuration once a session: a refresh after the first makes no DescribeEndpointConfig', async () => {
