@@ -127,7 +127,11 @@ export class CostFeature implements vscode.Disposable {
 
   async deleteEndpoint(target: unknown) {
     const result = await deleteEndpointWithParts(this.wb.session, this.nameOf(target, 'endpoint'));
-    if (result.outcome === 'deleted') this.changed(() => this.wb.views.providers.endpoints.refresh())();
+    if (result.outcome === 'deleted') {
+      // Its configuration may be gone with it, and a new one may take the name: describe configurations afresh.
+      this.configs.clear();
+      this.changed(() => this.wb.views.providers.endpoints.refresh())();
+    }
     return result;
   }
 
