@@ -41,9 +41,14 @@ export class DomainContents {
   appsComplete = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private backoff?: PollBackoff;
+  private baseSeconds = 0;
   private disposed = false;
   /** Polls made; the integration tests read it. */
   polls = 0;
+  /** Whether a poll is scheduled; the integration tests read it. */
+  get polling(): boolean {
+    return this.timer !== undefined;
+  }
 
   constructor(
     readonly domainId: string,
@@ -109,12 +114,22 @@ export class DomainContents {
     if (this.timer || this.disposed) return;
     const seconds = autoRefreshSeconds();
     if (seconds <= 0 || !this.state.visible() || !this.inProgress()) return;
-    this.backoff ??= new PollBackoff({
-      initialMs: seconds * 1000,
-      maxMs: Math.max(seconds * 1000, 120_000),
-      factor: 1.5,
-    });
+    if (!this.backoff || seconds !== this.baseSeconds) {
+      this.baseSeconds = seconds;
+      this.backoff = new PollBackoff({
+        initialMs: seconds * 1000,
+        maxMs: Math.max(seconds * 1000, 120_000),
+        factor: 1.5,
+      });
+    }
     this.timer = setTimeout(() => void this.poll(), this.backoff.delayMs);
+  }
+
+  /** The view was shown or hidden, or the interval changed: a poll already due follows that at once. */
+  reschedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.schedule();
   }
 
   private async poll(): Promise<void> {

@@ -58,6 +58,11 @@ export function createDomainNode(
   return node;
 }
 
+/** The view was shown or hidden, or the auto-refresh interval changed: each expanded domain's poll follows. */
+export function reschedulePolls(): void {
+  for (const node of domains.values()) node.contents.reschedule();
+}
+
 /** The groups shown below the domains; made after each full refresh, which also forgets the domains' contents. */
 export function studioGroups(
   state: StudioViewState,

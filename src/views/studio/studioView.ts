@@ -7,6 +7,7 @@ import type { AwsSession } from '../../session/awsSession';
 import { matchesFilter } from '../../model/viewFilter';
 import type { ExplorerNode } from '../tree/explorerNode';
 import { withKeptNodes } from '../tree/keptNodes';
+import { onAutoRefreshSecondsChanged } from '../tree/statusPoller';
 import type { ListSource } from '../tree/resourceListProvider';
 
 type StudioNodes = typeof import('./studioNodes.js');
@@ -49,9 +50,20 @@ export function studioSource(session: AwsSession): ListSource<DomainDetails> {
   );
   return {
     ...source,
+    // Spaces starting or stopping are polled only while the view is shown (as the other views' items are):
+    // hidden, a due poll is dropped; shown again or with a new interval, polling goes on at once.
     attach: (treeView) => {
       view = treeView;
-      return { dispose: () => (view = undefined) };
+      const watches = [
+        treeView.onDidChangeVisibility(() => nodes?.reschedulePolls()),
+        onAutoRefreshSecondsChanged(() => nodes?.reschedulePolls()),
+      ];
+      return {
+        dispose: () => {
+          view = undefined;
+          for (const w of watches) w.dispose();
+        },
+      };
     },
   };
 }

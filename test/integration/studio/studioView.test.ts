@@ -5,15 +5,19 @@
 // first page of each list is one call, a describe happens only on expand, and Load more is one call more.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { CreateAppCommand } from '@aws-sdk/client-sagemaker';
+import type { StudioDomainNode } from '../../../src/views/studio/studioNodes';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import type { LoadMoreNode } from '../../../src/views/tree/messageNodes';
-import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
-import { run } from '../support/testWindow';
+import { clearRequests, emulatorUrl, recordedRequests, resetEmulator } from '../support/emulatorControl';
+import { run, withWindow } from '../support/testWindow';
 import { childNamed, items, label } from '../support/tree';
-import { host } from '../support/workbench';
+import { host, until } from '../support/workbench';
 
 const DOMAIN = 'QuickSetupDomain-20210705T170715';
 const PROFILE = 'default-1625508201457';
+const DOMAIN_ID = 'd-abcdefghijkl';
+const STOPPED = 'autogluon-image-build';
 const STUDIO_OPERATIONS =
   /^(ListDomains|DescribeDomain|ListUserProfiles|DescribeUserProfile|ListSpaces|DescribeSpace|ListApps|DescribeApp|ListStudioLifecycleConfigs|DescribeStudioLifecycleConfig)$/;
 
@@ -32,6 +36,16 @@ async function studioRoot(): Promise<ExplorerNode[]> {
 
 async function described(nodes: ExplorerNode[]): Promise<Array<[string, string]>> {
   return (await items(nodes)).map((i) => [label(i), String(i.description ?? '')]);
+}
+
+/** Moves the emulator's AWS clock; back (negative) holds a transition in its current state while a test looks. */
+async function advanceEmulatorClock(seconds: number): Promise<void> {
+  const response = await fetch(`${emulatorUrl()}/_emulator/clock/advance`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ seconds }),
+  });
+  assert.ok(response.ok, `clock advanced by ${seconds} s`);
 }
 
 describe('Studio view', function () {
@@ -149,5 +163,86 @@ describe('Studio view', function () {
       (await described(await (await childNamed(domain, PROFILE)).getChildren!())).map(([l]) => l),
       ['autopilot-experiments', 'autogluon-image-build', 'mlops-pipeline-code'],
     );
+  });
+
+  it('polls a space started elsewhere while the view is shown: Pending → InService in the tree without a refresh, lists only', async () => {
+    const wb = await host();
+    const provider = wb.views.providers.studio;
+    const view = wb.views.treeViews.studio!;
+    await settings().update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('sagemakerWorkbench.studio.focus');
+    await until('the Studio view shown', () => view.visible || undefined);
+    const rendered: unknown[] = [];
+    const watch = provider.onDidChangeTreeData((node) => rendered.push(node));
+    // Someone starts the space from Studio in the browser. The start takes AWS about two minutes, which the
+    // emulator's clock, held back here, keeps Pending while the test looks at the tree.
+    await wb.session.clients
+      .sagemaker()
+      .send(
+        new CreateAppCommand({ DomainId: DOMAIN_ID, SpaceName: STOPPED, AppType: 'JupyterLab', AppName: 'default' }),
+      );
+    await advanceEmulatorClock(-600);
+    let held = true;
+    try {
+      await withWindow(async (ui) => {
+        const [domain] = await studioRoot();
+        const contents = (domain as StudioDomainNode).contents;
+        const row = async () => {
+          const space = await childNamed(await childNamed(domain, PROFILE), STOPPED);
+          const item = await space.getTreeItem();
+          return [String(item.description), item.contextValue];
+        };
+        assert.deepStrictEqual(await row(), [
+          'JupyterLab · private · Pending · ml.m5.large · SMD 2.1.0 CPU · 50 GB',
+          'resource:studioSpace:Pending:JupyterLab',
+        ]);
+        assert.ok(contents.polling, 'a poll is scheduled while a shown space is Pending');
+
+        // Polls while Pending: the shown page of spaces and the apps listed again, no describe; nothing changed,
+        // so nothing is rendered again.
+        await clearRequests();
+        rendered.length = 0;
+        const before = contents.polls;
+        await until('two polls while Pending', () => contents.polls >= before + 2 || undefined, 30_000);
+        const pendingCalls = await studioCalls();
+        assert.ok(pendingCalls.filter((c) => c === 'ListSpaces').length >= 2, pendingCalls.join(', '));
+        assert.deepStrictEqual([...new Set(pendingCalls)].sort(), ['ListApps', 'ListSpaces'], 'lists only');
+        assert.strictEqual(rendered.length, 0, 'an unchanged poll renders nothing');
+        assert.strictEqual((await row())[1], 'resource:studioSpace:Pending:JupyterLab');
+
+        // Hidden, the view stops polling; the start finishes meanwhile (the clock let go).
+        await vscode.commands.executeCommand('workbench.view.explorer');
+        await until('the Studio view hidden', () => !view.visible || undefined);
+        assert.strictEqual(contents.polling, false, 'no poll while the view is hidden');
+        await advanceEmulatorClock(600);
+        held = false;
+
+        // Shown again, polling goes on at once and the row turns InService, without a refresh.
+        await clearRequests();
+        await vscode.commands.executeCommand('sagemakerWorkbench.studio.focus');
+        await until('the Studio view shown again', () => view.visible || undefined);
+        await until('the domain rendered again', () => rendered.includes(domain) || undefined, 30_000);
+        assert.deepStrictEqual(await row(), [
+          'JupyterLab · private · InService · ml.m5.large · SMD 2.1.0 CPU · 50 GB',
+          'resource:studioSpace:InService:JupyterLab',
+        ]);
+        // (The other views announce their own changes; the clock moved for them too.)
+        assert.deepStrictEqual(
+          ui.shown('info').filter((m) => m.startsWith('Space ')),
+          [`Space ${STOPPED}: Pending → InService`],
+        );
+        await until('polling ended', () => !contents.polling || undefined);
+        assert.deepStrictEqual(
+          [...new Set(await studioCalls())].sort(),
+          ['ListApps', 'ListSpaces'],
+          'the change was found by listing, with no describe per space',
+        );
+      });
+    } finally {
+      watch.dispose();
+      if (held) await advanceEmulatorClock(600);
+      await settings().update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.view.explorer');
+    }
   });
 });
