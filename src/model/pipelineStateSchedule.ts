@@ -225,6 +225,13 @@ export class PipelineStateSchedule {
     return { kind: 'read', name: read!.name };
   }
 
+  /** Pipelines whose read is due now and not under way. */
+  dueCount(now: number, rereads: boolean): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (!e.inFlight && e.dueAt <= now && (rereads || !e.read)) n++;
+    return n;
+  }
+
   private nextRead(now: number, rereads: boolean): Entry | undefined {
     let best: Entry | undefined;
     for (const e of this.entries.values()) {
@@ -232,7 +239,12 @@ export class PipelineStateSchedule {
       if (!e.read) {
         if (!best || best.read || e.updated > best.updated || (e.updated === best.updated && e.name < best.name))
           best = e;
-      } else if (rereads && (!best || (best.read && e.dueAt < best.dueAt))) best = e;
+      } else if (
+        rereads &&
+        (!best || (best.read && (e.dueAt < best.dueAt || (e.dueAt === best.dueAt && e.updated > best.updated))))
+      )
+        // Re-reads due at the same time (after a refresh): newest-updated first too.
+        best = e;
     }
     return best;
   }

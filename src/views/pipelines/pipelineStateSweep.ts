@@ -27,7 +27,8 @@ export interface SweepHooks {
 
 export class PipelineStateSweep implements vscode.Disposable {
   private schedule = new PipelineStateSchedule(PIPELINE_SCHEDULE, Date.now());
-  private key: string | undefined;
+  /** The account (profile, Region, endpoint) the schedule and the states belong to. */
+  private key: string;
   /** The newest state of every pipeline read, shown or not. */
   private readonly states = new Map<string, GetPipelineStateCommandOutput>();
   private view?: vscode.TreeView<ExplorerNode>;
@@ -37,10 +38,17 @@ export class PipelineStateSweep implements vscode.Disposable {
   calls = 0;
   throttles = 0;
 
+  // Another profile, Region or endpoint is another account: what was read in the old one is dropped at once
+  // (the badge too), not when the view next lists, which a hidden view does only when shown.
+  private readonly sessionWatch: vscode.Disposable;
+
   constructor(
     private readonly session: AwsSession,
     private readonly hooks: SweepHooks,
-  ) {}
+  ) {
+    this.key = sessionKey(session.current);
+    this.sessionWatch = session.onDidChange(() => this.followSession());
+  }
 
   attach(view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
     this.view = view;
@@ -65,6 +73,14 @@ export class PipelineStateSweep implements vscode.Disposable {
   get unread(): number {
     return this.schedule.unread;
   }
+  /** Pipelines whose read is due now (waiting for the view to be visible, or for the rate). */
+  get due(): number {
+    return this.schedule.dueCount(Date.now(), autoRefreshSeconds() > 0);
+  }
+  /** A timer will make the next call: false means no call happens until the view is shown or lists. */
+  get scheduled(): boolean {
+    return this.timer !== undefined;
+  }
 
   /** Every waiting approval read so far, in shown and unshown pipelines alike. */
   get approvals(): PendingApproval[] {
@@ -76,9 +92,20 @@ export class PipelineStateSweep implements vscode.Disposable {
     return this.states.get(name);
   }
 
-  /** A ListPipelines page the view fetched (before its name filter). */
-  listed(page: Page<PipelineSummary>, fromStart: boolean): void {
-    this.followSession();
+  /**
+   * Takes the ListPipelines page the view is about to fetch (before its name filter). Made when the call
+   * starts, so a page of the account before a switch is not taken as one of the new account.
+   */
+  pageListener(fromStart: boolean): (page: Page<PipelineSummary>) => void {
+    const key = sessionKey(this.session.current);
+    return (page) => {
+      // (The session may have changed before it said so: follow it first.)
+      this.followSession();
+      if (key === this.key) this.listed(page, fromStart);
+    };
+  }
+
+  private listed(page: Page<PipelineSummary>, fromStart: boolean): void {
     this.schedule.listed(page.items, page.nextToken, fromStart, Date.now());
     this.forgetUnlisted();
     // After the view made its rows from this page, so a listed pipeline is read through its row, once.
@@ -103,7 +130,7 @@ export class PipelineStateSweep implements vscode.Disposable {
   /** A row's read ended: what it read counts here too. */
   nodeRead(node: CodePipelineNode): void {
     // A row of another profile or Region whose read ended after the switch.
-    if (!this.schedule.has(node.name)) return;
+    if (node.resource.region !== this.session.current.region || !this.schedule.has(node.name)) return;
     const now = Date.now();
     const state = node.stateSnapshot;
     if (node.failure) {
@@ -129,10 +156,11 @@ export class PipelineStateSweep implements vscode.Disposable {
 
   dispose(): void {
     this.stop();
+    this.sessionWatch.dispose();
     this.view = undefined;
   }
 
-  /** A new profile, Region or endpoint is another account: start over. */
+  /** A new profile, Region or endpoint is another account: start over from the view's next listing. */
   private followSession(): void {
     const key = sessionKey(this.session.current);
     if (key === this.key) return;
@@ -140,6 +168,7 @@ export class PipelineStateSweep implements vscode.Disposable {
     this.stop();
     this.schedule = new PipelineStateSchedule(PIPELINE_SCHEDULE, Date.now());
     this.states.clear();
+    this.hooks.approvalsChanged();
   }
 
   private forgetUnlisted(): void {
@@ -150,7 +179,7 @@ export class PipelineStateSweep implements vscode.Disposable {
 
   /** Makes every call the schedule allows now, then waits for the next one (no timer while nothing is due). */
   private pump(): void {
-    if (this.timer || !this.view?.visible || this.key === undefined) return;
+    if (this.timer || !this.view?.visible) return;
     const schedule = this.schedule;
     for (;;) {
       const step = schedule.next(Date.now(), autoRefreshSeconds() > 0);

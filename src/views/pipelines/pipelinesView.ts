@@ -40,7 +40,7 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
       statuses: [],
       fetchPage: (token, filter) => {
         if (!token) stateReadsLeft = AUTO_STATE_READS;
-        return listCodePipelinesPage(session.clients, token, filter, pageSize(), (page) => sweep.listed(page, !token));
+        return listCodePipelinesPage(session.clients, token, filter, pageSize(), sweep.pageListener(!token));
       },
       groupsLast: true,
       attach: (view) => vscode.Disposable.from(watch.attach(view), sweep.attach(view), sweep),

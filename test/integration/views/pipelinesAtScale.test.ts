@@ -1,7 +1,7 @@
 // The Pipelines view in an account of 200 CodePipeline pipelines (the emulator's large scenario), visible as a
 // user keeps it open: the waiting abalone release is found by the background state reads with no row
 // expanded (bell on its row, the view's badge), each pipeline's state read once, nothing read while the view
-// is hidden, and AWS's throttling slowing the reads down.
+// is hidden (no read is even scheduled), and AWS's throttling slowing the reads down.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PipelineSummary } from '@aws-sdk/client-codepipeline';
@@ -19,6 +19,11 @@ function config() {
 
 async function codePipelineCalls() {
   return (await recordedRequests()).filter((r) => r.service === 'codepipeline');
+}
+
+/** The pipelines whose state was read, in the order of the calls. */
+function stateReads(calls: { operation: string; input?: unknown }[]): string[] {
+  return calls.filter((c) => c.operation === 'GetPipelineState').map((c) => (c.input as { name: string }).name);
 }
 
 async function hideView() {
@@ -51,6 +56,9 @@ describe('Pipelines at scale: 200 pipelines with the view visible', function () 
     const wb = await host();
     const sweep = wb.views.pipelineSweep;
     const view = wb.views.treeViews.pipelines!;
+    // What the view counted in the Region before is dropped with the switch, so the badge below is this one's.
+    await until('the badge of the Region before dropped', () => view.badge === undefined || undefined);
+    assert.strictEqual(sweep.known, 0, 'nothing known yet of this Region');
     await clearRequests();
     await vscode.commands.executeCommand('sagemakerWorkbench.pipelines.focus');
     await until('the view visible', () => view.visible);
@@ -103,6 +111,7 @@ describe('Pipelines at scale: 200 pipelines with the view visible', function () 
     const view = wb.views.treeViews.pipelines!;
     // With auto refresh on, Refresh makes every pipeline due again: 200 reads at the bounded rate.
     await config().update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await clearRequests();
     const before = sweep.calls;
     wb.views.providers.pipelines.refresh();
     await until('background reads under way', () => sweep.calls >= before + 20 || undefined, 30_000);
@@ -111,16 +120,32 @@ describe('Pipelines at scale: 200 pipelines with the view visible', function () 
     await until('the view hidden', () => !view.visible || undefined);
     await until('the reads under way answered', () => sweep.inFlight === 0 || undefined);
     const stoppedAt = sweep.calls;
+    const readBefore = new Set(stateReads(await codePipelineCalls()));
     await clearRequests();
-    // A window of three seconds: at five reads a second, fifteen reads would land in it if the reads went on.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Hidden, nothing can make a call: no read is scheduled and none is under way, though many are due (the
+    // reads would go on at once if the sweep ignored the view being hidden).
+    assert.strictEqual(sweep.scheduled, false, 'no read scheduled while hidden');
+    assert.strictEqual(sweep.inFlight, 0);
+    assert.ok(sweep.due > 100, `${sweep.due} pipelines due, waiting for the view`);
+    assert.ok(stoppedAt < before + 200, 'the reads were stopped before their end, not finished');
     assert.deepStrictEqual(await codePipelineCalls(), [], 'no call while hidden');
     assert.strictEqual(sweep.calls, stoppedAt);
-    assert.ok(stoppedAt < before + 200, 'the reads were stopped before their end, not finished');
 
     await vscode.commands.executeCommand('sagemakerWorkbench.pipelines.focus');
-    await until('the reads going on', () => sweep.calls > stoppedAt || undefined, 30_000);
-    assert.ok((await codePipelineCalls()).some((c) => c.operation === 'GetPipelineState'));
+    const readAfter = await until(
+      'the reads going on',
+      async () => {
+        const names = stateReads(await codePipelineCalls());
+        return names.length >= 5 ? names : undefined;
+      },
+      30_000,
+    );
+    assert.ok(sweep.calls > stoppedAt);
+    assert.deepStrictEqual(
+      readAfter.filter((name) => readBefore.has(name)),
+      [],
+      'it goes on with the pipelines it had not read again yet, not from the start',
+    );
   });
 
   it('slows down when CodePipeline throttles, and still keeps the waiting release on the badge', async () => {

@@ -223,10 +223,30 @@ describe('PipelineStateSchedule', () => {
 
   it('reads everything again, newest first, when the user refreshes', () => {
     const s = new PipelineStateSchedule(PIPELINE_SCHEDULE, 0);
-    s.listed(pipelines(3), undefined, true, 0);
+    // Listed oldest first, as AWS may list them: the order of the reads comes from `updated`.
+    s.listed(pipelines(3).reverse(), undefined, true, 0);
     drive(s, 1000, (n) => succeeded(n), 0, false);
     assert.deepStrictEqual(s.next(5000, true), { kind: 'wait', ms: MINUTE - 5000 });
+    assert.strictEqual(s.dueCount(5000, true), 0);
     s.refreshAll(5000);
-    assert.deepStrictEqual(s.next(5000, true), { kind: 'read', name: 'team-000' });
+    assert.strictEqual(s.dueCount(5000, true), 3);
+    assert.strictEqual(s.dueCount(5000, false), 0, 'without re-reads, nothing read is due');
+    const { reads } = drive(s, 6000, (n) => succeeded(n), 5000, true);
+    assert.deepStrictEqual(
+      reads.map((r) => r.name),
+      ['team-000', 'team-001', 'team-002'],
+    );
+    assert.strictEqual(s.dueCount(6000, true), 0);
+  });
+
+  it('counts as due the pipelines waiting for a read, not those under way', () => {
+    const s = new PipelineStateSchedule(PIPELINE_SCHEDULE, 0);
+    s.listed(pipelines(3), undefined, true, 0);
+    assert.strictEqual(s.dueCount(0, false), 3);
+    s.started('team-001');
+    assert.strictEqual(s.dueCount(0, false), 2);
+    s.answered('team-001', succeeded('e'), 0);
+    assert.strictEqual(s.dueCount(0, false), 2);
+    assert.strictEqual(s.dueCount(0, true), 2, 'read just now: its re-read is not due yet');
   });
 });
