@@ -17,7 +17,7 @@ import { host, until } from '../support/workbench';
 const DOMAIN = 'QuickSetupDomain-20210705T170715';
 const PROFILE = 'default-1625508201457';
 const DOMAIN_ID = 'd-abcdefghijkl';
-const STOPPED = 'autogluon-image-build';
+const SHARED = 'mlops-pipeline-code';
 const STUDIO_OPERATIONS =
   /^(ListDomains|DescribeDomain|ListUserProfiles|DescribeUserProfile|ListSpaces|DescribeSpace|ListApps|DescribeApp|ListStudioLifecycleConfigs|DescribeStudioLifecycleConfig)$/;
 
@@ -165,7 +165,7 @@ describe('Studio view', function () {
     );
   });
 
-  it('polls a space started elsewhere while the view is shown: Pending → InService in the tree without a refresh, lists only', async () => {
+  it('polls a space a teammate starts while the view is shown: Pending → InService in the tree without a refresh, lists only', async () => {
     const wb = await host();
     const provider = wb.views.providers.studio;
     const view = wb.views.treeViews.studio!;
@@ -174,12 +174,13 @@ describe('Studio view', function () {
     await until('the Studio view shown', () => view.visible || undefined);
     const rendered: unknown[] = [];
     const watch = provider.onDidChangeTreeData((node) => rendered.push(node));
-    // Someone starts the space from Studio in the browser. The start takes AWS about two minutes, which the
-    // emulator's clock, held back here, keeps Pending while the test looks at the tree.
+    // A teammate starts the shared Code Editor space from Studio in the browser (no command of this window
+    // follows it). The start takes AWS about two minutes, which the emulator's clock, held back here, keeps
+    // Pending while the test looks at the tree.
     await wb.session.clients
       .sagemaker()
       .send(
-        new CreateAppCommand({ DomainId: DOMAIN_ID, SpaceName: STOPPED, AppType: 'JupyterLab', AppName: 'default' }),
+        new CreateAppCommand({ DomainId: DOMAIN_ID, SpaceName: SHARED, AppType: 'CodeEditor', AppName: 'default' }),
       );
     await advanceEmulatorClock(-600);
     let held = true;
@@ -188,13 +189,13 @@ describe('Studio view', function () {
         const [domain] = await studioRoot();
         const contents = (domain as StudioDomainNode).contents;
         const row = async () => {
-          const space = await childNamed(await childNamed(domain, PROFILE), STOPPED);
+          const space = await childNamed(await childNamed(domain, PROFILE), SHARED);
           const item = await space.getTreeItem();
           return [String(item.description), item.contextValue];
         };
         assert.deepStrictEqual(await row(), [
-          'JupyterLab · private · Pending · ml.m5.large · SMD 2.1.0 CPU · 50 GB',
-          'resource:studioSpace:Pending:JupyterLab',
+          'Code Editor · shared · Pending · ml.t3.medium · SMD 2.1.0 CPU · 10 GB',
+          'resource:studioSpace:Pending:CodeEditor',
         ]);
         assert.ok(contents.polling, 'a poll is scheduled while a shown space is Pending');
 
@@ -208,7 +209,7 @@ describe('Studio view', function () {
         assert.ok(pendingCalls.filter((c) => c === 'ListSpaces').length >= 2, pendingCalls.join(', '));
         assert.deepStrictEqual([...new Set(pendingCalls)].sort(), ['ListApps', 'ListSpaces'], 'lists only');
         assert.strictEqual(rendered.length, 0, 'an unchanged poll renders nothing');
-        assert.strictEqual((await row())[1], 'resource:studioSpace:Pending:JupyterLab');
+        assert.strictEqual((await row())[1], 'resource:studioSpace:Pending:CodeEditor');
 
         // Hidden, the view stops polling; the start finishes meanwhile (the clock let go).
         await vscode.commands.executeCommand('workbench.view.explorer');
@@ -223,13 +224,13 @@ describe('Studio view', function () {
         await until('the Studio view shown again', () => view.visible || undefined);
         await until('the domain rendered again', () => rendered.includes(domain) || undefined, 30_000);
         assert.deepStrictEqual(await row(), [
-          'JupyterLab · private · InService · ml.m5.large · SMD 2.1.0 CPU · 50 GB',
-          'resource:studioSpace:InService:JupyterLab',
+          'Code Editor · shared · InService · ml.t3.medium · SMD 2.1.0 CPU · 10 GB',
+          'resource:studioSpace:InService:CodeEditor',
         ]);
         // (The other views announce their own changes; the clock moved for them too.)
         assert.deepStrictEqual(
           ui.shown('info').filter((m) => m.startsWith('Space ')),
-          [`Space ${STOPPED}: Pending → InService`],
+          [`Space ${SHARED}: Pending → InService`],
         );
         await until('polling ended', () => !contents.polling || undefined);
         assert.deepStrictEqual(
