@@ -1,0 +1,54 @@
+// What one refresh of the Running Now view costs at account scale (the large scenario: 300 endpoints, 500 notebook
+// instances, 50 running training jobs): every page of the running resources listed, one DescribeEndpoint per
+// InService endpoint (its variants' current counts), endpoint configurations and prices from the session's caches,
+// and one GetMetricData for the idle check of every endpoint shown. The first refresh fills the caches; the second
+// is what a user pays for each refresh after.
+import * as assert from 'assert';
+import { runningNow } from '../../src/commands/cost/activateCost';
+import { clearRequests, recordedRequests } from '../integration/support/emulatorControl';
+import { run } from '../integration/support/testWindow';
+import { recordFigures, round } from './figures';
+
+describe('Running Now benchmark (large scenario)', function () {
+  this.timeout(300_000);
+
+  it('refreshes the bill of 300 endpoints with list pages, a describe per endpoint and one GetMetricData', async () => {
+    await run('refreshRunningNow');
+    await clearRequests();
+    const started = performance.now();
+    const refreshed = await run<{ outcome: string }>('refreshRunningNow');
+    const ms = performance.now() - started;
+    assert.strictEqual(refreshed.outcome, 'done');
+    const calls = (await recordedRequests()).map((r) => r.operation);
+    const count = (op: string) => calls.filter((c) => c === op).length;
+    const { bill } = runningNow().provider.last!;
+    const endpoints = new Set(
+      bill.rows.filter((r) => r.resource.kind === 'endpoint-variant').map((r) => r.resource.name),
+    ).size;
+    const instances = bill.rows.filter((r) => r.resource.kind === 'notebook-instance').length;
+    const idle = new Set(bill.rows.filter((r) => r.idle).map((r) => r.resource.name)).size;
+    // ListTrainingJobs retrieves MaxResults jobs and then filters them by StatusEquals (the API reference), so finding
+    // the running ones reads every page of the account's training history: reported on its own, without a budget.
+    const trainingPages = count('ListTrainingJobs');
+    const lists = calls.filter((c) => c.startsWith('List') && c !== 'ListTrainingJobs').length;
+    // Every page of InService instances and endpoints, one page each of processing, transform and Autopilot jobs.
+    const listBudget = Math.ceil(instances / 100) + Math.ceil(endpoints / 100) + 3;
+    const jobDescribes = count('DescribeTrainingJob') + count('DescribeProcessingJob') + count('DescribeTransformJob');
+    recordFigures(
+      { name: `Running Now: time for a refresh (${endpoints} endpoints, ${instances} instances)`, value: round(ms), unit: 'ms' },
+      { name: 'Running Now: list calls for a refresh, training jobs aside (every page of each running kind)', value: lists, unit: 'calls', budget: listBudget },
+      { name: 'Running Now: ListTrainingJobs pages on a refresh (10,000 jobs, StatusEquals filters each page)', value: trainingPages, unit: 'calls' },
+      { name: `Running Now: DescribeEndpoint on a refresh (${endpoints} endpoints, their variants' counts)`, value: count('DescribeEndpoint'), unit: 'calls', budget: endpoints },
+      { name: 'Running Now: DescribeEndpointConfig on a refresh after the first', value: count('DescribeEndpointConfig'), unit: 'calls', budget: 0 },
+      { name: 'Running Now: Price List calls on a refresh after the first', value: count('GetProducts'), unit: 'calls', budget: 0 },
+      { name: `Running Now: GetMetricData on a refresh (${idle} endpoints idle)`, value: count('GetMetricData'), unit: 'calls', budget: 1 },
+      { name: 'Running Now: job describes on a refresh (instance type and count of each running job)', value: jobDescribes, unit: 'calls' },
+    );
+    assert.ok(endpoints >= 300, `the large scenario's endpoints are billed: ${endpoints}`);
+    assert.strictEqual(count('GetMetricData'), 1, 'one GetMetricData for every endpoint shown');
+    assert.strictEqual(count('DescribeEndpointConfig'), 0, 'configurations come from the session cache');
+    assert.strictEqual(count('GetProducts'), 0, 'prices come from the day-long cache');
+    assert.strictEqual(count('DescribeEndpoint'), endpoints, 'one describe per InService endpoint');
+    assert.ok(lists <= listBudget, `list calls: ${lists} (budget ${listBudget}): ${calls.filter((c) => c.startsWith('List')).join(', ')}`);
+  });
+});
