@@ -52,6 +52,20 @@ interface HostEntry {
 
 type HostKind = KernelHost['kind'];
 
+/**
+ * Waits until a kernel that was just (re)started answers (its status is known again), asking with kernel_info as
+ * JupyterLab does: an execute_request sent to a restarted kernel before it listens can be lost, leaving the cell
+ * running forever. Gives up after a few tries and sends anyway; the cell can still be interrupted.
+ */
+async function kernelReady(kernel: Kernel.IKernelConnection): Promise<void> {
+  for (let attempt = 0; attempt < 3 && kernel.status !== 'idle' && kernel.status !== 'busy'; attempt++) {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5_000)));
+    await Promise.race([kernel.requestKernelInfo().then(() => undefined), waited]).catch(() => undefined);
+    clearTimeout(timer);
+  }
+}
+
 export class InstanceKernels implements vscode.Disposable {
   /** By controller id. */
   private readonly controllers = new Map<string, HostEntry>();
@@ -375,6 +389,8 @@ export class InstanceKernels implements vscode.Disposable {
       if (cell.kind !== vscode.NotebookCellKind.Code) continue;
       const live = kernel.session.kernel;
       if (!live || this.kernelOf(notebook) !== kernel) return;
+      await kernelReady(live);
+      if (this.kernelOf(notebook) !== kernel) return;
       const end = await runCell(cell, {
         controller: entry.controller,
         kernel: live,

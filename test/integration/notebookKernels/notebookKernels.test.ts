@@ -22,6 +22,7 @@ import {
   stdout,
   useKernelSuite,
   type Outcome,
+  startCell,
 } from './support';
 
 describe('Notebook kernels on notebook instances', function () {
@@ -113,11 +114,7 @@ describe('Notebook kernels on notebook instances', function () {
     const document = await openNotebook(['import time\ntime.sleep(60)']);
     await withWindow((ui) => selectInstance(ui, document, FRAUD));
     const cell = document.cellAt(0);
-    const running = vscode.commands.executeCommand('notebook.cell.execute', {
-      ranges: [{ start: 0, end: 1 }],
-      document: document.uri,
-    });
-    await until('the sleep runs', () => cell.executionSummary?.executionOrder);
+    const { ended: running } = await startCell(document, 0);
     await withWindow(async (ui) => {
       ui.onMessage(`Stop notebook instance ${FRAUD}?`, 'Stop');
       const stopped = await run<Outcome>('stopNotebookInstance', await instanceNode(FRAUD));

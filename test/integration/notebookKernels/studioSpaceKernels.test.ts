@@ -28,6 +28,7 @@ import {
   type Outcome,
   showNotebook,
   writeNotebook,
+  startCell,
 } from './support';
 
 const DOMAIN_ID = 'd-abcdefghijkl';
@@ -231,11 +232,7 @@ describe('Notebook kernels on Studio spaces', function () {
     const document = await openNotebook(['import time\ntime.sleep(60)']);
     await withWindow((ui) => selectSpace(ui, document, `${DOMAIN_ID}/${RUNNING}`));
     const cell = document.cellAt(0);
-    const running = vscode.commands.executeCommand('notebook.cell.execute', {
-      ranges: [{ start: 0, end: 1 }],
-      document: document.uri,
-    });
-    await until('the sleep runs', () => cell.executionSummary?.executionOrder);
+    const { ended: running } = await startCell(document, 0);
     await withWindow(async (ui) => {
       ui.onMessage(`Stop space ${RUNNING}?`, 'Stop');
       const stopped = await run<Outcome>('stopSpace', await spaceNode(RUNNING));

@@ -85,41 +85,57 @@ export async function openNotebook(cells: string[]): Promise<vscode.NotebookDocu
   return showNotebook(uri);
 }
 
-/** Picks the instance in the kernel picker as a user does, answers the kernel-spec pick, waits for the session. */
-export async function selectInstance(
+/** Picks controller `id` in the kernel picker as a user does, answers the kernel-spec pick, waits for the session. */
+async function selectHost(
+  ui: TestWindow,
+  document: vscode.NotebookDocument,
+  id: string,
+  name: string,
+  spec: string,
+): Promise<NotebookKernel> {
+  ui.onQuickPick(`Kernel on ${name}`, (p) => p.pick(spec));
+  const notebookEditor = await vscode.window.showNotebookDocument(document);
+  const selected = await vscode.commands.executeCommand('notebook.selectKernel', {
+    notebookEditor,
+    id,
+    extension: CONTROLLER_EXTENSION,
+  });
+  assert.strictEqual(selected, true, `the kernel picker selected ${name}`);
+  return until(`${document.uri.path} attached to ${name}`, () => notebookKernels().kernelOf(document), 120_000);
+}
+
+/** Picks a notebook instance in the kernel picker. */
+export function selectInstance(
   ui: TestWindow,
   document: vscode.NotebookDocument,
   instance: string,
   spec = 'conda_python3',
 ): Promise<NotebookKernel> {
-  ui.onQuickPick(`Kernel on ${instance}`, (p) => p.pick(spec));
-  const notebookEditor = await vscode.window.showNotebookDocument(document);
-  const selected = await vscode.commands.executeCommand('notebook.selectKernel', {
-    notebookEditor,
-    id: `${CONTROLLER_PREFIX}${instance}`,
-    extension: CONTROLLER_EXTENSION,
-  });
-  assert.strictEqual(selected, true, `the kernel picker selected ${instance}`);
-  return until(`${document.uri.path} attached to ${instance}`, () => notebookKernels().kernelOf(document), 60_000);
+  return selectHost(ui, document, `${CONTROLLER_PREFIX}${instance}`, instance, spec);
 }
 
-/** Picks a Studio space (`<domainId>/<spaceName>`) in the kernel picker, as selectInstance does an instance. */
-export async function selectSpace(
+/** Picks a Studio space (`<domainId>/<spaceName>`) in the kernel picker. */
+export function selectSpace(
   ui: TestWindow,
   document: vscode.NotebookDocument,
   space: string,
   spec = 'conda_python3',
 ): Promise<NotebookKernel> {
-  const name = space.slice(space.indexOf('/') + 1);
-  ui.onQuickPick(`Kernel on ${name}`, (p) => p.pick(spec));
-  const notebookEditor = await vscode.window.showNotebookDocument(document);
-  const selected = await vscode.commands.executeCommand('notebook.selectKernel', {
-    notebookEditor,
-    id: `${SPACE_CONTROLLER_PREFIX}${space}`,
-    extension: CONTROLLER_EXTENSION,
+  return selectHost(ui, document, `${SPACE_CONTROLLER_PREFIX}${space}`, space.slice(space.indexOf('/') + 1), spec);
+}
+
+/** Starts running cell `index` and waits until the kernel took it; `ended` settles when the run ends. */
+export async function startCell(
+  document: vscode.NotebookDocument,
+  index: number,
+): Promise<{ ended: Thenable<unknown> }> {
+  // Wrapped: an async function returning the run itself would wait for it to end.
+  const ended = vscode.commands.executeCommand('notebook.cell.execute', {
+    ranges: [{ start: index, end: index + 1 }],
+    document: document.uri,
   });
-  assert.strictEqual(selected, true, `the kernel picker selected ${space}`);
-  return until(`${document.uri.path} attached to ${name}`, () => notebookKernels().kernelOf(document), 120_000);
+  await until('the cell runs', () => document.cellAt(index).executionSummary?.executionOrder);
+  return { ended };
 }
 
 /** Runs cells [start, end) with VS Code's Run Cell and waits until they ended. */
