@@ -1,17 +1,27 @@
 // The live bill of what runs: one row per billable resource (an endpoint per variant) with its price per hour
 // (on-demand price × instance count), how long it has been running and what that has cost so far, and the total
 // per hour. A price the price list does not have is "price unknown", never 0; serverless variants, managed spot
-// training and Autopilot jobs say how they are billed instead of a figure that would be wrong.
+// training and Autopilot jobs say how they are billed instead of a figure that would be wrong. A Studio space's
+// running app (JupyterLab, Code Editor) is billed per hour of its instance, as AWS's Studio-Notebook usage.
 import { formatDuration } from './durations';
 import { priceKey, type PriceComponent, type PriceTable } from './costPrices';
 
 export type RunningKind =
-  'notebook-instance' | 'endpoint-variant' | 'training-job' | 'processing-job' | 'transform-job' | 'autopilot-job';
+  | 'notebook-instance'
+  | 'studio-space-app'
+  | 'endpoint-variant'
+  | 'training-job'
+  | 'processing-job'
+  | 'transform-job'
+  | 'autopilot-job';
 
 export interface RunningResource {
   kind: RunningKind;
-  /** The notebook instance, endpoint or job. */
+  /** The notebook instance, Studio space, endpoint or job. */
   name: string;
+  /** Studio space apps: the space's domain and the app's type (JupyterLab, CodeEditor). */
+  domainId?: string;
+  appType?: string;
   /** Endpoint variants: the variant's name, and whether it is a shadow variant. */
   variant?: string;
   shadow?: boolean;
@@ -44,6 +54,8 @@ export interface BillRow {
 
 const COMPONENTS: Record<RunningKind, PriceComponent | undefined> = {
   'notebook-instance': 'Notebook',
+  // AWS prices every Studio space app (JupyterLab, Code Editor) as Studio-Notebook usage, not as a notebook instance.
+  'studio-space-app': 'Studio-Notebook',
   'endpoint-variant': 'Hosting',
   'training-job': 'Training',
   'processing-job': 'Processing',
@@ -139,8 +151,12 @@ export function statusBarText(b: Bill): string {
   return `SageMaker: ${formatUsd(b.totalUsdPerHour)}/h${b.unknownCount ? '+' : ''}`;
 }
 
-/** How a row names its resource: "abalone-endpoint / ShadowV4 (shadow)". */
+const APP_TYPE_WORDS: Record<string, string> = { JupyterLab: 'JupyterLab', CodeEditor: 'Code Editor' };
+
+/** How a row names its resource: "abalone-endpoint / ShadowV4 (shadow)", "autopilot-experiments (JupyterLab space)". */
 export function rowLabel(r: RunningResource): string {
+  if (r.kind === 'studio-space-app')
+    return `${r.name} (${APP_TYPE_WORDS[r.appType ?? ''] ?? r.appType ?? 'Studio'} space)`;
   if (r.kind !== 'endpoint-variant') return r.name;
   return `${r.name} / ${r.variant ?? '?'}${r.shadow ? ' (shadow)' : ''}`;
 }

@@ -2,9 +2,11 @@
 // (product.attributes with instanceName, regionCode and component; terms.OnDemand.*.priceDimensions.*.pricePerUnit.USD).
 // Pure parsing and the lookup key; the calls and the cache live in src/aws/pricing and the cost feature.
 
-/** The Price List's `component` attribute for the compute SageMaker bills per instance hour. */
-export type PriceComponent =
-  'Notebook' | 'Hosting' | 'Training' | 'Processing' | 'Batch Transform' | 'Studio-JupyterLab';
+/**
+ * The Price List's `component` attribute for the compute SageMaker bills per instance hour. Studio apps
+ * (JupyterLab, Code Editor, Studio Classic notebooks) are all `Studio-Notebook` (usage type `<region>-Studio:<type>`).
+ */
+export type PriceComponent = 'Notebook' | 'Hosting' | 'Training' | 'Processing' | 'Batch Transform' | 'Studio-Notebook';
 
 export interface InstancePrice {
   instanceType: string;

@@ -61,6 +61,28 @@ describe('emulator pricing', function () {
     assert.match(dimension.description, /per Hosting ml\.m5\.large hour in US East \(N\. Virginia\)/);
   });
 
+  it("prices a Studio space app as AWS's Studio-Notebook usage, not as a notebook instance", async () => {
+    const items = parse(
+      (
+        await pricing.send(
+          new GetProductsCommand({
+            ServiceCode: 'AmazonSageMaker',
+            Filters: [term('regionCode', 'us-east-1'), term('instanceName', 'ml.t3.medium')],
+          }),
+        )
+      ).PriceList,
+    );
+    const studio = items.filter((i) => i.product.attributes.component === 'Studio-Notebook');
+    assert.equal(studio.length, 1);
+    assert.equal(studio[0].product.attributes.usagetype, 'USE1-Studio:ml.t3.medium');
+    assert.equal(usd(studio[0]), 0.05);
+    const dimension = Object.values(Object.values(studio[0].terms.OnDemand)[0].priceDimensions)[0];
+    assert.match(dimension.description, /per Studio-Notebook ml\.t3\.medium hour in US East \(N\. Virginia\)/);
+    const notebook = items.find((i) => i.product.attributes.component === 'Notebook')!;
+    assert.equal(notebook.product.attributes.usagetype, 'USE1-Notebk:ml.t3.medium');
+    assert.notEqual(notebook.product.sku, studio[0].product.sku);
+  });
+
   it('answers every component of a region, and a notebook type that hosting does not offer is a notebook price only', async () => {
     const region = parse(
       (
@@ -70,7 +92,7 @@ describe('emulator pricing', function () {
       ).PriceList,
     );
     const components = new Set(region.map((i) => i.product.attributes.component));
-    for (const c of ['Notebook', 'Hosting', 'Training', 'Processing', 'Batch Transform', 'Studio-JupyterLab'])
+    for (const c of ['Notebook', 'Hosting', 'Training', 'Processing', 'Batch Transform', 'Studio-Notebook'])
       assert.ok(components.has(c), c);
     assert.ok(region.every((i) => i.product.attributes.regionCode === 'eu-west-1'));
     const t2 = region.filter((i) => i.product.attributes.instanceName === 'ml.t2.medium');

@@ -2,13 +2,15 @@
 // (every page: a bill must be complete), plus the few describes a price needs: DescribeEndpoint for each InService
 // endpoint (its variants' current instance counts), DescribeEndpointConfig for instance types (a configuration never
 // changes, so each is read once per session: EndpointConfigCache), and a describe per in-progress job (instance type,
-// count, spot).
+// count, spot). Studio space apps come from ListApps alone (every domain at once; each app carries its Status and
+// ResourceSpec.InstanceType), with no describe per space or app.
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeProcessingJobCommand,
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
+  ListAppsCommand,
   ListAutoMLJobsCommand,
   ListEndpointsCommand,
   ListNotebookInstancesCommand,
@@ -18,6 +20,7 @@ import {
   type DescribeEndpointConfigCommandOutput,
 } from '@aws-sdk/client-sagemaker';
 import type { RunningResource } from '../../model/costBill';
+import { SPACE_APP_TYPES, type SpaceAppType } from '../../model/studioSpaces';
 import type { AwsClients } from '../clients';
 
 const PAGE = 100;
@@ -72,6 +75,29 @@ export async function runningNotebookInstances(clients: AwsClients): Promise<Run
     // A start is the instance's last modification; billing runs from there.
     since: i.LastModifiedTime ?? i.CreationTime,
   }));
+}
+
+/**
+ * The InService JupyterLab and Code Editor apps of Studio spaces in every domain of the region: ListApps without a
+ * domain filter, every page (it has no status filter, and deleted apps stay listed for a while).
+ */
+export async function runningSpaceApps(clients: AwsClients): Promise<RunningResource[]> {
+  const apps = await allPages(async (token) => {
+    const out = await clients.sagemaker().send(new ListAppsCommand({ MaxResults: PAGE, NextToken: token }));
+    return { items: out.Apps ?? [], next: out.NextToken };
+  });
+  return apps
+    .filter((a) => a.Status === 'InService' && a.SpaceName && SPACE_APP_TYPES.includes(a.AppType as SpaceAppType))
+    .map((a) => ({
+      kind: 'studio-space-app',
+      name: a.SpaceName!,
+      domainId: a.DomainId,
+      appType: a.AppType,
+      instanceType: a.ResourceSpec?.InstanceType,
+      count: 1,
+      // Metering starts when the app's instance is created.
+      since: a.CreationTime,
+    }));
 }
 
 export async function runningEndpointVariants(
@@ -204,6 +230,7 @@ export async function runningResources(
 ): Promise<RunningResource[]> {
   const parts = await Promise.all([
     runningNotebookInstances(clients),
+    runningSpaceApps(clients),
     runningEndpointVariants(clients, region, configs),
     runningTrainingJobs(clients),
     runningProcessingJobs(clients),

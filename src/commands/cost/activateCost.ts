@@ -1,7 +1,8 @@
 // What runs and what it costs: the Running Now view, the "SageMaker: $4.82/h" status bar item, prices from the AWS
-// Price List (cached per region for a day, refreshable), one-click stop of a notebook instance and delete of an
-// endpoint, and the optional alert when the total per hour passes sagemakerWorkbench.costAlertPerHour. Activation
-// registers the view, the item and the commands only; the working parts (costFeature.ts) load on first use.
+// Price List (cached per region for a day, refreshable), one-click stop of a notebook instance or of a Studio
+// space's app (the Studio view's own Stop Space… on the row) and delete of an endpoint, and the optional alert when
+// the total per hour passes sagemakerWorkbench.costAlertPerHour. Activation registers the view, the item and the
+// commands only; the working parts (costFeature.ts) load on first use.
 import * as vscode from 'vscode';
 import { registerCommand } from '../../ui/commands';
 import { CostStatusBar } from '../../views/runningNow/costStatusBar';
@@ -47,6 +48,9 @@ export function activateCost(wb: Workbench): void {
     statusBar,
     vscode.window.createTreeView(RUNNING_NOW_VIEW, { treeDataProvider: provider }),
     wb.session.onDidChange(() => provider.refresh()),
+    // A space started or stopped (the Studio commands, Stop on a space app's row here) changes the bill; the view
+    // reads it again only while it is shown.
+    wb.views.providers.studio.onDidChangeTreeData(() => provider.refresh()),
     // A new idle window re-reads the bill so the idle marks follow it.
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('sagemakerWorkbench.idleEndpointHours')) provider.refresh();

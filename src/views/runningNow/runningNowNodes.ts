@@ -1,12 +1,14 @@
 // The rows of the Running Now view: the total per hour first, then one row per billable resource (an endpoint per
 // variant). A notebook instance row offers Stop and an endpoint row Delete (contextValue), each through the
-// existing stop and delete commands' functions.
+// existing stop and delete commands' functions; a Studio space app row offers the Studio view's own Stop Space…,
+// which takes the row as it takes a space node (resource kind studio-space and the space's domain).
 import * as vscode from 'vscode';
 import { formatUsd, rowDescription, rowLabel, type Bill, type BillRow, type RunningKind } from '../../model/costBill';
-import type { ExplorerNode } from '../tree/explorerNode';
+import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
 
 const ICONS: Record<RunningKind, string> = {
   'notebook-instance': 'notebook',
+  'studio-space-app': 'vm',
   'endpoint-variant': 'plug',
   'training-job': 'pulse',
   'processing-job': 'gear',
@@ -16,13 +18,20 @@ const ICONS: Record<RunningKind, string> = {
 
 export class BillRowNode implements ExplorerNode {
   readonly id: string;
+  /** A Studio space app's row stands for its space, as the Studio commands read a space node. */
+  readonly resource?: ResourceRef;
+  readonly domainId?: string;
 
   constructor(
     readonly row: BillRow,
     readonly region: string,
   ) {
     const r = row.resource;
-    this.id = `runningNow:${r.kind}:${r.name}:${r.variant ?? ''}`;
+    this.id = `runningNow:${r.kind}:${r.domainId ?? ''}:${r.name}:${r.variant ?? ''}`;
+    if (r.kind === 'studio-space-app' && r.domainId) {
+      this.resource = { kind: 'studio-space', name: r.name, region };
+      this.domainId = r.domainId;
+    }
   }
 
   /** The notebook instance or endpoint a one-click action works on. */
@@ -45,7 +54,9 @@ export class BillRowNode implements ExplorerNode {
       unknown || this.row.idle ? new vscode.ThemeColor('list.warningForeground') : undefined,
     );
     item.tooltip = new vscode.MarkdownString()
-      .appendText(`${rowLabel(r)} (${r.kind.replace('-', ' ')}, ${this.region})\n\n`)
+      .appendText(
+        `${rowLabel(r)} (${r.kind.replace(/-/g, ' ')}, ${r.domainId ? `${r.domainId}, ` : ''}${this.region})\n\n`,
+      )
       .appendText(rowDescription(this.row));
     if (this.row.idle)
       item.tooltip.appendText(

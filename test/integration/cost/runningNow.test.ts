@@ -2,7 +2,8 @@
 // instance count from the Price List API (called in us-east-1 whatever the working region), the total in the view
 // and the status bar, a start and a one-click stop moving it, an instance type the price list does not have shown as
 // "price unknown", a one-click endpoint delete, the cost alert said once, the endpoint nothing calls marked idle
-// from one GetMetricData for every endpoint shown, and endpoint configurations described once a session.
+// from one GetMetricData for every endpoint shown, endpoint configurations described once a session, and the running
+// Studio space's app billed from ListApps and stopped from its row with the Studio view's own Stop Space….
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
@@ -21,6 +22,9 @@ import { host, until } from '../support/workbench';
 type Outcome = { outcome: string; message?: string };
 const LAB = 'ml-pipeline-lab-notebook';
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
+/** The seeded Studio space whose JupyterLab app runs (ml.t3.medium, started 45 minutes before the emulator). */
+const SPACE = 'autopilot-experiments';
+const SPACE_ROW = `${SPACE} (JupyterLab space)`;
 /** The seeded endpoint left running since 2021 that nothing calls: zero Invocations in CloudWatch. */
 const IDLE = 'cmapss-XGBoostEndpoint-2021-01-07-16-30-12';
 
@@ -31,6 +35,7 @@ const IDLE = 'cmapss-XGBoostEndpoint-2021-01-07-16-30-12';
 const SEEDED: Array<[string, string, number | undefined]> = [
   ['FraudDetectionNotebookInstance', 'ml.t2.medium · $0.0464/h', 0.0464],
   ['abalone-autopilot-notebook', 'ml.m5.xlarge · $0.23/h', 0.23],
+  [SPACE_ROW, 'ml.t3.medium · $0.05/h', 0.05],
   ['abalone-endpoint / AllTraffic', 'ml.m5.large · $0.115/h', 0.115],
   ['abalone-endpoint / ShadowV4 (shadow)', 'ml.m5.large · $0.115/h', 0.115],
   [
@@ -42,7 +47,7 @@ const SEEDED: Array<[string, string, number | undefined]> = [
   [`${IDLE} / AllTraffic`, 'idle 24 h: no invocations, $0.23 an idle hour · ml.m5.xlarge · $0.23/h', 0.23],
   ['fraud-detection-endpoint / AllTraffic', 'ml.m4.xlarge · $0.24/h', 0.24],
 ];
-const SEEDED_TOTAL = 0.0464 + 0.23 + 0.115 + 0.115 + 0.204 + 0.23 + 0.24;
+const SEEDED_TOTAL = 0.0464 + 0.23 + 0.05 + 0.115 + 0.115 + 0.204 + 0.23 + 0.24;
 
 interface Shown {
   total: string;
@@ -130,14 +135,14 @@ describe('Running Now: the live bill of SageMaker compute', function () {
       }
     }
     assert.deepStrictEqual(bill.rows.map((r) => r.label).sort(), SEEDED.map(([l]) => l).sort(), 'nothing else runs');
-    assert.strictEqual(SEEDED_TOTAL.toFixed(2), '1.18');
-    assert.strictEqual(bill.total, 'Total $1.18/h in us-east-1');
+    assert.strictEqual(SEEDED_TOTAL.toFixed(2), '1.23');
+    assert.strictEqual(bill.total, 'Total $1.23/h in us-east-1');
     assert.strictEqual(
       bill.totalDescription,
       'on-demand prices from the AWS Price List; $0.23/h of it on idle endpoints',
     );
     assert.ok(Math.abs(runningNow().provider.last!.bill.totalUsdPerHour - SEEDED_TOTAL) < 1e-9);
-    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.18/h');
+    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.23/h');
   });
 
   it('asks the Price List API in us-east-1 once per component and instance type a day, again on Refresh Prices', async () => {
@@ -153,7 +158,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
       const refreshed = await run<Outcome>('refreshPrices');
       assert.strictEqual(refreshed.outcome, 'done');
       assert.deepStrictEqual(ui.shown('info'), [
-        'Prices read again from the AWS Price List: SageMaker: $1.18/h in us-east-1.',
+        'Prices read again from the AWS Price List: SageMaker: $1.23/h in us-east-1.',
       ]);
     });
     const calls = await pricingCalls();
@@ -174,6 +179,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
       'regionCode=us-east-1 instanceName=ml.m5.xlarge component=Hosting',
       'regionCode=us-east-1 instanceName=ml.m5.xlarge component=Notebook',
       'regionCode=us-east-1 instanceName=ml.t2.medium component=Notebook',
+      'regionCode=us-east-1 instanceName=ml.t3.medium component=Studio-Notebook',
     ]);
   });
 
@@ -185,8 +191,8 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     });
     const running = await shownBill();
     assert.ok(rowOf(running, LAB).description.startsWith('ml.t3.medium · $0.05/h'));
-    assert.strictEqual(running.total, 'Total $1.23/h in us-east-1');
-    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.23/h');
+    assert.strictEqual(running.total, 'Total $1.28/h in us-east-1');
+    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.28/h');
 
     await clearRequests();
     await withWindow(async (ui) => {
@@ -201,7 +207,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     assert.deepStrictEqual(ops.slice(0, 2), ['DescribeNotebookInstance', 'StopNotebookInstance']);
     const after = await shownBill();
     assert.ok(!after.rows.some((r) => r.label === LAB));
-    assert.strictEqual(after.total, 'Total $1.18/h in us-east-1');
+    assert.strictEqual(after.total, 'Total $1.23/h in us-east-1');
   });
 
   it('says "price unknown" for an instance type the price list does not have, never $0, and leaves it out of the total', async () => {
@@ -222,12 +228,12 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     assert.match(row.description, /^ml\.r5\.large · price unknown · running /);
     assert.ok(!row.description.includes('$'), row.description);
     assert.deepStrictEqual([row.node.row.billing, row.node.row.usdPerHour], ['unknown', undefined]);
-    assert.strictEqual(bill.total, 'Total $1.18/h in us-east-1');
+    assert.strictEqual(bill.total, 'Total $1.23/h in us-east-1');
     assert.strictEqual(
       bill.totalDescription,
       'on-demand prices; 1 with price unknown not included; $0.23/h of it on idle endpoints',
     );
-    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.18/h+');
+    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.23/h+');
   });
 
   it('deletes an endpoint with one click after its name is typed, and the total drops by its price', async () => {
@@ -246,7 +252,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
       const b = await shownBill();
       return b.rows.some((r) => r.label.startsWith(endpoint)) ? undefined : b;
     });
-    assert.strictEqual(after.total, 'Total $0.94/h in us-east-1');
+    assert.strictEqual(after.total, 'Total $0.99/h in us-east-1');
   });
 
   it('tells the user once when the total passes the alert threshold, naming what runs', async () => {
@@ -258,9 +264,9 @@ describe('Running Now: the live bill of SageMaker compute', function () {
       await shownBill();
       await shownBill();
       assert.deepStrictEqual(ui.shown('warning'), [
-        'SageMaker compute now costs $1.18/h, above your alert of $1.00/h: fraud-detection-endpoint / AllTraffic $0.24/h, ' +
+        'SageMaker compute now costs $1.23/h, above your alert of $1.00/h: fraud-detection-endpoint / AllTraffic $0.24/h, ' +
           'abalone-autopilot-notebook $0.23/h, cmapss-XGBoostEndpoint-2021-01-07-16-30-12 / AllTraffic $0.23/h, ' +
-          'abalone-inference-pipeline-endpoint / AllTraffic $0.204/h, abalone-endpoint / AllTraffic $0.115/h and 2 more.',
+          'abalone-inference-pipeline-endpoint / AllTraffic $0.204/h, abalone-endpoint / AllTraffic $0.115/h and 3 more.',
       ]);
       assert.deepStrictEqual(ui.messages[0].items, ['Show Running Now']);
     });
@@ -347,7 +353,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
       const b = await shownBill();
       return b.rows.some((r) => r.label.startsWith(IDLE)) ? undefined : b;
     });
-    assert.strictEqual(after.total, 'Total $0.95/h in us-east-1');
+    assert.strictEqual(after.total, 'Total $1.00/h in us-east-1');
     assert.strictEqual(after.totalDescription, 'on-demand prices from the AWS Price List');
   });
 
@@ -412,5 +418,62 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     assert.deepStrictEqual(await configReads(), [], 'the second refresh reads no configuration');
     const describes = (await recordedRequests()).filter((r) => r.operation === 'DescribeEndpoint');
     assert.strictEqual(describes.length, 6, 'one DescribeEndpoint per InService endpoint, for its current counts');
+  });
+
+  it("bills the running Studio space's app at the Studio price from ListApps alone, and Stop on its row stops it and the total drops", async () => {
+    await settled();
+    await clearRequests();
+    const bill = await shownBill();
+    const row = rowOf(bill, SPACE_ROW);
+    const r = row.node.row;
+    assert.deepStrictEqual(
+      [r.resource.kind, r.resource.domainId, r.resource.appType, r.resource.instanceType, r.resource.count],
+      ['studio-space-app', 'd-abcdefghijkl', 'JupyterLab', 'ml.t3.medium', 1],
+    );
+    assert.strictEqual(r.billing, 'hourly');
+    assert.ok(Math.abs(r.usdPerHour! - 0.05 * 1) < 1e-9, 'the Studio-Notebook price of ml.t3.medium × 1');
+    // Started 45 minutes before the emulator: it has run at least that long.
+    assert.ok(r.runningMs! >= 45 * 60_000, `running ${r.runningMs} ms`);
+    assert.ok(Math.abs(r.costSoFarUsd! - (0.05 * r.runningMs!) / 3_600_000) < 1e-9);
+    assert.match(row.description, /^ml\.t3\.medium · \$0\.05\/h · running \d+m.* · \$0\.0[0-9]+ so far$/);
+    assert.strictEqual((await row.node.getTreeItem()).contextValue, 'runningNow:studio-space-app');
+    assert.strictEqual(bill.total, 'Total $1.23/h in us-east-1');
+    assert.ok(
+      Math.abs(runningNow().provider.last!.bill.totalUsdPerHour - SEEDED_TOTAL) < 1e-9,
+      'the total includes it',
+    );
+    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.23/h');
+    // The Studio view and the kernel picker list per domain (DomainIdEquals) if they list meanwhile; the bill lists
+    // every domain's apps at once and describes no space or app.
+    const calls = (await recordedRequests()).filter((c) => c.service === 'sagemaker');
+    const billLists = calls.filter(
+      (c) => c.operation === 'ListApps' && (c.input as { DomainIdEquals?: string }).DomainIdEquals === undefined,
+    );
+    assert.strictEqual(billLists.length, 1, 'one ListApps for every domain');
+    assert.deepStrictEqual(
+      calls.map((c) => c.operation).filter((o) => o === 'DescribeSpace' || o === 'DescribeApp'),
+      [],
+      'no describe per space or app',
+    );
+
+    await clearRequests();
+    await withWindow(async (ui) => {
+      ui.onMessage(`Stop space ${SPACE}?`, 'Stop');
+      // The row's inline Stop is the Studio view's Stop Space… command, given the row as a menu gives it.
+      const stopped = await run<Outcome>('stopSpace', row.node);
+      assert.deepStrictEqual([stopped.outcome, stopped.message], ['done', `${SPACE} is Stopped; its storage is kept.`]);
+      const asked = ui.messages.find((m) => m.modal)!;
+      assert.match(asked.detail ?? '', /The space and its 20 GB storage \(\/home\/sagemaker-user\) stay/);
+      assert.match(asked.detail ?? '', /billing for the instance stops/);
+    });
+    const deleted = (await recordedRequests()).filter((c) => c.operation === 'DeleteApp');
+    assert.deepStrictEqual(
+      deleted.map((c) => c.input),
+      [{ DomainId: 'd-abcdefghijkl', SpaceName: SPACE, AppType: 'JupyterLab', AppName: 'default' }],
+    );
+    const after = await shownBill();
+    assert.ok(!after.rows.some((x) => x.label === SPACE_ROW), after.rows.map((x) => x.label).join(', '));
+    assert.strictEqual(after.total, 'Total $1.18/h in us-east-1');
+    assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.18/h');
   });
 });

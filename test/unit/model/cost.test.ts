@@ -114,6 +114,45 @@ describe('cost: the bill', () => {
     assert.equal(statusBarText(b), 'SageMaker: $0.391/h+');
   });
 
+  it("prices a Studio space's running app as Studio-Notebook usage of its instance type, named by space and app", () => {
+    const apps: RunningResource[] = [
+      {
+        kind: 'studio-space-app',
+        name: 'lab',
+        domainId: 'd-1',
+        appType: 'JupyterLab',
+        instanceType: 'ml.t3.medium',
+        count: 1,
+        since: since(0.75),
+      },
+      {
+        kind: 'studio-space-app',
+        name: 'code',
+        domainId: 'd-1',
+        appType: 'CodeEditor',
+        instanceType: 'ml.m5.large',
+        count: 1,
+      },
+    ];
+    assert.deepStrictEqual(
+      neededPrices(apps).map((p) => priceKey(p.component, p.instanceType)),
+      ['Studio-Notebook|ml.t3.medium', 'Studio-Notebook|ml.m5.large'],
+    );
+    const b = bill(
+      apps,
+      { [priceKey('Studio-Notebook', 'ml.t3.medium')]: 0.05, [priceKey('Notebook', 'ml.m5.large')]: 0.115 },
+      now,
+    );
+    assert.deepStrictEqual(
+      b.rows.map((r) => [rowLabel(r.resource), r.billing, r.usdPerHour]),
+      [
+        ['lab (JupyterLab space)', 'hourly', 0.05],
+        ['code (Code Editor space)', 'unknown', undefined],
+      ],
+    );
+    assert.equal(rowDescription(b.rows[0]), 'ml.t3.medium · $0.05/h · running 45m · $0.0375 so far');
+  });
+
   it('formats dollars as people read a bill', () => {
     assert.equal(formatUsd(4.8234), '$4.82');
     assert.equal(formatUsd(0.0464), '$0.0464');

@@ -1,7 +1,9 @@
 // SageMaker on-demand prices as the AWS Price List publishes them (productFamily "ML Instance", one product per
 // region × component × instance type), for the instance types the seeds and seeded scenario use, in a few regions.
 // us-east-1 figures are AWS's published ones; the other regions carry AWS's usual regional uplift. Types a
-// component does not offer (ml.t2.* outside notebooks) are absent, as in AWS's list.
+// component does not offer (ml.t2.* outside notebooks) are absent, as in AWS's list. Studio apps (JupyterLab and
+// Code Editor spaces, Studio Classic notebooks) are priced as AWS bills them: component Studio-Notebook, usage type
+// <region>-Studio:<instance type> ("$0.05 per Studio-Notebook ml.t3.medium hour in US East (N. Virginia)").
 import { createHash } from 'node:crypto';
 
 export interface PriceProduct {
@@ -21,7 +23,7 @@ interface InstanceSpec {
   prices: Partial<Record<Component, number>>;
 }
 
-type Component = 'Notebook' | 'Hosting' | 'Training' | 'Processing' | 'Batch Transform' | 'Studio-JupyterLab';
+type Component = 'Notebook' | 'Hosting' | 'Training' | 'Processing' | 'Batch Transform' | 'Studio-Notebook';
 
 /** The usage-type word AWS puts after the region prefix, per component. */
 const USAGE: Record<Component, string> = {
@@ -30,7 +32,7 @@ const USAGE: Record<Component, string> = {
   Training: 'Train',
   Processing: 'Processing',
   'Batch Transform': 'Tsform',
-  'Studio-JupyterLab': 'Studio_JupyterLab',
+  'Studio-Notebook': 'Studio',
 };
 
 const all = (usd: number): Partial<Record<Component, number>> => ({
@@ -39,7 +41,7 @@ const all = (usd: number): Partial<Record<Component, number>> => ({
   Training: usd,
   Processing: usd,
   'Batch Transform': usd,
-  'Studio-JupyterLab': usd,
+  'Studio-Notebook': usd,
 });
 
 const INSTANCES: Record<string, InstanceSpec> = {
@@ -62,7 +64,7 @@ const INSTANCES: Record<string, InstanceSpec> = {
     memory: '4 GiB',
     gpu: '0',
     computeType: 'Standard Instances',
-    prices: { Notebook: 0.05, Hosting: 0.05, 'Studio-JupyterLab': 0.05 },
+    prices: { Notebook: 0.05, Hosting: 0.05, 'Studio-Notebook': 0.05 },
   },
   'ml.m4.xlarge': { vCpu: '4', memory: '16 GiB', gpu: '0', computeType: 'Standard Instances', prices: all(0.24) },
   'ml.m5.large': { vCpu: '2', memory: '8 GiB', gpu: '0', computeType: 'Standard Instances', prices: all(0.115) },
