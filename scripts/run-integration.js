@@ -145,6 +145,14 @@ async function main() {
     compiled: true,
     env: { SMW_LOG_CAPTURE: LOG_CAPTURE },
   });
+  return report(results, path.join(RESULTS_DIR, 'integration-server.log'));
+}
+
+/**
+ * Prints the suite's outcome and scans what it wrote for secrets; true when every test passed, at least one ran,
+ * the extension log was captured and nothing secret was found. `hostLog`: the VS Code host's own output.
+ */
+function report(results, hostLog) {
   console.log(`Integration tests ran in VS Code ${results.vscodeVersion} (${results.appHost})`);
   // Passed and failed tests were printed as they finished.
   for (const test of results.tests.filter((t) => t.state === 'pending')) console.log(`  - ${test.fullTitle}`);
@@ -154,7 +162,7 @@ async function main() {
   if (results.passed === 0) console.log('No integration test ran.');
   // Nothing secret may reach the log, the host's output or a test's error message, whatever the suite did.
   const scan = scanForSecrets(
-    [LOG_CAPTURE, path.join(RESULTS_DIR, 'integration-server.log'), RESULTS],
+    [LOG_CAPTURE, hostLog, RESULTS].filter((file) => fs.existsSync(file)),
     path.join(ROOT, 'test', 'fixtures', 'aws', 'credentials'),
   );
   console.log(
@@ -169,7 +177,7 @@ async function main() {
   return results.failed === 0 && results.passed > 0 && scan.findings.length === 0 && fs.existsSync(LOG_CAPTURE);
 }
 
-module.exports = { runInHost };
+module.exports = { runInHost, report, stageCompiledExtension, RESULTS, RESULTS_DIR, LOG_CAPTURE };
 
 if (require.main === module)
   main().then(
