@@ -34,6 +34,8 @@ export interface CodePipelineHooks {
   throttled?(): void;
   /** The state the background reads already have for this pipeline, if any. */
   knownState?(name: string): GetPipelineStateCommandOutput | undefined;
+  /** A background read of this pipeline under way: the row takes its answer instead of asking again. */
+  pendingState?(name: string): Promise<GetPipelineStateCommandOutput> | undefined;
   /** Background reads will get to this pipeline (the view is visible). */
   readingInBackground?(): boolean;
 }
@@ -97,7 +99,9 @@ export class CodePipelineNode implements ExplorerNode {
     const before = this.status;
     if (this.loading) return this.loading;
     this.hooks.readStarted?.(this);
-    this.loading = getPipelineState(this.session.clients, this.name, this.hooks.throttled)
+    const read =
+      this.hooks.pendingState?.(this.name) ?? getPipelineState(this.session.clients, this.name, this.hooks.throttled);
+    this.loading = read
       .then(
         (state) => {
           this.state = state;

@@ -31,6 +31,8 @@ export class PipelineStateSweep implements vscode.Disposable {
   private key: string;
   /** The newest state of every pipeline read, shown or not. */
   private readonly states = new Map<string, GetPipelineStateCommandOutput>();
+  /** Reads of pipelines without a row, under way: a row made meanwhile waits for the same answer. */
+  private readonly reading = new Map<string, Promise<GetPipelineStateCommandOutput>>();
   private view?: vscode.TreeView<ExplorerNode>;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlightCalls = 0;
@@ -90,6 +92,11 @@ export class PipelineStateSweep implements vscode.Disposable {
   /** The last state read for a pipeline, so a row made later (Load more, a refresh) shows it at once. */
   stateOf(name: string): GetPipelineStateCommandOutput | undefined {
     return this.states.get(name);
+  }
+
+  /** The read of this pipeline's state under way in the background, if any. */
+  pendingState(name: string): Promise<GetPipelineStateCommandOutput> | undefined {
+    return this.reading.get(name);
   }
 
   /**
@@ -221,8 +228,10 @@ export class PipelineStateSweep implements vscode.Disposable {
       await node.loadState();
       return;
     }
+    const pending = getPipelineState(this.session.clients, name, () => this.throttled());
+    this.reading.set(name, pending);
     try {
-      const state = await getPipelineState(this.session.clients, name, () => this.throttled());
+      const state = await pending;
       if (schedule !== this.schedule) return;
       this.states.set(name, state);
       schedule.answered(name, state, Date.now());
@@ -231,6 +240,8 @@ export class PipelineStateSweep implements vscode.Disposable {
       const gone = (error as { name?: string }).name === 'PipelineNotFoundException';
       if (gone) this.states.delete(name);
       schedule.failed(name, Date.now(), gone);
+    } finally {
+      if (this.reading.get(name) === pending) this.reading.delete(name);
     }
     this.hooks.approvalsChanged();
   }

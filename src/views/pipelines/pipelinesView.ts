@@ -61,6 +61,7 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
             readStarted: (node) => sweep.started(node.name),
             throttled: () => sweep.throttled(),
             knownState: (name) => sweep.stateOf(name),
+            pendingState: (name) => sweep.pendingState(name),
             readingInBackground: () => sweep.running,
           },
           stateReadsLeft-- > 0,
