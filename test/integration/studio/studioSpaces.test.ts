@@ -33,11 +33,12 @@ async function node(name: string, profile = PROFILE): Promise<ExplorerNode> {
 }
 
 const contextOf = async (n: ExplorerNode) => (await n.getTreeItem()).contextValue;
-// The commands' own calls: views list in the background meanwhile (the Studio view polls, Running Now reads the
-// bill again when a space changes), and their List calls are not what a command did.
+// The commands' own calls, on Studio resources: views read in the background meanwhile (the Studio view polls,
+// Running Now reads the bill again, describing running training jobs, when a space changes).
+const STUDIO_CALL = /Space|App|Domain|UserProfile|StudioLifecycleConfig/;
 const operations = async () =>
   (await recordedRequests())
-    .filter((r) => r.service === 'sagemaker' && !r.operation.startsWith('List'))
+    .filter((r) => r.service === 'sagemaker' && !r.operation.startsWith('List') && STUDIO_CALL.test(r.operation))
     .map((r) => r.operation);
 const inputsOf = async (operation: string) =>
   (await recordedRequests()).filter((r) => r.operation === operation).map((r) => r.input as Record<string, unknown>);
