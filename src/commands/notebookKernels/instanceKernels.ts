@@ -42,6 +42,8 @@ export interface NotebookKernel {
   readonly kernelSpec: string;
   readonly displays: DisplayRegistry<vscode.NotebookCell>;
   running?: RunningCell;
+  /** The kernel (re)started or the connection came back since it last answered: check it listens before a cell. */
+  unconfirmed?: boolean;
 }
 
 interface HostEntry {
@@ -53,17 +55,19 @@ interface HostEntry {
 type HostKind = KernelHost['kind'];
 
 /**
- * Waits until a kernel that was just (re)started answers (its status is known again), asking with kernel_info as
- * JupyterLab does: an execute_request sent to a restarted kernel before it listens can be lost, leaving the cell
- * running forever. Gives up after a few tries and sends anyway; the cell can still be interrupted.
+ * Waits until a kernel that was just (re)started, or whose connection came back, answers kernel_info, as JupyterLab
+ * does: an execute_request sent to a restarted kernel before it listens can be lost, leaving the cell running
+ * forever. Gives up after a few tries and sends anyway (the cell can still be interrupted); true when it answered.
  */
-async function kernelReady(kernel: Kernel.IKernelConnection): Promise<void> {
-  for (let attempt = 0; attempt < 3 && kernel.status !== 'idle' && kernel.status !== 'busy'; attempt++) {
+async function kernelReady(kernel: Kernel.IKernelConnection): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
     let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5_000)));
-    await Promise.race([kernel.requestKernelInfo().then(() => undefined), waited]).catch(() => undefined);
+    const waited = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5_000)));
+    const answered = await Promise.race([kernel.requestKernelInfo().then(() => true), waited]).catch(() => false);
     clearTimeout(timer);
+    if (answered) return true;
   }
+  return false;
 }
 
 export class InstanceKernels implements vscode.Disposable {
@@ -296,8 +300,14 @@ export class InstanceKernels implements vscode.Disposable {
       kernelSpec,
       displays: new DisplayRegistry(),
     };
-    session.connectionStatusChanged.connect((_, status) => this.connectionChanged(kernel, status));
-    session.statusChanged.connect((_, status) => this.kernelStatus(kernel, status));
+    session.connectionStatusChanged.connect((_, status) => {
+      if (status !== 'connected') kernel.unconfirmed = true;
+      this.connectionChanged(kernel, status);
+    });
+    session.statusChanged.connect((_, status) => {
+      if (status === 'starting' || status === 'restarting' || status === 'autorestarting') kernel.unconfirmed = true;
+      this.kernelStatus(kernel, status);
+    });
     this.kernels.set(notebook.uri.toString(), kernel);
     this.wb.log.info(`${notebookPath} runs on ${host.name} (${kernelSpec}${reattached ? ', re-attached' : ''})`);
     return kernel;
@@ -389,7 +399,9 @@ export class InstanceKernels implements vscode.Disposable {
       if (cell.kind !== vscode.NotebookCellKind.Code) continue;
       const live = kernel.session.kernel;
       if (!live || this.kernelOf(notebook) !== kernel) return;
-      await kernelReady(live);
+      if (kernel.unconfirmed || (live.status !== 'idle' && live.status !== 'busy')) {
+        if (await kernelReady(live)) kernel.unconfirmed = false;
+      }
       if (this.kernelOf(notebook) !== kernel) return;
       const end = await runCell(cell, {
         controller: entry.controller,
