@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { notebookKernels } from '../../../src/commands/notebookKernels/activateNotebookKernels';
 import { KERNEL_RESTARTED_MESSAGE } from '../../../src/model/jupyter/executionState';
 import { instanceFilesUri } from '../../../src/views/instanceFiles/instanceFileSystem';
-import { emulatorUrl, recordedRequests } from '../support/emulatorControl';
+import { advanceEmulatorClock, emulatorUrl, recordedRequests } from '../support/emulatorControl';
 import { run, withWindow } from '../support/testWindow';
 import { until } from '../support/workbench';
 import {
@@ -28,15 +28,6 @@ import {
 const toolbar = (document: vscode.NotebookDocument) => ({ notebookEditor: { notebookUri: document.uri }, ui: true });
 const orders = (document: vscode.NotebookDocument) =>
   document.getCells().map((c) => c.executionSummary?.executionOrder);
-
-async function advanceEmulatorClock(seconds: number): Promise<void> {
-  const response = await fetch(`${emulatorUrl()}/_emulator/clock/advance`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seconds }),
-  });
-  assert.ok(response.ok, `clock advanced by ${seconds} s`);
-}
 
 describe('Notebook kernels: input, interrupt, restart and recovery', function () {
   this.timeout(180_000);

@@ -9,7 +9,7 @@ import { CreateAppCommand } from '@aws-sdk/client-sagemaker';
 import type { StudioDomainNode } from '../../../src/views/studio/studioNodes';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import type { LoadMoreNode } from '../../../src/views/tree/messageNodes';
-import { clearRequests, emulatorUrl, recordedRequests, resetEmulator } from '../support/emulatorControl';
+import { advanceEmulatorClock, clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { run, withWindow } from '../support/testWindow';
 import { childNamed, items, label } from '../support/tree';
 import { host, until } from '../support/workbench';
@@ -36,16 +36,6 @@ async function studioRoot(): Promise<ExplorerNode[]> {
 
 async function described(nodes: ExplorerNode[]): Promise<Array<[string, string]>> {
   return (await items(nodes)).map((i) => [label(i), String(i.description ?? '')]);
-}
-
-/** Moves the emulator's AWS clock; back (negative) holds a transition in its current state while a test looks. */
-async function advanceEmulatorClock(seconds: number): Promise<void> {
-  const response = await fetch(`${emulatorUrl()}/_emulator/clock/advance`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seconds }),
-  });
-  assert.ok(response.ok, `clock advanced by ${seconds} s`);
 }
 
 describe('Studio view', function () {

@@ -33,6 +33,11 @@ export async function recordedRequests(): Promise<RecordedRequest[]> {
   return Array.isArray(result) ? result : result.requests;
 }
 
+/** Moves the emulator's AWS clock; back (negative) holds a transition in its current state while a test looks. */
+export async function advanceEmulatorClock(seconds: number): Promise<void> {
+  await control('POST', 'clock/advance', { seconds });
+}
+
 export async function clearRequests(): Promise<void> {
   await control('DELETE', 'requests');
 }
