@@ -1,9 +1,10 @@
 // What SageMaker compute runs in the region, read for the live bill: list calls filtered to the running status
 // (every page: a bill must be complete), plus the few describes a price needs: DescribeEndpoint for each InService
 // endpoint (its variants' current instance counts), DescribeEndpointConfig for instance types (a configuration never
-// changes, so each is read once per session: EndpointConfigCache), and a describe per in-progress job (instance type,
-// count, spot). Studio space apps come from ListApps alone (every domain at once; each app carries its Status and
-// ResourceSpec.InstanceType), with no describe per space or app.
+// changes, so each is read once per session: EndpointConfigCache), training jobs from Search (its records carry the
+// instance type, count and spot), and a describe per in-progress processing or transform job (Search has neither).
+// Describes go eight at a time (mapBounded). Studio space apps come from ListApps alone (every domain at once; each
+// app carries its Status and ResourceSpec.InstanceType), with no describe per space or app.
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -17,9 +18,12 @@ import {
   ListProcessingJobsCommand,
   ListTrainingJobsCommand,
   ListTransformJobsCommand,
+  SearchCommand,
+  type TrainingJob,
   type DescribeEndpointConfigCommandOutput,
 } from '@aws-sdk/client-sagemaker';
 import type { RunningResource } from '../../model/costBill';
+import { mapBounded } from '../../model/mapBounded';
 import { SPACE_APP_TYPES, type SpaceAppType } from '../../model/studioSpaces';
 import type { AwsClients } from '../clients';
 
@@ -111,58 +115,84 @@ export async function runningEndpointVariants(
       .send(new ListEndpointsCommand({ StatusEquals: 'InService', MaxResults: PAGE, NextToken: token }));
     return { items: out.Endpoints ?? [], next: out.NextToken };
   });
-  const perEndpoint = await Promise.all(
-    endpoints.map(async (e): Promise<RunningResource[]> => {
-      const name = e.EndpointName ?? '?';
-      const described = await clients.sagemaker().send(new DescribeEndpointCommand({ EndpointName: name }));
-      const config = described.EndpointConfigName
-        ? await configs.read(clients, region, described.EndpointConfigName)
-        : undefined;
-      const typeOf = new Map(
-        [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])].map((v) => [
-          v.VariantName,
-          v.InstanceType,
-        ]),
-      );
-      const variants = [
-        ...(described.ProductionVariants ?? []).map((v) => ({ v, shadow: false })),
-        ...(described.ShadowProductionVariants ?? []).map((v) => ({ v, shadow: true })),
-      ];
-      return variants.map(({ v, shadow }) => ({
-        kind: 'endpoint-variant',
-        name,
-        variant: v.VariantName,
-        shadow,
-        instanceType: v.CurrentServerlessConfig ? undefined : typeOf.get(v.VariantName),
-        count: v.CurrentInstanceCount ?? 0,
-        serverless: !!v.CurrentServerlessConfig,
-        since: e.CreationTime,
-      }));
-    }),
-  );
+  const perEndpoint = await mapBounded(endpoints, async (e): Promise<RunningResource[]> => {
+    const name = e.EndpointName ?? '?';
+    const described = await clients.sagemaker().send(new DescribeEndpointCommand({ EndpointName: name }));
+    const config = described.EndpointConfigName
+      ? await configs.read(clients, region, described.EndpointConfigName)
+      : undefined;
+    const typeOf = new Map(
+      [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])].map((v) => [
+        v.VariantName,
+        v.InstanceType,
+      ]),
+    );
+    const variants = [
+      ...(described.ProductionVariants ?? []).map((v) => ({ v, shadow: false })),
+      ...(described.ShadowProductionVariants ?? []).map((v) => ({ v, shadow: true })),
+    ];
+    return variants.map(({ v, shadow }) => ({
+      kind: 'endpoint-variant',
+      name,
+      variant: v.VariantName,
+      shadow,
+      instanceType: v.CurrentServerlessConfig ? undefined : typeOf.get(v.VariantName),
+      count: v.CurrentInstanceCount ?? 0,
+      serverless: !!v.CurrentServerlessConfig,
+      since: e.CreationTime,
+    }));
+  });
   return perEndpoint.flat();
 }
 
+/**
+ * Training jobs in progress, from Search: one call per 100 running jobs, each record carrying the instance type,
+ * count and spot setting a price needs. ListTrainingJobs cannot do it: it filters a page of the whole history
+ * after retrieving it (an account with years of jobs pages through all of them) and needs a describe per job.
+ * Without the sagemaker:Search permission, falls back to the list and a describe per running job.
+ */
 export async function runningTrainingJobs(clients: AwsClients): Promise<RunningResource[]> {
+  try {
+    const records = await allPages(async (token) => {
+      const out = await clients.sagemaker().send(
+        new SearchCommand({
+          Resource: 'TrainingJob',
+          SearchExpression: { Filters: [{ Name: 'TrainingJobStatus', Operator: 'Equals', Value: 'InProgress' }] },
+          MaxResults: PAGE,
+          NextToken: token,
+        }),
+      );
+      return { items: (out.Results ?? []).flatMap((r) => (r.TrainingJob ? [r.TrainingJob] : [])), next: out.NextToken };
+    });
+    return records.map((j) => trainingJobRow(j.TrainingJobName, j, j.CreationTime));
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'AccessDeniedException') throw error;
+  }
   const jobs = await allPages(async (token) => {
     const out = await clients
       .sagemaker()
       .send(new ListTrainingJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
     return { items: out.TrainingJobSummaries ?? [], next: out.NextToken };
   });
-  return Promise.all(
-    jobs.map(async (j): Promise<RunningResource> => {
-      const d = await clients.sagemaker().send(new DescribeTrainingJobCommand({ TrainingJobName: j.TrainingJobName }));
-      return {
-        kind: 'training-job',
-        name: j.TrainingJobName ?? '?',
-        instanceType: d.ResourceConfig?.InstanceType,
-        count: d.ResourceConfig?.InstanceCount ?? 1,
-        spot: d.EnableManagedSpotTraining === true,
-        since: d.TrainingStartTime ?? j.CreationTime,
-      };
-    }),
-  );
+  return mapBounded(jobs, async (j) => {
+    const d = await clients.sagemaker().send(new DescribeTrainingJobCommand({ TrainingJobName: j.TrainingJobName }));
+    return trainingJobRow(j.TrainingJobName, d, j.CreationTime);
+  });
+}
+
+function trainingJobRow(
+  name: string | undefined,
+  job: Pick<TrainingJob, 'ResourceConfig' | 'EnableManagedSpotTraining' | 'TrainingStartTime'>,
+  created: Date | undefined,
+): RunningResource {
+  return {
+    kind: 'training-job',
+    name: name ?? '?',
+    instanceType: job.ResourceConfig?.InstanceType,
+    count: job.ResourceConfig?.InstanceCount ?? 1,
+    spot: job.EnableManagedSpotTraining === true,
+    since: job.TrainingStartTime ?? created,
+  };
 }
 
 export async function runningProcessingJobs(clients: AwsClients): Promise<RunningResource[]> {
@@ -172,20 +202,18 @@ export async function runningProcessingJobs(clients: AwsClients): Promise<Runnin
       .send(new ListProcessingJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
     return { items: out.ProcessingJobSummaries ?? [], next: out.NextToken };
   });
-  return Promise.all(
-    jobs.map(async (j): Promise<RunningResource> => {
-      const d = await clients
-        .sagemaker()
-        .send(new DescribeProcessingJobCommand({ ProcessingJobName: j.ProcessingJobName }));
-      return {
-        kind: 'processing-job',
-        name: j.ProcessingJobName ?? '?',
-        instanceType: d.ProcessingResources?.ClusterConfig?.InstanceType,
-        count: d.ProcessingResources?.ClusterConfig?.InstanceCount ?? 1,
-        since: d.ProcessingStartTime ?? j.CreationTime,
-      };
-    }),
-  );
+  return mapBounded(jobs, async (j): Promise<RunningResource> => {
+    const d = await clients
+      .sagemaker()
+      .send(new DescribeProcessingJobCommand({ ProcessingJobName: j.ProcessingJobName }));
+    return {
+      kind: 'processing-job',
+      name: j.ProcessingJobName ?? '?',
+      instanceType: d.ProcessingResources?.ClusterConfig?.InstanceType,
+      count: d.ProcessingResources?.ClusterConfig?.InstanceCount ?? 1,
+      since: d.ProcessingStartTime ?? j.CreationTime,
+    };
+  });
 }
 
 export async function runningTransformJobs(clients: AwsClients): Promise<RunningResource[]> {
@@ -195,20 +223,16 @@ export async function runningTransformJobs(clients: AwsClients): Promise<Running
       .send(new ListTransformJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
     return { items: out.TransformJobSummaries ?? [], next: out.NextToken };
   });
-  return Promise.all(
-    jobs.map(async (j): Promise<RunningResource> => {
-      const d = await clients
-        .sagemaker()
-        .send(new DescribeTransformJobCommand({ TransformJobName: j.TransformJobName }));
-      return {
-        kind: 'transform-job',
-        name: j.TransformJobName ?? '?',
-        instanceType: d.TransformResources?.InstanceType,
-        count: d.TransformResources?.InstanceCount ?? 1,
-        since: d.TransformStartTime ?? j.CreationTime,
-      };
-    }),
-  );
+  return mapBounded(jobs, async (j): Promise<RunningResource> => {
+    const d = await clients.sagemaker().send(new DescribeTransformJobCommand({ TransformJobName: j.TransformJobName }));
+    return {
+      kind: 'transform-job',
+      name: j.TransformJobName ?? '?',
+      instanceType: d.TransformResources?.InstanceType,
+      count: d.TransformResources?.InstanceCount ?? 1,
+      since: d.TransformStartTime ?? j.CreationTime,
+    };
+  });
 }
 
 /** Autopilot jobs in progress: listed only (they are billed through the jobs they run). */
