@@ -48,8 +48,25 @@ export interface BillRow {
   costSoFarUsd?: number;
   /** "$0.230/h × 2 = $0.460/h", "price unknown", "serverless: billed per …". */
   priceText: string;
-  /** An endpoint that served no invocations over the last `hours`; what an idle hour of the whole endpoint costs. */
-  idle?: { hours: number; usdPerHour?: number };
+  /**
+   * Idle, with what an idle hour costs: an endpoint that served no invocations over the last `hours` (the whole
+   * endpoint's price), or a notebook instance or Studio JupyterLab app whose Jupyter saw no kernel or terminal
+   * activity for `minutes` (at least `thresholdMinutes`).
+   */
+  idle?: EndpointIdle | JupyterIdle;
+  /** A notebook instance or JupyterLab app whose Jupyter activity was read (through a connection the user has). */
+  activityRead?: boolean;
+}
+
+export interface EndpointIdle {
+  hours: number;
+  usdPerHour?: number;
+}
+
+export interface JupyterIdle {
+  minutes: number;
+  thresholdMinutes: number;
+  usdPerHour?: number;
 }
 
 const COMPONENTS: Record<RunningKind, PriceComponent | undefined> = {
@@ -136,7 +153,7 @@ export interface Bill {
   totalUsdPerHour: number;
   /** Rows whose price is unknown: the total leaves them out and says so. */
   unknownCount: number;
-  /** What the idle endpoints cost per hour in all, when some are idle. */
+  /** What the idle endpoints, notebook instances and JupyterLab apps cost per hour in all, when some are idle. */
   idleUsdPerHour?: number;
 }
 
@@ -161,10 +178,23 @@ export function rowLabel(r: RunningResource): string {
   return `${r.name} / ${r.variant ?? '?'}${r.shadow ? ' (shadow)' : ''}`;
 }
 
-/** "idle 24 h: no invocations, $0.23 an idle hour" (the whole endpoint's price per hour, shadow variants included). */
+/**
+ * "idle 24 h: no invocations, $0.23 an idle hour" (the whole endpoint's price per hour, shadow variants included);
+ * "idle 75 min: no kernel or terminal activity, $0.05 an idle hour" (a notebook instance or JupyterLab app).
+ */
 export function idleText(idle: NonNullable<BillRow['idle']>): string {
   const cost = idle.usdPerHour === undefined ? 'price unknown' : formatUsd(idle.usdPerHour);
+  if ('minutes' in idle) return `idle ${idle.minutes} min: no kernel or terminal activity, ${cost} an idle hour`;
   return `idle ${idle.hours} h: no invocations, ${cost} an idle hour`;
+}
+
+/** What the idle part of the total is spent on: "idle endpoints", "idle notebooks", "idle endpoints and notebooks". */
+export function idleKinds(b: Bill): string {
+  const idle = b.rows.filter((r) => r.idle);
+  const endpoints = idle.some((r) => r.resource.kind === 'endpoint-variant');
+  const notebooks = idle.some((r) => r.resource.kind !== 'endpoint-variant');
+  if (endpoints && notebooks) return 'idle endpoints and notebooks';
+  return notebooks ? 'idle notebooks' : 'idle endpoints';
 }
 
 /** The row's second line: idle first when it is, instance type × count, price, running for, cost so far. */

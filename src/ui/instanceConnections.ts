@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ConnectOptions, InstanceJupyter } from '../aws/jupyter/instanceConnection';
 import type { AwsSession } from '../session/awsSession';
+import { connectedJupyters, type JupyterHostRef } from '../session/connectedJupyters';
 import type { Log } from '../session/log';
 
 export interface InstanceConnectionsHost {
@@ -18,6 +19,9 @@ export class InstanceConnections implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   /** Test seam: how a connection is opened (defaults to connectToInstance with the session's clients). */
   connect: (name: string, options: ConnectOptions) => Promise<InstanceJupyter>;
+  /** Which host a key names, as the other features know it (a notebook instance unless set otherwise). */
+  hostOf: (key: string) => JupyterHostRef = (name) => ({ kind: 'notebook-instance', name });
+  private readonly listed: { dispose(): void };
 
   constructor(private readonly host: InstanceConnectionsHost) {
     // Loaded on first use: the Jupyter client (@jupyterlab/services, ws) is a chunk of its own, not activation's.
@@ -28,6 +32,10 @@ export class InstanceConnections implements vscode.Disposable {
         options,
       );
     this.subscription = host.session.onDidChange(() => this.closeAll());
+    // Running Now reads the Jupyter activity of the hosts whose files are open, through these connections.
+    this.listed = connectedJupyters(host.session).add(() =>
+      [...this.open].map(([key, connection]) => ({ host: this.hostOf(key), connection })),
+    );
   }
 
   /** The instance's connection, signing in on first use. Rejects as connectToInstance does. */
@@ -63,6 +71,7 @@ export class InstanceConnections implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.listed.dispose();
     this.closeAll();
   }
 }

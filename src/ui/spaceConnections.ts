@@ -15,6 +15,10 @@ export function spaceConnections(host: InstanceConnectionsHost): InstanceConnect
       const { connectToSpace, parseSpaceKey } = await import('../aws/jupyter/spaceConnection.js');
       return connectToSpace(host.session.clients, parseSpaceKey(key), options);
     };
+    connections.hostOf = (key) => {
+      const at = key.indexOf('/');
+      return { kind: 'studio-space', domainId: key.slice(0, at), name: key.slice(at + 1) };
+    };
     shared.set(host.session, connections);
   }
   return connections;

@@ -53,7 +53,11 @@ export function activateCost(wb: Workbench): void {
     wb.views.providers.studio.onDidChangeTreeData(() => provider.refresh()),
     // A new idle window re-reads the bill so the idle marks follow it.
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('sagemakerWorkbench.idleEndpointHours')) provider.refresh();
+      if (
+        e.affectsConfiguration('sagemakerWorkbench.idleEndpointHours') ||
+        e.affectsConfiguration('sagemakerWorkbench.idleNotebookMinutes')
+      )
+        provider.refresh();
     }),
     { dispose: () => clearInterval(alertTimer) },
     registerCommand(wb, 'sagemakerWorkbench.refreshRunningNow', async () => (await feature()).refresh(), {

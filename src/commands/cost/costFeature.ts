@@ -7,6 +7,7 @@ import { sageMakerHourlyPrice } from '../../aws/pricing/pricingApi';
 import { EndpointConfigCache } from '../../aws/sagemaker/runningResourcesApi';
 import { costAlertMessage, statusBarText } from '../../model/costBill';
 import { idleHours } from '../../model/idleEndpoints';
+import { idleNotebookMinutes } from '../../model/idleNotebooks';
 import type { CommandOutcome } from '../../ui/commands';
 import { toUserError } from '../../ui/showAwsError';
 import { window } from '../../ui/window';
@@ -25,6 +26,10 @@ export const alertThreshold = (): number =>
 /** Zero Invocations over this many hours marks an endpoint idle. */
 export const idleEndpointHours = (): number =>
   idleHours(vscode.workspace.getConfiguration('sagemakerWorkbench').get<number>('idleEndpointHours'));
+
+/** No kernel or terminal activity for this many minutes marks a notebook instance or JupyterLab app idle. */
+export const idleNotebookMinutesSetting = (): number =>
+  idleNotebookMinutes(vscode.workspace.getConfiguration('sagemakerWorkbench').get<number>('idleNotebookMinutes'));
 
 export class CostFeature implements vscode.Disposable {
   private readonly prices: PriceCache;
@@ -60,7 +65,13 @@ export class CostFeature implements vscode.Disposable {
 
   async read(): Promise<BillReading> {
     try {
-      return await readBill(this.wb.session, this.prices, this.configs, idleEndpointHours());
+      return await readBill(
+        this.wb.session,
+        this.prices,
+        this.configs,
+        idleEndpointHours(),
+        idleNotebookMinutesSetting(),
+      );
     } catch (error) {
       throw new Error(toUserError(error, this.wb.session, 'sagemaker', 'ListEndpoints').message);
     }

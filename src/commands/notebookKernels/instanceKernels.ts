@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { Kernel } from '@jupyterlab/services';
 import type { InstanceJupyter } from '../../aws/jupyter/instanceConnection';
 import { DisplayRegistry } from '../../model/jupyter/cellOutputs';
+import { connectedJupyters, type ConnectedJupyter } from '../../session/connectedJupyters';
 import { KERNEL_DIED_MESSAGE } from '../../model/jupyter/executionState';
 import { window } from '../../ui/window';
 import type { Workbench } from '../workbench';
@@ -118,7 +119,21 @@ export class InstanceKernels implements vscode.Disposable {
         if (!element && this.listed && vscode.window.visibleNotebookEditors.length) void this.listKind('space');
       }),
       wb.session.onDidChange(() => this.forgetAll()),
+      // Running Now reads the Jupyter activity of the hosts a notebook is connected to, through these connections.
+      connectedJupyters(wb.session).add(() => this.openConnections()),
     );
+  }
+
+  private *openConnections(): Iterable<ConnectedJupyter> {
+    for (const [id, connection] of this.connections) {
+      if (id.startsWith(INSTANCE_CONTROLLER_PREFIX))
+        yield { host: { kind: 'notebook-instance', name: id.slice(INSTANCE_CONTROLLER_PREFIX.length) }, connection };
+      else if (id.startsWith(SPACE_CONTROLLER_PREFIX)) {
+        const key = id.slice(SPACE_CONTROLLER_PREFIX.length);
+        const at = key.indexOf('/');
+        yield { host: { kind: 'studio-space', domainId: key.slice(0, at), name: key.slice(at + 1) }, connection };
+      }
+    }
   }
 
   /** The controller offering notebook instance `instanceName`, once listed. */

@@ -3,7 +3,16 @@
 // existing stop and delete commands' functions; a Studio space app row offers the Studio view's own Stop Space…,
 // which takes the row as it takes a space node (resource kind studio-space and the space's domain).
 import * as vscode from 'vscode';
-import { formatUsd, rowDescription, rowLabel, type Bill, type BillRow, type RunningKind } from '../../model/costBill';
+import {
+  formatUsd,
+  idleKinds,
+  rowDescription,
+  rowLabel,
+  type Bill,
+  type BillRow,
+  type RunningKind,
+} from '../../model/costBill';
+import { jupyterHostKey } from '../../model/idleNotebooks';
 import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
 
 const ICONS: Record<RunningKind, string> = {
@@ -58,10 +67,22 @@ export class BillRowNode implements ExplorerNode {
         `${rowLabel(r)} (${r.kind.replace(/-/g, ' ')}, ${r.domainId ? `${r.domainId}, ` : ''}${this.region})\n\n`,
       )
       .appendText(rowDescription(this.row));
-    if (this.row.idle)
+    const idle = this.row.idle;
+    if (idle && 'hours' in idle)
       item.tooltip.appendText(
-        `\n\nNo invocations in the last ${this.row.idle.hours} h (CloudWatch Invocations, all production variants); ` +
+        `\n\nNo invocations in the last ${idle.hours} h (CloudWatch Invocations, all production variants); ` +
           'its instances are billed all the same. Delete it if nothing needs it.',
+      );
+    else if (idle)
+      item.tooltip.appendText(
+        `\n\nIts Jupyter server saw no kernel or terminal activity for ${idle.minutes} min (idle after ` +
+          `${idle.thresholdMinutes} min, sagemakerWorkbench.idleNotebookMinutes; a busy kernel is never idle); ` +
+          'its instance is billed all the same. Stop it if nothing needs it.',
+      );
+    else if (jupyterHostKey(r) && !this.row.activityRead)
+      item.tooltip.appendText(
+        '\n\nNot checked for idleness: its Jupyter activity is read only while you are connected to it ' +
+          '(a notebook on its kernel, or its files open).',
       );
     item.contextValue = `runningNow:${r.kind}`;
     return item;
@@ -88,7 +109,7 @@ export class BillTotalNode implements ExplorerNode {
       (unknown
         ? `on-demand prices; ${unknown} with price unknown not included`
         : 'on-demand prices from the AWS Price List') +
-      (idle !== undefined ? `; ${formatUsd(idle)}/h of it on idle endpoints` : '');
+      (idle !== undefined ? `; ${formatUsd(idle)}/h of it on ${idleKinds(this.bill)}` : '');
     item.iconPath = new vscode.ThemeIcon('credit-card');
     item.contextValue = 'runningNow:total';
     return item;

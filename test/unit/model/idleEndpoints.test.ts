@@ -72,7 +72,7 @@ describe('cost: idle endpoints', () => {
     ];
     const b = markIdle(bill(resources, { 'Hosting|ml.m5.large': 0.115 }, now), new Set(['quiet']), 24);
     assert.deepStrictEqual(
-      b.rows.map((r) => r.idle && { hours: r.idle.hours, usd: r.idle.usdPerHour!.toFixed(4) }),
+      b.rows.map((r) => r.idle && { hours: 'hours' in r.idle && r.idle.hours, usd: r.idle.usdPerHour!.toFixed(4) }),
       [{ hours: 24, usd: '0.3450' }, { hours: 24, usd: '0.3450' }, undefined],
     );
     assert.ok(Math.abs(b.idleUsdPerHour! - 0.345) < 1e-9);
