@@ -1,0 +1,158 @@
+// Idle notebook instances in Running Now, in the real extension host against the emulator, whose InService instances
+// run a real Jupyter server: a notebook connected to an instance through the kernel picker, as a user connects it,
+// lets the bill read that server's kernel and terminal activity through the same connection; once it saw none for
+// sagemakerWorkbench.idleNotebookMinutes the row says idle with what an idle hour costs, the idle total takes it in,
+// and the row's Stop stops it. An instance nobody is connected to is neither read nor signed in to.
+//
+// The instances' Jupyter servers are real Python servers on the real clock: their `last_activity` and Date header move
+// with wall time, not with the emulator's clock. So the threshold is the setting's smallest, one minute, and the test
+// waits for the row to turn idle as that real minute passes.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { runningNow } from '../../../src/commands/cost/activateCost';
+import { BillRowNode, BillTotalNode } from '../../../src/views/runningNow/runningNowNodes';
+import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
+import {
+  FRAUD,
+  notebookRequests,
+  openNotebook,
+  runCells,
+  selectInstance,
+  useKernelSuite,
+  type Outcome,
+} from '../notebookKernels/support';
+import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
+import { run, withWindow } from '../support/testWindow';
+import { until } from '../support/workbench';
+
+/** Seeded InService too (once started after a reset), but nobody opens a notebook on it or its files. */
+const OTHER = 'abalone-autopilot-notebook';
+
+interface Shown {
+  totalDescription: string;
+  rows: Map<string, { description: string; tooltip: string; node: BillRowNode }>;
+}
+
+/** Runs Refresh Running Now and reads the view as it shows the bill. */
+async function shownBill(): Promise<Shown> {
+  const refreshed = await run<Outcome>('refreshRunningNow');
+  assert.strictEqual(refreshed.outcome, 'done');
+  const nodes = (await runningNow().provider.getChildren()) as ExplorerNode[];
+  const total = nodes.find((n): n is BillTotalNode => n instanceof BillTotalNode);
+  assert.ok(total, `a total row: ${nodes.map((n) => n.id).join(', ')}`);
+  const rows = new Map<string, { description: string; tooltip: string; node: BillRowNode }>();
+  for (const node of nodes.filter((n): n is BillRowNode => n instanceof BillRowNode)) {
+    const item = node.getTreeItem();
+    // appendText escapes the text as Markdown (spaces as &nbsp;): read it as the hover shows it.
+    const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+    rows.set(String(item.label), { description: String(item.description), tooltip, node });
+  }
+  return { totalDescription: String(total.getTreeItem().description), rows };
+}
+
+function rowOf(bill: Shown, label: string) {
+  const row = bill.rows.get(label);
+  assert.ok(row, `${label} is listed: ${[...bill.rows.keys()].join(', ')}`);
+  return row;
+}
+
+const setMinutes = (minutes: number | undefined) =>
+  vscode.workspace
+    .getConfiguration('sagemakerWorkbench')
+    .update('idleNotebookMinutes', minutes, vscode.ConfigurationTarget.Global);
+
+describe('Running Now: idle notebook instances', function () {
+  this.timeout(300_000);
+  useKernelSuite();
+  before(async () => {
+    await resetEmulator();
+    await setMinutes(1);
+  });
+  after(() => setMinutes(undefined));
+
+  it('marks the instance a notebook is connected to idle after a minute with no kernel or terminal activity on its Jupyter, with what an idle hour costs; one nobody is connected to is not read; Stop on the row stops it', async () => {
+    await until(
+      `${OTHER} to be InService`,
+      async () => ((await shownBill()).rows.has(OTHER) ? true : undefined),
+      30_000,
+    );
+    const document = await openNotebook(['print("working")']);
+    await withWindow((ui) => selectInstance(ui, document, FRAUD));
+    await runCells(document, 0);
+    await clearRequests();
+    await notebookRequests('DELETE');
+
+    // Just used: read, not idle. The other instance: not read, and its row says why.
+    const working = await shownBill();
+    const fraud = rowOf(working, FRAUD);
+    assert.deepStrictEqual([fraud.node.row.activityRead, fraud.node.row.idle], [true, undefined]);
+    assert.ok(fraud.description.startsWith('ml.t2.medium · $0.0464/h · running '), fraud.description);
+    const other = rowOf(working, OTHER);
+    assert.deepStrictEqual([other.node.row.activityRead, other.node.row.idle], [undefined, undefined]);
+    assert.match(other.tooltip, /Not checked for idleness: its Jupyter activity is read only while you are connected/);
+    assert.strictEqual(
+      working.totalDescription,
+      'on-demand prices from the AWS Price List; $0.23/h of it on idle endpoints',
+    );
+
+    // The bill is read again every few seconds (not on every turn of the wait) until the real minute has passed.
+    let next = 0;
+    const idle = await until(
+      `${FRAUD} to be marked idle`,
+      async () => {
+        if (Date.now() < next) return undefined;
+        next = Date.now() + 5_000;
+        const bill = await shownBill();
+        return rowOf(bill, FRAUD).node.row.idle ? bill : undefined;
+      },
+      180_000,
+    );
+    const row = rowOf(idle, FRAUD);
+    assert.match(
+      row.description,
+      /^idle \d+ min: no kernel or terminal activity, \$0\.0464 an idle hour · ml\.t2\.medium · \$0\.0464\/h · running /,
+    );
+    const marked = row.node.row.idle as { minutes: number; thresholdMinutes: number; usdPerHour: number };
+    assert.ok(marked.minutes >= 1, `idle ${marked.minutes} min`);
+    assert.deepStrictEqual([marked.thresholdMinutes, marked.usdPerHour], [1, 0.0464]);
+    assert.match(row.tooltip, /no kernel or terminal activity for \d+ min \(idle after 1 min/);
+    // The idle endpoint's $0.23 and the instance's $0.0464.
+    assert.strictEqual(
+      idle.totalDescription,
+      'on-demand prices from the AWS Price List; $0.276/h of it on idle endpoints and notebooks',
+    );
+    assert.strictEqual(rowOf(idle, OTHER).node.row.idle, undefined, 'not read, so never marked');
+
+    // Read through the notebook's own connection (its session cookie); the other instance's server never asked,
+    // and no presigned URL minted for it (nor any other: the connection's sign-in stands).
+    const gateway = await notebookRequests();
+    assert.ok(
+      gateway.some((r) => r.instance === FRAUD && r.path.endsWith('/api/terminals') && r.session === 'valid'),
+      'the bill read the terminals of the connected instance',
+    );
+    assert.deepStrictEqual(
+      gateway.filter((r) => r.instance === OTHER),
+      [],
+    );
+    const presigned = (await recordedRequests()).filter((r) => r.operation === 'CreatePresignedNotebookInstanceUrl');
+    assert.deepStrictEqual(presigned, []);
+
+    await withWindow(async (ui) => {
+      ui.onMessage(`Stop notebook instance ${FRAUD}?`, 'Stop');
+      const stopped = await run<Outcome>('stopRunningNotebookInstance', row.node);
+      assert.deepStrictEqual([stopped.outcome, stopped.message], ['done', `${FRAUD} is Stopped.`]);
+      // The notebook's kernel went with it, and the kernels feature says so.
+      await until(
+        'the kernels feature to say the kernels stopped',
+        () => ui.shown('warning').some((m) => m.startsWith(`${FRAUD} is Stopp`)) || undefined,
+        30_000,
+      );
+    });
+    const after = await shownBill();
+    assert.ok(!after.rows.has(FRAUD));
+    assert.strictEqual(
+      after.totalDescription,
+      'on-demand prices from the AWS Price List; $0.23/h of it on idle endpoints',
+    );
+  });
+});
