@@ -2,6 +2,7 @@
 // notebooks synced with the S3 location the lifecycle script pulls from.
 import * as vscode from 'vscode';
 import { RetryPlans } from '../../ui/retryPlans';
+import { autoStopReader } from '../../views/notebookInstances/autoStopStatus';
 import { LifecycleScriptFiles, LIFECYCLE_SCHEME } from '../../views/notebookInstances/lifecycleScriptFiles';
 import type { Workbench } from '../workbench';
 import { registerNotebookCommands, type NotebookCommandContext } from './notebookCommands';
@@ -18,9 +19,15 @@ export function activateNotebookInstances(wb: Workbench): void {
     retryPlans: new RetryPlans(),
   };
   wb.context.subscriptions.push(
-    vscode.workspace.registerFileSystemProvider(LIFECYCLE_SCHEME, new LifecycleScriptFiles(session, refreshNotebooks), {
-      isCaseSensitive: true,
-    }),
+    vscode.workspace.registerFileSystemProvider(
+      LIFECYCLE_SCHEME,
+      // A saved script may add or remove an idle stop: its configuration's auto-stop verdict is read again.
+      new LifecycleScriptFiles(session, (config) => {
+        autoStopReader(session).forget(config);
+        refreshNotebooks();
+      }),
+      { isCaseSensitive: true },
+    ),
     ...registerNotebookCommands(wb, notebookContext),
   );
 }

@@ -12,6 +12,7 @@ import { LIFECYCLE_SCHEME, type Hook } from '../../views/notebookInstances/lifec
 import type { ExplorerNode } from '../../views/tree/explorerNode';
 import { registerCommand, type CommandHost, type CommandOutcome } from '../../ui/commands';
 import { confirmModal } from '../../ui/confirmModal';
+import { addAutoStop } from './addAutoStopCommand';
 import { createNotebook, type CreateNotebookContext } from './createNotebookInstanceCommand';
 import { askNotebookPlan } from './createNotebookWizard';
 import {
@@ -95,6 +96,20 @@ export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommand
         return name ? stopNotebook(ctx, name) : cancelled;
       },
       { operation: 'StopNotebookInstance' },
+    ),
+    registerCommand(
+      host,
+      'sagemakerWorkbench.addAutoStop',
+      async (target: unknown): Promise<CommandOutcome> => {
+        // A Running Now row stands for its instance through `target` (its class loads with the cost feature).
+        const row = (target as { target?: { kind: string; name: string } } | undefined)?.target;
+        const name =
+          row?.kind === 'notebook-instance'
+            ? row.name
+            : await instance(target, 'Add auto-stop to which notebook instance?');
+        return name ? addAutoStop(ctx, name) : cancelled;
+      },
+      { operation: 'UpdateNotebookInstance' },
     ),
     registerCommand(
       host,

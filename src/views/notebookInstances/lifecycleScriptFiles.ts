@@ -35,7 +35,7 @@ export class LifecycleScriptFiles implements vscode.FileSystemProvider {
 
   constructor(
     private readonly session: AwsSession,
-    private readonly configChanged: () => void,
+    private readonly configChanged: (config: string) => void,
   ) {}
 
   private async scripts(uri: vscode.Uri) {
@@ -98,7 +98,7 @@ export class LifecycleScriptFiles implements vscode.FileSystemProvider {
       );
     }
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-    this.configChanged();
+    this.configChanged(config);
   }
 
   readDirectory(uri: vscode.Uri): Array<[string, vscode.FileType]> {

@@ -1,5 +1,6 @@
-// A notebook instance in the sidebar: what the list call returned (no describe per row); its children, the
-// lifecycle configuration and code repositories, are described only when expanded.
+// A notebook instance in the sidebar: what the list call returned (no describe per row), and whether it stops itself
+// when idle (its lifecycle configuration read once for every instance that shares it); its children, the lifecycle
+// configuration and code repositories, are described only when expanded.
 import * as vscode from 'vscode';
 import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
 import { consoleUrls } from '../../model/consoleUrls';
@@ -10,6 +11,7 @@ import { FactNode } from '../tree/messageNodes';
 import { statusIcon } from '../tree/statusIcon';
 import { LifecycleConfigNode } from './lifecycleConfigNode';
 import { factsTooltip } from '../tree/tooltip';
+import type { AutoStopShown } from './autoStopStatus';
 
 export class NotebookInstanceNode implements ExplorerNode {
   readonly id: string;
@@ -19,6 +21,7 @@ export class NotebookInstanceNode implements ExplorerNode {
     readonly summary: NotebookInstanceSummary,
     private readonly clients: AwsClients,
     region: string,
+    private readonly autoStop: () => Promise<AutoStopShown>,
   ) {
     const name = summary.NotebookInstanceName ?? '';
     this.id = `notebook:${region}:${name}`;
@@ -32,17 +35,19 @@ export class NotebookInstanceNode implements ExplorerNode {
     };
   }
 
-  getTreeItem(): vscode.TreeItem {
+  async getTreeItem(): Promise<vscode.TreeItem> {
     const s = this.summary;
+    const autoStop = await this.autoStop();
     const item = new vscode.TreeItem(s.NotebookInstanceName ?? '', vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = [s.NotebookInstanceStatus, s.InstanceType].filter(Boolean).join(' · ');
+    item.description = [s.NotebookInstanceStatus, s.InstanceType, autoStop.text].filter(Boolean).join(' · ');
     item.iconPath = statusIcon(s.NotebookInstanceStatus);
     item.contextValue = `resource:notebookInstance:${s.NotebookInstanceStatus ?? 'Unknown'}`;
     item.tooltip = factsTooltip(s.NotebookInstanceName ?? '', [
       ['Status', s.NotebookInstanceStatus],
       ['Instance type', s.InstanceType],
       ['Lifecycle configuration', s.NotebookInstanceLifecycleConfigName],
+      ['Auto-stop', autoStop.detail],
       ['Default code repository', s.DefaultCodeRepository],
       ['Created', s.CreationTime?.toLocaleString()],
       ['Modified', s.LastModifiedTime?.toLocaleString()],

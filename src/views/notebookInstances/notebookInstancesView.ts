@@ -10,6 +10,7 @@ import { pageSize } from '../../session/pageSize';
 import { DEFAULT_FILTER } from '../../model/viewFilter';
 import type { ListSource, ResourceListProvider } from '../tree/resourceListProvider';
 import { PagedGroupNode } from '../tree/pagedGroupNode';
+import { autoStopReader, autoStopShown } from './autoStopStatus';
 import { LifecycleConfigNode } from './lifecycleConfigNode';
 import { NotebookInstanceNode } from './notebookInstanceNode';
 
@@ -23,29 +24,38 @@ export function notebookInstancesSource(session: AwsSession): ListSource<Noteboo
     fetchPage: (token, filter) => listNotebookInstancesPage(session.clients, token, filter, pageSize()),
     statusOf: (summary) => summary.NotebookInstanceStatus,
     keyOf: (summary) => summary.NotebookInstanceName ?? '',
-    toNode: (summary) => new NotebookInstanceNode(summary, session.clients, session.current.region),
+    toNode: (summary) =>
+      new NotebookInstanceNode(summary, session.clients, session.current.region, () =>
+        autoStopShown(session, summary.NotebookInstanceLifecycleConfigName),
+      ),
     groups: (provider: ResourceListProvider<NotebookInstanceSummary>) => {
       const region = session.current.region;
-      const group: PagedGroupNode<{ NotebookInstanceLifecycleConfigName?: string; CreationTime?: Date }> =
-        new PagedGroupNode({
-          id: `notebookInstances:${region}:lifecycleConfigs`,
-          label: 'Lifecycle Configurations',
-          icon: 'symbol-event',
-          noun: 'lifecycle configurations',
-          contextValue: 'lifecycleConfigGroup',
-          fetch: (token) =>
-            listLifecycleConfigsPage(session.clients, token, { ...DEFAULT_FILTER, sort: 'name' }, pageSize()),
-          toNode: (c) =>
-            new LifecycleConfigNode(
-              c.NotebookInstanceLifecycleConfigName ?? '',
-              session.clients,
-              region,
-              undefined,
-              c.CreationTime,
-            ),
-          changed: (node) => provider.refresh(node),
-          describeError: (e) => provider.describeError(e),
-        });
+      const group: PagedGroupNode<{
+        NotebookInstanceLifecycleConfigName?: string;
+        CreationTime?: Date;
+        LastModifiedTime?: Date;
+      }> = new PagedGroupNode({
+        id: `notebookInstances:${region}:lifecycleConfigs`,
+        label: 'Lifecycle Configurations',
+        icon: 'symbol-event',
+        noun: 'lifecycle configurations',
+        contextValue: 'lifecycleConfigGroup',
+        fetch: (token) =>
+          listLifecycleConfigsPage(session.clients, token, { ...DEFAULT_FILTER, sort: 'name' }, pageSize()),
+        toNode: (c) => {
+          // A configuration changed since its auto-stop verdict was read is read again.
+          autoStopReader(session).observe(c.NotebookInstanceLifecycleConfigName ?? '', c.LastModifiedTime);
+          return new LifecycleConfigNode(
+            c.NotebookInstanceLifecycleConfigName ?? '',
+            session.clients,
+            region,
+            undefined,
+            c.CreationTime,
+          );
+        },
+        changed: (node) => provider.refresh(node),
+        describeError: (e) => provider.describeError(e),
+      });
       return [group];
     },
   };
