@@ -1,34 +1,35 @@
 // SDK v3 clients, created on first use and cached per service, profile, region and endpoint, so switching
 // the region back and forth reuses clients and nothing is built during activation.
-import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { CodeCommitClient } from '@aws-sdk/client-codecommit';
-import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { CodeCommitClient } from '@aws-sdk/client-codecommit';
+import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { IAMClient } from '@aws-sdk/client-iam';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
+import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { sessionKey, type ResolvedSession } from '../model/sessionSettings';
 import { callLoggingPlugin, type ApiCall } from './callLogging';
 
 /** Keys are the IAM service prefixes, which is also what the log and error messages name. */
-const CONSTRUCTORS = {
-  sagemaker: SageMakerClient,
-  'sagemaker-runtime': SageMakerRuntimeClient,
-  codepipeline: CodePipelineClient,
-  codecommit: CodeCommitClient,
-  logs: CloudWatchLogsClient,
-  cloudwatch: CloudWatchClient,
-  'application-autoscaling': ApplicationAutoScalingClient,
-  s3: S3Client,
-} as const;
+const CONSTRUCTORS = { sagemaker: SageMakerClient } as const;
 
-export type ServiceId = keyof typeof CONSTRUCTORS;
-type ClientOf<S extends ServiceId> = InstanceType<(typeof CONSTRUCTORS)[S]>;
+/** Every service the extension calls; all but SageMaker load their SDK package on first use (`lazy`). */
+export type ServiceId =
+  | 'sagemaker'
+  | 'sagemaker-runtime'
+  | 'codepipeline'
+  | 'codecommit'
+  | 'logs'
+  | 'cloudwatch'
+  | 'application-autoscaling'
+  | 's3';
+type EagerService = keyof typeof CONSTRUCTORS;
+type ClientOf<S extends EagerService> = InstanceType<(typeof CONSTRUCTORS)[S]>;
 
 /** IAM prefix used in permission messages; the runtime's actions live under `sagemaker:`. */
 export function iamPrefix(service: ServiceId | 'iam' | 'ecr'): string {
@@ -45,7 +46,7 @@ export class AwsClients {
     private readonly userAgent: string,
   ) {}
 
-  get<S extends ServiceId>(service: S): ClientOf<S> {
+  get<S extends EagerService>(service: S): ClientOf<S> {
     const session = this.currentSession();
     const key = `${service}|${sessionKey(session)}`;
     let client = this.clients.get(key) as ClientOf<S> | undefined;
@@ -59,20 +60,28 @@ export class AwsClients {
   sagemaker(): SageMakerClient {
     return this.get('sagemaker');
   }
-  runtime(): SageMakerRuntimeClient {
-    return this.get('sagemaker-runtime');
+  // The other services' SDK packages load on first use, each in its own webpack chunk: activation and the
+  // SageMaker lists need none of them.
+  runtime(): Promise<SageMakerRuntimeClient> {
+    return this.lazy(
+      'sagemaker-runtime',
+      async () => (await import('./sagemaker/runtimeSdk.js')).SageMakerRuntimeClient,
+    );
   }
-  codepipeline(): CodePipelineClient {
-    return this.get('codepipeline');
+  codepipeline(): Promise<CodePipelineClient> {
+    return this.lazy(
+      'codepipeline',
+      async () => (await import('./codepipeline/codePipelineSdk.js')).CodePipelineClient,
+    );
   }
-  codecommit(): CodeCommitClient {
-    return this.get('codecommit');
+  codecommit(): Promise<CodeCommitClient> {
+    return this.lazy('codecommit', async () => (await import('./codecommit/codeCommitSdk.js')).CodeCommitClient);
   }
-  logs(): CloudWatchLogsClient {
-    return this.get('logs');
+  logs(): Promise<CloudWatchLogsClient> {
+    return this.lazy('logs', async () => (await import('./logs/logsSdk.js')).CloudWatchLogsClient);
   }
-  cloudwatch(): CloudWatchClient {
-    return this.get('cloudwatch');
+  cloudwatch(): Promise<CloudWatchClient> {
+    return this.lazy('cloudwatch', async () => (await import('./cloudwatch/cloudWatchSdk.js')).CloudWatchClient);
   }
   /** IAM is only asked in the create wizards' role step: its SDK package loads then (its own chunk). */
   iam(): Promise<IAMClient> {
@@ -82,11 +91,14 @@ export class AwsClients {
   ecr(): Promise<ECRClient> {
     return this.lazy('ecr', async () => (await import('./ecr/ecrSdk.js')).ECRClient);
   }
-  autoscaling(): ApplicationAutoScalingClient {
-    return this.get('application-autoscaling');
+  autoscaling(): Promise<ApplicationAutoScalingClient> {
+    return this.lazy(
+      'application-autoscaling',
+      async () => (await import('./autoscaling/autoScalingSdk.js')).ApplicationAutoScalingClient,
+    );
   }
-  s3(): S3Client {
-    return this.get('s3');
+  s3(): Promise<S3Client> {
+    return this.lazy('s3', async () => (await import('./s3/s3Sdk.js')).S3Client);
   }
 
   /**
@@ -119,7 +131,7 @@ export class AwsClients {
     this.reset();
   }
 
-  private create<S extends ServiceId>(service: S, session: ResolvedSession): ClientOf<S> {
+  private create<S extends EagerService>(service: S, session: ResolvedSession): ClientOf<S> {
     return this.build(CONSTRUCTORS[service] as unknown as new (config: object) => ClientOf<S>, service, session);
   }
 

@@ -1,13 +1,6 @@
 // Application Auto Scaling of endpoint variants: one DescribeScalableTargets call for all variants of an
 // endpoint, and a variant's policies when that variant is expanded.
-import {
-  DescribeScalableTargetsCommand,
-  DescribeScalingPoliciesCommand,
-  PutScalingPolicyCommand,
-  RegisterScalableTargetCommand,
-  type ScalableTarget,
-  type ScalingPolicy,
-} from '@aws-sdk/client-application-auto-scaling';
+import type { ScalableTarget, ScalingPolicy } from '@aws-sdk/client-application-auto-scaling';
 import type { ScalingChoice } from '../../model/autoscalingInput';
 import { variantResourceId } from '../../model/endpointVariants';
 import type { AwsClients } from '../clients';
@@ -17,8 +10,10 @@ export async function describeVariantTargets(
   endpointName: string,
   variantNames: readonly string[],
 ): Promise<ScalableTarget[]> {
+  const { DescribeScalableTargetsCommand } = await import('./autoScalingSdk.js');
   if (variantNames.length === 0) return [];
-  const out = await clients.autoscaling().send(
+  const autoscaling = await clients.autoscaling();
+  const out = await autoscaling.send(
     new DescribeScalableTargetsCommand({
       ServiceNamespace: 'sagemaker',
       ResourceIds: variantNames.map((v) => variantResourceId(endpointName, v)),
@@ -29,7 +24,9 @@ export async function describeVariantTargets(
 }
 
 export async function describeVariantPolicies(clients: AwsClients, resourceId: string): Promise<ScalingPolicy[]> {
-  const out = await clients.autoscaling().send(
+  const { DescribeScalingPoliciesCommand } = await import('./autoScalingSdk.js');
+  const autoscaling = await clients.autoscaling();
+  const out = await autoscaling.send(
     new DescribeScalingPoliciesCommand({
       ServiceNamespace: 'sagemaker',
       ResourceId: resourceId,
@@ -46,7 +43,8 @@ export async function setVariantScaling(
   policyName: string,
   c: ScalingChoice,
 ): Promise<void> {
-  const client = clients.autoscaling();
+  const { PutScalingPolicyCommand, RegisterScalableTargetCommand } = await import('./autoScalingSdk.js');
+  const client = await clients.autoscaling();
   await client.send(
     new RegisterScalableTargetCommand({
       ServiceNamespace: 'sagemaker',

@@ -1,6 +1,5 @@
 // An endpoint variant's invocation metrics from CloudWatch (AWS/SageMaker): invocations, 4xx errors and
 // average model latency per period, in one GetMetricData call.
-import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import type { AwsClients } from '../clients';
 
 export interface MetricSeries {
@@ -23,6 +22,7 @@ export async function endpointMetrics(
   end: Date,
   periodSeconds: number,
 ): Promise<EndpointMetrics> {
+  const { GetMetricDataCommand } = await import('./cloudWatchSdk.js');
   const Dimensions = [
     { Name: 'EndpointName', Value: endpointName },
     { Name: 'VariantName', Value: variantName },
@@ -31,7 +31,8 @@ export async function endpointMetrics(
     Id,
     MetricStat: { Metric: { Namespace: 'AWS/SageMaker', MetricName, Dimensions }, Period: periodSeconds, Stat },
   });
-  const out = await clients.cloudwatch().send(
+  const cloudwatch = await clients.cloudwatch();
+  const out = await cloudwatch.send(
     new GetMetricDataCommand({
       StartTime: start,
       EndTime: end,

@@ -1,7 +1,6 @@
 // Invocations of many endpoint variants over one window, summed: one GetMetricData call with a query per variant
 // (a single period spanning the window, so one data point each), another only past AWS's 500 queries a call or
 // when CloudWatch pages its answer.
-import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { MAX_METRIC_QUERIES, type InvocationQuery } from '../../model/idleEndpoints';
 import type { AwsClients } from '../clients';
 
@@ -12,6 +11,7 @@ export async function invocationSums(
   hours: number,
   now: Date,
 ): Promise<Map<string, number>> {
+  const { GetMetricDataCommand } = await import('./cloudWatchSdk.js');
   const sums = new Map<string, number>();
   const start = new Date(now.getTime() - hours * 3_600_000);
   for (let i = 0; i < queries.length; i += MAX_METRIC_QUERIES) {
@@ -32,9 +32,10 @@ export async function invocationSums(
     }));
     let token: string | undefined;
     do {
-      const out = await clients
-        .cloudwatch()
-        .send(new GetMetricDataCommand({ StartTime: start, EndTime: now, MetricDataQueries: batch, NextToken: token }));
+      const cloudwatch = await clients.cloudwatch();
+      const out = await cloudwatch.send(
+        new GetMetricDataCommand({ StartTime: start, EndTime: now, MetricDataQueries: batch, NextToken: token }),
+      );
       for (const r of out.MetricDataResults ?? []) {
         if (!r.Id) continue;
         const total = (r.Values ?? []).reduce((s, v) => s + v, 0);

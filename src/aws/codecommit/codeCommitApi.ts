@@ -1,17 +1,6 @@
 // CodeCommit: repositories, branches and a branch's recent commits. CodeCommit has no log call, so recent
 // commits are read by following first parents from the branch head, one GetCommit each, only on expand.
-import {
-  GetBlobCommand,
-  GetBranchCommand,
-  paginateGetDifferences,
-  type Difference,
-  GetCommitCommand,
-  GetRepositoryCommand,
-  ListBranchesCommand,
-  ListRepositoriesCommand,
-  type Commit,
-  type RepositoryNameIdPair,
-} from '@aws-sdk/client-codecommit';
+import type { Difference, Commit, RepositoryNameIdPair } from '@aws-sdk/client-codecommit';
 import type { Page } from '../../model/pagedList';
 import type { AwsClients } from '../clients';
 
@@ -19,9 +8,11 @@ export async function listRepositoriesPage(
   clients: AwsClients,
   nextToken: string | undefined,
 ): Promise<Page<RepositoryNameIdPair>> {
-  const out = await clients
-    .codecommit()
-    .send(new ListRepositoriesCommand({ nextToken, sortBy: 'repositoryName', order: 'ascending' }));
+  const { ListRepositoriesCommand } = await import('./codeCommitSdk.js');
+  const codecommit = await clients.codecommit();
+  const out = await codecommit.send(
+    new ListRepositoriesCommand({ nextToken, sortBy: 'repositoryName', order: 'ascending' }),
+  );
   return { items: out.repositories ?? [], nextToken: out.nextToken };
 }
 
@@ -30,16 +21,19 @@ export async function listBranchesPage(
   repositoryName: string,
   nextToken: string | undefined,
 ): Promise<Page<string>> {
-  const out = await clients.codecommit().send(new ListBranchesCommand({ repositoryName, nextToken }));
+  const { ListBranchesCommand } = await import('./codeCommitSdk.js');
+  const out = await (await clients.codecommit()).send(new ListBranchesCommand({ repositoryName, nextToken }));
   return { items: [...(out.branches ?? [])].sort(), nextToken: out.nextToken };
 }
 
-export function getRepository(clients: AwsClients, repositoryName: string) {
-  return clients.codecommit().send(new GetRepositoryCommand({ repositoryName }));
+export async function getRepository(clients: AwsClients, repositoryName: string) {
+  const { GetRepositoryCommand } = await import('./codeCommitSdk.js');
+  return (await clients.codecommit()).send(new GetRepositoryCommand({ repositoryName }));
 }
 
 export async function getCommit(clients: AwsClients, repositoryName: string, commitId: string): Promise<Commit> {
-  const out = await clients.codecommit().send(new GetCommitCommand({ repositoryName, commitId }));
+  const { GetCommitCommand } = await import('./codeCommitSdk.js');
+  const out = await (await clients.codecommit()).send(new GetCommitCommand({ repositoryName, commitId }));
   if (!out.commit) throw new Error(`CodeCommit returned no commit ${commitId}`);
   return out.commit;
 }
@@ -51,9 +45,11 @@ export async function recentCommits(
   start: { branch?: string; from?: string },
   count: number,
 ): Promise<{ commits: Commit[]; next?: string }> {
+  const { GetBranchCommand } = await import('./codeCommitSdk.js');
   let id = start.from;
   if (!id && start.branch) {
-    const out = await clients.codecommit().send(new GetBranchCommand({ repositoryName, branchName: start.branch }));
+    const codecommit = await clients.codecommit();
+    const out = await codecommit.send(new GetBranchCommand({ repositoryName, branchName: start.branch }));
     id = out.branch?.commitId;
   }
   const commits: Commit[] = [];
@@ -72,9 +68,10 @@ export async function commitDifferences(
   before: string | undefined,
   after: string,
 ): Promise<Difference[]> {
+  const { paginateGetDifferences } = await import('./codeCommitSdk.js');
   const differences: Difference[] = [];
   for await (const page of paginateGetDifferences(
-    { client: clients.codecommit() },
+    { client: await clients.codecommit() },
     { repositoryName, beforeCommitSpecifier: before, afterCommitSpecifier: after },
   )) {
     differences.push(...(page.differences ?? []));
@@ -84,6 +81,7 @@ export async function commitDifferences(
 
 /** A file's content; files are text in the repositories this extension browses (shown read-only). */
 export async function getBlobText(clients: AwsClients, repositoryName: string, blobId: string): Promise<string> {
-  const out = await clients.codecommit().send(new GetBlobCommand({ repositoryName, blobId }));
+  const { GetBlobCommand } = await import('./codeCommitSdk.js');
+  const out = await (await clients.codecommit()).send(new GetBlobCommand({ repositoryName, blobId }));
   return Buffer.from(out.content ?? new Uint8Array()).toString('utf8');
 }

@@ -2,12 +2,7 @@
 // execution ID in the pipeline's artifact bucket (seed 003: `<execution-id>/evaluation/evaluation.json`),
 // or where the team says this pipeline writes it (the caller passes the `evaluationReportLocations` setting's
 // template for the pipeline).
-import {
-  GetPipelineStateCommand,
-  PutApprovalResultCommand,
-  type GetPipelineCommandOutput,
-} from '@aws-sdk/client-codepipeline';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import type { GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
 import type { PendingApproval } from '../../model/codePipelineState';
 import type { ApprovalDecision } from '../../model/releaseApproval';
 import { expandReportLocation } from '../../model/reportLocation';
@@ -29,7 +24,8 @@ export async function putApprovalResult(
   status: ApprovalDecision,
   summary: string,
 ): Promise<void> {
-  const codepipeline = clients.codepipeline();
+  const { GetPipelineStateCommand, PutApprovalResultCommand } = await import('./codePipelineSdk.js');
+  const codepipeline = await clients.codepipeline();
   await sendOnce(
     () =>
       codepipeline.send(
@@ -99,6 +95,7 @@ export async function findEvaluationReportIn(
   executionId: string,
   locationTemplate?: string,
 ): Promise<FoundReport | undefined> {
+  const { ListObjectsV2Command } = await import('../s3/s3Sdk.js');
   if (locationTemplate) {
     const location = expandReportLocation(locationTemplate, pipelineName, executionId);
     try {
@@ -112,7 +109,8 @@ export async function findEvaluationReportIn(
     ...new Set([`${executionId}/`, `${pipelineName.slice(0, 20)}/${executionId}/`, `${pipelineName}/${executionId}/`]),
   ];
   for (const prefix of prefixes) {
-    const listed = await clients.s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000 }));
+    const s3 = await clients.s3();
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000 }));
     const object = listed.Contents?.find((o) => o.Key?.endsWith('evaluation.json'));
     if (!object?.Key) continue;
     if ((object.Size ?? 0) > MAX_REPORT_BYTES)

@@ -1,19 +1,7 @@
 // CodePipeline: the calls the Pipelines view and the release commands make. ListPipelines has no name filter and no status, so
 // the view filters names locally and reads each shown pipeline's state once (it carries the stages, the
 // newest execution and any approval token).
-import {
-  GetPipelineCommand,
-  GetPipelineStateCommand,
-  ListPipelineExecutionsCommand,
-  ListPipelinesCommand,
-  RetryStageExecutionCommand,
-  StartPipelineExecutionCommand,
-  StopPipelineExecutionCommand,
-  paginateListActionExecutions,
-  type ActionExecutionDetail,
-  type PipelineExecutionSummary,
-  type PipelineSummary,
-} from '@aws-sdk/client-codepipeline';
+import type { ActionExecutionDetail, PipelineExecutionSummary, PipelineSummary } from '@aws-sdk/client-codepipeline';
 import type { Page } from '../../model/pagedList';
 import { matchesFilter, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
@@ -45,7 +33,8 @@ export async function listPipelineSummaries(
   nextToken: string | undefined,
   maxResults: number,
 ): Promise<Page<PipelineSummary>> {
-  const out = await clients.codepipeline().send(new ListPipelinesCommand({ nextToken, maxResults }));
+  const { ListPipelinesCommand } = await import('./codePipelineSdk.js');
+  const out = await (await clients.codepipeline()).send(new ListPipelinesCommand({ nextToken, maxResults }));
   return { items: out.pipelines ?? [], nextToken: out.nextToken };
 }
 
@@ -53,7 +42,8 @@ export async function listPipelineSummaries(
  * A pipeline's state. `throttled` hears of every ThrottlingException, including those the SDK's retries then
  * got past, so background reads slow down as soon as AWS asks, not only when every retry failed.
  */
-export function getPipelineState(clients: AwsClients, name: string, throttled?: () => void) {
+export async function getPipelineState(clients: AwsClients, name: string, throttled?: () => void) {
+  const { GetPipelineStateCommand } = await import('./codePipelineSdk.js');
   const command = new GetPipelineStateCommand({ name });
   if (throttled)
     // Below the retry middleware (finalizeRequest, high priority): each attempt passes here.
@@ -68,11 +58,12 @@ export function getPipelineState(clients: AwsClients, name: string, throttled?: 
       },
       { step: 'finalizeRequest', priority: 'low', name: 'sagemakerWorkbenchThrottleWatch' },
     );
-  return clients.codepipeline().send(command);
+  return (await clients.codepipeline()).send(command);
 }
 
-export function getPipeline(clients: AwsClients, name: string) {
-  return clients.codepipeline().send(new GetPipelineCommand({ name }));
+export async function getPipeline(clients: AwsClients, name: string) {
+  const { GetPipelineCommand } = await import('./codePipelineSdk.js');
+  return (await clients.codepipeline()).send(new GetPipelineCommand({ name }));
 }
 
 export async function listCodePipelineExecutionsPage(
@@ -80,14 +71,15 @@ export async function listCodePipelineExecutionsPage(
   pipelineName: string,
   nextToken: string | undefined,
 ): Promise<Page<PipelineExecutionSummary>> {
-  const out = await clients
-    .codepipeline()
-    .send(new ListPipelineExecutionsCommand({ pipelineName, nextToken, maxResults: 10 }));
+  const { ListPipelineExecutionsCommand } = await import('./codePipelineSdk.js');
+  const codepipeline = await clients.codepipeline();
+  const out = await codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName, nextToken, maxResults: 10 }));
   return { items: out.pipelineExecutionSummaries ?? [], nextToken: out.nextToken };
 }
 
 export async function startPipelineExecution(clients: AwsClients, name: string): Promise<string | undefined> {
-  return (await clients.codepipeline().send(new StartPipelineExecutionCommand({ name }))).pipelineExecutionId;
+  const { StartPipelineExecutionCommand } = await import('./codePipelineSdk.js');
+  return (await (await clients.codepipeline()).send(new StartPipelineExecutionCommand({ name }))).pipelineExecutionId;
 }
 
 export async function stopPipelineExecution(
@@ -97,11 +89,11 @@ export async function stopPipelineExecution(
   abandon: boolean,
   reason: string,
 ): Promise<void> {
-  await clients
-    .codepipeline()
-    .send(
-      new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId, abandon, reason: reason || undefined }),
-    );
+  const { StopPipelineExecutionCommand } = await import('./codePipelineSdk.js');
+  const codepipeline = await clients.codepipeline();
+  await codepipeline.send(
+    new StopPipelineExecutionCommand({ pipelineName, pipelineExecutionId, abandon, reason: reason || undefined }),
+  );
 }
 
 export async function retryFailedActions(
@@ -110,11 +102,11 @@ export async function retryFailedActions(
   stageName: string,
   pipelineExecutionId: string,
 ): Promise<void> {
-  await clients
-    .codepipeline()
-    .send(
-      new RetryStageExecutionCommand({ pipelineName, stageName, pipelineExecutionId, retryMode: 'FAILED_ACTIONS' }),
-    );
+  const { RetryStageExecutionCommand } = await import('./codePipelineSdk.js');
+  const codepipeline = await clients.codepipeline();
+  await codepipeline.send(
+    new RetryStageExecutionCommand({ pipelineName, stageName, pipelineExecutionId, retryMode: 'FAILED_ACTIONS' }),
+  );
 }
 
 /** Every action execution of one pipeline execution (the SDK paginator; a release has a handful). */
@@ -123,9 +115,10 @@ export async function listActionExecutions(
   pipelineName: string,
   pipelineExecutionId: string,
 ): Promise<ActionExecutionDetail[]> {
+  const { paginateListActionExecutions } = await import('./codePipelineSdk.js');
   const details: ActionExecutionDetail[] = [];
   for await (const page of paginateListActionExecutions(
-    { client: clients.codepipeline() },
+    { client: await clients.codepipeline() },
     { pipelineName, filter: { pipelineExecutionId } },
   )) {
     details.push(...(page.actionExecutionDetails ?? []));

@@ -1,10 +1,6 @@
 // CloudWatch Logs reads for the log documents: a group's events (optionally some streams) from a time on,
 // one FilterLogEvents page per call.
-import {
-  DescribeLogStreamsCommand,
-  FilterLogEventsCommand,
-  type FilteredLogEvent,
-} from '@aws-sdk/client-cloudwatch-logs';
+import type { FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsClients } from '../clients';
 
 export async function logEventsPage(
@@ -14,7 +10,9 @@ export async function logEventsPage(
   nextToken: string | undefined,
   streamPrefix?: string,
 ): Promise<{ events: FilteredLogEvent[]; nextToken?: string }> {
-  const out = await clients.logs().send(
+  const { FilterLogEventsCommand } = await import('./logsSdk.js');
+  const logs = await clients.logs();
+  const out = await logs.send(
     new FilterLogEventsCommand({
       logGroupName: group,
       startTime,
@@ -32,15 +30,15 @@ export async function lastEventTime(
   group: string,
   streamPrefix?: string,
 ): Promise<number | undefined> {
-  const out = await clients
-    .logs()
-    .send(
-      new DescribeLogStreamsCommand(
-        streamPrefix
-          ? { logGroupName: group, logStreamNamePrefix: streamPrefix, limit: 50 }
-          : { logGroupName: group, orderBy: 'LastEventTime', descending: true, limit: 1 },
-      ),
-    );
+  const { DescribeLogStreamsCommand } = await import('./logsSdk.js');
+  const logs = await clients.logs();
+  const out = await logs.send(
+    new DescribeLogStreamsCommand(
+      streamPrefix
+        ? { logGroupName: group, logStreamNamePrefix: streamPrefix, limit: 50 }
+        : { logGroupName: group, orderBy: 'LastEventTime', descending: true, limit: 1 },
+    ),
+  );
   const times = (out.logStreams ?? []).map((s) => s.lastEventTimestamp ?? 0);
   return times.length ? Math.max(...times) : undefined;
 }

@@ -3,7 +3,6 @@
 // kept (each up to a size cap), and the download stops as soon as all of them have been seen.
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { extract } from 'tar-stream';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
 import type { AwsClients } from '../clients';
@@ -20,9 +19,10 @@ export interface ArchiveRead {
 }
 
 export async function readArchiveEntries(clients: AwsClients, s3Uri: string, wanted: string[]): Promise<ArchiveRead> {
+  const { GetObjectCommand } = await import('./s3Sdk.js');
   const location = parseS3Uri(s3Uri);
   if (!location) throw new Error(`Not an S3 object: ${s3Uri}`);
-  const out = await clients.s3().send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+  const out = await (await clients.s3()).send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
   const body = out.Body as Readable | undefined;
   if (!body) throw new Error(`${s3Uri} is empty`);
   const files: Record<string, string> = {};

@@ -1,18 +1,12 @@
 // The S3 calls of notebook sync (the location a notebook instance's lifecycle script copies notebooks from):
 // whether a bucket is there, the notebooks under a prefix, publishing one and fetching one.
-import {
-  GetObjectCommand,
-  HeadBucketCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
 import type { AwsClients } from '../clients';
 
 /** 'exists', or the HTTP status S3 answered HeadBucket with (404 missing, 403 not readable by this profile). */
 export async function bucketStatus(clients: AwsClients, bucket: string): Promise<'exists' | 404 | 403> {
+  const { HeadBucketCommand } = await import('./s3Sdk.js');
   try {
-    await clients.s3().send(new HeadBucketCommand({ Bucket: bucket }));
+    await (await clients.s3()).send(new HeadBucketCommand({ Bucket: bucket }));
     return 'exists';
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
@@ -27,15 +21,16 @@ export async function existingObject(
   bucket: string,
   key: string,
 ): Promise<{ lastModified?: Date } | undefined> {
-  const out = await clients
-    .s3()
-    .send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
-    .catch(() => undefined);
+  const { HeadObjectCommand } = await import('./s3Sdk.js');
+  const s3 = await clients.s3();
+  const out = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).catch(() => undefined);
   return out ? { lastModified: out.LastModified } : undefined;
 }
 
 export async function putNotebook(clients: AwsClients, bucket: string, key: string, text: string): Promise<void> {
-  await clients.s3().send(
+  const { PutObjectCommand } = await import('./s3Sdk.js');
+  const s3 = await clients.s3();
+  await s3.send(
     new PutObjectCommand({
       Bucket: bucket,
       Key: key,
@@ -47,7 +42,9 @@ export async function putNotebook(clients: AwsClients, bucket: string, key: stri
 
 /** Keys of the notebooks (.ipynb) among the first 1,000 objects under `prefix`. */
 export async function notebookKeys(clients: AwsClients, bucket: string, prefix: string): Promise<string[]> {
-  const listed = await clients.s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000 }));
+  const { ListObjectsV2Command } = await import('./s3Sdk.js');
+  const s3 = await clients.s3();
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000 }));
   return (listed.Contents ?? []).map((o) => o.Key ?? '').filter((k) => /\.ipynb$/i.test(k));
 }
 
@@ -58,7 +55,8 @@ export async function readNotebookObject(
   key: string,
   maxBytes: number,
 ): Promise<{ body: Uint8Array } | { tooLarge: number }> {
-  const out = await clients.s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const { GetObjectCommand } = await import('./s3Sdk.js');
+  const out = await (await clients.s3()).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   if ((out.ContentLength ?? 0) > maxBytes) {
     (out.Body as { destroy?: () => void } | undefined)?.destroy?.();
     return { tooLarge: out.ContentLength ?? 0 };

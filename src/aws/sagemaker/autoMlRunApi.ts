@@ -1,6 +1,5 @@
 // Starting and stopping Autopilot experiments, reading every candidate of one (the SDK paginator), and
 // reading the header of the training data without downloading it (a ranged GET of the first 64 KB).
-import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import {
   CreateAutoMLJobV2Command,
   DescribeAutoMLJobV2Command,
@@ -89,20 +88,21 @@ export async function trainingDataColumns(
   clients: AwsClients,
   s3Uri: string,
 ): Promise<{ columns: string[]; object: string }> {
+  const { GetObjectCommand, ListObjectsV2Command } = await import('../s3/s3Sdk.js');
   const location = parseS3Uri(s3Uri.trim());
   if (!location) throw new Error(`Not an S3 location: ${s3Uri}`);
   let key = location.key;
   if (!/\.csv$/i.test(key)) {
-    const listed = await clients
-      .s3()
-      .send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: key, MaxKeys: 100 }));
+    const s3 = await clients.s3();
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: key, MaxKeys: 100 }));
     const first = (listed.Contents ?? []).map((o) => o.Key ?? '').find((k) => /\.csv$/i.test(k));
     if (!first) throw new Error(`There is no CSV file under ${s3Uri}`);
     key = first;
   }
-  const out = await clients
-    .s3()
-    .send(new GetObjectCommand({ Bucket: location.bucket, Key: key, Range: `bytes=0-${HEADER_BYTES}` }));
+  const s3 = await clients.s3();
+  const out = await s3.send(
+    new GetObjectCommand({ Bucket: location.bucket, Key: key, Range: `bytes=0-${HEADER_BYTES}` }),
+  );
   const head = (await out.Body?.transformToString('utf-8')) ?? '';
   const firstLine = head.split(/\r?\n/)[0];
   const [columns] = parse(firstLine, { relax_quotes: true }) as string[][];

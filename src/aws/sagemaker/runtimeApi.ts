@@ -1,5 +1,4 @@
 // SageMaker Runtime InvokeEndpoint with the time it took as the user waited for it (round trip).
-import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime';
 import type { AwsClients } from '../clients';
 
 export interface Invocation {
@@ -16,8 +15,10 @@ export async function invokeEndpoint(
   contentType: string,
   signal?: AbortSignal,
 ): Promise<Invocation> {
+  const { InvokeEndpointCommand } = await import('./runtimeSdk.js');
   const started = performance.now();
-  const out = await clients.runtime().send(
+  const runtime = await clients.runtime();
+  const out = await runtime.send(
     new InvokeEndpointCommand({
       EndpointName: endpointName,
       ContentType: contentType,

@@ -1,6 +1,5 @@
 // Starting, stopping and checking the inputs of training jobs: CreateTrainingJob from a plan, and one
 // ListObjectsV2 (MaxKeys 1) per input channel so a job is never started on a location with no data.
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import {
   CreateTrainingJobCommand,
   DescribeTrainingJobCommand,
@@ -66,6 +65,7 @@ export async function stopTrainingJob(clients: AwsClients, name: string): Promis
 
 /** The channels whose S3 location holds no object. */
 export async function emptyChannels(clients: AwsClients, channels: TrainingChannel[]): Promise<TrainingChannel[]> {
+  const { ListObjectsV2Command } = await import('../s3/s3Sdk.js');
   const empty: TrainingChannel[] = [];
   for (const channel of channels) {
     const location = parseS3Uri(channel.s3Uri);
@@ -73,9 +73,10 @@ export async function emptyChannels(clients: AwsClients, channels: TrainingChann
       empty.push(channel);
       continue;
     }
-    const listed = await clients
-      .s3()
-      .send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.key, MaxKeys: 1 }));
+    const s3 = await clients.s3();
+    const listed = await s3.send(
+      new ListObjectsV2Command({ Bucket: location.bucket, Prefix: location.key, MaxKeys: 1 }),
+    );
     if (!listed.KeyCount) empty.push(channel);
   }
   return empty;

@@ -35,7 +35,9 @@ describe('Malformed artefacts', function () {
   });
 
   async function put(body: Buffer): Promise<void> {
-    await (await host()).session.clients.s3().send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: body }));
+    await (
+      await (await host()).session.clients.s3()
+    ).send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: body }));
   }
 
   async function open(): Promise<AutoGluonPanel> {

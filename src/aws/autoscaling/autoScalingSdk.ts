@@ -1,0 +1,8 @@
+// The Application Auto Scaling SDK pieces endpoint scaling uses, loaded on first use (a webpack chunk).
+export {
+  ApplicationAutoScalingClient,
+  DescribeScalableTargetsCommand,
+  DescribeScalingPoliciesCommand,
+  PutScalingPolicyCommand,
+  RegisterScalableTargetCommand,
+} from '@aws-sdk/client-application-auto-scaling';
