@@ -20,6 +20,8 @@ const extension = {
     path: path.resolve(__dirname, 'dist'),
     filename: 'extension.js',
     libraryTarget: 'commonjs2',
+    // Chunk names change from build to build: old ones would otherwise be packed into the .vsix.
+    clean: { keep: /^webview\// },
   },
   externals: {
     vscode: 'commonjs vscode',

@@ -59,10 +59,10 @@ function packageFigures() {
     .sort();
   return [
     {
-      name: 'bundle: dist/extension.js (loaded at activation)',
+      name: 'bundle: dist/extension.js (loaded at activation; SDKs other than SageMaker load on first use)',
       value: fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size,
       unit: 'bytes',
-      budget: 1 * MIB,
+      budget: 800 * KIB,
     },
     ...webviews.map((f) => ({
       name: `bundle: webview ${f}`,
