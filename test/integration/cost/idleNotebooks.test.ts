@@ -2,7 +2,8 @@
 // run a real Jupyter server: a notebook connected to an instance through the kernel picker, as a user connects it,
 // lets the bill read that server's kernel and terminal activity through the same connection; once it saw none for
 // sagemakerWorkbench.idleNotebookMinutes the row says idle with what an idle hour costs, the idle total takes it in,
-// and the row's Stop stops it. An instance nobody is connected to is neither read nor signed in to.
+// and the row's Stop stops it; the same for the running Studio JupyterLab space a notebook is connected to. An
+// instance nobody is connected to is neither read nor signed in to.
 //
 // The instances' Jupyter servers are real Python servers on the real clock: their `last_activity` and Date header move
 // with wall time, not with the emulator's clock. So the threshold is the setting's smallest, one minute, and the test
@@ -18,6 +19,7 @@ import {
   openNotebook,
   runCells,
   selectInstance,
+  selectSpace,
   useKernelSuite,
   type Outcome,
 } from '../notebookKernels/support';
@@ -27,6 +29,10 @@ import { until } from '../support/workbench';
 
 /** Seeded InService too (once started after a reset), but nobody opens a notebook on it or its files. */
 const OTHER = 'abalone-autopilot-notebook';
+/** The seeded Studio space whose JupyterLab app runs (ml.t3.medium). */
+const DOMAIN_ID = 'd-abcdefghijkl';
+const SPACE = 'autopilot-experiments';
+const SPACE_ROW = `${SPACE} (JupyterLab space)`;
 
 interface Shown {
   totalDescription: string;
@@ -79,6 +85,9 @@ describe('Running Now: idle notebook instances', function () {
     const document = await openNotebook(['print("working")']);
     await withWindow((ui) => selectInstance(ui, document, FRAUD));
     await runCells(document, 0);
+    const onSpace = await openNotebook(['print("working")']);
+    await withWindow((ui) => selectSpace(ui, onSpace, `${DOMAIN_ID}/${SPACE}`));
+    await runCells(onSpace, 0);
     await clearRequests();
     await notebookRequests('DELETE');
 
@@ -87,6 +96,8 @@ describe('Running Now: idle notebook instances', function () {
     const fraud = rowOf(working, FRAUD);
     assert.deepStrictEqual([fraud.node.row.activityRead, fraud.node.row.idle], [true, undefined]);
     assert.ok(fraud.description.startsWith('ml.t2.medium · $0.0464/h · running '), fraud.description);
+    const spaceRow = rowOf(working, SPACE_ROW).node.row;
+    assert.deepStrictEqual([spaceRow.activityRead, spaceRow.idle], [true, undefined]);
     const other = rowOf(working, OTHER);
     assert.deepStrictEqual([other.node.row.activityRead, other.node.row.idle], [undefined, undefined]);
     assert.match(other.tooltip, /Not checked for idleness: its Jupyter activity is read only while you are connected/);
@@ -98,12 +109,12 @@ describe('Running Now: idle notebook instances', function () {
     // The bill is read again every few seconds (not on every turn of the wait) until the real minute has passed.
     let next = 0;
     const idle = await until(
-      `${FRAUD} to be marked idle`,
+      `${FRAUD} and ${SPACE_ROW} to be marked idle`,
       async () => {
         if (Date.now() < next) return undefined;
         next = Date.now() + 5_000;
         const bill = await shownBill();
-        return rowOf(bill, FRAUD).node.row.idle ? bill : undefined;
+        return rowOf(bill, FRAUD).node.row.idle && rowOf(bill, SPACE_ROW).node.row.idle ? bill : undefined;
       },
       180_000,
     );
@@ -116,10 +127,15 @@ describe('Running Now: idle notebook instances', function () {
     assert.ok(marked.minutes >= 1, `idle ${marked.minutes} min`);
     assert.deepStrictEqual([marked.thresholdMinutes, marked.usdPerHour], [1, 0.0464]);
     assert.match(row.tooltip, /no kernel or terminal activity for \d+ min \(idle after 1 min/);
-    // The idle endpoint's $0.23 and the instance's $0.0464.
+    const space = rowOf(idle, SPACE_ROW);
+    assert.match(
+      space.description,
+      /^idle \d+ min: no kernel or terminal activity, \$0\.05 an idle hour · ml\.t3\.medium · \$0\.05\/h · running /,
+    );
+    // The idle endpoint's $0.23, the instance's $0.0464 and the space's $0.05.
     assert.strictEqual(
       idle.totalDescription,
-      'on-demand prices from the AWS Price List; $0.276/h of it on idle endpoints and notebooks',
+      'on-demand prices from the AWS Price List; $0.326/h of it on idle endpoints and notebooks',
     );
     assert.strictEqual(rowOf(idle, OTHER).node.row.idle, undefined, 'not read, so never marked');
 
@@ -150,9 +166,10 @@ describe('Running Now: idle notebook instances', function () {
     });
     const after = await shownBill();
     assert.ok(!after.rows.has(FRAUD));
+    assert.ok(rowOf(after, SPACE_ROW).node.row.idle, 'the space is still idle');
     assert.strictEqual(
       after.totalDescription,
-      'on-demand prices from the AWS Price List; $0.23/h of it on idle endpoints',
+      'on-demand prices from the AWS Price List; $0.28/h of it on idle endpoints and notebooks',
     );
   });
 });
