@@ -34,6 +34,8 @@ export interface RunningResource {
   serverless?: boolean;
   /** Managed spot training. */
   spot?: boolean;
+  /** Notebook instances: the lifecycle configuration ListNotebookInstances names (does it stop the instance when idle?). */
+  lifecycleConfigName?: string;
 }
 
 export type Billing = 'hourly' | 'unknown' | 'serverless' | 'spot' | 'autopilot';

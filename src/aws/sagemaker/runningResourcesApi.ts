@@ -78,6 +78,7 @@ export async function runningNotebookInstances(clients: AwsClients): Promise<Run
     count: 1,
     // A start is the instance's last modification; billing runs from there.
     since: i.LastModifiedTime ?? i.CreationTime,
+    lifecycleConfigName: i.NotebookInstanceLifecycleConfigName,
   }));
 }
 

@@ -11,6 +11,7 @@ import { idleMinutesOf, jupyterHostKey, markIdleHosts } from '../../model/idleNo
 import type { AwsSession } from '../../session/awsSession';
 import { connectedJupyters } from '../../session/connectedJupyters';
 import { toUserError } from '../../ui/showAwsError';
+import { autoStopShown } from '../../views/notebookInstances/autoStopStatus';
 import type { BillReading } from '../../views/runningNow/runningNowView';
 import type { PriceCache } from './priceCache';
 
@@ -68,5 +69,13 @@ export async function readBill(
   }
   const hosts = await idleHosts(session, resources, idleNotebookMinutes);
   read = markIdleHosts(read, hosts.read, hosts.idle, idleNotebookMinutes);
-  return { bill: read, region, priceProblem: problem, idleProblem };
+  // Whether each instance stops itself when idle: its lifecycle configuration, read once a session for all that share it.
+  const autoStop = new Map(
+    await Promise.all(
+      resources
+        .filter((r) => r.kind === 'notebook-instance')
+        .map(async (r) => [r.name, await autoStopShown(session, r.lifecycleConfigName)] as const),
+    ),
+  );
+  return { bill: read, region, priceProblem: problem, idleProblem, autoStop };
 }

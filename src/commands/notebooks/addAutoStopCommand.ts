@@ -51,13 +51,11 @@ async function askIdleMinutes(name: string): Promise<number | undefined> {
 async function askPlan(
   ctx: NotebookContext,
   name: string,
-  config: string,
+  current: { config: string; onCreate: string; onStart: string },
   newName: string,
   idle: number,
 ): Promise<Plan | undefined> {
-  const described = await describeLifecycleConfig(ctx.session.clients, config);
-  const onCreate = decodeLifecycleScript(described.OnCreate?.[0]?.Content);
-  const onStart = decodeLifecycleScript(described.OnStart?.[0]?.Content);
+  const { config, onCreate, onStart } = current;
   const others = (await instancesUsing(ctx.session.clients, config)).filter((i) => i !== name);
   const shared = others.length
     ? ` ${others.join(', ')} also ${plural(others)} it and keep${others.length === 1 ? 's' : ''} it as it is.`
@@ -97,9 +95,17 @@ export async function addAutoStop(ctx: NotebookContext, name: string): Promise<C
       message: `${name} is ${status}; auto-stop is added to a Stopped instance (or an InService one, stopped first).`,
     };
   const config = instance.NotebookInstanceLifecycleConfigName;
+  let current: { config: string; onCreate: string; onStart: string } | undefined;
   if (config) {
-    const current = await describeLifecycleConfig(clients, config);
-    const finding = recogniseAutoStop(decodeLifecycleScript(current.OnStart?.[0]?.Content));
+    const described = await describeLifecycleConfig(clients, config);
+    // A row that showed an older version of this configuration reads it again.
+    autoStopReader(ctx.session).observe(config, described.LastModifiedTime ?? described.CreationTime);
+    current = {
+      config,
+      onCreate: decodeLifecycleScript(described.OnCreate?.[0]?.Content),
+      onStart: decodeLifecycleScript(described.OnStart?.[0]?.Content),
+    };
+    const finding = recogniseAutoStop(current.onStart);
     if (finding)
       return {
         outcome: 'refused',
@@ -111,8 +117,8 @@ export async function addAutoStop(ctx: NotebookContext, name: string): Promise<C
   const newName = autoStopConfigName(name, await lifecycleConfigNamesContaining(clients, autoStopConfigName(name, [])));
   const nameProblem = resourceNameProblem(newName, 'A lifecycle configuration name');
   if (nameProblem) return { outcome: 'refused', message: nameProblem };
-  const plan: Plan | undefined = config
-    ? await askPlan(ctx, name, config, newName, idle)
+  const plan: Plan | undefined = current
+    ? await askPlan(ctx, name, current, newName, idle)
     : { kind: 'fresh', onCreate: '', onStart: templateScript({ kind: 'auto-stop', idleMinutes: idle }) };
   if (!plan) return { outcome: 'cancelled' };
   const tooLong = contentProblem(plan.onStart, 'on-start') ?? contentProblem(plan.onCreate, 'on-create');

@@ -13,6 +13,7 @@ import {
   type RunningKind,
 } from '../../model/costBill';
 import { jupyterHostKey } from '../../model/idleNotebooks';
+import type { AutoStopShown } from '../notebookInstances/autoStopStatus';
 import type { ExplorerNode, ResourceRef } from '../tree/explorerNode';
 
 const ICONS: Record<RunningKind, string> = {
@@ -34,6 +35,8 @@ export class BillRowNode implements ExplorerNode {
   constructor(
     readonly row: BillRow,
     readonly region: string,
+    /** A notebook instance's row: whether it stops itself when idle (its lifecycle configuration). */
+    readonly autoStop?: AutoStopShown,
   ) {
     const r = row.resource;
     this.id = `runningNow:${r.kind}:${r.domainId ?? ''}:${r.name}:${r.variant ?? ''}`;
@@ -84,6 +87,7 @@ export class BillRowNode implements ExplorerNode {
         '\n\nNot checked for idleness: its Jupyter activity is read only while you are connected to it ' +
           '(a notebook on its kernel, or its files open).',
       );
+    if (this.autoStop) item.tooltip.appendText(`\n\nAuto-stop: ${this.autoStop.text}. ${this.autoStop.detail}`);
     item.contextValue = `runningNow:${r.kind}`;
     return item;
   }

@@ -6,6 +6,7 @@ import type { Bill } from '../../model/costBill';
 import { RefreshableTreeProvider } from '../refreshableTreeProvider';
 import type { ExplorerNode } from '../tree/explorerNode';
 import { ErrorNode, MessageNode } from '../tree/messageNodes';
+import type { AutoStopShown } from '../notebookInstances/autoStopStatus';
 
 export interface BillReading {
   bill: Bill;
@@ -14,6 +15,8 @@ export interface BillReading {
   priceProblem?: string;
   /** Why idle endpoints could not be checked (no row is marked idle). */
   idleProblem?: string;
+  /** Notebook instances, by name: whether each stops itself when idle. */
+  autoStop?: ReadonlyMap<string, AutoStopShown>;
 }
 
 export class RunningNowProvider extends RefreshableTreeProvider<ExplorerNode> {
@@ -74,7 +77,14 @@ export class RunningNowProvider extends RefreshableTreeProvider<ExplorerNode> {
       ...(reading.idleProblem
         ? [new MessageNode('runningNow:idleProblem', `Idle endpoints not checked: ${reading.idleProblem}`, 'warning')]
         : []),
-      ...bill.rows.map((row) => new BillRowNode(row, region)),
+      ...bill.rows.map(
+        (row) =>
+          new BillRowNode(
+            row,
+            region,
+            row.resource.kind === 'notebook-instance' ? reading.autoStop?.get(row.resource.name) : undefined,
+          ),
+      ),
     ];
   }
 

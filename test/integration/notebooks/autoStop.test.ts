@@ -2,18 +2,23 @@
 // it when idle (each configuration described once, however many rows share it), and Add Auto-Stop… (from the row's
 // menu and from the palette) attaches a new configuration with the idle stop: a copy of the seeded lab instance's
 // configuration with the script appended, the configuration itself untouched; an InService instance refused until
-// the user says Stop, Then Add; a cancel at any step changes nothing.
+// the user says Stop, Then Add; a cancel at any step changes nothing. Running Now's row of an InService instance says
+// it too, for the AWS sample's auto-stop script as for the template.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
+  CreateNotebookInstanceLifecycleConfigCommand,
   CreateNotebookInstanceCommand,
+  UpdateNotebookInstanceCommand,
   DescribeNotebookInstanceCommand,
   DescribeNotebookInstanceLifecycleConfigCommand,
   ListNotebookInstancesCommand,
 } from '@aws-sdk/client-sagemaker';
+import { runningNow } from '../../../src/commands/cost/activateCost';
 import { pace } from '../../../src/ui/pace';
+import { BillRowNode } from '../../../src/views/runningNow/runningNowNodes';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
-import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
+import { advanceEmulatorClock, clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { run, withWindow } from '../support/testWindow';
 import { childNamed } from '../support/tree';
 import { host, until } from '../support/workbench';
@@ -249,5 +254,62 @@ describe('Notebook instance auto-stop', function () {
     assert.strictEqual(described.NotebookInstanceLifecycleConfigName, `${STARTING}-auto-stop`);
     assert.match(await onStartOf(`${STARTING}-auto-stop`), /IDLE_MINUTES=60\n/);
     assert.strictEqual((await row(STARTING)).description, 'Stopped · ml.m5.xlarge · auto-stop after 60 idle min');
+  });
+
+  it("says on Running Now's row of an InService instance whether it stops when idle, the AWS sample's script included", async () => {
+    // The lab instance gets the widely copied AWS sample (idle time in seconds, autostop.py from cron), then starts.
+    const sample = [
+      '#!/bin/bash',
+      'set -e',
+      'IDLE_TIME=3600',
+      'wget https://raw.githubusercontent.com/aws-samples/amazon-sagemaker-notebook-instance-lifecycle-config-samples/master/scripts/auto-stop-idle/autostop.py',
+      '(crontab -l 2>/dev/null; echo "*/5 * * * * /usr/bin/python $PWD/autostop.py --time $IDLE_TIME --ignore-connections") | crontab -',
+      '',
+    ].join('\n');
+    const client = await sagemaker();
+    await client.send(
+      new CreateNotebookInstanceLifecycleConfigCommand({
+        NotebookInstanceLifecycleConfigName: 'lab-sample-auto-stop',
+        OnStart: [{ Content: Buffer.from(sample).toString('base64') }],
+      }),
+    );
+    await client.send(
+      new UpdateNotebookInstanceCommand({ NotebookInstanceName: LAB, LifecycleConfigName: 'lab-sample-auto-stop' }),
+    );
+    await advanceEmulatorClock(61);
+    await until(
+      'the update to end',
+      async () => (await describeInstance(LAB)).NotebookInstanceStatus === 'Stopped' || undefined,
+    );
+    await withWindow(async () => {
+      const started = await run<Outcome>('startNotebookInstance', LAB);
+      assert.strictEqual(started.outcome, 'done', started.message);
+    });
+
+    assert.strictEqual((await run<Outcome>('refreshRunningNow')).outcome, 'done');
+    const rows = (await runningNow().provider.getChildren()).filter((n): n is BillRowNode => n instanceof BillRowNode);
+    const tooltipOf = async (name: string) => {
+      const node = rows.find((n) => n.row.resource.name === name);
+      assert.ok(node, `${name} is on Running Now: ${rows.map((n) => n.row.resource.name).join(', ')}`);
+      const item = await node.getTreeItem();
+      return { node, text: (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\/g, '') };
+    };
+    const lab = await tooltipOf(LAB);
+    assert.match(
+      lab.text,
+      /Auto-stop: auto-stop after 60 idle min\. Lifecycle configuration lab-sample-auto-stop stops it after 60 idle minutes/,
+    );
+    const fraud = await tooltipOf(FRAUD);
+    assert.match(
+      fraud.text,
+      /Auto-stop: no auto-stop\. Lifecycle configuration BasicNotebookInstanceLifecycleConfig does not stop it when idle/,
+    );
+    assert.strictEqual((await row(LAB)).description, 'InService · ml.t3.medium · auto-stop after 60 idle min');
+
+    // The row's menu passes the row: Add Auto-Stop… works on its instance.
+    await withWindow(async (ui) => {
+      ui.onInputBox(`Add auto-stop to ${FRAUD}`, (p) => p.cancel());
+      assert.strictEqual((await run<Outcome>('addAutoStop', fraud.node)).outcome, 'cancelled');
+    });
   });
 });
