@@ -5,4 +5,5 @@ export {
   DescribeScalingPoliciesCommand,
   PutScalingPolicyCommand,
   RegisterScalableTargetCommand,
+  paginateDescribeScalingPolicies,
 } from '@aws-sdk/client-application-auto-scaling';

@@ -1,5 +1,5 @@
 // Application Auto Scaling of endpoint variants: one DescribeScalableTargets call for all variants of an
-// endpoint, and a variant's policies when that variant is expanded.
+// endpoint, and a variant's policies (every page) when that variant is expanded.
 import type { ScalableTarget, ScalingPolicy } from '@aws-sdk/client-application-auto-scaling';
 import type { ScalingChoice } from '../../model/autoscalingInput';
 import { variantResourceId } from '../../model/endpointVariants';
@@ -23,17 +23,20 @@ export async function describeVariantTargets(
   return out.ScalableTargets ?? [];
 }
 
+/** Every page of the variant's policies (at most 10 a page, the API's limit). */
 export async function describeVariantPolicies(clients: AwsClients, resourceId: string): Promise<ScalingPolicy[]> {
-  const { DescribeScalingPoliciesCommand } = await import('./autoScalingSdk.js');
-  const autoscaling = await clients.autoscaling();
-  const out = await autoscaling.send(
-    new DescribeScalingPoliciesCommand({
+  const { paginateDescribeScalingPolicies } = await import('./autoScalingSdk.js');
+  const policies: ScalingPolicy[] = [];
+  for await (const page of paginateDescribeScalingPolicies(
+    { client: await clients.autoscaling(), pageSize: 10 },
+    {
       ServiceNamespace: 'sagemaker',
       ResourceId: resourceId,
       ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-    }),
-  );
-  return out.ScalingPolicies ?? [];
+    },
+  ))
+    policies.push(...(page.ScalingPolicies ?? []));
+  return policies;
 }
 
 /** Registers the variant as scalable (min/max) and puts the target-tracking policy on invocations per instance. */

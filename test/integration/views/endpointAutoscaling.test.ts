@@ -2,11 +2,12 @@
 // CMAPSS endpoint has (seed 002), bounds checked as typed, Application Auto Scaling called, the tree
 // re-described.
 import * as assert from 'assert';
+import { PutScalingPolicyCommand } from '@aws-sdk/client-application-auto-scaling';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { endpointNode } from '../hosting/support';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
 import { run, withWindow, type TestWindow } from '../support/testWindow';
-import { childNamed } from '../support/tree';
+import { childNamed, items, label } from '../support/tree';
 import { host } from '../support/workbench';
 
 async function variant(endpoint: string): Promise<ExplorerNode> {
@@ -108,6 +109,35 @@ describe('Endpoint autoscaling', function () {
     });
     const again = await variant('abalone-endpoint');
     assert.match(String((await again.getTreeItem()).description), /autoscaling 1–3$/);
+  });
+
+  it("shows every one of a variant's policies when it has more than AWS answers in a page", async () => {
+    const endpoint = 'cmapss-XGBoostEndpoint-2021-01-07-16-30-12';
+    const autoscaling = await (await host()).session.clients.autoscaling();
+    // Ten step policies beside the seeded target-tracking one: DescribeScalingPolicies answers at most ten a page.
+    for (let i = 1; i <= 10; i++)
+      await autoscaling.send(
+        new PutScalingPolicyCommand({
+          ServiceNamespace: 'sagemaker',
+          ResourceId: `endpoint/${endpoint}/variant/AllTraffic`,
+          ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+          PolicyName: `step-out-${String(i).padStart(2, '0')}`,
+          PolicyType: 'StepScaling',
+          StepScalingPolicyConfiguration: {
+            AdjustmentType: 'ChangeInCapacity',
+            StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }],
+          },
+        }),
+      );
+    (await host()).views.providers.endpoints.refresh();
+    const v = await variant(endpoint);
+    await clearRequests();
+    const policies = (await items(await v.getChildren!())).filter((i) => i.contextValue === 'scalingPolicy');
+    assert.strictEqual(policies.length, 11, policies.map((i) => label(i)).join(', '));
+    assert.ok(policies.some((i) => label(i) === 'Invocations-ScalingPolicy'));
+    assert.ok(policies.some((i) => label(i) === 'step-out-10'));
+    const pages = (await recordedRequests()).filter((r) => r.operation === 'DescribeScalingPolicies');
+    assert.strictEqual(pages.length, 2, 'two pages of at most ten');
   });
 
   it('says a serverless variant scales by itself', async () => {
