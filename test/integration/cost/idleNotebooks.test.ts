@@ -76,7 +76,7 @@ describe('Running Now: idle notebook instances', function () {
   });
   after(() => setMinutes(undefined));
 
-  it('marks the instance a notebook is connected to idle after a minute with no kernel or terminal activity on its Jupyter, with what an idle hour costs; one nobody is connected to is not read; Stop on the row stops it', async () => {
+  it('marks the instance and the space notebooks are connected to idle after a minute with no kernel or terminal activity on their Jupyter, with what an idle hour costs; an instance nobody is connected to is not read; Stop on the row stops it', async () => {
     await until(
       `${OTHER} to be InService`,
       async () => ((await shownBill()).rows.has(OTHER) ? true : undefined),
@@ -84,9 +84,10 @@ describe('Running Now: idle notebook instances', function () {
     );
     const document = await openNotebook(['print("working")']);
     await withWindow((ui) => selectInstance(ui, document, FRAUD));
-    await runCells(document, 0);
     const onSpace = await openNotebook(['print("working")']);
     await withWindow((ui) => selectSpace(ui, onSpace, `${DOMAIN_ID}/${SPACE}`));
+    // Both used just before the first reading (connecting to the space takes a while of its own).
+    await runCells(document, 0);
     await runCells(onSpace, 0);
     await clearRequests();
     await notebookRequests('DELETE');
