@@ -2,7 +2,8 @@
 // described (its default settings), the first page of its user profiles and of its spaces, and the newest app
 // of each space (one ListApps call). While a space's app is starting or stopping and the view is shown, the
 // shown spaces and the apps are listed again with backoff (never a describe per space), and a change of state
-// is announced unless a command is following that space.
+// is announced unless a command is following that space. A user profile being created, updated or deleted is
+// followed the same way, by listing the shown profiles again.
 import type {
   AppDetails,
   DescribeDomainCommandOutput,
@@ -105,8 +106,12 @@ export class DomainContents {
     this.appsComplete = complete;
   }
 
+  private profilesInProgress(): boolean {
+    return this.profiles.items.some((p) => isInProgress(p.Status));
+  }
+
   private inProgress(): boolean {
-    return this.spaces.items.some((s) => isInProgress(this.stateOf(s)));
+    return this.spaces.items.some((s) => isInProgress(this.stateOf(s))) || this.profilesInProgress();
   }
 
   /** Polls while a shown space is changing; stops when none is or the view is hidden. */
@@ -136,19 +141,46 @@ export class DomainContents {
     this.timer = undefined;
     if (this.disposed || !this.state.visible()) return;
     const before = new Map(this.spaces.items.map((s) => [s.SpaceName ?? '', this.stateOf(s)]));
+    const profilesBefore = new Map(this.profiles.items.map((p) => [p.UserProfileName ?? '', p.Status]));
+    const profilesToo = this.profilesInProgress();
     let changed = false;
     try {
       this.polls++;
-      await Promise.all([this.spaces.reloadShown(), this.readApps()]);
-      for (const space of this.spaces.items) {
-        const name = space.SpaceName ?? '';
-        const [from, to] = [before.get(name), this.stateOf(space)];
-        if (from === to) continue;
-        changed = true;
-        if (isInProgress(to) || isFollowed(FOLLOWED_SPACES, name)) continue;
-        const message = `Space ${name}: ${from ?? '?'} → ${to}`;
-        if (to === 'Failed') void window.showErrorMessage(message);
-        else void window.showInformationMessage(message);
+      await Promise.all([
+        this.spaces.reloadShown(),
+        this.readApps(),
+        ...(profilesToo ? [this.profiles.reloadShown()] : []),
+      ]);
+      const spaceChanges = this.spaces.items.map((s): [string, string | undefined, string] => [
+        s.SpaceName ?? '',
+        before.get(s.SpaceName ?? ''),
+        this.stateOf(s),
+      ]);
+      const profileChanges = profilesToo
+        ? this.profiles.items.map((p): [string, string | undefined, string] => [
+            p.UserProfileName ?? '',
+            profilesBefore.get(p.UserProfileName ?? ''),
+            p.Status ?? 'Unknown',
+          ])
+        : [];
+      // A profile that is gone was deleted: the list no longer has it.
+      const gone = profilesToo
+        ? [...profilesBefore]
+            .filter(([name]) => !this.profiles.items.some((p) => p.UserProfileName === name))
+            .map(([name, status]): [string, string | undefined, string] => [name, status, 'Deleted'])
+        : [];
+      for (const [noun, changes] of [
+        ['Space', spaceChanges],
+        ['User profile', [...profileChanges, ...gone]],
+      ] as const) {
+        for (const [name, from, to] of changes) {
+          if (from === to) continue;
+          changed = true;
+          if (isInProgress(to) || (noun === 'Space' && isFollowed(FOLLOWED_SPACES, name))) continue;
+          const message = `${noun} ${name}: ${from ?? '?'} → ${to}`;
+          if (to.includes('Failed')) void window.showErrorMessage(message);
+          else void window.showInformationMessage(message);
+        }
       }
       if (changed) this.changed();
     } catch {

@@ -5,7 +5,7 @@
 // first page of each list is one call, a describe happens only on expand, and Load more is one call more.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { CreateAppCommand } from '@aws-sdk/client-sagemaker';
+import { CreateAppCommand, CreateUserProfileCommand } from '@aws-sdk/client-sagemaker';
 import type { StudioDomainNode } from '../../../src/views/studio/studioNodes';
 import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import type { LoadMoreNode } from '../../../src/views/tree/messageNodes';
@@ -161,6 +161,46 @@ describe('Studio view', function () {
       (await described(await (await childNamed(domain, PROFILE)).getChildren!())).map(([l]) => l),
       ['autopilot-experiments', 'autogluon-image-build', 'mlops-pipeline-code'],
     );
+  });
+
+  it('follows a user profile an administrator adds: Pending → InService in the tree by listing profiles again', async () => {
+    const wb = await host();
+    const view = wb.views.treeViews.studio!;
+    await settings().update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('sagemakerWorkbench.studio.focus');
+    await until('the Studio view shown', () => view.visible || undefined);
+    // An administrator adds a profile in the console; AWS takes about a minute, which the held clock keeps Pending.
+    await wb.session.clients
+      .sagemaker()
+      .send(new CreateUserProfileCommand({ DomainId: DOMAIN_ID, UserProfileName: 'data-scientist-2' }));
+    await advanceEmulatorClock(-600);
+    let held = true;
+    try {
+      await withWindow(async (ui) => {
+        const [domain] = await studioRoot();
+        const contents = (domain as StudioDomainNode).contents;
+        const row = async () =>
+          String((await (await childNamed(domain, 'data-scientist-2')).getTreeItem()).description);
+        assert.strictEqual(await row(), 'Pending · 0 spaces');
+        assert.ok(contents.polling, 'a poll is scheduled while a shown profile is Pending');
+        await clearRequests();
+        await advanceEmulatorClock(600);
+        held = false;
+        await until('the profile InService', async () => ((await row()) === '0 spaces' ? true : undefined), 30_000);
+        assert.deepStrictEqual(
+          ui.shown('info').filter((m) => m.startsWith('User profile ')),
+          ['User profile data-scientist-2: Pending → InService'],
+        );
+        const calls = await studioCalls();
+        assert.ok(calls.includes('ListUserProfiles'), calls.join(', '));
+        assert.ok(!calls.includes('DescribeUserProfile'), 'found by listing, with no describe per profile');
+        await until('polling ended', () => !contents.polling || undefined);
+      });
+    } finally {
+      if (held) await advanceEmulatorClock(600);
+      await settings().update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.view.explorer');
+    }
   });
 
   it('polls a space a teammate starts while the view is shown: Pending → InService in the tree without a refresh, lists only', async () => {
