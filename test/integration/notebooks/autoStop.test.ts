@@ -256,6 +256,41 @@ describe('Notebook instance auto-stop', function () {
     assert.strictEqual((await row(STARTING)).description, 'Stopped · ml.m5.xlarge · auto-stop after 60 idle min');
   });
 
+  it("refuses a copy whose on-start script would pass the API's 16,384 base64 characters, and sends nothing", async () => {
+    // A long on-start script that fits as it is (16,000 characters in base64), attached to the lab instance.
+    const long = `#!/bin/bash\n${'echo "preparing the lab"\n'.repeat(480)}`.slice(0, 12_000);
+    const client = await sagemaker();
+    await client.send(
+      new CreateNotebookInstanceLifecycleConfigCommand({
+        NotebookInstanceLifecycleConfigName: 'lab-long-start',
+        OnStart: [{ Content: Buffer.from(long).toString('base64') }],
+      }),
+    );
+    await client.send(
+      new UpdateNotebookInstanceCommand({ NotebookInstanceName: LAB, LifecycleConfigName: 'lab-long-start' }),
+    );
+    await advanceEmulatorClock(61);
+    await until(
+      'the update to end',
+      async () => (await describeInstance(LAB)).NotebookInstanceStatus === 'Stopped' || undefined,
+    );
+    await clearRequests();
+    await withWindow(async (ui) => {
+      ui.onInputBox(`Add auto-stop to ${LAB}`, '60');
+      ui.onQuickPick(`${LAB} runs lifecycle configuration lab-long-start`, (p) =>
+        p.pick('Copy lab-long-start with auto-stop added'),
+      );
+      const refused = await run<Outcome>('addAutoStop', LAB);
+      assert.strictEqual(refused.outcome, 'refused');
+      assert.match(
+        refused.message ?? '',
+        /^The on-start script would have 12,\d{3} characters \(1[67],\d{3} base64-encoded\); SageMaker takes at most 16,384 base64-encoded characters/,
+      );
+      assert.deepStrictEqual(ui.shown('warning'), [refused.message]);
+    });
+    assert.deepStrictEqual(await writes(), [], 'nothing was created or attached');
+  });
+
   it("says on Running Now's row of an InService instance whether it stops when idle, the AWS sample's script included", async () => {
     // The lab instance gets the widely copied AWS sample (idle time in seconds, autostop.py from cron), then starts.
     const sample = [
