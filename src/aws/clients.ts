@@ -8,7 +8,7 @@ import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
@@ -16,9 +16,7 @@ import { sessionKey, type ResolvedSession } from '../model/sessionSettings';
 import { callLoggingPlugin, type ApiCall } from './callLogging';
 
 /** Keys are the IAM service prefixes, which is also what the log and error messages name. */
-const CONSTRUCTORS = { sagemaker: SageMakerClient } as const;
-
-/** Every service the extension calls; all but SageMaker load their SDK package on first use (`lazy`). */
+/** Every service the extension calls; each loads its SDK package on first use (`lazy`). */
 export type ServiceId =
   | 'sagemaker'
   | 'sagemaker-runtime'
@@ -28,8 +26,6 @@ export type ServiceId =
   | 'cloudwatch'
   | 'application-autoscaling'
   | 's3';
-type EagerService = keyof typeof CONSTRUCTORS;
-type ClientOf<S extends EagerService> = InstanceType<(typeof CONSTRUCTORS)[S]>;
 
 /** IAM prefix used in permission messages; the runtime's actions live under `sagemaker:`. */
 export function iamPrefix(service: ServiceId | 'iam' | 'ecr'): string {
@@ -46,22 +42,10 @@ export class AwsClients {
     private readonly userAgent: string,
   ) {}
 
-  get<S extends EagerService>(service: S): ClientOf<S> {
-    const session = this.currentSession();
-    const key = `${service}|${sessionKey(session)}`;
-    let client = this.clients.get(key) as ClientOf<S> | undefined;
-    if (!client) {
-      client = this.create(service, session);
-      this.clients.set(key, client);
-    }
-    return client;
+  sagemaker(): Promise<SageMakerClient> {
+    return this.lazy('sagemaker', async () => (await import('./sagemaker/sageMakerSdk.js')).SageMakerClient);
   }
-
-  sagemaker(): SageMakerClient {
-    return this.get('sagemaker');
-  }
-  // The other services' SDK packages load on first use, each in its own webpack chunk: activation and the
-  // SageMaker lists need none of them.
+  // Each service's SDK package loads on first use, in its own webpack chunk: activation needs none of them.
   runtime(): Promise<SageMakerRuntimeClient> {
     return this.lazy(
       'sagemaker-runtime',
@@ -129,10 +113,6 @@ export class AwsClients {
 
   dispose(): void {
     this.reset();
-  }
-
-  private create<S extends EagerService>(service: S, session: ResolvedSession): ClientOf<S> {
-    return this.build(CONSTRUCTORS[service] as unknown as new (config: object) => ClientOf<S>, service, session);
   }
 
   private build<C>(Ctor: new (config: object) => C, service: string, session: ResolvedSession): C {

@@ -76,10 +76,10 @@ describe('AWS session', function () {
     // AWS_REGION from the environment outranks the profile's region, as in the AWS CLI.
     const expected = process.env.AWS_REGION ?? 'eu-west-1';
     assert.strictEqual(api.session.current.region, expected);
-    const a = api.session.clients.sagemaker();
-    assert.strictEqual(api.session.clients.sagemaker(), a, 'same client for the same session');
+    const a = await api.session.clients.sagemaker();
+    assert.strictEqual(await api.session.clients.sagemaker(), a, 'same client for the same session');
     await api.session.setProfileAndRegion(undefined, 'us-west-2');
-    assert.notStrictEqual(api.session.clients.sagemaker(), a, 'another client for another region');
+    assert.notStrictEqual(await api.session.clients.sagemaker(), a, 'another client for another region');
   });
 
   it('sends calls to the emulator and logs service, operation, duration and request id', async () => {
@@ -87,7 +87,7 @@ describe('AWS session', function () {
     await clearRequests();
     logged.length = 0;
     // A page size no view uses marks this call among any the views make as they reload after the last test.
-    const out = await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({ MaxResults: 7 }));
+    const out = await (await api.session.clients.sagemaker()).send(new ListNotebookInstancesCommand({ MaxResults: 7 }));
     assert.ok((out.NotebookInstances ?? []).length > 0, 'the seeded notebook instances are listed');
     const ours = (await recordedRequests()).filter(
       (r) => (r.input as { MaxResults?: number } | undefined)?.MaxResults === 7,
@@ -104,7 +104,7 @@ describe('AWS session', function () {
 
   it('never writes the secret key or session token to the log', async () => {
     const api = await host();
-    await api.session.clients.sagemaker().send(new ListNotebookInstancesCommand({}));
+    await (await api.session.clients.sagemaker()).send(new ListNotebookInstancesCommand({}));
     // The default profile of the fixture credentials file is what signed the call.
     const credentials = fs.readFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? '', 'utf8');
     const secret = /aws_secret_access_key\s*=\s*(\S+)/.exec(credentials)?.[1];
@@ -199,13 +199,10 @@ describe('AWS session', function () {
   it('tells the user to run aws sso login when the SSO profile has no session', async () => {
     const api = await host();
     await api.session.setProfileAndRegion('ml-sso', '');
-    const error = await api.session.clients
-      .sagemaker()
-      .send(new ListNotebookInstancesCommand({}))
-      .then(
-        () => assert.fail('an SSO profile without a cached token cannot sign'),
-        (e: unknown) => e,
-      );
+    const error = await (await api.session.clients.sagemaker()).send(new ListNotebookInstancesCommand({})).then(
+      () => assert.fail('an SSO profile without a cached token cannot sign'),
+      (e: unknown) => e,
+    );
     const mapped = toUserError(error, api.session, 'sagemaker', 'ListNotebookInstances');
     assert.strictEqual(mapped.kind, 'sso-expired', mapped.message);
     assert.match(mapped.message, /aws sso login --profile ml-sso/);
@@ -214,13 +211,10 @@ describe('AWS session', function () {
   it('maps expired credentials from AWS to a message that says so', async () => {
     const api = await host();
     await setFaults([{ kind: 'expired-credentials' }]);
-    const error = await api.session.clients
-      .sagemaker()
-      .send(new ListNotebookInstancesCommand({}))
-      .then(
-        () => assert.fail('the emulator answers ExpiredToken'),
-        (e: unknown) => e,
-      );
+    const error = await (await api.session.clients.sagemaker()).send(new ListNotebookInstancesCommand({})).then(
+      () => assert.fail('the emulator answers ExpiredToken'),
+      (e: unknown) => e,
+    );
     const mapped = toUserError(error, api.session, 'sagemaker', 'ListNotebookInstances');
     assert.strictEqual(mapped.kind, 'credentials-expired', mapped.message);
     assert.match(mapped.message, /have expired/);

@@ -1,13 +1,9 @@
 // Autopilot (AutoML) jobs and their candidates: the list and describe calls the views make.
-import {
-  DescribeAutoMLJobCommand,
-  DescribeAutoMLJobV2Command,
-  ListAutoMLJobsCommand,
-  ListCandidatesForAutoMLJobCommand,
-  type AutoMLCandidate,
-  type AutoMLJobStatus,
-  type AutoMLJobSummary,
-  type DescribeAutoMLJobV2CommandOutput,
+import type {
+  AutoMLCandidate,
+  AutoMLJobStatus,
+  AutoMLJobSummary,
+  DescribeAutoMLJobV2CommandOutput,
 } from '@aws-sdk/client-sagemaker';
 import type { Page } from '../../model/pagedList';
 import type { SortOrder } from '../../model/autoMlObjective';
@@ -25,7 +21,9 @@ export async function listAutoMlJobsPage(
   filter: ViewFilter,
   maxResults = PAGE_SIZE,
 ): Promise<Page<AutoMLJobSummary>> {
-  const out = await clients.sagemaker().send(
+  const { ListAutoMLJobsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListAutoMLJobsCommand({
       MaxResults: maxResults,
       NextToken: nextToken,
@@ -66,8 +64,9 @@ export function factsFromV2(out: DescribeAutoMLJobV2CommandOutput): AutoMlJobFac
   };
 }
 
-export function describeAutoMlJobV2(clients: AwsClients, name: string) {
-  return clients.sagemaker().send(new DescribeAutoMLJobV2Command({ AutoMLJobName: name }));
+export async function describeAutoMlJobV2(clients: AwsClients, name: string) {
+  const { DescribeAutoMLJobV2Command } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribeAutoMLJobV2Command({ AutoMLJobName: name }));
 }
 
 /**
@@ -75,11 +74,12 @@ export function describeAutoMlJobV2(clients: AwsClients, name: string) {
  * regions, emulators) gets DescribeAutoMLJob instead, which carries the same facts for tabular jobs.
  */
 export async function describeAutoMlJobFacts(clients: AwsClients, name: string): Promise<AutoMlJobFacts> {
+  const { DescribeAutoMLJobCommand } = await import('./sageMakerSdk.js');
   try {
     return factsFromV2(await describeAutoMlJobV2(clients, name));
   } catch (error) {
     if (!isUnknownOperation(error)) throw error;
-    const v1 = await clients.sagemaker().send(new DescribeAutoMLJobCommand({ AutoMLJobName: name }));
+    const v1 = await (await clients.sagemaker()).send(new DescribeAutoMLJobCommand({ AutoMLJobName: name }));
     return {
       problemType: v1.ResolvedAttributes?.ProblemType ?? v1.ProblemType,
       objectiveMetric:
@@ -104,7 +104,9 @@ export async function listCandidatesPage(
   sortOrder: SortOrder,
   maxResults = PAGE_SIZE,
 ): Promise<Page<AutoMLCandidate>> {
-  const out = await clients.sagemaker().send(
+  const { ListCandidatesForAutoMLJobCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListCandidatesForAutoMLJobCommand({
       AutoMLJobName: jobName,
       SortBy: 'FinalObjectiveMetricValue',

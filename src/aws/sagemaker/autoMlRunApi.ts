@@ -1,13 +1,6 @@
 // Starting and stopping Autopilot experiments, reading every candidate of one (the SDK paginator), and
 // reading the header of the training data without downloading it (a ranged GET of the first 64 KB).
-import {
-  CreateAutoMLJobV2Command,
-  DescribeAutoMLJobV2Command,
-  StopAutoMLJobCommand,
-  paginateListCandidatesForAutoMLJob,
-  type AutoMLCandidate,
-  type CreateAutoMLJobV2CommandInput,
-} from '@aws-sdk/client-sagemaker';
+import type { AutoMLCandidate, CreateAutoMLJobV2CommandInput } from '@aws-sdk/client-sagemaker';
 import { parse } from 'csv-parse/sync';
 import type { AutoMlPlan } from '../../model/autoMlPlan';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
@@ -51,7 +44,8 @@ export function createJobInput(plan: AutoMlPlan): CreateAutoMLJobV2CommandInput 
 }
 
 export async function startAutoMlJob(clients: AwsClients, plan: AutoMlPlan): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { CreateAutoMLJobV2Command, DescribeAutoMLJobV2Command } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   const input = createJobInput(plan);
   const dataOf = (config: CreateAutoMLJobV2CommandInput['AutoMLJobInputDataConfig']) =>
     config?.[0]?.DataSource?.S3DataSource?.S3Uri;
@@ -69,13 +63,15 @@ export async function startAutoMlJob(clients: AwsClients, plan: AutoMlPlan): Pro
 }
 
 export async function stopAutoMlJob(clients: AwsClients, name: string): Promise<void> {
-  await clients.sagemaker().send(new StopAutoMLJobCommand({ AutoMLJobName: name }));
+  const { StopAutoMLJobCommand } = await import('./sageMakerSdk.js');
+  await (await clients.sagemaker()).send(new StopAutoMLJobCommand({ AutoMLJobName: name }));
 }
 
 export async function allCandidates(clients: AwsClients, jobName: string): Promise<AutoMLCandidate[]> {
+  const { paginateListCandidatesForAutoMLJob } = await import('./sageMakerSdk.js');
   const out: AutoMLCandidate[] = [];
   for await (const page of paginateListCandidatesForAutoMLJob(
-    { client: clients.sagemaker(), pageSize: 100 },
+    { client: await clients.sagemaker(), pageSize: 100 },
     { AutoMLJobName: jobName, SortBy: 'CreationTime', SortOrder: 'Ascending' },
   )) {
     out.push(...(page.Candidates ?? []));

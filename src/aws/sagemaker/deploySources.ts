@@ -2,7 +2,7 @@
 // ran with: a registry version (the model names the version, AWS resolves image and artefact), a completed
 // training job's artefact with its image, an Autopilot candidate's inference containers (several make an
 // inference pipeline), or a model that already exists.
-import { DescribeModelCommand, type AutoMLCandidate, type ContainerDefinition } from '@aws-sdk/client-sagemaker';
+import type { AutoMLCandidate, ContainerDefinition } from '@aws-sdk/client-sagemaker';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
 import type { AwsClients } from '../clients';
 import { describeAutoMlJobFacts } from './autoMlApi';
@@ -85,7 +85,8 @@ export async function candidateSource(
 }
 
 export async function existingModelSource(clients: AwsClients, modelName: string): Promise<DeploySource> {
-  const d = await clients.sagemaker().send(new DescribeModelCommand({ ModelName: modelName }));
+  const { DescribeModelCommand } = await import('./sageMakerSdk.js');
+  const d = await (await clients.sagemaker()).send(new DescribeModelCommand({ ModelName: modelName }));
   const containers = d.Containers ?? (d.PrimaryContainer ? [d.PrimaryContainer] : []);
   return {
     kind: 'model',

@@ -1,18 +1,6 @@
 // The calls a deployment makes: model, endpoint configuration (variant AllTraffic), endpoint or update,
 // then the SDK's EndpointInService waiter (DescribeEndpoint with backoff) until it settles.
-import {
-  CreateEndpointCommand,
-  CreateEndpointConfigCommand,
-  CreateModelCommand,
-  DescribeEndpointCommand,
-  DescribeEndpointConfigCommand,
-  DescribeModelCommand,
-  UpdateEndpointCommand,
-  waitForEndpointInService,
-  type ContainerDefinition,
-  type DescribeEndpointCommandOutput,
-  type ProductionVariant,
-} from '@aws-sdk/client-sagemaker';
+import type { ContainerDefinition, DescribeEndpointCommandOutput, ProductionVariant } from '@aws-sdk/client-sagemaker';
 import { WaiterState } from '@smithy/core/client';
 import type { DeployPlan } from '../../model/deployPlan';
 import type { AwsClients } from '../clients';
@@ -24,7 +12,8 @@ export async function createModel(
   containers: ContainerDefinition[],
   roleArn: string,
 ): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { CreateModelCommand, DescribeModelCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   await sendOnce(
     () =>
       sagemaker.send(
@@ -77,7 +66,8 @@ export async function createEndpointConfig(
   variants: ProductionVariant[],
   captureTo?: string,
 ): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { CreateEndpointConfigCommand, DescribeEndpointConfigCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   await sendOnce(
     () =>
       sagemaker.send(
@@ -103,7 +93,8 @@ export async function createEndpointConfig(
 }
 
 export async function createEndpoint(clients: AwsClients, name: string, configName: string): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { CreateEndpointCommand, DescribeEndpointCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   await sendOnce(
     () => sagemaker.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: configName })),
     async () => {
@@ -114,7 +105,9 @@ export async function createEndpoint(clients: AwsClients, name: string, configNa
 }
 
 export async function updateEndpoint(clients: AwsClients, name: string, configName: string): Promise<void> {
-  await clients.sagemaker().send(new UpdateEndpointCommand({ EndpointName: name, EndpointConfigName: configName }));
+  const { UpdateEndpointCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  await sagemaker.send(new UpdateEndpointCommand({ EndpointName: name, EndpointConfigName: configName }));
 }
 
 export type Settled =
@@ -129,9 +122,10 @@ export async function waitForEndpoint(
   signal: AbortSignal,
   pollSeconds = 15,
 ): Promise<Settled> {
+  const { waitForEndpointInService } = await import('./sageMakerSdk.js');
   const result = await waitForEndpointInService(
     {
-      client: clients.sagemaker(),
+      client: await clients.sagemaker(),
       maxWaitTime: 3 * 3600,
       minDelay: pollSeconds,
       maxDelay: Math.max(pollSeconds, 60),

@@ -1,16 +1,5 @@
 // Endpoints: the list call of the view, the describes made when one endpoint is expanded, and deletion.
-import {
-  DeleteEndpointCommand,
-  DeleteEndpointConfigCommand,
-  DeleteModelCommand,
-  DescribeEndpointCommand,
-  DescribeEndpointConfigCommand,
-  ListEndpointConfigsCommand,
-  ListEndpointsCommand,
-  type EndpointConfigSummary,
-  type EndpointStatus,
-  type EndpointSummary,
-} from '@aws-sdk/client-sagemaker';
+import type { EndpointConfigSummary, EndpointStatus, EndpointSummary } from '@aws-sdk/client-sagemaker';
 import type { Page } from '../../model/pagedList';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
@@ -34,7 +23,9 @@ export async function listEndpointsPage(
   filter: ViewFilter,
   maxResults: number,
 ): Promise<Page<EndpointSummary>> {
-  const out = await clients.sagemaker().send(
+  const { ListEndpointsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListEndpointsCommand({
       MaxResults: maxResults,
       NextToken: nextToken,
@@ -49,29 +40,36 @@ export async function listEndpointsPage(
   return { items: out.Endpoints ?? [], nextToken: out.NextToken };
 }
 
-export function describeEndpoint(clients: AwsClients, name: string) {
-  return clients.sagemaker().send(new DescribeEndpointCommand({ EndpointName: name }));
+export async function describeEndpoint(clients: AwsClients, name: string) {
+  const { DescribeEndpointCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribeEndpointCommand({ EndpointName: name }));
 }
 
-export function describeEndpointConfig(clients: AwsClients, name: string) {
-  return clients.sagemaker().send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
+export async function describeEndpointConfig(clients: AwsClients, name: string) {
+  const { DescribeEndpointConfigCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
 }
 
 export async function deleteEndpoint(clients: AwsClients, name: string): Promise<void> {
-  await clients.sagemaker().send(new DeleteEndpointCommand({ EndpointName: name }));
+  const { DeleteEndpointCommand } = await import('./sageMakerSdk.js');
+  await (await clients.sagemaker()).send(new DeleteEndpointCommand({ EndpointName: name }));
 }
 
 export async function deleteEndpointConfig(clients: AwsClients, name: string): Promise<void> {
-  await clients.sagemaker().send(new DeleteEndpointConfigCommand({ EndpointConfigName: name }));
+  const { DeleteEndpointConfigCommand } = await import('./sageMakerSdk.js');
+  await (await clients.sagemaker()).send(new DeleteEndpointConfigCommand({ EndpointConfigName: name }));
 }
 
 export async function deleteModel(clients: AwsClients, name: string): Promise<void> {
-  await clients.sagemaker().send(new DeleteModelCommand({ ModelName: name }));
+  const { DeleteModelCommand } = await import('./sageMakerSdk.js');
+  await (await clients.sagemaker()).send(new DeleteModelCommand({ ModelName: name }));
 }
 
 /** Names of the InService endpoints, newest first (one call of up to 100): what a picker offers. */
 export async function listInServiceEndpointNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients.sagemaker().send(
+  const { ListEndpointsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListEndpointsCommand({
       StatusEquals: 'InService',
       SortBy: 'CreationTime',
@@ -88,7 +86,9 @@ export async function listEndpointConfigsNamed(
   nameContains: string,
   max = 20,
 ): Promise<EndpointConfigSummary[]> {
-  const out = await clients.sagemaker().send(
+  const { ListEndpointConfigsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListEndpointConfigsCommand({
       NameContains: nameContains,
       SortBy: 'CreationTime',

@@ -1,16 +1,9 @@
 // The model registry: package groups, their versions, and the statistics object a version's metrics live in.
-import {
-  CreateModelPackageCommand,
-  CreateModelPackageGroupCommand,
-  DescribeModelPackageCommand,
-  DescribeModelPackageGroupCommand,
-  ListModelPackageGroupsCommand,
-  ListModelPackagesCommand,
-  UpdateModelPackageCommand,
-  type ContainerDefinition,
-  type DescribeModelPackageCommandOutput,
-  type ModelPackageGroupSummary,
-  type ModelPackageSummary,
+import type {
+  ContainerDefinition,
+  DescribeModelPackageCommandOutput,
+  ModelPackageGroupSummary,
+  ModelPackageSummary,
 } from '@aws-sdk/client-sagemaker';
 import type { Page } from '../../model/pagedList';
 import { parseQualityMetricsText, parseS3Uri, type QualityMetric } from '../../model/modelQualityMetrics';
@@ -28,7 +21,9 @@ export async function listModelPackageGroupsPage(
   nextToken: string | undefined,
   filter: ViewFilter,
 ): Promise<Page<ModelPackageGroupSummary>> {
-  const out = await clients.sagemaker().send(
+  const { ListModelPackageGroupsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListModelPackageGroupsCommand({
       MaxResults: PAGE_SIZE,
       NextToken: nextToken,
@@ -48,7 +43,9 @@ export async function listModelPackagesPage(
   groupName: string,
   nextToken: string | undefined,
 ): Promise<Page<ModelPackageSummary>> {
-  const out = await clients.sagemaker().send(
+  const { ListModelPackagesCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListModelPackagesCommand({
       ModelPackageGroupName: groupName,
       SortBy: 'CreationTime',
@@ -60,13 +57,15 @@ export async function listModelPackagesPage(
   return { items: out.ModelPackageSummaryList ?? [], nextToken: out.NextToken };
 }
 
-export function describeModelPackageGroup(clients: AwsClients, name: string) {
-  return clients.sagemaker().send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: name }));
+export async function describeModelPackageGroup(clients: AwsClients, name: string) {
+  const { DescribeModelPackageGroupCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: name }));
 }
 
 /** `name` is the version's ARN (a versioned package has no name of its own). */
-export function describeModelPackage(clients: AwsClients, arnOrName: string) {
-  return clients.sagemaker().send(new DescribeModelPackageCommand({ ModelPackageName: arnOrName }));
+export async function describeModelPackage(clients: AwsClients, arnOrName: string) {
+  const { DescribeModelPackageCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribeModelPackageCommand({ ModelPackageName: arnOrName }));
 }
 
 /** Reads a metrics document (ModelMetrics.*.Statistics.S3Uri) as text. */
@@ -85,7 +84,9 @@ export async function setModelPackageApproval(
   status: 'Approved' | 'Rejected',
   description: string,
 ): Promise<void> {
-  await clients.sagemaker().send(
+  const { UpdateModelPackageCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  await sagemaker.send(
     new UpdateModelPackageCommand({
       ModelPackageArn: arn,
       ModelApprovalStatus: status,
@@ -99,7 +100,9 @@ export async function currentApprovedVersion(
   clients: AwsClients,
   groupName: string,
 ): Promise<ModelPackageSummary | undefined> {
-  const out = await clients.sagemaker().send(
+  const { ListModelPackagesCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListModelPackagesCommand({
       ModelPackageGroupName: groupName,
       ModelApprovalStatus: 'Approved',
@@ -123,15 +126,17 @@ export async function readQualityMetrics(clients: AwsClients, statisticsUri: str
 
 /** Names of the model package groups, newest first (one call of up to 100): what a picker offers. */
 export async function listModelPackageGroupNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients
-    .sagemaker()
-    .send(new ListModelPackageGroupsCommand({ SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
+  const { ListModelPackageGroupsCommand } = await import('./sageMakerSdk.js');
+  const out = await (
+    await clients.sagemaker()
+  ).send(new ListModelPackageGroupsCommand({ SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 }));
   return (out.ModelPackageGroupSummaryList ?? []).map((g) => g.ModelPackageGroupName ?? '');
 }
 
 /** Creates a group; a retry that meets the group its lost first attempt made counts as this call's success. */
 export async function createModelPackageGroup(clients: AwsClients, name: string, description: string): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { CreateModelPackageGroupCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   await sendOnce(
     () =>
       sagemaker.send(
@@ -153,8 +158,10 @@ export interface NewModelVersion {
 
 /** Registers a version in a group; returns its ARN. */
 export async function createModelPackage(clients: AwsClients, v: NewModelVersion): Promise<string | undefined> {
+  const { CreateModelPackageCommand } = await import('./sageMakerSdk.js');
   // Its ClientToken, filled in by the SDK and kept across retries, makes a retried request return the same version.
-  const out = await clients.sagemaker().send(
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new CreateModelPackageCommand({
       ModelPackageGroupName: v.group,
       ModelPackageDescription: v.description,

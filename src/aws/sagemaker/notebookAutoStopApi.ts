@@ -3,11 +3,6 @@
 // configurations are described, each once (AutoStopReader, kept for the session), never one call per instance.
 // Plus what Add Auto-Stop… sends: the names a new configuration must avoid and the UpdateNotebookInstance that
 // attaches it.
-import {
-  DescribeNotebookInstanceLifecycleConfigCommand,
-  ListNotebookInstanceLifecycleConfigsCommand,
-  UpdateNotebookInstanceCommand,
-} from '@aws-sdk/client-sagemaker';
 import { recogniseAutoStop, type AutoStopFinding } from '../../model/autoStopScript';
 import { decodeLifecycleScript } from '../../model/lifecycleScripts';
 import type { AwsClients } from '../clients';
@@ -25,6 +20,13 @@ export type AutoStopVerdict =
 
 const isAccessDenied = (error: unknown) => /AccessDenied/.test((error as { name?: string })?.name ?? '');
 
+async function describeLifecycleConfig(clients: AwsClients, config: string) {
+  const { DescribeNotebookInstanceLifecycleConfigCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(
+    new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: config }),
+  );
+}
+
 /**
  * Auto-stop verdicts by lifecycle configuration, for one session (profile, Region, endpoint: the caller keys it).
  * A configuration is described once; a LastModifiedTime seen elsewhere that differs from the one read (the
@@ -39,25 +41,22 @@ export class AutoStopReader {
   read(clients: AwsClients, config: string): Promise<AutoStopVerdict> {
     let verdict = this.verdicts.get(config);
     if (!verdict) {
-      verdict = clients
-        .sagemaker()
-        .send(new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: config }))
-        .then(
-          (out): AutoStopVerdict => {
-            const lastModified = out.LastModifiedTime ?? out.CreationTime;
-            this.modified.set(config, lastModified?.getTime());
-            return {
-              state: 'read',
-              config,
-              finding: recogniseAutoStop(decodeLifecycleScript(out.OnStart?.[0]?.Content)),
-              lastModified,
-            };
-          },
-          (error: unknown): AutoStopVerdict => {
-            if (!isAccessDenied(error)) this.verdicts.delete(config);
-            return { state: 'unreadable', config, error };
-          },
-        );
+      verdict = describeLifecycleConfig(clients, config).then(
+        (out): AutoStopVerdict => {
+          const lastModified = out.LastModifiedTime ?? out.CreationTime;
+          this.modified.set(config, lastModified?.getTime());
+          return {
+            state: 'read',
+            config,
+            finding: recogniseAutoStop(decodeLifecycleScript(out.OnStart?.[0]?.Content)),
+            lastModified,
+          };
+        },
+        (error: unknown): AutoStopVerdict => {
+          if (!isAccessDenied(error)) this.verdicts.delete(config);
+          return { state: 'unreadable', config, error };
+        },
+      );
       this.verdicts.set(config, verdict);
     }
     return verdict;
@@ -91,7 +90,9 @@ export class AutoStopReader {
 
 /** Lifecycle configuration names that contain `part` (one call; the caller matches them exactly). */
 export async function lifecycleConfigNamesContaining(clients: AwsClients, part: string): Promise<string[]> {
-  const out = await clients.sagemaker().send(
+  const { ListNotebookInstanceLifecycleConfigsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListNotebookInstanceLifecycleConfigsCommand({
       NameContains: part,
       MaxResults: 100,
@@ -104,7 +105,8 @@ export async function lifecycleConfigNamesContaining(clients: AwsClients, part: 
 
 /** Attaches a lifecycle configuration; SageMaker takes it only while the instance is Stopped. */
 export async function attachLifecycleConfig(clients: AwsClients, instance: string, config: string): Promise<void> {
-  await clients
-    .sagemaker()
-    .send(new UpdateNotebookInstanceCommand({ NotebookInstanceName: instance, LifecycleConfigName: config }));
+  const { UpdateNotebookInstanceCommand } = await import('./sageMakerSdk.js');
+  await (
+    await clients.sagemaker()
+  ).send(new UpdateNotebookInstanceCommand({ NotebookInstanceName: instance, LifecycleConfigName: config }));
 }

@@ -1,13 +1,8 @@
 // Notebook instances and lifecycle configurations: the list and describe calls the views make.
-import {
-  DescribeNotebookInstanceCommand,
-  ListCodeRepositoriesCommand,
-  DescribeNotebookInstanceLifecycleConfigCommand,
-  ListNotebookInstanceLifecycleConfigsCommand,
-  ListNotebookInstancesCommand,
-  type NotebookInstanceLifecycleConfigSummary,
-  type NotebookInstanceStatus,
-  type NotebookInstanceSummary,
+import type {
+  NotebookInstanceLifecycleConfigSummary,
+  NotebookInstanceStatus,
+  NotebookInstanceSummary,
 } from '@aws-sdk/client-sagemaker';
 import type { Page } from '../../model/pagedList';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
@@ -29,7 +24,9 @@ export async function listNotebookInstancesPage(
   filter: ViewFilter,
   maxResults: number,
 ): Promise<Page<NotebookInstanceSummary>> {
-  const out = await clients.sagemaker().send(
+  const { ListNotebookInstancesCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListNotebookInstancesCommand({
       MaxResults: maxResults,
       NextToken: nextToken,
@@ -50,7 +47,9 @@ export async function listLifecycleConfigsPage(
   filter: ViewFilter,
   maxResults: number,
 ): Promise<Page<NotebookInstanceLifecycleConfigSummary>> {
-  const out = await clients.sagemaker().send(
+  const { ListNotebookInstanceLifecycleConfigsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListNotebookInstanceLifecycleConfigsCommand({
       MaxResults: maxResults,
       NextToken: nextToken,
@@ -64,36 +63,41 @@ export async function listLifecycleConfigsPage(
   return { items: out.NotebookInstanceLifecycleConfigs ?? [], nextToken: out.NextToken };
 }
 
-export function describeNotebookInstance(clients: AwsClients, name: string) {
-  return clients.sagemaker().send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name }));
+export async function describeNotebookInstance(clients: AwsClients, name: string) {
+  const { DescribeNotebookInstanceCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name }));
 }
 
-export function describeLifecycleConfig(clients: AwsClients, name: string) {
-  return clients
-    .sagemaker()
-    .send(new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
+export async function describeLifecycleConfig(clients: AwsClients, name: string) {
+  const { DescribeNotebookInstanceLifecycleConfigCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(
+    new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }),
+  );
 }
 
 /** Names of the first 100 instances, by name (the pick list of a palette command). */
 export async function notebookInstanceNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients
-    .sagemaker()
-    .send(new ListNotebookInstancesCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
+  const { ListNotebookInstancesCommand } = await import('./sageMakerSdk.js');
+  const out = await (
+    await clients.sagemaker()
+  ).send(new ListNotebookInstancesCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
   return (out.NotebookInstances ?? []).map((i) => i.NotebookInstanceName ?? '');
 }
 
 /** Names of the first 100 lifecycle configurations, by name (the create wizard's choices). */
 export async function lifecycleConfigNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients
-    .sagemaker()
-    .send(new ListNotebookInstanceLifecycleConfigsCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
+  const { ListNotebookInstanceLifecycleConfigsCommand } = await import('./sageMakerSdk.js');
+  const out = await (
+    await clients.sagemaker()
+  ).send(new ListNotebookInstanceLifecycleConfigsCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
   return (out.NotebookInstanceLifecycleConfigs ?? []).map((c) => c.NotebookInstanceLifecycleConfigName ?? '');
 }
 
 /** Names of the first 100 SageMaker code repositories, by name. */
 export async function codeRepositoryNames(clients: AwsClients): Promise<string[]> {
-  const out = await clients
-    .sagemaker()
-    .send(new ListCodeRepositoriesCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
+  const { ListCodeRepositoriesCommand } = await import('./sageMakerSdk.js');
+  const out = await (
+    await clients.sagemaker()
+  ).send(new ListCodeRepositoriesCommand({ MaxResults: 100, SortBy: 'Name', SortOrder: 'Ascending' }));
   return (out.CodeRepositorySummaryList ?? []).map((r) => r.CodeRepositoryName ?? '');
 }

@@ -1,22 +1,6 @@
 // Notebook instances' lifecycle: start, stop, delete and the SDK waiters that follow them; the presigned
 // Jupyter URL; creating an instance; lifecycle configurations (create, update, delete, who uses one).
-import {
-  CreateNotebookInstanceCommand,
-  CreateNotebookInstanceLifecycleConfigCommand,
-  CreatePresignedNotebookInstanceUrlCommand,
-  DeleteNotebookInstanceCommand,
-  DeleteNotebookInstanceLifecycleConfigCommand,
-  DescribeNotebookInstanceCommand,
-  DescribeNotebookInstanceLifecycleConfigCommand,
-  ListNotebookInstancesCommand,
-  StartNotebookInstanceCommand,
-  StopNotebookInstanceCommand,
-  UpdateNotebookInstanceLifecycleConfigCommand,
-  waitForNotebookInstanceDeleted,
-  waitForNotebookInstanceInService,
-  waitForNotebookInstanceStopped,
-  type CreateNotebookInstanceCommandInput,
-} from '@aws-sdk/client-sagemaker';
+import type { CreateNotebookInstanceCommandInput } from '@aws-sdk/client-sagemaker';
 import { WaiterState } from '@smithy/core/client';
 import { encodeLifecycleScript } from '../../model/lifecycleScripts';
 import type { AwsClients } from '../clients';
@@ -24,7 +8,8 @@ import { madeMomentsAgo, sendOnce } from '../retriedCreate';
 
 /** Callers check the instance is Stopped or Failed first, so finding it Pending after a retry means this start took. */
 export async function startNotebookInstance(clients: AwsClients, name: string): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { DescribeNotebookInstanceCommand, StartNotebookInstanceCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   await sendOnce(
     () => sagemaker.send(new StartNotebookInstanceCommand({ NotebookInstanceName: name })),
     async () => {
@@ -36,18 +21,21 @@ export async function startNotebookInstance(clients: AwsClients, name: string): 
 }
 
 export async function stopNotebookInstance(clients: AwsClients, name: string): Promise<void> {
-  await clients.sagemaker().send(new StopNotebookInstanceCommand({ NotebookInstanceName: name }));
+  const { StopNotebookInstanceCommand } = await import('./sageMakerSdk.js');
+  await (await clients.sagemaker()).send(new StopNotebookInstanceCommand({ NotebookInstanceName: name }));
 }
 
 export async function deleteNotebookInstance(clients: AwsClients, name: string): Promise<void> {
-  await clients.sagemaker().send(new DeleteNotebookInstanceCommand({ NotebookInstanceName: name }));
+  const { DeleteNotebookInstanceCommand } = await import('./sageMakerSdk.js');
+  await (await clients.sagemaker()).send(new DeleteNotebookInstanceCommand({ NotebookInstanceName: name }));
 }
 
 export async function createNotebookInstance(
   clients: AwsClients,
   input: CreateNotebookInstanceCommandInput,
 ): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { CreateNotebookInstanceCommand, DescribeNotebookInstanceCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   await sendOnce(
     () => sagemaker.send(new CreateNotebookInstanceCommand(input)),
     async () => {
@@ -63,7 +51,9 @@ export async function createNotebookInstance(
 
 /** A presigned URL valid for a few minutes; the caller opens it and keeps it nowhere. */
 export async function presignedNotebookUrl(clients: AwsClients, name: string): Promise<string> {
-  const out = await clients.sagemaker().send(
+  const { CreatePresignedNotebookInstanceUrlCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new CreatePresignedNotebookInstanceUrlCommand({
       NotebookInstanceName: name,
       SessionExpirationDurationInSeconds: 1800,
@@ -77,12 +67,6 @@ export type NotebookTarget = 'InService' | 'Stopped' | 'Deleted';
 export type NotebookSettled =
   { state: 'reached'; status?: string } | { state: 'failed'; reason: string } | { state: 'stopped watching' };
 
-const WAITERS = {
-  InService: waitForNotebookInstanceInService,
-  Stopped: waitForNotebookInstanceStopped,
-  Deleted: waitForNotebookInstanceDeleted,
-};
-
 /** Follows an instance with the SDK waiter until `target` (DescribeNotebookInstance with backoff from `pollSeconds`). */
 export async function waitForNotebook(
   clients: AwsClients,
@@ -91,9 +75,16 @@ export async function waitForNotebook(
   signal: AbortSignal,
   pollSeconds: number,
 ): Promise<NotebookSettled> {
-  const result = await WAITERS[target](
+  const { waitForNotebookInstanceDeleted, waitForNotebookInstanceInService, waitForNotebookInstanceStopped } =
+    await import('./sageMakerSdk.js');
+  const waiters = {
+    InService: waitForNotebookInstanceInService,
+    Stopped: waitForNotebookInstanceStopped,
+    Deleted: waitForNotebookInstanceDeleted,
+  };
+  const result = await waiters[target](
     {
-      client: clients.sagemaker(),
+      client: await clients.sagemaker(),
       maxWaitTime: 3600,
       minDelay: pollSeconds,
       maxDelay: Math.max(pollSeconds, 60),
@@ -118,7 +109,9 @@ export async function createLifecycleConfig(
   onCreate: string,
   onStart: string,
 ): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { CreateNotebookInstanceLifecycleConfigCommand, DescribeNotebookInstanceLifecycleConfigCommand } =
+    await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   const hooks = {
     OnCreate: onCreate ? [{ Content: encodeLifecycleScript(onCreate) }] : undefined,
     OnStart: onStart ? [{ Content: encodeLifecycleScript(onStart) }] : undefined,
@@ -147,7 +140,9 @@ export async function updateLifecycleScripts(
   name: string,
   scripts: { onCreate: string; onStart: string },
 ): Promise<void> {
-  await clients.sagemaker().send(
+  const { UpdateNotebookInstanceLifecycleConfigCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  await sagemaker.send(
     new UpdateNotebookInstanceLifecycleConfigCommand({
       NotebookInstanceLifecycleConfigName: name,
       OnCreate: scripts.onCreate ? [{ Content: encodeLifecycleScript(scripts.onCreate) }] : undefined,
@@ -157,14 +152,17 @@ export async function updateLifecycleScripts(
 }
 
 export async function deleteLifecycleConfig(clients: AwsClients, name: string): Promise<void> {
-  await clients
-    .sagemaker()
-    .send(new DeleteNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
+  const { DeleteNotebookInstanceLifecycleConfigCommand } = await import('./sageMakerSdk.js');
+  await (
+    await clients.sagemaker()
+  ).send(new DeleteNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
 }
 
 /** Instances attached to a configuration (one list call; the filter is "contains", so names are matched exactly here). */
 export async function instancesUsing(clients: AwsClients, configName: string): Promise<string[]> {
-  const out = await clients.sagemaker().send(
+  const { ListNotebookInstancesCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListNotebookInstancesCommand({
       NotebookInstanceLifecycleConfigNameContains: configName,
       MaxResults: 100,

@@ -1,16 +1,5 @@
 // SageMaker Pipelines: pipelines, their executions and an execution's steps, one list call per page each.
-import {
-  DescribePipelineCommand,
-  DescribePipelineExecutionCommand,
-  ListPipelineExecutionsCommand,
-  ListPipelineExecutionStepsCommand,
-  ListPipelinesCommand,
-  paginateListPipelineParametersForExecution,
-  StartPipelineExecutionCommand,
-  type PipelineExecutionStep,
-  type PipelineExecutionSummary,
-  type PipelineSummary,
-} from '@aws-sdk/client-sagemaker';
+import type { PipelineExecutionStep, PipelineExecutionSummary, PipelineSummary } from '@aws-sdk/client-sagemaker';
 import type { Page } from '../../model/pagedList';
 import type { AwsClients } from '../clients';
 
@@ -20,7 +9,9 @@ export async function listSageMakerPipelinesPage(
   nextToken: string | undefined,
   maxResults: number,
 ): Promise<Page<PipelineSummary>> {
-  const out = await clients.sagemaker().send(
+  const { ListPipelinesCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListPipelinesCommand({
       NextToken: nextToken,
       MaxResults: maxResults,
@@ -36,7 +27,9 @@ export async function listSageMakerPipelineExecutionsPage(
   pipelineName: string,
   nextToken: string | undefined,
 ): Promise<Page<PipelineExecutionSummary>> {
-  const out = await clients.sagemaker().send(
+  const { ListPipelineExecutionsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListPipelineExecutionsCommand({
       PipelineName: pipelineName,
       NextToken: nextToken,
@@ -54,7 +47,9 @@ export async function listPipelineExecutionStepsPage(
   nextToken: string | undefined,
   maxResults: number,
 ): Promise<Page<PipelineExecutionStep>> {
-  const out = await clients.sagemaker().send(
+  const { ListPipelineExecutionStepsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListPipelineExecutionStepsCommand({
       PipelineExecutionArn: executionArn,
       NextToken: nextToken,
@@ -65,12 +60,14 @@ export async function listPipelineExecutionStepsPage(
   return { items: out.PipelineExecutionSteps ?? [], nextToken: out.NextToken };
 }
 
-export function describeSageMakerPipeline(clients: AwsClients, name: string) {
-  return clients.sagemaker().send(new DescribePipelineCommand({ PipelineName: name }));
+export async function describeSageMakerPipeline(clients: AwsClients, name: string) {
+  const { DescribePipelineCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribePipelineCommand({ PipelineName: name }));
 }
 
-export function describePipelineExecution(clients: AwsClients, arn: string) {
-  return clients.sagemaker().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+export async function describePipelineExecution(clients: AwsClients, arn: string) {
+  const { DescribePipelineExecutionCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
 }
 
 /** A run's parameter values (few; the SDK paginator reads them all). */
@@ -78,9 +75,10 @@ export async function listExecutionParameters(
   clients: AwsClients,
   executionArn: string,
 ): Promise<Array<{ Name?: string; Value?: string }>> {
+  const { paginateListPipelineParametersForExecution } = await import('./sageMakerSdk.js');
   const values: Array<{ Name?: string; Value?: string }> = [];
   for await (const page of paginateListPipelineParametersForExecution(
-    { client: clients.sagemaker() },
+    { client: await clients.sagemaker() },
     { PipelineExecutionArn: executionArn },
   )) {
     values.push(...(page.PipelineParameters ?? []));
@@ -93,7 +91,9 @@ export async function startSageMakerPipelineExecution(
   pipelineName: string,
   parameters: Array<{ Name: string; Value: string }>,
 ): Promise<string | undefined> {
-  const out = await clients.sagemaker().send(
+  const { StartPipelineExecutionCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new StartPipelineExecutionCommand({
       PipelineName: pipelineName,
       PipelineParameters: parameters.length ? parameters : undefined,

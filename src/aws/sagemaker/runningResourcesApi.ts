@@ -5,23 +5,7 @@
 // instance type, count and spot), and a describe per in-progress processing or transform job (Search has neither).
 // Describes go eight at a time (mapBounded). Studio space apps come from ListApps alone (every domain at once; each
 // app carries its Status and ResourceSpec.InstanceType), with no describe per space or app.
-import {
-  DescribeEndpointCommand,
-  DescribeEndpointConfigCommand,
-  DescribeProcessingJobCommand,
-  DescribeTrainingJobCommand,
-  DescribeTransformJobCommand,
-  ListAppsCommand,
-  ListAutoMLJobsCommand,
-  ListEndpointsCommand,
-  ListNotebookInstancesCommand,
-  ListProcessingJobsCommand,
-  ListTrainingJobsCommand,
-  ListTransformJobsCommand,
-  SearchCommand,
-  type TrainingJob,
-  type DescribeEndpointConfigCommandOutput,
-} from '@aws-sdk/client-sagemaker';
+import type { TrainingJob, DescribeEndpointConfigCommandOutput } from '@aws-sdk/client-sagemaker';
 import type { RunningResource } from '../../model/costBill';
 import { mapBounded } from '../../model/mapBounded';
 import { SPACE_APP_TYPES, type SpaceAppType } from '../../model/studioSpaces';
@@ -40,6 +24,11 @@ async function allPages<T>(read: (token: string | undefined) => Promise<{ items:
   return items;
 }
 
+async function describeEndpointConfig(clients: AwsClients, name: string): Promise<DescribeEndpointConfigCommandOutput> {
+  const { DescribeEndpointConfigCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
+}
+
 /**
  * Endpoint configurations already read, by region and name. A configuration is immutable on AWS, so the caller keeps
  * one of these for its session (a new profile or account starts a new one) and each configuration is described once.
@@ -51,7 +40,7 @@ export class EndpointConfigCache {
     const key = `${region}|${name}`;
     let config = this.configs.get(key);
     if (!config) {
-      config = clients.sagemaker().send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
+      config = describeEndpointConfig(clients, name);
       // A failed read (throttled, deleted meanwhile) is not kept: the next refresh asks again.
       config.catch(() => this.configs.delete(key));
       this.configs.set(key, config);
@@ -65,10 +54,11 @@ export class EndpointConfigCache {
 }
 
 export async function runningNotebookInstances(clients: AwsClients): Promise<RunningResource[]> {
+  const { ListNotebookInstancesCommand } = await import('./sageMakerSdk.js');
   const instances = await allPages(async (token) => {
-    const out = await clients
-      .sagemaker()
-      .send(new ListNotebookInstancesCommand({ StatusEquals: 'InService', MaxResults: PAGE, NextToken: token }));
+    const out = await (
+      await clients.sagemaker()
+    ).send(new ListNotebookInstancesCommand({ StatusEquals: 'InService', MaxResults: PAGE, NextToken: token }));
     return { items: out.NotebookInstances ?? [], next: out.NextToken };
   });
   return instances.map((i) => ({
@@ -87,8 +77,9 @@ export async function runningNotebookInstances(clients: AwsClients): Promise<Run
  * domain filter, every page (it has no status filter, and deleted apps stay listed for a while).
  */
 export async function runningSpaceApps(clients: AwsClients): Promise<RunningResource[]> {
+  const { ListAppsCommand } = await import('./sageMakerSdk.js');
   const apps = await allPages(async (token) => {
-    const out = await clients.sagemaker().send(new ListAppsCommand({ MaxResults: PAGE, NextToken: token }));
+    const out = await (await clients.sagemaker()).send(new ListAppsCommand({ MaxResults: PAGE, NextToken: token }));
     return { items: out.Apps ?? [], next: out.NextToken };
   });
   return apps
@@ -110,15 +101,16 @@ export async function runningEndpointVariants(
   region: string,
   configs: EndpointConfigCache,
 ): Promise<RunningResource[]> {
+  const { DescribeEndpointCommand, ListEndpointsCommand } = await import('./sageMakerSdk.js');
   const endpoints = await allPages(async (token) => {
-    const out = await clients
-      .sagemaker()
-      .send(new ListEndpointsCommand({ StatusEquals: 'InService', MaxResults: PAGE, NextToken: token }));
+    const out = await (
+      await clients.sagemaker()
+    ).send(new ListEndpointsCommand({ StatusEquals: 'InService', MaxResults: PAGE, NextToken: token }));
     return { items: out.Endpoints ?? [], next: out.NextToken };
   });
   const perEndpoint = await mapBounded(endpoints, async (e): Promise<RunningResource[]> => {
     const name = e.EndpointName ?? '?';
-    const described = await clients.sagemaker().send(new DescribeEndpointCommand({ EndpointName: name }));
+    const described = await (await clients.sagemaker()).send(new DescribeEndpointCommand({ EndpointName: name }));
     const config = described.EndpointConfigName
       ? await configs.read(clients, region, described.EndpointConfigName)
       : undefined;
@@ -153,9 +145,11 @@ export async function runningEndpointVariants(
  * Without the sagemaker:Search permission, falls back to the list and a describe per running job.
  */
 export async function runningTrainingJobs(clients: AwsClients): Promise<RunningResource[]> {
+  const { DescribeTrainingJobCommand, ListTrainingJobsCommand, SearchCommand } = await import('./sageMakerSdk.js');
   try {
     const records = await allPages(async (token) => {
-      const out = await clients.sagemaker().send(
+      const sagemaker = await clients.sagemaker();
+      const out = await sagemaker.send(
         new SearchCommand({
           Resource: 'TrainingJob',
           SearchExpression: { Filters: [{ Name: 'TrainingJobStatus', Operator: 'Equals', Value: 'InProgress' }] },
@@ -170,13 +164,14 @@ export async function runningTrainingJobs(clients: AwsClients): Promise<RunningR
     if ((error as { name?: string }).name !== 'AccessDeniedException') throw error;
   }
   const jobs = await allPages(async (token) => {
-    const out = await clients
-      .sagemaker()
-      .send(new ListTrainingJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
+    const out = await (
+      await clients.sagemaker()
+    ).send(new ListTrainingJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
     return { items: out.TrainingJobSummaries ?? [], next: out.NextToken };
   });
   return mapBounded(jobs, async (j) => {
-    const d = await clients.sagemaker().send(new DescribeTrainingJobCommand({ TrainingJobName: j.TrainingJobName }));
+    const sagemaker = await clients.sagemaker();
+    const d = await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: j.TrainingJobName }));
     return trainingJobRow(j.TrainingJobName, d, j.CreationTime);
   });
 }
@@ -197,16 +192,17 @@ function trainingJobRow(
 }
 
 export async function runningProcessingJobs(clients: AwsClients): Promise<RunningResource[]> {
+  const { DescribeProcessingJobCommand, ListProcessingJobsCommand } = await import('./sageMakerSdk.js');
   const jobs = await allPages(async (token) => {
-    const out = await clients
-      .sagemaker()
-      .send(new ListProcessingJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
+    const out = await (
+      await clients.sagemaker()
+    ).send(new ListProcessingJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
     return { items: out.ProcessingJobSummaries ?? [], next: out.NextToken };
   });
   return mapBounded(jobs, async (j): Promise<RunningResource> => {
-    const d = await clients
-      .sagemaker()
-      .send(new DescribeProcessingJobCommand({ ProcessingJobName: j.ProcessingJobName }));
+    const d = await (
+      await clients.sagemaker()
+    ).send(new DescribeProcessingJobCommand({ ProcessingJobName: j.ProcessingJobName }));
     return {
       kind: 'processing-job',
       name: j.ProcessingJobName ?? '?',
@@ -218,14 +214,16 @@ export async function runningProcessingJobs(clients: AwsClients): Promise<Runnin
 }
 
 export async function runningTransformJobs(clients: AwsClients): Promise<RunningResource[]> {
+  const { DescribeTransformJobCommand, ListTransformJobsCommand } = await import('./sageMakerSdk.js');
   const jobs = await allPages(async (token) => {
-    const out = await clients
-      .sagemaker()
-      .send(new ListTransformJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
+    const out = await (
+      await clients.sagemaker()
+    ).send(new ListTransformJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
     return { items: out.TransformJobSummaries ?? [], next: out.NextToken };
   });
   return mapBounded(jobs, async (j): Promise<RunningResource> => {
-    const d = await clients.sagemaker().send(new DescribeTransformJobCommand({ TransformJobName: j.TransformJobName }));
+    const sagemaker = await clients.sagemaker();
+    const d = await sagemaker.send(new DescribeTransformJobCommand({ TransformJobName: j.TransformJobName }));
     return {
       kind: 'transform-job',
       name: j.TransformJobName ?? '?',
@@ -238,10 +236,11 @@ export async function runningTransformJobs(clients: AwsClients): Promise<Running
 
 /** Autopilot jobs in progress: listed only (they are billed through the jobs they run). */
 export async function runningAutoMlJobs(clients: AwsClients): Promise<RunningResource[]> {
+  const { ListAutoMLJobsCommand } = await import('./sageMakerSdk.js');
   const jobs = await allPages(async (token) => {
-    const out = await clients
-      .sagemaker()
-      .send(new ListAutoMLJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
+    const out = await (
+      await clients.sagemaker()
+    ).send(new ListAutoMLJobsCommand({ StatusEquals: 'InProgress', MaxResults: PAGE, NextToken: token }));
     return { items: out.AutoMLJobSummaries ?? [], next: out.NextToken };
   });
   return jobs.map((j) => ({ kind: 'autopilot-job', name: j.AutoMLJobName ?? '?', count: 0, since: j.CreationTime }));

@@ -1,34 +1,15 @@
 // SageMaker Studio: domains, user profiles, spaces, the apps that run on spaces and Studio lifecycle
 // configurations. Lists are one call per page (the views page them); the pickers of the commands read a few
 // pages through the SDK's paginators; apps are followed with DescribeApp (the SDK has no waiter for them).
-import {
-  CreateAppCommand,
-  CreatePresignedDomainUrlCommand,
-  CreateSpaceCommand,
-  DeleteAppCommand,
-  DeleteSpaceCommand,
-  DescribeAppCommand,
-  DescribeDomainCommand,
-  DescribeSpaceCommand,
-  DescribeStudioLifecycleConfigCommand,
-  DescribeUserProfileCommand,
-  ListAppsCommand,
-  ListDomainsCommand,
-  ListSpacesCommand,
-  ListStudioLifecycleConfigsCommand,
-  ListUserProfilesCommand,
-  UpdateSpaceCommand,
-  paginateListStudioLifecycleConfigs,
-  paginateListUserProfiles,
-  paginateListSpaces,
-  type AppDetails,
-  type CreateSpaceCommandInput,
-  type DomainDetails,
-  type ResourceSpec,
-  type SpaceDetails,
-  type StudioLifecycleConfigDetails,
-  type UpdateSpaceCommandInput,
-  type UserProfileDetails,
+import type {
+  AppDetails,
+  CreateSpaceCommandInput,
+  DomainDetails,
+  ResourceSpec,
+  SpaceDetails,
+  StudioLifecycleConfigDetails,
+  UpdateSpaceCommandInput,
+  UserProfileDetails,
 } from '@aws-sdk/client-sagemaker';
 import type { Page } from '../../model/pagedList';
 import { PollBackoff } from '../../model/pollBackoff';
@@ -52,12 +33,15 @@ export async function listDomainsPage(
   nextToken: string | undefined,
   maxResults: number,
 ): Promise<Page<DomainDetails>> {
-  const out = await clients.sagemaker().send(new ListDomainsCommand({ NextToken: nextToken, MaxResults: maxResults }));
+  const { ListDomainsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(new ListDomainsCommand({ NextToken: nextToken, MaxResults: maxResults }));
   return { items: out.Domains ?? [], nextToken: out.NextToken };
 }
 
-export function describeDomain(clients: AwsClients, domainId: string) {
-  return clients.sagemaker().send(new DescribeDomainCommand({ DomainId: domainId }));
+export async function describeDomain(clients: AwsClients, domainId: string) {
+  const { DescribeDomainCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribeDomainCommand({ DomainId: domainId }));
 }
 
 export async function listUserProfilesPage(
@@ -66,7 +50,9 @@ export async function listUserProfilesPage(
   nextToken: string | undefined,
   maxResults: number,
 ): Promise<Page<UserProfileDetails>> {
-  const out = await clients.sagemaker().send(
+  const { ListUserProfilesCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListUserProfilesCommand({
       DomainIdEquals: domainId,
       NextToken: nextToken,
@@ -78,8 +64,11 @@ export async function listUserProfilesPage(
   return { items: out.UserProfiles ?? [], nextToken: out.NextToken };
 }
 
-export function describeUserProfile(clients: AwsClients, domainId: string, name: string) {
-  return clients.sagemaker().send(new DescribeUserProfileCommand({ DomainId: domainId, UserProfileName: name }));
+export async function describeUserProfile(clients: AwsClients, domainId: string, name: string) {
+  const { DescribeUserProfileCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(
+    new DescribeUserProfileCommand({ DomainId: domainId, UserProfileName: name }),
+  );
 }
 
 /** A domain's spaces, oldest first (the order Studio lists them in). */
@@ -89,7 +78,9 @@ export async function listSpacesPage(
   nextToken: string | undefined,
   maxResults: number,
 ): Promise<Page<SpaceDetails>> {
-  const out = await clients.sagemaker().send(
+  const { ListSpacesCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListSpacesCommand({
       DomainIdEquals: domainId,
       NextToken: nextToken,
@@ -101,8 +92,9 @@ export async function listSpacesPage(
   return { items: out.Spaces ?? [], nextToken: out.NextToken };
 }
 
-export function describeSpace(clients: AwsClients, domainId: string, spaceName: string) {
-  return clients.sagemaker().send(new DescribeSpaceCommand({ DomainId: domainId, SpaceName: spaceName }));
+export async function describeSpace(clients: AwsClients, domainId: string, spaceName: string) {
+  const { DescribeSpaceCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribeSpaceCommand({ DomainId: domainId, SpaceName: spaceName }));
 }
 
 /**
@@ -114,7 +106,9 @@ export async function latestSpaceApps(
   clients: AwsClients,
   domainId: string,
 ): Promise<{ bySpace: Map<string, AppDetails>; complete: boolean }> {
-  const out = await clients.sagemaker().send(
+  const { ListAppsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListAppsCommand({
       DomainIdEquals: domainId,
       MaxResults: 100,
@@ -134,7 +128,9 @@ export async function listStudioLifecycleConfigsPage(
   nextToken: string | undefined,
   maxResults: number,
 ): Promise<Page<StudioLifecycleConfigDetails>> {
-  const out = await clients.sagemaker().send(
+  const { ListStudioLifecycleConfigsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListStudioLifecycleConfigsCommand({
       NextToken: nextToken,
       MaxResults: maxResults,
@@ -145,34 +141,40 @@ export async function listStudioLifecycleConfigsPage(
   return { items: out.StudioLifecycleConfigs ?? [], nextToken: out.NextToken };
 }
 
-export function describeStudioLifecycleConfig(clients: AwsClients, name: string) {
-  return clients.sagemaker().send(new DescribeStudioLifecycleConfigCommand({ StudioLifecycleConfigName: name }));
+export async function describeStudioLifecycleConfig(clients: AwsClients, name: string) {
+  const { DescribeStudioLifecycleConfigCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(
+    new DescribeStudioLifecycleConfigCommand({ StudioLifecycleConfigName: name }),
+  );
 }
 
 /** Pickers: the user profiles of a domain (a few pages). */
-export function userProfileNames(clients: AwsClients, domainId: string): Promise<string[]> {
+export async function userProfileNames(clients: AwsClients, domainId: string): Promise<string[]> {
+  const { paginateListUserProfiles } = await import('./sageMakerSdk.js');
   return firstPages(
-    paginateListUserProfiles({ client: clients.sagemaker(), pageSize: 100 }, { DomainIdEquals: domainId }),
+    paginateListUserProfiles({ client: await clients.sagemaker(), pageSize: 100 }, { DomainIdEquals: domainId }),
     (page) => (page.UserProfiles ?? []).map((p) => p.UserProfileName ?? ''),
   );
 }
 
 /** Pickers: the spaces of a domain (a few pages). */
-export function domainSpaces(clients: AwsClients, domainId: string): Promise<SpaceDetails[]> {
+export async function domainSpaces(clients: AwsClients, domainId: string): Promise<SpaceDetails[]> {
+  const { paginateListSpaces } = await import('./sageMakerSdk.js');
   return firstPages(
-    paginateListSpaces({ client: clients.sagemaker(), pageSize: 100 }, { DomainIdEquals: domainId }),
+    paginateListSpaces({ client: await clients.sagemaker(), pageSize: 100 }, { DomainIdEquals: domainId }),
     (page) => page.Spaces ?? [],
   );
 }
 
 /** Pickers: the Studio lifecycle configurations of one app type (a few pages). */
-export function studioLifecycleConfigs(
+export async function studioLifecycleConfigs(
   clients: AwsClients,
   appType: SpaceAppType,
 ): Promise<StudioLifecycleConfigDetails[]> {
+  const { paginateListStudioLifecycleConfigs } = await import('./sageMakerSdk.js');
   return firstPages(
     paginateListStudioLifecycleConfigs(
-      { client: clients.sagemaker(), pageSize: 100 },
+      { client: await clients.sagemaker(), pageSize: 100 },
       { AppTypeEquals: appType, SortBy: 'Name', SortOrder: 'Ascending' },
     ),
     (page) => page.StudioLifecycleConfigs ?? [],
@@ -180,7 +182,8 @@ export function studioLifecycleConfigs(
 }
 
 export async function createSpace(clients: AwsClients, input: CreateSpaceCommandInput): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { CreateSpaceCommand, DescribeSpaceCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   await sendOnce(
     () => sagemaker.send(new CreateSpaceCommand(input)),
     async () => {
@@ -196,11 +199,13 @@ export async function createSpace(clients: AwsClients, input: CreateSpaceCommand
 }
 
 export async function updateSpace(clients: AwsClients, input: UpdateSpaceCommandInput): Promise<void> {
-  await clients.sagemaker().send(new UpdateSpaceCommand(input));
+  const { UpdateSpaceCommand } = await import('./sageMakerSdk.js');
+  await (await clients.sagemaker()).send(new UpdateSpaceCommand(input));
 }
 
 export async function deleteSpace(clients: AwsClients, domainId: string, spaceName: string): Promise<void> {
-  await clients.sagemaker().send(new DeleteSpaceCommand({ DomainId: domainId, SpaceName: spaceName }));
+  const { DeleteSpaceCommand } = await import('./sageMakerSdk.js');
+  await (await clients.sagemaker()).send(new DeleteSpaceCommand({ DomainId: domainId, SpaceName: spaceName }));
 }
 
 export interface SpaceApp {
@@ -211,7 +216,8 @@ export interface SpaceApp {
 
 /** Starts the space's app (`default`) on the given resources; a retry that meets the app starting is this start. */
 export async function createSpaceApp(clients: AwsClients, app: SpaceApp, spec: ResourceSpec): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { CreateAppCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   await sendOnce(
     () =>
       sagemaker.send(
@@ -231,7 +237,9 @@ export async function createSpaceApp(clients: AwsClients, app: SpaceApp, spec: R
 }
 
 export async function deleteSpaceApp(clients: AwsClients, app: SpaceApp): Promise<void> {
-  await clients.sagemaker().send(
+  const { DeleteAppCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  await sagemaker.send(
     new DeleteAppCommand({
       DomainId: app.domainId,
       SpaceName: app.spaceName,
@@ -241,8 +249,9 @@ export async function deleteSpaceApp(clients: AwsClients, app: SpaceApp): Promis
   );
 }
 
-export function describeSpaceApp(clients: AwsClients, app: SpaceApp) {
-  return clients.sagemaker().send(
+export async function describeSpaceApp(clients: AwsClients, app: SpaceApp) {
+  const { DescribeAppCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(
     new DescribeAppCommand({
       DomainId: app.domainId,
       SpaceName: app.spaceName,
@@ -308,7 +317,9 @@ export async function presignedSpaceUrl(
   userProfileName: string,
   spaceName: string,
 ): Promise<string> {
-  const out = await clients.sagemaker().send(
+  const { CreatePresignedDomainUrlCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new CreatePresignedDomainUrlCommand({
       DomainId: domainId,
       UserProfileName: userProfileName,

@@ -2,17 +2,7 @@
 // lookup, so finding where a configuration is used describes every domain, user profile and space (a save or
 // a delete asks this once, never a view); the newest app of each space tells which spaces run (a running
 // space cannot be updated, and a running app keeps its configuration in use).
-import {
-  CreateStudioLifecycleConfigCommand,
-  DeleteStudioLifecycleConfigCommand,
-  UpdateDomainCommand,
-  UpdateUserProfileCommand,
-  paginateListDomains,
-  paginateListStudioLifecycleConfigs,
-  type SpaceSettings,
-  type UserSettings,
-  type DefaultSpaceSettings,
-} from '@aws-sdk/client-sagemaker';
+import type { SpaceSettings, UserSettings, DefaultSpaceSettings } from '@aws-sdk/client-sagemaker';
 import type { SpaceAppType } from '../../model/studioSpaces';
 import type { AppSettingsHolder } from '../../model/studioSpaces';
 import { attachedLifecycleConfigs } from '../../model/studioSpaces';
@@ -50,7 +40,8 @@ const names = (arn: string, settings: unknown) =>
 
 /** Every domain default, user profile, space and live app that names the configuration `arn`. */
 export async function studioConfigAttachments(clients: AwsClients, arn: string): Promise<Attachment[]> {
-  const domains = await firstPages(paginateListDomains({ client: clients.sagemaker(), pageSize: 100 }, {}), (p) =>
+  const { paginateListDomains } = await import('./sageMakerSdk.js');
+  const domains = await firstPages(paginateListDomains({ client: await clients.sagemaker(), pageSize: 100 }, {}), (p) =>
     (p.Domains ?? []).map((d) => d.DomainId ?? ''),
   );
   const perDomain = await Promise.all(
@@ -113,8 +104,9 @@ export function attachmentText(a: Attachment): string {
 }
 
 /** The names of the Studio lifecycle configurations (a few pages), for a free version name. */
-export function studioConfigNames(clients: AwsClients): Promise<string[]> {
-  return firstPages(paginateListStudioLifecycleConfigs({ client: clients.sagemaker(), pageSize: 100 }, {}), (p) =>
+export async function studioConfigNames(clients: AwsClients): Promise<string[]> {
+  const { paginateListStudioLifecycleConfigs } = await import('./sageMakerSdk.js');
+  return firstPages(paginateListStudioLifecycleConfigs({ client: await clients.sagemaker(), pageSize: 100 }, {}), (p) =>
     (p.StudioLifecycleConfigs ?? []).map((c) => c.StudioLifecycleConfigName ?? ''),
   );
 }
@@ -125,7 +117,8 @@ export async function createStudioConfig(
   appType: SpaceAppType,
   contentBase64: string,
 ): Promise<string> {
-  const sagemaker = clients.sagemaker();
+  const { CreateStudioLifecycleConfigCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   let arn: string | undefined;
   await sendOnce(
     async () => {
@@ -150,7 +143,8 @@ export async function createStudioConfig(
 }
 
 export async function deleteStudioConfig(clients: AwsClients, name: string): Promise<void> {
-  await clients.sagemaker().send(new DeleteStudioLifecycleConfigCommand({ StudioLifecycleConfigName: name }));
+  const { DeleteStudioLifecycleConfigCommand } = await import('./sageMakerSdk.js');
+  await (await clients.sagemaker()).send(new DeleteStudioLifecycleConfigCommand({ StudioLifecycleConfigName: name }));
 }
 
 /** Sends the settings an attachment gets when `to` replaces `from` (a running space or app is left alone). */
@@ -159,7 +153,8 @@ export async function repointAttachment(
   a: Attachment,
   update: { user?: Partial<UserSettings>; space?: Partial<DefaultSpaceSettings | SpaceSettings> },
 ): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { UpdateDomainCommand, UpdateUserProfileCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   if (a.kind === 'domain')
     await sagemaker.send(
       new UpdateDomainCommand({

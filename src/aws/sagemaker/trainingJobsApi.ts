@@ -1,10 +1,5 @@
 // Training jobs: the list and describe calls the views make.
-import {
-  DescribeTrainingJobCommand,
-  ListTrainingJobsCommand,
-  type TrainingJobStatus,
-  type TrainingJobSummary,
-} from '@aws-sdk/client-sagemaker';
+import type { TrainingJobStatus, TrainingJobSummary } from '@aws-sdk/client-sagemaker';
 import type { Page } from '../../model/pagedList';
 import { sageMakerSort, type ViewFilter } from '../../model/viewFilter';
 import type { AwsClients } from '../clients';
@@ -19,7 +14,9 @@ export async function listTrainingJobsPage(
   filter: ViewFilter,
   maxResults = PAGE_SIZE,
 ): Promise<Page<TrainingJobSummary>> {
-  const out = await clients.sagemaker().send(
+  const { ListTrainingJobsCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
+  const out = await sagemaker.send(
     new ListTrainingJobsCommand({
       MaxResults: maxResults,
       NextToken: nextToken,
@@ -39,6 +36,7 @@ export async function listTrainingJobsPage(
   };
 }
 
-export function describeTrainingJob(clients: AwsClients, name: string) {
-  return clients.sagemaker().send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
+export async function describeTrainingJob(clients: AwsClients, name: string) {
+  const { DescribeTrainingJobCommand } = await import('./sageMakerSdk.js');
+  return (await clients.sagemaker()).send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
 }

@@ -1,11 +1,6 @@
 // Starting, stopping and checking the inputs of training jobs: CreateTrainingJob from a plan, and one
 // ListObjectsV2 (MaxKeys 1) per input channel so a job is never started on a location with no data.
-import {
-  CreateTrainingJobCommand,
-  DescribeTrainingJobCommand,
-  StopTrainingJobCommand,
-  type CreateTrainingJobRequest,
-} from '@aws-sdk/client-sagemaker';
+import type { CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
 import { parseS3Uri } from '../../model/modelQualityMetrics';
 import type { TrainingChannel, TrainingPlan } from '../../model/trainingJobPlan';
 import type { AwsClients } from '../clients';
@@ -44,7 +39,8 @@ export function createTrainingJobRequest(plan: TrainingPlan): CreateTrainingJobR
 }
 
 export async function startTrainingJob(clients: AwsClients, plan: TrainingPlan): Promise<void> {
-  const sagemaker = clients.sagemaker();
+  const { CreateTrainingJobCommand, DescribeTrainingJobCommand } = await import('./sageMakerSdk.js');
+  const sagemaker = await clients.sagemaker();
   const request = createTrainingJobRequest(plan);
   await sendOnce(
     () => sagemaker.send(new CreateTrainingJobCommand(request)),
@@ -60,7 +56,8 @@ export async function startTrainingJob(clients: AwsClients, plan: TrainingPlan):
 }
 
 export async function stopTrainingJob(clients: AwsClients, name: string): Promise<void> {
-  await clients.sagemaker().send(new StopTrainingJobCommand({ TrainingJobName: name }));
+  const { StopTrainingJobCommand } = await import('./sageMakerSdk.js');
+  await (await clients.sagemaker()).send(new StopTrainingJobCommand({ TrainingJobName: name }));
 }
 
 /** The channels whose S3 location holds no object. */

@@ -213,7 +213,9 @@ describe('Running Now: the live bill of SageMaker compute', function () {
   it('says "price unknown" for an instance type the price list does not have, never $0, and leaves it out of the total', async () => {
     await settled();
     const wb = await host();
-    await wb.session.clients.sagemaker().send(
+    await (
+      await wb.session.clients.sagemaker()
+    ).send(
       new CreateNotebookInstanceCommand({
         NotebookInstanceName: 'memory-heavy-notebook',
         InstanceType: 'ml.r5.large',
@@ -385,7 +387,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
   it('describes each endpoint configuration once a session: a refresh after the first makes no DescribeEndpointConfig', async () => {
     await settled();
     const wb = await host();
-    const sagemaker = wb.session.clients.sagemaker();
+    const sagemaker = await wb.session.clients.sagemaker();
     await sagemaker.send(
       new CreateEndpointConfigCommand({
         EndpointConfigName: 'abalone-canary-config',

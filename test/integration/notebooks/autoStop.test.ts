@@ -39,7 +39,7 @@ async function row(name: string): Promise<{ node: ExplorerNode; description: str
   return { node, description: String(item.description), tooltip };
 }
 
-const sagemaker = async () => (await host()).session.clients.sagemaker();
+const sagemaker = async () => await (await host()).session.clients.sagemaker();
 const writes = async () =>
   (await recordedRequests()).map((r) => r.operation).filter((o) => /^(Create|Update|Stop|Start|Delete)/.test(o));
 
@@ -53,6 +53,13 @@ async function onStartOf(config: string): Promise<string> {
 const describeInstance = async (name: string) =>
   (await sagemaker()).send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name }));
 
+/** Seconds this suite moved the emulator's clock on (an update's minute), given back after each test. */
+let clockMoved = 0;
+async function moveClock(seconds: number): Promise<void> {
+  clockMoved += seconds;
+  await advanceEmulatorClock(seconds);
+}
+
 describe('Notebook instance auto-stop', function () {
   this.timeout(120_000);
   let followSeconds: number;
@@ -65,6 +72,9 @@ describe('Notebook instance auto-stop', function () {
     pace.followSeconds = followSeconds;
   });
   afterEach(async () => {
+    // Later suites read ages off the emulator's clock ("1d ago"): it goes back to where it was.
+    if (clockMoved) await advanceEmulatorClock(-clockMoved);
+    clockMoved = 0;
     await resetEmulator();
     (await host()).views.providers.notebookInstances.refresh();
   });
@@ -269,7 +279,7 @@ describe('Notebook instance auto-stop', function () {
     await client.send(
       new UpdateNotebookInstanceCommand({ NotebookInstanceName: LAB, LifecycleConfigName: 'lab-long-start' }),
     );
-    await advanceEmulatorClock(61);
+    await moveClock(61);
     await until(
       'the update to end',
       async () => (await describeInstance(LAB)).NotebookInstanceStatus === 'Stopped' || undefined,
@@ -311,7 +321,7 @@ describe('Notebook instance auto-stop', function () {
     await client.send(
       new UpdateNotebookInstanceCommand({ NotebookInstanceName: LAB, LifecycleConfigName: 'lab-sample-auto-stop' }),
     );
-    await advanceEmulatorClock(61);
+    await moveClock(61);
     await until(
       'the update to end',
       async () => (await describeInstance(LAB)).NotebookInstanceStatus === 'Stopped' || undefined,

@@ -140,7 +140,7 @@ export async function withLongJobShown(jobName: string, body: (job: FollowedJob)
       poller: provider.poller!,
       shown,
       stopElsewhereAndSeeIt: async (timeoutMs) => {
-        await wb.session.clients.sagemaker().send(new StopTrainingJobCommand({ TrainingJobName: jobName }));
+        await (await wb.session.clients.sagemaker()).send(new StopTrainingJobCommand({ TrainingJobName: jobName }));
         await until(
           'the view shows the stop',
           async () => (/^Stopped/.test(await shown()) ? true : undefined),

@@ -50,7 +50,7 @@ describe('Studio lifecycle configurations', function () {
   });
 
   it('saves an edited script as <name>-v2 and re-points the domain defaults, the profile and the stopped space; the running space keeps the old one', async () => {
-    const sagemaker = (await host()).session.clients.sagemaker();
+    const sagemaker = await (await host()).session.clients.sagemaker();
     // The profile lists the configuration too, and the stopped space starts with it.
     await sagemaker.send(
       new UpdateUserProfileCommand({

@@ -130,7 +130,7 @@ describe('Studio spaces', function () {
   });
 
   it("reports a start that fails with SageMaker's reason (the space's lifecycle script exits 3)", async () => {
-    const sagemaker = (await host()).session.clients.sagemaker();
+    const sagemaker = await (await host()).session.clients.sagemaker();
     const script = Buffer.from('#!/bin/bash\necho "pip: no matching distribution"\nexit 3\n').toString('base64');
     const { StudioLifecycleConfigArn: lcc } = await sagemaker.send(
       new CreateStudioLifecycleConfigCommand({
@@ -244,10 +244,8 @@ describe('Studio spaces', function () {
       );
     });
     const space = await (
-      await host()
-    ).session.clients
-      .sagemaker()
-      .send(new DescribeSpaceCommand({ DomainId: DOMAIN_ID, SpaceName: 'abalone-eda' }));
+      await (await host()).session.clients.sagemaker()
+    ).send(new DescribeSpaceCommand({ DomainId: DOMAIN_ID, SpaceName: 'abalone-eda' }));
     const lab = space.SpaceSettings?.JupyterLabAppSettings;
     assert.deepStrictEqual(
       [
@@ -301,10 +299,8 @@ describe('Studio spaces', function () {
     const updates = await inputsOf('UpdateSpace');
     assert.strictEqual(updates.length, 2);
     const described = await (
-      await host()
-    ).session.clients
-      .sagemaker()
-      .send(new DescribeSpaceCommand({ DomainId: DOMAIN_ID, SpaceName: 'mlops-pipeline-code' }));
+      await (await host()).session.clients.sagemaker()
+    ).send(new DescribeSpaceCommand({ DomainId: DOMAIN_ID, SpaceName: 'mlops-pipeline-code' }));
     const editor = described.SpaceSettings?.CodeEditorAppSettings;
     assert.deepStrictEqual(
       [editor?.DefaultResourceSpec?.InstanceType, editor?.AppLifecycleManagement?.IdleSettings?.IdleTimeoutInMinutes],

@@ -170,9 +170,9 @@ describe('Studio view', function () {
     await vscode.commands.executeCommand('sagemakerWorkbench.studio.focus');
     await until('the Studio view shown', () => view.visible || undefined);
     // An administrator adds a profile in the console; AWS takes about a minute, which the held clock keeps Pending.
-    await wb.session.clients
-      .sagemaker()
-      .send(new CreateUserProfileCommand({ DomainId: DOMAIN_ID, UserProfileName: 'data-scientist-2' }));
+    await (
+      await wb.session.clients.sagemaker()
+    ).send(new CreateUserProfileCommand({ DomainId: DOMAIN_ID, UserProfileName: 'data-scientist-2' }));
     await advanceEmulatorClock(-600);
     let held = true;
     try {
@@ -215,11 +215,9 @@ describe('Studio view', function () {
     // A teammate starts the shared Code Editor space from Studio in the browser (no command of this window
     // follows it). The start takes AWS about two minutes, which the emulator's clock, held back here, keeps
     // Pending while the test looks at the tree.
-    await wb.session.clients
-      .sagemaker()
-      .send(
-        new CreateAppCommand({ DomainId: DOMAIN_ID, SpaceName: SHARED, AppType: 'CodeEditor', AppName: 'default' }),
-      );
+    await (
+      await wb.session.clients.sagemaker()
+    ).send(new CreateAppCommand({ DomainId: DOMAIN_ID, SpaceName: SHARED, AppType: 'CodeEditor', AppName: 'default' }));
     await advanceEmulatorClock(-600);
     let held = true;
     try {
