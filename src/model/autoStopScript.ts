@@ -4,11 +4,7 @@
 // autostop.py, which calls stop_notebook_instance). Both are recognised by what they do, an idle check plus a stop
 // call, with comments ignored so a script that only mentions stopping is not taken for one that stops. Plus the
 // copy-and-append of the template onto an existing script, the name of a new configuration, and the size limit.
-import { templateScript } from './lifecycleTemplates';
-import { encodeLifecycleScript } from './lifecycleScripts';
-
-/** The base64 Content of one hook: the API takes at most this many characters (NotebookInstanceLifecycleConfigContent). */
-export const MAX_CONTENT_CHARS = 16_384;
+import { scriptProblem, templateScript } from './lifecycleTemplates';
 
 export interface AutoStopFinding {
   /** Idle minutes before the stop, when the script states them. */
@@ -86,8 +82,5 @@ export function autoStopConfigName(instance: string, taken: readonly string[]): 
 
 /** The API limits each hook's base64 Content, so a script of more than about 12,288 characters does not fit. */
 export function contentProblem(script: string, hook: 'on-create' | 'on-start'): string | undefined {
-  const encoded = encodeLifecycleScript(script).length;
-  if (encoded <= MAX_CONTENT_CHARS) return undefined;
-  const n = (v: number) => v.toLocaleString('en-US');
-  return `The ${hook} script would have ${n(script.length)} characters (${n(encoded)} base64-encoded); SageMaker takes at most ${n(MAX_CONTENT_CHARS)} base64-encoded characters (about ${n((MAX_CONTENT_CHARS / 4) * 3)} of script). Shorten it, or move part of it to S3 and download it from the script.`;
+  return scriptProblem(script, hook, 'would have');
 }

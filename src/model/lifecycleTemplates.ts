@@ -3,7 +3,16 @@
 // stop the instance when Jupyter has been idle; install packages into a conda environment. Plus the
 // limits SageMaker enforces, checked before any call.
 
-export const MAX_SCRIPT_CHARS = 16_384;
+/**
+ * What the API limits is a hook's Content, the script base64-encoded (NotebookInstanceLifecycleConfigContent):
+ * 16,384 characters, about 12,288 bytes of script.
+ */
+export const MAX_CONTENT_CHARS = 16_384;
+
+/** The length of a script's base64 Content (UTF-8 bytes, four characters per three). */
+export function contentLength(script: string): number {
+  return Math.ceil(Buffer.byteLength(script, 'utf8') / 3) * 4;
+}
 
 export type TemplateKind = 's3-sync' | 'auto-stop' | 'conda-packages';
 
@@ -33,10 +42,16 @@ export const TEMPLATE_LABELS: Record<TemplateKind, { label: string; detail: stri
   },
 };
 
-export function scriptProblem(script: string, hook: 'on-create' | 'on-start'): string | undefined {
-  if (script.length > MAX_SCRIPT_CHARS)
-    return `The ${hook} script has ${script.length.toLocaleString('en-US')} characters; SageMaker takes at most ${MAX_SCRIPT_CHARS.toLocaleString('en-US')}. Move the long part to S3 and download it from the script.`;
-  return undefined;
+/** A script too long for its hook, said with its size and the limit; `tense` for a script about to be made. */
+export function scriptProblem(
+  script: string,
+  hook: 'on-create' | 'on-start',
+  tense: 'has' | 'would have' = 'has',
+): string | undefined {
+  const encoded = contentLength(script);
+  if (encoded <= MAX_CONTENT_CHARS) return undefined;
+  const n = (v: number) => v.toLocaleString('en-US');
+  return `The ${hook} script ${tense} ${n(script.length)} characters (${n(encoded)} base64-encoded); SageMaker takes at most ${n(MAX_CONTENT_CHARS)} base64-encoded characters (about ${n((MAX_CONTENT_CHARS / 4) * 3)} of script). Shorten it, or move part of it to S3 and download it from the script.`;
 }
 
 /** A bucket name as S3 allows it, with an optional prefix. */

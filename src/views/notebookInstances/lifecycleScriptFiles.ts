@@ -1,6 +1,6 @@
 // Lifecycle configuration scripts as files: sagemaker-lifecycle:/<region>/<config>/on-start.sh (and
 // on-create.sh). Reading describes the configuration and decodes the base64 script; saving checks the
-// 16,384-character limit and updates the configuration with both scripts (an update replaces its hooks).
+// limit of 16,384 base64 characters and updates the configuration with both scripts (an update replaces its hooks).
 // A refused save leaves the editor dirty, so nothing typed is lost. `?deployed` is a read-only snapshot
 // of what SageMaker has now, for the diff.
 import * as vscode from 'vscode';

@@ -1,6 +1,6 @@
 // Lifecycle configurations and notebook sync in the real extension host, run as the Notebook Instances view,
 // the editor title and the Explorer run them: create from the S3-sync template (an unknown bucket refused),
-// scripts edited as files with the 16,384-character limit enforced on save, compare with deployed, delete
+// scripts edited as files with the limit of 16,384 base64 characters enforced on save, compare with deployed, delete
 // refused while in use; create an instance with a new configuration; publish and fetch notebooks at the S3
 // location the instance's script pulls from.
 import * as assert from 'assert';
@@ -95,7 +95,7 @@ describe('Lifecycle configurations and notebook sync', function () {
     await childNamed(await configGroup(), 'lab-sync'); // the view lists it
   });
 
-  it('saves an edited script to the configuration (base64, both hooks) and refuses a 20,000-character one', async () => {
+  it('saves an edited script to the configuration (base64, both hooks) and refuses one over the limit once base64-encoded (13,000 characters)', async () => {
     const onStart = await childNamed(await configNode('foo'), 'On start');
     assert.strictEqual(
       (await onStart.getTreeItem()).command?.command,
@@ -123,8 +123,9 @@ describe('Lifecycle configurations and notebook sync', function () {
 
     await clearRequests();
     await assert.rejects(
-      Promise.resolve(vscode.workspace.fs.writeFile(uri, Buffer.from('x'.repeat(20_000)))),
-      /The on-start script has 20,000 characters; SageMaker takes at most 16,384/,
+      // Under 16,384 characters, but over once base64-encoded, which is what SageMaker counts.
+      Promise.resolve(vscode.workspace.fs.writeFile(uri, Buffer.from('x'.repeat(13_000)))),
+      /The on-start script has 13,000 characters \(17,336 base64-encoded\); SageMaker takes at most 16,384 base64-encoded/,
     );
     assert.deepStrictEqual(await updates(), [], 'nothing was sent');
 

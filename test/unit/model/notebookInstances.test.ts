@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import {
-  MAX_SCRIPT_CHARS,
+  MAX_CONTENT_CHARS,
   notebookSources,
   packagesProblem,
   s3PrefixProblem,
@@ -72,12 +72,14 @@ describe('notebook instances: plans, lifecycle templates, outputs', () => {
     );
   });
 
-  it('checks the 16,384-character limit, S3 locations and package names', () => {
-    assert.strictEqual(scriptProblem('x'.repeat(MAX_SCRIPT_CHARS), 'on-start'), undefined);
+  it('checks the limit of 16,384 base64 characters, S3 locations and package names', () => {
+    assert.strictEqual(scriptProblem('x'.repeat((MAX_CONTENT_CHARS / 4) * 3), 'on-start'), undefined);
     assert.strictEqual(
-      scriptProblem('x'.repeat(20_000), 'on-start'),
-      'The on-start script has 20,000 characters; SageMaker takes at most 16,384. Move the long part to S3 and download it from the script.',
+      scriptProblem('x'.repeat(13_000), 'on-start'),
+      'The on-start script has 13,000 characters (17,336 base64-encoded); SageMaker takes at most 16,384 base64-encoded characters (about 12,288 of script). Shorten it, or move part of it to S3 and download it from the script.',
     );
+    // Four bytes a character in UTF-8: 4,000 emoji are 16,000 bytes, 21,336 characters once encoded.
+    assert.match(scriptProblem('🐚'.repeat(4_000), 'on-create')!, /\(21,336 base64-encoded\)/);
     assert.strictEqual(s3PrefixProblem('s3://ml-pipeline-bucket/lab-1/'), undefined);
     assert.ok(s3PrefixProblem('s3://ML_bucket/'));
     assert.match(packagesProblem('autogluon==0.8.2; rm -rf /')!, /is not a pip requirement/);

@@ -7,7 +7,7 @@ import { assertProperty } from '../../support/reliabilityTally';
 import { jobNameProblem, s3UriProblem } from '../../../src/model/autoMlPlan';
 import { instanceCountProblem, resourceNameProblem, roleArnProblem } from '../../../src/model/deployPlan';
 import { payloadProblem, MAX_INVOKE_BYTES } from '../../../src/model/invokePayload';
-import { MAX_SCRIPT_CHARS, scriptProblem } from '../../../src/model/lifecycleTemplates';
+import { MAX_CONTENT_CHARS, scriptProblem } from '../../../src/model/lifecycleTemplates';
 import { volumeProblem } from '../../../src/model/notebookInstancePlan';
 import { decodeLifecycleScript, encodeLifecycleScript } from '../../../src/model/lifecycleScripts';
 
@@ -103,16 +103,19 @@ describe('validators against the API models (generated input)', () => {
     );
   });
 
-  it('lifecycle scripts: at most 16,384 characters, and base64 round-trips any text', () => {
+  it('lifecycle scripts: at most 16,384 characters once base64-encoded, and base64 round-trips any text', () => {
     assertProperty(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.integer({ min: 0, max: 20_000 }), (text, pad) => {
         const script = text + '#'.repeat(pad);
-        assert.strictEqual(scriptProblem(script, 'on-start') === undefined, script.length <= MAX_SCRIPT_CHARS);
+        assert.strictEqual(
+          scriptProblem(script, 'on-start') === undefined,
+          encodeLifecycleScript(script).length <= MAX_CONTENT_CHARS,
+        );
         assert.strictEqual(decodeLifecycleScript(encodeLifecycleScript(script)), script);
       }),
       { numRuns: 200 },
     );
-    assert.match(scriptProblem('x'.repeat(16_385), 'on-create')!, /16,385 characters; SageMaker takes at most 16,384/);
+    assert.match(scriptProblem('x'.repeat(12_289), 'on-create')!, /12,289 characters \(16,388 base64-encoded\)/);
   });
 
   it('endpoint payloads: at most 6 MB, as InvokeEndpoint takes', () => {
