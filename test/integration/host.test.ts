@@ -5,8 +5,15 @@ import { activated, EXTENSION_ID } from './support/workbench';
 
 describe('VS Code host', () => {
   it('is a real VS Code of at least the version the extension requires', () => {
+    const { engines } = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { engines: { vscode: string } };
+    const required = /^\^(\d+)\.(\d+)\./.exec(engines.vscode);
+    assert.ok(required, `engines.vscode is a caret range: ${engines.vscode}`);
     const [major, minor] = vscode.version.split('.').map(Number);
-    assert.ok(major > 1 || (major === 1 && minor >= 100), `VS Code ${vscode.version}`);
+    const [needMajor, needMinor] = [Number(required[1]), Number(required[2])];
+    assert.ok(
+      major > needMajor || (major === needMajor && minor >= needMinor),
+      `VS Code ${vscode.version} is older than engines.vscode ${engines.vscode}`,
+    );
   });
 
   it('activates the extension and registers its commands', async () => {

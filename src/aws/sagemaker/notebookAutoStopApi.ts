@@ -6,6 +6,7 @@
 import { recogniseAutoStop, type AutoStopFinding } from '../../model/autoStopScript';
 import { decodeLifecycleScript } from '../../model/lifecycleScripts';
 import type { AwsClients } from '../clients';
+import { describeLifecycleConfig } from './notebookInstancesApi';
 
 export type AutoStopVerdict =
   | {
@@ -19,13 +20,6 @@ export type AutoStopVerdict =
   | { state: 'unreadable'; config: string; error: unknown };
 
 const isAccessDenied = (error: unknown) => /AccessDenied/.test((error as { name?: string })?.name ?? '');
-
-async function describeLifecycleConfig(clients: AwsClients, config: string) {
-  const { DescribeNotebookInstanceLifecycleConfigCommand } = await import('./sageMakerSdk.js');
-  return (await clients.sagemaker()).send(
-    new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: config }),
-  );
-}
 
 /**
  * Auto-stop verdicts by lifecycle configuration, for one session (profile, Region, endpoint: the caller keys it).

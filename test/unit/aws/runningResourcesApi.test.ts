@@ -1,20 +1,6 @@
 import * as assert from 'assert';
-import type { AwsClients } from '../../../src/aws/clients';
 import { runningTrainingJobs } from '../../../src/aws/sagemaker/runningResourcesApi';
-
-type Sent = { name: string; input: Record<string, unknown> };
-
-/** A SageMaker client that answers each command with the next of `answers` (an Error is thrown). */
-function clientsAnswering(answers: unknown[]): { clients: AwsClients; sent: Sent[] } {
-  const sent: Sent[] = [];
-  const send = async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
-    sent.push({ name: command.constructor.name, input: command.input });
-    const answer = answers.shift();
-    if (answer instanceof Error) throw answer;
-    return answer;
-  };
-  return { clients: { sagemaker: () => ({ send }) } as unknown as AwsClients, sent };
-}
+import { clientsAnswering } from './fakeSageMaker';
 
 const started = new Date('2026-11-28T09:00:00Z');
 const sweepJob = (n: number) => ({

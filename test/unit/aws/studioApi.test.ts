@@ -1,20 +1,6 @@
 import * as assert from 'assert';
-import type { AwsClients } from '../../../src/aws/clients';
 import { latestSpaceApps, waitForSpaceApp } from '../../../src/aws/sagemaker/studioApi';
-
-type Sent = { name: string; input: Record<string, unknown> };
-
-/** A SageMaker client that answers each command with the next of `answers` (an Error is thrown). */
-function clientsAnswering(answers: unknown[]): { clients: AwsClients; sent: Sent[] } {
-  const sent: Sent[] = [];
-  const send = async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
-    sent.push({ name: command.constructor.name, input: command.input });
-    const answer = answers.shift();
-    if (answer instanceof Error) throw answer;
-    return answer;
-  };
-  return { clients: { sagemaker: () => ({ send }) } as unknown as AwsClients, sent };
-}
+import { clientsAnswering } from './fakeSageMaker';
 
 const APP = { domainId: 'd-abcdefghijkl', spaceName: 'abalone-eda', appType: 'JupyterLab' as const };
 const notFound = () => Object.assign(new Error('App does not exist.'), { name: 'ResourceNotFound' });
