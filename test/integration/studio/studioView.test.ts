@@ -24,12 +24,16 @@ const STUDIO_OPERATIONS =
 /**
  * The Studio view's calls made since the last clearRequests(), as "Operation" (other views may poll meanwhile).
  * Running Now reads the bill again whenever this tree changes, listing the apps of every domain at once (no
- * DomainIdEquals, unlike this view): those calls are its own.
+ * DomainIdEquals, unlike this view), and the kernel picker, Open Space Files and the Studio commands list domains
+ * and spaces 100 at a time (this view asks for a page of pageSize): those calls are theirs.
  */
 async function studioCalls(): Promise<string[]> {
   return (await recordedRequests())
     .filter((r) => r.service === 'sagemaker' && STUDIO_OPERATIONS.test(r.operation))
     .filter((r) => r.operation !== 'ListApps' || (r.input as { DomainIdEquals?: string }).DomainIdEquals)
+    .filter(
+      (r) => !/^List(Domains|Spaces)$/.test(r.operation) || (r.input as { MaxResults?: number }).MaxResults !== 100,
+    )
     .map((r) => r.operation);
 }
 
