@@ -1,6 +1,7 @@
 // Wiring only: build the session and the views, then let each feature register its own commands, views
 // and panels. No network I/O here: clients are created on first use and the profile files are read after
 // activation returns.
+import './l10nConfig';
 import * as vscode from 'vscode';
 import { activateAutopilot } from './commands/autopilot/activateAutopilot';
 import { activateCost } from './commands/cost/activateCost';

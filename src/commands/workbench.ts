@@ -61,6 +61,7 @@ export function createWorkbench(context: vscode.ExtensionContext): Workbench {
 
 /** The running workbench, for the integration tests, which share this module with the host. */
 export function runningWorkbench(): Workbench {
+  // l10n-exempt: a test seam's error, never shown to a user
   if (!current) throw new Error('SageMaker Workbench is not activated');
   return current;
 }

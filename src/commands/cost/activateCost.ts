@@ -23,6 +23,7 @@ export interface RunningNow {
 let current: RunningNow | undefined;
 
 export function runningNow(): RunningNow {
+  // l10n-exempt: a test seam's error, never shown to a user
   if (!current) throw new Error('Running Now is not activated');
   return current;
 }

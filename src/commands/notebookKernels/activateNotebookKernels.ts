@@ -7,6 +7,7 @@ let running: InstanceKernels | undefined;
 
 /** The running feature, for the integration tests (which share this module with the host). */
 export function notebookKernels(): InstanceKernels {
+  // l10n-exempt: a test seam's error, never shown to a user
   if (!running) throw new Error('Notebook kernels are not activated');
   return running;
 }
