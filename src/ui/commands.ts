@@ -13,7 +13,11 @@ import { workspaceTrusted } from './workspaceTrust';
 export interface CommandHost {
   session: AwsSession;
   log: Log;
+  /** Set while a feature loaded on first use registers: its commands go to the proxies already registered. */
+  adopt?: (id: string, run: CommandRun) => void;
 }
+
+type CommandRun = (...args: unknown[]) => Promise<unknown>;
 
 /** What a handler may return to have its ending shown; `action` adds a button to a failure. */
 export type CommandOutcome = Outcome & { action?: { label: string; run(): void }; quiet?: boolean };
@@ -78,5 +82,59 @@ export function registerCommand(
       return { outcome: 'failed', message: mapped.message, kind: mapped.kind };
     }
   };
+  if (host.adopt) {
+    host.adopt(id, run);
+    return new vscode.Disposable(() => undefined);
+  }
   return vscode.commands.registerCommand(id, run);
+}
+
+/**
+ * A feature whose code loads on first use: its command ids are registered now, and the first run of any of them
+ * imports the feature (a webpack chunk of its own), which registers its commands through `registerCommand` with a
+ * host that hands them to these proxies. So activation loads only the ids, and every command behaves as if it had
+ * been registered directly. A failed load (a missing chunk) is shown, and the next run tries again.
+ */
+export function registerLazyCommands<H extends CommandHost>(
+  host: H,
+  feature: string,
+  ids: readonly string[],
+  load: (host: H) => Promise<vscode.Disposable[]>,
+): vscode.Disposable {
+  const handlers = new Map<string, CommandRun>();
+  const owned: vscode.Disposable[] = [];
+  let loading: Promise<void> | undefined;
+  const loaded = (): Promise<void> =>
+    (loading ??= load({ ...host, adopt: (id, run) => handlers.set(id, run) }).then(
+      (disposables) => {
+        owned.push(...disposables);
+        const stray = [...handlers.keys()].filter((id) => !ids.includes(id));
+        const missing = ids.filter((id) => !handlers.has(id));
+        // A command missing from `ids` would never be reachable; one in `ids` but not registered would do nothing.
+        if (stray.length || missing.length)
+          // l10n-exempt: a wiring mistake the integration tests catch, never shipped
+          throw new Error(
+            `${feature}: not proxied ${stray.join(', ')}; proxied but not registered ${missing.join(', ')}`,
+          );
+        host.log.info(`Loaded ${feature} on first use`);
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const proxies = ids.map((id) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        await loaded();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        host.log.error(`Loading ${feature} for ${id} failed: ${reason}`);
+        void window.showErrorMessage(vscode.l10n.t('SageMaker Workbench could not load {0}: {1}', feature, reason));
+        return { outcome: 'failed', message: reason };
+      }
+      return handlers.get(id)?.(...args);
+    }),
+  );
+  return vscode.Disposable.from(...proxies, { dispose: () => owned.forEach((d) => d.dispose()) });
 }

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
-import { notebookKernels } from '../../src/commands/notebookKernels/activateNotebookKernels';
+import { loadNotebookKernels, notebookKernels } from '../../src/commands/notebookKernels/activateNotebookKernels';
 import { CONTROLLER_PREFIX, type NotebookKernel } from '../../src/commands/notebookKernels/instanceKernels';
 import { emulatorUrl } from '../integration/support/emulatorControl';
 import { withWindow } from '../integration/support/testWindow';
@@ -167,7 +167,7 @@ describe('notebook kernel benchmark (large scenario)', function () {
     await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(notebook)));
     document = await vscode.workspace.openNotebookDocument(uri);
     const notebookEditor = await vscode.window.showNotebookDocument(document);
-    await notebookKernels().ensureListed();
+    await (await loadNotebookKernels()).ensureListed();
     assert.ok(notebookKernels().controller(INSTANCE), `${INSTANCE} is in the kernel picker`);
     kernel = await withWindow(async (ui) => {
       ui.onQuickPick(`Kernel on ${INSTANCE}`, (p) => p.pick('conda_python3'));

@@ -1,16 +1,27 @@
-// Autopilot: start and stop experiments, upload training data, the leaderboard.
+// Autopilot: start and stop experiments, upload training data, the leaderboard. The commands load on first use.
+import { registerLazyCommands } from '../../ui/commands';
 import { RetryPlans } from '../../ui/retryPlans';
 import type { Workbench } from '../workbench';
-import { registerAutopilotCommands } from './autopilotCommands';
 import type { AutoMlContext } from './startAutoMlCommand';
 
+const AUTOPILOT_COMMANDS = [
+  'sagemakerWorkbench.startAutopilot',
+  'sagemakerWorkbench.stopAutopilot',
+  'sagemakerWorkbench.openLeaderboard',
+];
+
 export function activateAutopilot(wb: Workbench): void {
-  const ctx: AutoMlContext = {
-    session: wb.session,
-    lastRole: wb.lastRole,
-    rememberRole: wb.rememberRole,
-    changed: () => wb.views.providers.autopilot.refresh(),
-    retryPlans: new RetryPlans(),
-  };
-  wb.context.subscriptions.push(...registerAutopilotCommands(wb, ctx, wb.extensionUri));
+  wb.context.subscriptions.push(
+    registerLazyCommands(wb, 'Autopilot', AUTOPILOT_COMMANDS, async (host) => {
+      const { registerAutopilotCommands } = await import(/* webpackChunkName: "autopilot" */ './autopilotCommands.js');
+      const ctx: AutoMlContext = {
+        session: host.session,
+        lastRole: host.lastRole,
+        rememberRole: host.rememberRole,
+        changed: () => host.views.providers.autopilot.refresh(),
+        retryPlans: new RetryPlans(),
+      };
+      return registerAutopilotCommands(host, ctx, host.extensionUri);
+    }),
+  );
 }

@@ -8,7 +8,7 @@ import { spaceConnections } from '../../ui/spaceConnections';
 import { INSTANCE_FILES_SCHEME, InstanceFileSystem } from '../../views/instanceFiles/instanceFileSystem';
 import { SPACE_FILES_SCHEME, SpaceFileSystem } from '../../views/spaceFiles/spaceFileSystem';
 import type { Workbench } from '../workbench';
-import { instanceOf, openInstanceFiles, type InstanceFilesContext } from './openInstanceFilesCommand';
+import type { InstanceFilesContext } from './openInstanceFilesCommand';
 
 export function activateInstanceFiles(wb: Workbench): void {
   const connections = instanceConnections(wb);
@@ -47,6 +47,8 @@ export function activateInstanceFiles(wb: Workbench): void {
       wb,
       'sagemakerWorkbench.openInstanceFiles',
       async (target: unknown): Promise<CommandOutcome> => {
+        // Loaded on first use.
+        const { instanceOf, openInstanceFiles } = await import('./openInstanceFilesCommand.js');
         const name = await instanceOf(wb.session, target);
         return name ? openInstanceFiles(ctx, name) : { outcome: 'cancelled' };
       },

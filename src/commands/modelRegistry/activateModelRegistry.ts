@@ -1,19 +1,16 @@
-// The model registry: approve or reject versions (registering and the Model Group panel are hosting's).
-import { registerCommand } from '../../ui/commands';
-import { ModelPackageNode } from '../../views/modelRegistry/modelPackageNode';
+// The model registry: approve or reject versions (registering and the Model Group panel are hosting's). The
+// commands load on first use.
+import { registerLazyCommands } from '../../ui/commands';
 import type { Workbench } from '../workbench';
-import type { ModelDecision } from '../../model/modelApproval';
-import { decideModelVersion } from './modelApprovalCommands';
+
+const MODEL_REGISTRY_COMMANDS = ['sagemakerWorkbench.approveModelVersion', 'sagemakerWorkbench.rejectModelVersion'];
 
 export function activateModelRegistry(wb: Workbench): void {
-  const decide = (decision: ModelDecision) => async (node?: unknown) =>
-    node instanceof ModelPackageNode ? decideModelVersion(wb.session, node, decision) : undefined;
   wb.context.subscriptions.push(
-    registerCommand(wb, 'sagemakerWorkbench.approveModelVersion', decide('Approved'), {
-      operation: 'UpdateModelPackage',
-    }),
-    registerCommand(wb, 'sagemakerWorkbench.rejectModelVersion', decide('Rejected'), {
-      operation: 'UpdateModelPackage',
-    }),
+    registerLazyCommands(wb, 'the model registry', MODEL_REGISTRY_COMMANDS, async (host) =>
+      (
+        await import(/* webpackChunkName: "modelRegistry" */ './modelRegistryCommands.js')
+      ).registerModelRegistryCommands(host),
+    ),
   );
 }

@@ -1,23 +1,33 @@
 // Notebook instances and their lifecycle configurations: start, stop, create, open, scripts as files,
-// notebooks synced with the S3 location the lifecycle script pulls from.
+// notebooks synced with the S3 location the lifecycle script pulls from. The commands load on first use; the
+// lifecycle scripts' file system is there from activation, so a script left open survives a window reload.
 import * as vscode from 'vscode';
+import { registerLazyCommands } from '../../ui/commands';
 import { RetryPlans } from '../../ui/retryPlans';
 import { autoStopReader } from '../../views/notebookInstances/autoStopStatus';
 import { LifecycleScriptFiles, LIFECYCLE_SCHEME } from '../../views/notebookInstances/lifecycleScriptFiles';
 import type { Workbench } from '../workbench';
-import { registerNotebookCommands, type NotebookCommandContext } from './notebookCommands';
+
+const NOTEBOOK_COMMANDS = [
+  'sagemakerWorkbench.startNotebookInstance',
+  'sagemakerWorkbench.stopNotebookInstance',
+  'sagemakerWorkbench.addAutoStop',
+  'sagemakerWorkbench.deleteNotebookInstance',
+  'sagemakerWorkbench.openJupyterLab',
+  'sagemakerWorkbench.openJupyter',
+  'sagemakerWorkbench.createNotebookInstance',
+  'sagemakerWorkbench.openLifecycleLogs',
+  'sagemakerWorkbench.createLifecycleConfig',
+  'sagemakerWorkbench.deleteLifecycleConfig',
+  'sagemakerWorkbench.editLifecycleScript',
+  'sagemakerWorkbench.diffLifecycleScript',
+  'sagemakerWorkbench.publishNotebook',
+  'sagemakerWorkbench.fetchNotebook',
+];
 
 export function activateNotebookInstances(wb: Workbench): void {
   const { session, views } = wb;
   const refreshNotebooks = () => views.providers.notebookInstances.refresh();
-  const notebookContext: NotebookCommandContext = {
-    session,
-    logs: wb.logs,
-    changed: refreshNotebooks,
-    lastRole: wb.lastRole,
-    rememberRole: wb.rememberRole,
-    retryPlans: new RetryPlans(),
-  };
   wb.context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(
       LIFECYCLE_SCHEME,
@@ -28,6 +38,16 @@ export function activateNotebookInstances(wb: Workbench): void {
       }),
       { isCaseSensitive: true },
     ),
-    ...registerNotebookCommands(wb, notebookContext),
+    registerLazyCommands(wb, 'notebook instances', NOTEBOOK_COMMANDS, async (host) => {
+      const { registerNotebookCommands } = await import(/* webpackChunkName: "notebooks" */ './notebookCommands.js');
+      return registerNotebookCommands(host, {
+        session,
+        logs: host.logs,
+        changed: refreshNotebooks,
+        lastRole: host.lastRole,
+        rememberRole: host.rememberRole,
+        retryPlans: new RetryPlans(),
+      });
+    }),
   );
 }

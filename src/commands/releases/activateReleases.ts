@@ -1,63 +1,40 @@
-// Releases: CodePipeline pipelines with their manual approvals, CodeCommit commits, SageMaker Pipelines.
+// Releases: CodePipeline pipelines with their manual approvals, CodeCommit commits, SageMaker Pipelines. The
+// commands load on first use; a commit's files are served from activation, so an open one survives a reload.
 import * as vscode from 'vscode';
-import { showOutcome } from '../../ui/outcome';
-import { showAwsError } from '../../ui/showAwsError';
-import type { PendingApproval } from '../../model/codePipelineState';
-import type { ApprovalDecision, Evidence } from '../../model/releaseApproval';
+import { registerLazyCommands } from '../../ui/commands';
 import { CommitFiles, COMMIT_FILE_SCHEME } from '../../views/codecommit/commitFiles';
 import { notifyPendingApprovals } from '../../views/pipelines/pipelineStateWatch';
-import { ReleaseReviewPanel, type ReleaseReviewDeps } from '../../webviews/releaseReview/releaseReviewPanel';
 import type { Workbench } from '../workbench';
-import { pendingApprovalsEverywhere, registerApprovalCommands } from './approvalCommands';
-import { decideApproval, type ApprovalPrompts, type DecisionOutcome } from './approvalDecision';
-import { registerCommitCommands } from './commitCommands';
-import { registerPipelineCommands } from './pipelineCommands';
-import { evaluationReportLocation } from './reportLocationSetting';
-import { registerSageMakerPipelineCommands } from './sageMakerPipelineCommands';
+
+const RELEASE_COMMANDS = [
+  'sagemakerWorkbench.openCommitChanges',
+  'sagemakerWorkbench.openFileAtCommit',
+  'sagemakerWorkbench.compareCommits',
+  'sagemakerWorkbench.approveRelease',
+  'sagemakerWorkbench.rejectRelease',
+  'sagemakerWorkbench.reviewPendingApprovals',
+  'sagemakerWorkbench.openReleaseReview',
+  'sagemakerWorkbench.startPipelineExecution',
+  'sagemakerWorkbench.stopPipelineExecution',
+  'sagemakerWorkbench.retryStage',
+  'sagemakerWorkbench.openActionLink',
+  'sagemakerWorkbench.startSageMakerPipeline',
+];
 
 export function activateReleases(wb: Workbench, ready: Promise<void>): void {
   const { session, views, log } = wb;
-  /** A decision made outside a command (the Release Review panel): its ending is shown here. */
-  const decideAndTell = async (
-    approval: PendingApproval,
-    decision: ApprovalDecision,
-    evidence?: Evidence,
-    prompts?: ApprovalPrompts,
-  ): Promise<DecisionOutcome> => {
-    try {
-      const result = await decideApproval(session, views, approval, decision, evidence, prompts);
-      showOutcome(result);
-      return result;
-    } catch (error) {
-      return {
-        outcome: 'failed',
-        message: showAwsError(error, session, log, 'codepipeline', 'PutApprovalResult').message,
-      };
-    }
-  };
-  const panelDeps: ReleaseReviewDeps = {
-    extensionUri: wb.extensionUri,
-    session,
-    reportLocation: evaluationReportLocation,
-    decide: (approval, decision, evidence) => decideAndTell(approval, decision, evidence),
-  };
-  const review = (pipelineName: string) => ReleaseReviewPanel.show(panelDeps, pipelineName);
   wb.context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_FILE_SCHEME, new CommitFiles(session)),
-    ...registerCommitCommands(wb),
-    ...registerApprovalCommands(wb, views, review),
-    ...registerPipelineCommands(wb, views),
-    ...registerSageMakerPipelineCommands(wb, (node) => {
-      node.reset();
-      views.providers.pipelines.refresh(node);
-    }),
+    registerLazyCommands(wb, 'releases', RELEASE_COMMANDS, async (host) =>
+      (await import(/* webpackChunkName: "releases" */ './releaseCommands.js')).registerReleaseCommands(host),
+    ),
   );
   // Opt-in: list the pipelines after activation (never during it) so waiting approvals are announced.
   const watchApprovals = () => {
     if (notifyPendingApprovals())
-      void pendingApprovalsEverywhere(views).catch((err: unknown) =>
-        log.warn(`Watching approvals failed: ${String(err)}`),
-      );
+      void import(/* webpackChunkName: "releases" */ './approvalCommands.js')
+        .then(({ pendingApprovalsEverywhere }) => pendingApprovalsEverywhere(views))
+        .catch((err: unknown) => log.warn(`Watching approvals failed: ${String(err)}`));
   };
   void ready.then(watchApprovals);
   wb.context.subscriptions.push(

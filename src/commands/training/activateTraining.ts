@@ -1,15 +1,33 @@
-// Training jobs: AutoGluon container projects, start, clone, stop, follow, compare, AutoGluon results.
+// Training jobs: AutoGluon container projects, start, clone, stop, follow, compare, AutoGluon results. The commands
+// load on first use.
+import { registerLazyCommands } from '../../ui/commands';
 import type { Workbench } from '../workbench';
-import type { TrainingContext } from './startTrainingJobCommand';
-import { registerTrainingJobCommands } from './trainingJobCommands';
+
+const TRAINING_COMMANDS = [
+  'sagemakerWorkbench.newAutoGluonProject',
+  'sagemakerWorkbench.startTrainingJob',
+  'sagemakerWorkbench.cloneTrainingJob',
+  'sagemakerWorkbench.stopTrainingJob',
+  'sagemakerWorkbench.openTrainingJob',
+  'sagemakerWorkbench.openTrainingJobLogs',
+  'sagemakerWorkbench.openAutoGluonResults',
+  'sagemakerWorkbench.openSummaryOfModels',
+  'sagemakerWorkbench.compareTrainingJobs',
+];
 
 export function activateTraining(wb: Workbench): void {
-  const { extensionUri } = wb;
-  const ctx: TrainingContext = {
-    session: wb.session,
-    lastRole: wb.lastRole,
-    rememberRole: wb.rememberRole,
-    changed: () => wb.views.providers.trainingJobs.refresh(),
-  };
-  wb.context.subscriptions.push(...registerTrainingJobCommands({ host: wb, ctx, extensionUri, logs: wb.logs }));
+  wb.context.subscriptions.push(
+    registerLazyCommands(wb, 'training jobs', TRAINING_COMMANDS, async (host) => {
+      const { registerTrainingJobCommands } = await import(
+        /* webpackChunkName: "training" */ './trainingJobCommands.js'
+      );
+      const ctx = {
+        session: host.session,
+        lastRole: host.lastRole,
+        rememberRole: host.rememberRole,
+        changed: () => host.views.providers.trainingJobs.refresh(),
+      };
+      return registerTrainingJobCommands({ host, ctx, extensionUri: host.extensionUri, logs: host.logs });
+    }),
+  );
 }

@@ -6,7 +6,7 @@
 // home folder read and written, and a notebook opened from it running on the space, in its folder.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { notebookKernels } from '../../../src/commands/notebookKernels/activateNotebookKernels';
+import { loadNotebookKernels, notebookKernels } from '../../../src/commands/notebookKernels/activateNotebookKernels';
 import { SPACE_STOPPED, START_AND_CONNECT } from '../../../src/commands/notebookKernels/instanceKernels';
 import { workspaceFolders } from '../../../src/commands/instanceFiles/workspaceFolders';
 import { spaceFilesUri } from '../../../src/views/spaceFiles/spaceFileSystem';
@@ -56,7 +56,7 @@ describe('Notebook kernels on Studio spaces', function () {
 
   it('offers the JupyterLab spaces beside the instances and runs text, a pandas table and a PNG plot on the running one', async () => {
     await clearRequests();
-    await notebookKernels().list();
+    await (await loadNotebookKernels()).list();
     const studioCalls = (await recordedRequests())
       .map((r) => r.operation)
       .filter((o) => /^(ListDomains|ListSpaces|ListApps|Describe(Space|App))$/.test(o))

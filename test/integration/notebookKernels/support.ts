@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { notebookKernels } from '../../../src/commands/notebookKernels/activateNotebookKernels';
+import { loadNotebookKernels, notebookKernels } from '../../../src/commands/notebookKernels/activateNotebookKernels';
 import {
   CONTROLLER_PREFIX,
   InstanceKernels,
@@ -73,7 +73,7 @@ export async function writeNotebook(
 export async function showNotebook(uri: vscode.Uri): Promise<vscode.NotebookDocument> {
   const document = await vscode.workspace.openNotebookDocument(uri);
   await vscode.window.showNotebookDocument(document);
-  await notebookKernels().ensureListed();
+  await (await loadNotebookKernels()).ensureListed();
   return document;
 }
 
@@ -208,7 +208,7 @@ export function useKernelSuite(): { assertNothingLeaked(): Promise<void> } {
     logged = [];
     logSub = wb.log.onDidLog((e) => logged.push(e.message));
     await notebookRequests('DELETE');
-    await notebookKernels().list();
+    await (await loadNotebookKernels()).list();
   });
   afterEach(async () => {
     const wbHost = await host();
