@@ -1,4 +1,5 @@
 // Elapsed time as people read it in a list: the two largest units only ("45m 12s", "2h 3m", "3d 4h").
+import * as l10n from '@vscode/l10n';
 
 const UNITS: Array<[string, number]> = [
   ['d', 86_400],
@@ -35,8 +36,8 @@ export function jobDuration(
 export function timeAgo(when: Date | undefined, now: Date = new Date()): string | undefined {
   if (!when) return undefined;
   const ms = now.getTime() - when.getTime();
-  if (ms < 60_000) return 'just now';
-  return `${formatDuration(ms).split(' ')[0]} ago`;
+  if (ms < 60_000) return l10n.t('just now');
+  return l10n.t('{0} ago', formatDuration(ms).split(' ')[0]);
 }
 
 /** A git date as CodeCommit gives it ("1700000000 +0000": seconds since the epoch, then the zone). */
