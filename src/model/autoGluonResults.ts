@@ -1,6 +1,7 @@
 // What an AutoGluon training run leaves next to its models (seed 003 chapter 3): Leaderboard.csv (one row
 // per model: score_test, score_val, prediction and fit times, stack level; higher scores are better) and
 // Model_Evaluation.txt (a JSON object of evaluation metrics). Missing columns are reported, not guessed.
+import * as l10n from '@vscode/l10n';
 import { parse } from 'csv-parse/sync';
 
 export interface AutoGluonModelRow {
@@ -21,9 +22,14 @@ export function parseLeaderboardCsv(text: string): AutoGluonModelRow[] {
   const records = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>;
   if (records.length === 0) return [];
   if (!('model' in records[0]))
-    throw new Error(`Leaderboard.csv has no "model" column (columns: ${Object.keys(records[0]).join(', ') || 'none'})`);
+    throw new Error(
+      l10n.t(
+        'Leaderboard.csv has no "model" column (columns: {0})',
+        Object.keys(records[0]).join(', ') || l10n.t('none'),
+      ),
+    );
   if (!('score_val' in records[0]) && !('score_test' in records[0]))
-    throw new Error('Leaderboard.csv has neither score_val nor score_test');
+    throw new Error(l10n.t('Leaderboard.csv has neither score_val nor score_test'));
   const rows = records.map((r) => ({
     model: r.model,
     scoreTest: num(r.score_test),

@@ -4,6 +4,7 @@
 // point, a CodeBuild buildspec, the wizard's defaults and a README. The user's code from then on.
 // The files themselves ship in the extension as templates (templates/autogluon-project/, `{{name}}`
 // placeholders); this module fills them in and checks what the user types.
+import * as l10n from '@vscode/l10n';
 
 export interface ScaffoldOptions {
   /** Folder name; also the ECR repository and the job name prefix. */
@@ -33,7 +34,7 @@ export const AUTOGLUON_PROJECT_FILES = [
 export function renderTemplate(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g, (_all, key: string) => {
     if (!Object.prototype.hasOwnProperty.call(values, key))
-      throw new Error(`The template names {{${key}}}, which has no value`);
+      throw new Error(l10n.t('The template names {0}, which has no value', `{{${key}}}`));
     return values[key];
   });
 }
@@ -52,7 +53,8 @@ export function autoGluonProjectFiles(
   const files: Record<string, string> = {};
   for (const file of AUTOGLUON_PROJECT_FILES) {
     const template = templates[file];
-    if (template === undefined) throw new Error(`The AutoGluon project template ${file} is missing from the extension`);
+    if (template === undefined)
+      throw new Error(l10n.t('The AutoGluon project template {0} is missing from the extension', file));
     files[file] = renderTemplate(template, values);
   }
   return files;
@@ -60,15 +62,17 @@ export function autoGluonProjectFiles(
 
 /** An ECR repository name (the folder, the image and the job prefix share it). */
 export function projectNameProblem(name: string): string | undefined {
-  if (!name) return 'A project name is required';
-  if (name.length > 200) return 'A project name has at most 200 characters';
+  if (!name) return l10n.t('A project name is required');
+  if (name.length > 200) return l10n.t('A project name has at most 200 characters');
   return /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/.test(name)
     ? undefined
-    : 'Use lower-case letters, digits and single ".", "_" or "-" between them (it names the ECR repository too)';
+    : l10n.t(
+        'Use lower-case letters, digits and single ".", "_" or "-" between them (it names the ECR repository too)',
+      );
 }
 
 export const accountProblem = (v: string): string | undefined =>
-  /^\d{12}$/.test(v.trim()) ? undefined : 'An AWS account id is 12 digits';
+  /^\d{12}$/.test(v.trim()) ? undefined : l10n.t('An AWS account id is 12 digits');
 
 /** The wizard defaults a scaffolded folder holds (sagemaker-training.json), read leniently. */
 export interface FolderTrainingDefaults {
@@ -86,9 +90,12 @@ export function parseFolderDefaults(text: string): { defaults: FolderTrainingDef
   try {
     const parsed = JSON.parse(text) as unknown;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      return { defaults: {}, problem: 'sagemaker-training.json is not a JSON object' };
+      return { defaults: {}, problem: l10n.t('sagemaker-training.json is not a JSON object') };
     return { defaults: parsed as FolderTrainingDefaults };
   } catch (error) {
-    return { defaults: {}, problem: `sagemaker-training.json is not valid JSON: ${(error as Error).message}` };
+    return {
+      defaults: {},
+      problem: l10n.t('sagemaker-training.json is not valid JSON: {0}', (error as Error).message),
+    };
   }
 }

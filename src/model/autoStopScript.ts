@@ -4,6 +4,7 @@
 // autostop.py, which calls stop_notebook_instance). Both are recognised by what they do, an idle check plus a stop
 // call, with comments ignored so a script that only mentions stopping is not taken for one that stops. Plus the
 // copy-and-append of the template onto an existing script, the name of a new configuration, and the size limit.
+import * as l10n from '@vscode/l10n';
 import { scriptProblem, templateScript } from './lifecycleTemplates';
 
 export interface AutoStopFinding {
@@ -42,10 +43,10 @@ export function recogniseAutoStop(script: string): AutoStopFinding | undefined {
 
 /** "auto-stop after 60 idle min", "auto-stop (idle time not stated)", "no auto-stop". */
 export function autoStopText(finding: AutoStopFinding | undefined): string {
-  if (!finding) return 'no auto-stop';
+  if (!finding) return l10n.t('no auto-stop');
   return finding.idleMinutes === undefined
-    ? 'auto-stop (idle time not stated)'
-    : `auto-stop after ${finding.idleMinutes} idle min`;
+    ? l10n.t('auto-stop (idle time not stated)')
+    : l10n.t('auto-stop after {0} idle min', finding.idleMinutes);
 }
 
 /**
@@ -82,5 +83,5 @@ export function autoStopConfigName(instance: string, taken: readonly string[]): 
 
 /** The API limits each hook's base64 Content, so a script of more than about 12,288 characters does not fit. */
 export function contentProblem(script: string, hook: 'on-create' | 'on-start'): string | undefined {
-  return scriptProblem(script, hook, 'would have');
+  return scriptProblem(script, hook, 'would-have');
 }

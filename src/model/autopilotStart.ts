@@ -1,5 +1,6 @@
 // What starting an Autopilot experiment offers and says, without VS Code or AWS: the plan a new start begins
 // from, the confirmation's account of what will run (and be billed), and where an uploaded CSV lands.
+import * as l10n from '@vscode/l10n';
 import type { AutoMlPlan } from './autoMlPlan';
 import { parseS3Uri, type S3Location } from './modelQualityMetrics';
 
@@ -23,14 +24,29 @@ export function defaultPlan(inputS3Uri: string, lastRole: string | undefined, no
 /** The confirmation's detail: the data read, the problem, the limits, where output goes, what is billed. */
 export function startDetail(plan: AutoMlPlan, data: { columns: string[]; object: string }): string {
   return [
-    `Data: ${plan.inputS3Uri} (header of ${data.object}: ${data.columns.length} columns), target ${plan.target}.`,
-    `Problem: ${plan.problemType === 'auto' ? 'detected by SageMaker' : plan.problemType}; objective ${plan.objective ?? "SageMaker's default"}; mode ${plan.mode}.`,
-    `Limits: ${plan.maxCandidates ?? 'default'} candidates, ${plan.maxRuntimeSeconds ? `${plan.maxRuntimeSeconds} s` : 'no runtime limit'}.`,
-    `Output: ${plan.outputS3Uri}. Role: ${plan.roleArn}.`,
+    l10n.t(
+      'Data: {0} (header of {1}: {2} columns), target {3}.',
+      plan.inputS3Uri,
+      data.object,
+      data.columns.length,
+      plan.target,
+    ),
+    l10n.t(
+      'Problem: {0}; objective {1}; mode {2}.',
+      plan.problemType === 'auto' ? l10n.t('detected by SageMaker') : plan.problemType,
+      plan.objective ?? l10n.t("SageMaker's default"),
+      plan.mode,
+    ),
+    l10n.t(
+      'Limits: {0} candidates, {1}.',
+      plan.maxCandidates ?? l10n.t('default'),
+      plan.maxRuntimeSeconds ? l10n.t('{0} s', plan.maxRuntimeSeconds) : l10n.t('no runtime limit'),
+    ),
+    l10n.t('Output: {0}. Role: {1}.', plan.outputS3Uri, plan.roleArn),
     plan.autoDeploy
-      ? 'The best candidate is deployed to an endpoint when the job ends (billed until deleted).'
-      : 'Nothing is deployed automatically.',
-    'Training instances are billed while the job runs.',
+      ? l10n.t('The best candidate is deployed to an endpoint when the job ends (billed until deleted).')
+      : l10n.t('Nothing is deployed automatically.'),
+    l10n.t('Training instances are billed while the job runs.'),
   ].join('\n');
 }
 

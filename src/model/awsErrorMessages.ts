@@ -1,5 +1,6 @@
 // Turns what the SDK throws into a sentence a user can act on. No stack traces, no request dumps; the
 // AWS message is quoted as text because it often names the offending value.
+import * as l10n from '@vscode/l10n';
 
 export type ErrorKind =
   | 'no-credentials'
@@ -96,10 +97,14 @@ export function describeAwsError(error: unknown, ctx: CallContext): UserFacingEr
   const profile = ctx.profileLabel;
 
   if (isSsoExpired(name, awsMessage)) {
-    const command = `aws sso login --profile ${profile}`;
+    const command = `aws sso login --profile ${profile}`; // l10n-exempt: a shell command the user copies and runs
     return {
       kind: 'sso-expired',
-      message: `The SSO session of profile "${profile}" has expired or was never started. Run \`${command}\` in a terminal, then retry.`,
+      message: l10n.t(
+        'The SSO session of profile "{0}" has expired or was never started. Run `{1}` in a terminal, then retry.',
+        profile,
+        command,
+      ),
       actions: ['copy-sso-login', 'retry'],
       command,
     };
@@ -110,41 +115,59 @@ export function describeAwsError(error: unknown, ctx: CallContext): UserFacingEr
   ) {
     return {
       kind: 'no-credentials',
-      message: `No AWS credentials were found for profile "${profile}". Configure them with \`aws configure\` (or \`aws configure sso\`), or choose another profile.`,
+      message: l10n.t(
+        'No AWS credentials were found for profile "{0}". Configure them with `aws configure` (or `aws configure sso`), or choose another profile.',
+        profile,
+      ),
       actions: ['choose-profile', 'retry'],
     };
   }
   if (EXPIRED.has(name) || /security token .* expired|token has expired/i.test(awsMessage)) {
     return {
       kind: 'credentials-expired',
-      message: `The credentials of profile "${profile}" have expired. Refresh them (for SSO profiles: \`aws sso login --profile ${profile}\`), then retry.`,
+      message: l10n.t(
+        'The credentials of profile "{0}" have expired. Refresh them (for SSO profiles: `aws sso login --profile {0}`), then retry.',
+        profile,
+      ),
       actions: ['retry', 'choose-profile'],
-      command: `aws sso login --profile ${profile}`,
+      command: `aws sso login --profile ${profile}`, // l10n-exempt: a shell command the user copies and runs
     };
   }
   if (DENIED.has(name) || (status === 403 && !THROTTLING.has(name))) {
     return {
       kind: 'access-denied',
-      message: `Access denied: profile "${profile}" may not call ${action}. Ask your AWS administrator to allow ${action}, or choose another profile.`,
+      message: l10n.t(
+        'Access denied: profile "{0}" may not call {1}. Ask your AWS administrator to allow {1}, or choose another profile.',
+        profile,
+        action,
+      ),
       actions: ['choose-profile', 'show-log'],
     };
   }
   if (THROTTLING.has(name) || status === 429) {
     return {
       kind: 'throttled',
-      message: `AWS is throttling ${action} and the retries did not get through. Wait a moment, then retry.`,
+      message: l10n.t('AWS is throttling {0} and the retries did not get through. Wait a moment, then retry.', action),
       actions: ['retry'],
     };
   }
   if (isNotFound(name, awsMessage, status)) {
     return {
       kind: 'not-found',
-      message: `Not found (${action}): ${awsMessage || name}. It may have been deleted or be in another region; refresh the view.`,
+      message: l10n.t(
+        'Not found ({0}): {1}. It may have been deleted or be in another region; refresh the view.',
+        action,
+        awsMessage || name,
+      ),
       actions: ['retry'],
     };
   }
   if (name === 'ValidationException' || name === 'InvalidParameterException' || name === 'InvalidArgument') {
-    return { kind: 'validation', message: `AWS rejected ${action}: ${awsMessage || name}`, actions: ['show-log'] };
+    return {
+      kind: 'validation',
+      message: l10n.t('AWS rejected {0}: {1}', action, awsMessage || name),
+      actions: ['show-log'],
+    };
   }
   if (
     NETWORK.has(name) ||
@@ -154,20 +177,40 @@ export function describeAwsError(error: unknown, ctx: CallContext): UserFacingEr
     const where = ctx.endpointUrl ? ctx.endpointUrl : 'AWS';
     return {
       kind: 'unreachable',
-      message: `Could not reach ${where} for ${action} (${awsMessage || name}). Check your network${ctx.endpointUrl ? ' and the sagemakerWorkbench.endpointUrl setting' : ''}, then retry.`,
+      message: ctx.endpointUrl
+        ? l10n.t(
+            'Could not reach {0} for {1} ({2}). Check your network and the sagemakerWorkbench.endpointUrl setting, then retry.',
+            where,
+            action,
+            awsMessage || name,
+          )
+        : l10n.t(
+            'Could not reach {0} for {1} ({2}). Check your network, then retry.',
+            where,
+            action,
+            awsMessage || name,
+          ),
       actions: ['retry', 'show-log'],
     };
   }
   if (status !== undefined && status >= 500) {
     return {
       kind: 'service',
-      message: `AWS had an internal problem with ${action} (${name}, HTTP ${status}) and the retries did not get through. Retry in a moment.`,
+      message: l10n.t(
+        'AWS had an internal problem with {0} ({1}, HTTP {2}) and the retries did not get through. Retry in a moment.',
+        action,
+        name,
+        status,
+      ),
       actions: ['retry', 'show-log'],
     };
   }
   return {
     kind: 'unknown',
-    message: `${action} failed: ${name}${awsMessage && awsMessage !== name ? `: ${awsMessage}` : ''}`,
+    message:
+      awsMessage && awsMessage !== name
+        ? l10n.t('{0} failed: {1}: {2}', action, name, awsMessage)
+        : l10n.t('{0} failed: {1}', action, name),
     actions: ['show-log'],
   };
 }

@@ -1,6 +1,7 @@
 // Seed 002's batch predict, as numbers: which column is the label, one request line per row without it,
 // the predictions read back from CSV or JSON answers, and how good they are (RMSE/MAE/R² for numbers,
 // accuracy for classes). Pure, so every rule is unit-tested.
+import * as l10n from '@vscode/l10n';
 import { csvLine } from './csv';
 
 export interface CsvTable {
@@ -94,13 +95,14 @@ export function predictionQuality(actual: string[], predicted: Array<string | un
 }
 
 export function qualityText(q: Quality): string {
-  if (q.kind === 'classification') return `accuracy ${((q.accuracy ?? 0) * 100).toFixed(1)}% over ${q.count} rows`;
+  if (q.kind === 'classification')
+    return l10n.t('accuracy {0}% over {1} rows', ((q.accuracy ?? 0) * 100).toFixed(1), q.count);
   const parts = [
     `RMSE ${q.rmse!.toFixed(4)}`,
     `MAE ${q.mae!.toFixed(4)}`,
     q.r2 !== undefined ? `R² ${q.r2.toFixed(4)}` : undefined,
   ];
-  return `${parts.filter(Boolean).join(' · ')} over ${q.count} rows`;
+  return l10n.t('{0} over {1} rows', parts.filter(Boolean).join(' · '), q.count);
 }
 
 /** The predictions file: the input's columns plus `prediction`, one line per input row. */

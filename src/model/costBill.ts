@@ -3,6 +3,7 @@
 // per hour. A price the price list does not have is "price unknown", never 0; serverless variants, managed spot
 // training and Autopilot jobs say how they are billed instead of a figure that would be wrong. A Studio space's
 // running app (JupyterLab, Code Editor) is billed per hour of its instance, as AWS's Studio-Notebook usage.
+import * as l10n from '@vscode/l10n';
 import { formatDuration } from './durations';
 import { priceKey, type PriceComponent, type PriceTable } from './costPrices';
 
@@ -78,7 +79,7 @@ const COMPONENTS: Record<RunningKind, PriceComponent | undefined> = {
   'endpoint-variant': 'Hosting',
   'training-job': 'Training',
   'processing-job': 'Processing',
-  'transform-job': 'Batch Transform',
+  'transform-job': 'Batch Transform', // l10n-exempt: the AWS Price List's component name, matched against its answers
   'autopilot-job': undefined,
 };
 
@@ -114,19 +115,19 @@ export function billRow(resource: RunningResource, prices: PriceTable, now: Date
       resource,
       billing: 'autopilot',
       runningMs,
-      priceText: 'billed as the training and processing jobs it runs (listed on their own)',
+      priceText: l10n.t('billed as the training and processing jobs it runs (listed on their own)'),
     };
   if (resource.serverless)
     return {
       resource,
       billing: 'serverless',
       runningMs,
-      priceText: 'serverless: billed per millisecond of inference and per GB processed, not per hour',
+      priceText: l10n.t('serverless: billed per millisecond of inference and per GB processed, not per hour'),
     };
   const component = componentOf(resource.kind);
   const unit = component && resource.instanceType ? prices[priceKey(component, resource.instanceType)] : undefined;
   if (unit === undefined || unit === null)
-    return { resource, billing: 'unknown', runningMs, priceText: 'price unknown' };
+    return { resource, billing: 'unknown', runningMs, priceText: l10n.t('price unknown') };
   const usdPerHour = unit * resource.count;
   const count = resource.count === 1 ? '' : ` × ${resource.count} = ${formatUsd(usdPerHour)}/h`;
   if (resource.spot)
@@ -136,7 +137,11 @@ export function billRow(resource: RunningResource, prices: PriceTable, now: Date
       unitUsd: unit,
       usdPerHour,
       runningMs,
-      priceText: `managed spot: billed per second used at the spot price, at most ${formatUsd(unit)}/h${count}`,
+      priceText: l10n.t(
+        'managed spot: billed per second used at the spot price, at most {0}/h{1}',
+        formatUsd(unit),
+        count,
+      ),
     };
   return {
     resource,
@@ -167,17 +172,19 @@ export function bill(resources: RunningResource[], prices: PriceTable, now: Date
 
 /** The status bar's words: "SageMaker: $4.82/h", with a "+" when some price is unknown. */
 export function statusBarText(b: Bill): string {
-  return `SageMaker: ${formatUsd(b.totalUsdPerHour)}/h${b.unknownCount ? '+' : ''}`;
+  return b.unknownCount
+    ? l10n.t('SageMaker: {0}/h+', formatUsd(b.totalUsdPerHour))
+    : l10n.t('SageMaker: {0}/h', formatUsd(b.totalUsdPerHour));
 }
 
-const APP_TYPE_WORDS: Record<string, string> = { JupyterLab: 'JupyterLab', CodeEditor: 'Code Editor' };
+const APP_TYPE_WORDS: Record<string, string> = { JupyterLab: 'JupyterLab', CodeEditor: l10n.t('Code Editor') };
 
 /** How a row names its resource: "abalone-endpoint / ShadowV4 (shadow)", "autopilot-experiments (JupyterLab space)". */
 export function rowLabel(r: RunningResource): string {
   if (r.kind === 'studio-space-app')
-    return `${r.name} (${APP_TYPE_WORDS[r.appType ?? ''] ?? r.appType ?? 'Studio'} space)`;
+    return l10n.t('{0} ({1} space)', r.name, APP_TYPE_WORDS[r.appType ?? ''] ?? r.appType ?? 'Studio');
   if (r.kind !== 'endpoint-variant') return r.name;
-  return `${r.name} / ${r.variant ?? '?'}${r.shadow ? ' (shadow)' : ''}`;
+  return r.shadow ? l10n.t('{0} / {1} (shadow)', r.name, r.variant ?? '?') : `${r.name} / ${r.variant ?? '?'}`;
 }
 
 /**
@@ -185,9 +192,10 @@ export function rowLabel(r: RunningResource): string {
  * "idle 75 min: no kernel or terminal activity, $0.05 an idle hour" (a notebook instance or JupyterLab app).
  */
 export function idleText(idle: NonNullable<BillRow['idle']>): string {
-  const cost = idle.usdPerHour === undefined ? 'price unknown' : formatUsd(idle.usdPerHour);
-  if ('minutes' in idle) return `idle ${idle.minutes} min: no kernel or terminal activity, ${cost} an idle hour`;
-  return `idle ${idle.hours} h: no invocations, ${cost} an idle hour`;
+  const cost = idle.usdPerHour === undefined ? l10n.t('price unknown') : formatUsd(idle.usdPerHour);
+  if ('minutes' in idle)
+    return l10n.t('idle {0} min: no kernel or terminal activity, {1} an idle hour', idle.minutes, cost);
+  return l10n.t('idle {0} h: no invocations, {1} an idle hour', idle.hours, cost);
 }
 
 /** What the idle part of the total is spent on: "idle endpoints", "idle notebooks", "idle endpoints and notebooks". */
@@ -195,8 +203,8 @@ export function idleKinds(b: Bill): string {
   const idle = b.rows.filter((r) => r.idle);
   const endpoints = idle.some((r) => r.resource.kind === 'endpoint-variant');
   const notebooks = idle.some((r) => r.resource.kind !== 'endpoint-variant');
-  if (endpoints && notebooks) return 'idle endpoints and notebooks';
-  return notebooks ? 'idle notebooks' : 'idle endpoints';
+  if (endpoints && notebooks) return l10n.t('idle endpoints and notebooks');
+  return notebooks ? l10n.t('idle notebooks') : l10n.t('idle endpoints');
 }
 
 /** The row's second line: idle first when it is, instance type × count, price, running for, cost so far. */
@@ -206,8 +214,8 @@ export function rowDescription(row: BillRow): string {
   if (row.idle) parts.push(idleText(row.idle));
   if (r.instanceType) parts.push(r.count === 1 ? r.instanceType : `${r.count} × ${r.instanceType}`);
   parts.push(row.priceText);
-  if (row.runningMs !== undefined) parts.push(`running ${formatDuration(row.runningMs)}`);
-  if (row.costSoFarUsd !== undefined) parts.push(`${formatUsd(row.costSoFarUsd)} so far`);
+  if (row.runningMs !== undefined) parts.push(l10n.t('running {0}', formatDuration(row.runningMs)));
+  if (row.costSoFarUsd !== undefined) parts.push(l10n.t('{0} so far', formatUsd(row.costSoFarUsd)));
   return parts.join(' · ');
 }
 
@@ -218,6 +226,12 @@ export function costAlertMessage(b: Bill, thresholdUsdPerHour: number): string |
     .filter((r) => r.billing === 'hourly')
     .sort((x, y) => y.usdPerHour! - x.usdPerHour!)
     .map((r) => `${rowLabel(r.resource)} ${formatUsd(r.usdPerHour!)}/h`);
-  const shown = top.slice(0, 5).join(', ') + (top.length > 5 ? ` and ${top.length - 5} more` : '');
-  return `SageMaker compute now costs ${formatUsd(b.totalUsdPerHour)}/h, above your alert of ${formatUsd(thresholdUsdPerHour)}/h: ${shown}.`;
+  const first = top.slice(0, 5).join(', ');
+  const shown = top.length > 5 ? l10n.t('{0} and {1} more', first, top.length - 5) : first;
+  return l10n.t(
+    'SageMaker compute now costs {0}/h, above your alert of {1}/h: {2}.',
+    formatUsd(b.totalUsdPerHour),
+    formatUsd(thresholdUsdPerHour),
+    shown,
+  );
 }

@@ -1,5 +1,6 @@
 // What a deployment asks for (endpoint name, compute, data capture, role), checked as SageMaker would
 // check it, before any call: a bad value is a message and nothing is created.
+import * as l10n from '@vscode/l10n';
 
 export type Compute =
   | { kind: 'instances'; instanceType: string; count: number }
@@ -28,37 +29,42 @@ const NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\-/]{1,512}$/;
 
 /** SageMaker's rule for endpoint, configuration and model names. */
-export function resourceNameProblem(name: string, what = 'An endpoint name'): string | undefined {
-  if (!name) return `${what} is required`;
-  if (name.length > 63) return `${what} has at most 63 characters (${name.length} now)`;
+export function resourceNameProblem(name: string, what = l10n.t('An endpoint name')): string | undefined {
+  if (!name) return l10n.t('{0} is required', what);
+  if (name.length > 63) return l10n.t('{0} has at most 63 characters ({1} now)', what, name.length);
   if (!NAME.test(name))
-    return `${what} uses letters, digits and single or repeated hyphens, starting and ending with a letter or digit`;
+    return l10n.t(
+      '{0} uses letters, digits and single or repeated hyphens, starting and ending with a letter or digit',
+      what,
+    );
   return undefined;
 }
 
 export function instanceTypeProblem(type: string): string | undefined {
   return /^ml\.[a-z0-9]+\.[a-z0-9]+$/.test(type)
     ? undefined
-    : `"${type}" is not a SageMaker instance type (like ml.m5.large)`;
+    : l10n.t('"{0}" is not a SageMaker instance type (like ml.m5.large)', type);
 }
 
 export function instanceCountProblem(text: string): string | undefined {
   const n = Number(text.trim());
-  if (text.trim() === '' || !Number.isInteger(n)) return 'Enter a whole number of instances';
-  if (n < 1) return 'An endpoint needs at least 1 instance';
-  if (n > 100) return 'At most 100 instances per variant';
+  if (text.trim() === '' || !Number.isInteger(n)) return l10n.t('Enter a whole number of instances');
+  if (n < 1) return l10n.t('An endpoint needs at least 1 instance');
+  if (n > 100) return l10n.t('At most 100 instances per variant');
   return undefined;
 }
 
 export function maxConcurrencyProblem(text: string): string | undefined {
   const n = Number(text.trim());
-  return Number.isInteger(n) && n >= 1 && n <= 200 ? undefined : 'Max concurrency is a whole number from 1 to 200';
+  return Number.isInteger(n) && n >= 1 && n <= 200
+    ? undefined
+    : l10n.t('Max concurrency is a whole number from 1 to 200');
 }
 
 export function roleArnProblem(arn: string): string | undefined {
   return ROLE_ARN.test(arn.trim())
     ? undefined
-    : 'Enter an IAM role ARN like arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole';
+    : l10n.t('Enter an IAM role ARN like arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole');
 }
 
 /** The first thing wrong with a whole plan, or undefined. */
@@ -70,10 +76,10 @@ export function deployPlanProblem(plan: DeployPlan): string | undefined {
       ? (instanceTypeProblem(c.instanceType) ?? instanceCountProblem(String(c.count)))
       : ((SERVERLESS_MEMORY_MB.includes(c.memoryMb)
           ? undefined
-          : `Serverless memory is one of ${SERVERLESS_MEMORY_MB.join(', ')} MB`) ??
+          : l10n.t('Serverless memory is one of {0} MB', SERVERLESS_MEMORY_MB.join(', '))) ??
         maxConcurrencyProblem(String(c.maxConcurrency)))) ??
     (plan.dataCapture && c.kind === 'serverless'
-      ? 'Data capture is not available on serverless endpoints'
+      ? l10n.t('Data capture is not available on serverless endpoints')
       : undefined) ??
     roleArnProblem(plan.roleArn)
   );
@@ -82,7 +88,7 @@ export function deployPlanProblem(plan: DeployPlan): string | undefined {
 export function computeText(c: Compute): string {
   return c.kind === 'instances'
     ? `${c.count} × ${c.instanceType}`
-    : `serverless · ${c.memoryMb} MB · ${c.maxConcurrency} concurrent`;
+    : l10n.t('serverless · {0} MB · {1} concurrent', c.memoryMb, c.maxConcurrency);
 }
 
 /** Names of what one deployment creates, unique per run (a UTC timestamp, as the SDK's estimators name them). */

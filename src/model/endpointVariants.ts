@@ -1,6 +1,7 @@
 // What an endpoint's variants are, merged from the three answers that describe them: DescribeEndpoint (live
 // counts, weights, images), DescribeEndpointConfig (instance type, serverless memory) and
 // DescribeScalableTargets (autoscaling bounds). Pure, so the merge rules are unit-tested.
+import * as l10n from '@vscode/l10n';
 
 export interface VariantFacts {
   name: string;
@@ -86,9 +87,9 @@ export function mergeVariants(a: EndpointAnswers): VariantFacts[] {
 export function capacityText(v: VariantFacts): string {
   if (v.serverless) {
     return [
-      'serverless',
-      v.serverless.memoryMb ? `${v.serverless.memoryMb} MB` : undefined,
-      v.serverless.maxConcurrency ? `${v.serverless.maxConcurrency} concurrent` : undefined,
+      l10n.t('serverless'),
+      v.serverless.memoryMb ? l10n.t('{0} MB', v.serverless.memoryMb) : undefined,
+      v.serverless.maxConcurrency ? l10n.t('{0} concurrent', v.serverless.maxConcurrency) : undefined,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -105,9 +106,9 @@ export function endpointCapacityText(variants: readonly VariantFacts[]): string 
   const production = variants.filter((v) => !v.shadow);
   if (production.length === 0) return undefined;
   if (production.length === 1) return capacityText(production[0]);
-  return `${production.length} variants`;
+  return l10n.t('{0} variants', production.length);
 }
 
 export function scalingText(v: VariantFacts): string | undefined {
-  return v.scaling ? `autoscaling ${v.scaling.min ?? '?'}–${v.scaling.max ?? '?'}` : undefined;
+  return v.scaling ? l10n.t('autoscaling {0}–{1}', v.scaling.min ?? '?', v.scaling.max ?? '?') : undefined;
 }

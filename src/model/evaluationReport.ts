@@ -1,6 +1,7 @@
 // The evaluation.json an approver judges, in either form the seeds write: `regression_metrics` with
 // named values (SageMaker's model quality format), or `GroundTruth`/`Predictions` arrays from which
 // RMSE, MSE, MAE and R² are computed here. Pure, so the numbers are unit-tested.
+import * as l10n from '@vscode/l10n';
 
 export interface EvaluationMetric {
   name: 'rmse' | 'mse' | 'mae' | 'r2' | string;
@@ -26,20 +27,21 @@ export function parseEvaluationReport(text: string): EvaluationReport {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new EvaluationReportError('evaluation.json is not valid JSON');
+    throw new EvaluationReportError(l10n.t('evaluation.json is not valid JSON'));
   }
-  if (!json || typeof json !== 'object') throw new EvaluationReportError('evaluation.json is not a JSON object');
+  if (!json || typeof json !== 'object')
+    throw new EvaluationReportError(l10n.t('evaluation.json is not a JSON object'));
   const o = json as Record<string, unknown>;
   if (Array.isArray(o.GroundTruth) && Array.isArray(o.Predictions)) {
     const actual = o.GroundTruth.map(Number);
     const predicted = o.Predictions.map(Number);
     if (actual.length !== predicted.length)
       throw new EvaluationReportError(
-        `GroundTruth has ${actual.length} values but Predictions has ${predicted.length}`,
+        l10n.t('GroundTruth has {0} values but Predictions has {1}', actual.length, predicted.length),
       );
-    if (actual.length === 0) throw new EvaluationReportError('GroundTruth and Predictions are empty');
+    if (actual.length === 0) throw new EvaluationReportError(l10n.t('GroundTruth and Predictions are empty'));
     if ([...actual, ...predicted].some((v) => !Number.isFinite(v)))
-      throw new EvaluationReportError('GroundTruth and Predictions must hold numbers only');
+      throw new EvaluationReportError(l10n.t('GroundTruth and Predictions must hold numbers only'));
     return { form: 'ground_truth', metrics: regressionMetrics(actual, predicted), actual, predicted };
   }
   const section = (o.regression_metrics ?? o.binary_classification_metrics ?? o.multiclass_classification_metrics) as
@@ -57,10 +59,10 @@ export function parseEvaluationReport(text: string): EvaluationReport {
       metrics.push({ name, value, stdDev: Number.isFinite(stdDev) ? stdDev : undefined, computed: false });
     }
     if (metrics.length === 0)
-      throw new EvaluationReportError('evaluation.json has a metrics section without numeric values');
+      throw new EvaluationReportError(l10n.t('evaluation.json has a metrics section without numeric values'));
     return { form: 'regression_metrics', metrics };
   }
-  throw new EvaluationReportError('evaluation.json has neither regression_metrics nor GroundTruth/Predictions');
+  throw new EvaluationReportError(l10n.t('evaluation.json has neither regression_metrics nor GroundTruth/Predictions'));
 }
 
 export function regressionMetrics(actual: readonly number[], predicted: readonly number[]): EvaluationMetric[] {

@@ -1,5 +1,6 @@
 // Feature importance from the SageMaker Clarify analysis Autopilot writes for its best candidate
 // (analysis.json: explanations.kernel_shap.<label>.global_shap_values), largest first.
+import * as l10n from '@vscode/l10n';
 
 export interface FeatureImportance {
   feature: string;
@@ -11,7 +12,7 @@ export function globalShapValues(text: string): FeatureImportance[] {
     explanations?: { kernel_shap?: Record<string, { global_shap_values?: Record<string, unknown> }> };
   };
   const labels = Object.values(doc.explanations?.kernel_shap ?? {});
-  if (labels.length === 0) throw new Error('no explanations.kernel_shap section');
+  if (labels.length === 0) throw new Error(l10n.t('no explanations.kernel_shap section'));
   // Several labels (multiclass): average the absolute values per feature.
   const sums = new Map<string, number>();
   for (const label of labels) {

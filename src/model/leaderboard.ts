@@ -1,6 +1,7 @@
 // The Autopilot leaderboard as numbers: candidates ranked by the objective (best first, the direction
 // from the metric), every reported metric by its standard name, algorithm from the inference image,
 // training time; and the leaderboard as CSV. Pure, so every rule is unit-tested.
+import * as l10n from '@vscode/l10n';
 import { csvLine } from './csv';
 
 /** One candidate as the leaderboard shows it. */
@@ -51,7 +52,7 @@ export function algorithmOf(candidate: AutoMLCandidate): string {
       .replace(/-inference$/, ''),
   );
   const model = names.filter((n) => !/sklearn-automl|scikit-learn|data-processing/.test(n)).pop() ?? names.pop();
-  return model || 'unknown';
+  return model || l10n.t('unknown');
 }
 
 function metricsOf(c: AutoMLCandidate): Record<string, number> {

@@ -1,4 +1,5 @@
 // Lifecycle configuration scripts are stored base64-encoded by SageMaker (OnCreate/OnStart[0].Content).
+import * as l10n from '@vscode/l10n';
 
 export function decodeLifecycleScript(content: string | undefined): string {
   return content ? Buffer.from(content, 'base64').toString('utf8') : '';
@@ -14,5 +15,5 @@ export function scriptSummary(script: string): string {
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l && !l.startsWith('#') && l !== 'set -e');
-  return line ? (line.length > 60 ? `${line.slice(0, 59)}…` : line) : 'empty';
+  return line ? (line.length > 60 ? `${line.slice(0, 59)}…` : line) : l10n.t('empty');
 }

@@ -2,6 +2,7 @@
 // the project's notebooks from S3 into /home/ec2-user/SageMaker, clear their outputs and fix ownership;
 // stop the instance when Jupyter has been idle; install packages into a conda environment. Plus the
 // limits SageMaker enforces, checked before any call.
+import * as l10n from '@vscode/l10n';
 
 /**
  * What the API limits is a hook's Content, the script base64-encoded (NotebookInstanceLifecycleConfigContent):
@@ -29,16 +30,16 @@ export interface TemplateChoice {
 
 export const TEMPLATE_LABELS: Record<TemplateKind, { label: string; detail: string }> = {
   's3-sync': {
-    label: 'Sync notebooks from S3',
-    detail: "on start: copy the project's .ipynb files from S3, clear their outputs, give them to ec2-user",
+    label: l10n.t('Sync notebooks from S3'),
+    detail: l10n.t("on start: copy the project's .ipynb files from S3, clear their outputs, give them to ec2-user"),
   },
   'auto-stop': {
-    label: 'Stop when idle',
-    detail: 'on start: a cron job stops the instance after Jupyter has been idle',
+    label: l10n.t('Stop when idle'),
+    detail: l10n.t('on start: a cron job stops the instance after Jupyter has been idle'),
   },
   'conda-packages': {
-    label: 'Install packages into a conda environment',
-    detail: 'on start: pip install into an environment (in the background, within the 5-minute limit)',
+    label: l10n.t('Install packages into a conda environment'),
+    detail: l10n.t('on start: pip install into an environment (in the background, within the 5-minute limit)'),
   },
 };
 
@@ -46,33 +47,44 @@ export const TEMPLATE_LABELS: Record<TemplateKind, { label: string; detail: stri
 export function scriptProblem(
   script: string,
   hook: 'on-create' | 'on-start',
-  tense: 'has' | 'would have' = 'has',
+  tense: 'has' | 'would-have' = 'has',
 ): string | undefined {
   const encoded = contentLength(script);
   if (encoded <= MAX_CONTENT_CHARS) return undefined;
   const n = (v: number) => v.toLocaleString('en-US');
-  return `The ${hook} script ${tense} ${n(script.length)} characters (${n(encoded)} base64-encoded); SageMaker takes at most ${n(MAX_CONTENT_CHARS)} base64-encoded characters (about ${n((MAX_CONTENT_CHARS / 4) * 3)} of script). Shorten it, or move part of it to S3 and download it from the script.`;
+  const args = [hook, n(script.length), n(encoded), n(MAX_CONTENT_CHARS), n((MAX_CONTENT_CHARS / 4) * 3)];
+  return tense === 'has'
+    ? l10n.t(
+        'The {0} script has {1} characters ({2} base64-encoded); SageMaker takes at most {3} base64-encoded characters (about {4} of script). Shorten it, or move part of it to S3 and download it from the script.',
+        ...args,
+      )
+    : l10n.t(
+        'The {0} script would have {1} characters ({2} base64-encoded); SageMaker takes at most {3} base64-encoded characters (about {4} of script). Shorten it, or move part of it to S3 and download it from the script.',
+        ...args,
+      );
 }
 
 /** A bucket name as S3 allows it, with an optional prefix. */
 export function s3PrefixProblem(value: string): string | undefined {
   return /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(value.trim())
     ? undefined
-    : 'Enter an S3 location like s3://my-bucket/project/notebooks/';
+    : l10n.t('Enter an S3 location like s3://my-bucket/project/notebooks/');
 }
 
 export function idleMinutesProblem(value: string): string | undefined {
   const n = Number(value.trim());
-  return Number.isInteger(n) && n >= 5 && n <= 1440 ? undefined : 'Idle minutes are a whole number from 5 to 1440';
+  return Number.isInteger(n) && n >= 5 && n <= 1440
+    ? undefined
+    : l10n.t('Idle minutes are a whole number from 5 to 1440');
 }
 
 export function packagesProblem(value: string): string | undefined {
   const names = value.trim().split(/\s+/).filter(Boolean);
-  if (names.length === 0) return 'Name at least one package, e.g. autogluon==0.8.2';
+  if (names.length === 0) return l10n.t('Name at least one package, e.g. autogluon==0.8.2');
   const bad = names.find(
     (n) => !/^[A-Za-z0-9][A-Za-z0-9._-]*(\[[A-Za-z0-9,._-]+\])?([<>=!~]=?[A-Za-z0-9.*+!_-]+)?$/.test(n),
   );
-  return bad ? `"${bad}" is not a pip requirement like pandas or autogluon==0.8.2` : undefined;
+  return bad ? l10n.t('"{0}" is not a pip requirement like pandas or autogluon==0.8.2', bad) : undefined;
 }
 
 const HEREDOC = 'SCRIPT';
@@ -82,17 +94,21 @@ function s3SyncScript(s3Uri: string): string {
   const bucket = source.slice(5).split('/')[0];
   return [
     '#!/bin/bash',
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     `# Copies the project's notebooks from ${source} on every start, clears their outputs and hands them to ec2-user.`,
     'set -e',
     `sudo -u ec2-user -i <<'${HEREDOC}'`,
     `aws s3 cp ${source} /home/ec2-user/SageMaker/ --recursive --exclude "*" --include "*.ipynb"`,
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     'for notebook in /home/ec2-user/SageMaker/*.ipynb',
     'do',
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     '  jupyter nbconvert --ClearOutputPreprocessor.enabled=True --inplace "${notebook}"',
     `  sed -i 's/<BUCKET_NAME>/${bucket}/g' "\${notebook}"`,
     'done',
     HEREDOC,
     'chown ec2-user:ec2-user /home/ec2-user/SageMaker/*.ipynb',
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     `echo "Notebooks from ${source} are ready"`,
     '',
   ].join('\n');
@@ -101,20 +117,25 @@ function s3SyncScript(s3Uri: string): string {
 function autoStopScript(idle: number): string {
   return [
     '#!/bin/bash',
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     `# Stops this notebook instance after Jupyter has been idle for ${idle} minutes (checked every 5 minutes).`,
     'set -e',
     `cat > /home/ec2-user/autostop.sh <<'${HEREDOC}'`,
     '#!/bin/bash',
     `IDLE_MINUTES=${idle}`,
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     'LAST=$(curl -s http://localhost:8443/api/sessions | python3 -c \'import json,sys;s=json.load(sys.stdin);print(max([x["kernel"]["last_activity"] for x in s] or ["1970-01-01T00:00:00"]))\')',
     'NOW=$(date -u +%s); THEN=$(date -u -d "${LAST%%.*}" +%s)',
     'if [ $(( (NOW - THEN) / 60 )) -ge $IDLE_MINUTES ]; then',
     '  NAME=$(jq -r .ResourceName /opt/ml/metadata/resource-metadata.json)',
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     '  aws sagemaker stop-notebook-instance --notebook-instance-name "$NAME"',
     'fi',
     HEREDOC,
     'chmod +x /home/ec2-user/autostop.sh',
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     '(crontab -l 2>/dev/null; echo "*/5 * * * * /home/ec2-user/autostop.sh") | crontab -',
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     `echo "Auto-stop after ${idle} idle minutes is on"`,
     '',
   ].join('\n');
@@ -124,11 +145,14 @@ function condaScript(env: string, packages: string[]): string {
   const list = packages.join(' ');
   return [
     '#!/bin/bash',
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     `# Installs ${list} into the ${env} conda environment in the background (the start must finish within 5 minutes).`,
     'set -e',
     `sudo -u ec2-user -i <<'${HEREDOC}'`,
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     `nohup bash -c 'source /home/ec2-user/anaconda3/bin/activate ${env} && pip install --upgrade ${list}' > /home/ec2-user/SageMaker/.install.log 2>&1 &`,
     HEREDOC,
+    // l10n-exempt: a line of the bash lifecycle script the extension writes
     `echo "Installing ${list} into ${env} in the background"`,
     '',
   ].join('\n');

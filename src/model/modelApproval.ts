@@ -1,6 +1,7 @@
 // Approving or rejecting a model package version, as text: what the confirmation says about the version's
 // metrics beside the group's currently approved version, and what the decision means for deployments.
 // Pure, so the tree's command and the Model Group panel word it alike.
+import * as l10n from '@vscode/l10n';
 import { formatMetricValue } from './autoMlObjective';
 import type { QualityMetric } from './modelQualityMetrics';
 
@@ -33,7 +34,7 @@ export function metricsHeadline(metrics: QualityMetric[] | undefined): string {
         .slice(0, 4)
         .map((m) => `${m.name} ${formatMetricValue(m.value)}`)
         .join(' · ')
-    : 'no metrics registered';
+    : l10n.t('no metrics registered');
 }
 
 /** The line about the group's approved version: none, this one, or another with its metrics. */
@@ -42,19 +43,23 @@ export function approvedLine(
   approved: VersionSummary | undefined,
   approvedMetrics: QualityMetric[] | undefined,
 ): string {
-  if (!approved) return 'No version of the group is approved yet.';
-  if (approved.ModelPackageArn === version.ModelPackageArn) return 'This is the currently approved version.';
-  return `Currently approved: v${approved.ModelPackageVersion ?? '?'} — ${metricsHeadline(approvedMetrics)}`;
+  if (!approved) return l10n.t('No version of the group is approved yet.');
+  if (approved.ModelPackageArn === version.ModelPackageArn) return l10n.t('This is the currently approved version.');
+  return l10n.t(
+    'Currently approved: v{0} — {1}',
+    approved.ModelPackageVersion ?? '?',
+    metricsHeadline(approvedMetrics),
+  );
 }
 
 export function decisionConsequence(decision: ModelDecision): string {
   return decision === 'Approved'
-    ? 'Deployments that follow the latest approved version will pick it up.'
-    : 'Deployments that follow approvals will not use it.';
+    ? l10n.t('Deployments that follow the latest approved version will pick it up.')
+    : l10n.t('Deployments that follow approvals will not use it.');
 }
 
 /** The approval description's check: a reason is required to reject; at most 1024 characters. */
 export function approvalCommentProblem(decision: ModelDecision, value: string): string | undefined {
-  if (decision === 'Rejected' && !value.trim()) return 'A reason is required to reject a model version.';
-  return value.length > 1024 ? `At most 1024 characters (${value.length} now).` : undefined;
+  if (decision === 'Rejected' && !value.trim()) return l10n.t('A reason is required to reject a model version.');
+  return value.length > 1024 ? l10n.t('At most 1024 characters ({0} now).', value.length) : undefined;
 }

@@ -1,6 +1,7 @@
 // Headline metrics of a model package version, read from its ModelQuality statistics object (the JSON a
 // SageMaker Pipelines evaluation step or Model Monitor writes): regression_metrics {mse: {value,
 // standard_deviation}, ...} or binary/multiclass_classification_metrics {accuracy: {value}, ...}.
+import * as l10n from '@vscode/l10n';
 
 export interface QualityMetric {
   /** Problem family from the section name: regression, binary_classification, multiclass_classification. */
@@ -35,7 +36,7 @@ export function parseQualityMetricsText(text: string): QualityMetric[] {
   try {
     return parseQualityMetrics(JSON.parse(text));
   } catch {
-    throw new Error('The statistics object is not JSON');
+    throw new Error(l10n.t('The statistics object is not JSON'));
   }
 }
 
