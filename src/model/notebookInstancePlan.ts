@@ -1,4 +1,5 @@
 // A notebook instance as the create wizard plans it, checked as SageMaker would check it before any call.
+import * as l10n from '@vscode/l10n';
 import { resourceNameProblem, roleArnProblem } from './deployPlan';
 import {
   idleMinutesProblem,
@@ -37,25 +38,25 @@ export function volumeProblem(text: string): string | undefined {
   const n = Number(text.trim());
   return Number.isInteger(n) && n >= 5 && n <= 16384
     ? undefined
-    : 'The ML storage volume is a whole number of GB from 5 to 16384';
+    : l10n.t('The ML storage volume is a whole number of GB from 5 to 16384');
 }
 
 export function notebookPlanProblem(plan: NotebookInstancePlan, existingConfigs: string[]): string | undefined {
   const l = plan.lifecycle;
   return (
-    resourceNameProblem(plan.name, 'A notebook instance name') ??
+    resourceNameProblem(plan.name, l10n.t('A notebook instance name')) ??
     (/^ml\.[a-z0-9]+\.[a-z0-9]+$/.test(plan.instanceType)
       ? undefined
-      : `"${plan.instanceType}" is not a notebook instance type (like ml.t3.medium)`) ??
+      : l10n.t('"{0}" is not a notebook instance type (like ml.t3.medium)', plan.instanceType)) ??
     roleArnProblem(plan.roleArn) ??
     volumeProblem(String(plan.volumeSizeInGB)) ??
     (l.kind === 'existing' && !existingConfigs.includes(l.name)
-      ? `There is no lifecycle configuration named ${l.name}`
+      ? l10n.t('There is no lifecycle configuration named {0}', l.name)
       : undefined) ??
     (l.kind === 'new'
-      ? (resourceNameProblem(l.name, 'A lifecycle configuration name') ??
+      ? (resourceNameProblem(l.name, l10n.t('A lifecycle configuration name')) ??
         (existingConfigs.includes(l.name)
-          ? `A lifecycle configuration named ${l.name} exists; pick it instead`
+          ? l10n.t('A lifecycle configuration named {0} exists; pick it instead', l.name)
           : undefined))
       : undefined) ??
     (l.kind === 'new' && l.template.kind === 's3-sync' ? s3PrefixProblem(l.template.s3Uri ?? '') : undefined) ??

@@ -1,19 +1,26 @@
 // What the notebook instance commands tell the user, built from plain data: the create confirmation's detail,
 // a failed start with the last lines of the lifecycle log.
+import * as l10n from '@vscode/l10n';
 import type { NotebookInstancePlan } from './notebookInstancePlan';
 
 /** The detail of "Create notebook instance <name>?": what is made and what it costs. */
 export function createPlanDetail(plan: NotebookInstancePlan): string {
   const l = plan.lifecycle;
+  const onOff = (on: boolean) => (on ? l10n.t('on') : l10n.t('off'));
   return [
-    `${plan.instanceType}, ${plan.volumeSizeInGB} GB ML storage, role ${plan.roleArn}.`,
+    l10n.t('{0}, {1} GB ML storage, role {2}.', plan.instanceType, plan.volumeSizeInGB, plan.roleArn),
     l.kind === 'none'
-      ? 'No lifecycle configuration.'
+      ? l10n.t('No lifecycle configuration.')
       : l.kind === 'existing'
-        ? `Lifecycle configuration ${l.name}.`
-        : `Creates lifecycle configuration ${l.name} from the "${l.template.kind}" template first.`,
-    `Code repository: ${plan.defaultCodeRepository ?? 'none'}. Root access ${plan.rootAccess ? 'on' : 'off'}, direct internet access ${plan.directInternetAccess ? 'on' : 'off'}.`,
-    'It starts at once (on-create and on-start scripts run) and is billed per hour while InService.',
+        ? l10n.t('Lifecycle configuration {0}.', l.name)
+        : l10n.t('Creates lifecycle configuration {0} from the "{1}" template first.', l.name, l.template.kind),
+    l10n.t(
+      'Code repository: {0}. Root access {1}, direct internet access {2}.',
+      plan.defaultCodeRepository ?? l10n.t('none'),
+      onOff(plan.rootAccess),
+      onOff(plan.directInternetAccess),
+    ),
+    l10n.t('It starts at once (on-create and on-start scripts run) and is billed per hour while InService.'),
   ].join('\n');
 }
 
@@ -34,5 +41,11 @@ export function lifecycleLogTailLines(events: readonly LifecycleLogEvent[], line
 
 /** A start that failed: SageMaker's reason, then the log's last lines (or why there are none). */
 export function startFailureMessage(name: string, reason: string, tail: readonly string[]): string {
-  return `${name} failed to start: ${reason}${tail.length ? `\nLast lines of its lifecycle log:\n${tail.join('\n')}` : '\nIts lifecycle log has no lines (an instance without internet access cannot write them).'}`;
+  return tail.length
+    ? l10n.t('{0} failed to start: {1}\nLast lines of its lifecycle log:\n{2}', name, reason, tail.join('\n'))
+    : l10n.t(
+        '{0} failed to start: {1}\nIts lifecycle log has no lines (an instance without internet access cannot write them).',
+        name,
+        reason,
+      );
 }

@@ -1,5 +1,6 @@
 // Clearing a notebook's outputs, as `jupyter nbconvert --ClearOutputPreprocessor.enabled=True` does in the
 // seeds' lifecycle scripts: code cells lose outputs and execution counts; everything else is kept.
+import * as l10n from '@vscode/l10n';
 
 interface Cell {
   cell_type?: string;
@@ -10,7 +11,7 @@ interface Cell {
 
 export function clearNotebookOutputs(json: string): string {
   const notebook = JSON.parse(json) as { cells?: Cell[]; nbformat?: number };
-  if (!Array.isArray(notebook.cells)) throw new Error('no "cells" list');
+  if (!Array.isArray(notebook.cells)) throw new Error(l10n.t('no "cells" list'));
   for (const cell of notebook.cells) {
     if (cell.cell_type !== 'code') continue;
     cell.outputs = [];

@@ -1,6 +1,7 @@
 // Where a notebook instance's notebooks come from in S3: the first `aws s3 cp|sync s3://…` source of its
 // lifecycle configuration's on-start script, then its on-create script (seeds 000/001). A source naming one
 // notebook points at its folder. Publishing puts a notebook there; fetching lists the notebooks there.
+import * as l10n from '@vscode/l10n';
 import { notebookSources } from './lifecycleTemplates';
 
 export interface SyncLocation {
@@ -18,10 +19,17 @@ export function syncLocationOf(
   scripts: { onStart: string; onCreate: string },
 ): SyncLocation | string {
   if (!configName)
-    return `${instanceName} has no lifecycle configuration, so no S3 location its notebooks come from. Create one from the "Sync notebooks from S3" template.`;
+    return l10n.t(
+      '{0} has no lifecycle configuration, so no S3 location its notebooks come from. Create one from the "Sync notebooks from S3" template.',
+      instanceName,
+    );
   const source = [scripts.onStart, scripts.onCreate].flatMap(notebookSources)[0];
   if (!source)
-    return `The lifecycle configuration ${configName} of ${instanceName} copies nothing from S3 (no "aws s3 cp s3://…" or "aws s3 sync s3://…" line).`;
+    return l10n.t(
+      'The lifecycle configuration {0} of {1} copies nothing from S3 (no "aws s3 cp s3://…" or "aws s3 sync s3://…" line).',
+      configName,
+      instanceName,
+    );
   const [bucket, ...rest] = source.slice('s3://'.length).split('/');
   const key = rest.join('/');
   const prefix =

@@ -1,5 +1,6 @@
 // The parameters a SageMaker pipeline declares (from DescribePipeline's PipelineDefinition JSON) and the
 // checks SageMaker applies to a value of each type, so a typo is caught before StartPipelineExecution.
+import * as l10n from '@vscode/l10n';
 
 export interface PipelineParameter {
   name: string;
@@ -14,7 +15,7 @@ export function parseDefinitionParameters(definition: string | undefined): Pipel
   try {
     parsed = JSON.parse(definition);
   } catch {
-    throw new Error('The pipeline definition is not valid JSON');
+    throw new Error(l10n.t('The pipeline definition is not valid JSON'));
   }
   const list = (parsed as { Parameters?: unknown }).Parameters;
   if (!Array.isArray(list)) return [];
@@ -32,22 +33,24 @@ export function parseDefinitionParameters(definition: string | undefined): Pipel
 
 /** Why `value` is not acceptable for `parameter`, or undefined when it is. */
 export function parameterProblem(parameter: PipelineParameter, value: string): string | undefined {
-  if (value === '' && parameter.defaultValue === undefined) return `${parameter.name} has no default: give a value`;
+  if (value === '' && parameter.defaultValue === undefined)
+    return l10n.t('{0} has no default: give a value', parameter.name);
   if (value === '') return undefined;
   switch (parameter.type) {
     case 'Integer':
-      if (!/^-?\d+$/.test(value)) return `${parameter.name} is an Integer: "${value}" is not a whole number`;
+      if (!/^-?\d+$/.test(value))
+        return l10n.t('{0} is an Integer: "{1}" is not a whole number', parameter.name, value);
       break;
     case 'Float':
       if (!/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value))
-        return `${parameter.name} is a Float: "${value}" is not a number`;
+        return l10n.t('{0} is a Float: "{1}" is not a number', parameter.name, value);
       break;
     case 'Boolean':
-      if (!/^(true|false)$/i.test(value)) return `${parameter.name} is a Boolean: use true or false`;
+      if (!/^(true|false)$/i.test(value)) return l10n.t('{0} is a Boolean: use true or false', parameter.name);
       break;
   }
   if (parameter.enumValues && !parameter.enumValues.includes(value))
-    return `${parameter.name} must be one of ${parameter.enumValues.join(', ')}`;
+    return l10n.t('{0} must be one of {1}', parameter.name, parameter.enumValues.join(', '));
   return undefined;
 }
 

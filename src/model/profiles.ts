@@ -1,5 +1,6 @@
 // Profiles as found in the shared config and credentials files, classified by how they get credentials,
 // so the profile picker can say "SSO" or "static keys" without resolving anything (no network).
+import * as l10n from '@vscode/l10n';
 
 export type ParsedIni = Record<string, Record<string, string | undefined> | undefined>;
 
@@ -62,16 +63,16 @@ export function listProfiles(
 export function describeCredentialKind(kind: CredentialKind): string {
   switch (kind) {
     case 'sso':
-      return 'IAM Identity Center (SSO)';
+      return l10n.t('IAM Identity Center (SSO)');
     case 'static':
-      return 'access keys';
+      return l10n.t('access keys');
     case 'assume-role':
-      return 'assumed role';
+      return l10n.t('assumed role');
     case 'process':
-      return 'credential process';
+      return l10n.t('credential process');
     case 'web-identity':
-      return 'web identity';
+      return l10n.t('web identity');
     default:
-      return 'settings only';
+      return l10n.t('settings only');
   }
 }

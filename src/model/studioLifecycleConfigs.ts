@@ -2,18 +2,21 @@
 // `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`; StudioLifecycleConfigContent: the script base64-encoded, 1 to 16,384
 // characters), the name of a configuration's next version (they are immutable, so an edit is a new one), and
 // how a list of attached ARNs changes when a version replaces another.
+import * as l10n from '@vscode/l10n';
 
 export const MAX_STUDIO_CONTENT_CHARS = 16_384;
 const NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 const NAME_MAX = 63;
 
 export function studioConfigNameProblem(name: string, existing: readonly string[] = []): string | undefined {
-  if (!name) return 'A lifecycle configuration name is required';
+  if (!name) return l10n.t('A lifecycle configuration name is required');
   if (name.length > NAME_MAX)
-    return `A Studio lifecycle configuration name has at most ${NAME_MAX} characters (${name.length} now)`;
+    return l10n.t('A Studio lifecycle configuration name has at most {0} characters ({1} now)', NAME_MAX, name.length);
   if (!NAME.test(name))
-    return 'A Studio lifecycle configuration name uses letters, digits and hyphens, starting and ending with a letter or digit';
-  if (existing.includes(name)) return `There is a Studio lifecycle configuration named ${name} already`;
+    return l10n.t(
+      'A Studio lifecycle configuration name uses letters, digits and hyphens, starting and ending with a letter or digit',
+    );
+  if (existing.includes(name)) return l10n.t('There is a Studio lifecycle configuration named {0} already', name);
   return undefined;
 }
 
@@ -23,10 +26,14 @@ export function base64Length(script: string): number {
 }
 
 export function studioScriptProblem(script: string): string | undefined {
-  if (!script.trim()) return 'The script is empty; SageMaker needs a script of at least one character.';
+  if (!script.trim()) return l10n.t('The script is empty; SageMaker needs a script of at least one character.');
   const encoded = base64Length(script);
   if (encoded > MAX_STUDIO_CONTENT_CHARS)
-    return `The script is ${encoded.toLocaleString('en-US')} characters base64-encoded; SageMaker takes at most ${MAX_STUDIO_CONTENT_CHARS.toLocaleString('en-US')} (about 12,288 bytes of script). Move the long part to S3 and download it from the script.`;
+    return l10n.t(
+      'The script is {0} characters base64-encoded; SageMaker takes at most {1} (about 12,288 bytes of script). Move the long part to S3 and download it from the script.',
+      encoded.toLocaleString('en-US'),
+      MAX_STUDIO_CONTENT_CHARS.toLocaleString('en-US'),
+    );
   return undefined;
 }
 

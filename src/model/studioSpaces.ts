@@ -2,6 +2,7 @@
 // JupyterLab or Code Editor app may run on (AppInstanceType less the types reserved for other app types),
 // storage within the domain's maximum and the idle-shutdown range (IdleTimeoutInMinutes), so the create and
 // change commands refuse before any call what CreateSpace, UpdateSpace or CreateApp would refuse.
+import * as l10n from '@vscode/l10n';
 
 export const SPACE_APP_TYPES = ['JupyterLab', 'CodeEditor'] as const;
 export type SpaceAppType = (typeof SPACE_APP_TYPES)[number];
@@ -19,11 +20,11 @@ export const SPACE_APP_NAME = 'default';
 const SPACE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 
 export function spaceNameProblem(name: string, existing: readonly string[] = []): string | undefined {
-  if (!name) return 'A space name is required';
-  if (name.length > 63) return `A space name has at most 63 characters (${name.length} now)`;
+  if (!name) return l10n.t('A space name is required');
+  if (name.length > 63) return l10n.t('A space name has at most 63 characters ({0} now)', name.length);
   if (!SPACE_NAME.test(name))
-    return 'A space name uses letters, digits and hyphens, starting and ending with a letter or digit';
-  if (existing.includes(name)) return `The domain has a space named ${name} already`;
+    return l10n.t('A space name uses letters, digits and hyphens, starting and ending with a letter or digit');
+  if (existing.includes(name)) return l10n.t('The domain has a space named {0} already', name);
   return undefined;
 }
 
@@ -82,28 +83,32 @@ export const SPACE_INSTANCE_TYPES: Record<SpaceAppType, readonly string[]> = {
 
 /** Types SageMaker keeps for other app types, named so the refusal says whose they are. */
 const RESERVED: Record<string, string> = {
-  system: 'JupyterServer (Studio Classic) apps',
-  'ml.geospatial.interactive': 'the geospatial image of KernelGateway apps',
+  system: l10n.t('JupyterServer (Studio Classic) apps'),
+  'ml.geospatial.interactive': l10n.t('the geospatial image of KernelGateway apps'),
 };
 
 export function appTypeLabel(appType: string | undefined): string {
-  return appType === 'CodeEditor' ? 'Code Editor' : (appType ?? 'unknown app');
+  return appType === 'CodeEditor' ? l10n.t('Code Editor') : (appType ?? l10n.t('unknown app'));
 }
 
 export function spaceInstanceTypeProblem(appType: SpaceAppType, type: string): string | undefined {
   if (SPACE_INSTANCE_TYPES[appType].includes(type)) return undefined;
   const app = appTypeLabel(appType);
-  if (RESERVED[type]) return `${type} is for ${RESERVED[type]}; a ${app} space runs on ml.* types like ml.t3.medium`;
-  if (!/^ml\.[a-z0-9]+\.[a-z0-9]+$/.test(type)) return `"${type}" is not an instance type (like ml.t3.medium)`;
-  return `${type} is not offered for ${app} spaces`;
+  if (RESERVED[type])
+    return l10n.t('{0} is for {1}; a {2} space runs on ml.* types like ml.t3.medium', type, RESERVED[type], app);
+  if (!/^ml\.[a-z0-9]+\.[a-z0-9]+$/.test(type))
+    return l10n.t('"{0}" is not an instance type (like ml.t3.medium)', type);
+  return l10n.t('{0} is not offered for {1} spaces', type, app);
 }
 
 /** EbsVolumeSizeInGb: 5 GB at least, at most the domain's MaximumEbsVolumeSizeInGb (16384 when it sets none). */
 export function storageProblem(text: string, maximumGb = 16384): string | undefined {
   const n = Number(text.trim());
-  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n)) return 'The storage size is a whole number of GB';
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n)) return l10n.t('The storage size is a whole number of GB');
   if (n < 5 || n > maximumGb)
-    return `The storage size is from 5 to ${maximumGb} GB${maximumGb < 16384 ? " (the domain's maximum)" : ''}`;
+    return maximumGb < 16384
+      ? l10n.t("The storage size is from 5 to {0} GB (the domain's maximum)", maximumGb)
+      : l10n.t('The storage size is from 5 to {0} GB', maximumGb);
   return undefined;
 }
 
@@ -128,11 +133,11 @@ export function idleLimits(limits: IdleLimits = {}): { min: number; max: number 
 export function idleMinutesProblem(text: string, limits: IdleLimits = {}): string | undefined {
   const value = text.trim();
   if (!value) return undefined;
-  if (limits.disabled) return 'The domain turned idle shutdown off; leave it empty';
+  if (limits.disabled) return l10n.t('The domain turned idle shutdown off; leave it empty');
   const n = Number(value);
   const { min, max } = idleLimits(limits);
   if (!/^\d+$/.test(value) || n < min || n > max)
-    return `Idle shutdown is a whole number of minutes from ${min} to ${max}, or empty for none`;
+    return l10n.t('Idle shutdown is a whole number of minutes from {0} to {1}, or empty for none', min, max);
   return undefined;
 }
 
@@ -166,12 +171,17 @@ export interface PlanContext {
 export function spacePlanProblem(plan: SpacePlan, ctx: PlanContext): string | undefined {
   return (
     spaceNameProblem(plan.name, ctx.existingSpaces) ??
-    (ctx.profiles.includes(plan.owner) ? undefined : `The domain has no user profile named ${plan.owner}`) ??
+    (ctx.profiles.includes(plan.owner) ? undefined : l10n.t('The domain has no user profile named {0}', plan.owner)) ??
     spaceInstanceTypeProblem(plan.appType, plan.instanceType) ??
     storageProblem(String(plan.storageGb), ctx.maximumStorageGb) ??
     idleMinutesProblem(plan.idleMinutes === undefined ? '' : String(plan.idleMinutes), ctx.idle) ??
     (plan.lifecycleConfigArn && !ctx.lifecycleConfigArns.includes(plan.lifecycleConfigArn)
-      ? `${plan.lifecycleConfigArn} is not a ${appTypeLabel(plan.appType)} lifecycle configuration attached to the domain or to ${plan.owner}`
+      ? l10n.t(
+          '{0} is not a {1} lifecycle configuration attached to the domain or to {2}',
+          plan.lifecycleConfigArn,
+          appTypeLabel(plan.appType),
+          plan.owner,
+        )
       : undefined)
   );
 }

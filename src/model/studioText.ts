@@ -1,6 +1,7 @@
 // How the Studio view words a space and its app: the state a person thinks in (a space whose app is gone is
 // Stopped), the SageMaker Distribution version behind an image ARN, idle shutdown in minutes or hours, and
 // the one-line description of a space row.
+import * as l10n from '@vscode/l10n';
 import { appTypeLabel } from './studioSpaces';
 
 export interface ImageSpec {
@@ -35,16 +36,16 @@ export function imageText(spec: ImageSpec | undefined, short = false): string | 
   const distribution = /^sagemaker-distribution-(cpu|gpu)$/.exec(image);
   if (!distribution) return [image, version].filter(Boolean).join(' ');
   const flavour = distribution[1].toUpperCase();
-  if (short) return `SMD ${version ?? 'latest'} ${flavour}`;
-  return `SageMaker Distribution ${version ?? '(latest)'} (${flavour})`;
+  if (short) return `SMD ${version ?? l10n.t('latest')} ${flavour}`;
+  return l10n.t('SageMaker Distribution {0} ({1})', version ?? l10n.t('(latest)'), flavour);
 }
 
 /** Idle shutdown as a person reads it: "after 2 h idle", "after 90 min idle", "not set" (the domain's default applies). */
 export function idleText(minutes: number | undefined): string {
-  if (minutes === undefined) return 'not set';
-  if (minutes % 1440 === 0) return `after ${minutes / 1440} d idle`;
-  if (minutes % 60 === 0) return `after ${minutes / 60} h idle`;
-  return `after ${minutes} min idle`;
+  if (minutes === undefined) return l10n.t('not set');
+  if (minutes % 1440 === 0) return l10n.t('after {0} d idle', minutes / 1440);
+  if (minutes % 60 === 0) return l10n.t('after {0} h idle', minutes / 60);
+  return l10n.t('after {0} min idle', minutes);
 }
 
 export interface SpaceRow {
@@ -60,7 +61,11 @@ export interface SpaceRow {
 export function spaceDescription(row: SpaceRow): string {
   return [
     appTypeLabel(row.appType),
-    row.sharing?.toLowerCase(),
+    row.sharing === 'Private'
+      ? l10n.t('private')
+      : row.sharing === 'Shared'
+        ? l10n.t('shared')
+        : row.sharing?.toLowerCase(),
     spaceState(row.appStatus),
     row.instanceType,
     imageText(row.image, true),

@@ -1,5 +1,6 @@
 // What a training job's container image says about the job: an AutoGluon run, a bring-your-own-container
 // (BYOC) image from the account's own ECR, or an AWS-owned algorithm / framework image.
+import * as l10n from '@vscode/l10n';
 
 export interface EcrImage {
   account: string;
@@ -81,7 +82,7 @@ export function describeImage(uri: string | undefined, ownAccount: string | unde
   const origin = imageOrigin(uri, ownAccount);
   const marks = [
     isAutoGluonImage(uri) ? 'AutoGluon' : undefined,
-    origin === 'own' ? 'BYOC' : origin === 'aws' ? 'AWS image' : undefined,
+    origin === 'own' ? 'BYOC' : origin === 'aws' ? l10n.t('AWS image') : undefined,
   ];
   return [short, ...marks].filter(Boolean).join(' · ');
 }

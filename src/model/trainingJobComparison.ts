@@ -1,5 +1,6 @@
 // Two or more training jobs side by side: settings, hyperparameters and final metrics as rows with one
 // value per job, each row marked when the jobs differ, and the metrics every job reported (for a chart).
+import * as l10n from '@vscode/l10n';
 
 /** The parts of DescribeTrainingJob's answer compared (the SDK's type fits it). */
 export interface DescribeTrainingJobResponse {
@@ -15,7 +16,8 @@ export interface DescribeTrainingJobResponse {
 }
 
 export interface ComparisonRow {
-  section: 'Settings' | 'Hyperparameters' | 'Final metrics';
+  /** The section's heading as shown (localised): Settings, Hyperparameters or Final metrics. */
+  section: string;
   name: string;
   values: Array<string | undefined>;
   differs: boolean;
@@ -28,45 +30,50 @@ export interface TrainingComparison {
   shared: Array<{ name: string; values: number[] }>;
 }
 
-function row(section: ComparisonRow['section'], name: string, values: Array<string | undefined>): ComparisonRow {
+function row(section: string, name: string, values: Array<string | undefined>): ComparisonRow {
   return { section, name, values, differs: new Set(values.map((v) => v ?? '')).size > 1 };
 }
 
 export function compareTrainingJobs(jobs: DescribeTrainingJobResponse[]): TrainingComparison {
   const settings: Array<[string, (j: DescribeTrainingJobResponse) => string | undefined]> = [
-    ['Image', (j) => j.AlgorithmSpecification?.TrainingImage],
+    [l10n.t('Image'), (j) => j.AlgorithmSpecification?.TrainingImage],
     [
-      'Instance',
+      l10n.t('Instance'),
       (j) =>
         j.ResourceConfig
           ? `${j.ResourceConfig.InstanceCount ?? 1} × ${j.ResourceConfig.InstanceType ?? '?'}`
           : undefined,
     ],
-    ['Volume (GB)', (j) => j.ResourceConfig?.VolumeSizeInGB?.toString()],
-    ['Spot', (j) => (j.EnableManagedSpotTraining ? 'yes' : 'no')],
-    ['Training time (s)', (j) => j.TrainingTimeInSeconds?.toString()],
-    ['Billable time (s)', (j) => j.BillableTimeInSeconds?.toString()],
+    [l10n.t('Volume (GB)'), (j) => j.ResourceConfig?.VolumeSizeInGB?.toString()],
+    [l10n.t('Spot'), (j) => (j.EnableManagedSpotTraining ? l10n.t('yes') : l10n.t('no'))],
+    [l10n.t('Training time (s)'), (j) => j.TrainingTimeInSeconds?.toString()],
+    [l10n.t('Billable time (s)'), (j) => j.BillableTimeInSeconds?.toString()],
   ];
   const hyperKeys = [...new Set(jobs.flatMap((j) => Object.keys(j.HyperParameters ?? {})))].sort();
   const metricNames = [...new Set(jobs.flatMap((j) => (j.FinalMetricDataList ?? []).map((m) => m.MetricName ?? '')))]
     .filter(Boolean)
     .sort();
+  const [settingsSection, hyperSection, metricsSection] = [
+    l10n.t('Settings'),
+    l10n.t('Hyperparameters'),
+    l10n.t('Final metrics'),
+  ];
   const metricOf = (j: DescribeTrainingJobResponse, name: string) =>
     j.FinalMetricDataList?.find((m) => m.MetricName === name)?.Value;
   return {
     jobs: jobs.map((j) => ({ name: j.TrainingJobName ?? '', status: j.TrainingJobStatus ?? '' })),
     rows: [
-      ...settings.map(([name, get]) => row('Settings', name, jobs.map(get))),
+      ...settings.map(([name, get]) => row(settingsSection, name, jobs.map(get))),
       ...hyperKeys.map((k) =>
         row(
-          'Hyperparameters',
+          hyperSection,
           k,
           jobs.map((j) => j.HyperParameters?.[k]),
         ),
       ),
       ...metricNames.map((n) =>
         row(
-          'Final metrics',
+          metricsSection,
           n,
           jobs.map((j) => metricOf(j, n)?.toString()),
         ),

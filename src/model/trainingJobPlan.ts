@@ -1,6 +1,7 @@
 // A training job as the start wizard plans it (CreateTrainingJob for a bring-your-own-container image,
 // seed 003 chapter 3), checked as SageMaker checks it before the call, turned into the request, and
 // rebuilt from an existing job so "Clone job" starts from its settings.
+import * as l10n from '@vscode/l10n';
 import { s3UriProblem } from './autoMlPlan';
 import { parseFolderDefaults } from './autoGluonScaffold';
 import { instanceTypeProblem, resourceNameProblem, roleArnProblem } from './deployPlan';
@@ -44,6 +45,7 @@ export const TRAINING_INSTANCE_TYPES = [
 
 /** AutoGluon prints a validation score per model; the scaffold's train.py keeps that format. */
 export const AUTOGLUON_METRICS: MetricDefinition[] = [
+  // l10n-exempt: a regex matching AutoGluon's own log line, sent to SageMaker as the metric definition
   { name: 'validation:accuracy', regex: '([0-9.]+)\\s+= Validation score' },
 ];
 
@@ -53,32 +55,33 @@ const ECR_URI =
 const CHANNEL_NAME = /^[A-Za-z0-9.\-_]{1,64}$/;
 
 export function trainingJobNameProblem(name: string): string | undefined {
-  return resourceNameProblem(name, 'A training job name');
+  return resourceNameProblem(name, l10n.t('A training job name'));
 }
 
 /** An image SageMaker can pull: an ECR URI with a tag or digest (`repo:latest` is not assumed). */
 export function ecrImageProblem(uri: string): string | undefined {
   const text = uri.trim();
-  if (!text) return 'A training image is required';
-  if (text.length > 255) return `An image URI has at most 255 characters (${text.length} now)`;
+  if (!text) return l10n.t('A training image is required');
+  if (text.length > 255) return l10n.t('An image URI has at most 255 characters ({0} now)', text.length);
   const match = ECR_URI.exec(text);
   if (!match)
-    return 'Enter an ECR image URI like 123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest';
-  if (!match[4] && !match[5]) return 'Add a tag (:latest) or a digest (@sha256:…) to the image URI';
+    return l10n.t('Enter an ECR image URI like 123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest');
+  if (!match[4] && !match[5]) return l10n.t('Add a tag (:latest) or a digest (@sha256:…) to the image URI');
   return undefined;
 }
 
 function wholeNumberProblem(text: string, what: string, min: number, max: number): string | undefined {
   const n = Number(text.trim());
-  if (text.trim() === '' || !Number.isInteger(n)) return `${what} is a whole number`;
-  if (n < min || n > max) return `${what} is from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  if (text.trim() === '' || !Number.isInteger(n)) return l10n.t('{0} is a whole number', what);
+  if (n < min || n > max)
+    return l10n.t('{0} is from {1} to {2}', what, min.toLocaleString('en-US'), max.toLocaleString('en-US'));
   return undefined;
 }
 
-export const instanceCountProblem = (text: string) => wholeNumberProblem(text, 'The instance count', 1, 100);
-export const volumeSizeProblem = (text: string) => wholeNumberProblem(text, 'The volume size in GB', 1, 16_384);
+export const instanceCountProblem = (text: string) => wholeNumberProblem(text, l10n.t('The instance count'), 1, 100);
+export const volumeSizeProblem = (text: string) => wholeNumberProblem(text, l10n.t('The volume size in GB'), 1, 16_384);
 export const maxRuntimeSecondsProblem = (text: string) =>
-  wholeNumberProblem(text, 'The maximum runtime in seconds', 1, MAX_RUNTIME);
+  wholeNumberProblem(text, l10n.t('The maximum runtime in seconds'), 1, MAX_RUNTIME);
 
 /** `training=s3://bucket/key testing=s3://…` (spaces, commas or new lines between channels). */
 export function parseChannels(text: string): { channels: TrainingChannel[]; problem?: string } {
@@ -86,23 +89,27 @@ export function parseChannels(text: string): { channels: TrainingChannel[]; prob
   if (parts.length === 0)
     return {
       channels: [],
-      problem: 'Name at least one input channel, like training=s3://my-bucket/abalone/training.csv',
+      problem: l10n.t('Name at least one input channel, like training=s3://my-bucket/abalone/training.csv'),
     };
-  if (parts.length > 20) return { channels: [], problem: `At most 20 input channels (${parts.length} now)` };
+  if (parts.length > 20) return { channels: [], problem: l10n.t('At most 20 input channels ({0} now)', parts.length) };
   const channels: TrainingChannel[] = [];
   for (const part of parts) {
     const eq = part.indexOf('=');
     if (eq < 1)
       return {
         channels: [],
-        problem: `"${part}" is not name=s3://…; each channel is its name, "=", and its S3 location`,
+        problem: l10n.t('"{0}" is not name=s3://…; each channel is its name, "=", and its S3 location', part),
       };
     const name = part.slice(0, eq);
     const s3Uri = part.slice(eq + 1);
     if (!CHANNEL_NAME.test(name))
-      return { channels: [], problem: `Channel name "${name}" uses letters, digits, ".", "-" and "_" (at most 64)` };
-    if (channels.some((c) => c.name === name)) return { channels: [], problem: `Channel "${name}" is named twice` };
-    const uriProblem = s3UriProblem(s3Uri, `Channel ${name}`);
+      return {
+        channels: [],
+        problem: l10n.t('Channel name "{0}" uses letters, digits, ".", "-" and "_" (at most 64)', name),
+      };
+    if (channels.some((c) => c.name === name))
+      return { channels: [], problem: l10n.t('Channel "{0}" is named twice', name) };
+    const uriProblem = s3UriProblem(s3Uri, l10n.t('Channel {0}', name));
     if (uriProblem) return { channels: [], problem: uriProblem };
     channels.push({ name, s3Uri, contentType: /\.csv$/i.test(s3Uri) ? 'text/csv' : undefined });
   }
@@ -122,24 +129,29 @@ export function parseHyperParameters(text: string): { value: Record<string, stri
   try {
     parsed = JSON.parse(text.trim() || '{}');
   } catch (error) {
-    return { value: {}, problem: `Hyperparameters are not valid JSON: ${(error as Error).message}` };
+    return { value: {}, problem: l10n.t('Hyperparameters are not valid JSON: {0}', (error as Error).message) };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return { value: {}, problem: 'Hyperparameters are a JSON object, like {"label": "rings"}' };
+    return { value: {}, problem: l10n.t('Hyperparameters are a JSON object, like {"label": "rings"}') };
   const entries = Object.entries(parsed);
-  if (entries.length > 100) return { value: {}, problem: `At most 100 hyperparameters (${entries.length} now)` };
+  if (entries.length > 100)
+    return { value: {}, problem: l10n.t('At most 100 hyperparameters ({0} now)', entries.length) };
   const value: Record<string, string> = {};
   for (const [key, v] of entries) {
     if (key.length === 0 || key.length > 256)
-      return { value: {}, problem: `Hyperparameter names have 1 to 256 characters ("${key.slice(0, 40)}")` };
+      return { value: {}, problem: l10n.t('Hyperparameter names have 1 to 256 characters ("{0}")', key.slice(0, 40)) };
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
       return {
         value: {},
-        problem: `Hyperparameter "${key}" must be a string, number or boolean, not ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`,
+        problem: l10n.t(
+          'Hyperparameter "{0}" must be a string, number or boolean, not {1}',
+          key,
+          v === null ? 'null' : Array.isArray(v) ? l10n.t('a list') : typeof v,
+        ),
       };
     const text = typeof v === 'string' ? v : JSON.stringify(v);
     if (text.length > 2500)
-      return { value: {}, problem: `Hyperparameter "${key}" has ${text.length} characters; at most 2,500` };
+      return { value: {}, problem: l10n.t('Hyperparameter "{0}" has {1} characters; at most 2,500', key, text.length) };
     // defineProperty, not assignment: a hyperparameter may be called "__proto__" and must stay a key.
     Object.defineProperty(value, key, { value: text, enumerable: true, writable: true, configurable: true });
   }
@@ -147,15 +159,15 @@ export function parseHyperParameters(text: string): { value: Record<string, stri
 }
 
 export function metricDefinitionsProblem(definitions: MetricDefinition[]): string | undefined {
-  if (definitions.length > 40) return `At most 40 metric definitions (${definitions.length} now)`;
+  if (definitions.length > 40) return l10n.t('At most 40 metric definitions ({0} now)', definitions.length);
   for (const d of definitions) {
-    if (!d.name || d.name.length > 255) return 'A metric name has 1 to 255 characters';
-    if (!d.regex || d.regex.length > 500) return `The regex of ${d.name} has 1 to 500 characters`;
+    if (!d.name || d.name.length > 255) return l10n.t('A metric name has 1 to 255 characters');
+    if (!d.regex || d.regex.length > 500) return l10n.t('The regex of {0} has 1 to 500 characters', d.name);
     try {
       const groups = new RegExp(`${d.regex}|`).exec('')!.length - 1;
-      if (groups < 1) return `The regex of ${d.name} needs a capture group around the number, like ([0-9.]+)`;
+      if (groups < 1) return l10n.t('The regex of {0} needs a capture group around the number, like ([0-9.]+)', d.name);
     } catch (error) {
-      return `The regex of ${d.name} is not a regular expression: ${(error as Error).message}`;
+      return l10n.t('The regex of {0} is not a regular expression: {1}', d.name, (error as Error).message);
     }
   }
   return undefined;
@@ -169,7 +181,7 @@ export function parseMetricDefinitions(text: string): { definitions: MetricDefin
     .map((l) => l.trim())
     .filter(Boolean)) {
     const eq = line.indexOf('=');
-    if (eq < 1) return { definitions: [], problem: `"${line}" is not name=regex` };
+    if (eq < 1) return { definitions: [], problem: l10n.t('"{0}" is not name=regex', line) };
     definitions.push({ name: line.slice(0, eq).trim(), regex: line.slice(eq + 1).trim() });
   }
   return { definitions, problem: metricDefinitionsProblem(definitions) };
@@ -185,8 +197,10 @@ export function trainingPlanProblem(plan: TrainingPlan): string | undefined {
     volumeSizeProblem(String(plan.volumeSizeInGB)) ??
     maxRuntimeSecondsProblem(String(plan.maxRuntimeSeconds)) ??
     roleArnProblem(plan.roleArn) ??
-    (plan.channels.length ? parseChannels(channelsText(plan.channels)).problem : 'Name at least one input channel') ??
-    s3UriProblem(plan.outputS3Uri, 'The output path') ??
+    (plan.channels.length
+      ? parseChannels(channelsText(plan.channels)).problem
+      : l10n.t('Name at least one input channel')) ??
+    s3UriProblem(plan.outputS3Uri, l10n.t('The output path')) ??
     parseHyperParameters(JSON.stringify(plan.hyperParameters)).problem ??
     (plan.spot ? spotProblem(plan) : undefined) ??
     metricDefinitionsProblem(plan.metricDefinitions)
@@ -197,8 +211,12 @@ export function trainingPlanProblem(plan: TrainingPlan): string | undefined {
 export function spotWaitProblem(text: string, maxRuntimeSeconds: number): string | undefined {
   const wait = Number(text.trim());
   if (text.trim() === '' || !Number.isInteger(wait) || wait < maxRuntimeSeconds)
-    return `With spot training, the maximum wait (${text.trim() || 'none'} s) is at least the maximum runtime (${maxRuntimeSeconds} s)`;
-  if (wait > MAX_RUNTIME) return 'The maximum wait for spot capacity is at most 2,419,200 seconds (28 days)';
+    return l10n.t(
+      'With spot training, the maximum wait ({0} s) is at least the maximum runtime ({1} s)',
+      text.trim() || l10n.t('none'),
+      maxRuntimeSeconds,
+    );
+  if (wait > MAX_RUNTIME) return l10n.t('The maximum wait for spot capacity is at most 2,419,200 seconds (28 days)');
   return undefined;
 }
 
@@ -206,7 +224,7 @@ function spotProblem(plan: TrainingPlan): string | undefined {
   const spot = plan.spot!;
   return (
     spotWaitProblem(String(spot.maxWaitSeconds), plan.maxRuntimeSeconds) ??
-    s3UriProblem(spot.checkpointS3Uri, 'The checkpoint location')
+    s3UriProblem(spot.checkpointS3Uri, l10n.t('The checkpoint location'))
   );
 }
 
@@ -273,18 +291,28 @@ export function describeTrainingPlan(plan: TrainingPlan): string {
   const hyper =
     Object.entries(plan.hyperParameters)
       .map(([k, v]) => `${k}=${v}`)
-      .join(', ') || 'none';
+      .join(', ') || l10n.t('none');
   return [
-    `Image: ${plan.image}.`,
-    `Compute: ${plan.instanceCount} × ${plan.instanceType}, ${plan.volumeSizeInGB} GB volume, at most ${plan.maxRuntimeSeconds} s of training.`,
+    l10n.t('Image: {0}.', plan.image),
+    l10n.t(
+      'Compute: {0} × {1}, {2} GB volume, at most {3} s of training.',
+      plan.instanceCount,
+      plan.instanceType,
+      plan.volumeSizeInGB,
+      plan.maxRuntimeSeconds,
+    ),
     plan.spot
-      ? `Managed spot training: waits up to ${plan.spot.maxWaitSeconds} s for capacity, checkpoints in ${plan.spot.checkpointS3Uri}.`
-      : 'On-demand capacity.',
-    `Input: ${plan.channels.map((c) => `${c.name} ← ${c.s3Uri}`).join('; ')}.`,
-    `Output: ${plan.outputS3Uri}. Role: ${plan.roleArn}.`,
-    `Hyperparameters: ${hyper}.`,
-    `Metrics: ${plan.metricDefinitions.map((d) => d.name).join(', ') || 'none defined'}.`,
-    'Training instances are billed while the job runs.',
+      ? l10n.t(
+          'Managed spot training: waits up to {0} s for capacity, checkpoints in {1}.',
+          plan.spot.maxWaitSeconds,
+          plan.spot.checkpointS3Uri,
+        )
+      : l10n.t('On-demand capacity.'),
+    l10n.t('Input: {0}.', plan.channels.map((c) => `${c.name} ← ${c.s3Uri}`).join('; ')),
+    l10n.t('Output: {0}. Role: {1}.', plan.outputS3Uri, plan.roleArn),
+    l10n.t('Hyperparameters: {0}.', hyper),
+    l10n.t('Metrics: {0}.', plan.metricDefinitions.map((d) => d.name).join(', ') || l10n.t('none defined')),
+    l10n.t('Training instances are billed while the job runs.'),
   ].join('\n');
 }
 

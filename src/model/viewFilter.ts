@@ -1,5 +1,6 @@
 // Per-view filter and sort, remembered per workspace. Passed to the list call (NameContains, StatusEquals,
 // SortBy) wherever the API has them, so filtering a big account is still one call for the first page.
+import * as l10n from '@vscode/l10n';
 
 export type SortKey = 'newest' | 'oldest' | 'name';
 
@@ -20,7 +21,7 @@ export function describeFilter(filter: ViewFilter): string | undefined {
   const parts: string[] = [];
   if (filter.nameContains) parts.push(`"${filter.nameContains}"`);
   if (filter.status) parts.push(filter.status);
-  if (filter.sort !== 'newest') parts.push(filter.sort === 'name' ? 'by name' : 'oldest first');
+  if (filter.sort !== 'newest') parts.push(filter.sort === 'name' ? l10n.t('by name') : l10n.t('oldest first'));
   return parts.length ? parts.join(' · ') : undefined;
 }
 

@@ -2,6 +2,7 @@
 // `end(success)` get, and what the user is told when the kernel itself went away. Also the input box for
 // `input()` / `getpass()` (an input_request on the stdin channel).
 
+import * as l10n from '@vscode/l10n';
 import {
   msgType,
   parentId,
@@ -26,9 +27,13 @@ export interface ExecutionEnd {
   message?: string;
 }
 
-export const KERNEL_DIED_MESSAGE = 'The kernel died and could not be restarted. Restart the kernel to run cells again.';
-export const KERNEL_RESTARTED_MESSAGE = 'The kernel died and was restarted; the variables defined so far are gone.';
-export const ABORTED_MESSAGE = 'Not run: a cell before it failed.';
+export const KERNEL_DIED_MESSAGE = l10n.t(
+  'The kernel died and could not be restarted. Restart the kernel to run cells again.',
+);
+export const KERNEL_RESTARTED_MESSAGE = l10n.t(
+  'The kernel died and was restarted; the variables defined so far are gone.',
+);
+export const ABORTED_MESSAGE = l10n.t('Not run: a cell before it failed.');
 
 function count(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
@@ -144,11 +149,11 @@ export function inputPrompt(request: InputRequestContent): InputPrompt {
   const password = request.password === true;
   const given = (request.prompt ?? '').trim();
   return {
-    prompt: given || (password ? 'The kernel asks for a password.' : 'The kernel asks for input.'),
+    prompt: given || (password ? l10n.t('The kernel asks for a password.') : l10n.t('The kernel asks for input.')),
     password,
     placeHolder: password
-      ? 'Typed characters are hidden. Press Enter to send.'
-      : 'Press Enter to send it to the kernel.',
+      ? l10n.t('Typed characters are hidden. Press Enter to send.')
+      : l10n.t('Press Enter to send it to the kernel.'),
   };
 }
 

@@ -2,6 +2,7 @@
 // extension does when it opens a saved notebook (extensions/ipynb/src/deserializers.ts), so an output looks the same
 // whether it just ran or was reopened from the .ipynb file: the same item order, the same bytes for each MIME type.
 
+import * as l10n from '@vscode/l10n';
 import type { MimeBundle } from './messages';
 
 /** One item of a cell output, as the controller hands it to `new vscode.NotebookCellOutputItem(data, mime)`. */
@@ -80,7 +81,7 @@ export function mimeItem(mime: string, value: unknown): OutputItemData {
     try {
       return { mime, data: base64Bytes(value) };
     } catch {
-      return errorItem('Error', `The kernel sent ${mime} data that is not valid base64.`, '');
+      return errorItem('Error', l10n.t('The kernel sent {0} data that is not valid base64.', mime), '');
     }
   }
   if (typeof value === 'object' && !Array.isArray(value)) return { mime, data: textBytes(JSON.stringify(value)) };
@@ -110,8 +111,9 @@ export function sortByDisplayOrder(items: readonly OutputItemData[]): OutputItem
     .map(({ item }) => item);
 }
 
-export const WIDGET_NOTE =
-  'This output is an interactive widget (ipywidgets). Widgets are not shown for kernels of SageMaker notebook instances; use print() or display() of a value instead.';
+export const WIDGET_NOTE = l10n.t(
+  'This output is an interactive widget (ipywidgets). Widgets are not shown for kernels of SageMaker notebook instances; use print() or display() of a value instead.',
+);
 
 /**
  * A whole bundle as output items, richest first. The ipywidgets view is left out: without the widget manager
