@@ -66,13 +66,20 @@ export async function batchPredict(
   } catch (error) {
     return {
       outcome: 'refused',
-      message: `${vscode.workspace.asRelativePath(file)} is not a CSV file: ${(error as Error).message}`,
+      message: vscode.l10n.t(
+        '{0} is not a CSV file: {1}',
+        vscode.workspace.asRelativePath(file),
+        (error as Error).message,
+      ),
     };
   }
   if (table.rows.length === 0)
-    return { outcome: 'refused', message: `${vscode.workspace.asRelativePath(file)} has no rows to send.` };
+    return {
+      outcome: 'refused',
+      message: vscode.l10n.t('{0} has no rows to send.', vscode.workspace.asRelativePath(file)),
+    };
   const width = Math.max(...table.rows.map((r) => r.length));
-  const columns = table.header ?? Array.from({ length: width }, (_, i) => `column ${i + 1}`);
+  const columns = table.header ?? Array.from({ length: width }, (_, i) => vscode.l10n.t('column {0}', i + 1));
   const choice = await prompts.labelColumn(columns, suggestLabelColumn(table.header));
   if (choice === undefined) return { outcome: 'cancelled' };
   const labelIndex = choice === 'none' ? undefined : choice;
@@ -82,7 +89,11 @@ export async function batchPredict(
   if (tooBig >= 0)
     return {
       outcome: 'refused',
-      message: `Row ${tooBig + 1}: ${payloadProblem(Buffer.byteLength(requestLine(table.rows[tooBig], labelIndex)))}`,
+      message: vscode.l10n.t(
+        'Row {0}: {1}',
+        tooBig + 1,
+        String(payloadProblem(Buffer.byteLength(requestLine(table.rows[tooBig], labelIndex)))),
+      ),
     };
 
   const predicted: Array<string | undefined> = new Array(table.rows.length).fill(undefined);
@@ -90,7 +101,7 @@ export async function batchPredict(
   const cancelled = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `Predicting ${table.rows.length} rows with ${endpointName}`,
+      title: vscode.l10n.t('Predicting {0} rows with {1}', table.rows.length, endpointName),
       cancellable: true,
     },
     async (progress, token) => {
@@ -112,11 +123,18 @@ export async function batchPredict(
             predicted[index] = parsePredictions(answer.body, answer.contentType)[0];
           } catch (error) {
             if (!token.isCancellationRequested)
-              failure ??= `Row ${index + 1}: ${toUserError(error, ctx.session, 'sagemaker-runtime', 'InvokeEndpoint').message}`;
+              failure ??= vscode.l10n.t(
+                'Row {0}: {1}',
+                index + 1,
+                toUserError(error, ctx.session, 'sagemaker-runtime', 'InvokeEndpoint').message,
+              );
             return;
           }
           done++;
-          progress.report({ increment: 100 / table.rows.length, message: `${done} of ${table.rows.length}` });
+          progress.report({
+            increment: 100 / table.rows.length,
+            message: vscode.l10n.t('{0} of {1}', done, table.rows.length),
+          });
         }
       };
       try {
@@ -131,7 +149,7 @@ export async function batchPredict(
   if (answered === 0)
     return {
       outcome: cancelled ? 'cancelled' : 'failed',
-      message: failure ?? 'Cancelled before any row was predicted.',
+      message: failure ?? vscode.l10n.t('Cancelled before any row was predicted.'),
     };
   const out = await uniqueSibling(file, '.predictions');
   await vscode.workspace.fs.writeFile(out, Buffer.from(predictionsCsv(table, predicted)));
@@ -139,9 +157,16 @@ export async function batchPredict(
   const quality = actual ? predictionQuality(actual, predicted) : undefined;
   const partial =
     answered < table.rows.length
-      ? ` Only ${answered} of ${table.rows.length} rows were predicted${cancelled ? ' (cancelled)' : ''}.`
+      ? ' ' +
+        (cancelled
+          ? vscode.l10n.t('Only {0} of {1} rows were predicted (cancelled).', answered, table.rows.length)
+          : vscode.l10n.t('Only {0} of {1} rows were predicted.', answered, table.rows.length))
       : '';
-  const message = `Wrote ${answered} predictions to ${vscode.workspace.asRelativePath(out)}.${quality ? ` ${qualityText(quality)}.` : ''}${partial}${failure ? ` Stopped at ${failure}` : ''}`;
+  const message =
+    vscode.l10n.t('Wrote {0} predictions to {1}.', answered, vscode.workspace.asRelativePath(out)) +
+    (quality ? ` ${qualityText(quality)}.` : '') +
+    partial +
+    (failure ? ' ' + vscode.l10n.t('Stopped at {0}', failure) : '');
   return { outcome: failure ? 'failed' : 'predicted', message, predictionsFile: out, predicted, actual, quality };
 }
 
@@ -150,15 +175,19 @@ export const batchDialogs: BatchPrompts = {
     const items = [
       ...columns.map((c, i) => ({
         label: c,
-        description: i === suggested ? 'looks like the label' : undefined,
+        description: i === suggested ? vscode.l10n.t('looks like the label') : undefined,
         value: i as number | 'none',
       })),
-      { label: 'No label column', description: 'send every column; no accuracy or RMSE', value: 'none' as const },
+      {
+        label: vscode.l10n.t('No label column'),
+        description: vscode.l10n.t('send every column; no accuracy or RMSE'),
+        value: 'none' as const,
+      },
     ];
     const picked = await window.showQuickPick(items, {
-      title: 'Which column is the label (left out of the request, compared with the prediction)?',
+      title: vscode.l10n.t('Which column is the label (left out of the request, compared with the prediction)?'),
       ignoreFocusOut: true,
-      ...(suggested !== undefined ? { placeHolder: `Suggested: ${columns[suggested]}` } : {}),
+      ...(suggested !== undefined ? { placeHolder: vscode.l10n.t('Suggested: {0}', columns[suggested]) } : {}),
     });
     return picked?.value;
   },

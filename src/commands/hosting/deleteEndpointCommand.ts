@@ -1,6 +1,7 @@
 // Delete an endpoint: the user types its name to confirm (it stops serving at once and cannot be undone),
 // and may also delete its endpoint configuration and models; every part is reported, including a part
 // that could not be deleted.
+import * as vscode from 'vscode';
 import { window } from '../../ui/window';
 import {
   deleteEndpoint,
@@ -21,27 +22,33 @@ export interface DeletePrompts {
   ): Thenable<Array<{ kind: 'config' | 'model'; name: string }> | undefined>;
 }
 
+/** "configuration X" or "model X", as the dialogs and the report name a part. */
+function partName(part: { kind: 'config' | 'model'; name: string }): string {
+  return part.kind === 'config' ? vscode.l10n.t('configuration {0}', part.name) : vscode.l10n.t('model {0}', part.name);
+}
+
 export const deleteDialogs: DeletePrompts = {
   typeName: (name) =>
     window.showInputBox({
-      title: `Delete endpoint ${name}`,
-      prompt: `The endpoint stops serving at once and cannot be restored. Type ${name} to confirm.`,
+      title: vscode.l10n.t('Delete endpoint {0}', name),
+      prompt: vscode.l10n.t('The endpoint stops serving at once and cannot be restored. Type {0} to confirm.', name),
       ignoreFocusOut: true,
-      validateInput: (value) => (value === name ? undefined : `Type the endpoint's name exactly: ${name}`),
+      validateInput: (value) =>
+        value === name ? undefined : vscode.l10n.t("Type the endpoint's name exactly: {0}", name),
     }),
   alsoDelete: async (parts) => {
     if (parts.length === 0) return [];
     const picked = await window.showQuickPick(
       // Named like the report ("configuration X, model X"): a configuration and a model often share the endpoint's name.
       parts.map((p) => ({
-        label: `${p.kind === 'config' ? 'configuration' : 'model'} ${p.name}`,
-        detail: 'Delete only if no other endpoint uses it',
+        label: partName(p),
+        detail: vscode.l10n.t('Delete only if no other endpoint uses it'),
         part: p,
       })),
       {
-        title: 'Also delete (optional)',
+        title: vscode.l10n.t('Also delete (optional)'),
         canPickMany: true,
-        placeHolder: 'Pick what to delete with the endpoint, or press Enter for the endpoint only',
+        placeHolder: vscode.l10n.t('Pick what to delete with the endpoint, or press Enter for the endpoint only'),
       },
     );
     return picked?.map((p) => p.part);
@@ -78,20 +85,22 @@ export async function deleteEndpointWithParts(
   } catch (error) {
     return { outcome: 'failed', message: toUserError(error, session, 'sagemaker', 'DeleteEndpoint').message };
   }
-  const done = [`endpoint ${endpointName}`];
+  const done = [vscode.l10n.t('endpoint {0}', endpointName)];
   const failed: string[] = [];
   for (const part of extra) {
     try {
       if (part.kind === 'config') await deleteEndpointConfig(session.clients, part.name);
       else await deleteModel(session.clients, part.name);
-      done.push(`${part.kind === 'config' ? 'configuration' : 'model'} ${part.name}`);
+      done.push(partName(part));
     } catch (error) {
       failed.push(
-        `${part.kind === 'config' ? 'configuration' : 'model'} ${part.name} (${toUserError(error, session, 'sagemaker', part.kind === 'config' ? 'DeleteEndpointConfig' : 'DeleteModel').message})`,
+        `${partName(part)} (${toUserError(error, session, 'sagemaker', part.kind === 'config' ? 'DeleteEndpointConfig' : 'DeleteModel').message})`,
       );
     }
   }
-  const message = `Deleted ${done.join(', ')}.${failed.length ? ` Not deleted: ${failed.join('; ')}.` : ''}`;
+  const message =
+    vscode.l10n.t('Deleted {0}.', done.join(', ')) +
+    (failed.length ? ' ' + vscode.l10n.t('Not deleted: {0}.', failed.join('; ')) : '');
   // A part left behind is a warning the user should act on; the command shows a full deletion as information.
   if (failed.length) void window.showWarningMessage(message);
   return { outcome: 'deleted', message, quiet: failed.length > 0 };

@@ -64,9 +64,9 @@ export interface Created {
 
 export function createdList(c: Created): string[] {
   return [
-    c.endpoint && `endpoint ${c.endpoint}`,
-    c.config && `endpoint configuration ${c.config}`,
-    c.model && `model ${c.model}`,
+    c.endpoint && vscode.l10n.t('endpoint {0}', c.endpoint),
+    c.config && vscode.l10n.t('endpoint configuration {0}', c.config),
+    c.model && vscode.l10n.t('model {0}', c.model),
   ].filter((x): x is string => !!x);
 }
 
@@ -81,14 +81,19 @@ export async function cleanUp(session: AwsSession, c: Created): Promise<string[]
     }
   };
   if (c.endpoint)
-    await attempt(`endpoint ${c.endpoint}`, () => deleteEndpoint(session.clients, c.endpoint!), 'DeleteEndpoint');
+    await attempt(
+      vscode.l10n.t('endpoint {0}', c.endpoint),
+      () => deleteEndpoint(session.clients, c.endpoint!),
+      'DeleteEndpoint',
+    );
   if (c.config)
     await attempt(
-      `configuration ${c.config}`,
+      vscode.l10n.t('configuration {0}', c.config),
       () => deleteEndpointConfig(session.clients, c.config!),
       'DeleteEndpointConfig',
     );
-  if (c.model) await attempt(`model ${c.model}`, () => deleteModel(session.clients, c.model!), 'DeleteModel');
+  if (c.model)
+    await attempt(vscode.l10n.t('model {0}', c.model), () => deleteModel(session.clients, c.model!), 'DeleteModel');
   return problems;
 }
 
@@ -98,7 +103,7 @@ export function followEndpoint(ctx: DeployContext, endpointName: string, title: 
     'endpoints',
     endpointName,
     title,
-    'this usually takes 5–10 minutes; Cancel stops watching, not the deployment',
+    vscode.l10n.t('this usually takes 5–10 minutes; Cancel stops watching, not the deployment'),
     (signal) => waitForEndpoint(ctx.session.clients, endpointName, signal, pace.followSeconds),
   );
 }
@@ -115,7 +120,9 @@ export async function reportFailure(
   if (choice === 'cleanup' && parts.length) {
     const problems = await cleanUp(ctx.session, created);
     ctx.changed();
-    const note = problems.length ? ` Not deleted: ${problems.join('; ')}.` : ` Deleted ${parts.join(', ')}.`;
+    const note = problems.length
+      ? ' ' + vscode.l10n.t('Not deleted: {0}.', problems.join('; '))
+      : ' ' + vscode.l10n.t('Deleted {0}.', parts.join(', '));
     return { outcome: 'failed', message: `${message}${note}`, created: [] };
   }
   if (choice === 'logs' && created.endpoint)
@@ -152,7 +159,10 @@ export async function deployToNewEndpoint(
   if (await endpointExists(session, plan.endpointName))
     return {
       outcome: 'refused',
-      message: `An endpoint named ${plan.endpointName} already exists; use Update Endpoint to deploy a new model to it.`,
+      message: vscode.l10n.t(
+        'An endpoint named {0} already exists; use Update Endpoint to deploy a new model to it.',
+        plan.endpointName,
+      ),
     };
   const names = deploymentNames(plan.endpointName, new Date());
   const modelName = source.existingModel ?? names.model;
@@ -160,14 +170,27 @@ export async function deployToNewEndpoint(
     plan.dataCapture && source.bucket ? `s3://${source.bucket}/data-capture/${plan.endpointName}` : undefined;
   const detail = [
     source.existingModel
-      ? `Uses the existing model ${modelName}.`
-      : `Creates model ${modelName} from ${source.label}${(source.containers?.length ?? 0) > 1 ? ` (an inference pipeline of ${source.containers!.length} containers)` : ''}.`,
-    `Creates endpoint configuration ${names.config}: variant AllTraffic, ${computeText(plan.compute)}.`,
-    captureTo ? `Captures requests and responses to ${captureTo}.` : 'No data capture.',
-    `Creates endpoint ${plan.endpointName}, which is billed ${plan.compute.kind === 'instances' ? 'per instance-hour' : 'per request'} until deleted.`,
+      ? vscode.l10n.t('Uses the existing model {0}.', modelName)
+      : (source.containers?.length ?? 0) > 1
+        ? vscode.l10n.t(
+            'Creates model {0} from {1} (an inference pipeline of {2} containers).',
+            modelName,
+            source.label,
+            source.containers!.length,
+          )
+        : vscode.l10n.t('Creates model {0} from {1}.', modelName, source.label),
+    vscode.l10n.t(
+      'Creates endpoint configuration {0}: variant AllTraffic, {1}.',
+      names.config,
+      computeText(plan.compute),
+    ),
+    captureTo ? vscode.l10n.t('Captures requests and responses to {0}.', captureTo) : vscode.l10n.t('No data capture.'),
+    plan.compute.kind === 'instances'
+      ? vscode.l10n.t('Creates endpoint {0}, which is billed per instance-hour until deleted.', plan.endpointName)
+      : vscode.l10n.t('Creates endpoint {0}, which is billed per request until deleted.', plan.endpointName),
   ].join('\n');
-  if (!(await prompts.confirm(`Deploy ${source.label} to a new endpoint ${plan.endpointName}?`, detail, 'Deploy')))
-    return { outcome: 'cancelled' };
+  const question = vscode.l10n.t('Deploy {0} to a new endpoint {1}?', source.label, plan.endpointName);
+  if (!(await prompts.confirm(question, detail, vscode.l10n.t('Deploy')))) return { outcome: 'cancelled' };
   await ctx.rememberRole(plan.roleArn);
 
   const created: Created = {};
@@ -186,7 +209,12 @@ export async function deployToNewEndpoint(
   } catch (error) {
     // AWS did not take it (a dropped connection, expired credentials, a limit): the next deployment offers this plan.
     ctx.retryPlans.keep(source.label, plan);
-    const message = `Deploying ${source.label} stopped at ${step}: ${toUserError(error, session, 'sagemaker', step).message} Deploy again to retry: the wizard keeps what you entered.`;
+    const message = vscode.l10n.t(
+      'Deploying {0} stopped at {1}: {2} Deploy again to retry: the wizard keeps what you entered.',
+      source.label,
+      step,
+      toUserError(error, session, 'sagemaker', step).message,
+    );
     return reportFailure(ctx, prompts, message, created);
   }
   ctx.retryPlans.done(source.label);
@@ -196,35 +224,58 @@ export async function deployToNewEndpoint(
     at: new Date().toISOString(),
   });
   ctx.changed();
-  const settled = await followEndpoint(ctx, plan.endpointName, `Creating endpoint ${plan.endpointName}`);
+  const settled = await followEndpoint(
+    ctx,
+    plan.endpointName,
+    vscode.l10n.t('Creating endpoint {0}', plan.endpointName),
+  );
   ctx.changed();
+  // l10n-exempt: the waiter's state (deploymentApi's Settled), compared, not shown
   if (settled.state === 'Stopped watching') {
     return {
+      // l10n-exempt: an outcome code for callers and tests; the message is what the user reads
       outcome: 'stopped watching',
       endpointName: plan.endpointName,
-      message: `Stopped watching ${plan.endpointName}; it is still being created (see the Endpoints view).`,
+      message: vscode.l10n.t(
+        'Stopped watching {0}; it is still being created (see the Endpoints view).',
+        plan.endpointName,
+      ),
     };
   }
   if (settled.state === 'Failed') {
-    return reportFailure(ctx, prompts, `Endpoint ${plan.endpointName} failed: ${settled.reason}`, created);
+    return reportFailure(
+      ctx,
+      prompts,
+      vscode.l10n.t('Endpoint {0} failed: {1}', plan.endpointName, String(settled.reason)),
+      created,
+    );
   }
-  const message = `Endpoint ${plan.endpointName} is InService (${computeText(plan.compute)}), serving ${source.label}.`;
-  void window.showInformationMessage(message, 'Test Endpoint').then((choice) => {
+  const message = vscode.l10n.t(
+    'Endpoint {0} is InService ({1}), serving {2}.',
+    plan.endpointName,
+    computeText(plan.compute),
+    source.label,
+  );
+  void window.showInformationMessage(message, vscode.l10n.t('Test Endpoint')).then((choice) => {
     if (choice) void vscode.commands.executeCommand('sagemakerWorkbench.invokeEndpoint', plan.endpointName);
   });
   return { outcome: 'deployed', message, endpointName: plan.endpointName, created: createdList(created) };
 }
 
 export const failureDialog: DeployPrompts['afterFailure'] = async (message, created) => {
+  const deleteCreated = vscode.l10n.t('Delete What Was Created');
+  const showLogs = vscode.l10n.t('Show Logs');
+  // createdList names the endpoint (and its configuration) "endpoint …"; the prefix is read from the same message.
+  const endpointPrefix = vscode.l10n.t('endpoint {0}', '');
   const actions = [
-    ...(created.length ? ['Delete What Was Created'] : []),
-    ...(created.some((c) => c.startsWith('endpoint ')) ? ['Show Logs'] : []),
+    ...(created.length ? [deleteCreated] : []),
+    ...(created.some((c) => c.startsWith(endpointPrefix)) ? [showLogs] : []),
   ];
   const choice = await window.showErrorMessage(
-    created.length ? `${message} Created: ${created.join(', ')}.` : message,
+    created.length ? message + ' ' + vscode.l10n.t('Created: {0}.', created.join(', ')) : message,
     ...actions,
   );
-  return choice === 'Delete What Was Created' ? 'cleanup' : choice === 'Show Logs' ? 'logs' : undefined;
+  return choice === deleteCreated ? 'cleanup' : choice === showLogs ? 'logs' : undefined;
 };
 
 export const confirmDeploy = confirmModal;

@@ -22,13 +22,13 @@ interface State {
 type ComputeItem = vscode.QuickPickItem & { value: string };
 
 export async function askDeployPlan(source: DeploySource, defaults: DeployPlan): Promise<DeployPlan | undefined> {
-  const title = `Deploy ${source.label}`;
+  const title = vscode.l10n.t('Deploy {0}', source.label);
   const state: State = { plan: structuredClone(defaults) };
   const askRole: Step<State> = async (input, s) => {
     s.plan.roleArn = (
       await input.inputBox({
         title,
-        prompt: 'Execution role the model runs with (it must be able to read the model artefact)',
+        prompt: vscode.l10n.t('Execution role the model runs with (it must be able to read the model artefact)'),
         value: s.plan.roleArn,
         validate: roleArnProblem,
       })
@@ -37,17 +37,21 @@ export async function askDeployPlan(source: DeploySource, defaults: DeployPlan):
   };
   const askCapture: Step<State> = async (input, s) => {
     const items = [
-      { label: 'Off', description: 'no data capture', value: false },
+      { label: vscode.l10n.t('Off'), description: vscode.l10n.t('no data capture'), value: false },
       {
-        label: 'On',
-        description: `capture requests and responses to s3://${source.bucket ?? '<artefact bucket>'}/data-capture/${s.plan.endpointName}`,
+        label: vscode.l10n.t('On'),
+        description: vscode.l10n.t(
+          'capture requests and responses to s3://{0}/data-capture/{1}',
+          source.bucket ?? vscode.l10n.t('<artefact bucket>'),
+          s.plan.endpointName,
+        ),
         value: true,
       },
     ];
     s.plan.dataCapture = (
       await input.pick({
         title,
-        placeholder: 'Data capture (for Model Monitor)',
+        placeholder: vscode.l10n.t('Data capture (for Model Monitor)'),
         items,
         activeItem: items[s.plan.dataCapture ? 1 : 0],
       })
@@ -58,7 +62,7 @@ export async function askDeployPlan(source: DeploySource, defaults: DeployPlan):
     const c = s.plan.compute.kind === 'serverless' ? s.plan.compute : undefined;
     const text = await input.inputBox({
       title,
-      prompt: 'Max concurrent invocations (1–200)',
+      prompt: vscode.l10n.t('Max concurrent invocations (1–200)'),
       value: String(c?.maxConcurrency ?? 5),
       validate: maxConcurrencyProblem,
     });
@@ -68,10 +72,10 @@ export async function askDeployPlan(source: DeploySource, defaults: DeployPlan):
   };
   const askMemory: Step<State> = async (input, s) => {
     const c = s.plan.compute.kind === 'serverless' ? s.plan.compute : undefined;
-    const items = SERVERLESS_MEMORY_MB.map((mb) => ({ label: `${mb} MB`, value: mb }));
+    const items = SERVERLESS_MEMORY_MB.map((mb) => ({ label: vscode.l10n.t('{0} MB', mb), value: mb }));
     const picked = await input.pick({
       title,
-      placeholder: 'Memory per concurrent invocation',
+      placeholder: vscode.l10n.t('Memory per concurrent invocation'),
       items,
       activeItem: items.find((i) => i.value === c?.memoryMb),
     });
@@ -82,7 +86,7 @@ export async function askDeployPlan(source: DeploySource, defaults: DeployPlan):
     const c = s.plan.compute.kind === 'instances' ? s.plan.compute : undefined;
     const text = await input.inputBox({
       title,
-      prompt: `Number of ${c?.instanceType ?? ''} instances`,
+      prompt: vscode.l10n.t('Number of {0} instances', c?.instanceType ?? ''),
       value: String(c?.count ?? 1),
       validate: instanceCountProblem,
     });
@@ -91,17 +95,21 @@ export async function askDeployPlan(source: DeploySource, defaults: DeployPlan):
   };
   const askCompute: Step<State> = async (input, s) => {
     const items: ComputeItem[] = [
-      ...INSTANCE_TYPES.map((t) => ({ label: t, description: 'real-time, billed per instance-hour', value: t })),
+      ...INSTANCE_TYPES.map((t) => ({
+        label: t,
+        description: vscode.l10n.t('real-time, billed per instance-hour'),
+        value: t,
+      })),
       {
-        label: 'Serverless',
-        description: 'scales to zero, billed per request; no GPU, no data capture',
+        label: vscode.l10n.t('Serverless'),
+        description: vscode.l10n.t('scales to zero, billed per request; no GPU, no data capture'),
         value: 'serverless',
       },
     ];
     const current = s.plan.compute.kind === 'instances' ? s.plan.compute.instanceType : 'serverless';
     const picked = await input.pick({
       title,
-      placeholder: 'Instance type (or type another ml.* type), or Serverless',
+      placeholder: vscode.l10n.t('Instance type (or type another ml.* type), or Serverless'),
       items,
       activeItem: items.find((i) => i.value === current),
       acceptTyped: (typed) => (typed && !instanceTypeProblem(typed) ? { label: typed, value: typed } : undefined),
@@ -122,7 +130,7 @@ export async function askDeployPlan(source: DeploySource, defaults: DeployPlan):
     s.plan.endpointName = (
       await input.inputBox({
         title,
-        prompt: 'Name of the new endpoint',
+        prompt: vscode.l10n.t('Name of the new endpoint'),
         value: s.plan.endpointName,
         validate: (name) => resourceNameProblem(name),
       })

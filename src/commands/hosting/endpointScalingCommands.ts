@@ -1,6 +1,7 @@
 // Configure Autoscaling on an endpoint variant (seed 002): min and max instances and a target-tracking
 // policy on SageMakerVariantInvocationsPerInstance, prefilled with what is set now (or seed 002's values),
 // each value checked as typed, confirmed, then RegisterScalableTarget + PutScalingPolicy.
+import * as vscode from 'vscode';
 import { window } from '../../ui/window';
 import { confirmModal } from '../../ui/confirmModal';
 import { describeVariantPolicies, setVariantScaling } from '../../aws/autoscaling/endpointScalingApi';
@@ -10,11 +11,11 @@ import { DEFAULT_SCALING, scalingProblem, scalingSummary, type ScalingChoice } f
 import type { VariantNode } from '../../views/endpoints/variantNode';
 
 const FIELDS: Array<[keyof ScalingChoice, string]> = [
-  ['minCapacity', 'Minimum instances'],
-  ['maxCapacity', 'Maximum instances'],
-  ['targetValue', 'Target invocations per instance per minute'],
-  ['scaleInCooldown', 'Scale-in cooldown (seconds)'],
-  ['scaleOutCooldown', 'Scale-out cooldown (seconds)'],
+  ['minCapacity', vscode.l10n.t('Minimum instances')],
+  ['maxCapacity', vscode.l10n.t('Maximum instances')],
+  ['targetValue', vscode.l10n.t('Target invocations per instance per minute')],
+  ['scaleInCooldown', vscode.l10n.t('Scale-in cooldown (seconds)')],
+  ['scaleOutCooldown', vscode.l10n.t('Scale-out cooldown (seconds)')],
 ];
 
 export interface ScalingPrompts {
@@ -41,7 +42,9 @@ export async function configureVariantScaling(
   if (variant.facts.serverless)
     return {
       outcome: 'refused',
-      message: 'A serverless variant scales by itself (max concurrency); it has no instance autoscaling.',
+      message: vscode.l10n.t(
+        'A serverless variant scales by itself (max concurrency); it has no instance autoscaling.',
+      ),
     };
   let current: ScalingChoice = { ...DEFAULT_SCALING };
   let policyName = `${variant.endpointName}-invocations-target`.slice(0, 256);
@@ -62,7 +65,14 @@ export async function configureVariantScaling(
   for (const [i, [field, label]] of FIELDS.entries()) {
     const text = await prompts.value(
       field,
-      `Autoscaling of ${variant.endpointName}/${variant.facts.name} (${i + 1}/${FIELDS.length}): ${label}`,
+      vscode.l10n.t(
+        'Autoscaling of {0}/{1} ({2}/{3}): {4}',
+        variant.endpointName,
+        variant.facts.name,
+        i + 1,
+        FIELDS.length,
+        label,
+      ),
       String(current[field]),
       (t) => scalingProblem(field, t, chosen),
     );
@@ -72,9 +82,15 @@ export async function configureVariantScaling(
     chosen[field] = Number(text.trim());
   }
   const choice = chosen as ScalingChoice;
-  const detail = `Variant ${variant.resourceId}\nPolicy ${policyName}: ${scalingSummary(choice)}${variant.facts.scaling ? `\nNow: ${scalingSummary(current)}` : '\nNo autoscaling is set now.'}`;
-  if (!(await prompts.confirm(`Set autoscaling of ${variant.endpointName}?`, detail, 'Set Autoscaling')))
-    return { outcome: 'cancelled' };
+  const detail = [
+    vscode.l10n.t('Variant {0}', variant.resourceId),
+    vscode.l10n.t('Policy {0}: {1}', policyName, scalingSummary(choice)),
+    variant.facts.scaling
+      ? vscode.l10n.t('Now: {0}', scalingSummary(current))
+      : vscode.l10n.t('No autoscaling is set now.'),
+  ].join('\n');
+  const question = vscode.l10n.t('Set autoscaling of {0}?', variant.endpointName);
+  if (!(await prompts.confirm(question, detail, vscode.l10n.t('Set Autoscaling')))) return { outcome: 'cancelled' };
   try {
     await setVariantScaling(session.clients, variant.resourceId, policyName, choice);
   } catch (error) {
@@ -86,6 +102,11 @@ export async function configureVariantScaling(
   variant.endpointChanged();
   return {
     outcome: 'set',
-    message: `Autoscaling of ${variant.endpointName}/${variant.facts.name}: ${scalingSummary(choice)}.`,
+    message: vscode.l10n.t(
+      'Autoscaling of {0}/{1}: {2}.',
+      variant.endpointName,
+      variant.facts.name,
+      scalingSummary(choice),
+    ),
   };
 }

@@ -49,12 +49,13 @@ export const deployDialogs: DeployPrompts = {
 export const updateDialogs: UpdatePrompts = {
   confirm: confirmDeploy,
   afterFailure: failureDialog,
-  pickVariant: (names) => window.showQuickPick(names, { title: 'Which production variant gets the new model?' }),
+  pickVariant: (names) =>
+    window.showQuickPick(names, { title: vscode.l10n.t('Which production variant gets the new model?') }),
   pickConfig: async (choices) =>
     (
       await window.showQuickPick(
         choices.map((c) => ({ label: c.config, description: c.description })),
-        { title: 'Roll back to which endpoint configuration?' },
+        { title: vscode.l10n.t('Roll back to which endpoint configuration?') },
       )
     )?.label,
 };
@@ -96,7 +97,7 @@ const endpointNameOf = (target: unknown): string | undefined =>
 async function pickEndpoint(session: AwsSession, title: string): Promise<string | undefined> {
   const names = await listInServiceEndpointNames(session.clients);
   if (names.length === 0) {
-    void window.showInformationMessage('No endpoint is InService in this region.');
+    void window.showInformationMessage(vscode.l10n.t('No endpoint is InService in this region.'));
     return undefined;
   }
   return window.showQuickPick(names, { title });
@@ -104,7 +105,7 @@ async function pickEndpoint(session: AwsSession, title: string): Promise<string 
 
 async function pickRegistryVersion(session: AwsSession): Promise<string | undefined> {
   const group = await window.showQuickPick(await listModelPackageGroupNames(session.clients), {
-    title: 'Update to a version of which model package group?',
+    title: vscode.l10n.t('Update to a version of which model package group?'),
   });
   if (!group) return undefined;
   const versions = await listModelPackagesPage(session.clients, group, undefined);
@@ -114,7 +115,7 @@ async function pickRegistryVersion(session: AwsSession): Promise<string | undefi
       description: `${v.ModelApprovalStatus ?? ''} · ${v.CreationTime?.toISOString().slice(0, 10) ?? ''}`,
       arn: v.ModelPackageArn ?? '',
     })),
-    { title: `Version of ${group}` },
+    { title: vscode.l10n.t('Version of {0}', group) },
   );
   return picked?.arn;
 }
@@ -124,7 +125,11 @@ async function csvToPredict(target: unknown): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active && /\.csv$/i.test(active.path)) return active;
   return (
-    await window.showOpenDialog({ title: 'CSV rows to predict', filters: { CSV: ['csv'] }, canSelectMany: false })
+    await window.showOpenDialog({
+      title: vscode.l10n.t('CSV rows to predict'),
+      filters: { CSV: ['csv'] },
+      canSelectMany: false,
+    })
   )?.[0];
 }
 
@@ -150,7 +155,8 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
       'sagemakerWorkbench.deployToExistingEndpoint',
       async (target: unknown) => {
         const source = await sourceOf(session, target);
-        const endpoint = source && (await pickEndpoint(session, `Update which endpoint to ${source.label}?`));
+        const endpoint =
+          source && (await pickEndpoint(session, vscode.l10n.t('Update which endpoint to {0}?', source.label)));
         return source && endpoint ? updateEndpointToSource(deps.deploy, endpoint, source, updateDialogs) : undefined;
       },
       { operation: 'UpdateEndpoint' },
@@ -159,7 +165,8 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
       host,
       'sagemakerWorkbench.updateEndpoint',
       async (target: unknown) => {
-        const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Update which endpoint?'));
+        const endpoint =
+          endpointNameOf(target) ?? (await pickEndpoint(session, vscode.l10n.t('Update which endpoint?')));
         const arn = endpoint && (await pickRegistryVersion(session));
         return endpoint && arn
           ? updateEndpointToSource(deps.deploy, endpoint, await modelPackageSource(session.clients, arn), updateDialogs)
@@ -171,7 +178,8 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
       host,
       'sagemakerWorkbench.rollBackEndpoint',
       async (target: unknown) => {
-        const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Roll back which endpoint?'));
+        const endpoint =
+          endpointNameOf(target) ?? (await pickEndpoint(session, vscode.l10n.t('Roll back which endpoint?')));
         return endpoint ? rollBackEndpoint(deps.deploy, endpoint, updateDialogs) : undefined;
       },
       { operation: 'UpdateEndpoint' },
@@ -180,7 +188,7 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
       host,
       'sagemakerWorkbench.invokeEndpoint',
       async (target: unknown) => {
-        const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Test which endpoint?'));
+        const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, vscode.l10n.t('Test which endpoint?')));
         return endpoint ? invokeOnce(deps.invoke, endpoint, invokeDialogs) : undefined;
       },
       { operation: 'InvokeEndpoint' },
@@ -190,10 +198,14 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
       'sagemakerWorkbench.changeInvokeContentType',
       async (target: unknown) => {
         const endpoint =
-          endpointNameOf(target) ?? (await pickEndpoint(session, 'Change the content type of which endpoint?'));
+          endpointNameOf(target) ??
+          (await pickEndpoint(session, vscode.l10n.t('Change the content type of which endpoint?')));
         if (!endpoint) return undefined;
         await forgetContentType(deps.invoke, endpoint);
-        return { outcome: 'done', message: `The next test of ${endpoint} asks for its content type again.` };
+        return {
+          outcome: 'done',
+          message: vscode.l10n.t('The next test of {0} asks for its content type again.', endpoint),
+        };
       },
       { operation: 'InvokeEndpoint' },
     ),
@@ -201,7 +213,8 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
       host,
       'sagemakerWorkbench.batchPredict',
       async (target: unknown) => {
-        const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Predict with which endpoint?'));
+        const endpoint =
+          endpointNameOf(target) ?? (await pickEndpoint(session, vscode.l10n.t('Predict with which endpoint?')));
         const file = endpoint && (await csvToPredict(target));
         if (!endpoint || !file) return undefined;
         const outcome = await batchPredict(deps.invoke, endpoint, file, batchDialogs);
@@ -218,13 +231,14 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
         }
         return outcome;
       },
-      { operation: 'InvokeEndpoint', needsTrust: 'Batch prediction' },
+      { operation: 'InvokeEndpoint', needsTrust: vscode.l10n.t('Batch prediction') },
     ),
     registerCommand(
       host,
       'sagemakerWorkbench.openEndpointLogs',
       async (target: unknown) => {
-        const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Logs of which endpoint?'));
+        const endpoint =
+          endpointNameOf(target) ?? (await pickEndpoint(session, vscode.l10n.t('Logs of which endpoint?')));
         return endpoint ? deps.logs.open(`/aws/sagemaker/Endpoints/${endpoint}`) : undefined;
       },
       { operation: 'FilterLogEvents', service: 'logs' },
@@ -233,7 +247,8 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
       host,
       'sagemakerWorkbench.showEndpointMetrics',
       async (target: unknown) => {
-        const endpoint = endpointNameOf(target) ?? (await pickEndpoint(session, 'Metrics of which endpoint?'));
+        const endpoint =
+          endpointNameOf(target) ?? (await pickEndpoint(session, vscode.l10n.t('Metrics of which endpoint?')));
         return endpoint ? EndpointMetricsPanel.show(deps.panels.extensionUri, session, endpoint) : undefined;
       },
       { operation: 'GetMetricData', service: 'cloudwatch' },

@@ -91,7 +91,11 @@ export async function invokeOnce(
   } catch (error) {
     return {
       outcome: 'failed',
-      message: `${endpointName} did not answer: ${toUserError(error, ctx.session, 'sagemaker-runtime', 'InvokeEndpoint').message}`,
+      message: vscode.l10n.t(
+        '{0} did not answer: {1}',
+        endpointName,
+        toUserError(error, ctx.session, 'sagemaker-runtime', 'InvokeEndpoint').message,
+      ),
       contentType: type.value,
     };
   }
@@ -101,15 +105,23 @@ export async function invokeOnce(
     preview: false,
     preserveFocus: true,
   });
-  const message = `${endpointName} (${invocation.variant ?? 'variant'}) answered in ${invocation.latencyMs} ms.`;
+  const message = vscode.l10n.t(
+    '{0} ({1}) answered in {2} ms.',
+    endpointName,
+    invocation.variant ?? vscode.l10n.t('variant'),
+    invocation.latencyMs,
+  );
   vscode.window.setStatusBarMessage(message, 10_000);
   return { outcome: 'answered', message, invocation, document, contentType: type.value };
 }
 
 const SOURCE_LABELS: Record<PayloadSource, { label: string; detail: string }> = {
-  selection: { label: 'Selection', detail: 'the selected text of the active editor' },
-  file: { label: 'Active file', detail: 'the whole file in the active editor' },
-  typed: { label: 'Type a line…', detail: 'e.g. M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15' },
+  selection: { label: vscode.l10n.t('Selection'), detail: vscode.l10n.t('the selected text of the active editor') },
+  file: { label: vscode.l10n.t('Active file'), detail: vscode.l10n.t('the whole file in the active editor') },
+  typed: {
+    label: vscode.l10n.t('Type a line…'),
+    detail: vscode.l10n.t('e.g. {0}', 'M,0.455,0.365,0.095,0.514,0.2245,0.101,0.15'),
+  },
 };
 
 export const invokeDialogs: InvokePrompts = {
@@ -117,28 +129,29 @@ export const invokeDialogs: InvokePrompts = {
     if (available.length === 1) return available[0];
     const picked = await window.showQuickPick(
       available.map((s) => ({ ...SOURCE_LABELS[s], source: s })),
-      { title: `Test ${endpointName}: what to send` },
+      { title: vscode.l10n.t('Test {0}: what to send', endpointName) },
     );
     return picked?.source;
   },
   typedLine: (endpointName) =>
     window.showInputBox({
-      title: `Test ${endpointName}`,
-      prompt: 'One CSV row (features only) or a JSON document',
+      title: vscode.l10n.t('Test {0}', endpointName),
+      prompt: vscode.l10n.t('One CSV row (features only) or a JSON document'),
       ignoreFocusOut: true,
       validateInput: (v) => payloadProblem(Buffer.byteLength(v)),
     }),
   contentType: async (endpointName, suggested) => {
-    const items = [...CONTENT_TYPES.map((t) => ({ label: t })), { label: 'Other…' }];
+    const other = vscode.l10n.t('Other…');
+    const items = [...CONTENT_TYPES.map((t) => ({ label: t })), { label: other }];
     const picked = await window.showQuickPick(items, {
-      title: `Content type ${endpointName} takes (remembered for this endpoint)`,
+      title: vscode.l10n.t('Content type {0} takes (remembered for this endpoint)', endpointName),
       placeHolder: suggested,
       ignoreFocusOut: true,
     });
     if (!picked) return undefined;
-    if (picked.label !== 'Other…') return picked.label;
+    if (picked.label !== other) return picked.label;
     return window.showInputBox({
-      title: `Content type for ${endpointName}`,
+      title: vscode.l10n.t('Content type for {0}', endpointName),
       value: suggested,
       ignoreFocusOut: true,
       validateInput: contentTypeProblem,

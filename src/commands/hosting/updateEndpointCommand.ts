@@ -2,6 +2,7 @@
 // that copy the served variant's capacity, then UpdateEndpoint. The endpoint keeps serving the old
 // configuration until the new one is InService, and the old configuration is kept for Roll Back. If
 // SageMaker rolls the update back (the new model cannot load), that is reported as the failure it is.
+import * as vscode from 'vscode';
 import type { ProductionVariant } from '@aws-sdk/client-sagemaker';
 import { createEndpointConfig, createModel, updateEndpoint } from '../../aws/sagemaker/deploymentApi';
 import type { DeploySource } from '../../aws/sagemaker/deploySources';
@@ -29,7 +30,11 @@ async function currentServing(ctx: DeployContext, endpointName: string) {
   const endpoint = await describeEndpoint(ctx.session.clients, endpointName);
   if (endpoint.EndpointStatus !== 'InService')
     throw new Error(
-      `Endpoint ${endpointName} is ${endpoint.EndpointStatus ?? 'not ready'}; only an InService endpoint can be updated.`,
+      vscode.l10n.t(
+        'Endpoint {0} is {1}; only an InService endpoint can be updated.',
+        endpointName,
+        endpoint.EndpointStatus ?? vscode.l10n.t('not ready'),
+      ),
     );
   const config = await describeEndpointConfig(ctx.session.clients, endpoint.EndpointConfigName ?? '');
   return { endpoint, config };
@@ -45,31 +50,40 @@ async function followUpdate(
   created: Created,
 ): Promise<DeployOutcome> {
   ctx.changed();
-  const settled = await followEndpoint(ctx, endpointName, `Updating endpoint ${endpointName}`);
+  const settled = await followEndpoint(ctx, endpointName, vscode.l10n.t('Updating endpoint {0}', endpointName));
   ctx.changed();
+  // l10n-exempt: the waiter's state (deploymentApi's Settled), compared, not shown
   if (settled.state === 'Stopped watching')
     return {
+      // l10n-exempt: an outcome code for callers and tests; the message is what the user reads
       outcome: 'stopped watching',
       endpointName,
-      message: `Stopped watching ${endpointName}; the update goes on (see the Endpoints view).`,
+      message: vscode.l10n.t('Stopped watching {0}; the update goes on (see the Endpoints view).', endpointName),
     };
   const served = settled.state === 'InService' ? settled.endpoint.EndpointConfigName : undefined;
   if (served !== configName) {
     const reason =
       settled.state === 'Failed'
         ? settled.reason
-        : (settled.endpoint.FailureReason ?? 'SageMaker rolled the update back.');
+        : (settled.endpoint.FailureReason ?? vscode.l10n.t('SageMaker rolled the update back.'));
     return reportFailure(
       ctx,
       prompts,
-      `Updating ${endpointName} to ${what} failed; it still serves ${served ?? 'its previous configuration'}: ${reason}`,
+      served
+        ? vscode.l10n.t('Updating {0} to {1} failed; it still serves {2}: {3}', endpointName, what, served, reason)
+        : vscode.l10n.t(
+            'Updating {0} to {1} failed; it still serves its previous configuration: {2}',
+            endpointName,
+            what,
+            reason,
+          ),
       created,
     );
   }
   return {
     outcome: 'deployed',
     endpointName,
-    message: `Endpoint ${endpointName} now serves ${what} (configuration ${configName}).`,
+    message: vscode.l10n.t('Endpoint {0} now serves {1} (configuration {2}).', endpointName, what, configName),
   };
 }
 
@@ -89,7 +103,10 @@ export async function updateEndpointToSource(
   if (!roleArn && !source.existingModel)
     return {
       outcome: 'refused',
-      message: `No execution role is known for ${source.label}; deploy it to a new endpoint once to choose one.`,
+      message: vscode.l10n.t(
+        'No execution role is known for {0}; deploy it to a new endpoint once to choose one.',
+        source.label,
+      ),
     };
   const fresh = deploymentNames(endpointName, new Date());
   const modelName = source.existingModel ?? fresh.model;
@@ -99,14 +116,28 @@ export async function updateEndpointToSource(
   );
   const previous = endpoint.EndpointConfigName ?? '';
   const detail = [
-    `Now: configuration ${previous}, variant ${target} serves model ${old.ModelName ?? '?'} (${capacityText(mergeVariants({ endpointName, config: { ProductionVariants: [old] } })[0])}).`,
+    vscode.l10n.t(
+      'Now: configuration {0}, variant {1} serves model {2} ({3}).',
+      previous,
+      target,
+      old.ModelName ?? '?',
+      capacityText(mergeVariants({ endpointName, config: { ProductionVariants: [old] } })[0]),
+    ),
     source.existingModel
-      ? `New: configuration ${fresh.config} with the existing model ${modelName}, same capacity.`
-      : `New: model ${modelName} from ${source.label} and configuration ${fresh.config}, same capacity.`,
-    `The endpoint keeps serving ${previous} until the new configuration is InService; ${previous} is kept for Roll Back.`,
+      ? vscode.l10n.t('New: configuration {0} with the existing model {1}, same capacity.', fresh.config, modelName)
+      : vscode.l10n.t(
+          'New: model {0} from {1} and configuration {2}, same capacity.',
+          modelName,
+          source.label,
+          fresh.config,
+        ),
+    vscode.l10n.t(
+      'The endpoint keeps serving {0} until the new configuration is InService; {0} is kept for Roll Back.',
+      previous,
+    ),
   ].join('\n');
-  if (!(await prompts.confirm(`Update ${endpointName} to ${source.label}?`, detail, 'Update Endpoint')))
-    return { outcome: 'cancelled' };
+  const question = vscode.l10n.t('Update {0} to {1}?', endpointName, source.label);
+  if (!(await prompts.confirm(question, detail, vscode.l10n.t('Update Endpoint')))) return { outcome: 'cancelled' };
   const created: Created = {};
   let step = 'CreateModel';
   try {
@@ -123,7 +154,12 @@ export async function updateEndpointToSource(
     return reportFailure(
       ctx,
       prompts,
-      `Updating ${endpointName} stopped at ${step}: ${toUserError(error, session, 'sagemaker', step).message}`,
+      vscode.l10n.t(
+        'Updating {0} stopped at {1}: {2}',
+        endpointName,
+        step,
+        toUserError(error, session, 'sagemaker', step).message,
+      ),
       created,
     );
   }
@@ -131,7 +167,7 @@ export async function updateEndpointToSource(
   if (!ctx.history.list(region, endpointName).some((s) => s.config === previous)) {
     await ctx.history.record(region, endpointName, {
       config: previous,
-      label: `model ${old.ModelName ?? '?'}`,
+      label: vscode.l10n.t('model {0}', old.ModelName ?? '?'),
       at: endpoint.LastModifiedTime?.toISOString() ?? new Date(0).toISOString(),
     });
   }
@@ -155,7 +191,7 @@ export async function rollBackEndpoint(
   const remembered = ctx.history.list(region, endpointName).filter((s) => s.config !== current);
   const choices = remembered.map((s) => ({
     config: s.config,
-    description: `${s.label} · deployed ${s.at.slice(0, 16).replace('T', ' ')}`,
+    description: vscode.l10n.t('{0} · deployed {1}', s.label, s.at.slice(0, 16).replace('T', ' ')),
   }));
   if (choices.length === 0) {
     // Nothing remembered (deployed elsewhere): offer the endpoint's other configurations by name, one list call.
@@ -163,32 +199,48 @@ export async function rollBackEndpoint(
       if (c.EndpointConfigName && c.EndpointConfigName !== current)
         choices.push({
           config: c.EndpointConfigName,
-          description: `created ${c.CreationTime?.toISOString().slice(0, 16).replace('T', ' ') ?? '?'}`,
+          description: vscode.l10n.t(
+            'created {0}',
+            c.CreationTime?.toISOString().slice(0, 16).replace('T', ' ') ?? '?',
+          ),
         });
     }
   }
   if (choices.length === 0)
     return {
       outcome: 'refused',
-      message: `No earlier configuration of ${endpointName} is known; it has only served ${current}.`,
+      message: vscode.l10n.t(
+        'No earlier configuration of {0} is known; it has only served {1}.',
+        endpointName,
+        current,
+      ),
     };
   const target = await prompts.pickConfig(choices);
   if (!target) return { outcome: 'cancelled' };
-  const detail = `${endpointName} serves ${current} now and will serve ${target} once the update completes; it keeps serving ${current} meanwhile. ${current} is kept.`;
-  if (!(await prompts.confirm(`Roll back ${endpointName} to ${target}?`, detail, 'Roll Back')))
-    return { outcome: 'cancelled' };
+  const detail = vscode.l10n.t(
+    '{0} serves {1} now and will serve {2} once the update completes; it keeps serving {1} meanwhile. {1} is kept.',
+    endpointName,
+    current,
+    target,
+  );
+  const question = vscode.l10n.t('Roll back {0} to {1}?', endpointName, target);
+  if (!(await prompts.confirm(question, detail, vscode.l10n.t('Roll Back')))) return { outcome: 'cancelled' };
   try {
     await updateEndpoint(ctx.session.clients, endpointName, target);
   } catch (error) {
     return {
       outcome: 'failed',
-      message: `Rolling back ${endpointName}: ${toUserError(error, ctx.session, 'sagemaker', 'UpdateEndpoint').message}`,
+      message: vscode.l10n.t(
+        'Rolling back {0}: {1}',
+        endpointName,
+        toUserError(error, ctx.session, 'sagemaker', 'UpdateEndpoint').message,
+      ),
     };
   }
   await ctx.history.record(region, endpointName, {
     config: target,
-    label: remembered.find((s) => s.config === target)?.label ?? `configuration ${target}`,
+    label: remembered.find((s) => s.config === target)?.label ?? vscode.l10n.t('configuration {0}', target),
     at: new Date().toISOString(),
   });
-  return followUpdate(ctx, prompts, endpointName, target, `configuration ${target}`, {});
+  return followUpdate(ctx, prompts, endpointName, target, vscode.l10n.t('configuration {0}', target), {});
 }

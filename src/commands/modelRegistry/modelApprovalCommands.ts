@@ -1,6 +1,7 @@
 // Approve or reject a model package version: the confirmation shows the version's metrics beside the
 // group's currently approved version, a reason is required to reject, and the tree shows the new status
 // at once (UpdateModelPackage ModelApprovalStatus and ApprovalDescription).
+import * as vscode from 'vscode';
 import { window } from '../../ui/window';
 import { confirmModal } from '../../ui/confirmModal';
 import {
@@ -37,11 +38,11 @@ export interface ModelApprovalPrompts {
 export const modelApprovalDialogs: ModelApprovalPrompts = {
   comment: (decision, version) =>
     window.showInputBox({
-      title: `${decision === 'Approved' ? 'Approve' : 'Reject'} ${version}`,
+      title: decision === 'Approved' ? vscode.l10n.t('Approve {0}', version) : vscode.l10n.t('Reject {0}', version),
       prompt:
         decision === 'Rejected'
-          ? 'Why is it rejected? Recorded as the approval description (required).'
-          : 'Approval description (optional).',
+          ? vscode.l10n.t('Why is it rejected? Recorded as the approval description (required).')
+          : vscode.l10n.t('Approval description (optional).'),
       ignoreFocusOut: true,
       validateInput: (v) => approvalCommentProblem(decision, v),
     }),
@@ -68,19 +69,26 @@ export async function decideModelVersion(
         ? await metricsOf(session, approved.ModelPackageArn ?? '').catch(() => undefined)
         : undefined;
     detail = [
-      `This version: ${metricsHeadline(metrics)}`,
+      vscode.l10n.t('This version: {0}', metricsHeadline(metrics)),
       approvedLine(s, approved, other),
-      `Status now: ${s.ModelApprovalStatus ?? 'unknown'}`,
+      vscode.l10n.t('Status now: {0}', s.ModelApprovalStatus ?? vscode.l10n.t('unknown')),
     ].join('\n');
   } catch (error) {
-    detail = `The version's metrics could not be read: ${toUserError(error, session, 'sagemaker', 'DescribeModelPackage').message}`;
+    detail = vscode.l10n.t(
+      "The version's metrics could not be read: {0}",
+      toUserError(error, session, 'sagemaker', 'DescribeModelPackage').message,
+    );
   }
-  const verb = decision === 'Approved' ? 'Approve' : 'Reject';
+  const verb = decision === 'Approved' ? vscode.l10n.t('Approve') : vscode.l10n.t('Reject');
+  const question = decision === 'Approved' ? vscode.l10n.t('Approve {0}?', label) : vscode.l10n.t('Reject {0}?', label);
   const comment = await prompts.comment(decision, label);
   if (comment === undefined) return { outcome: 'cancelled' };
-  const fullDetail = `${detail}\nDescription: ${comment.trim() || '(none)'}\n${decisionConsequence(decision)}`;
-  if (!(await prompts.confirm(`${verb} ${label}?`, fullDetail, verb)))
-    return { outcome: 'cancelled', detail: fullDetail };
+  const fullDetail = [
+    detail,
+    vscode.l10n.t('Description: {0}', comment.trim() || vscode.l10n.t('(none)')),
+    decisionConsequence(decision),
+  ].join('\n');
+  if (!(await prompts.confirm(question, fullDetail, verb))) return { outcome: 'cancelled', detail: fullDetail };
   try {
     await setModelPackageApproval(session.clients, s.ModelPackageArn ?? '', decision, comment.trim());
   } catch (error) {
@@ -93,7 +101,7 @@ export async function decideModelVersion(
   node.approvalChanged(decision);
   return {
     outcome: 'decided',
-    message: `${decision === 'Approved' ? 'Approved' : 'Rejected'} ${label}.`,
+    message: decision === 'Approved' ? vscode.l10n.t('Approved {0}.', label) : vscode.l10n.t('Rejected {0}.', label),
     detail: fullDetail,
   };
 }

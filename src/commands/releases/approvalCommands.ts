@@ -37,7 +37,7 @@ function pipelineOf(node: unknown): string | undefined {
 
 const NOTHING_WAITS: CommandOutcome = {
   outcome: 'none',
-  message: 'No release is waiting for approval in the listed pipelines.',
+  message: vscode.l10n.t('No release is waiting for approval in the listed pipelines.'),
 };
 
 export function registerApprovalCommands(
@@ -92,7 +92,7 @@ export function registerApprovalCommands(
 /** The approval the user chose among those waiting; 'none' when nothing waits; undefined when dismissed. */
 async function pickApproval(views: RegisteredViews): Promise<PendingApproval | 'none' | undefined> {
   const approvals = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Looking for pending approvals' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Looking for pending approvals') },
     () => pendingApprovalsEverywhere(views),
   );
   if (approvals.length === 0) return 'none';
@@ -100,10 +100,16 @@ async function pickApproval(views: RegisteredViews): Promise<PendingApproval | '
     approvals.map((a) => ({
       label: `$(bell-dot) ${a.pipelineName}`,
       description: `${a.stageName} · ${a.actionName}`,
-      detail: `Execution ${a.pipelineExecutionId ?? '?'}${a.waitingSince ? ` · waiting ${timeAgo(a.waitingSince)?.replace(/ ago$/, '')}` : ''}`,
+      detail: a.waitingSince
+        ? vscode.l10n.t(
+            'Execution {0} · waiting {1}',
+            a.pipelineExecutionId ?? '?',
+            String(timeAgo(a.waitingSince)?.replace(/ ago$/, '')),
+          )
+        : vscode.l10n.t('Execution {0}', a.pipelineExecutionId ?? '?'),
       approval: a,
     })),
-    { title: 'Pending approvals', placeHolder: 'Choose the release to review' },
+    { title: vscode.l10n.t('Pending approvals'), placeHolder: vscode.l10n.t('Choose the release to review') },
   );
   return picked?.approval;
 }

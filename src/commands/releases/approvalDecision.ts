@@ -3,6 +3,7 @@
 // pipeline, stage, action and execution. A token that no longer matches (superseded, expired, or decided
 // by someone else) is explained and the pipeline re-read, never a silent failure. Used by the Approve and
 // Reject commands and, through its deps, by the Release Review panel.
+import * as vscode from 'vscode';
 import { window } from '../../ui/window';
 import { confirmModal } from '../../ui/confirmModal';
 import { findEvaluationReport, putApprovalResult } from '../../aws/codepipeline/approvalApi';
@@ -38,12 +39,18 @@ const STALE_ERRORS = new Set(['InvalidApprovalTokenException', 'ApprovalAlreadyC
 export const dialogPrompts: ApprovalPrompts = {
   comment: (decision, approval) =>
     window.showInputBox({
-      title: `${decision === 'Approved' ? 'Approve' : 'Reject'} ${approval.pipelineName} · ${approval.actionName}`,
+      title:
+        decision === 'Approved'
+          ? vscode.l10n.t('Approve {0} · {1}', approval.pipelineName, approval.actionName)
+          : vscode.l10n.t('Reject {0} · {1}', approval.pipelineName, approval.actionName),
       prompt:
         decision === 'Rejected'
-          ? 'Why is it rejected? The comment is recorded with the decision (required).'
-          : 'Comment recorded with the approval (optional).',
-      placeHolder: decision === 'Rejected' ? 'e.g. RMSE 2.3 is above the 2.0 threshold' : 'e.g. RMSE 1.48 is below 2.0',
+          ? vscode.l10n.t('Why is it rejected? The comment is recorded with the decision (required).')
+          : vscode.l10n.t('Comment recorded with the approval (optional).'),
+      placeHolder:
+        decision === 'Rejected'
+          ? vscode.l10n.t('e.g. RMSE 2.3 is above the 2.0 threshold')
+          : vscode.l10n.t('e.g. RMSE 1.48 is below 2.0'),
       ignoreFocusOut: true,
       validateInput: (value) => approvalCommentProblem(decision, value),
     }),

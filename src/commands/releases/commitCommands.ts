@@ -32,14 +32,18 @@ async function openCommitChanges(session: AwsSession, repository: string, commit
   const parent = commit.parents?.[0];
   const differences = await commitDifferences(session.clients, repository, parent, commitId);
   if (differences.length === 0)
-    return { outcome: 'none', message: `Commit ${commitId.slice(0, 8)} changed no files.`, differences };
+    return {
+      outcome: 'none',
+      message: vscode.l10n.t('Commit {0} changed no files.', commitId.slice(0, 8)),
+      differences,
+    };
   const chosen =
     differences.length === 1
       ? differences[0]
       : await pickDifference(
           differences,
-          `${(commit.message ?? '').split('\n')[0]} — ${differences.length} files changed`,
-          'Choose a file to compare with the parent commit',
+          vscode.l10n.t('{0} — {1} files changed', (commit.message ?? '').split('\n')[0], differences.length),
+          vscode.l10n.t('Choose a file to compare with the parent commit'),
         );
   if (!chosen) return { outcome: 'cancelled', differences };
   await openDiff(repository, commitId, parent, chosen);
@@ -50,8 +54,8 @@ async function openCommitChanges(session: AwsSession, repository: string, commit
 async function openFileAtCommit(session: AwsSession, repository: string, commitId: string): Promise<CommitOutcome> {
   const files = (await commitDifferences(session.clients, repository, undefined, commitId)).filter((d) => d.afterBlob);
   const path = await window.showQuickPick(files.map(pathOf).sort(), {
-    title: `Files at ${commitId.slice(0, 8)} (${repository})`,
-    placeHolder: 'Choose a file to open read-only',
+    title: vscode.l10n.t('Files at {0} ({1})', commitId.slice(0, 8), repository),
+    placeHolder: vscode.l10n.t('Choose a file to open read-only'),
   });
   const file = files.find((d) => pathOf(d) === path);
   if (!file) return { outcome: 'cancelled' };
@@ -73,7 +77,10 @@ async function compareWithEarlierCommit(
   if (!parent)
     return {
       outcome: 'none',
-      message: `Commit ${commitId.slice(0, 8)} is the first of its branch: nothing earlier to compare with.`,
+      message: vscode.l10n.t(
+        'Commit {0} is the first of its branch: nothing earlier to compare with.',
+        commitId.slice(0, 8),
+      ),
       differences: [],
     };
   const history = (await recentCommits(session.clients, repository, { from: parent }, 10)).commits;
@@ -83,7 +90,10 @@ async function compareWithEarlierCommit(
       description: (c.commitId ?? '').slice(0, 8),
       id: c.commitId ?? '',
     })),
-    { title: `Compare ${commitId.slice(0, 8)} with…`, placeHolder: 'Choose an earlier commit' },
+    {
+      title: vscode.l10n.t('Compare {0} with…', commitId.slice(0, 8)),
+      placeHolder: vscode.l10n.t('Choose an earlier commit'),
+    },
   );
   const before = picked?.id;
   if (!before) return { outcome: 'cancelled' };
@@ -91,7 +101,7 @@ async function compareWithEarlierCommit(
   if (differences.length === 0)
     return {
       outcome: 'none',
-      message: `No file differs between ${before.slice(0, 8)} and ${commitId.slice(0, 8)}.`,
+      message: vscode.l10n.t('No file differs between {0} and {1}.', before.slice(0, 8), commitId.slice(0, 8)),
       differences,
     };
   const chosen =
@@ -99,7 +109,12 @@ async function compareWithEarlierCommit(
       ? differences[0]
       : await pickDifference(
           differences,
-          `${differences.length} files differ between ${before.slice(0, 8)} and ${commitId.slice(0, 8)}`,
+          vscode.l10n.t(
+            '{0} files differ between {1} and {2}',
+            differences.length,
+            before.slice(0, 8),
+            commitId.slice(0, 8),
+          ),
         );
   if (!chosen) return { outcome: 'cancelled', differences };
   await openDiff(repository, commitId, before, chosen);

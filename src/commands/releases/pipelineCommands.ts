@@ -47,7 +47,7 @@ async function operate(
   } catch (error) {
     await node?.loadState();
     if (REFUSALS.has((error as { name?: string }).name ?? ''))
-      return { outcome: 'refused', message: `CodePipeline refused: ${(error as Error).message}` };
+      return { outcome: 'refused', message: vscode.l10n.t('CodePipeline refused: {0}', (error as Error).message) };
     throw error;
   }
 }
@@ -58,16 +58,18 @@ async function startRelease(
   pipelineName: string,
 ): Promise<OperationOutcome> {
   const ok = await confirmModal(
-    `Start a new execution of ${pipelineName}?`,
-    'Release change: the pipeline runs again from its Source stage with the latest commit of each source branch. A manual approval on the way will wait for someone again.',
-    'Start',
+    vscode.l10n.t('Start a new execution of {0}?', pipelineName),
+    vscode.l10n.t(
+      'Release change: the pipeline runs again from its Source stage with the latest commit of each source branch. A manual approval on the way will wait for someone again.',
+    ),
+    vscode.l10n.t('Start'),
   );
   if (!ok) return { outcome: 'cancelled' };
   return operate(
     views,
     pipelineName,
     () => startPipelineExecution(host.session.clients, pipelineName),
-    (id) => `Started execution ${id?.slice(0, 8) ?? ''} of ${pipelineName}.`,
+    (id) => vscode.l10n.t('Started execution {0} of {1}.', id?.slice(0, 8) ?? '', pipelineName),
   );
 }
 
@@ -77,17 +79,22 @@ async function stopRelease(
   pipelineName: string,
   executionId: string,
 ): Promise<OperationOutcome> {
+  const stopAndWait = vscode.l10n.t('Stop and Wait');
+  const stopAndAbandon = vscode.l10n.t('Stop and Abandon');
   const choice = await window.showWarningMessage(
-    `Stop execution ${executionId.slice(0, 8)} of ${pipelineName}?`,
+    vscode.l10n.t('Stop execution {0} of {1}?', executionId.slice(0, 8), pipelineName),
     {
       modal: true,
-      detail: `Execution ${executionId}\nStop and Wait lets the actions in progress finish; Stop and Abandon stops without waiting (their results are lost). Stages after them do not run.`,
+      detail: vscode.l10n.t(
+        'Execution {0}\nStop and Wait lets the actions in progress finish; Stop and Abandon stops without waiting (their results are lost). Stages after them do not run.',
+        executionId,
+      ),
     },
-    'Stop and Wait',
-    'Stop and Abandon',
+    stopAndWait,
+    stopAndAbandon,
   );
-  if (choice !== 'Stop and Wait' && choice !== 'Stop and Abandon') return { outcome: 'cancelled' };
-  const abandon = choice === 'Stop and Abandon';
+  if (choice !== stopAndWait && choice !== stopAndAbandon) return { outcome: 'cancelled' };
+  const abandon = choice === stopAndAbandon;
   return operate(
     views,
     pipelineName,
@@ -97,12 +104,18 @@ async function stopRelease(
         pipelineName,
         executionId,
         abandon,
-        'Stopped in VS Code (SageMaker Workbench)',
+        'Stopped in VS Code (SageMaker Workbench)', // l10n-exempt: the stop reason, sent to CodePipeline
       );
       return executionId;
     },
     () =>
-      `Stopping execution ${executionId.slice(0, 8)} of ${pipelineName}${abandon ? ' (abandoning running actions)' : ''}.`,
+      abandon
+        ? vscode.l10n.t(
+            'Stopping execution {0} of {1} (abandoning running actions).',
+            executionId.slice(0, 8),
+            pipelineName,
+          )
+        : vscode.l10n.t('Stopping execution {0} of {1}.', executionId.slice(0, 8), pipelineName),
   );
 }
 
@@ -114,9 +127,14 @@ async function retryStage(
   executionId: string,
 ): Promise<OperationOutcome> {
   const ok = await confirmModal(
-    `Retry the failed actions of ${stageName}?`,
-    `Pipeline ${pipelineName}, execution ${executionId}: the failed actions of stage ${stageName} run again; the actions that succeeded keep their results.`,
-    'Retry',
+    vscode.l10n.t('Retry the failed actions of {0}?', stageName),
+    vscode.l10n.t(
+      'Pipeline {0}, execution {1}: the failed actions of stage {2} run again; the actions that succeeded keep their results.',
+      pipelineName,
+      executionId,
+      stageName,
+    ),
+    vscode.l10n.t('Retry'),
   );
   if (!ok) return { outcome: 'cancelled' };
   return operate(
@@ -126,7 +144,7 @@ async function retryStage(
       await retryFailedActions(host.session.clients, pipelineName, stageName, executionId);
       return executionId;
     },
-    () => `Retrying stage ${stageName} of ${pipelineName} (execution ${executionId.slice(0, 8)}).`,
+    () => vscode.l10n.t('Retrying stage {0} of {1} (execution {2}).', stageName, pipelineName, executionId.slice(0, 8)),
   );
 }
 
@@ -148,7 +166,8 @@ export function registerPipelineCommands(host: CommandHost, views: RegisteredVie
       async (node?: unknown) => {
         if (!(node instanceof CodePipelineNode)) return undefined;
         const executionId = node.stateSnapshot ? latestExecutionStatus(node.stateSnapshot).executionId : undefined;
-        if (!executionId) return { outcome: 'refused', message: `${node.name} has no execution to stop.` };
+        if (!executionId)
+          return { outcome: 'refused', message: vscode.l10n.t('{0} has no execution to stop.', node.name) };
         return stopRelease(host, views, node.name, executionId);
       },
       codepipeline('StopPipelineExecution'),
@@ -167,7 +186,10 @@ export function registerPipelineCommands(host: CommandHost, views: RegisteredVie
       const link = node instanceof ActionNode ? node.link : undefined;
       if (!link) return undefined;
       if (!isAwsConsoleUrl(link))
-        return { outcome: 'refused', message: `Not opening ${link}: it does not lead to an AWS console.` };
+        return {
+          outcome: 'refused',
+          message: vscode.l10n.t('Not opening {0}: it does not lead to an AWS console.', link),
+        };
       await window.openExternal(vscode.Uri.parse(link));
       return { outcome: 'opened', quiet: true, url: link };
     }),

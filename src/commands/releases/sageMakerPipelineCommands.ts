@@ -19,8 +19,12 @@ const COMMAND = 'sagemakerWorkbench.startSageMakerPipeline';
 
 function askValue(p: PipelineParameter, step: number, total: number): Thenable<string | undefined> {
   return window.showInputBox({
-    title: `Start pipeline (${step}/${total}): ${p.name}`,
-    prompt: `${p.type}${p.enumValues ? ` — one of ${p.enumValues.join(', ')}` : ''}${p.defaultValue !== undefined ? ` (default ${p.defaultValue})` : ' (required)'}`,
+    title: vscode.l10n.t('Start pipeline ({0}/{1}): {2}', step, total, p.name),
+    prompt:
+      p.type +
+      (p.enumValues ? ' — ' + vscode.l10n.t('one of {0}', p.enumValues.join(', ')) : '') +
+      ' ' +
+      (p.defaultValue !== undefined ? vscode.l10n.t('(default {0})', p.defaultValue) : vscode.l10n.t('(required)')),
     value: p.defaultValue ?? '',
     ignoreFocusOut: true,
     validateInput: (value) => parameterProblem(p, value.trim()),
@@ -56,15 +60,18 @@ async function startSageMakerPipeline(host: CommandHost, node: SageMakerPipeline
   }
   const changed = changedParameters(parameters, values);
   const detail = changed.length
-    ? `Parameters different from the defaults:\n${changed.map((c) => `${c.Name} = ${c.Value}`).join('\n')}`
-    : 'All parameters keep their defaults.';
-  if (!(await confirmModal(`Start a new execution of ${pipelineName}?`, detail, 'Start')))
-    return { outcome: 'cancelled' };
+    ? vscode.l10n.t(
+        'Parameters different from the defaults:\n{0}',
+        changed.map((c) => `${c.Name} = ${c.Value}`).join('\n'),
+      )
+    : vscode.l10n.t('All parameters keep their defaults.');
+  const question = vscode.l10n.t('Start a new execution of {0}?', pipelineName);
+  if (!(await confirmModal(question, detail, vscode.l10n.t('Start')))) return { outcome: 'cancelled' };
   const executionArn = await startSageMakerPipelineExecution(host.session.clients, pipelineName, changed);
   return {
     outcome: 'started',
     executionArn,
-    message: `Started ${pipelineName} (execution ${executionArn?.split('/').pop() ?? '?'}).`,
+    message: vscode.l10n.t('Started {0} (execution {1}).', pipelineName, executionArn?.split('/').pop() ?? '?'),
   };
 }
 
