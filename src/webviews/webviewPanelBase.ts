@@ -1,10 +1,12 @@
 // What every webview panel shares: a strict Content-Security-Policy (nothing by default, scripts only by
 // nonce, no eval, styles and fonts from the extension only), resources limited to dist/webview and media,
 // and typed messages both ways. The page's state lives in the webview (getState/setState), so a panel
-// brought back after a reload renders at once.
+// brought back after a reload renders at once. The translation VS Code loaded rides in a data attribute of the
+// page (protocol/l10n.ts), so the page's own text is in the display language from its first render.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { window } from '../ui/window';
+import { l10nAttribute } from './protocol/l10n';
 
 export function nonce(): string {
   return randomBytes(18)
@@ -91,7 +93,7 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', `${this.bundle}.js`));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'webview.css'));
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${vscode.env.language}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, scriptNonce)}">
@@ -99,7 +101,7 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
 <link rel="stylesheet" href="${style.toString()}">
 </head>
 <body>
-<main id="app" aria-live="polite"><p class="muted">Loading…</p></main>
+<main id="app" aria-live="polite"${l10nAttribute(vscode.l10n.bundle)}><p class="muted">${vscode.l10n.t('Loading…')}</p></main>
 <script nonce="${scriptNonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

@@ -1,5 +1,7 @@
 // Browser side of the AutoGluon results panel: evaluation cards, the leaderboard (sortable, best starred)
 // and a chart of validation and test scores per model. Everything from the archive is text.
+import './l10nSetup'; // first: the page's translation, before any other module runs
+import * as l10n from '@vscode/l10n';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { AutoGluonModelRow } from '../../model/autoGluonResults';
 import type { AutoGluonModel, FromWebview, ToWebview } from '../protocol/autoGluon';
@@ -19,8 +21,9 @@ let charts: Chart[] = [];
 let model: AutoGluonModel | undefined;
 let sort: { key: keyof AutoGluonModelRow; descending: boolean } = { key: 'scoreVal', descending: true };
 
-const COLUMNS: Array<{ key: keyof AutoGluonModelRow; label: string }> = [
-  { key: 'model', label: 'Model' },
+// AutoGluon's own column names, but for the model's.
+const columns = (): Array<{ key: keyof AutoGluonModelRow; label: string }> => [
+  { key: 'model', label: l10n.t('Model') },
   { key: 'scoreVal', label: 'score_val' },
   { key: 'scoreTest', label: 'score_test' },
   { key: 'fitTime', label: 'fit_time (s)' },
@@ -41,6 +44,7 @@ function render(): void {
     if (y === undefined) return -1;
     return (x < y ? -1 : x > y ? 1 : 0) * (sort.descending ? -1 : 1);
   });
+  const COLUMNS = columns();
   const head = el(
     'tr',
     {},
@@ -80,24 +84,30 @@ function render(): void {
       ),
     ),
   );
-  const size = m.objectBytes
-    ? `read ${(m.bytesRead ?? 0).toLocaleString('en-US')} of ${m.objectBytes.toLocaleString('en-US')} bytes of `
-    : '';
+  const artefact = m.artefact || l10n.t('no artefact');
+  const source = m.objectBytes
+    ? l10n.t(
+        'read {0} of {1} bytes of {2}',
+        (m.bytesRead ?? 0).toLocaleString('en-US'),
+        m.objectBytes.toLocaleString('en-US'),
+        artefact,
+      )
+    : artefact;
   app.replaceChildren(
     el(
       'header',
       {},
       el('h1', { text: `AutoGluon · ${m.jobName}` }),
-      el('p', { className: 'muted', text: `${size}${m.artefact || 'no artefact'} · ${when(m.loadedAt)}` }),
+      el('p', { className: 'muted', text: `${source} · ${when(m.loadedAt)}` }),
     ),
     ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
     el(
       'div',
       { className: 'actions' },
-      vsButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), { secondary: true }),
-      vsButton('Open SummaryOfModels.html', () => vscode.postMessage({ type: 'openSummary' }), {
+      vsButton(l10n.t('Refresh'), () => vscode.postMessage({ type: 'refresh' }), { secondary: true }),
+      vsButton(l10n.t('Open SummaryOfModels.html'), () => vscode.postMessage({ type: 'openSummary' }), {
         secondary: true,
-        title: "AutoGluon's fit summary page, shown with scripts off",
+        title: l10n.t("AutoGluon's fit summary page, shown with scripts off"),
       }),
     ),
   );
@@ -126,17 +136,17 @@ function render(): void {
       el(
         'section',
         {},
-        el('h2', { text: `Leaderboard.csv (${m.rows.length} models)` }),
+        el('h2', { text: l10n.t('Leaderboard.csv ({0} models)', m.rows.length) }),
         el('div', { className: 'table-scroll' }, el('table', { className: 'versions' }, el('thead', {}, head), body)),
       ),
     );
     const { blue, orange, scales, legend } = chartTheme();
-    const canvas = chartCanvas('Validation and test scores per model');
+    const canvas = chartCanvas(l10n.t('Validation and test scores per model'));
     app.append(
       el(
         'section',
         { className: 'narrow' },
-        el('figure', {}, el('figcaption', { text: 'Scores per model (higher is better)' }), canvas),
+        el('figure', {}, el('figcaption', { text: l10n.t('Scores per model (higher is better)') }), canvas),
       ),
     );
     charts.push(

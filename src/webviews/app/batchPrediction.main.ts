@@ -1,4 +1,6 @@
 // Browser side of the Batch Prediction panel: quality cards, then the regression plots. Text only.
+import './l10nSetup'; // first: the page's translation, before any other module runs
+import * as l10n from '@vscode/l10n';
 import {
   BarController,
   BarElement,
@@ -14,7 +16,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { BatchPredictionModel, FromWebview, ToWebview } from '../protocol/batchPrediction';
-import { el, fmt, heapBytes, onThemeChange } from './page';
+import { el, fmt, heapBytes, notice, onThemeChange } from './page';
 import { predictedVsActual } from './predictedVsActual';
 
 Chart.register(
@@ -67,20 +69,20 @@ function draw(model: BatchPredictionModel): void {
     el(
       'header',
       {},
-      el('h1', { text: `Batch prediction · ${model.endpointName}` }),
+      el('h1', { text: l10n.t('Batch prediction · {0}', model.endpointName) }),
       el('p', {
         className: 'muted',
-        text: `${model.predictedRows} of ${model.rows} rows of ${model.inputFile} predicted`,
+        text: l10n.t('{0} of {1} rows of {2} predicted', model.predictedRows, model.rows, model.inputFile),
       }),
     ),
-    el('p', {}, el('span', { text: 'Predictions: ' }), open),
+    el('p', {}, el('span', { text: `${l10n.t('Predictions:')} ` }), open),
   );
-  if (model.predictedRows < model.rows) app.append(el('div', { className: 'notice warning', text: model.message }));
+  if (model.predictedRows < model.rows) app.append(notice('warning', model.message));
   if (model.metrics.length === 0) {
     app.append(
       el('p', {
         className: 'muted',
-        text: 'No label column was chosen, so there is nothing to compare the predictions with.',
+        text: l10n.t('No label column was chosen, so there is nothing to compare the predictions with.'),
       }),
     );
     return;
@@ -99,10 +101,17 @@ function draw(model: BatchPredictionModel): void {
       ),
     );
   }
-  app.append(el('section', {}, el('h2', { text: model.kind === 'classification' ? 'Accuracy' : 'Error' }), cards));
+  app.append(
+    el(
+      'section',
+      {},
+      el('h2', { text: model.kind === 'classification' ? l10n.t('Accuracy') : l10n.t('Error') }),
+      cards,
+    ),
+  );
   if (model.actual && model.predicted && model.actual.length > 0) {
     const section = el('section', { className: 'plots' });
-    const drawn = predictedVsActual(model.actual, model.predicted, 'rows');
+    const drawn = predictedVsActual(model.actual, model.predicted, l10n.t('rows'));
     section.append(...drawn.figures);
     charts.push(...drawn.charts);
     app.append(section);

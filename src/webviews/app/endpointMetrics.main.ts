@@ -1,5 +1,7 @@
 // Browser side of the Endpoint Metrics panel: totals, range and variant choosers, and two charts
 // (invocations with 4xx errors; average model latency). Everything from AWS is text.
+import './l10nSetup'; // first: the page's translation, before any other module runs
+import * as l10n from '@vscode/l10n';
 import {
   BarController,
   BarElement,
@@ -59,20 +61,24 @@ function render(m: EndpointMetricsModel): void {
     el(
       'header',
       {},
-      el('h1', { text: `${m.endpointName} · ${m.variant || 'no variant'}` }),
+      el('h1', { text: `${m.endpointName} · ${m.variant || l10n.t('no variant')}` }),
       el('p', {
         className: 'muted',
-        text: `CloudWatch AWS/SageMaker · ${m.periodSeconds / 60}-minute periods · read ${when(m.loadedAt)}`,
+        text: l10n.t(
+          'CloudWatch AWS/SageMaker · {0}-minute periods · read {1}',
+          m.periodSeconds / 60,
+          when(m.loadedAt),
+        ),
       }),
     ),
     el(
       'div',
       { className: 'actions' },
-      ...ranges.map((r) => choice(`Last ${r}`, r === m.range, { type: 'range', range: r })),
+      ...ranges.map((r) => choice(l10n.t('Last {0}', r), r === m.range, { type: 'range', range: r })),
       ...(m.variants.length > 1
         ? m.variants.map((v) => choice(v, v === m.variant, { type: 'variant', variant: v }))
         : []),
-      choice('Refresh', false, { type: 'refresh' }),
+      choice(l10n.t('Refresh'), false, { type: 'refresh' }),
     ),
   );
   if (m.notice) app.append(el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text }));
@@ -82,19 +88,19 @@ function render(m: EndpointMetricsModel): void {
     el(
       'div',
       { className: 'card' },
-      el('div', { className: 'card-name', text: 'INVOCATIONS' }),
+      el('div', { className: 'card-name', text: l10n.t('INVOCATIONS') }),
       el('div', { className: 'card-value', text: String(m.totals.invocations) }),
     ),
     el(
       'div',
       { className: 'card' },
-      el('div', { className: 'card-name', text: '4XX ERRORS' }),
+      el('div', { className: 'card-name', text: l10n.t('4XX ERRORS') }),
       el('div', { className: 'card-value', text: String(m.totals.errors) }),
     ),
     el(
       'div',
       { className: 'card' },
-      el('div', { className: 'card-name', text: 'AVG MODEL LATENCY' }),
+      el('div', { className: 'card-name', text: l10n.t('AVG MODEL LATENCY') }),
       el('div', {
         className: 'card-value',
         text: m.totals.averageLatencyMs === undefined ? '—' : `${fmt(m.totals.averageLatencyMs)} ms`,
@@ -104,14 +110,14 @@ function render(m: EndpointMetricsModel): void {
   app.append(cards);
   if (m.times.length === 0 || m.totals.invocations + m.totals.errors === 0) return;
   const labels = m.times.map((t) => label(t, m.range));
-  const traffic = chartCanvas('Invocations and 4xx errors over time');
-  const latency = chartCanvas('Average model latency over time');
+  const traffic = chartCanvas(l10n.t('Invocations and 4xx errors over time'));
+  const latency = chartCanvas(l10n.t('Average model latency over time'));
   app.append(
     el(
       'section',
       { className: 'plots' },
-      el('figure', {}, el('figcaption', { text: 'Invocations per period' }), traffic),
-      el('figure', {}, el('figcaption', { text: 'Average model latency (ms)' }), latency),
+      el('figure', {}, el('figcaption', { text: l10n.t('Invocations per period') }), traffic),
+      el('figure', {}, el('figcaption', { text: l10n.t('Average model latency (ms)') }), latency),
     ),
   );
   charts.push(
@@ -120,8 +126,8 @@ function render(m: EndpointMetricsModel): void {
       data: {
         labels,
         datasets: [
-          { label: 'invocations', data: m.invocations, backgroundColor: blue },
-          { label: '4xx errors', data: m.errors, backgroundColor: red },
+          { label: l10n.t('invocations'), data: m.invocations, backgroundColor: blue },
+          { label: l10n.t('4xx errors'), data: m.errors, backgroundColor: red },
         ],
       },
       options: {

@@ -2,6 +2,8 @@
 // 2,000 candidates scroll smoothly) sortable by any column and filtered by text and status, the selected
 // candidate's details, and two charts (objective per candidate, objective over time of discovery).
 // Everything from AWS is put on the page as text.
+import './l10nSetup'; // first: the page's translation, before any other module runs
+import * as l10n from '@vscode/l10n';
 import {
   BarController,
   BarElement,
@@ -19,7 +21,7 @@ import {
 import type { FromWebview, LeaderboardModel, LeaderboardRow, ToWebview } from '../protocol/leaderboard';
 import { vsButton, vsSelect, vsTextfield } from './elements';
 import { sortRows } from './leaderboardSort';
-import { chartCanvas, chartTheme, el, fmt, onThemeChange, when, heapBytes } from './page';
+import { chartCanvas, chartTheme, el, fmt, notice, onThemeChange, when, heapBytes } from './page';
 
 Chart.register(
   BarController,
@@ -89,22 +91,22 @@ function applyView(): void {
   visibleRows = sortRows(rows, (r) => valueOf(r, view.sortKey), view.descending);
   renderRows();
   const count = document.getElementById('count');
-  if (count) count.textContent = `${visibleRows.length} of ${model.rows.length} candidates`;
+  if (count) count.textContent = l10n.t('{0} of {1} candidates', visibleRows.length, model.rows.length);
 }
 
 function columns(): Array<{ key: string; label: string; numeric: boolean }> {
   return [
     { key: 'rank', label: '#', numeric: true },
-    { key: 'name', label: 'Candidate', numeric: false },
+    { key: 'name', label: l10n.t('Candidate'), numeric: false },
     ...(model?.metricNames ?? []).map((m) => ({ key: m, label: m, numeric: true })),
-    { key: 'algorithm', label: 'Algorithm', numeric: false },
+    { key: 'algorithm', label: l10n.t('Algorithm'), numeric: false },
   ];
 }
 
 function cell(row: LeaderboardRow, key: string): string {
   const v = valueOf(row, key);
   if (v === undefined) return '—';
-  if (key === 'training') return Number(v) < 120 ? `${v} s` : `${Math.round(Number(v) / 60)} min`;
+  if (key === 'training') return Number(v) < 120 ? l10n.t('{0} s', v) : l10n.t('{0} min', Math.round(Number(v) / 60));
   return typeof v === 'number' && key !== 'rank' ? fmt(v) : String(v);
 }
 
@@ -149,7 +151,7 @@ function renderDetails(): void {
   if (!pane || !model) return;
   const row = model.rows.find((r) => r.name === view.selected) ?? model.rows[0];
   if (!row) {
-    pane.replaceChildren(el('p', { className: 'muted', text: 'No candidate yet.' }));
+    pane.replaceChildren(el('p', { className: 'muted', text: l10n.t('No candidate yet.') }));
     return;
   }
   const metrics = el(
@@ -171,7 +173,7 @@ function renderDetails(): void {
         'li',
         {},
         el('div', { text: c.image }),
-        el('div', { className: 'muted', text: c.modelDataUrl ?? 'no model data' }),
+        el('div', { className: 'muted', text: c.modelDataUrl ?? l10n.t('no model data') }),
       ),
     ),
   );
@@ -179,24 +181,47 @@ function renderDetails(): void {
     el('h2', { text: `${row.best ? '★ ' : ''}#${row.rank} ${row.name}` }),
     el('p', {
       className: 'muted',
-      text: `${row.status} · ${row.algorithm} · steps: ${row.steps.join(' → ') || '—'} · created ${when(row.created)}${row.trainingSeconds !== undefined ? ` · trained in ${cell(row, 'training')}` : ''}`,
+      text: [
+        row.status,
+        row.algorithm,
+        l10n.t('steps: {0}', row.steps.join(' → ') || '—'),
+        l10n.t('created {0}', when(row.created)),
+        row.trainingSeconds !== undefined ? l10n.t('trained in {0}', cell(row, 'training')) : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join(' · '),
     }),
     el(
       'div',
       { className: 'actions' },
-      button('Deploy…', { type: 'deploy', candidate: row.name }, 'primary', 'Deploy this candidate to a new endpoint'),
       button(
-        'Register…',
+        l10n.t('Deploy…'),
+        { type: 'deploy', candidate: row.name },
+        'primary',
+        l10n.t('Deploy this candidate to a new endpoint'),
+      ),
+      button(
+        l10n.t('Register…'),
         { type: 'register', candidate: row.name },
         'secondary',
-        'Register this candidate in a model package group',
+        l10n.t('Register this candidate in a model package group'),
       ),
     ),
-    el('h3', { text: 'Metrics' }),
+    el('h3', { text: l10n.t('Metrics') }),
     metrics,
-    el('h3', { text: 'Inference containers' }),
+    el('h3', { text: l10n.t('Inference containers') }),
     containers,
   );
+}
+
+function barsCaption(objective: string, maximize: boolean, shown: number, scored: number): string {
+  if (shown === scored)
+    return maximize
+      ? l10n.t('{0} of the {1} candidates (higher is better)', objective, scored)
+      : l10n.t('{0} of the {1} candidates (lower is better)', objective, scored);
+  return maximize
+    ? l10n.t('{0} of the best {1} of {2} candidates (higher is better)', objective, shown, scored)
+    : l10n.t('{0} of the best {1} of {2} candidates (lower is better)', objective, shown, scored);
 }
 
 function renderCharts(container: HTMLElement): void {
@@ -206,21 +231,23 @@ function renderCharts(container: HTMLElement): void {
   const { fg, blue, orange, green, scales, legend } = chartTheme();
   const scored = model.rows.filter((r) => r.objective !== undefined);
   const top = scored.slice(0, BARS);
-  const bars = chartCanvas(`${model.objectiveName} of the best ${top.length} candidates`);
-  const time = chartCanvas(`${model.objectiveName} by time of discovery`);
+  const bars = chartCanvas(l10n.t('{0} of the best {1} candidates', model.objectiveName, top.length));
+  const time = chartCanvas(l10n.t('{0} by time of discovery', model.objectiveName));
   container.append(
     el(
       'figure',
       {},
       el('figcaption', {
-        text: `${model.objectiveName} of the ${top.length === scored.length ? '' : `best ${top.length} of `}${scored.length} candidates (${model.maximize ? 'higher' : 'lower'} is better)`,
+        text: barsCaption(model.objectiveName, model.maximize, top.length, scored.length),
       }),
       bars,
     ),
     el(
       'figure',
       {},
-      el('figcaption', { text: `${model.objectiveName} as candidates were found, with the best so far` }),
+      el('figcaption', {
+        text: l10n.t('{0} as candidates were found, with the best so far', model.objectiveName),
+      }),
       time,
     ),
   );
@@ -258,19 +285,26 @@ function renderCharts(container: HTMLElement): void {
       data: {
         datasets: [
           {
-            label: 'candidate',
+            label: l10n.t('candidate'),
             data: byTime.map((r) => ({ x: (new Date(r.created).getTime() - start) / 60_000, y: r.objective! })),
             backgroundColor: blue,
             pointRadius: 2,
           },
-          { type: 'line', label: 'best so far', data: bestLine, borderColor: orange, pointRadius: 0, stepped: true },
+          {
+            type: 'line',
+            label: l10n.t('best so far'),
+            data: bestLine,
+            borderColor: orange,
+            pointRadius: 0,
+            stepped: true,
+          },
         ],
       },
       options: {
         animation: false,
         parsing: false,
         scales: {
-          x: { ...scales.x, title: { display: true, text: 'minutes since the first candidate', color: fg } },
+          x: { ...scales.x, title: { display: true, text: l10n.t('minutes since the first candidate'), color: fg } },
           y: scales.y,
         },
         plugins: { legend, decimation: { enabled: true, algorithm: 'lttb' } },
@@ -283,21 +317,21 @@ function renderCharts(container: HTMLElement): void {
 function explainability(container: HTMLElement): void {
   const e = model?.explainability;
   if (!e) return;
-  const section = el('section', {}, el('h2', { text: 'Explainability of the best candidate' }));
-  const open = vsButton('Open analysis.json', () => vscode.postMessage({ type: 'openExplainability' }), {
+  const section = el('section', {}, el('h2', { text: l10n.t('Explainability of the best candidate') }));
+  const open = vsButton(l10n.t('Open analysis.json'), () => vscode.postMessage({ type: 'openExplainability' }), {
     secondary: true,
     title: e.location,
   });
   section.append(el('div', { className: 'actions' }, open, el('span', { className: 'muted', text: e.location })));
-  if (e.problem) section.append(el('div', { className: 'notice warning', text: e.problem }));
+  if (e.problem) section.append(notice('warning', e.problem));
   if (e.features?.length) {
     const { blue, scales } = chartTheme();
-    const canvas = chartCanvas('Feature importance of the best candidate');
+    const canvas = chartCanvas(l10n.t('Feature importance of the best candidate'));
     section.append(
       el(
         'figure',
         { className: 'narrow' },
-        el('figcaption', { text: 'Feature importance (mean |SHAP value|)' }),
+        el('figcaption', { text: l10n.t('Feature importance (mean |SHAP value|)') }),
         canvas,
       ),
     );
@@ -306,7 +340,7 @@ function explainability(container: HTMLElement): void {
         type: 'bar',
         data: {
           labels: e.features.map((f) => f.feature),
-          datasets: [{ label: 'mean |SHAP|', data: e.features.map((f) => f.value), backgroundColor: blue }],
+          datasets: [{ label: l10n.t('mean |SHAP|'), data: e.features.map((f) => f.value), backgroundColor: blue }],
         },
         options: { animation: false, indexAxis: 'y', scales, plugins: { legend: { display: false } } },
       }),
@@ -319,19 +353,19 @@ function explainability(container: HTMLElement): void {
 function modelQuality(container: HTMLElement): void {
   const q = model?.modelQuality;
   if (!q) return;
-  const section = el('section', {}, el('h2', { text: 'Model quality of the best candidate' }));
+  const section = el('section', {}, el('h2', { text: l10n.t('Model quality of the best candidate') }));
   section.append(
     el(
       'div',
       { className: 'actions' },
-      vsButton('Open report.json', () => vscode.postMessage({ type: 'openModelQuality' }), {
+      vsButton(l10n.t('Open report.json'), () => vscode.postMessage({ type: 'openModelQuality' }), {
         secondary: true,
         title: q.location,
       }),
       el('span', { className: 'muted', text: q.location }),
     ),
   );
-  if (q.problem) section.append(el('div', { className: 'notice warning', text: q.problem }));
+  if (q.problem) section.append(notice('warning', q.problem));
   if (q.metrics?.length) {
     section.append(
       el(
@@ -364,9 +398,14 @@ function renderHeader(): void {
     const arrow = view.sortKey === c.key ? (view.descending ? ' ▼' : ' ▲') : '';
     const isObjective = c.key === m.objectiveName;
     const th = el('button', {
+      // l10n-exempt: CSS class names
       className: `lb-cell lb-sort${c.numeric ? ' number' : ''} col-${c.key === 'name' ? 'name' : c.key === 'rank' ? 'rank' : 'other'}${isObjective ? ' objective' : ''}`,
       text: `${c.label}${arrow}`,
-      title: isObjective ? `${c.label}: the objective (${m.maximize ? 'higher' : 'lower'} is better)` : c.label,
+      title: isObjective
+        ? m.maximize
+          ? l10n.t('{0}: the objective (higher is better)', c.label)
+          : l10n.t('{0}: the objective (lower is better)', c.label)
+        : c.label,
     });
     th.dataset.key = c.key;
     th.setAttribute('role', 'columnheader');
@@ -412,14 +451,14 @@ function render(): void {
   const started = performance.now();
   const m = model;
   const statuses = [...new Set(m.rows.map((r) => r.status))];
-  const filter = vsTextfield('Filter by candidate or algorithm', view.text, (value) => {
+  const filter = vsTextfield(l10n.t('Filter by candidate or algorithm'), view.text, (value) => {
     view.text = value;
     save();
     applyView();
   });
   const status = vsSelect(
-    'Filter by status',
-    ['', ...statuses].map((s) => ({ value: s, text: s || 'All statuses' })),
+    l10n.t('Filter by status'),
+    ['', ...statuses].map((s) => ({ value: s, text: s || l10n.t('All statuses') })),
     view.status,
     (value) => {
       view.status = value;
@@ -427,19 +466,19 @@ function render(): void {
       applyView();
     },
   );
-  header = el('div', { className: 'lb-row lb-head' });
+  header = el('div', { className: 'lb-row lb-head' }); // l10n-exempt: CSS class names
   header.setAttribute('role', 'row');
   renderHeader();
   scroller = el('div', { className: 'lb-scroll' });
   scroller.setAttribute('role', 'table');
-  scroller.setAttribute('aria-label', `Candidates of ${m.jobName}`);
+  scroller.setAttribute('aria-label', l10n.t('Candidates of {0}', m.jobName));
   tableBody = el('div', { className: 'lb-body' });
 
   scroller.append(tableBody);
   scroller.addEventListener('scroll', () => renderRows());
   const elapsed =
     m.elapsedSeconds !== undefined
-      ? `${Math.floor(m.elapsedSeconds / 3600)} h ${Math.round((m.elapsedSeconds % 3600) / 60)} min`
+      ? l10n.t('{0} h {1} min', Math.floor(m.elapsedSeconds / 3600), Math.round((m.elapsedSeconds % 3600) / 60))
       : undefined;
   const plots = el('section', { className: 'plots' });
   app.replaceChildren(
@@ -453,26 +492,28 @@ function render(): void {
           m.status,
           m.secondaryStatus,
           m.problemType,
-          `objective ${m.objectiveName} (${m.maximize ? 'maximize' : 'minimize'})`,
-          elapsed && `elapsed ${elapsed}`,
-          `read ${when(m.loadedAt)}`,
+          m.maximize
+            ? l10n.t('objective {0} (maximize)', m.objectiveName)
+            : l10n.t('objective {0} (minimize)', m.objectiveName),
+          elapsed && l10n.t('elapsed {0}', elapsed),
+          l10n.t('read {0}', when(m.loadedAt)),
         ]
           .filter(Boolean)
           .join(' · '),
       }),
     ),
-    ...(m.failureReason ? [el('div', { className: 'notice error', text: m.failureReason })] : []),
+    ...(m.failureReason ? [notice('error', m.failureReason)] : []),
     ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
     el(
       'div',
       { className: 'actions' },
-      button('Refresh', { type: 'refresh' }),
-      button('Export CSV…', { type: 'exportCsv' }),
+      button(l10n.t('Refresh'), { type: 'refresh' }),
+      button(l10n.t('Export CSV…'), { type: 'exportCsv' }),
       m.notebooks.dataExploration
-        ? button('Data exploration notebook', { type: 'openNotebook', which: 'dataExploration' })
+        ? button(l10n.t('Data exploration notebook'), { type: 'openNotebook', which: 'dataExploration' })
         : undefined,
       m.notebooks.candidateDefinition
-        ? button('Candidate definition notebook', { type: 'openNotebook', which: 'candidateDefinition' })
+        ? button(l10n.t('Candidate definition notebook'), { type: 'openNotebook', which: 'candidateDefinition' })
         : undefined,
     ),
     el('div', { className: 'lb-tools' }, filter, status, el('span', { className: 'muted', text: '' })),

@@ -1,5 +1,7 @@
 // Browser side of the Model Group panel: the versions table (tick two to compare), the comparison, and one
 // chart per metric across versions, points coloured by approval status. Everything from AWS is text.
+import './l10nSetup'; // first: the page's translation, before any other module runs
+import * as l10n from '@vscode/l10n';
 import {
   CategoryScale,
   Chart,
@@ -47,11 +49,11 @@ function versionsTable(m: ModelGroupModel, names: string[]): HTMLElement {
   const head = el(
     'tr',
     {},
-    el('th', { text: 'Compare' }),
-    el('th', { text: 'Version' }),
-    el('th', { text: 'Status' }),
-    el('th', { text: 'Created' }),
-    el('th', { text: 'Created by' }),
+    el('th', { text: l10n.t('Compare') }),
+    el('th', { text: l10n.t('Version') }),
+    el('th', { text: l10n.t('Status') }),
+    el('th', { text: l10n.t('Created') }),
+    el('th', { text: l10n.t('Created by') }),
     ...names.map((n) => el('th', { className: 'number', text: n.toUpperCase() })),
     el('th', { text: '' }),
   );
@@ -60,7 +62,7 @@ function versionsTable(m: ModelGroupModel, names: string[]): HTMLElement {
     const tick = el('input');
     tick.type = 'checkbox';
     tick.checked = selected.includes(v.arn);
-    tick.setAttribute('aria-label', `Compare version ${v.version}`);
+    tick.setAttribute('aria-label', l10n.t('Compare version {0}', v.version));
     tick.addEventListener('change', () => {
       selected = tick.checked
         ? [...selected.filter((a) => a !== v.arn), v.arn].slice(-2)
@@ -71,15 +73,20 @@ function versionsTable(m: ModelGroupModel, names: string[]): HTMLElement {
     const actions = el(
       'td',
       { className: 'row-actions' },
-      v.status !== 'Approved' ? button('Approve…', { type: 'approve', arn: v.arn }, 'primary') : undefined,
-      v.status !== 'Rejected' ? button('Reject…', { type: 'reject', arn: v.arn }, 'danger') : undefined,
-      button('Deploy…', { type: 'deploy', arn: v.arn }, 'secondary', 'Deploy this version to a new endpoint'),
+      v.status !== 'Approved' ? button(l10n.t('Approve…'), { type: 'approve', arn: v.arn }, 'primary') : undefined,
+      v.status !== 'Rejected' ? button(l10n.t('Reject…'), { type: 'reject', arn: v.arn }, 'danger') : undefined,
+      button(
+        l10n.t('Deploy…'),
+        { type: 'deploy', arn: v.arn },
+        'secondary',
+        l10n.t('Deploy this version to a new endpoint'),
+      ),
     );
     body.append(
       el(
         'tr',
         {
-          title: [v.description, v.approvalDescription && `Approval: ${v.approvalDescription}`]
+          title: [v.description, v.approvalDescription && l10n.t('Approval: {0}', v.approvalDescription)]
             .filter(Boolean)
             .join('\n'),
         },
@@ -105,19 +112,19 @@ function versionsTable(m: ModelGroupModel, names: string[]): HTMLElement {
 }
 
 function comparison(m: ModelGroupModel, names: string[]): HTMLElement {
-  const section = el('section', {}, el('h2', { text: 'Compare' }));
+  const section = el('section', {}, el('h2', { text: l10n.t('Compare') }));
   const [a, b] = selected
     .map((arn) => m.versions.find((v) => v.arn === arn))
     .filter((v): v is VersionRow => !!v)
     .sort((x, y) => x.version - y.version);
   if (!a || !b) {
-    section.append(el('p', { className: 'muted', text: 'Tick two versions to compare them side by side.' }));
+    section.append(el('p', { className: 'muted', text: l10n.t('Tick two versions to compare them side by side.') }));
     return section;
   }
   const rows = [
-    ['Status', a.status, b.status, ''],
-    ['Created', when(a.created), when(b.created), ''],
-    ['Created by', a.createdBy ?? '—', b.createdBy ?? '—', ''],
+    [l10n.t('Status'), a.status, b.status, ''],
+    [l10n.t('Created'), when(a.created), when(b.created), ''],
+    [l10n.t('Created by'), a.createdBy ?? '—', b.createdBy ?? '—', ''],
     ...names.map((n) => {
       const x = valueOf(a, n);
       const y = valueOf(b, n);
@@ -128,7 +135,7 @@ function comparison(m: ModelGroupModel, names: string[]): HTMLElement {
         x !== undefined && y !== undefined ? n : '',
       ];
     }),
-    ['Approval note', a.approvalDescription ?? '—', b.approvalDescription ?? '—', ''],
+    [l10n.t('Approval note'), a.approvalDescription ?? '—', b.approvalDescription ?? '—', ''],
   ];
   const body = el('tbody');
   for (const [label, x, y, metric] of rows) {
@@ -142,7 +149,7 @@ function comparison(m: ModelGroupModel, names: string[]): HTMLElement {
         el('td', { text: y }),
         el('td', {
           className: `card-delta ${delta?.better ? 'better' : delta?.worse ? 'worse' : ''}`,
-          text: delta ? `${delta.text} (v${b.version} vs v${a.version})` : '',
+          text: delta ? l10n.t('{0} (v{1} vs v{2})', delta.text, b.version, a.version) : '',
         }),
       ),
     );
@@ -160,7 +167,7 @@ function comparison(m: ModelGroupModel, names: string[]): HTMLElement {
           el('th', { text: '' }),
           el('th', { text: `v${a.version}` }),
           el('th', { text: `v${b.version}` }),
-          el('th', { text: 'Change' }),
+          el('th', { text: l10n.t('Change') }),
         ),
       ),
       body,
@@ -177,12 +184,14 @@ function metricCharts(m: ModelGroupModel, names: string[]): HTMLElement {
   for (const name of names.slice(0, 6)) {
     const points = ordered.filter((v) => valueOf(v, name) !== undefined);
     if (points.length === 0) continue;
-    const canvas = chartCanvas(`${name} across versions`);
+    const canvas = chartCanvas(l10n.t('{0} across versions', name));
     section.append(
       el(
         'figure',
         {},
-        el('figcaption', { text: `${name.toUpperCase()} by version (green approved, red rejected, orange pending)` }),
+        el('figcaption', {
+          text: l10n.t('{0} by version (green approved, red rejected, orange pending)', name.toUpperCase()),
+        }),
         canvas,
       ),
     );
@@ -211,7 +220,7 @@ function metricCharts(m: ModelGroupModel, names: string[]): HTMLElement {
     );
   }
   if (charts.length === 0)
-    section.append(el('p', { className: 'muted', text: 'No version has registered model quality metrics.' }));
+    section.append(el('p', { className: 'muted', text: l10n.t('No version has registered model quality metrics.') }));
   return section;
 }
 
@@ -229,7 +238,12 @@ function render(): void {
       m.description ? el('p', { className: 'question', text: m.description }) : undefined,
       el('p', {
         className: 'muted',
-        text: `${m.versions.length}${m.hasMore ? '+' : ''} versions · ${m.region} · read ${when(m.loadedAt)}`,
+        text: l10n.t(
+          '{0} versions · {1} · read {2}',
+          `${m.versions.length}${m.hasMore ? '+' : ''}`,
+          m.region,
+          when(m.loadedAt),
+        ),
       }),
     ),
   );
@@ -238,13 +252,13 @@ function render(): void {
     el(
       'div',
       { className: 'actions' },
-      button('Refresh', { type: 'refresh' }, 'secondary'),
-      m.hasMore ? button('Load older versions', { type: 'loadMore' }, 'secondary') : undefined,
+      button(l10n.t('Refresh'), { type: 'refresh' }, 'secondary'),
+      m.hasMore ? button(l10n.t('Load older versions'), { type: 'loadMore' }, 'secondary') : undefined,
     ),
   );
-  app.append(el('section', {}, el('h2', { text: 'Versions' }), versionsTable(m, names)));
+  app.append(el('section', {}, el('h2', { text: l10n.t('Versions') }), versionsTable(m, names)));
   app.append(comparison(m, names));
-  app.append(el('section', {}, el('h2', { text: 'Metrics across versions' }), metricCharts(m, names)));
+  app.append(el('section', {}, el('h2', { text: l10n.t('Metrics across versions') }), metricCharts(m, names)));
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

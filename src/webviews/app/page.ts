@@ -13,6 +13,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A notice box (info, warning or error) with its text. */
+export function notice(kind: 'info' | 'warning' | 'error', text: string, tag: 'div' | 'p' = 'div'): HTMLElement {
+  return el(tag, { className: `notice ${kind}`, text });
+}
+
 export function chartCanvas(label: string): HTMLCanvasElement {
   const canvas = el('canvas');
   canvas.setAttribute('role', 'img');

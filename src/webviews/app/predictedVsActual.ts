@@ -1,5 +1,6 @@
 // The two regression plots the Release Review and Batch Predict pages share: predicted against actual with
 // the y = x line, and the histogram of residuals.
+import * as l10n from '@vscode/l10n';
 import { Chart, type Plugin } from 'chart.js';
 import { chartCanvas, chartTheme, el, fmt } from './page';
 import { histogram, identityLine, residuals } from './releaseReviewCharts';
@@ -11,8 +12,8 @@ export function predictedVsActual(
   pointsLabel: string,
 ): { figures: HTMLElement[]; charts: Chart[] } {
   const { fg, blue, orange, scales, legend } = chartTheme();
-  const scatter = chartCanvas('Predicted against actual values');
-  const hist = chartCanvas('Histogram of residuals');
+  const scatter = chartCanvas(l10n.t('Predicted against actual values'));
+  const hist = chartCanvas(l10n.t('Histogram of residuals'));
   // The scatter's points, thinned for the canvas's size in device pixels whenever that changes (as Chart.js's
   // own decimation replaces a line's data), before Chart.js builds an element for each of them.
   let thinnedFor = '';
@@ -27,8 +28,8 @@ export function predictedVsActual(
     },
   };
   const figures = [
-    el('figure', {}, el('figcaption', { text: 'Predicted vs actual' }), scatter),
-    el('figure', {}, el('figcaption', { text: 'Residuals (predicted − actual)' }), hist),
+    el('figure', {}, el('figcaption', { text: l10n.t('Predicted vs actual') }), scatter),
+    el('figure', {}, el('figcaption', { text: l10n.t('Residuals (predicted − actual)') }), hist),
   ];
   const charts: Chart[] = [
     new Chart(scatter, {
@@ -43,7 +44,7 @@ export function predictedVsActual(
           },
           {
             type: 'line',
-            label: 'perfect prediction',
+            label: l10n.t('perfect prediction'),
             data: identityLine(actual, predicted),
             borderColor: orange,
             pointRadius: 0,
@@ -55,8 +56,8 @@ export function predictedVsActual(
         animation: false,
         parsing: false,
         scales: {
-          x: { ...scales.x, title: { display: true, text: 'actual', color: fg } },
-          y: { ...scales.y, title: { display: true, text: 'predicted', color: fg } },
+          x: { ...scales.x, title: { display: true, text: l10n.t('actual'), color: fg } },
+          y: { ...scales.y, title: { display: true, text: l10n.t('predicted'), color: fg } },
         },
         plugins: { legend },
       },
@@ -69,7 +70,7 @@ export function predictedVsActual(
       type: 'bar',
       data: {
         labels: bins.map((b) => fmt((b.from + b.to) / 2)),
-        datasets: [{ label: 'rows', data: bins.map((b) => b.count), backgroundColor: blue }],
+        datasets: [{ label: l10n.t('rows'), data: bins.map((b) => b.count), backgroundColor: blue }],
       },
       options: { animation: false, scales, plugins: { legend: { display: false } } },
     }),

@@ -1,5 +1,7 @@
 // Browser side of the Release Review panel. Everything from AWS is put on the page as text (textContent),
 // never as HTML. The last model is kept with setState so the panel renders at once after a reload.
+import './l10nSetup'; // first: the page's translation, before any other module runs
+import * as l10n from '@vscode/l10n';
 import {
   BarController,
   BarElement,
@@ -15,7 +17,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { FromWebview, MetricValue, ReleaseReviewModel, ReportView, ToWebview } from '../protocol/releaseReview';
-import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
+import { chartCanvas, chartTheme, el, fmt, notice, onThemeChange, when } from './page';
 import { predictedVsActual } from './predictedVsActual';
 import { metricDelta } from './releaseReviewCharts';
 
@@ -93,14 +95,14 @@ function metricCard(m: MetricValue, before?: MetricValue): HTMLElement {
     'div',
     {
       className: 'card',
-      title: m.computed ? 'computed from GroundTruth and Predictions' : 'as written in evaluation.json',
+      title: m.computed ? l10n.t('computed from GroundTruth and Predictions') : l10n.t('as written in evaluation.json'),
     },
     el('div', { className: 'card-name', text: m.name.toUpperCase() }),
     el('div', { className: 'card-value', text: fmt(m.value) }),
     delta
       ? el('div', {
           className: `card-delta ${delta.better ? 'better' : delta.worse ? 'worse' : ''}`,
-          text: `${delta.text} vs last release (${fmt(before!.value)})`,
+          text: l10n.t('{0} vs last release ({1})', delta.text, fmt(before!.value)),
         })
       : undefined,
   );
@@ -110,24 +112,26 @@ function plots(report: ReportView, previous?: ReportView): HTMLElement {
   const section = el('section', { className: 'plots' });
   const { blue, orange, scales, legend } = chartTheme();
   if (report.actual && report.predicted) {
-    const drawn = predictedVsActual(report.actual, report.predicted, 'test rows');
+    const drawn = predictedVsActual(report.actual, report.predicted, l10n.t('test rows'));
     section.append(...drawn.figures);
     charts.push(...drawn.charts);
   } else {
     const names = report.metrics.map((m) => m.name);
-    const bars = chartCanvas('Metrics of this release and of the last release');
+    const bars = chartCanvas(l10n.t('Metrics of this release and of the last release'));
     section.append(
       el(
         'figure',
         {},
-        el('figcaption', { text: previous ? 'This release vs the last release' : 'This release' }),
+        el('figcaption', { text: previous ? l10n.t('This release vs the last release') : l10n.t('This release') }),
         bars,
       ),
     );
-    const datasets = [{ label: 'this release', data: report.metrics.map((m) => m.value), backgroundColor: blue }];
+    const datasets = [
+      { label: l10n.t('this release'), data: report.metrics.map((m) => m.value), backgroundColor: blue },
+    ];
     if (previous)
       datasets.push({
-        label: 'last release',
+        label: l10n.t('last release'),
         data: names.map((n) => previous.metrics.find((m) => m.name === n)?.value ?? NaN),
         backgroundColor: orange,
       });
@@ -153,15 +157,15 @@ function render(model: ReleaseReviewModel): void {
     el('h1', { text: model.pipelineName }),
     el('p', {
       className: 'question',
-      text: a ? (a.customData ?? 'Waiting for approval') : 'Nothing waits for approval',
+      text: a ? (a.customData ?? l10n.t('Waiting for approval')) : l10n.t('Nothing waits for approval'),
     }),
     el('p', {
       className: 'muted',
       text: [
         a ? `${a.stageName} · ${a.actionName}` : undefined,
-        model.execution ? `execution ${model.execution.id}` : undefined,
+        model.execution ? l10n.t('execution {0}', model.execution.id) : undefined,
         model.execution?.status,
-        a?.waitingSince ? `waiting since ${when(a.waitingSince)}` : undefined,
+        a?.waitingSince ? l10n.t('waiting since {0}', when(a.waitingSince)) : undefined,
       ]
         .filter(Boolean)
         .join(' · '),
@@ -170,21 +174,24 @@ function render(model: ReleaseReviewModel): void {
   const actions = el(
     'div',
     { className: 'actions' },
-    button('Approve…', { type: 'approve' }, 'primary', !a),
-    button('Reject…', { type: 'reject' }, 'danger', !a),
-    button('Refresh', { type: 'refresh' }, 'secondary'),
-    a?.reviewUrl ? link('Open the report in the S3 console', a.reviewUrl) : undefined,
+    button(l10n.t('Approve…'), { type: 'approve' }, 'primary', !a),
+    button(l10n.t('Reject…'), { type: 'reject' }, 'danger', !a),
+    button(l10n.t('Refresh'), { type: 'refresh' }, 'secondary'),
+    a?.reviewUrl ? link(l10n.t('Open the report in the S3 console'), a.reviewUrl) : undefined,
   );
   app.append(header);
   if (model.notice) app.append(el('div', { className: `notice ${model.notice.kind}`, text: model.notice.text }));
   app.append(actions);
 
-  const evaluation = el('section', {}, el('h2', { text: 'Evaluation' }));
+  const evaluation = el('section', {}, el('h2', { text: l10n.t('Evaluation') }));
   if (model.report) {
     evaluation.append(
       el('p', {
         className: 'muted',
-        text: `${model.report.location}${model.report.form === 'ground_truth' ? ' · metrics computed from GroundTruth and Predictions' : ''}`,
+        text:
+          model.report.form === 'ground_truth'
+            ? l10n.t('{0} · metrics computed from GroundTruth and Predictions', model.report.location)
+            : model.report.location,
       }),
     );
     evaluation.append(metricCards(model.report, model.previous?.report));
@@ -193,17 +200,23 @@ function render(model: ReleaseReviewModel): void {
       evaluation.append(
         el('p', {
           className: 'muted',
-          text: `Last release: execution ${model.previous.executionId}${model.previous.report ? ` · ${model.previous.report.location}` : ` · ${model.previous.reportError ?? 'no report'}`}`,
+          text: l10n.t(
+            'Last release: execution {0} · {1}',
+            model.previous.executionId,
+            model.previous.report
+              ? model.previous.report.location
+              : (model.previous.reportError ?? l10n.t('no report')),
+          ),
         }),
       );
   } else {
     evaluation.append(
-      el('p', { className: 'notice warning', text: `No evaluation report: ${model.reportError ?? 'not found'}` }),
+      notice('warning', l10n.t('No evaluation report: {0}', model.reportError ?? l10n.t('not found')), 'p'),
     );
   }
   app.append(evaluation);
 
-  const commits = el('section', {}, el('h2', { text: 'Source revisions' }));
+  const commits = el('section', {}, el('h2', { text: l10n.t('Source revisions') }));
   const list = el('ul', { className: 'commits' });
   for (const c of model.commits) {
     list.append(
@@ -218,28 +231,35 @@ function render(model: ReleaseReviewModel): void {
             .filter(Boolean)
             .join(' · '),
         }),
-        action('changes', { type: 'openCommitChanges', repository: c.repository, commitId: c.commitId }),
-        link('view in CodeCommit', c.consoleUrl),
+        action(l10n.t('changes'), { type: 'openCommitChanges', repository: c.repository, commitId: c.commitId }),
+        link(l10n.t('view in CodeCommit'), c.consoleUrl),
       ),
     );
   }
   if (!model.commits.length)
-    list.append(el('li', { className: 'muted', text: 'No source revisions recorded for this execution' }));
+    list.append(el('li', { className: 'muted', text: l10n.t('No source revisions recorded for this execution') }));
   commits.append(list);
   app.append(commits);
 
-  const stages = el('section', {}, el('h2', { text: 'Stages' }));
+  const stages = el('section', {}, el('h2', { text: l10n.t('Stages') }));
   const table = el(
     'table',
     {},
     el(
       'thead',
       {},
-      el('tr', {}, el('th', { text: 'Stage' }), el('th', { text: 'Status' }), el('th', { text: 'Actions' })),
+      el(
+        'tr',
+        {},
+        el('th', { text: l10n.t('Stage') }),
+        el('th', { text: l10n.t('Status') }),
+        el('th', { text: l10n.t('Actions') }),
+      ),
     ),
   );
   const body = el('tbody');
   for (const s of model.stages) {
+    const status = s.status ?? l10n.t('not run');
     body.append(
       el(
         'tr',
@@ -247,16 +267,16 @@ function render(model: ReleaseReviewModel): void {
         el('td', { text: s.name }),
         el('td', {
           className: `status ${s.status ?? 'none'}`,
-          text: `${s.status ?? 'not run'}${s.ranForOlderExecution ? ' (previous execution)' : ''}`,
+          text: s.ranForOlderExecution ? l10n.t('{0} (previous execution)', status) : status,
         }),
-        el('td', { text: s.actions.map((x) => `${x.name}: ${x.status ?? 'not run'}`).join(', ') }),
+        el('td', { text: s.actions.map((x) => `${x.name}: ${x.status ?? l10n.t('not run')}`).join(', ') }),
       ),
     );
   }
   table.append(body);
   stages.append(table);
   app.append(stages);
-  app.append(el('p', { className: 'muted', text: `Read ${when(model.loadedAt)} from ${model.region}` }));
+  app.append(el('p', { className: 'muted', text: l10n.t('Read {0} from {1}', when(model.loadedAt), model.region) }));
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

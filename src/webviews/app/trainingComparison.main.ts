@@ -1,5 +1,7 @@
 // Browser side of the training job comparison: a table with one column per job (rows where the jobs
 // differ are highlighted, optionally the only ones shown) and a bar chart of the metrics they share.
+import './l10nSetup'; // first: the page's translation, before any other module runs
+import * as l10n from '@vscode/l10n';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { ComparisonModel, FromWebview, ToWebview } from '../protocol/trainingComparison';
 import { vsButton } from './elements';
@@ -30,7 +32,7 @@ function render(): void {
     el('th', { text: '' }),
     ...m.jobs.map((j) => {
       const th = el('th');
-      const link = el('button', { className: 'lb-sort', text: j.name, title: `Open ${j.name}` });
+      const link = el('button', { className: 'lb-sort', text: j.name, title: l10n.t('Open {0}', j.name) });
       link.addEventListener('click', () => vscode.postMessage({ type: 'openJob', jobName: j.name }));
       th.append(link, el('div', { className: `status ${j.status}`, text: j.status }));
       return th;
@@ -55,7 +57,7 @@ function render(): void {
     );
   }
   const toggle = vsButton(
-    onlyDifferences ? 'Show all rows' : 'Show only differences',
+    onlyDifferences ? l10n.t('Show all rows') : l10n.t('Show only differences'),
     () => {
       onlyDifferences = !onlyDifferences;
       vscode.setState({ model, onlyDifferences });
@@ -67,17 +69,17 @@ function render(): void {
     el(
       'header',
       {},
-      el('h1', { text: `Compare ${m.jobs.length} training jobs` }),
+      el('h1', { text: l10n.t('Compare {0} training jobs', m.jobs.length) }),
       el('p', {
         className: 'muted',
-        text: `${differing} of ${m.rows.length} rows differ (highlighted) · ${when(m.loadedAt)}`,
+        text: l10n.t('{0} of {1} rows differ (highlighted) · {2}', differing, m.rows.length, when(m.loadedAt)),
       }),
     ),
     ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
     el(
       'div',
       { className: 'actions' },
-      vsButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), { secondary: true }),
+      vsButton(l10n.t('Refresh'), () => vscode.postMessage({ type: 'refresh' }), { secondary: true }),
       toggle,
     ),
     el('section', {}, el('table', { className: 'compare' }, el('thead', {}, head), body)),
@@ -85,12 +87,12 @@ function render(): void {
   if (m.shared.length) {
     const { scales, legend, blue, orange, green, red } = chartTheme();
     const colours = [blue, orange, green, red];
-    const canvas = chartCanvas('Final metrics every job reported');
+    const canvas = chartCanvas(l10n.t('Final metrics every job reported'));
     app.append(
       el(
         'section',
         { className: 'narrow' },
-        el('figure', {}, el('figcaption', { text: 'Final metrics every job reported' }), canvas),
+        el('figure', {}, el('figcaption', { text: l10n.t('Final metrics every job reported') }), canvas),
       ),
     );
     charts.push(
@@ -108,7 +110,7 @@ function render(): void {
       }),
     );
   } else if (m.jobs.length) {
-    app.append(el('p', { className: 'muted', text: 'The jobs share no final metric to chart.' }));
+    app.append(el('p', { className: 'muted', text: l10n.t('The jobs share no final metric to chart.') }));
   }
 }
 

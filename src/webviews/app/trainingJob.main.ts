@@ -1,5 +1,7 @@
 // Browser side of the training job panel: status, facts, the secondary-status timeline, final metrics,
 // metric curves, hyperparameters and the newest log lines. Everything from AWS is set as text.
+import './l10nSetup'; // first: the page's translation, before any other module runs
+import * as l10n from '@vscode/l10n';
 import {
   CategoryScale,
   Chart,
@@ -33,7 +35,7 @@ function duration(seconds?: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = Math.round(seconds % 60);
-  return [h ? `${h} h` : '', m ? `${m} min` : '', `${s} s`].filter(Boolean).join(' ');
+  return [h ? l10n.t('{0} h', h) : '', m ? l10n.t('{0} min', m) : '', l10n.t('{0} s', s)].filter(Boolean).join(' ');
 }
 
 /** Every n-th point, so a long log still draws quickly; the last point is always kept. */
@@ -44,17 +46,23 @@ function thin<T>(points: T[]): T[] {
 }
 
 function facts(m: TrainingJobModel): HTMLElement {
-  const rows: Array<[string, string]> = [
-    ['Image', m.image ?? '—'],
-    ['Compute', `${m.compute ?? '—'}${m.spot ? ' · managed spot' : ''}`],
-    ['Created', when(m.createdAt)],
-    ['Ended', when(m.endedAt)],
-    ['Training time', duration(m.trainingSeconds)],
+  const compute = m.compute ?? '—';
+  const billable = duration(m.billableSeconds);
+  // [label, value, monospaced]
+  const rows: Array<[string, string, boolean]> = [
+    [l10n.t('Image'), m.image ?? '—', true],
+    [l10n.t('Compute'), m.spot ? l10n.t('{0} · managed spot', compute) : compute, false],
+    [l10n.t('Created'), when(m.createdAt), false],
+    [l10n.t('Ended'), when(m.endedAt), false],
+    [l10n.t('Training time'), duration(m.trainingSeconds), false],
     [
-      'Billable time',
-      `${duration(m.billableSeconds)}${m.spot && m.trainingSeconds && m.billableSeconds !== undefined ? ` (${Math.round((1 - m.billableSeconds / m.trainingSeconds) * 100)}% saved by spot)` : ''}`,
+      l10n.t('Billable time'),
+      m.spot && m.trainingSeconds && m.billableSeconds !== undefined
+        ? l10n.t('{0} ({1}% saved by spot)', billable, Math.round((1 - m.billableSeconds / m.trainingSeconds) * 100))
+        : billable,
+      false,
     ],
-    ['Model artefact', m.artefact ?? '—'],
+    [l10n.t('Model artefact'), m.artefact ?? '—', true],
   ];
   return el(
     'table',
@@ -62,13 +70,8 @@ function facts(m: TrainingJobModel): HTMLElement {
     el(
       'tbody',
       {},
-      ...rows.map(([k, v]) =>
-        el(
-          'tr',
-          {},
-          el('th', { text: k }),
-          el('td', { className: k === 'Image' || k === 'Model artefact' ? 'mono' : '', text: v }),
-        ),
+      ...rows.map(([k, v, mono]) =>
+        el('tr', {}, el('th', { text: k }), el('td', { className: mono ? 'mono' : '', text: v })),
       ),
     ),
   );
@@ -85,7 +88,7 @@ function timeline(m: TrainingJobModel): HTMLElement {
         {},
         el('td', {}, el('span', { className: `status ${t.status}`, text: t.status })),
         el('td', { text: when(t.start) }),
-        el('td', { className: 'number', text: t.end ? duration(seconds) : 'now' }),
+        el('td', { className: 'number', text: t.end ? duration(seconds) : l10n.t('now') }),
         el('td', { text: t.message ?? '' }),
       );
     }),
@@ -99,10 +102,10 @@ function timeline(m: TrainingJobModel): HTMLElement {
       el(
         'tr',
         {},
-        el('th', { text: 'Status' }),
-        el('th', { text: 'Started' }),
-        el('th', { className: 'number', text: 'Took' }),
-        el('th', { text: 'Message' }),
+        el('th', { text: l10n.t('Status') }),
+        el('th', { text: l10n.t('Started') }),
+        el('th', { className: 'number', text: l10n.t('Took') }),
+        el('th', { text: l10n.t('Message') }),
       ),
     ),
     body,
@@ -118,21 +121,23 @@ function render(): void {
   const actions = el(
     'div',
     { className: 'actions' },
-    vsButton('Refresh', () => vscode.postMessage({ type: 'refresh' }), { secondary: true }),
-    vsButton('Open log in editor', () => vscode.postMessage({ type: 'openLog' }), {
+    vsButton(l10n.t('Refresh'), () => vscode.postMessage({ type: 'refresh' }), { secondary: true }),
+    vsButton(l10n.t('Open log in editor'), () => vscode.postMessage({ type: 'openLog' }), {
       secondary: true,
-      title: 'Follow /aws/sagemaker/TrainingJobs in an editor',
+      title: l10n.t('Follow /aws/sagemaker/TrainingJobs in an editor'),
     }),
-    vsButton('Clone job…', () => vscode.postMessage({ type: 'clone' }), {
+    vsButton(l10n.t('Clone job…'), () => vscode.postMessage({ type: 'clone' }), {
       secondary: true,
-      title: 'Start a new job with these settings',
+      title: l10n.t('Start a new job with these settings'),
     }),
   );
   if (m.autoGluon && m.status === 'Completed')
-    actions.append(vsButton('AutoGluon leaderboard', () => vscode.postMessage({ type: 'openAutoGluon' })));
+    actions.append(vsButton(l10n.t('AutoGluon leaderboard'), () => vscode.postMessage({ type: 'openAutoGluon' })));
   if (running)
     actions.append(
-      vsButton('Stop job…', () => vscode.postMessage({ type: 'stop' }), { title: 'Asks before stopping' }),
+      vsButton(l10n.t('Stop job…'), () => vscode.postMessage({ type: 'stop' }), {
+        title: l10n.t('Asks before stopping'),
+      }),
     );
   app.replaceChildren(
     el(
@@ -141,7 +146,7 @@ function render(): void {
       el(
         'h1',
         {},
-        el('span', { text: `Training job · ${m.jobName} ` }),
+        el('span', { text: `${l10n.t('Training job · {0}', m.jobName)} ` }),
         el('span', {
           className: `status ${m.status}`,
           text: m.secondaryStatus && m.secondaryStatus !== m.status ? `${m.status} · ${m.secondaryStatus}` : m.status,
@@ -149,19 +154,25 @@ function render(): void {
       ),
       el('p', {
         className: 'muted',
-        text: `${running ? 'following while it runs · ' : ''}${m.logLines.toLocaleString('en-US')} log lines read · ${when(m.loadedAt)}`,
+        text: running
+          ? l10n.t(
+              'following while it runs · {0} log lines read · {1}',
+              m.logLines.toLocaleString('en-US'),
+              when(m.loadedAt),
+            )
+          : l10n.t('{0} log lines read · {1}', m.logLines.toLocaleString('en-US'), when(m.loadedAt)),
       }),
     ),
     ...(m.notice ? [el('div', { className: `notice ${m.notice.kind}`, text: m.notice.text })] : []),
     actions,
-    el('section', {}, el('h2', { text: 'Job' }), facts(m)),
+    el('section', {}, el('h2', { text: l10n.t('Job') }), facts(m)),
   );
   if (m.finalMetrics.length)
     app.append(
       el(
         'section',
         {},
-        el('h2', { text: 'Final metrics' }),
+        el('h2', { text: l10n.t('Final metrics') }),
         el(
           'div',
           { className: 'cards' },
@@ -183,13 +194,13 @@ function render(): void {
     const colours = [blue, orange, green, red];
     const plots = el('div', { className: 'plots' });
     withPoints.forEach((s, i) => {
-      const canvas = chartCanvas(`${s.name} over the job's runtime`);
+      const canvas = chartCanvas(l10n.t("{0} over the job's runtime", s.name));
       plots.append(
         el(
           'figure',
           {},
           el('figcaption', {
-            text: `${s.name} (${s.points.length} values; last ${fmt(s.points[s.points.length - 1].v)})`,
+            text: l10n.t('{0} ({1} values; last {2})', s.name, s.points.length, fmt(s.points[s.points.length - 1].v)),
           }),
           canvas,
         ),
@@ -215,7 +226,11 @@ function render(): void {
               x: {
                 ...scales.x,
                 type: 'linear',
-                title: { display: true, text: 'minutes since the job was created', color: scales.x.ticks.color },
+                title: {
+                  display: true,
+                  text: l10n.t('minutes since the job was created'),
+                  color: scales.x.ticks.color,
+                },
               },
               y: scales.y,
             },
@@ -224,26 +239,26 @@ function render(): void {
         }),
       );
     });
-    app.append(el('section', {}, el('h2', { text: 'Metrics over time' }), plots));
+    app.append(el('section', {}, el('h2', { text: l10n.t('Metrics over time') }), plots));
   } else if (m.series.length) {
     app.append(
       el(
         'section',
         {},
-        el('h2', { text: 'Metrics over time' }),
+        el('h2', { text: l10n.t('Metrics over time') }),
         el('p', {
           className: 'muted',
-          text: `No line of the log matched ${m.series.map((s) => s.name).join(', ')} yet.`,
+          text: l10n.t('No line of the log matched {0} yet.', m.series.map((s) => s.name).join(', ')),
         }),
       ),
     );
   }
-  if (m.transitions.length) app.append(el('section', {}, el('h2', { text: 'Status timeline' }), timeline(m)));
+  if (m.transitions.length) app.append(el('section', {}, el('h2', { text: l10n.t('Status timeline') }), timeline(m)));
   app.append(
     el(
       'section',
       {},
-      el('h2', { text: `Hyperparameters (${m.hyperParameters.length})` }),
+      el('h2', { text: l10n.t('Hyperparameters ({0})', m.hyperParameters.length) }),
       m.hyperParameters.length
         ? el(
             'table',
@@ -256,18 +271,22 @@ function render(): void {
               ),
             ),
           )
-        : el('p', { className: 'muted', text: 'None.' }),
+        : el('p', { className: 'muted', text: l10n.t('None.') }),
     ),
   );
-  const log = el('pre', { className: 'log mono', text: m.logTail.join('\n') || 'No log lines yet.' });
-  log.setAttribute('aria-label', 'Newest log lines');
+  // l10n-exempt: CSS class names
+  const log = el('pre', { className: 'log mono', text: m.logTail.join('\n') || l10n.t('No log lines yet.') });
+  log.setAttribute('aria-label', l10n.t('Newest log lines'));
   log.tabIndex = 0;
   app.append(
     el(
       'section',
       {},
       el('h2', {
-        text: `Log (${m.logTail.length < m.logLines ? `newest ${m.logTail.length} of ${m.logLines}` : `${m.logLines} lines`})`,
+        text:
+          m.logTail.length < m.logLines
+            ? l10n.t('Log (newest {0} of {1})', m.logTail.length, m.logLines)
+            : l10n.t('Log ({0} lines)', m.logLines),
       }),
       log,
     ),

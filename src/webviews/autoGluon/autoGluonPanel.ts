@@ -29,7 +29,7 @@ export class AutoGluonPanel extends ModelPanelBase<ToWebview, FromWebview, AutoG
     private readonly session: AwsSession,
     readonly jobName: string,
   ) {
-    super(extensionUri, 'sagemakerWorkbench.autoGluon', `AutoGluon: ${jobName}`, 'autoGluon');
+    super(extensionUri, 'sagemakerWorkbench.autoGluon', vscode.l10n.t('AutoGluon: {0}', jobName), 'autoGluon');
     void this.load();
   }
 
@@ -50,7 +50,11 @@ export class AutoGluonPanel extends ModelPanelBase<ToWebview, FromWebview, AutoG
             ...base,
             notice: {
               kind: 'info',
-              text: `${this.jobName} is ${job.TrainingJobStatus ?? 'not finished'}; its leaderboard is in model.tar.gz once it completes.`,
+              text: vscode.l10n.t(
+                '{0} is {1}; its leaderboard is in model.tar.gz once it completes.',
+                this.jobName,
+                job.TrainingJobStatus ?? vscode.l10n.t('not finished'),
+              ),
             },
           };
         } else {
@@ -68,11 +72,22 @@ export class AutoGluonPanel extends ModelPanelBase<ToWebview, FromWebview, AutoG
             if (read.files['Model_Evaluation.txt'] !== undefined)
               evaluation = parseEvaluation(read.files['Model_Evaluation.txt']);
           } catch (error) {
-            problems.push(`Model_Evaluation.txt is not JSON: ${(error as Error).message}`);
+            problems.push(vscode.l10n.t('Model_Evaluation.txt is not JSON: {0}', (error as Error).message));
           }
           if (missing.length)
             problems.push(
-              `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in ${artefact} (is this an AutoGluon job writing them next to its models?)`,
+              missing.length > 1
+                ? vscode.l10n.t(
+                    '{0} and {1} are not in {2} (is this an AutoGluon job writing them next to its models?)',
+                    missing[0],
+                    missing[1],
+                    artefact,
+                  )
+                : vscode.l10n.t(
+                    '{0} is not in {1} (is this an AutoGluon job writing them next to its models?)',
+                    missing[0],
+                    artefact,
+                  ),
             );
           this.current = {
             ...base,

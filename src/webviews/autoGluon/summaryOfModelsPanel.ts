@@ -8,6 +8,7 @@ import { describeTrainingJob } from '../../aws/sagemaker/trainingJobsApi';
 import type { AwsSession } from '../../session/awsSession';
 
 export const SUMMARY_FILE = 'SummaryOfModels.html';
+// l10n-exempt: a Content-Security-Policy, not text
 export const INERT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const open = new Map<string, vscode.WebviewPanel>();
@@ -37,18 +38,27 @@ export async function openSummaryOfModels(
     artefact = job.ModelArtifacts?.S3ModelArtifacts;
     if (job.TrainingJobStatus !== 'Completed' || !artefact)
       throw new Error(
-        `${jobName} is ${job.TrainingJobStatus ?? 'not finished'}; ${SUMMARY_FILE} is in its model.tar.gz once it completes.`,
+        vscode.l10n.t(
+          '{0} is {1}; {2} is in its model.tar.gz once it completes.',
+          jobName,
+          job.TrainingJobStatus ?? vscode.l10n.t('not finished'),
+          SUMMARY_FILE,
+        ),
       );
   }
   const read = await readArchiveEntries(session.clients, artefact, [SUMMARY_FILE]);
   const html = read.files[SUMMARY_FILE];
   if (html === undefined)
     throw new Error(
-      `${artefact} has no ${SUMMARY_FILE} (train.py writes it with predictor.fit_summary(show_plot=True)).`,
+      vscode.l10n.t(
+        '{0} has no {1} (train.py writes it with predictor.fit_summary(show_plot=True)).',
+        artefact,
+        SUMMARY_FILE,
+      ),
     );
   const panel = vscode.window.createWebviewPanel(
     'sagemakerWorkbench.summaryOfModels',
-    `${SUMMARY_FILE}: ${jobName}`,
+    vscode.l10n.t('{0}: {1}', SUMMARY_FILE, jobName),
     vscode.ViewColumn.Active,
     { enableScripts: false, localResourceRoots: [] },
   );

@@ -64,7 +64,7 @@ export class BatchPredictionPanel extends WebviewPanelBase<ToWebview, FromWebvie
     super(
       extensionUri,
       'sagemakerWorkbench.batchPrediction',
-      `Predictions: ${current.endpointName}`,
+      vscode.l10n.t('Predictions: {0}', current.endpointName),
       'batchPrediction',
     );
   }

@@ -35,7 +35,12 @@ export class EndpointMetricsPanel extends ModelPanelBase<ToWebview, FromWebview,
     private readonly session: AwsSession,
     readonly endpointName: string,
   ) {
-    super(extensionUri, 'sagemakerWorkbench.endpointMetrics', `Metrics: ${endpointName}`, 'endpointMetrics');
+    super(
+      extensionUri,
+      'sagemakerWorkbench.endpointMetrics',
+      vscode.l10n.t('Metrics: {0}', endpointName),
+      'endpointMetrics',
+    );
     void this.load();
   }
 
@@ -68,7 +73,7 @@ export class EndpointMetricsPanel extends ModelPanelBase<ToWebview, FromWebview,
             totals: { invocations: 0, errors: 0 },
             notice: {
               kind: 'info',
-              text: `${this.endpointName} has no serving variant, so it has no invocation metrics.`,
+              text: vscode.l10n.t('{0} has no serving variant, so it has no invocation metrics.', this.endpointName),
             },
           };
         } else {
@@ -105,7 +110,12 @@ export class EndpointMetricsPanel extends ModelPanelBase<ToWebview, FromWebview,
               invocations === 0
                 ? {
                     kind: 'info',
-                    text: `No invocations of ${this.endpointName}/${this.variant} in the last ${this.range}: CloudWatch has data once the endpoint is invoked.`,
+                    text: vscode.l10n.t(
+                      'No invocations of {0}/{1} in the last {2}: CloudWatch has data once the endpoint is invoked.',
+                      this.endpointName,
+                      this.variant,
+                      this.range,
+                    ),
                   }
                 : undefined,
           };

@@ -53,7 +53,12 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
     private readonly deps: LeaderboardDeps,
     readonly jobName: string,
   ) {
-    super(deps.extensionUri, 'sagemakerWorkbench.leaderboard', `Leaderboard: ${jobName}`, 'leaderboard');
+    super(
+      deps.extensionUri,
+      'sagemakerWorkbench.leaderboard',
+      vscode.l10n.t('Leaderboard: {0}', jobName),
+      'leaderboard',
+    );
     this.panel.onDidChangeViewState(() => {
       if (this.showing && this.current?.status === 'InProgress' && !this.timer) this.scheduleLive();
     });
@@ -142,12 +147,12 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
 
   /**
    * Reads one of the best candidate's reports (a few KB of JSON under the artefact prefix): absent when the
-   * job wrote none; an oversized, unreadable or odd report is said (with `unreadable`), never fatal.
+   * job wrote none; an oversized (`tooLarge`), unreadable or odd report is said (with `unreadable`), never fatal.
    */
   private async bestCandidateReport<R extends object>(
     prefix: string | undefined,
     file: string,
-    what: string,
+    tooLarge: () => string,
     read: (text: string) => R,
     unreadable: (error: Error) => string,
   ): Promise<({ location: string } & (R | { problem: string })) | undefined> {
@@ -162,7 +167,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
       if (status === 404 || (error as { name?: string }).name === 'NoSuchKey') return undefined;
       return { location, problem: toUserError(error, this.deps.session, 's3', 'GetObject').message };
     }
-    if ('tooLarge' in got) return { location, problem: `The ${what} is larger than 5 MB; open it from S3.` };
+    if ('tooLarge' in got) return { location, problem: tooLarge() };
     try {
       return { location, ...read(got.text) };
     } catch (error) {
@@ -175,9 +180,9 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
     return this.bestCandidateReport(
       prefix,
       'analysis.json',
-      'analysis',
+      () => vscode.l10n.t('The analysis is larger than 5 MB; open it from S3.'),
       (text) => ({ features: globalShapValues(text) }),
-      (e) => `The analysis could not be read: ${e.message}`,
+      (e) => vscode.l10n.t('The analysis could not be read: {0}', e.message),
     );
   }
 
@@ -186,7 +191,7 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
     return this.bestCandidateReport(
       prefix,
       'report.json',
-      'report',
+      () => vscode.l10n.t('The report is larger than 5 MB; open it from S3.'),
       (text) => {
         const doc = JSON.parse(text) as { metrics?: Record<string, { value?: unknown }> };
         const metrics = Object.entries(doc.metrics ?? {})
@@ -194,9 +199,9 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
           .map(([name, m]) => ({ name, value: m.value as number }));
         return metrics.length
           ? { metrics }
-          : { problem: 'The report has no metrics section this panel can read; open it to see it.' };
+          : { problem: vscode.l10n.t('The report has no metrics section this panel can read; open it to see it.') };
       },
-      (e) => `The report is not JSON: ${e.message}`,
+      (e) => vscode.l10n.t('The report is not JSON: {0}', e.message),
     );
   }
 
@@ -244,17 +249,27 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
     const location = parseS3Uri(s3);
     if (!location) {
       void window.showInformationMessage(
-        `${this.jobName} has no ${which === 'dataExploration' ? 'data exploration' : 'candidate definition'} notebook (ensembling jobs and unfinished jobs do not write them).`,
+        which === 'dataExploration'
+          ? vscode.l10n.t(
+              '{0} has no data exploration notebook (ensembling jobs and unfinished jobs do not write them).',
+              this.jobName,
+            )
+          : vscode.l10n.t(
+              '{0} has no candidate definition notebook (ensembling jobs and unfinished jobs do not write them).',
+              this.jobName,
+            ),
       );
       return undefined;
     }
     if (!vscode.workspace.isTrusted)
       throw new Error(
-        'Downloading the notebook into the workspace needs a trusted workspace (Manage Workspace Trust).',
+        vscode.l10n.t(
+          'Downloading the notebook into the workspace needs a trusted workspace (Manage Workspace Trust).',
+        ),
       );
     const body = await readObjectBytes(this.deps.session.clients, location.bucket, location.key);
     const dir = folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!dir) throw new Error('Open a folder to download the notebook into.');
+    if (!dir) throw new Error(vscode.l10n.t('Open a folder to download the notebook into.'));
     const file = vscode.Uri.joinPath(dir, `${this.jobName}-${path.posix.basename(location.key)}`);
     await vscode.workspace.fs.writeFile(file, body);
     const notebook = await vscode.workspace.openNotebookDocument(file);
@@ -287,7 +302,12 @@ export class LeaderboardPanel extends ModelPanelBase<ToWebview, FromWebview, Lea
           const uri = await this.exportCsv();
           if (uri)
             void window.showInformationMessage(
-              `Saved the leaderboard of ${this.jobName} (${this.current?.rows.length ?? 0} candidates) to ${vscode.workspace.asRelativePath(uri)}.`,
+              vscode.l10n.t(
+                'Saved the leaderboard of {0} ({1} candidates) to {2}.',
+                this.jobName,
+                this.current?.rows.length ?? 0,
+                vscode.workspace.asRelativePath(uri),
+              ),
             );
           return;
         }

@@ -2,6 +2,7 @@
 // for each shown version its description and the metrics in its statistics object. The panel exists to
 // compare metrics, so here each shown version is described (a few at a time); the tree never does this.
 import type { ModelPackageSummary } from '@aws-sdk/client-sagemaker';
+import * as vscode from 'vscode';
 import {
   describeModelPackage,
   describeModelPackageGroup,
@@ -53,7 +54,7 @@ async function versionRow(session: AwsSession, s: ModelPackageSummary): Promise<
     const uri = statisticsUriOf(d);
     if (uri)
       row.metrics = (await readQualityMetrics(session.clients, uri)).map((m) => ({ name: m.name, value: m.value }));
-    else row.metricsError = 'no metrics registered';
+    else row.metricsError = vscode.l10n.t('no metrics registered');
   } catch (error) {
     row.metricsError = toUserError(error, session, 'sagemaker', 'DescribeModelPackage').message;
   }

@@ -37,7 +37,7 @@ export class ModelGroupPanel extends ModelPanelBase<ToWebview, FromWebview, Mode
     private readonly deps: ModelGroupDeps,
     readonly group: string,
   ) {
-    super(deps.extensionUri, 'sagemakerWorkbench.modelGroup', `Model group: ${group}`, 'modelGroup');
+    super(deps.extensionUri, 'sagemakerWorkbench.modelGroup', vscode.l10n.t('Model group: {0}', group), 'modelGroup');
     void this.load();
   }
 
@@ -86,7 +86,10 @@ export class ModelGroupPanel extends ModelPanelBase<ToWebview, FromWebview, Mode
     const summary = this.summaries.get(arn);
     const row = this.current?.versions.find((v) => v.arn === arn);
     if (!summary || !row)
-      return { outcome: 'failed', message: `Version ${arn} is not in the panel any more; refresh it.` };
+      return {
+        outcome: 'failed',
+        message: vscode.l10n.t('Version {0} is not in the panel any more; refresh it.', arn),
+      };
     const result = await this.deps.decide(
       {
         summary,

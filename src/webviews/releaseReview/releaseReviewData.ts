@@ -2,6 +2,7 @@
 // the pipeline (artifact bucket, the approval's question), its state (stages, the token), the execution,
 // the source commits, this execution's evaluation.json and the one of the last succeeded release.
 import type { Commit } from '@aws-sdk/client-codecommit';
+import * as vscode from 'vscode';
 import type { GetPipelineCommandOutput, PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
 import { getCommit } from '../../aws/codecommit/codeCommitApi';
 import { artifactBucket, findEvaluationReportIn, type FoundReport } from '../../aws/codepipeline/approvalApi';
@@ -37,12 +38,12 @@ async function reportOf(
   executionId: string,
   reportLocation: string | undefined,
 ): Promise<{ report?: ReportView; reportError?: string }> {
-  if (!bucket) return { reportError: 'the pipeline has no artifact bucket' };
+  if (!bucket) return { reportError: vscode.l10n.t('the pipeline has no artifact bucket') };
   try {
     const found = await findEvaluationReportIn(clients, bucket, pipelineName, executionId, reportLocation);
     return found
       ? { report: reportView(found) }
-      : { reportError: `no evaluation.json under s3://${bucket}/${executionId}/` };
+      : { reportError: vscode.l10n.t('no evaluation.json under s3://{0}/{1}/', bucket, executionId) };
   } catch (error) {
     return { reportError: message(error) };
   }
@@ -81,7 +82,7 @@ async function sourceCommits(
         repository,
         branch: action?.configuration?.BranchName,
         commitId: r.commitId,
-        message: (commit?.message ?? '(commit not readable)').trim(),
+        message: (commit?.message ?? vscode.l10n.t('(commit not readable)')).trim(),
         author: commit?.author?.name,
         date: gitDate(commit?.author?.date)?.toISOString(),
         consoleUrl: consoleUrls.codeCommitCommit(region, repository, r.commitId),
@@ -120,7 +121,7 @@ export async function loadReleaseReview(
   const [current, previous, commits] = await Promise.all([
     executionId
       ? reportOf(clients, bucket, pipelineName, executionId, reportLocation)
-      : Promise.resolve<Found>({ reportError: 'the pipeline has not run yet' }),
+      : Promise.resolve<Found>({ reportError: vscode.l10n.t('the pipeline has not run yet') }),
     previousExecution?.pipelineExecutionId
       ? reportOf(clients, bucket, pipelineName, previousExecution.pipelineExecutionId, reportLocation)
       : Promise.resolve(undefined),

@@ -46,7 +46,12 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
     private readonly deps: ReleaseReviewDeps,
     readonly pipelineName: string,
   ) {
-    super(deps.extensionUri, 'sagemakerWorkbench.releaseReview', `Review: ${pipelineName}`, 'releaseReview');
+    super(
+      deps.extensionUri,
+      'sagemakerWorkbench.releaseReview',
+      vscode.l10n.t('Review: {0}', pipelineName),
+      'releaseReview',
+    );
     void this.load();
   }
 
@@ -62,7 +67,7 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
 
   load(): Promise<void> {
     this.loading = (async () => {
-      await this.post({ type: 'busy', busy: true, what: 'Reading the release…' });
+      await this.post({ type: 'busy', busy: true, what: vscode.l10n.t('Reading the release…') });
       try {
         this.data = await loadReleaseReview(
           this.deps.session.clients,
@@ -92,7 +97,7 @@ export class ReleaseReviewPanel extends WebviewPanelBase<ToWebview, FromWebview>
   async decide(decision: ApprovalDecision): Promise<void> {
     const approval = this.data?.approval;
     if (!approval) {
-      this.notice = { kind: 'warning', text: 'Nothing waits for approval in this pipeline now.' };
+      this.notice = { kind: 'warning', text: vscode.l10n.t('Nothing waits for approval in this pipeline now.') };
       await this.load();
       return;
     }

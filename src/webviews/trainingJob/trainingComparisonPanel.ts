@@ -30,7 +30,7 @@ export class TrainingComparisonPanel extends ModelPanelBase<ToWebview, FromWebvi
     super(
       extensionUri,
       'sagemakerWorkbench.trainingComparison',
-      `Compare ${jobNames.length} training jobs`,
+      vscode.l10n.t('Compare {0} training jobs', jobNames.length),
       'trainingComparison',
     );
     void this.load();
@@ -48,7 +48,10 @@ export class TrainingComparisonPanel extends ModelPanelBase<ToWebview, FromWebvi
           ...comparison,
           loadedAt: new Date().toISOString(),
           notice: unfinished.length
-            ? { kind: 'info', text: `Final metrics exist once a job completes: ${unfinished.join(', ')}.` }
+            ? {
+                kind: 'info',
+                text: vscode.l10n.t('Final metrics exist once a job completes: {0}.', unfinished.join(', ')),
+              }
             : undefined,
         };
       } catch (error) {

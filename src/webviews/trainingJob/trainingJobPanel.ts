@@ -45,7 +45,7 @@ export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, Tra
     private readonly session: AwsSession,
     readonly jobName: string,
   ) {
-    super(extensionUri, 'sagemakerWorkbench.trainingJob', `Training: ${jobName}`, 'trainingJob');
+    super(extensionUri, 'sagemakerWorkbench.trainingJob', vscode.l10n.t('Training: {0}', jobName), 'trainingJob');
     this.onDidDispose(() => {
       this.closed = true;
       clearTimeout(this.timer);
@@ -105,10 +105,12 @@ export class TrainingJobPanel extends ModelPanelBase<ToWebview, FromWebview, Tra
     }));
     const resources = job.ResourceConfig;
     const notices = [
-      job.FailureReason ? `Failed: ${job.FailureReason}` : undefined,
-      logProblem ? `The log could not be read: ${logProblem}` : undefined,
+      job.FailureReason ? vscode.l10n.t('Failed: {0}', job.FailureReason) : undefined,
+      logProblem ? vscode.l10n.t('The log could not be read: {0}', logProblem) : undefined,
       definitions.length === 0
-        ? 'The job has no metric definitions, so no curves: clone it and add name=regex definitions in the wizard.'
+        ? vscode.l10n.t(
+            'The job has no metric definitions, so no curves: clone it and add name=regex definitions in the wizard.',
+          )
         : undefined,
     ].filter(Boolean);
     return {
