@@ -29,7 +29,10 @@ const jobNameOf = (target: unknown): string | undefined =>
       ? (target as ExplorerNode).resource!.name
       : undefined;
 
-const NO_JOB: CommandOutcome = { outcome: 'refused', message: 'Choose an Autopilot job in the Autopilot view first.' };
+const NO_JOB: CommandOutcome = {
+  outcome: 'refused',
+  message: vscode.l10n.t('Choose an Autopilot job in the Autopilot view first.'),
+};
 
 export function registerAutopilotCommands(
   host: CommandHost,
@@ -45,17 +48,18 @@ export function registerAutopilotCommands(
         let input = typeof target === 'string' ? target : '';
         if (target instanceof vscode.Uri) {
           // The warning (with Manage Workspace Trust) is shown by the check itself.
-          if (!workspaceTrusted('Uploading a CSV for Autopilot')) return { outcome: 'refused', quiet: true };
+          if (!workspaceTrusted(vscode.l10n.t('Uploading a CSV for Autopilot')))
+            return { outcome: 'refused', quiet: true };
           const prefix = await window.showInputBox({
-            title: `Upload ${vscode.workspace.asRelativePath(target)} for Autopilot`,
-            prompt: 'S3 location to upload the CSV to',
+            title: vscode.l10n.t('Upload {0} for Autopilot', vscode.workspace.asRelativePath(target)),
+            prompt: vscode.l10n.t('S3 location to upload the CSV to'),
             placeHolder: 's3://my-bucket/abalone/input/',
             ignoreFocusOut: true,
-            validateInput: (v) => s3UriProblem(v, 'The upload location'),
+            validateInput: (v) => s3UriProblem(v, vscode.l10n.t('The upload location')),
           });
           if (!prefix) return { outcome: 'cancelled' };
           input = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: 'Uploading the training data' },
+            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Uploading the training data') },
             () => uploadTrainingData(session, target, prefix),
           );
         }

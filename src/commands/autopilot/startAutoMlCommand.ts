@@ -66,12 +66,23 @@ export async function startAutoMl(
     else
       return {
         outcome: 'refused',
-        message: `The training data cannot be read: ${error instanceof Error && !('$metadata' in error) ? error.message : toUserError(error, session, 's3', 'GetObject').message}`,
+        message: vscode.l10n.t(
+          'The training data cannot be read: {0}',
+          error instanceof Error && !('$metadata' in error)
+            ? error.message
+            : toUserError(error, session, 's3', 'GetObject').message,
+        ),
       };
   }
   const problem = autoMlPlanProblem(plan, data.columns);
   if (problem) return { outcome: 'refused', message: problem };
-  if (!(await prompts.confirm(`Start Autopilot experiment ${plan.jobName}?`, startDetail(plan, data), 'Start')))
+  if (
+    !(await prompts.confirm(
+      vscode.l10n.t('Start Autopilot experiment {0}?', plan.jobName),
+      startDetail(plan, data),
+      vscode.l10n.t('Start'),
+    ))
+  )
     return { outcome: 'cancelled' };
   await ctx.rememberRole(plan.roleArn);
   try {
@@ -81,7 +92,10 @@ export async function startAutoMl(
     ctx.retryPlans.keep(inputS3Uri, plan);
     return {
       outcome: 'failed',
-      message: `${toUserError(error, session, 'sagemaker', 'CreateAutoMLJobV2').message} Start again to retry: the wizard keeps what you entered.`,
+      message: vscode.l10n.t(
+        '{0} Start again to retry: the wizard keeps what you entered.',
+        toUserError(error, session, 'sagemaker', 'CreateAutoMLJobV2').message,
+      ),
     };
   }
   ctx.retryPlans.done(inputS3Uri);
@@ -89,15 +103,18 @@ export async function startAutoMl(
   return {
     outcome: 'started',
     jobName: plan.jobName,
-    message: `Started Autopilot experiment ${plan.jobName}; candidates appear in its leaderboard as they are trained.`,
+    message: vscode.l10n.t(
+      'Started Autopilot experiment {0}; candidates appear in its leaderboard as they are trained.',
+      plan.jobName,
+    ),
   };
 }
 
 /** Uploads a local CSV to an S3 prefix the user names, returning its location. */
 export async function uploadTrainingData(session: AwsSession, file: vscode.Uri, prefix: string): Promise<string> {
-  const problem = s3UriProblem(prefix, 'The upload location');
+  const problem = s3UriProblem(prefix, vscode.l10n.t('The upload location'));
   const location = uploadLocation(prefix, path.posix.basename(file.path));
-  if (problem || !location) throw new Error(problem ?? `Not an S3 location: ${prefix}`);
+  if (problem || !location) throw new Error(problem ?? vscode.l10n.t('Not an S3 location: {0}', prefix));
   await uploadObject(
     session.clients,
     location.bucket,
@@ -115,9 +132,11 @@ export async function stopAutoMl(
 ): Promise<AutoMlOutcome> {
   if (
     !(await prompts.confirm(
-      `Stop Autopilot experiment ${jobName}?`,
-      'Training stops; candidates trained so far stay in the leaderboard and can be deployed. A stopped job cannot be resumed.',
-      'Stop',
+      vscode.l10n.t('Stop Autopilot experiment {0}?', jobName),
+      vscode.l10n.t(
+        'Training stops; candidates trained so far stay in the leaderboard and can be deployed. A stopped job cannot be resumed.',
+      ),
+      vscode.l10n.t('Stop'),
     ))
   )
     return { outcome: 'cancelled' };
@@ -127,5 +146,5 @@ export async function stopAutoMl(
     return { outcome: 'failed', message: toUserError(error, ctx.session, 'sagemaker', 'StopAutoMLJob').message };
   }
   ctx.changed();
-  return { outcome: 'stopped', jobName, message: `Stopping ${jobName}.` };
+  return { outcome: 'stopped', jobName, message: vscode.l10n.t('Stopping {0}.', jobName) };
 }

@@ -16,7 +16,7 @@ import {
 import { executionRoleStep } from '../../ui/executionRoleStep';
 import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 
-const TITLE = 'Start Autopilot experiment';
+const TITLE = vscode.l10n.t('Start Autopilot experiment');
 type Item<T> = vscode.QuickPickItem & { value: T };
 
 export async function askAutoMlPlan(
@@ -25,13 +25,17 @@ export async function askAutoMlPlan(
 ): Promise<AutoMlPlan | undefined> {
   const askDeploy: Step<AutoMlPlan> = async (input, s) => {
     const items = [
-      { label: 'No', description: 'deploy later from the leaderboard', value: false },
-      { label: 'Yes', description: 'an endpoint with a generated name, billed until deleted', value: true },
+      { label: vscode.l10n.t('No'), description: vscode.l10n.t('deploy later from the leaderboard'), value: false },
+      {
+        label: vscode.l10n.t('Yes'),
+        description: vscode.l10n.t('an endpoint with a generated name, billed until deleted'),
+        value: true,
+      },
     ];
     s.autoDeploy = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Deploy the best candidate when the job ends?',
+        placeholder: vscode.l10n.t('Deploy the best candidate when the job ends?'),
         items,
         activeItem: items[s.autoDeploy ? 1 : 0],
       })
@@ -43,9 +47,9 @@ export async function askAutoMlPlan(
     s.outputS3Uri = (
       await input.inputBox({
         title: TITLE,
-        prompt: 'Output location (models, reports, notebooks)',
+        prompt: vscode.l10n.t('Output location (models, reports, notebooks)'),
         value: s.outputS3Uri || s.inputS3Uri.replace(/[^/]*$/, `${s.jobName}/output`),
-        validate: (v) => s3UriProblem(v, 'The output location'),
+        validate: (v) => s3UriProblem(v, vscode.l10n.t('The output location')),
       })
     ).trim();
     return askRole;
@@ -53,7 +57,7 @@ export async function askAutoMlPlan(
   const askRuntime: Step<AutoMlPlan> = async (input, s) => {
     const text = await input.inputBox({
       title: TITLE,
-      prompt: "Limit on the whole job's runtime in seconds (empty: none)",
+      prompt: vscode.l10n.t("Limit on the whole job's runtime in seconds (empty: none)"),
       value: s.maxRuntimeSeconds ? String(s.maxRuntimeSeconds) : '',
       validate: maxRuntimeProblem,
     });
@@ -63,7 +67,7 @@ export async function askAutoMlPlan(
   const askCandidates: Step<AutoMlPlan> = async (input, s) => {
     const text = await input.inputBox({
       title: TITLE,
-      prompt: 'Maximum number of candidates (empty: SageMaker decides)',
+      prompt: vscode.l10n.t('Maximum number of candidates (empty: SageMaker decides)'),
       value: s.maxCandidates ? String(s.maxCandidates) : '',
       validate: maxCandidatesProblem,
     });
@@ -72,18 +76,22 @@ export async function askAutoMlPlan(
   };
   const askMode: Step<AutoMlPlan> = async (input, s) => {
     const items: Array<Item<ModeChoice>> = [
-      { label: 'Auto', description: 'SageMaker picks by data size', value: 'AUTO' },
-      { label: 'Ensembling', description: 'AutoGluon stack ensembles, fast on smaller data', value: 'ENSEMBLING' },
+      { label: vscode.l10n.t('Auto'), description: vscode.l10n.t('SageMaker picks by data size'), value: 'AUTO' },
       {
-        label: 'Hyperparameter tuning',
-        description: 'tunes XGBoost, linear learner, MLP; writes the notebooks',
+        label: vscode.l10n.t('Ensembling'),
+        description: vscode.l10n.t('AutoGluon stack ensembles, fast on smaller data'),
+        value: 'ENSEMBLING',
+      },
+      {
+        label: vscode.l10n.t('Hyperparameter tuning'),
+        description: vscode.l10n.t('tunes XGBoost, linear learner, MLP; writes the notebooks'),
         value: 'HYPERPARAMETER_TUNING',
       },
     ];
     s.mode = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Training mode',
+        placeholder: vscode.l10n.t('Training mode'),
         items,
         activeItem: items.find((i) => i.value === s.mode),
       })
@@ -98,13 +106,13 @@ export async function askAutoMlPlan(
     const options = OBJECTIVES[s.problemType];
     const items: Array<Item<string>> = options.map((o, i) => ({
       label: o,
-      description: i === 0 ? 'default' : undefined,
+      description: i === 0 ? vscode.l10n.t('default') : undefined,
       value: o,
     }));
     s.objective = (
       await input.pick({
         title: TITLE,
-        placeholder: `Objective metric for ${s.problemType}`,
+        placeholder: vscode.l10n.t('Objective metric for {0}', s.problemType),
         items,
         activeItem: items.find((i) => i.value === s.objective),
       })
@@ -113,15 +121,19 @@ export async function askAutoMlPlan(
   };
   const askProblem: Step<AutoMlPlan> = async (input, s) => {
     const items: Array<Item<ProblemChoice>> = [
-      { label: 'Detect automatically', value: 'auto' },
-      { label: 'Regression', description: 'a number (abalone rings)', value: 'Regression' },
-      { label: 'Binary classification', value: 'BinaryClassification' },
-      { label: 'Multiclass classification', value: 'MulticlassClassification' },
+      { label: vscode.l10n.t('Detect automatically'), value: 'auto' },
+      {
+        label: vscode.l10n.t('Regression'),
+        description: vscode.l10n.t('a number (abalone rings)'),
+        value: 'Regression',
+      },
+      { label: vscode.l10n.t('Binary classification'), value: 'BinaryClassification' },
+      { label: vscode.l10n.t('Multiclass classification'), value: 'MulticlassClassification' },
     ];
     s.problemType = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Problem type',
+        placeholder: vscode.l10n.t('Problem type'),
         items,
         activeItem: items.find((i) => i.value === s.problemType),
       })
@@ -140,8 +152,8 @@ export async function askAutoMlPlan(
     const items = await columns;
     // Parquet data (no header to read) or a column typed by hand: the typed name is taken as is.
     const placeholder = problem
-      ? `${problem} — type the target column, or go Back`
-      : `Target column (from the header of ${s.inputS3Uri}), or type it`;
+      ? vscode.l10n.t('{0} — type the target column, or go Back', problem)
+      : vscode.l10n.t('Target column (from the header of {0}), or type it', s.inputS3Uri);
     const picked = await input.pick({
       title: TITLE,
       placeholder,
@@ -156,11 +168,11 @@ export async function askAutoMlPlan(
     s.inputS3Uri = (
       await input.inputBox({
         title: TITLE,
-        prompt: 'Training data: a CSV object or a prefix of CSV files, with a header row',
+        prompt: vscode.l10n.t('Training data: a CSV object or a prefix of CSV files, with a header row'),
         value: s.inputS3Uri,
         placeholder: 's3://my-bucket/abalone/input/',
         // Checked as typed without a call; the header is read once, for the next step.
-        validate: (v) => s3UriProblem(v, 'The training data'),
+        validate: (v) => s3UriProblem(v, vscode.l10n.t('The training data')),
       })
     ).trim();
     return askTarget;
@@ -169,7 +181,7 @@ export async function askAutoMlPlan(
     s.jobName = (
       await input.inputBox({
         title: TITLE,
-        prompt: 'Job name (at most 32 characters)',
+        prompt: vscode.l10n.t('Job name (at most 32 characters)'),
         value: s.jobName,
         validate: jobNameProblem,
       })

@@ -42,7 +42,7 @@ export interface CellRunOptions {
   /** Told when the run starts and ends, so the owner can abandon it. */
   running(run: RunningCell | undefined): void;
   /** Debug lines: when the request went out and how the run ended (what a hung cell is diagnosed from). */
-  log(message: string): void;
+  log: { debug(message: string): void };
 }
 
 /** Runs one code cell; resolves with how it ended (undefined when it was abandoned). */
@@ -91,7 +91,9 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
     let done = false;
     const label = `cell ${cell.index + 1} of ${cell.notebook.uri.path.split('/').pop()}`;
     const future = kernel.requestExecute({ code: cell.document.getText(), allow_stdin: true, stop_on_error: true });
-    options.log(`${label}: execute_request sent (kernel ${kernel.status}, connection ${kernel.connectionStatus})`);
+    options.log.debug(
+      `${label}: execute_request sent (kernel ${kernel.status}, connection ${kernel.connectionStatus})`,
+    );
     const tracker = new ExecutionTracker(future.msg.header.msg_id);
     const kernelGone = (status: 'dead' | 'restarting'): void => {
       const change = tracker.handle({
@@ -109,11 +111,14 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
     const finish = (end: ExecutionEnd | undefined, notice?: vscode.NotebookCellOutput): void => {
       if (done) return;
       done = true;
-      options.log(`${label}: ended (${end?.outcome ?? 'abandoned'})`);
+      options.log.debug(`${label}: ended (${end?.outcome ?? 'abandoned'})`);
       kernel.statusChanged.disconnect(statusSub);
       options.running(undefined);
       if (end?.message && !notice)
-        notice = noticeOutput(end.outcome === 'aborted' ? 'Not run' : 'Kernel died', end.message);
+        notice = noticeOutput(
+          end.outcome === 'aborted' ? vscode.l10n.t('Not run') : vscode.l10n.t('Kernel died'),
+          end.message,
+        );
       void batcher
         .settled()
         .then(() => (notice ? execution.appendOutput(notice) : undefined))
@@ -138,7 +143,7 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
       const request = message.content as InputRequestContent;
       const prompt = inputPrompt(request);
       const value = await window.showInputBox({
-        title: `Input for the cell running on ${options.instanceName}`,
+        title: vscode.l10n.t('Input for the cell running on {0}', options.instanceName),
         prompt: prompt.prompt,
         password: prompt.password,
         placeHolder: prompt.placeHolder,

@@ -29,9 +29,9 @@ import type { Session } from '@jupyterlab/services';
 export const NOTEBOOK_TYPE = 'jupyter-notebook';
 export const CONTROLLER_PREFIX = INSTANCE_CONTROLLER_PREFIX;
 export { SPACE_CONTROLLER_PREFIX };
-export const START_AND_CONNECT = 'Start and connect…';
-export const INSTANCE_STOPPED = 'Instance stopped';
-export const SPACE_STOPPED = 'Space stopped';
+export const START_AND_CONNECT = vscode.l10n.t('Start and connect…');
+export const INSTANCE_STOPPED = vscode.l10n.t('Instance stopped');
+export const SPACE_STOPPED = vscode.l10n.t('Space stopped');
 
 /** A notebook attached to a kernel session on an instance or a space. */
 export interface NotebookKernel {
@@ -111,7 +111,7 @@ export class InstanceKernels implements vscode.Disposable {
         this.detach(notebook);
       }),
       wb.views.providers.notebookInstances.onDidChangeTreeData((element) => {
-        if (!element && this.listed) void this.listKind('notebook instance');
+        if (!element && this.listed) void this.listKind('notebook-instance');
       }),
       // The Studio view refreshes as spaces start and stop; the picker follows while a notebook is on screen
       // (no Studio calls of ours otherwise).
@@ -160,7 +160,7 @@ export class InstanceKernels implements vscode.Disposable {
 
   /** Lists notebook instances and spaces again. */
   list(): Promise<void> {
-    const run = Promise.all([this.listKind('notebook instance'), this.listKind('space')]).then(() => undefined);
+    const run = Promise.all([this.listKind('notebook-instance'), this.listKind('space')]).then(() => undefined);
     this.listing = run;
     return run;
   }
@@ -278,7 +278,7 @@ export class InstanceKernels implements vscode.Disposable {
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         this.wb.log.error(`Connecting ${path.basename(notebook.uri.path)} to ${name} failed: ${message}`);
-        void window.showErrorMessage(`Could not connect to the kernel on ${name}: ${message}`);
+        void window.showErrorMessage(vscode.l10n.t('Could not connect to the kernel on {0}: {1}', name, message));
         return undefined;
       })
       .finally(() => {
@@ -333,25 +333,32 @@ export class InstanceKernels implements vscode.Disposable {
     const { host } = entry;
     const name = host.name;
     if (entry.status !== 'Stopped' && entry.status !== 'Failed') {
-      void window.showWarningMessage(`${name} is ${entry.status}; connect again once it is InService.`);
+      void window.showWarningMessage(
+        vscode.l10n.t('{0} is {1}; connect again once it is InService.', name, entry.status),
+      );
       return false;
     }
+    const startAndConnect = vscode.l10n.t('Start and Connect');
     const choice = await window.showInformationMessage(
-      `Start ${name} and connect?`,
+      vscode.l10n.t('Start {0} and connect?', name),
       {
         modal: true,
         detail:
           host.kind === 'space'
-            ? 'The Studio space is stopped. Starting its JupyterLab app takes a few minutes, and billing for its instance starts.'
-            : 'The notebook instance is stopped. Starting it takes a few minutes, and billing for the instance starts.',
+            ? vscode.l10n.t(
+                'The Studio space is stopped. Starting its JupyterLab app takes a few minutes, and billing for its instance starts.',
+              )
+            : vscode.l10n.t(
+                'The notebook instance is stopped. Starting it takes a few minutes, and billing for the instance starts.',
+              ),
       },
-      'Start and Connect',
+      startAndConnect,
     );
-    if (choice !== 'Start and Connect') return false;
+    if (choice !== startAndConnect) return false;
     const started = await host.start();
     if (started.outcome !== 'done') {
       const show = started.outcome === 'failed' ? window.showErrorMessage : window.showWarningMessage;
-      void show(started.message ?? `${name} was not started.`);
+      void show(started.message ?? vscode.l10n.t('{0} was not started.', name));
       return false;
     }
     this.describe(entry, 'InService');
@@ -365,6 +372,7 @@ export class InstanceKernels implements vscode.Disposable {
       const name = entry.host.name;
       // The Jupyter client is loaded on first use, a chunk of its own (activation stays small).
       connection = entry.host.connect((level, message) =>
+        // l10n-exempt: a log line for the Output channel, through log[level]
         level === 'debug' ? undefined : this.wb.log[level](`Jupyter on ${name}: ${message}`),
       );
       connection.catch(() => this.connections.delete(id));
@@ -378,7 +386,10 @@ export class InstanceKernels implements vscode.Disposable {
     const kernel = this.kernels.get(key);
     if (!kernel) return;
     this.kernels.delete(key);
-    kernel.running?.abandon('Disconnected', 'Another kernel was chosen for this notebook.');
+    kernel.running?.abandon(
+      vscode.l10n.t('Disconnected'),
+      vscode.l10n.t('Another kernel was chosen for this notebook.'),
+    );
     kernel.session.dispose();
     this.closeUnusedConnections();
   }
@@ -424,7 +435,7 @@ export class InstanceKernels implements vscode.Disposable {
         displays: kernel.displays,
         instanceName: entry.host.name,
         running: (run) => ((kernel as NotebookKernel).running = run),
-        log: (message) => this.wb.log.debug(message),
+        log: this.wb.log,
       });
       if (!end || end.success !== true) return;
     }
@@ -461,17 +472,32 @@ export class InstanceKernels implements vscode.Disposable {
     if (entry) this.describe(entry, status);
     this.hostGone(host.controllerId, status);
     void window.showWarningMessage(
-      `${host.name} is ${status}: its kernels stopped. Choose "${START_AND_CONNECT}" in the kernel picker to run cells there again.`,
+      vscode.l10n.t(
+        '{0} is {1}: its kernels stopped. Choose "{2}" in the kernel picker to run cells there again.',
+        host.name,
+        status,
+        START_AND_CONNECT,
+      ),
     );
   }
 
-  private hostGone(id: string, status = 'gone'): void {
+  private hostGone(id: string, status = vscode.l10n.t('gone')): void {
     for (const kernel of [...this.kernels.values()]) {
       if (kernel.host.controllerId !== id) continue;
       const { host } = kernel;
       kernel.running?.abandon(
         host.stoppedTitle,
-        `${host.stoppedTitle.toLowerCase()}: ${host.name} is ${status}; the cell did not finish and the kernel's variables are lost.`,
+        host.kind === 'space'
+          ? vscode.l10n.t(
+              "space stopped: {0} is {1}; the cell did not finish and the kernel's variables are lost.",
+              host.name,
+              status,
+            )
+          : vscode.l10n.t(
+              "instance stopped: {0} is {1}; the cell did not finish and the kernel's variables are lost.",
+              host.name,
+              status,
+            ),
       );
       this.kernels.delete(kernel.notebook.uri.toString());
       kernel.session.dispose();
@@ -487,21 +513,30 @@ export class InstanceKernels implements vscode.Disposable {
 
   private kernelStatus(kernel: NotebookKernel, status: Kernel.Status): void {
     if (status !== 'dead' || this.kernelOf(kernel.notebook) !== kernel) return;
+    const restartKernel = vscode.l10n.t('Restart Kernel');
     void window
-      .showErrorMessage(`The kernel on ${kernel.host.name} died. ${KERNEL_DIED_MESSAGE}`, 'Restart Kernel')
+      .showErrorMessage(
+        vscode.l10n.t('The kernel on {0} died. {1}', kernel.host.name, KERNEL_DIED_MESSAGE),
+        restartKernel,
+      )
       .then((choice) => {
-        if (choice === 'Restart Kernel')
+        if (choice === restartKernel)
           void this.restart(kernel).catch((error: unknown) => this.wb.log.error(`Restart failed: ${String(error)}`));
       });
   }
 
   /** Restarts the notebook's kernel on its host; a running cell ends first, saying why. */
   async restart(kernel: NotebookKernel): Promise<void> {
-    kernel.running?.abandon('Kernel restarted', 'The kernel was restarted before this cell finished.');
+    kernel.running?.abandon(
+      vscode.l10n.t('Kernel restarted'),
+      vscode.l10n.t('The kernel was restarted before this cell finished.'),
+    );
     kernel.displays.clear();
     const live = kernel.session.kernel;
     if (!live)
-      throw new Error(`${path.posix.basename(kernel.notebook.uri.path)} has no kernel on ${kernel.host.name}.`);
+      throw new Error(
+        vscode.l10n.t('{0} has no kernel on {1}.', path.posix.basename(kernel.notebook.uri.path), kernel.host.name),
+      );
     await live.restart();
     this.wb.log.info(`Restarted the ${kernel.kernelSpec} kernel on ${kernel.host.name}`);
   }
@@ -513,9 +548,13 @@ export class InstanceKernels implements vscode.Disposable {
       return;
     }
     const name = this.controllers.get(id)?.host.name ?? id.slice(id.indexOf(':') + 1);
-    this.statusItem.text = `$(sync~spin) Reconnecting to ${name}…`;
-    this.statusItem.tooltip = `The connection to the kernel on ${name} dropped; reconnecting to the same kernel.`;
-    this.statusShown.push(`Reconnecting to ${name}…`);
+    const reconnecting = vscode.l10n.t('Reconnecting to {0}…', name);
+    this.statusItem.text = `$(sync~spin) ${reconnecting}`;
+    this.statusItem.tooltip = vscode.l10n.t(
+      'The connection to the kernel on {0} dropped; reconnecting to the same kernel.',
+      name,
+    );
+    this.statusShown.push(reconnecting);
     this.statusItem.show();
   }
 

@@ -21,19 +21,34 @@ async function restart(kernels: InstanceKernels, target: NotebookTarget, runAll:
   if (!notebook || !kernel)
     return {
       outcome: 'refused',
-      message: 'This notebook is not connected to a kernel on a notebook instance or a Studio space.',
+      message: vscode.l10n.t('This notebook is not connected to a kernel on a notebook instance or a Studio space.'),
     };
   const file = notebook.uri.path.split('/').pop() ?? notebook.uri.path;
   const confirmed = await confirmModal(
-    `Restart the kernel of ${file} on ${kernel.instanceName}${runAll ? ' and run all cells' : ''}?`,
-    `The ${kernel.kernelSpec} kernel on ${kernel.instanceName} starts afresh: the variables defined so far are lost` +
-      ` and a running cell is stopped.${runAll ? ' Then every cell runs again from the top.' : ''}`,
-    runAll ? 'Restart and Run All' : 'Restart',
+    runAll
+      ? vscode.l10n.t('Restart the kernel of {0} on {1} and run all cells?', file, kernel.instanceName)
+      : vscode.l10n.t('Restart the kernel of {0} on {1}?', file, kernel.instanceName),
+    runAll
+      ? vscode.l10n.t(
+          'The {0} kernel on {1} starts afresh: the variables defined so far are lost and a running cell is stopped. Then every cell runs again from the top.',
+          kernel.kernelSpec,
+          kernel.instanceName,
+        )
+      : vscode.l10n.t(
+          'The {0} kernel on {1} starts afresh: the variables defined so far are lost and a running cell is stopped.',
+          kernel.kernelSpec,
+          kernel.instanceName,
+        ),
+    runAll ? vscode.l10n.t('Restart and Run All') : vscode.l10n.t('Restart'),
   );
   if (!confirmed) return { outcome: 'cancelled', quiet: true };
   await kernels.restart(kernel);
   if (runAll) await vscode.commands.executeCommand('notebook.execute', notebook.uri);
-  return { outcome: 'done', message: `The kernel of ${file} on ${kernel.instanceName} restarted.`, quiet: runAll };
+  return {
+    outcome: 'done',
+    message: vscode.l10n.t('The kernel of {0} on {1} restarted.', file, kernel.instanceName),
+    quiet: runAll,
+  };
 }
 
 export function registerKernelCommands(wb: Workbench, kernels: InstanceKernels): vscode.Disposable[] {

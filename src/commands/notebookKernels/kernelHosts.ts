@@ -21,8 +21,8 @@ export interface KernelHost {
   readonly controllerId: string;
   /** What the user reads: the instance's or the space's name. */
   readonly name: string;
-  /** `notebook instance`, `space`: in messages ("the space stopped"). */
-  readonly kind: 'notebook instance' | 'space';
+  /** Which list the host comes from (and is listed again with). */
+  readonly kind: 'notebook-instance' | 'space';
   /** The controller's detail line. */
   readonly detail: string;
   /** The title of the error a running cell ends with when the host stops under it. */
@@ -50,9 +50,9 @@ function instanceHost(wb: Workbench, name: string): KernelHost {
   return {
     controllerId: `${INSTANCE_CONTROLLER_PREFIX}${name}`,
     name,
-    kind: 'notebook instance',
-    detail: 'SageMaker notebook instance',
-    stoppedTitle: 'Instance stopped',
+    kind: 'notebook-instance',
+    detail: vscode.l10n.t('SageMaker notebook instance'),
+    stoppedTitle: vscode.l10n.t('Instance stopped'),
     // URI authorities are lower case; instance names are case-insensitive on SageMaker.
     filePath: (uri) =>
       uri.scheme === INSTANCE_FILES_SCHEME && uri.authority === name.toLowerCase()

@@ -2,7 +2,7 @@
 // the kernel spec the user picks (the notebook's saved one first, a running session offered for re-attaching),
 // then the session started or re-attached.
 import * as path from 'path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Session } from '@jupyterlab/services';
 import type { InstanceJupyter, KernelSpecInfo } from '../../aws/jupyter/instanceConnection';
 import { window } from '../../ui/window';
@@ -79,21 +79,21 @@ function pickKernelSpec(
       label: spec.displayName,
       description: [
         spec.name !== spec.displayName ? spec.name : '',
-        running?.kernel?.name === spec.name ? 'running: re-attach' : '',
+        running?.kernel?.name === spec.name ? vscode.l10n.t('running: re-attach') : '',
       ]
         .filter(Boolean)
         .join(' · '),
       detail:
         spec.name === saved
-          ? 'The kernel this notebook was saved with'
+          ? vscode.l10n.t('The kernel this notebook was saved with')
           : spec.isDefault
-            ? 'The server’s default kernel'
+            ? vscode.l10n.t('The server’s default kernel')
             : undefined,
       name: spec.name,
     })),
     {
-      title: `Kernel on ${instanceName}`,
-      placeHolder: `Choose the kernel that runs ${notebookPath} on ${instanceName}`,
+      title: vscode.l10n.t('Kernel on {0}', instanceName),
+      placeHolder: vscode.l10n.t('Choose the kernel that runs {0} on {1}', notebookPath, instanceName),
       ignoreFocusOut: true,
     },
   );

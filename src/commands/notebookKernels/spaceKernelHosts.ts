@@ -2,6 +2,7 @@
 // ListApps (the newest app of each space says whether it runs; no per-space describe), started with the Studio
 // feature's start, checked with DescribeApp, signed in to with CreatePresignedDomainUrl. Loaded when a notebook
 // first lists its kernels, not at activation.
+import * as vscode from 'vscode';
 import type { AppDetails, SpaceDetails } from '@aws-sdk/client-sagemaker';
 import { describeSpaceApp, latestSpaceApps, listDomainsPage, listSpacesPage } from '../../aws/sagemaker/studioApi';
 import { spaceState } from '../../model/studioText';
@@ -26,8 +27,10 @@ function spaceHost(wb: Workbench, listing: SpaceListing): KernelHost {
     controllerId: `${SPACE_CONTROLLER_PREFIX}${domainId}/${spaceName}`,
     name: spaceName,
     kind: 'space',
-    detail: `SageMaker Studio JupyterLab space${sharing ? ` (${sharing})` : ''} in ${listing.domainName ?? domainId}`,
-    stoppedTitle: 'Space stopped',
+    detail: sharing
+      ? vscode.l10n.t('SageMaker Studio JupyterLab space ({0}) in {1}', sharing, listing.domainName ?? domainId)
+      : vscode.l10n.t('SageMaker Studio JupyterLab space in {0}', listing.domainName ?? domainId),
+    stoppedTitle: vscode.l10n.t('Space stopped'),
     filePath: (uri) => {
       const at = spaceOfUri(uri);
       return at?.domainId === domainId && at.spaceName === spaceName ? at.path : undefined;

@@ -2,6 +2,7 @@
 // shutdown, lifecycle configuration) is checked as SageMaker checks it before any call, confirmed with what
 // it makes, then created (the space starts Stopped: it runs once started).
 import type { DescribeDomainCommandOutput } from '@aws-sdk/client-sagemaker';
+import * as vscode from 'vscode';
 import {
   createSpace,
   describeDomain,
@@ -102,10 +103,23 @@ export async function spaceChoices(ctx: StudioContext, domainId: string, owner?:
 }
 
 export function planDetail(plan: SpacePlan): string {
+  const app = appTypeLabel(plan.appType);
+  const image = String(
+    imageText({ SageMakerImageArn: plan.image.arn, SageMakerImageVersionAlias: plan.image.versionAlias }),
+  );
   return [
-    `${appTypeLabel(plan.appType)} space in ${plan.domainId}, ${plan.sharing === 'Private' ? 'private to' : 'shared by the domain, owned by'} ${plan.owner}.`,
-    `Runs on ${plan.instanceType} with ${imageText({ SageMakerImageArn: plan.image.arn, SageMakerImageVersionAlias: plan.image.versionAlias })}, ${plan.storageGb} GB storage, idle shutdown ${idleText(plan.idleMinutes)}, lifecycle configuration ${plan.lifecycleConfigArn ? lifecycleConfigName(plan.lifecycleConfigArn) : 'none'}.`,
-    'It is created Stopped: nothing runs or is billed for compute until it is started.',
+    plan.sharing === 'Private'
+      ? vscode.l10n.t('{0} space in {1}, private to {2}.', app, plan.domainId, plan.owner)
+      : vscode.l10n.t('{0} space in {1}, shared by the domain, owned by {2}.', app, plan.domainId, plan.owner),
+    vscode.l10n.t(
+      'Runs on {0} with {1}, {2} GB storage, idle shutdown {3}, lifecycle configuration {4}.',
+      plan.instanceType,
+      image,
+      plan.storageGb,
+      idleText(plan.idleMinutes),
+      plan.lifecycleConfigArn ? lifecycleConfigName(plan.lifecycleConfigArn) : vscode.l10n.t('none'),
+    ),
+    vscode.l10n.t('It is created Stopped: nothing runs or is billed for compute until it is started.'),
   ].join('\n');
 }
 
@@ -127,7 +141,8 @@ export async function createSpaceFromPlan(
     lifecycleConfigArns: await choices.lifecycleConfigs(plan.owner, plan.appType),
   });
   if (problem) return { outcome: 'refused', message: problem };
-  if (!(await confirm(`Create space ${plan.name}?`, planDetail(plan), 'Create'))) return { outcome: 'cancelled' };
+  if (!(await confirm(vscode.l10n.t('Create space {0}?', plan.name), planDetail(plan), vscode.l10n.t('Create'))))
+    return { outcome: 'cancelled' };
   try {
     await createSpace(ctx.session.clients, {
       DomainId: plan.domainId,
@@ -138,5 +153,5 @@ export async function createSpaceFromPlan(
     return { outcome: 'failed', message: toUserError(error, ctx.session, 'sagemaker', 'CreateSpace').message };
   }
   ctx.changed();
-  return { outcome: 'done', message: `Created space ${plan.name} (Stopped); start it to work in it.` };
+  return { outcome: 'done', message: vscode.l10n.t('Created space {0} (Stopped); start it to work in it.', plan.name) };
 }

@@ -1,6 +1,6 @@
 // The create-space plan asked step by step (Back keeps what was entered), each typed value checked as it is
 // typed with the rules the command applies before calling SageMaker.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import {
   SPACE_APP_TYPES,
   SPACE_INSTANCE_TYPES,
@@ -16,8 +16,8 @@ import { imageText, lifecycleConfigName } from '../../model/studioText';
 import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 import type { SpaceChoices } from './createSpaceCommand';
 
-const TITLE = 'Create Studio space';
-const TYPE_INSTANCE = '$(edit) Type an instance type…';
+const TITLE = vscode.l10n.t('Create Studio space');
+const TYPE_INSTANCE = vscode.l10n.t('$(edit) Type an instance type…');
 type Item<T> = vscode.QuickPickItem & { value: T };
 
 /** SageMaker Distribution comes as a CPU and a GPU image of each version: the other flavour of the default. */
@@ -40,13 +40,17 @@ export async function askSpacePlan(choices: SpaceChoices): Promise<SpacePlan | u
   const askLifecycle: Step<SpacePlan> = async (input, s) => {
     const arns = choices.lifecycleConfigs(s.owner, s.appType);
     const items: Promise<Array<Item<string | undefined>>> = arns.then((list) => [
-      { label: 'None', value: undefined },
+      { label: vscode.l10n.t('None'), value: undefined },
       ...list.map((arn) => ({ label: lifecycleConfigName(arn), detail: arn, value: arn })),
     ]);
     s.lifecycleConfigArn = (
       await input.pick({
         title: TITLE,
-        placeholder: `Lifecycle configuration run at each start (${appTypeLabel(s.appType)} ones attached to the domain or ${s.owner})`,
+        placeholder: vscode.l10n.t(
+          'Lifecycle configuration run at each start ({0} ones attached to the domain or {1})',
+          appTypeLabel(s.appType),
+          s.owner,
+        ),
         items,
       })
     ).value;
@@ -57,7 +61,7 @@ export async function askSpacePlan(choices: SpaceChoices): Promise<SpacePlan | u
     const { min, max } = idleLimits(limits);
     const typed = await input.inputBox({
       title: TITLE,
-      prompt: `Idle shutdown in minutes (${min} to ${max}; empty leaves it to the domain)`,
+      prompt: vscode.l10n.t('Idle shutdown in minutes ({0} to {1}; empty leaves it to the domain)', min, max),
       value: s.idleMinutes === undefined ? '' : String(s.idleMinutes),
       validate: (v) => idleMinutesProblem(v, limits),
     });
@@ -68,7 +72,7 @@ export async function askSpacePlan(choices: SpaceChoices): Promise<SpacePlan | u
     s.storageGb = Number(
       await input.inputBox({
         title: TITLE,
-        prompt: `Storage in GB (/home/sagemaker-user; 5 to ${choices.maximumStorageGb ?? 16384})`,
+        prompt: vscode.l10n.t('Storage in GB (/home/sagemaker-user; 5 to {0})', choices.maximumStorageGb ?? 16384),
         value: String(s.storageGb),
         validate: (v) => storageProblem(v, choices.maximumStorageGb),
       }),
@@ -81,7 +85,7 @@ export async function askSpacePlan(choices: SpaceChoices): Promise<SpacePlan | u
     if (image) {
       items.push({
         label: imageText({ SageMakerImageArn: image.arn, SageMakerImageVersionAlias: image.versionAlias })!,
-        description: 'domain default',
+        description: vscode.l10n.t('domain default'),
         value: image,
       });
       const other = otherFlavour(image.arn);
@@ -95,14 +99,14 @@ export async function askSpacePlan(choices: SpaceChoices): Promise<SpacePlan | u
       s.image = { arn: '' };
       return askStorage;
     }
-    s.image = (await input.pick({ title: TITLE, placeholder: 'Image', items })).value;
+    s.image = (await input.pick({ title: TITLE, placeholder: vscode.l10n.t('Image'), items })).value;
     return askStorage;
   };
   const askTypedInstance: Step<SpacePlan> = async (input, s) => {
     s.instanceType = (
       await input.inputBox({
         title: TITLE,
-        prompt: `Instance type the ${appTypeLabel(s.appType)} app runs on, like ml.m5.xlarge`,
+        prompt: vscode.l10n.t('Instance type the {0} app runs on, like ml.m5.xlarge', appTypeLabel(s.appType)),
         value: s.instanceType,
         validate: (v) => spaceInstanceTypeProblem(s.appType, v.trim()),
       })
@@ -116,7 +120,7 @@ export async function askSpacePlan(choices: SpaceChoices): Promise<SpacePlan | u
     ];
     const picked = await input.pick({
       title: TITLE,
-      placeholder: 'Instance type',
+      placeholder: vscode.l10n.t('Instance type'),
       items,
       activeItem: items.find((i) => i.value === s.instanceType),
     });
@@ -129,7 +133,7 @@ export async function askSpacePlan(choices: SpaceChoices): Promise<SpacePlan | u
     s.appType = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Application',
+        placeholder: vscode.l10n.t('Application'),
         items,
         activeItem: items.find((i) => i.value === s.appType),
       })
@@ -138,13 +142,21 @@ export async function askSpacePlan(choices: SpaceChoices): Promise<SpacePlan | u
   };
   const askSharing: Step<SpacePlan> = async (input, s) => {
     const items: Array<Item<SpacePlan['sharing']>> = [
-      { label: 'Private', detail: `Only ${s.owner} sees and uses it`, value: 'Private' },
-      { label: 'Shared', detail: 'Every user profile of the domain can open it, together', value: 'Shared' },
+      {
+        label: vscode.l10n.t('Private'),
+        detail: vscode.l10n.t('Only {0} sees and uses it', s.owner),
+        value: 'Private',
+      },
+      {
+        label: vscode.l10n.t('Shared'),
+        detail: vscode.l10n.t('Every user profile of the domain can open it, together'),
+        value: 'Shared',
+      },
     ];
     s.sharing = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Sharing',
+        placeholder: vscode.l10n.t('Sharing'),
         items,
         activeItem: items.find((i) => i.value === s.sharing),
       })
@@ -156,7 +168,7 @@ export async function askSpacePlan(choices: SpaceChoices): Promise<SpacePlan | u
     s.owner = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Owner (user profile)',
+        placeholder: vscode.l10n.t('Owner (user profile)'),
         items,
         activeItem: items.find((i) => i.value === s.owner),
       })
@@ -167,7 +179,7 @@ export async function askSpacePlan(choices: SpaceChoices): Promise<SpacePlan | u
     s.name = (
       await input.inputBox({
         title: TITLE,
-        prompt: 'Space name',
+        prompt: vscode.l10n.t('Space name'),
         value: s.name,
         validate: (v) => spaceNameProblem(v, choices.existingSpaces),
       })

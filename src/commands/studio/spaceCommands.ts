@@ -38,6 +38,9 @@ import { toUserError } from '../../ui/showAwsError';
 import { window } from '../../ui/window';
 import { FOLLOWED_SPACES } from '../../views/studio/domainContents';
 
+// l10n-exempt: an outcome state that commands and tests compare, never shown as it is
+const STOPPED_WATCHING = 'stopped watching';
+
 export interface StudioContext {
   session: AwsSession;
   /** The Studio view should read again. */
@@ -63,7 +66,16 @@ async function readSpace(ctx: StudioContext, target: SpaceTarget): Promise<Space
   const described = await describeSpace(ctx.session.clients, target.domainId, target.spaceName);
   const appType = described.SpaceSettings?.AppType as SpaceAppType | undefined;
   if (!appType || !SPACE_APP_TYPES.includes(appType))
-    return `${target.spaceName} runs ${appType ?? 'no'} apps; SageMaker Workbench works with JupyterLab and Code Editor spaces.`;
+    return appType
+      ? vscode.l10n.t(
+          '{0} runs {1} apps; SageMaker Workbench works with JupyterLab and Code Editor spaces.',
+          target.spaceName,
+          appType,
+        )
+      : vscode.l10n.t(
+          '{0} runs no apps; SageMaker Workbench works with JupyterLab and Code Editor spaces.',
+          target.spaceName,
+        );
   const app: SpaceApp = { ...target, appType };
   const appStatus = await describeSpaceApp(ctx.session.clients, app).then(
     (out) => out.Status,
@@ -92,12 +104,22 @@ export async function startSpace(ctx: StudioContext, target: SpaceTarget): Promi
   const name = target.spaceName;
   const state = spaceState(now.appStatus);
   if (state !== 'Stopped' && state !== 'Failed')
-    return { outcome: 'refused', message: `${name} is ${state}; only a Stopped or Failed space can be started.` };
+    return {
+      outcome: 'refused',
+      message: vscode.l10n.t('{0} is {1}; only a Stopped or Failed space can be started.', name, state),
+    };
   if (now.described.Status !== 'InService')
-    return { outcome: 'refused', message: `${name} is ${now.described.Status}; start it once it is InService.` };
+    return {
+      outcome: 'refused',
+      message: vscode.l10n.t('{0} is {1}; start it once it is InService.', name, String(now.described.Status)),
+    };
   const spec = now.settings.DefaultResourceSpec ?? {};
   const problem = spec.InstanceType ? spaceInstanceTypeProblem(now.appType, spec.InstanceType) : undefined;
-  if (problem) return { outcome: 'refused', message: `${name} cannot start: ${problem}. Change its instance type.` };
+  if (problem)
+    return {
+      outcome: 'refused',
+      message: vscode.l10n.t('{0} cannot start: {1}. Change its instance type.', name, problem),
+    };
   try {
     await createSpaceApp(ctx.session.clients, now.app, spec);
   } catch (error) {
@@ -108,14 +130,20 @@ export async function startSpace(ctx: StudioContext, target: SpaceTarget): Promi
     ctx,
     now,
     'InService',
-    `Starting ${name}`,
-    `${appTypeLabel(now.appType)} on ${spec.InstanceType ?? 'the default instance type'}; Cancel stops watching, not the start`,
+    vscode.l10n.t('Starting {0}', name),
+    spec.InstanceType
+      ? vscode.l10n.t('{0} on {1}; Cancel stops watching, not the start', appTypeLabel(now.appType), spec.InstanceType)
+      : vscode.l10n.t(
+          '{0} on the default instance type; Cancel stops watching, not the start',
+          appTypeLabel(now.appType),
+        ),
   );
   ctx.changed();
-  if (settled.state === 'stopped watching')
-    return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still starting.` };
-  if (settled.state === 'failed') return { outcome: 'failed', message: `${name} failed to start: ${settled.reason}` };
-  return { outcome: 'done', message: `${name} is InService.` };
+  if (settled.state === STOPPED_WATCHING)
+    return { outcome: STOPPED_WATCHING, message: vscode.l10n.t('Stopped watching {0}; it is still starting.', name) };
+  if (settled.state === 'failed')
+    return { outcome: 'failed', message: vscode.l10n.t('{0} failed to start: {1}', name, settled.reason) };
+  return { outcome: 'done', message: vscode.l10n.t('{0} is InService.', name) };
 }
 
 export async function stopSpace(ctx: StudioContext, target: SpaceTarget): Promise<CommandOutcome> {
@@ -125,25 +153,44 @@ export async function stopSpace(ctx: StudioContext, target: SpaceTarget): Promis
   if (now.appStatus !== 'InService' && now.appStatus !== 'Failed')
     return {
       outcome: 'refused',
-      message: `${name} is ${spaceState(now.appStatus)}; only an InService (or Failed) space can be stopped.`,
+      message: vscode.l10n.t(
+        '{0} is {1}; only an InService (or Failed) space can be stopped.',
+        name,
+        spaceState(now.appStatus),
+      ),
     };
   const gb = now.described.SpaceSettings?.SpaceStorageSettings?.EbsStorageSettings?.EbsVolumeSizeInGb;
   const detail =
-    `Its ${appTypeLabel(now.appType)} app is deleted: running kernels and terminals end, and unsaved work in them is lost. ` +
-    `The space and its ${gb ?? '?'} GB storage (/home/sagemaker-user) stay, and it can be started again; billing for the instance stops.`;
-  if (!(await confirmModal(`Stop space ${name}?`, detail, 'Stop'))) return { outcome: 'cancelled' };
+    vscode.l10n.t(
+      'Its {0} app is deleted: running kernels and terminals end, and unsaved work in them is lost.',
+      appTypeLabel(now.appType),
+    ) +
+    ' ' +
+    vscode.l10n.t(
+      'The space and its {0} GB storage (/home/sagemaker-user) stay, and it can be started again; billing for the instance stops.',
+      gb ?? '?',
+    );
+  if (!(await confirmModal(vscode.l10n.t('Stop space {0}?', name), detail, vscode.l10n.t('Stop'))))
+    return { outcome: 'cancelled' };
   try {
     await deleteSpaceApp(ctx.session.clients, now.app);
   } catch (error) {
     return failed(ctx, error, 'DeleteApp');
   }
   ctx.changed();
-  const settled = await follow(ctx, now, 'Deleted', `Stopping ${name}`, 'Cancel stops watching, not the stop');
+  const settled = await follow(
+    ctx,
+    now,
+    'Deleted',
+    vscode.l10n.t('Stopping {0}', name),
+    vscode.l10n.t('Cancel stops watching, not the stop'),
+  );
   ctx.changed();
-  if (settled.state === 'stopped watching')
-    return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still stopping.` };
-  if (settled.state === 'failed') return { outcome: 'failed', message: `${name} did not stop: ${settled.reason}` };
-  return { outcome: 'done', message: `${name} is Stopped; its storage is kept.` };
+  if (settled.state === STOPPED_WATCHING)
+    return { outcome: STOPPED_WATCHING, message: vscode.l10n.t('Stopped watching {0}; it is still stopping.', name) };
+  if (settled.state === 'failed')
+    return { outcome: 'failed', message: vscode.l10n.t('{0} did not stop: {1}', name, settled.reason) };
+  return { outcome: 'done', message: vscode.l10n.t('{0} is Stopped; its storage is kept.', name) };
 }
 
 export async function deleteSpaceChecked(ctx: StudioContext, target: SpaceTarget): Promise<CommandOutcome> {
@@ -152,13 +199,17 @@ export async function deleteSpaceChecked(ctx: StudioContext, target: SpaceTarget
   const name = target.spaceName;
   const state = spaceState(now.appStatus);
   if (state !== 'Stopped' && state !== 'Failed')
-    return { outcome: 'refused', message: `${name} is ${state}; stop it before deleting it.` };
+    return { outcome: 'refused', message: vscode.l10n.t('{0} is {1}; stop it before deleting it.', name, state) };
   const gb = now.described.SpaceSettings?.SpaceStorageSettings?.EbsStorageSettings?.EbsVolumeSizeInGb;
   const typed = await window.showInputBox({
-    title: `Delete space ${name}`,
-    prompt: `The space and its ${gb ?? '?'} GB storage (/home/sagemaker-user, every file in it) are deleted; this cannot be undone. Type ${name} to delete it.`,
+    title: vscode.l10n.t('Delete space {0}', name),
+    prompt: vscode.l10n.t(
+      'The space and its {0} GB storage (/home/sagemaker-user, every file in it) are deleted; this cannot be undone. Type {1} to delete it.',
+      gb ?? '?',
+      name,
+    ),
     placeHolder: name,
-    validateInput: (value) => (value === name ? undefined : `Type ${name} exactly to delete it`),
+    validateInput: (value) => (value === name ? undefined : vscode.l10n.t('Type {0} exactly to delete it', name)),
   });
   if (typed !== name) return { outcome: 'cancelled' };
   try {
@@ -167,7 +218,7 @@ export async function deleteSpaceChecked(ctx: StudioContext, target: SpaceTarget
     return failed(ctx, error, 'DeleteSpace');
   }
   ctx.changed();
-  return { outcome: 'done', message: `Deleting ${name} and its storage.` };
+  return { outcome: 'done', message: vscode.l10n.t('Deleting {0} and its storage.', name) };
 }
 
 /** The domain's idle-shutdown limits for an app type (its AppLifecycleManagement.IdleSettings). */
@@ -182,13 +233,28 @@ async function domainIdleLimits(ctx: StudioContext, domainId: string, appType: S
 }
 
 /** SageMaker changes a space's settings only while it has no running app. */
-function refuseWhileRunning(name: string, appStatus: string | undefined, what: string): CommandOutcome | undefined {
+function refuseWhileRunning(
+  name: string,
+  appStatus: string | undefined,
+  what: 'instanceType' | 'idleShutdown',
+): CommandOutcome | undefined {
   const state = spaceState(appStatus);
   return state === 'Stopped' || state === 'Failed'
     ? undefined
     : {
         outcome: 'refused',
-        message: `${name} is ${state}; stop it to change its ${what} (SageMaker changes a space only while it is stopped).`,
+        message:
+          what === 'instanceType'
+            ? vscode.l10n.t(
+                '{0} is {1}; stop it to change its instance type (SageMaker changes a space only while it is stopped).',
+                name,
+                state,
+              )
+            : vscode.l10n.t(
+                '{0} is {1}; stop it to change its idle shutdown (SageMaker changes a space only while it is stopped).',
+                name,
+                state,
+              ),
       };
 }
 
@@ -196,27 +262,29 @@ export async function changeInstanceType(ctx: StudioContext, target: SpaceTarget
   const now = await readSpace(ctx, target);
   if (typeof now === 'string') return { outcome: 'refused', message: now };
   const name = target.spaceName;
-  const running = refuseWhileRunning(name, now.appStatus, 'instance type');
+  const running = refuseWhileRunning(name, now.appStatus, 'instanceType');
   if (running) return running;
   const spec = now.settings.DefaultResourceSpec ?? {};
-  const TYPE = '$(edit) Type an instance type…';
+  const TYPE = vscode.l10n.t('$(edit) Type an instance type…');
   const items = [
     ...SPACE_INSTANCE_TYPES[now.appType].map((t) => ({
       label: t,
-      description: t === spec.InstanceType ? 'current' : undefined,
+      description: t === spec.InstanceType ? vscode.l10n.t('current') : undefined,
     })),
     { label: TYPE },
   ];
   const picked = await window.showQuickPick(items, {
-    title: `Instance type of ${name} (${appTypeLabel(now.appType)})`,
-    placeHolder: `Now ${spec.InstanceType ?? 'the domain default'}; used from its next start`,
+    title: vscode.l10n.t('Instance type of {0} ({1})', name, appTypeLabel(now.appType)),
+    placeHolder: spec.InstanceType
+      ? vscode.l10n.t('Now {0}; used from its next start', spec.InstanceType)
+      : vscode.l10n.t('Now the domain default; used from its next start'),
   });
   if (!picked) return { outcome: 'cancelled' };
   const chosen =
     picked.label === TYPE
       ? await window.showInputBox({
-          title: `Instance type of ${name} (${appTypeLabel(now.appType)})`,
-          prompt: 'An instance type the app runs on, like ml.m5.xlarge',
+          title: vscode.l10n.t('Instance type of {0} ({1})', name, appTypeLabel(now.appType)),
+          prompt: vscode.l10n.t('An instance type the app runs on, like ml.m5.xlarge'),
           validateInput: (v) => spaceInstanceTypeProblem(now.appType, v.trim()),
         })
       : picked.label;
@@ -224,7 +292,8 @@ export async function changeInstanceType(ctx: StudioContext, target: SpaceTarget
   const type = chosen.trim();
   const problem = spaceInstanceTypeProblem(now.appType, type);
   if (problem) return { outcome: 'refused', message: problem };
-  if (type === spec.InstanceType) return { outcome: 'done', message: `${name} already runs on ${type}.` };
+  if (type === spec.InstanceType)
+    return { outcome: 'done', message: vscode.l10n.t('{0} already runs on {1}.', name, type) };
   try {
     await updateSpace(ctx.session.clients, {
       DomainId: target.domainId,
@@ -235,20 +304,24 @@ export async function changeInstanceType(ctx: StudioContext, target: SpaceTarget
     return failed(ctx, error, 'UpdateSpace');
   }
   ctx.changed();
-  return { outcome: 'done', message: `${name} runs on ${type} from its next start.` };
+  return { outcome: 'done', message: vscode.l10n.t('{0} runs on {1} from its next start.', name, type) };
 }
 
 export async function changeIdleShutdown(ctx: StudioContext, target: SpaceTarget): Promise<CommandOutcome> {
   const now = await readSpace(ctx, target);
   if (typeof now === 'string') return { outcome: 'refused', message: now };
   const name = target.spaceName;
-  const running = refuseWhileRunning(name, now.appStatus, 'idle shutdown');
+  const running = refuseWhileRunning(name, now.appStatus, 'idleShutdown');
   if (running) return running;
   const limits = await domainIdleLimits(ctx, target.domainId, now.appType);
   if (limits.disabled)
     return {
       outcome: 'refused',
-      message: `The domain ${target.domainId} turned idle shutdown off for ${appTypeLabel(now.appType)} apps.`,
+      message: vscode.l10n.t(
+        'The domain {0} turned idle shutdown off for {1} apps.',
+        target.domainId,
+        appTypeLabel(now.appType),
+      ),
     };
   const { min, max } = idleLimits(limits);
   const current =
@@ -256,13 +329,21 @@ export async function changeIdleShutdown(ctx: StudioContext, target: SpaceTarget
       ? now.settings.AppLifecycleManagement?.IdleSettings?.IdleTimeoutInMinutes
       : undefined;
   const typed = await window.showInputBox({
-    title: `Idle shutdown of ${name}`,
-    prompt: `Minutes without activity before SageMaker stops the app (${min} to ${max}); now ${idleText(current)}`,
+    title: vscode.l10n.t('Idle shutdown of {0}', name),
+    prompt: vscode.l10n.t(
+      'Minutes without activity before SageMaker stops the app ({0} to {1}); now {2}',
+      min,
+      max,
+      idleText(current),
+    ),
     value: current === undefined ? '' : String(current),
-    validateInput: (v) => (v.trim() ? idleMinutesProblem(v, limits) : `Enter ${min} to ${max} minutes`),
+    validateInput: (v) =>
+      v.trim() ? idleMinutesProblem(v, limits) : vscode.l10n.t('Enter {0} to {1} minutes', min, max),
   });
   if (typed === undefined) return { outcome: 'cancelled' };
-  const problem = typed.trim() ? idleMinutesProblem(typed, limits) : `Enter ${min} to ${max} minutes`;
+  const problem = typed.trim()
+    ? idleMinutesProblem(typed, limits)
+    : vscode.l10n.t('Enter {0} to {1} minutes', min, max);
   if (problem) return { outcome: 'refused', message: problem };
   const minutes = Number(typed.trim());
   try {
@@ -279,7 +360,10 @@ export async function changeIdleShutdown(ctx: StudioContext, target: SpaceTarget
     return failed(ctx, error, 'UpdateSpace');
   }
   ctx.changed();
-  return { outcome: 'done', message: `${name} shuts down ${idleText(minutes)} from its next start.` };
+  return {
+    outcome: 'done',
+    message: vscode.l10n.t('{0} shuts down {1} from its next start.', name, idleText(minutes)),
+  };
 }
 
 /** Opens Studio on the space in the browser, signed in as its owner (a shared space: as the profile picked). */
@@ -292,7 +376,10 @@ export async function openSpace(
   if (typeof now === 'string') return { outcome: 'refused', message: now };
   const name = target.spaceName;
   if (now.appStatus !== 'InService')
-    return { outcome: 'refused', message: `${name} is ${spaceState(now.appStatus)}; start it to open it.` };
+    return {
+      outcome: 'refused',
+      message: vscode.l10n.t('{0} is {1}; start it to open it.', name, spaceState(now.appStatus)),
+    };
   const profile = now.described.OwnershipSettings?.OwnerUserProfileName ?? (await pickProfile());
   if (!profile) return { outcome: 'cancelled' };
   let url: vscode.Uri;
@@ -306,7 +393,15 @@ export async function openSpace(
   return opened
     ? {
         outcome: 'done',
-        message: `Opened ${name} (${appTypeLabel(now.appType)}${image ? `, ${image}` : ''}) in the browser as ${profile}.`,
+        message: image
+          ? vscode.l10n.t(
+              'Opened {0} ({1}, {2}) in the browser as {3}.',
+              name,
+              appTypeLabel(now.appType),
+              image,
+              profile,
+            )
+          : vscode.l10n.t('Opened {0} ({1}) in the browser as {2}.', name, appTypeLabel(now.appType), profile),
       }
     : { outcome: 'cancelled' };
 }

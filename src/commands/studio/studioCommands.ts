@@ -1,6 +1,7 @@
 // The Studio commands as menus, tree nodes and the palette run them: each resolves what it was invoked on (a
 // space, profile or domain node; else it asks for the domain, when there is more than one, and the space)
 // and returns its outcome for the command wrapper to show. Loaded on first use, as a chunk of its own.
+import * as vscode from 'vscode';
 import { domainSpaces, listDomainsPage, userProfileNames } from '../../aws/sagemaker/studioApi';
 import type { CommandOutcome } from '../../ui/commands';
 import { confirmModal } from '../../ui/confirmModal';
@@ -43,9 +44,10 @@ async function pickDomain(ctx: StudioContext, title: string): Promise<string | u
     description: d.DomainId,
     id: d.DomainId ?? '',
   }));
-  if (domains.length === 0) throw new Error(`There is no SageMaker domain in ${ctx.session.current.region}.`);
+  if (domains.length === 0)
+    throw new Error(vscode.l10n.t('There is no SageMaker domain in {0}.', ctx.session.current.region));
   if (domains.length === 1) return domains[0].id;
-  return (await window.showQuickPick(domains, { title: `${title}: which domain?` }))?.id;
+  return (await window.showQuickPick(domains, { title: vscode.l10n.t('{0}: which domain?', title) }))?.id;
 }
 
 async function spaceOf(ctx: StudioContext, target: unknown, title: string): Promise<SpaceTarget | undefined> {
@@ -82,21 +84,21 @@ function onSpace(title: string, action: SpaceAction) {
 
 /** Handlers by command id (without the `sagemakerWorkbench.` prefix). */
 export const studioHandlers: Record<string, (ctx: StudioContext, target: unknown) => Promise<CommandOutcome>> = {
-  startSpace: onSpace('Start which space?', startSpace),
-  stopSpace: onSpace('Stop which space?', stopSpace),
-  deleteSpace: onSpace('Delete which space?', deleteSpaceChecked),
-  changeSpaceInstanceType: onSpace('Change the instance type of which space?', changeInstanceType),
-  changeSpaceIdleShutdown: onSpace('Change the idle shutdown of which space?', changeIdleShutdown),
-  openSpaceInBrowser: onSpace('Open which space?', (ctx, space) =>
+  startSpace: onSpace(vscode.l10n.t('Start which space?'), startSpace),
+  stopSpace: onSpace(vscode.l10n.t('Stop which space?'), stopSpace),
+  deleteSpace: onSpace(vscode.l10n.t('Delete which space?'), deleteSpaceChecked),
+  changeSpaceInstanceType: onSpace(vscode.l10n.t('Change the instance type of which space?'), changeInstanceType),
+  changeSpaceIdleShutdown: onSpace(vscode.l10n.t('Change the idle shutdown of which space?'), changeIdleShutdown),
+  openSpaceInBrowser: onSpace(vscode.l10n.t('Open which space?'), (ctx, space) =>
     openSpace(ctx, space, async () =>
       window.showQuickPick(await userProfileNames(ctx.session.clients, space.domainId), {
-        title: `Open ${space.spaceName} as which user profile?`,
+        title: vscode.l10n.t('Open {0} as which user profile?', space.spaceName),
       }),
     ),
   ),
   createSpace: async (ctx, target) => {
     const where = domainOf(target);
-    const domainId = where?.domainId ?? (await pickDomain(ctx, 'Create a space'));
+    const domainId = where?.domainId ?? (await pickDomain(ctx, vscode.l10n.t('Create a space')));
     if (!domainId) return cancelled;
     return createSpaceFromPlan(ctx, domainId, where?.owner, askSpacePlan, confirmModal);
   },

@@ -48,7 +48,11 @@ export function studioScriptOps(ctx: StudioContext): StudioScriptOps {
   const inRegion = (region: string) => {
     if (region !== ctx.session.current.region)
       throw vscode.FileSystemError.Unavailable(
-        `This script belongs to ${region}; the session is in ${ctx.session.current.region}. Switch region to open it.`,
+        vscode.l10n.t(
+          'This script belongs to {0}; the session is in {1}. Switch region to open it.',
+          region,
+          ctx.session.current.region,
+        ),
       );
   };
   return {
@@ -74,18 +78,26 @@ export function studioScriptOps(ctx: StudioContext): StudioScriptOps {
 /** What Save asks before it creates `newName`, saying which settings will name it instead of `name`. */
 function saveQuestion(name: string, newName: string, appType: string, moving: Attachment[], staying: Attachment[]) {
   const lines = [
-    `Studio lifecycle configurations cannot be changed, so saving creates a new ${appTypeLabel(appType)} configuration, ${newName}, with this script.`,
+    vscode.l10n.t(
+      'Studio lifecycle configurations cannot be changed, so saving creates a new {0} configuration, {1}, with this script.',
+      appTypeLabel(appType),
+      newName,
+    ),
   ];
   if (moving.length > 0)
-    lines.push('', `These will use ${newName} instead of ${name}:`, ...moving.map((a) => `• ${attachmentText(a)}`));
-  else lines.push('', `No domain, user profile or space names ${name}, so nothing is re-pointed.`);
+    lines.push(
+      '',
+      vscode.l10n.t('These will use {0} instead of {1}:', newName, name),
+      ...moving.map((a) => `• ${attachmentText(a)}`),
+    );
+  else lines.push('', vscode.l10n.t('No domain, user profile or space names {0}, so nothing is re-pointed.', name));
   if (staying.length > 0)
     lines.push(
       '',
-      `These keep ${name} until they are stopped (SageMaker does not change a running space):`,
+      vscode.l10n.t('These keep {0} until they are stopped (SageMaker does not change a running space):', name),
       ...staying.map((a) => `• ${attachmentText(a)}`),
     );
-  lines.push('', `${name} itself is kept.`);
+  lines.push('', vscode.l10n.t('{0} itself is kept.', name));
   return lines.join('\n');
 }
 
@@ -102,26 +114,29 @@ export async function saveAsNewVersion(ctx: StudioContext, name: string, text: s
       studioConfigAttachments(clients, described.StudioLifecycleConfigArn ?? ''),
     ]);
   } catch (error) {
-    return { outcome: 'failed', message: `Not saved: ${awsMessage(ctx, error, 'DescribeStudioLifecycleConfig')}` };
+    return {
+      outcome: 'failed',
+      message: vscode.l10n.t('Not saved: {0}', awsMessage(ctx, error, 'DescribeStudioLifecycleConfig')),
+    };
   }
   const oldArn = described.StudioLifecycleConfigArn ?? '';
   const appType = (described.StudioLifecycleConfigAppType ?? 'JupyterLab') as SpaceAppType;
   const newName = nextVersionName(name, existing);
   const moving = attachments.filter((a) => a.kind !== 'app' && !a.running);
   const staying = attachments.filter((a) => a.kind === 'app' || a.running);
-  const question = `Save ${name} as the new configuration ${newName}?`;
+  const question = vscode.l10n.t('Save {0} as the new configuration {1}?', name, newName);
   const go = await confirmModal(
     question,
     saveQuestion(name, newName, appType, moving, staying),
-    moving.length > 0 ? `Create ${newName} and Re-point` : `Create ${newName}`,
+    moving.length > 0 ? vscode.l10n.t('Create {0} and Re-point', newName) : vscode.l10n.t('Create {0}', newName),
   );
-  if (!go) return { outcome: 'cancelled', message: `Not saved: creating ${newName} was cancelled.` };
+  if (!go) return { outcome: 'cancelled', message: vscode.l10n.t('Not saved: creating {0} was cancelled.', newName) };
 
   let newArn: string;
   try {
     newArn = await createStudioConfig(clients, newName, appType, encodeLifecycleScript(text));
   } catch (error) {
-    const message = `Not saved: ${awsMessage(ctx, error, 'CreateStudioLifecycleConfig')}`;
+    const message = vscode.l10n.t('Not saved: {0}', awsMessage(ctx, error, 'CreateStudioLifecycleConfig'));
     void window.showErrorMessage(message);
     return { outcome: 'failed', message };
   }
@@ -142,16 +157,25 @@ export async function saveAsNewVersion(ctx: StudioContext, name: string, text: s
   }
   ctx.changed();
   await vscode.window.showTextDocument(studioScriptUri(ctx.session.current.region, newName), { preview: false });
-  const summary = `Saved as ${newName}${moved.length > 0 ? `; ${moved.join(', ')} now use${moved.length === 1 ? 's' : ''} it` : ''}.`;
+  const summary =
+    moved.length === 0
+      ? vscode.l10n.t('Saved as {0}.', newName)
+      : moved.length === 1
+        ? vscode.l10n.t('Saved as {0}; {1} now uses it.', newName, moved[0])
+        : vscode.l10n.t('Saved as {0}; {1} now use it.', newName, moved.join(', '));
   if (failed.length > 0) {
-    const message = `${summary} Not re-pointed: ${failed.join('; ')}`;
+    const message = vscode.l10n.t('{0} Not re-pointed: {1}', summary, failed.join('; '));
     void window.showWarningMessage(message);
     return { outcome: 'done', message, newName };
   }
   // Deleting the old one is left to the Delete command: asked inside the save, VS Code's save of the file that
   // names it fails once it is gone.
   if (staying.length === 0) {
-    const message = `${summary} Nothing uses ${name} any more: delete it from the Studio view if it is not needed.`;
+    const message = vscode.l10n.t(
+      '{0} Nothing uses {1} any more: delete it from the Studio view if it is not needed.',
+      summary,
+      name,
+    );
     void window.showInformationMessage(message);
     return { outcome: 'done', message, newName };
   }
@@ -179,14 +203,14 @@ async function configOf(ctx: StudioContext, target: unknown, title: string): Pro
 }
 
 export async function openStudioConfig(ctx: StudioContext, target: unknown): Promise<CommandOutcome> {
-  const name = await configOf(ctx, target, 'Open which Studio lifecycle configuration?');
+  const name = await configOf(ctx, target, vscode.l10n.t('Open which Studio lifecycle configuration?'));
   if (!name) return cancelled;
   await vscode.window.showTextDocument(studioScriptUri(ctx.session.current.region, name), { preview: false });
   return { outcome: 'done', quiet: true };
 }
 
 export async function deleteStudioConfigChecked(ctx: StudioContext, target: unknown): Promise<CommandOutcome> {
-  const name = await configOf(ctx, target, 'Delete which Studio lifecycle configuration?');
+  const name = await configOf(ctx, target, vscode.l10n.t('Delete which Studio lifecycle configuration?'));
   if (!name) return cancelled;
   const clients = ctx.session.clients;
   const described = await describeStudioLifecycleConfig(clients, name);
@@ -194,17 +218,21 @@ export async function deleteStudioConfigChecked(ctx: StudioContext, target: unkn
   if (where.length > 0)
     return {
       outcome: 'refused',
-      message: `${name} is attached to ${where.map(attachmentText).join(', ')}; attach another configuration there (or stop the space) first.`,
+      message: vscode.l10n.t(
+        '{0} is attached to {1}; attach another configuration there (or stop the space) first.',
+        name,
+        where.map(attachmentText).join(', '),
+      ),
     };
   const go = await confirmModal(
-    `Delete Studio lifecycle configuration ${name}?`,
-    `No domain, user profile or space uses it. Deleting removes its script from SageMaker for good.`,
-    'Delete',
+    vscode.l10n.t('Delete Studio lifecycle configuration {0}?', name),
+    vscode.l10n.t('No domain, user profile or space uses it. Deleting removes its script from SageMaker for good.'),
+    vscode.l10n.t('Delete'),
   );
   if (!go) return cancelled;
   await deleteStudioConfig(clients, name);
   ctx.changed();
-  return { outcome: 'done', message: `Deleted Studio lifecycle configuration ${name}.` };
+  return { outcome: 'done', message: vscode.l10n.t('Deleted Studio lifecycle configuration {0}.', name) };
 }
 
 /** The values a template needs, asked one by one; undefined when cancelled. */
@@ -214,13 +242,13 @@ async function askTemplate(appType: SpaceAppType): Promise<StudioTemplateChoice 
     (k) => appType === 'JupyterLab' || k !== 'idle-kernels',
   );
   const items = kinds.map((template) => ({ ...STUDIO_TEMPLATE_LABELS[template], template }));
-  const picked = await window.showQuickPick(items, { title: 'Start from', ignoreFocusOut: true });
+  const picked = await window.showQuickPick(items, { title: vscode.l10n.t('Start from'), ignoreFocusOut: true });
   if (!picked) return undefined;
   switch (picked.template) {
     case 'pip-packages': {
       const value = await window.showInputBox({
-        title: 'Packages to install',
-        prompt: 'pip requirements, separated by spaces',
+        title: vscode.l10n.t('Packages to install'),
+        prompt: vscode.l10n.t('pip requirements, separated by spaces'),
         ignoreFocusOut: true,
         validateInput: packagesProblem,
       });
@@ -228,8 +256,8 @@ async function askTemplate(appType: SpaceAppType): Promise<StudioTemplateChoice 
     }
     case 's3-sync': {
       const value = await window.showInputBox({
-        title: 'Sync notebooks from',
-        prompt: 'S3 location of the notebooks',
+        title: vscode.l10n.t('Sync notebooks from'),
+        prompt: vscode.l10n.t('S3 location of the notebooks'),
         ignoreFocusOut: true,
         validateInput: s3PrefixProblem,
       });
@@ -237,8 +265,8 @@ async function askTemplate(appType: SpaceAppType): Promise<StudioTemplateChoice 
     }
     case 'idle-kernels': {
       const value = await window.showInputBox({
-        title: 'Idle minutes',
-        prompt: 'Minutes a kernel may be idle before it is shut down',
+        title: vscode.l10n.t('Idle minutes'),
+        prompt: vscode.l10n.t('Minutes a kernel may be idle before it is shut down'),
         value: '60',
         ignoreFocusOut: true,
         validateInput: idleMinutesProblem,
@@ -252,15 +280,15 @@ export async function createStudioConfigFromTemplate(ctx: StudioContext): Promis
   const clients = ctx.session.clients;
   const existing = await studioConfigNames(clients);
   const name = await window.showInputBox({
-    title: 'New Studio lifecycle configuration',
-    prompt: 'Name',
+    title: vscode.l10n.t('New Studio lifecycle configuration'),
+    prompt: vscode.l10n.t('Name'),
     ignoreFocusOut: true,
     validateInput: (v) => studioConfigNameProblem(v, existing),
   });
   if (name === undefined) return cancelled;
   const type = await window.showQuickPick(
     SPACE_APP_TYPES.map((t) => ({ label: appTypeLabel(t), appType: t })),
-    { title: `${name}: for which app?`, ignoreFocusOut: true },
+    { title: vscode.l10n.t('{0}: for which app?', name), ignoreFocusOut: true },
   );
   if (!type) return cancelled;
   const choice = await askTemplate(type.appType);
@@ -271,7 +299,10 @@ export async function createStudioConfigFromTemplate(ctx: StudioContext): Promis
   await createStudioConfig(clients, name, type.appType, encodeLifecycleScript(script));
   ctx.changed();
   await vscode.window.showTextDocument(studioScriptUri(ctx.session.current.region, name), { preview: false });
-  return { outcome: 'done', message: `Created Studio lifecycle configuration ${name} (${type.label}).` };
+  return {
+    outcome: 'done',
+    message: vscode.l10n.t('Created Studio lifecycle configuration {0} ({1}).', name, type.label),
+  };
 }
 
 /** Handlers by command id (without the `sagemakerWorkbench.` prefix). */

@@ -14,7 +14,7 @@ import {
 } from '../../model/autoGluonScaffold';
 import { accountOfArn } from '../../model/trainingImages';
 
-const TITLE = 'New AutoGluon container project';
+const TITLE = vscode.l10n.t('New AutoGluon container project');
 
 export type ScaffoldOutcome = {
   outcome: 'created' | 'cancelled' | 'refused';
@@ -28,10 +28,17 @@ async function parentFolder(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0].uri;
   if (folders.length > 1)
-    return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder to create the project in' }))
-      ?.uri;
+    return (
+      await vscode.window.showWorkspaceFolderPick({
+        placeHolder: vscode.l10n.t('Workspace folder to create the project in'),
+      })
+    )?.uri;
   return (
-    await window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create the project here' })
+    await window.showOpenDialog({
+      canSelectFolders: true,
+      canSelectFiles: false,
+      openLabel: vscode.l10n.t('Create the project here'),
+    })
   )?.[0];
 }
 
@@ -59,7 +66,7 @@ export async function createAutoGluonProject(
   const name = (
     await window.showInputBox({
       title: TITLE,
-      prompt: 'Project folder and ECR repository name',
+      prompt: vscode.l10n.t('Project folder and ECR repository name'),
       value: 'abalone-autogluon',
       validateInput: projectNameProblem,
       ignoreFocusOut: true,
@@ -71,7 +78,7 @@ export async function createAutoGluonProject(
   const account = (
     await window.showInputBox({
       title: TITLE,
-      prompt: 'AWS account id of the ECR registry and the SageMaker default bucket',
+      prompt: vscode.l10n.t('AWS account id of the ECR registry and the SageMaker default bucket'),
       value: accountOfArn(lastRole),
       validateInput: accountProblem,
       ignoreFocusOut: true,
@@ -96,13 +103,14 @@ export async function createAutoGluonProject(
       // not there: nothing to replace
     }
   }
+  const replace = vscode.l10n.t('Replace');
   if (
     existing.length &&
     (await window.showWarningMessage(
-      `Replace ${existing.length} existing file(s)?`,
+      vscode.l10n.t('Replace {0} existing file(s)?', existing.length),
       { modal: true, detail: existing.join(', ') },
-      'Replace',
-    )) !== 'Replace'
+      replace,
+    )) !== replace
   )
     return { outcome: 'cancelled' };
   await vscode.workspace.fs.createDirectory(folder);
@@ -112,6 +120,10 @@ export async function createAutoGluonProject(
     outcome: 'created',
     folder,
     files: Object.keys(files),
-    message: `Created ${Object.keys(files).length} files in ${vscode.workspace.asRelativePath(folder)}: build and push the image (README.md), then right-click the folder → Start Training Job.`,
+    message: vscode.l10n.t(
+      'Created {0} files in {1}: build and push the image (README.md), then right-click the folder → Start Training Job.',
+      Object.keys(files).length,
+      vscode.workspace.asRelativePath(folder),
+    ),
   };
 }

@@ -32,7 +32,7 @@ export interface StartTrainingPrompts {
 }
 
 /** The key of the training wizard's kept plan: one new job at a time. */
-export const NEXT_TRAINING_JOB = 'next training job';
+export const NEXT_TRAINING_JOB = 'next training job'; // l10n-exempt: a key of the kept plans, never shown
 
 export interface TrainingContext {
   session: AwsSession;
@@ -99,17 +99,29 @@ export async function startTraining(
       trainingRetryPlans.keep(NEXT_TRAINING_JOB, plan);
       return {
         outcome: 'refused',
-        message: `No data at ${empty.map((c) => `${c.s3Uri} (channel ${c.name})`).join(', ')}; upload it or correct the location.`,
+        message: vscode.l10n.t(
+          'No data at {0}; upload it or correct the location.',
+          empty.map((c) => vscode.l10n.t('{0} (channel {1})', c.s3Uri, c.name)).join(', '),
+        ),
       };
     }
   } catch (error) {
     trainingRetryPlans.keep(NEXT_TRAINING_JOB, plan);
     return {
       outcome: 'refused',
-      message: `The input channels cannot be checked: ${toUserError(error, session, 's3', 'ListBucket').message}`,
+      message: vscode.l10n.t(
+        'The input channels cannot be checked: {0}',
+        toUserError(error, session, 's3', 'ListBucket').message,
+      ),
     };
   }
-  if (!(await prompts.confirm(`Start training job ${plan.jobName}?`, describeTrainingPlan(plan), 'Start'))) {
+  if (
+    !(await prompts.confirm(
+      vscode.l10n.t('Start training job {0}?', plan.jobName),
+      describeTrainingPlan(plan),
+      vscode.l10n.t('Start'),
+    ))
+  ) {
     trainingRetryPlans.keep(NEXT_TRAINING_JOB, plan);
     return { outcome: 'cancelled' };
   }
@@ -120,12 +132,19 @@ export async function startTraining(
     trainingRetryPlans.keep(NEXT_TRAINING_JOB, plan);
     return {
       outcome: 'failed',
-      message: `${toUserError(error, session, 'sagemaker', 'CreateTrainingJob').message} Start again to retry: the wizard keeps what you entered.`,
+      message: vscode.l10n.t(
+        '{0} Start again to retry: the wizard keeps what you entered.',
+        toUserError(error, session, 'sagemaker', 'CreateTrainingJob').message,
+      ),
     };
   }
   trainingRetryPlans.done(NEXT_TRAINING_JOB);
   ctx.changed();
-  return { outcome: 'started', jobName: plan.jobName, message: `Started training job ${plan.jobName}.` };
+  return {
+    outcome: 'started',
+    jobName: plan.jobName,
+    message: vscode.l10n.t('Started training job {0}.', plan.jobName),
+  };
 }
 
 /** A new job with an existing job's settings (a new name), through the same wizard. */
@@ -150,9 +169,11 @@ export async function stopTraining(
 ): Promise<TrainingOutcome> {
   if (
     !(await prompts.confirm(
-      `Stop training job ${jobName}?`,
-      'SageMaker sends SIGTERM to the container and uploads what it saved in /opt/ml/model. A stopped job cannot be resumed; billing ends when it has stopped.',
-      'Stop',
+      vscode.l10n.t('Stop training job {0}?', jobName),
+      vscode.l10n.t(
+        'SageMaker sends SIGTERM to the container and uploads what it saved in /opt/ml/model. A stopped job cannot be resumed; billing ends when it has stopped.',
+      ),
+      vscode.l10n.t('Stop'),
     ))
   )
     return { outcome: 'cancelled' };
@@ -162,5 +183,5 @@ export async function stopTraining(
     return { outcome: 'failed', message: toUserError(error, ctx.session, 'sagemaker', 'StopTrainingJob').message };
   }
   ctx.changed();
-  return { outcome: 'stopped', jobName, message: `Stopping ${jobName}.` };
+  return { outcome: 'stopped', jobName, message: vscode.l10n.t('Stopping {0}.', jobName) };
 }

@@ -24,10 +24,10 @@ import type { TrainingWizardHelpers } from './startTrainingJobCommand';
 import { executionRoleStep } from '../../ui/executionRoleStep';
 import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 
-const TITLE = 'Start training job';
+const TITLE = vscode.l10n.t('Start training job');
 type Item<T> = vscode.QuickPickItem & { value: T };
 
-const gb = (bytes?: number) => (bytes === undefined ? '' : `${(bytes / 1e9).toFixed(2)} GB`);
+const gb = (bytes?: number) => (bytes === undefined ? '' : vscode.l10n.t('{0} GB', (bytes / 1e9).toFixed(2)));
 
 export async function askTrainingPlan(
   defaults: TrainingPlan,
@@ -37,7 +37,7 @@ export async function askTrainingPlan(
     const current = s.metricDefinitions.map((d) => `${d.name}=${d.regex}`).join(';; ');
     const text = await input.inputBox({
       title: TITLE,
-      prompt: 'Metric definitions: name=regex with one capture group, separated by ";;" (empty: none)',
+      prompt: vscode.l10n.t('Metric definitions: name=regex with one capture group, separated by ";;" (empty: none)'),
       value: current,
       validate: (v) => parseMetricDefinitions(v).problem,
     });
@@ -48,14 +48,14 @@ export async function askTrainingPlan(
     const summary =
       Object.entries(s.hyperParameters)
         .map(([k, v]) => `${k}=${v}`)
-        .join(', ') || 'none';
+        .join(', ') || vscode.l10n.t('none');
     const choice = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Hyperparameters (passed to the container as hyperparameters.json)',
+        placeholder: vscode.l10n.t('Hyperparameters (passed to the container as hyperparameters.json)'),
         items: [
-          { label: 'Use these hyperparameters', description: summary, value: 'keep' as const },
-          { label: '$(json) Edit as JSON in an editor…', value: 'edit' as const },
+          { label: vscode.l10n.t('Use these hyperparameters'), description: summary, value: 'keep' as const },
+          { label: vscode.l10n.t('$(json) Edit as JSON in an editor…'), value: 'edit' as const },
         ],
       })
     ).value;
@@ -69,8 +69,8 @@ export async function askTrainingPlan(
     for (;;) {
       await input.pick({
         title: TITLE,
-        placeholder: problem ?? 'Edit the JSON in the editor, then continue here',
-        items: [{ label: 'Continue with the edited hyperparameters', value: 'done' }],
+        placeholder: problem ?? vscode.l10n.t('Edit the JSON in the editor, then continue here'),
+        items: [{ label: vscode.l10n.t('Continue with the edited hyperparameters'), value: 'done' }],
       });
       const parsed = parseHyperParameters(document.getText());
       problem = parsed.problem;
@@ -84,10 +84,10 @@ export async function askTrainingPlan(
     s.outputS3Uri = (
       await input.inputBox({
         title: TITLE,
-        prompt: 'Output path (model.tar.gz goes to <path>/<job name>/output/)',
+        prompt: vscode.l10n.t('Output path (model.tar.gz goes to <path>/<job name>/output/)'),
         value: s.outputS3Uri,
         placeholder: 's3://my-bucket/abalone-autogluon/output',
-        validate: (v) => s3UriProblem(v, 'The output path'),
+        validate: (v) => s3UriProblem(v, vscode.l10n.t('The output path')),
       })
     ).trim();
     return askHyper;
@@ -95,9 +95,11 @@ export async function askTrainingPlan(
   const askChannels: Step<TrainingPlan> = async (input, s) => {
     const text = await input.inputBox({
       title: TITLE,
-      prompt: 'Input channels: name=s3://… separated by spaces (checked to hold data before starting)',
+      prompt: vscode.l10n.t('Input channels: name=s3://… separated by spaces (checked to hold data before starting)'),
       value: channelsText(s.channels),
-      placeholder: 'training=s3://my-bucket/abalone/training.csv testing=s3://my-bucket/abalone/testing.csv',
+      placeholder: vscode.l10n.t(
+        'training=s3://my-bucket/abalone/training.csv testing=s3://my-bucket/abalone/testing.csv',
+      ),
       validate: (v) => parseChannels(v).problem,
     });
     s.channels = parseChannels(text).channels;
@@ -108,12 +110,16 @@ export async function askTrainingPlan(
     const useSpot = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Capacity',
+        placeholder: vscode.l10n.t('Capacity'),
         items: [
-          { label: 'On-demand', description: 'starts as soon as instances are free', value: false },
           {
-            label: 'Managed spot training',
-            description: 'cheaper; may wait for capacity, resumes from checkpoints',
+            label: vscode.l10n.t('On-demand'),
+            description: vscode.l10n.t('starts as soon as instances are free'),
+            value: false,
+          },
+          {
+            label: vscode.l10n.t('Managed spot training'),
+            description: vscode.l10n.t('cheaper; may wait for capacity, resumes from checkpoints'),
             value: true,
           },
         ],
@@ -126,17 +132,20 @@ export async function askTrainingPlan(
     }
     const wait = await input.inputBox({
       title: TITLE,
-      prompt: `Longest wait for spot capacity plus training, in seconds (at least ${s.maxRuntimeSeconds})`,
+      prompt: vscode.l10n.t(
+        'Longest wait for spot capacity plus training, in seconds (at least {0})',
+        s.maxRuntimeSeconds,
+      ),
       value: String(s.spot?.maxWaitSeconds ?? s.maxRuntimeSeconds * 2),
       validate: (v) => spotWaitProblem(v, s.maxRuntimeSeconds),
     });
     const checkpoint = await input.inputBox({
       title: TITLE,
-      prompt: 'Checkpoint location (the container saves to /opt/ml/checkpoints)',
+      prompt: vscode.l10n.t('Checkpoint location (the container saves to /opt/ml/checkpoints)'),
       value:
         s.spot?.checkpointS3Uri ??
         (s.outputS3Uri ? `${s.outputS3Uri.replace(/\/$/, '')}/checkpoints/${s.jobName}` : ''),
-      validate: (v) => s3UriProblem(v, 'The checkpoint location'),
+      validate: (v) => s3UriProblem(v, vscode.l10n.t('The checkpoint location')),
     });
     s.spot = { maxWaitSeconds: Number(wait), checkpointS3Uri: checkpoint.trim() };
     return askRole;
@@ -145,7 +154,7 @@ export async function askTrainingPlan(
     s.maxRuntimeSeconds = Number(
       await input.inputBox({
         title: TITLE,
-        prompt: 'Maximum runtime in seconds (the job is stopped after it)',
+        prompt: vscode.l10n.t('Maximum runtime in seconds (the job is stopped after it)'),
         value: String(s.maxRuntimeSeconds),
         validate: maxRuntimeSecondsProblem,
       }),
@@ -156,7 +165,7 @@ export async function askTrainingPlan(
     s.volumeSizeInGB = Number(
       await input.inputBox({
         title: TITLE,
-        prompt: 'Storage volume per instance, in GB',
+        prompt: vscode.l10n.t('Storage volume per instance, in GB'),
         value: String(s.volumeSizeInGB),
         validate: volumeSizeProblem,
       }),
@@ -167,7 +176,7 @@ export async function askTrainingPlan(
     s.instanceCount = Number(
       await input.inputBox({
         title: TITLE,
-        prompt: 'Number of instances (AutoGluon Tabular trains on one)',
+        prompt: vscode.l10n.t('Number of instances (AutoGluon Tabular trains on one)'),
         value: String(s.instanceCount),
         validate: instanceCountProblem,
       }),
@@ -182,7 +191,7 @@ export async function askTrainingPlan(
     s.instanceType = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Instance type (or type another ml.* type)',
+        placeholder: vscode.l10n.t('Instance type (or type another ml.* type)'),
         items,
         activeItem: items.find((i) => i.value === s.instanceType),
         acceptTyped: (t) => (!instanceTypeProblem(t) ? { label: t, value: t } : undefined),
@@ -194,7 +203,7 @@ export async function askTrainingPlan(
     s.image = (
       await input.inputBox({
         title: TITLE,
-        prompt: 'Training image URI',
+        prompt: vscode.l10n.t('Training image URI'),
         value: s.image,
         placeholder: '123456789012.dkr.ecr.us-east-1.amazonaws.com/autogluon-training:latest',
         validate: ecrImageProblem,
@@ -206,16 +215,18 @@ export async function askTrainingPlan(
     let problem = '';
     const repositories = helpers.repositories().catch((e: Error) => ((problem = e.message), [] as RepositoryChoice[]));
     const items: Promise<Array<Item<RepositoryChoice | 'keep' | 'type'>>> = repositories.then((repos) => [
-      ...(s.image ? [{ label: '$(check) Keep this image', description: s.image, value: 'keep' as const }] : []),
+      ...(s.image
+        ? [{ label: vscode.l10n.t('$(check) Keep this image'), description: s.image, value: 'keep' as const }]
+        : []),
       ...repos.map((r) => ({ label: r.name, description: r.uri, value: r })),
-      { label: '$(edit) Type an image URI…', value: 'type' as const },
+      { label: vscode.l10n.t('$(edit) Type an image URI…'), value: 'type' as const },
     ]);
     const picked = (
       await input.pick({
         title: TITLE,
         placeholder: problem
-          ? `ECR repositories could not be listed (${problem})`
-          : 'Training image: pick a repository of this account',
+          ? vscode.l10n.t('ECR repositories could not be listed ({0})', problem)
+          : vscode.l10n.t('Training image: pick a repository of this account'),
         items,
       })
     ).value;
@@ -223,7 +234,7 @@ export async function askTrainingPlan(
     if (picked === 'type') return typeImage;
     const images = await input.pick({
       title: TITLE,
-      placeholder: `Image of ${picked.name} (newest first)`,
+      placeholder: vscode.l10n.t('Image of {0} (newest first)', picked.name),
       items: helpers.images(picked).then((list) =>
         list.map((i) => ({
           label: i.uri.slice(picked.uri.length + 1),
@@ -239,7 +250,7 @@ export async function askTrainingPlan(
     s.jobName = (
       await input.inputBox({
         title: TITLE,
-        prompt: 'Training job name (unique in the account and region, at most 63 characters)',
+        prompt: vscode.l10n.t('Training job name (unique in the account and region, at most 63 characters)'),
         value: s.jobName,
         validate: trainingJobNameProblem,
       })

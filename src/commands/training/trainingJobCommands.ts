@@ -39,7 +39,10 @@ export function openTrainingJobLogs(logs: LogDocuments, jobName: string): Thenab
   return logs.open(TRAINING_LOG_GROUP, `${jobName}/`);
 }
 
-const NO_JOB: CommandOutcome = { outcome: 'refused', message: 'Run this on a training job in the Training Jobs view.' };
+const NO_JOB: CommandOutcome = {
+  outcome: 'refused',
+  message: vscode.l10n.t('Run this on a training job in the Training Jobs view.'),
+};
 
 export interface TrainingCommandDeps {
   host: CommandHost;
@@ -76,7 +79,7 @@ export function registerTrainingJobCommands({
           await vscode.window.showTextDocument(vscode.Uri.joinPath(outcome.folder, 'train.py'), { preview: false });
         return outcome;
       },
-      { operation: 'writeFile', needsTrust: 'Creating an AutoGluon container project' },
+      { operation: 'writeFile', needsTrust: vscode.l10n.t('Creating an AutoGluon container project') },
     ),
     registerCommand(
       host,
@@ -88,11 +91,13 @@ export function registerTrainingJobCommands({
           if (!vscode.workspace.isTrusted)
             return {
               outcome: 'refused',
-              message: 'Starting a training job from a project folder needs a trusted workspace.',
+              message: vscode.l10n.t('Starting a training job from a project folder needs a trusted workspace.'),
             };
           const read = await folderPlan(target, defaultTrainingPlan(ctx.lastRole()));
           if (read.problem)
-            void window.showWarningMessage(`${read.problem} The wizard starts from the other defaults.`);
+            void window.showWarningMessage(
+              vscode.l10n.t('{0} The wizard starts from the other defaults.', read.problem),
+            );
           defaults = read.plan;
         }
         return started(await startTraining(ctx, defaults, trainingDialogs));
@@ -161,7 +166,9 @@ export function registerTrainingJobCommands({
         if (names.length < 2)
           return {
             outcome: 'needs-selection',
-            message: 'Select two or more training jobs in the Training Jobs view (Ctrl/Cmd+click), then Compare.',
+            message: vscode.l10n.t(
+              'Select two or more training jobs in the Training Jobs view (Ctrl/Cmd+click), then Compare.',
+            ),
           };
         return TrainingComparisonPanel.show(extensionUri, session, names);
       },
