@@ -81,15 +81,19 @@ export class CostFeature implements vscode.Disposable {
     const { bill, region } = reading;
     this.statusBar.show(
       statusBarText(bill),
-      `SageMaker compute running in ${region}, at on-demand prices` +
-        (bill.unknownCount ? ` (${bill.unknownCount} with price unknown not included)` : '') +
-        '. Click to see what runs.',
+      bill.unknownCount
+        ? vscode.l10n.t(
+            'SageMaker compute running in {0}, at on-demand prices ({1} with price unknown not included). Click to see what runs.',
+            region,
+            bill.unknownCount,
+          )
+        : vscode.l10n.t('SageMaker compute running in {0}, at on-demand prices. Click to see what runs.', region),
     );
     const message = costAlertMessage(bill, alertThreshold());
     if (!message) this.alerted = false;
     else if (!this.alerted) {
       this.alerted = true;
-      void window.showWarningMessage(message, 'Show Running Now').then((choice) => {
+      void window.showWarningMessage(message, vscode.l10n.t('Show Running Now')).then((choice) => {
         if (choice) void vscode.commands.executeCommand(`${this.viewId}.focus`);
       });
     }
@@ -104,10 +108,14 @@ export class CostFeature implements vscode.Disposable {
     await this.prices.clear();
     const reading = await this.provider.reload();
     if (reading.priceProblem)
-      return { outcome: 'failed', message: `Prices could not be read: ${reading.priceProblem}` };
+      return { outcome: 'failed', message: vscode.l10n.t('Prices could not be read: {0}', reading.priceProblem) };
     return {
       outcome: 'done',
-      message: `Prices read again from the AWS Price List: ${statusBarText(reading.bill)} in ${reading.region}.`,
+      message: vscode.l10n.t(
+        'Prices read again from the AWS Price List: {0} in {1}.',
+        statusBarText(reading.bill),
+        reading.region,
+      ),
     };
   }
 
@@ -119,7 +127,11 @@ export class CostFeature implements vscode.Disposable {
           ? target
           : undefined;
     if (!name)
-      throw new Error(`Pick ${kind === 'endpoint' ? 'an endpoint' : 'a notebook instance'} in the Running Now view.`);
+      throw new Error(
+        kind === 'endpoint'
+          ? vscode.l10n.t('Pick an endpoint in the Running Now view.')
+          : vscode.l10n.t('Pick a notebook instance in the Running Now view.'),
+      );
     return name;
   }
 

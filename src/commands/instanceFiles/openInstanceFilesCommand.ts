@@ -28,21 +28,24 @@ export async function instanceOf(session: AwsSession, target: unknown): Promise<
   const resource = (target as ExplorerNode | undefined)?.resource;
   if (resource?.kind === 'notebook-instance') return resource.name;
   return window.showQuickPick(await notebookInstanceNames(session.clients), {
-    title: 'Open the files of which notebook instance?',
+    title: vscode.l10n.t('Open the files of which notebook instance?'),
   });
 }
 
 export function folderName(instance: string): string {
-  return `${instance} (SageMaker)`;
+  return vscode.l10n.t('{0} (SageMaker)', instance);
 }
 
 export async function openInstanceFiles(ctx: InstanceFilesContext, name: string): Promise<CommandOutcome> {
   const status = (await describeNotebookInstance(ctx.session.clients, name)).NotebookInstanceStatus ?? 'Unknown';
   if (status === 'Stopped' || status === 'Failed') {
     const start = await confirmModal(
-      `${name} is ${status}. Start it to open its files?`,
-      `Its files (${INSTANCE_HOME}) are reached through the instance's Jupyter server, which runs while the instance is InService. Starting takes a few minutes; billing for the instance starts.`,
-      'Start',
+      vscode.l10n.t('{0} is {1}. Start it to open its files?', name, status),
+      vscode.l10n.t(
+        "Its files ({0}) are reached through the instance's Jupyter server, which runs while the instance is InService. Starting takes a few minutes; billing for the instance starts.",
+        INSTANCE_HOME,
+      ),
+      vscode.l10n.t('Start'),
     );
     if (!start) return { outcome: 'cancelled' };
     const started = await startNotebook(ctx, name);
@@ -50,7 +53,7 @@ export async function openInstanceFiles(ctx: InstanceFilesContext, name: string)
   } else if (status !== 'InService') {
     return {
       outcome: 'refused',
-      message: `${name} is ${status}; its files can be opened once it is InService.`,
+      message: vscode.l10n.t('{0} is {1}; its files can be opened once it is InService.', name, status),
     };
   }
   try {
@@ -62,17 +65,25 @@ export async function openInstanceFiles(ctx: InstanceFilesContext, name: string)
       error instanceof Error && error.name === 'JupyterAuthError'
         ? error.message
         : toUserError(error, ctx.session, 'sagemaker', 'CreatePresignedNotebookInstanceUrl').message;
-    return { outcome: 'failed', message: `Could not open the files of ${name}: ${message}` };
+    return { outcome: 'failed', message: vscode.l10n.t('Could not open the files of {0}: {1}', name, message) };
   }
   const uri = instanceFilesUri(name);
   if (isWorkspaceFolder(uri)) {
     await vscode.commands.executeCommand('workbench.view.explorer');
-    return { outcome: 'done', message: `${folderName(name)} is already in the workspace.` };
+    return { outcome: 'done', message: vscode.l10n.t('{0} is already in the workspace.', folderName(name)) };
   }
   if (!(await addWorkspaceFolder(uri, folderName(name))))
-    return { outcome: 'failed', message: `VS Code did not add ${folderName(name)} to the workspace.` };
+    return {
+      outcome: 'failed',
+      message: vscode.l10n.t('VS Code did not add {0} to the workspace.', folderName(name)),
+    };
   return {
     outcome: 'done',
-    message: `Added ${name}'s files (${INSTANCE_HOME}) to the workspace as "${folderName(name)}".`,
+    message: vscode.l10n.t(
+      'Added {0}\'s files ({1}) to the workspace as "{2}".',
+      name,
+      INSTANCE_HOME,
+      folderName(name),
+    ),
   };
 }

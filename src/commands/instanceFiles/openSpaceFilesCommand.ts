@@ -42,12 +42,14 @@ export async function spaceOf(session: AwsSession, target: unknown): Promise<Spa
       ),
     )
   ).flat();
-  const picked = await window.showQuickPick(spaces, { title: 'Open the files of which Studio space?' });
+  const picked = await window.showQuickPick(spaces, {
+    title: vscode.l10n.t('Open the files of which Studio space?'),
+  });
   return picked ? { domainId: picked.domainId, spaceName: picked.label } : undefined;
 }
 
 export function spaceFolderName(spaceName: string): string {
-  return `${spaceName} (Studio)`;
+  return vscode.l10n.t('{0} (Studio)', spaceName);
 }
 
 export async function openSpaceFiles(ctx: SpaceFilesContext, space: SpaceRef): Promise<CommandOutcome> {
@@ -57,7 +59,16 @@ export async function openSpaceFiles(ctx: SpaceFilesContext, space: SpaceRef): P
   if (appType !== 'JupyterLab')
     return {
       outcome: 'refused',
-      message: `${name} is a ${appType ?? 'space without an app type'}; Open Space Files works on JupyterLab spaces, whose Jupyter serves the files.`,
+      message: appType
+        ? vscode.l10n.t(
+            '{0} is a {1}; Open Space Files works on JupyterLab spaces, whose Jupyter serves the files.',
+            name,
+            appType,
+          )
+        : vscode.l10n.t(
+            '{0} is a space without an app type; Open Space Files works on JupyterLab spaces, whose Jupyter serves the files.',
+            name,
+          ),
     };
   const appStatus = await describeSpaceApp(ctx.session.clients, { domainId, spaceName: name, appType }).then(
     (out) => out.Status,
@@ -69,16 +80,22 @@ export async function openSpaceFiles(ctx: SpaceFilesContext, space: SpaceRef): P
   const state = spaceState(appStatus);
   if (state === 'Stopped' || state === 'Failed') {
     const start = await confirmModal(
-      `${name} is ${state}. Start it to open its files?`,
-      `Its files (${SPACE_HOME}) are reached through the space's JupyterLab, which runs while the space is InService. Starting takes a few minutes; billing for its instance starts.`,
-      'Start',
+      vscode.l10n.t('{0} is {1}. Start it to open its files?', name, state),
+      vscode.l10n.t(
+        "Its files ({0}) are reached through the space's JupyterLab, which runs while the space is InService. Starting takes a few minutes; billing for its instance starts.",
+        SPACE_HOME,
+      ),
+      vscode.l10n.t('Start'),
     );
     if (!start) return { outcome: 'cancelled' };
     const { startSpace } = await import('../studio/spaceCommands.js');
     const started = await startSpace(ctx, space);
     if (started.outcome !== 'done') return started;
   } else if (state !== 'InService') {
-    return { outcome: 'refused', message: `${name} is ${state}; its files can be opened once it is InService.` };
+    return {
+      outcome: 'refused',
+      message: vscode.l10n.t('{0} is {1}; its files can be opened once it is InService.', name, state),
+    };
   }
   const key = `${domainId}/${name}`;
   try {
@@ -90,15 +107,18 @@ export async function openSpaceFiles(ctx: SpaceFilesContext, space: SpaceRef): P
       error instanceof Error && error.name === 'JupyterAuthError'
         ? error.message
         : toUserError(error, ctx.session, 'sagemaker', 'CreatePresignedDomainUrl').message;
-    return { outcome: 'failed', message: `Could not open the files of ${name}: ${message}` };
+    return { outcome: 'failed', message: vscode.l10n.t('Could not open the files of {0}: {1}', name, message) };
   }
   const uri = spaceFilesUri(domainId, name);
   const folder = spaceFolderName(name);
   if (isWorkspaceFolder(uri)) {
     await vscode.commands.executeCommand('workbench.view.explorer');
-    return { outcome: 'done', message: `${folder} is already in the workspace.` };
+    return { outcome: 'done', message: vscode.l10n.t('{0} is already in the workspace.', folder) };
   }
   if (!(await addWorkspaceFolder(uri, folder)))
-    return { outcome: 'failed', message: `VS Code did not add ${folder} to the workspace.` };
-  return { outcome: 'done', message: `Added ${name}'s files (${SPACE_HOME}) to the workspace as "${folder}".` };
+    return { outcome: 'failed', message: vscode.l10n.t('VS Code did not add {0} to the workspace.', folder) };
+  return {
+    outcome: 'done',
+    message: vscode.l10n.t('Added {0}\'s files ({1}) to the workspace as "{2}".', name, SPACE_HOME, folder),
+  };
 }

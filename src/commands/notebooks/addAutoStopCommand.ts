@@ -4,6 +4,7 @@
 // place: the configuration it has is never edited, since other instances may share it (they are named). SageMaker
 // attaches a configuration (UpdateNotebookInstance) only to a Stopped instance, so an InService one is stopped first
 // when the user says so. Everything is confirmed with exactly what will happen, before any change.
+import * as vscode from 'vscode';
 import { describeLifecycleConfig, describeNotebookInstance } from '../../aws/sagemaker/notebookInstancesApi';
 import { attachLifecycleConfig, lifecycleConfigNamesContaining } from '../../aws/sagemaker/notebookAutoStopApi';
 import {
@@ -29,17 +30,19 @@ import type { NotebookContext } from './notebookInstanceCommands';
 type Plan = { kind: 'fresh' | 'copy'; onCreate: string; onStart: string };
 
 function follow(ctx: NotebookContext, name: string, title: string): Promise<NotebookSettled> {
-  return followWithProgress('notebook instances', name, title, 'Cancel stops watching, not the instance', (signal) =>
-    waitForNotebook(ctx.session.clients, name, 'Stopped', signal, pace.followSeconds),
+  return followWithProgress(
+    'notebook instances', // l10n-exempt: the key of the followed resource, not shown
+    name,
+    title,
+    vscode.l10n.t('Cancel stops watching, not the instance'),
+    (signal) => waitForNotebook(ctx.session.clients, name, 'Stopped', signal, pace.followSeconds),
   );
 }
 
-const plural = (names: string[]) => (names.length === 1 ? 'uses' : 'use');
-
 async function askIdleMinutes(name: string): Promise<number | undefined> {
   const idle = await window.showInputBox({
-    title: `Add auto-stop to ${name}`,
-    prompt: 'Idle minutes before the instance stops (no kernel activity in Jupyter)',
+    title: vscode.l10n.t('Add auto-stop to {0}', name),
+    prompt: vscode.l10n.t('Idle minutes before the instance stops (no kernel activity in Jupyter)'),
     value: '60',
     ignoreFocusOut: true,
     validateInput: idleMinutesProblem,
@@ -57,23 +60,38 @@ async function askPlan(
 ): Promise<Plan | undefined> {
   const { config, onCreate, onStart } = current;
   const others = (await instancesUsing(ctx.session.clients, config)).filter((i) => i !== name);
-  const shared = others.length
-    ? ` ${others.join(', ')} also ${plural(others)} it and keep${others.length === 1 ? 's' : ''} it as it is.`
-    : '';
+  const shared =
+    others.length === 0
+      ? ''
+      : ' ' +
+        (others.length === 1
+          ? vscode.l10n.t('{0} also uses it and keeps it as it is.', others[0])
+          : vscode.l10n.t('{0} also use it and keep it as it is.', others.join(', ')));
   const picked = await window.showQuickPick(
     [
       {
-        label: `Copy ${config} with auto-stop added`,
-        detail: `New configuration ${newName}: ${config}'s scripts, then the auto-stop script. ${config} is not changed.${shared}`,
+        label: vscode.l10n.t('Copy {0} with auto-stop added', config),
+        detail: vscode.l10n.t(
+          "New configuration {0}: {1}'s scripts, then the auto-stop script. {1} is not changed.{2}",
+          newName,
+          config,
+          shared,
+        ),
         choice: 'copy' as const,
       },
       {
-        label: 'Attach a fresh auto-stop configuration',
-        detail: `New configuration ${newName} with the auto-stop script only: ${config}'s scripts no longer run on ${name}.${shared}`,
+        label: vscode.l10n.t('Attach a fresh auto-stop configuration'),
+        detail: vscode.l10n.t(
+          "New configuration {0} with the auto-stop script only: {1}'s scripts no longer run on {2}.{3}",
+          newName,
+          config,
+          name,
+          shared,
+        ),
         choice: 'fresh' as const,
       },
     ],
-    { title: `${name} runs lifecycle configuration ${config}`, ignoreFocusOut: true },
+    { title: vscode.l10n.t('{0} runs lifecycle configuration {1}', name, config), ignoreFocusOut: true },
   );
   if (!picked) return undefined;
   if (picked.choice === 'fresh')
@@ -92,7 +110,11 @@ export async function addAutoStop(ctx: NotebookContext, name: string): Promise<C
   if (status !== 'Stopped' && status !== 'InService')
     return {
       outcome: 'refused',
-      message: `${name} is ${status}; auto-stop is added to a Stopped instance (or an InService one, stopped first).`,
+      message: vscode.l10n.t(
+        '{0} is {1}; auto-stop is added to a Stopped instance (or an InService one, stopped first).',
+        name,
+        status,
+      ),
     };
   const config = instance.NotebookInstanceLifecycleConfigName;
   let current: { config: string; onCreate: string; onStart: string } | undefined;
@@ -109,13 +131,25 @@ export async function addAutoStop(ctx: NotebookContext, name: string): Promise<C
     if (finding)
       return {
         outcome: 'refused',
-        message: `${name} already stops itself when idle${finding.idleMinutes === undefined ? '' : ` (after ${finding.idleMinutes} minutes)`}: its lifecycle configuration ${config} does it. Edit that configuration's on-start script to change it.`,
+        message:
+          finding.idleMinutes === undefined
+            ? vscode.l10n.t(
+                "{0} already stops itself when idle: its lifecycle configuration {1} does it. Edit that configuration's on-start script to change it.",
+                name,
+                config,
+              )
+            : vscode.l10n.t(
+                "{0} already stops itself when idle (after {1} minutes): its lifecycle configuration {2} does it. Edit that configuration's on-start script to change it.",
+                name,
+                finding.idleMinutes,
+                config,
+              ),
       };
   }
   const idle = await askIdleMinutes(name);
   if (idle === undefined) return { outcome: 'cancelled' };
   const newName = autoStopConfigName(name, await lifecycleConfigNamesContaining(clients, autoStopConfigName(name, [])));
-  const nameProblem = resourceNameProblem(newName, 'A lifecycle configuration name');
+  const nameProblem = resourceNameProblem(newName, vscode.l10n.t('A lifecycle configuration name'));
   if (nameProblem) return { outcome: 'refused', message: nameProblem };
   const plan: Plan | undefined = current
     ? await askPlan(ctx, name, current, newName, idle)
@@ -124,22 +158,51 @@ export async function addAutoStop(ctx: NotebookContext, name: string): Promise<C
   const tooLong = contentProblem(plan.onStart, 'on-start') ?? contentProblem(plan.onCreate, 'on-create');
   if (tooLong) return { outcome: 'refused', message: tooLong };
 
-  const made =
-    plan.kind === 'copy'
-      ? `Creates lifecycle configuration ${newName} (${config}'s scripts, then the auto-stop script; ${config} is not changed)`
-      : `Creates lifecycle configuration ${newName} (the auto-stop script only)`;
-  const attach = `attaches it to ${name}${config ? ` in place of ${config}` : ''}`;
-  const effect = `From its next start, ${name} stops itself after ${idle} minutes without kernel activity in Jupyter (checked every 5 minutes).`;
+  const attach = config
+    ? vscode.l10n.t('attaches it to {0} in place of {1}', name, config)
+    : vscode.l10n.t('attaches it to {0}', name);
+  const effect = vscode.l10n.t(
+    'From its next start, {0} stops itself after {1} minutes without kernel activity in Jupyter (checked every 5 minutes).',
+    name,
+    idle,
+  );
   if (status === 'InService') {
+    const made =
+      plan.kind === 'copy'
+        ? vscode.l10n.t(
+            "creates lifecycle configuration {0} ({1}'s scripts, then the auto-stop script; {1} is not changed)",
+            newName,
+            String(config),
+          )
+        : vscode.l10n.t('creates lifecycle configuration {0} (the auto-stop script only)', newName);
     const stopFirst = await confirmModal(
-      `${name} is InService: SageMaker attaches a lifecycle configuration only to a Stopped instance.`,
-      `Stop, then add: stops ${name} (running kernels and unsaved changes in Jupyter are lost; the ML storage volume is kept), ` +
-        `${made[0].toLowerCase()}${made.slice(1)} and ${attach}. ${name} stays Stopped. ${effect}`,
-      'Stop, Then Add',
+      vscode.l10n.t('{0} is InService: SageMaker attaches a lifecycle configuration only to a Stopped instance.', name),
+      vscode.l10n.t(
+        'Stop, then add: stops {0} (running kernels and unsaved changes in Jupyter are lost; the ML storage volume is kept), {1} and {2}. {0} stays Stopped. {3}',
+        name,
+        made,
+        attach,
+        effect,
+      ),
+      vscode.l10n.t('Stop, Then Add'),
     );
     if (!stopFirst) return { outcome: 'cancelled' };
-  } else if (!(await confirmModal(`Add auto-stop to ${name}?`, `${made} and ${attach}. ${effect}`, 'Add Auto-Stop')))
-    return { outcome: 'cancelled' };
+  } else {
+    const made =
+      plan.kind === 'copy'
+        ? vscode.l10n.t(
+            "Creates lifecycle configuration {0} ({1}'s scripts, then the auto-stop script; {1} is not changed)",
+            newName,
+            String(config),
+          )
+        : vscode.l10n.t('Creates lifecycle configuration {0} (the auto-stop script only)', newName);
+    const added = await confirmModal(
+      vscode.l10n.t('Add auto-stop to {0}?', name),
+      vscode.l10n.t('{0} and {1}. {2}', made, attach, effect),
+      vscode.l10n.t('Add Auto-Stop'),
+    );
+    if (!added) return { outcome: 'cancelled' };
+  }
 
   if (status === 'InService') {
     try {
@@ -151,14 +214,18 @@ export async function addAutoStop(ctx: NotebookContext, name: string): Promise<C
       };
     }
     ctx.changed();
-    const stopped = await follow(ctx, name, `Stopping ${name} to add auto-stop`);
+    const stopped = await follow(ctx, name, vscode.l10n.t('Stopping {0} to add auto-stop', name));
     if (stopped.state !== 'reached')
       return {
+        // l10n-exempt: an outcome kind the command runner compares, not shown
         outcome: stopped.state === 'failed' ? 'failed' : 'stopped watching',
         message:
           stopped.state === 'failed'
-            ? `${name} did not stop (${stopped.reason}); auto-stop was not added.`
-            : `Stopped watching ${name}; it is still stopping. Run Add Auto-Stop… again once it is Stopped.`,
+            ? vscode.l10n.t('{0} did not stop ({1}); auto-stop was not added.', name, stopped.reason)
+            : vscode.l10n.t(
+                'Stopped watching {0}; it is still stopping. Run Add Auto-Stop… again once it is Stopped.',
+                name,
+              ),
       };
   }
   try {
@@ -176,21 +243,41 @@ export async function addAutoStop(ctx: NotebookContext, name: string): Promise<C
     ctx.changed();
     return {
       outcome: 'failed',
-      message: `Created lifecycle configuration ${newName}, but it could not be attached to ${name}: ${toUserError(error, ctx.session, 'sagemaker', 'UpdateNotebookInstance').message}`,
+      message: vscode.l10n.t(
+        'Created lifecycle configuration {0}, but it could not be attached to {1}: {2}',
+        newName,
+        name,
+        toUserError(error, ctx.session, 'sagemaker', 'UpdateNotebookInstance').message,
+      ),
     };
   }
   ctx.changed();
   // The instance is Updating for a minute or so, then Stopped again.
-  const updated = await follow(ctx, name, `Attaching ${newName} to ${name}`);
+  const updated = await follow(ctx, name, vscode.l10n.t('Attaching {0} to {1}', newName, name));
   ctx.changed();
-  const stoppedFirst = status === 'InService' ? ` ${name} was stopped first; start it when you need it.` : '';
+  const stoppedFirst =
+    status === 'InService' ? ' ' + vscode.l10n.t('{0} was stopped first; start it when you need it.', name) : '';
   if (updated.state === 'failed')
-    return { outcome: 'failed', message: `${name} did not take lifecycle configuration ${newName}: ${updated.reason}` };
+    return {
+      outcome: 'failed',
+      message: vscode.l10n.t('{0} did not take lifecycle configuration {1}: {2}', name, newName, updated.reason),
+    };
   return {
     outcome: 'done',
     message:
       updated.state === 'reached'
-        ? `${name} stops itself after ${idle} idle minutes from its next start: lifecycle configuration ${newName} is attached.${stoppedFirst}`
-        : `Lifecycle configuration ${newName} is being attached to ${name} (stopped watching the update).${stoppedFirst}`,
+        ? vscode.l10n.t(
+            '{0} stops itself after {1} idle minutes from its next start: lifecycle configuration {2} is attached.{3}',
+            name,
+            idle,
+            newName,
+            stoppedFirst,
+          )
+        : vscode.l10n.t(
+            'Lifecycle configuration {0} is being attached to {1} (stopped watching the update).{2}',
+            newName,
+            name,
+            stoppedFirst,
+          ),
   };
 }

@@ -2,6 +2,7 @@
 // existing one, a new one from a template, or none —, default code repository, root and internet access)
 // is checked as SageMaker would before any call, confirmed with what it costs, then created and followed
 // Pending -> InService. A new lifecycle configuration is created first, so the instance runs it.
+import * as vscode from 'vscode';
 import { listRepositoriesPage } from '../../aws/codecommit/codeCommitApi';
 import { codeRepositoryNames, lifecycleConfigNames } from '../../aws/sagemaker/notebookInstancesApi';
 import {
@@ -21,7 +22,7 @@ import { sageMakerRoles, type RoleChoice } from '../../aws/iam/rolesApi';
 import type { RetryPlans } from '../../ui/retryPlans';
 
 /** The one key of the create wizard's kept plan (there is one new instance at a time). */
-const NEW_INSTANCE = 'new notebook instance';
+const NEW_INSTANCE = 'new notebook instance'; // l10n-exempt: a map key, not shown
 
 export interface CreateChoices {
   lifecycleConfigs: string[];
@@ -53,9 +54,9 @@ export async function createChoices(session: AwsSession, lastRole: string | unde
     sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]),
   ]);
   const repositories = [
-    ...repos.map((name) => ({ label: `${name} (SageMaker code repository)`, value: name })),
+    ...repos.map((name) => ({ label: vscode.l10n.t('{0} (SageMaker code repository)', name), value: name })),
     ...commits.map((name) => ({
-      label: `${name} (CodeCommit)`,
+      label: vscode.l10n.t('{0} (CodeCommit)', name),
       value: `https://git-codecommit.${region}.amazonaws.com/v1/repos/${name}`,
     })),
   ];
@@ -80,7 +81,9 @@ export async function createNotebook(
   if (problem) return { outcome: 'refused', message: problem };
   const l = plan.lifecycle;
   const detail = createPlanDetail(plan);
-  if (!(await prompts.confirm(`Create notebook instance ${plan.name}?`, detail, 'Create')))
+  if (
+    !(await prompts.confirm(vscode.l10n.t('Create notebook instance {0}?', plan.name), detail, vscode.l10n.t('Create')))
+  )
     return { outcome: 'cancelled' };
   await ctx.rememberRole(plan.roleArn);
   try {
@@ -90,7 +93,10 @@ export async function createNotebook(
     ctx.retryPlans.keep(NEW_INSTANCE, plan);
     return {
       outcome: 'failed',
-      message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstanceLifecycleConfig').message} Create again to retry: the wizard keeps what you entered.`,
+      message: vscode.l10n.t(
+        '{0} Create again to retry: the wizard keeps what you entered.',
+        toUserError(error, session, 'sagemaker', 'CreateNotebookInstanceLifecycleConfig').message,
+      ),
     };
   }
   try {
@@ -110,25 +116,36 @@ export async function createNotebook(
       NEW_INSTANCE,
       l.kind === 'new' ? { ...plan, lifecycle: { kind: 'existing', name: l.name } } : plan,
     );
-    const kept = l.kind === 'new' ? ` The lifecycle configuration ${l.name} was created and is kept.` : '';
+    const why = toUserError(error, session, 'sagemaker', 'CreateNotebookInstance').message;
     return {
       outcome: 'failed',
-      message: `${toUserError(error, session, 'sagemaker', 'CreateNotebookInstance').message}${kept} Create again to retry: the wizard keeps what you entered.`,
+      message:
+        l.kind === 'new'
+          ? vscode.l10n.t(
+              '{0} The lifecycle configuration {1} was created and is kept. Create again to retry: the wizard keeps what you entered.',
+              why,
+              l.name,
+            )
+          : vscode.l10n.t('{0} Create again to retry: the wizard keeps what you entered.', why),
     };
   }
   ctx.retryPlans.done(NEW_INSTANCE);
   ctx.changed();
   const settled = await followWithProgress(
-    'notebook instances',
+    'notebook instances', // l10n-exempt: the key of the followed resource, not shown
     plan.name,
-    `Creating ${plan.name}`,
+    vscode.l10n.t('Creating {0}', plan.name),
     undefined,
     (signal) => waitForNotebook(session.clients, plan.name, 'InService', signal, pace.followSeconds),
   );
   ctx.changed();
+  // l10n-exempt: the waiter's state and the outcome kind are compared, not shown
   if (settled.state === 'stopped watching')
-    return { outcome: 'stopped watching', message: `Stopped watching ${plan.name}; it is still being created.` };
+    return {
+      outcome: 'stopped watching', // l10n-exempt: an outcome kind the command runner compares, not shown
+      message: vscode.l10n.t('Stopped watching {0}; it is still being created.', plan.name),
+    };
   if (settled.state === 'failed')
-    return { outcome: 'failed', message: `${plan.name} failed to start: ${settled.reason}` };
-  return { outcome: 'done', message: `${plan.name} is InService.` };
+    return { outcome: 'failed', message: vscode.l10n.t('{0} failed to start: {1}', plan.name, settled.reason) };
+  return { outcome: 'done', message: vscode.l10n.t('{0} is InService.', plan.name) };
 }

@@ -13,7 +13,7 @@ import { NOTEBOOK_INSTANCE_TYPES, volumeProblem, type NotebookInstancePlan } fro
 import type { CreateChoices } from './createNotebookInstanceCommand';
 import { MultiStepInput, type Step } from '../../ui/multiStepInput';
 
-const TITLE = 'Create notebook instance';
+const TITLE = vscode.l10n.t('Create notebook instance');
 type Item<T> = vscode.QuickPickItem & { value: T };
 
 export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookInstancePlan | undefined> {
@@ -28,16 +28,20 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
         rootAccess: true,
         directInternetAccess: true,
       };
-  const yesNo = (label: string, on: boolean): Array<Item<boolean>> => [
-    { label: `${label}: on`, value: true, picked: on },
-    { label: `${label}: off`, value: false, picked: !on },
+  const yesNo = (onLabel: string, offLabel: string, on: boolean): Array<Item<boolean>> => [
+    { label: onLabel, value: true, picked: on },
+    { label: offLabel, value: false, picked: !on },
   ];
   const askInternet: Step<typeof plan> = async (input, s) => {
     s.directInternetAccess = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Direct internet access (off needs a VPC with a NAT or endpoints)',
-        items: yesNo('Direct internet access', s.directInternetAccess),
+        placeholder: vscode.l10n.t('Direct internet access (off needs a VPC with a NAT or endpoints)'),
+        items: yesNo(
+          vscode.l10n.t('Direct internet access: on'),
+          vscode.l10n.t('Direct internet access: off'),
+          s.directInternetAccess,
+        ),
       })
     ).value;
     return undefined;
@@ -46,21 +50,21 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
     s.rootAccess = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Root access for notebook users (lifecycle scripts always run as root)',
-        items: yesNo('Root access', s.rootAccess),
+        placeholder: vscode.l10n.t('Root access for notebook users (lifecycle scripts always run as root)'),
+        items: yesNo(vscode.l10n.t('Root access: on'), vscode.l10n.t('Root access: off'), s.rootAccess),
       })
     ).value;
     return askInternet;
   };
   const askRepo: Step<typeof plan> = async (input, s) => {
     const items: Array<Item<string | undefined>> = [
-      { label: 'None', value: undefined },
+      { label: vscode.l10n.t('None'), value: undefined },
       ...choices.repositories.map((r) => ({ label: r.label, detail: r.value, value: r.value })),
     ];
     s.defaultCodeRepository = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Default code repository (cloned into /home/ec2-user/SageMaker)',
+        placeholder: vscode.l10n.t('Default code repository (cloned into /home/ec2-user/SageMaker)'),
         items,
       })
     ).value;
@@ -72,7 +76,7 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
       if (kind === 's3-sync') {
         const s3Uri = await input.inputBox({
           title: TITLE,
-          prompt: 'S3 location the notebooks are copied from on start',
+          prompt: vscode.l10n.t('S3 location the notebooks are copied from on start'),
           placeholder: 's3://ml-pipeline-bucket/lab-1/scripts/',
           validate: s3PrefixProblem,
         });
@@ -80,7 +84,7 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
       } else if (kind === 'auto-stop') {
         const idle = await input.inputBox({
           title: TITLE,
-          prompt: 'Idle minutes before the instance stops itself',
+          prompt: vscode.l10n.t('Idle minutes before the instance stops itself'),
           value: '60',
           validate: idleMinutesProblem,
         });
@@ -88,7 +92,7 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
       } else {
         const packages = await input.inputBox({
           title: TITLE,
-          prompt: 'Packages to install into the python3 environment',
+          prompt: vscode.l10n.t('Packages to install into the python3 environment'),
           placeholder: 'autogluon==0.8.2',
           validate: packagesProblem,
         });
@@ -106,7 +110,7 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
       const kinds = Object.entries(TEMPLATE_LABELS) as Array<[TemplateKind, { label: string; detail: string }]>;
       const picked = await input.pick({
         title: TITLE,
-        placeholder: 'Template of the new lifecycle configuration',
+        placeholder: vscode.l10n.t('Template of the new lifecycle configuration'),
         items: kinds.map(([kind, t]) => ({ label: t.label, detail: t.detail, value: kind })),
       });
       return askTemplateValue(configName, picked.value);
@@ -114,25 +118,25 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
   const askNewConfigName: Step<typeof plan> = async (input, s) => {
     const name = await input.inputBox({
       title: TITLE,
-      prompt: 'Name of the new lifecycle configuration',
+      prompt: vscode.l10n.t('Name of the new lifecycle configuration'),
       value: `${s.name}-lifecycle`.slice(0, 63),
       validate: (v) =>
-        resourceNameProblem(v, 'A lifecycle configuration name') ??
-        (choices.lifecycleConfigs.includes(v) ? `${v} exists; go back and pick it` : undefined),
+        resourceNameProblem(v, vscode.l10n.t('A lifecycle configuration name')) ??
+        (choices.lifecycleConfigs.includes(v) ? vscode.l10n.t('{0} exists; go back and pick it', v) : undefined),
     });
     return askTemplate(name.trim());
   };
   const askLifecycle: Step<typeof plan> = async (input, s) => {
     const items: Array<Item<string>> = [
-      { label: 'None', value: '' },
-      { label: '$(add) New from a template…', value: '+' },
-      ...choices.lifecycleConfigs.map((c) => ({ label: c, description: 'existing', value: c })),
+      { label: vscode.l10n.t('None'), value: '' },
+      { label: vscode.l10n.t('$(add) New from a template…'), value: '+' },
+      ...choices.lifecycleConfigs.map((c) => ({ label: c, description: vscode.l10n.t('existing'), value: c })),
     ];
     const current = s.lifecycle.kind === 'existing' ? s.lifecycle.name : s.lifecycle.kind === 'new' ? '+' : '';
     const picked = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Lifecycle configuration (scripts run on create and on every start)',
+        placeholder: vscode.l10n.t('Lifecycle configuration (scripts run on create and on every start)'),
         items,
         activeItem: items.find((i) => i.value === current),
       })
@@ -145,7 +149,7 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
     s.volumeSizeInGB = Number(
       await input.inputBox({
         title: TITLE,
-        prompt: 'ML storage volume in GB (/home/ec2-user/SageMaker)',
+        prompt: vscode.l10n.t('ML storage volume in GB (/home/ec2-user/SageMaker)'),
         value: String(s.volumeSizeInGB),
         validate: volumeProblem,
       }),
@@ -156,7 +160,7 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
     s.roleArn = (
       await input.inputBox({
         title: TITLE,
-        prompt: 'IAM execution role ARN (needs AmazonSageMakerFullAccess or equivalent)',
+        prompt: vscode.l10n.t('IAM execution role ARN (needs AmazonSageMakerFullAccess or equivalent)'),
         value: s.roleArn,
         validate: roleArnProblem,
       })
@@ -172,11 +176,11 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
         detail: r.description ? `${r.description} · ${r.arn}` : r.arn,
         value: r.arn,
       })),
-      { label: '$(edit) Type a role ARN…', value: '' },
+      { label: vscode.l10n.t('$(edit) Type a role ARN…'), value: '' },
     ];
     const picked = await input.pick({
       title: TITLE,
-      placeholder: 'Execution role (roles SageMaker may assume)',
+      placeholder: vscode.l10n.t('Execution role (roles SageMaker may assume)'),
       items,
       matchOnDetail: true,
       activeItem: items.find((i) => i.value === s.roleArn),
@@ -191,7 +195,7 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
     s.instanceType = (
       await input.pick({
         title: TITLE,
-        placeholder: 'Instance type',
+        placeholder: vscode.l10n.t('Instance type'),
         items,
         activeItem: items.find((i) => i.value === s.instanceType),
       })
@@ -202,9 +206,9 @@ export async function askNotebookPlan(choices: CreateChoices): Promise<NotebookI
     s.name = (
       await input.inputBox({
         title: TITLE,
-        prompt: 'Name',
+        prompt: vscode.l10n.t('Name'),
         value: s.name,
-        validate: (v) => resourceNameProblem(v, 'A notebook instance name'),
+        validate: (v) => resourceNameProblem(v, vscode.l10n.t('A notebook instance name')),
       })
     ).trim();
     return askType;

@@ -40,9 +40,15 @@ async function bucketProblem(session: AwsSession, s3Uri: string): Promise<string
   try {
     const status = await bucketStatus(session.clients, bucket);
     if (status === 404)
-      return `The bucket ${bucket} does not exist; check the name (notebooks are synced from an existing bucket).`;
+      return vscode.l10n.t(
+        'The bucket {0} does not exist; check the name (notebooks are synced from an existing bucket).',
+        bucket,
+      );
     if (status === 403)
-      return `The bucket ${bucket} exists but this profile may not read it; the instance's role needs s3:GetObject on it.`;
+      return vscode.l10n.t(
+        "The bucket {0} exists but this profile may not read it; the instance's role needs s3:GetObject on it.",
+        bucket,
+      );
     return undefined;
   } catch (error) {
     return toUserError(error, session, 's3', 'HeadBucket').message;
@@ -56,7 +62,7 @@ function templateProblem(choice: TemplateChoice): string | undefined {
     packagesProblem((choice.packages ?? []).join(' ')) ??
     (/^[A-Za-z0-9_.-]+$/.test(choice.environment ?? '')
       ? undefined
-      : 'Name the conda environment, e.g. python3 or pytorch_p310')
+      : vscode.l10n.t('Name the conda environment, e.g. python3 or pytorch_p310'))
   );
 }
 
@@ -64,26 +70,30 @@ function templateProblem(choice: TemplateChoice): string | undefined {
 const lifecycleDialogs: LifecycleConfigPrompts = {
   name: () =>
     window.showInputBox({
-      title: 'New lifecycle configuration',
-      prompt: 'Name',
+      title: vscode.l10n.t('New lifecycle configuration'),
+      prompt: vscode.l10n.t('Name'),
       ignoreFocusOut: true,
-      validateInput: (v) => resourceNameProblem(v, 'A lifecycle configuration name'),
+      validateInput: (v) => resourceNameProblem(v, vscode.l10n.t('A lifecycle configuration name')),
     }),
   template: async () => {
     const kinds = Object.entries(TEMPLATE_LABELS) as Array<[TemplateKind, { label: string; detail: string }]>;
     const picked = await window.showQuickPick(
       [
         ...kinds.map(([template, t]) => ({ ...t, template: template as TemplateKind | 'empty' })),
-        { label: 'Empty', detail: 'write the on-start script yourself', template: 'empty' as const },
+        {
+          label: vscode.l10n.t('Empty'),
+          detail: vscode.l10n.t('write the on-start script yourself'),
+          template: 'empty' as const,
+        },
       ],
-      { title: 'Start from', ignoreFocusOut: true },
+      { title: vscode.l10n.t('Start from'), ignoreFocusOut: true },
     );
     if (!picked) return undefined;
     if (picked.template === 'empty') return 'empty';
     if (picked.template === 's3-sync') {
       const s3Uri = await window.showInputBox({
-        title: 'Sync notebooks from S3',
-        prompt: 'Bucket and prefix the notebooks are copied from',
+        title: vscode.l10n.t('Sync notebooks from S3'),
+        prompt: vscode.l10n.t('Bucket and prefix the notebooks are copied from'),
         placeHolder: 's3://ml-pipeline-bucket/lab-1/scripts/',
         ignoreFocusOut: true,
         validateInput: s3PrefixProblem,
@@ -92,8 +102,8 @@ const lifecycleDialogs: LifecycleConfigPrompts = {
     }
     if (picked.template === 'auto-stop') {
       const idle = await window.showInputBox({
-        title: 'Stop when idle',
-        prompt: 'Idle minutes before the instance stops',
+        title: vscode.l10n.t('Stop when idle'),
+        prompt: vscode.l10n.t('Idle minutes before the instance stops'),
         value: '60',
         ignoreFocusOut: true,
         validateInput: idleMinutesProblem,
@@ -101,13 +111,13 @@ const lifecycleDialogs: LifecycleConfigPrompts = {
       return idle === undefined ? undefined : { kind: 'auto-stop', idleMinutes: Number(idle) };
     }
     const environment = await window.showInputBox({
-      title: 'Conda environment',
+      title: vscode.l10n.t('Conda environment'),
       value: 'python3',
       ignoreFocusOut: true,
     });
     if (environment === undefined) return undefined;
     const packages = await window.showInputBox({
-      title: `Packages to install into ${environment}`,
+      title: vscode.l10n.t('Packages to install into {0}', environment),
       placeHolder: 'autogluon==0.8.2 lightgbm',
       ignoreFocusOut: true,
       validateInput: packagesProblem,
@@ -126,10 +136,11 @@ export async function createLifecycleConfigFromTemplate(
   const prompts = lifecycleDialogs;
   const name = await prompts.name();
   if (name === undefined) return { outcome: 'cancelled' };
-  const nameProblem = resourceNameProblem(name, 'A lifecycle configuration name');
+  const nameProblem = resourceNameProblem(name, vscode.l10n.t('A lifecycle configuration name'));
   if (nameProblem) return { outcome: 'refused', message: nameProblem };
   const choice = await prompts.template();
   if (!choice) return { outcome: 'cancelled' };
+  // l10n-exempt: the contents of the script the extension writes to AWS
   let script = '#!/bin/bash\nset -e\n# Runs as root every time the notebook instance starts (5-minute limit).\n';
   if (choice !== 'empty') {
     const problem =
@@ -139,13 +150,20 @@ export async function createLifecycleConfigFromTemplate(
   }
   const tooLong = scriptProblem(script, 'on-start');
   if (tooLong) return { outcome: 'refused', message: tooLong };
-  const what =
-    choice === 'empty' ? 'an on-start script to write' : `the "${TEMPLATE_LABELS[choice.kind].label}" on-start script`;
+  const detail =
+    choice === 'empty'
+      ? vscode.l10n.t(
+          'With an on-start script to write. It runs on instances that use it from their next start; the script opens for editing afterwards.',
+        )
+      : vscode.l10n.t(
+          'With the "{0}" on-start script. It runs on instances that use it from their next start; the script opens for editing afterwards.',
+          TEMPLATE_LABELS[choice.kind].label,
+        );
   if (
     !(await prompts.confirm(
-      `Create lifecycle configuration ${name}?`,
-      `With ${what}. It runs on instances that use it from their next start; the script opens for editing afterwards.`,
-      'Create',
+      vscode.l10n.t('Create lifecycle configuration {0}?', name),
+      detail,
+      vscode.l10n.t('Create'),
     ))
   )
     return { outcome: 'cancelled' };
@@ -160,7 +178,7 @@ export async function createLifecycleConfigFromTemplate(
   changed();
   const uri = lifecycleScriptUri(session.current.region, name, 'on-start');
   await vscode.window.showTextDocument(uri, { preview: false });
-  return { outcome: 'done', message: `Created lifecycle configuration ${name}.`, script: uri };
+  return { outcome: 'done', message: vscode.l10n.t('Created lifecycle configuration {0}.', name), script: uri };
 }
 
 export async function deleteLifecycleConfigChecked(
@@ -172,13 +190,24 @@ export async function deleteLifecycleConfigChecked(
   if (users.length)
     return {
       outcome: 'refused',
-      message: `${name} is used by ${users.join(', ')}; attach another configuration to ${users.length > 1 ? 'them' : 'it'} (or delete ${users.length > 1 ? 'them' : 'it'}) first.`,
+      message:
+        users.length > 1
+          ? vscode.l10n.t(
+              '{0} is used by {1}; attach another configuration to them (or delete them) first.',
+              name,
+              users.join(', '),
+            )
+          : vscode.l10n.t(
+              '{0} is used by {1}; attach another configuration to it (or delete it) first.',
+              name,
+              users.join(', '),
+            ),
     };
   if (
     !(await confirmModal(
-      `Delete lifecycle configuration ${name}?`,
-      'Its on-create and on-start scripts are deleted; this cannot be undone.',
-      'Delete',
+      vscode.l10n.t('Delete lifecycle configuration {0}?', name),
+      vscode.l10n.t('Its on-create and on-start scripts are deleted; this cannot be undone.'),
+      vscode.l10n.t('Delete'),
     ))
   )
     return { outcome: 'cancelled' };
@@ -191,7 +220,7 @@ export async function deleteLifecycleConfigChecked(
     };
   }
   changed();
-  return { outcome: 'done', message: `Deleted lifecycle configuration ${name}.` };
+  return { outcome: 'done', message: vscode.l10n.t('Deleted lifecycle configuration {0}.', name) };
 }
 
 export async function openLifecycleScript(
@@ -211,6 +240,6 @@ export async function diffLifecycleScript(session: AwsSession, configName: strin
     'vscode.diff',
     lifecycleScriptUri(region, configName, hook, true),
     lifecycleScriptUri(region, configName, hook),
-    `${configName} ${hook}.sh: deployed ↔ editing`,
+    vscode.l10n.t('{0} {1}.sh: deployed ↔ editing', configName, hook),
   );
 }

@@ -70,7 +70,9 @@ export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommand
     async (target: unknown): Promise<CommandOutcome> => {
       const name = await instance(
         target,
-        `Open ${view === 'lab' ? 'JupyterLab' : 'Jupyter'} of which notebook instance?`,
+        view === 'lab'
+          ? vscode.l10n.t('Open JupyterLab of which notebook instance?')
+          : vscode.l10n.t('Open Jupyter of which notebook instance?'),
       );
       return name ? openNotebook(ctx, name, view) : cancelled;
     };
@@ -79,11 +81,11 @@ export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommand
       host,
       'sagemakerWorkbench.startNotebookInstance',
       async (target: unknown): Promise<CommandOutcome> => {
-        const name = await instance(target, 'Start which notebook instance?');
+        const name = await instance(target, vscode.l10n.t('Start which notebook instance?'));
         if (!name) return cancelled;
         const outcome = await startNotebook(ctx, name);
         return outcome.outcome === 'failed'
-          ? { ...outcome, action: { label: 'Open Lifecycle Log', run: () => void openLog(name) } }
+          ? { ...outcome, action: { label: vscode.l10n.t('Open Lifecycle Log'), run: () => void openLog(name) } }
           : outcome;
       },
       { operation: 'StartNotebookInstance' },
@@ -92,7 +94,7 @@ export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommand
       host,
       'sagemakerWorkbench.stopNotebookInstance',
       async (target: unknown): Promise<CommandOutcome> => {
-        const name = await instance(target, 'Stop which notebook instance?');
+        const name = await instance(target, vscode.l10n.t('Stop which notebook instance?'));
         return name ? stopNotebook(ctx, name) : cancelled;
       },
       { operation: 'StopNotebookInstance' },
@@ -106,7 +108,7 @@ export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommand
         const name =
           row?.kind === 'notebook-instance'
             ? row.name
-            : await instance(target, 'Add auto-stop to which notebook instance?');
+            : await instance(target, vscode.l10n.t('Add auto-stop to which notebook instance?'));
         return name ? addAutoStop(ctx, name) : cancelled;
       },
       { operation: 'UpdateNotebookInstance' },
@@ -115,7 +117,7 @@ export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommand
       host,
       'sagemakerWorkbench.deleteNotebookInstance',
       async (target: unknown): Promise<CommandOutcome> => {
-        const name = await instance(target, 'Delete which notebook instance?');
+        const name = await instance(target, vscode.l10n.t('Delete which notebook instance?'));
         return name ? deleteNotebook(ctx, name) : cancelled;
       },
       { operation: 'DeleteNotebookInstance' },
@@ -136,7 +138,7 @@ export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommand
       host,
       'sagemakerWorkbench.openLifecycleLogs',
       async (target: unknown): Promise<CommandOutcome> => {
-        const name = await instance(target, 'Lifecycle logs of which notebook instance?');
+        const name = await instance(target, vscode.l10n.t('Lifecycle logs of which notebook instance?'));
         if (!name) return cancelled;
         await openLog(name);
         return { outcome: 'done', quiet: true };
@@ -177,8 +179,9 @@ export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommand
         if (!script)
           return {
             outcome: 'refused',
-            message:
+            message: vscode.l10n.t(
               'Open a lifecycle script (or pick one in the Notebook Instances view) to compare it with the deployed one.',
+            ),
           };
         await diffLifecycleScript(session, script.config, script.hook);
         return { outcome: 'done', quiet: true };
@@ -194,17 +197,23 @@ export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommand
             ? target
             : (vscode.window.activeNotebookEditor?.notebook.uri ?? vscode.window.activeTextEditor?.document.uri);
         if (!file)
-          return { outcome: 'refused', message: 'Open a notebook (or pick one in the Explorer) to publish it.' };
-        const name = await pickInstance(session, `Publish ${path.basename(file.path)} for which notebook instance?`);
+          return {
+            outcome: 'refused',
+            message: vscode.l10n.t('Open a notebook (or pick one in the Explorer) to publish it.'),
+          };
+        const name = await pickInstance(
+          session,
+          vscode.l10n.t('Publish {0} for which notebook instance?', path.basename(file.path)),
+        );
         return name ? publishNotebook(session, name, file) : cancelled;
       },
-      { operation: 'PutObject', service: 's3', needsTrust: 'Publishing a notebook' },
+      { operation: 'PutObject', service: 's3', needsTrust: vscode.l10n.t('Publishing a notebook') },
     ),
     registerCommand(
       host,
       'sagemakerWorkbench.fetchNotebook',
       async (target: unknown): Promise<CommandOutcome> => {
-        const name = await instance(target, 'Fetch a notebook of which notebook instance?');
+        const name = await instance(target, vscode.l10n.t('Fetch a notebook of which notebook instance?'));
         if (!name) return cancelled;
         const folder =
           vscode.workspace.workspaceFolders?.[0]?.uri ??
@@ -212,12 +221,12 @@ export function registerNotebookCommands(host: CommandHost, ctx: NotebookCommand
             await window.showOpenDialog({
               canSelectFolders: true,
               canSelectFiles: false,
-              title: 'Fetch into which folder?',
+              title: vscode.l10n.t('Fetch into which folder?'),
             })
           )?.[0];
         return folder ? fetchNotebook(session, name, folder) : cancelled;
       },
-      { operation: 'GetObject', service: 's3', needsTrust: 'Fetching a notebook' },
+      { operation: 'GetObject', service: 's3', needsTrust: vscode.l10n.t('Fetching a notebook') },
     ),
   ];
 }

@@ -23,6 +23,8 @@ import { window } from '../../ui/window';
 import { lifecycleLogTailLines, startFailureMessage, type LifecycleLogEvent } from '../../model/notebookInstanceText';
 
 export const NOTEBOOK_LOG_GROUP = '/aws/sagemaker/NotebookInstances';
+/** The waiter's state and the outcome of a command that stopped following the instance. */
+const STOPPED_WATCHING = 'stopped watching'; // l10n-exempt: a state compared by code, not shown
 
 export interface NotebookContext {
   session: AwsSession;
@@ -55,10 +57,14 @@ export async function lifecycleLogTail(session: AwsSession, name: string, lines 
 function follow(ctx: NotebookContext, name: string, target: NotebookTarget, title: string): Promise<NotebookSettled> {
   const message =
     target === 'InService'
-      ? 'booting and running the lifecycle scripts (up to 5 minutes each); Cancel stops watching'
-      : 'Cancel stops watching, not the instance';
-  return followWithProgress('notebook instances', name, title, message, (signal) =>
-    waitForNotebook(ctx.session.clients, name, target, signal, pace.followSeconds),
+      ? vscode.l10n.t('booting and running the lifecycle scripts (up to 5 minutes each); Cancel stops watching')
+      : vscode.l10n.t('Cancel stops watching, not the instance');
+  return followWithProgress(
+    'notebook instances', // l10n-exempt: the key of the followed resource, not shown
+    name,
+    title,
+    message,
+    (signal) => waitForNotebook(ctx.session.clients, name, target, signal, pace.followSeconds),
   );
 }
 
@@ -79,54 +85,69 @@ async function call(ctx: NotebookContext, operation: string, run: () => Promise<
 export async function startNotebook(ctx: NotebookContext, name: string): Promise<NotebookOutcome> {
   const status = await statusOf(ctx, name);
   if (status !== 'Stopped' && status !== 'Failed')
-    return { outcome: 'refused', message: `${name} is ${status}; only a Stopped or Failed instance can be started.` };
+    return {
+      outcome: 'refused',
+      message: vscode.l10n.t('{0} is {1}; only a Stopped or Failed instance can be started.', name, status),
+    };
   const problem = await call(ctx, 'StartNotebookInstance', () => startNotebookInstance(ctx.session.clients, name));
   if (problem) return { outcome: 'failed', message: problem };
-  const settled = await follow(ctx, name, 'InService', `Starting ${name}`);
+  const settled = await follow(ctx, name, 'InService', vscode.l10n.t('Starting {0}', name));
   ctx.changed();
-  if (settled.state === 'stopped watching')
-    return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still starting.` };
+  if (settled.state === STOPPED_WATCHING)
+    return { outcome: STOPPED_WATCHING, message: vscode.l10n.t('Stopped watching {0}; it is still starting.', name) };
   if (settled.state === 'failed') {
     const tail = await lifecycleLogTail(ctx.session, name).catch(() => []);
     return { outcome: 'failed', message: startFailureMessage(name, settled.reason, tail) };
   }
-  return { outcome: 'done', message: `${name} is InService.` };
+  return { outcome: 'done', message: vscode.l10n.t('{0} is InService.', name) };
 }
 
 export async function stopNotebook(ctx: NotebookContext, name: string): Promise<NotebookOutcome> {
   const status = await statusOf(ctx, name);
   if (status !== 'InService')
-    return { outcome: 'refused', message: `${name} is ${status}; only an InService instance can be stopped.` };
-  const detail =
-    'Running kernels and unsaved notebook changes in Jupyter are lost. The ML storage volume (/home/ec2-user/SageMaker) is kept, and billing for the instance stops.';
-  if (!(await confirmModal(`Stop notebook instance ${name}?`, detail, 'Stop'))) return { outcome: 'cancelled' };
+    return {
+      outcome: 'refused',
+      message: vscode.l10n.t('{0} is {1}; only an InService instance can be stopped.', name, status),
+    };
+  const detail = vscode.l10n.t(
+    'Running kernels and unsaved notebook changes in Jupyter are lost. The ML storage volume (/home/ec2-user/SageMaker) is kept, and billing for the instance stops.',
+  );
+  if (!(await confirmModal(vscode.l10n.t('Stop notebook instance {0}?', name), detail, vscode.l10n.t('Stop'))))
+    return { outcome: 'cancelled' };
   const problem = await call(ctx, 'StopNotebookInstance', () => stopNotebookInstance(ctx.session.clients, name));
   if (problem) return { outcome: 'failed', message: problem };
-  const settled = await follow(ctx, name, 'Stopped', `Stopping ${name}`);
+  const settled = await follow(ctx, name, 'Stopped', vscode.l10n.t('Stopping {0}', name));
   ctx.changed();
-  if (settled.state === 'stopped watching')
-    return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still stopping.` };
+  if (settled.state === STOPPED_WATCHING)
+    return { outcome: STOPPED_WATCHING, message: vscode.l10n.t('Stopped watching {0}; it is still stopping.', name) };
   return settled.state === 'failed'
-    ? { outcome: 'failed', message: `${name} did not stop: ${settled.reason}` }
-    : { outcome: 'done', message: `${name} is Stopped.` };
+    ? { outcome: 'failed', message: vscode.l10n.t('{0} did not stop: {1}', name, settled.reason) }
+    : { outcome: 'done', message: vscode.l10n.t('{0} is Stopped.', name) };
 }
 
 export async function deleteNotebook(ctx: NotebookContext, name: string): Promise<NotebookOutcome> {
   const described = await describeNotebookInstance(ctx.session.clients, name);
   const status = described.NotebookInstanceStatus ?? 'Unknown';
   if (status !== 'Stopped' && status !== 'Failed')
-    return { outcome: 'refused', message: `${name} is ${status}; stop it before deleting it.` };
-  const detail = `The instance and its ${described.VolumeSizeInGB ?? '?'} GB ML storage volume are deleted; notebooks that are not in S3 or Git are lost. This cannot be undone.`;
-  if (!(await confirmModal(`Delete notebook instance ${name}?`, detail, 'Delete'))) return { outcome: 'cancelled' };
+    return { outcome: 'refused', message: vscode.l10n.t('{0} is {1}; stop it before deleting it.', name, status) };
+  const detail = vscode.l10n.t(
+    'The instance and its {0} GB ML storage volume are deleted; notebooks that are not in S3 or Git are lost. This cannot be undone.',
+    described.VolumeSizeInGB ?? '?',
+  );
+  if (!(await confirmModal(vscode.l10n.t('Delete notebook instance {0}?', name), detail, vscode.l10n.t('Delete'))))
+    return { outcome: 'cancelled' };
   const problem = await call(ctx, 'DeleteNotebookInstance', () => deleteNotebookInstance(ctx.session.clients, name));
   if (problem) return { outcome: 'failed', message: problem };
-  const settled = await follow(ctx, name, 'Deleted', `Deleting ${name}`);
+  const settled = await follow(ctx, name, 'Deleted', vscode.l10n.t('Deleting {0}', name));
   ctx.changed();
-  if (settled.state === 'stopped watching')
-    return { outcome: 'stopped watching', message: `Stopped watching ${name}; it is still being deleted.` };
+  if (settled.state === STOPPED_WATCHING)
+    return {
+      outcome: STOPPED_WATCHING,
+      message: vscode.l10n.t('Stopped watching {0}; it is still being deleted.', name),
+    };
   return settled.state === 'failed'
-    ? { outcome: 'failed', message: `${name} was not deleted: ${settled.reason}` }
-    : { outcome: 'done', message: `Deleted ${name}.` };
+    ? { outcome: 'failed', message: vscode.l10n.t('{0} was not deleted: {1}', name, settled.reason) }
+    : { outcome: 'done', message: vscode.l10n.t('Deleted {0}.', name) };
 }
 
 /** Opens Jupyter or JupyterLab of an InService instance in the browser. */
@@ -139,7 +160,10 @@ export async function openNotebook(
   if (status !== 'InService')
     return {
       outcome: 'refused',
-      message: `${name} is ${status}; start it to open ${view === 'lab' ? 'JupyterLab' : 'Jupyter'}.`,
+      message:
+        view === 'lab'
+          ? vscode.l10n.t('{0} is {1}; start it to open JupyterLab.', name, status)
+          : vscode.l10n.t('{0} is {1}; start it to open Jupyter.', name, status),
     };
   let url: vscode.Uri;
   try {
@@ -156,6 +180,12 @@ export async function openNotebook(
   }
   const opened = await window.openExternal(url);
   return opened
-    ? { outcome: 'done', message: `Opened ${view === 'lab' ? 'JupyterLab' : 'Jupyter'} of ${name} in the browser.` }
+    ? {
+        outcome: 'done',
+        message:
+          view === 'lab'
+            ? vscode.l10n.t('Opened JupyterLab of {0} in the browser.', name)
+            : vscode.l10n.t('Opened Jupyter of {0} in the browser.', name),
+      }
     : { outcome: 'cancelled' };
 }

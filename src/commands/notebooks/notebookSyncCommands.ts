@@ -38,10 +38,14 @@ export async function syncLocation(session: AwsSession, instanceName: string): P
 async function askClearOutputs(file: string): Promise<boolean | undefined> {
   const picked = await window.showQuickPick(
     [
-      { label: 'Clear outputs', description: "as the lifecycle script's nbconvert does (recommended)", value: true },
-      { label: 'Keep outputs', value: false },
+      {
+        label: vscode.l10n.t('Clear outputs'),
+        description: vscode.l10n.t("as the lifecycle script's nbconvert does (recommended)"),
+        value: true,
+      },
+      { label: vscode.l10n.t('Keep outputs'), value: false },
     ],
-    { title: `Publish ${file}` },
+    { title: vscode.l10n.t('Publish {0}', file) },
   );
   return picked?.value;
 }
@@ -53,7 +57,7 @@ export async function publishNotebook(
 ): Promise<SyncOutcome> {
   const name = path.basename(file.path);
   if (!/\.ipynb$/i.test(file.path))
-    return { outcome: 'refused', message: `${name} is not a Jupyter notebook (.ipynb).` };
+    return { outcome: 'refused', message: vscode.l10n.t('{0} is not a Jupyter notebook (.ipynb).', name) };
   const location = await syncLocation(session, instanceName);
   if (typeof location === 'string') return { outcome: 'refused', message: location };
   let text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
@@ -63,21 +67,38 @@ export async function publishNotebook(
     try {
       text = clearNotebookOutputs(text);
     } catch (error) {
-      return { outcome: 'refused', message: `${name} is not valid notebook JSON: ${(error as Error).message}` };
+      return {
+        outcome: 'refused',
+        message: vscode.l10n.t('{0} is not valid notebook JSON: {1}', name, (error as Error).message),
+      };
     }
   }
   const key = `${location.prefix}${name}`;
   const s3Uri = `s3://${location.bucket}/${key}`;
   const existing = await existingObject(session.clients, location.bucket, key);
-  const detail = `${instanceName}'s lifecycle script copies notebooks from ${location.source}; the instance picks this one up on its next start.${existing ? `\nIt replaces the object there, last modified ${existing.lastModified?.toLocaleString() ?? '?'}.` : ''}${clear ? '\nOutputs are cleared in the uploaded copy (your file is unchanged).' : ''}`;
-  if (!(await confirmModal(`Publish ${name} to ${s3Uri}?`, detail, existing ? 'Replace' : 'Publish')))
+  const detail = [
+    vscode.l10n.t(
+      "{0}'s lifecycle script copies notebooks from {1}; the instance picks this one up on its next start.",
+      instanceName,
+      location.source,
+    ),
+  ];
+  if (existing)
+    detail.push(
+      vscode.l10n.t('It replaces the object there, last modified {0}.', existing.lastModified?.toLocaleString() ?? '?'),
+    );
+  if (clear) detail.push(vscode.l10n.t('Outputs are cleared in the uploaded copy (your file is unchanged).'));
+  const question = vscode.l10n.t('Publish {0} to {1}?', name, s3Uri);
+  if (
+    !(await confirmModal(question, detail.join('\n'), existing ? vscode.l10n.t('Replace') : vscode.l10n.t('Publish')))
+  )
     return { outcome: 'cancelled' };
   try {
     await putNotebook(session.clients, location.bucket, key, text);
   } catch (error) {
     return { outcome: 'failed', message: toUserError(error, session, 's3', 'PutObject').message };
   }
-  return { outcome: 'done', s3Uri, message: `Published ${name} to ${s3Uri}.` };
+  return { outcome: 'done', s3Uri, message: vscode.l10n.t('Published {0} to {1}.', name, s3Uri) };
 }
 
 async function freeFile(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
@@ -100,8 +121,11 @@ export async function fetchNotebook(
   if (typeof location === 'string') return { outcome: 'refused', message: location };
   const keys = await notebookKeys(session.clients, location.bucket, location.prefix);
   if (keys.length === 0)
-    return { outcome: 'refused', message: `There is no notebook under s3://${location.bucket}/${location.prefix}.` };
-  const key = await window.showQuickPick(keys, { title: 'Fetch which notebook?' });
+    return {
+      outcome: 'refused',
+      message: vscode.l10n.t('There is no notebook under s3://{0}/{1}.', location.bucket, location.prefix),
+    };
+  const key = await window.showQuickPick(keys, { title: vscode.l10n.t('Fetch which notebook?') });
   if (!key) return { outcome: 'cancelled' };
   let read: Awaited<ReturnType<typeof readNotebookObject>>;
   try {
@@ -112,7 +136,12 @@ export async function fetchNotebook(
   if ('tooLarge' in read)
     return {
       outcome: 'refused',
-      message: `s3://${location.bucket}/${key} is ${Math.round(read.tooLarge / 1024 / 1024)} MB; download it with the AWS CLI instead.`,
+      message: vscode.l10n.t(
+        's3://{0}/{1} is {2} MB; download it with the AWS CLI instead.',
+        location.bucket,
+        key,
+        Math.round(read.tooLarge / 1024 / 1024),
+      ),
     };
   const file = await freeFile(folder, path.posix.basename(key));
   await vscode.workspace.fs.writeFile(file, read.body);
@@ -122,6 +151,6 @@ export async function fetchNotebook(
     outcome: 'done',
     file,
     s3Uri: `s3://${location.bucket}/${key}`,
-    message: `Fetched s3://${location.bucket}/${key} to ${vscode.workspace.asRelativePath(file)}.`,
+    message: vscode.l10n.t('Fetched s3://{0}/{1} to {2}.', location.bucket, key, vscode.workspace.asRelativePath(file)),
   };
 }

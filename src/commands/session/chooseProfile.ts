@@ -22,15 +22,21 @@ const DEFAULT_CHAIN = '';
 
 export function profileItems(profiles: readonly ProfileInfo[], currentProfile: string | undefined): ProfileItem[] {
   const chain: ProfileItem = {
-    label: '$(key) Default credential chain',
+    label: vscode.l10n.t('$(key) Default credential chain'),
     profile: DEFAULT_CHAIN,
-    description: currentProfile === undefined ? 'current' : undefined,
-    detail: 'Environment variables, AWS_PROFILE, the default profile, SSO, credential process, instance role',
+    description: currentProfile === undefined ? vscode.l10n.t('current') : undefined,
+    detail: vscode.l10n.t(
+      'Environment variables, AWS_PROFILE, the default profile, SSO, credential process, instance role',
+    ),
   };
   const items = profiles.map<ProfileItem>((p) => ({
     label: `${p.kind === 'sso' ? '$(organization)' : '$(account)'} ${p.name}`,
     profile: p.name,
-    description: [describeCredentialKind(p.kind), p.region, p.name === currentProfile ? 'current' : undefined]
+    description: [
+      describeCredentialKind(p.kind),
+      p.region,
+      p.name === currentProfile ? vscode.l10n.t('current') : undefined,
+    ]
       .filter(Boolean)
       .join(' · '),
     detail:
@@ -38,7 +44,7 @@ export function profileItems(profiles: readonly ProfileInfo[], currentProfile: s
         ? `${p.ssoAccountId ?? ''} ${p.ssoRoleName ?? ''} — ${p.ssoStartUrl}`.trim()
         : undefined,
   }));
-  return [chain, { label: 'Profiles', kind: vscode.QuickPickItemKind.Separator, profile: '' }, ...items];
+  return [chain, { label: vscode.l10n.t('Profiles'), kind: vscode.QuickPickItemKind.Separator, profile: '' }, ...items];
 }
 
 export function regionItems(current: string, profileRegion: string | undefined): RegionItem[] {
@@ -52,8 +58,8 @@ export function regionItems(current: string, profileRegion: string | undefined):
     region: r.code,
     description: [
       r.name,
-      r.code === current ? 'current' : undefined,
-      r.code === profileRegion ? "profile's region" : undefined,
+      r.code === current ? vscode.l10n.t('current') : undefined,
+      r.code === profileRegion ? vscode.l10n.t("profile's region") : undefined,
     ]
       .filter(Boolean)
       .join(' · '),
@@ -65,8 +71,8 @@ export async function chooseProfileAndRegion(session: AwsSession): Promise<void>
   const pickProfile: Step<State> = async (input, state) => {
     const items = profileItems(session.knownProfiles, session.current.profile);
     const chosen = await input.pick({
-      title: 'AWS Profile',
-      placeholder: 'Profile to use for SageMaker Workbench',
+      title: vscode.l10n.t('AWS Profile'),
+      placeholder: vscode.l10n.t('Profile to use for SageMaker Workbench'),
       items,
       activeItem: items.find((i) => i.profile === (state.profile ?? session.current.profile ?? DEFAULT_CHAIN)),
     });
@@ -77,8 +83,8 @@ export async function chooseProfileAndRegion(session: AwsSession): Promise<void>
     const profileRegion = session.knownProfiles.find((p) => p.name === (state.profile || 'default'))?.region;
     const items = regionItems(session.current.region, profileRegion);
     const chosen = await input.pick({
-      title: 'AWS Region',
-      placeholder: 'Region (type any region code)',
+      title: vscode.l10n.t('AWS Region'),
+      placeholder: vscode.l10n.t('Region (type any region code)'),
       items,
       activeItem: items[0],
       acceptTyped: (value) => (isRegionCode(value) ? { label: value, region: value } : undefined),
@@ -97,8 +103,8 @@ export async function chooseRegion(session: AwsSession): Promise<void> {
     session.knownProfiles.find((p) => p.name === session.current.profileLabel)?.region,
   );
   const chosen = await window.showQuickPick(items, {
-    title: 'AWS Region',
-    placeHolder: 'Region',
+    title: vscode.l10n.t('AWS Region'),
+    placeHolder: vscode.l10n.t('Region'),
     matchOnDescription: true,
   });
   if (chosen) await session.setProfileAndRegion(undefined, chosen.region);

@@ -14,7 +14,7 @@ type AnyProvider = ResourceListProvider<unknown>;
 
 export function registerResourceCommands(wb: Workbench): vscode.Disposable[] {
   const resourceOf = (node: ExplorerNode | undefined) => {
-    if (!node?.resource) throw new Error('Select a SageMaker resource in the sidebar first.');
+    if (!node?.resource) throw new Error(vscode.l10n.t('Select a SageMaker resource in the sidebar first.'));
     return node.resource;
   };
   const command = (id: string, handler: CommandHandler) => registerCommand(wb, `sagemakerWorkbench.${id}`, handler);
@@ -22,7 +22,7 @@ export function registerResourceCommands(wb: Workbench): vscode.Disposable[] {
     command('copyName', async (node?: ExplorerNode) => {
       const r = resourceOf(node);
       await vscode.env.clipboard.writeText(r.name);
-      void vscode.window.setStatusBarMessage(`Copied ${r.name}`, 3000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', r.name), 3000);
       return r.name;
     }),
     command('copyArn', async (node?: ExplorerNode) => {
@@ -30,10 +30,10 @@ export function registerResourceCommands(wb: Workbench): vscode.Disposable[] {
       if (!r.arn)
         return {
           outcome: 'refused',
-          message: `The ARN of ${r.name} is not known yet: expand it or show its details first.`,
+          message: vscode.l10n.t('The ARN of {0} is not known yet: expand it or show its details first.', r.name),
         };
       await vscode.env.clipboard.writeText(r.arn);
-      void vscode.window.setStatusBarMessage(`Copied ${r.arn}`, 3000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', r.arn), 3000);
       return r.arn;
     }),
     command('openInConsole', async (node?: ExplorerNode) => {
@@ -51,7 +51,7 @@ export function registerResourceCommands(wb: Workbench): vscode.Disposable[] {
       try {
         await node.run();
       } catch (error) {
-        return { outcome: 'failed', message: `Loading more failed: ${(error as Error).message}` };
+        return { outcome: 'failed', message: vscode.l10n.t('Loading more failed: {0}', (error as Error).message) };
       }
     }),
     command('retryNode', (node?: ErrorNode) => {
@@ -76,28 +76,29 @@ export function registerResourceCommands(wb: Workbench): vscode.Disposable[] {
 async function filterView(provider: AnyProvider): Promise<void> {
   const current = provider.filter;
   const name = await window.showInputBox({
-    title: `Filter ${provider.noun} (1/3): name contains`,
+    title: vscode.l10n.t('Filter {0} (1/3): name contains', provider.noun),
     value: current.nameContains ?? '',
-    prompt: 'Part of the name; empty for all',
+    prompt: vscode.l10n.t('Part of the name; empty for all'),
   });
   if (name === undefined) return;
+  const anyStatus = vscode.l10n.t('Any status');
   const statusItems = [
-    { label: 'Any status', status: undefined as string | undefined },
+    { label: anyStatus, status: undefined as string | undefined },
     ...provider.statuses.map((s) => ({ label: s, status: s as string | undefined })),
   ];
   const status = provider.statuses.length
     ? await window.showQuickPick(statusItems, {
-        title: `Filter ${provider.noun} (2/3): status`,
-        placeHolder: current.status ?? 'Any status',
+        title: vscode.l10n.t('Filter {0} (2/3): status', provider.noun),
+        placeHolder: current.status ?? anyStatus,
       })
     : statusItems[0];
   if (!status) return;
   const sorts: Array<{ label: string; sort: SortKey }> = [
-    { label: 'Newest first', sort: 'newest' },
-    { label: 'Oldest first', sort: 'oldest' },
-    { label: 'By name', sort: 'name' },
+    { label: vscode.l10n.t('Newest first'), sort: 'newest' },
+    { label: vscode.l10n.t('Oldest first'), sort: 'oldest' },
+    { label: vscode.l10n.t('By name'), sort: 'name' },
   ];
-  const sort = await window.showQuickPick(sorts, { title: `Filter ${provider.noun} (3/3): sort` });
+  const sort = await window.showQuickPick(sorts, { title: vscode.l10n.t('Filter {0} (3/3): sort', provider.noun) });
   if (!sort) return;
   await provider.setFilter({ nameContains: name.trim() || undefined, status: status.status, sort: sort.sort });
 }
