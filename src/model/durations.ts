@@ -46,6 +46,12 @@ export function timeAgo(when: Date | undefined, now: Date = new Date()): string 
   return l10n.t('{0} ago', durationParts(ms)[0]);
 }
 
+/** "3h", "2d": how long since `when`, largest unit only, for "waiting 3h". */
+export function timeSince(when: Date, now: Date = new Date()): string {
+  const ms = now.getTime() - when.getTime();
+  return ms < 60_000 ? l10n.t('just now') : durationParts(ms)[0];
+}
+
 /** A git date as CodeCommit gives it ("1700000000 +0000": seconds since the epoch, then the zone). */
 export function gitDate(date: string | undefined): Date | undefined {
   const seconds = Number(date?.split(' ')[0]);

@@ -1,4 +1,5 @@
 // Autopilot: start and stop experiments, upload training data, the leaderboard. The commands load on first use.
+import * as vscode from 'vscode';
 import { registerLazyCommands } from '../../ui/commands';
 import { RetryPlans } from '../../ui/retryPlans';
 import type { Workbench } from '../workbench';
@@ -12,7 +13,7 @@ const AUTOPILOT_COMMANDS = [
 
 export function activateAutopilot(wb: Workbench): void {
   wb.context.subscriptions.push(
-    registerLazyCommands(wb, 'Autopilot', AUTOPILOT_COMMANDS, async (host) => {
+    registerLazyCommands(wb, vscode.l10n.t('Autopilot'), AUTOPILOT_COMMANDS, async (host) => {
       const { registerAutopilotCommands } = await import(/* webpackChunkName: "autopilot" */ './autopilotCommands.js');
       const ctx: AutoMlContext = {
         session: host.session,

@@ -29,7 +29,7 @@ export function activateHosting(wb: Workbench): void {
   const responses = new ResponseDocuments();
   wb.context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
-    registerLazyCommands(wb, 'hosting', HOSTING_COMMANDS, async (host) => {
+    registerLazyCommands(wb, vscode.l10n.t('hosting'), HOSTING_COMMANDS, async (host) => {
       const [{ registerHostingCommands }, { decideModelVersion }] = await Promise.all([
         import(/* webpackChunkName: "hosting" */ './hostingCommands.js'),
         import(/* webpackChunkName: "hosting" */ '../modelRegistry/modelApprovalCommands.js'),

@@ -1,5 +1,6 @@
 // The model registry: approve or reject versions (registering and the Model Group panel are hosting's). The
 // commands load on first use.
+import * as vscode from 'vscode';
 import { registerLazyCommands } from '../../ui/commands';
 import type { Workbench } from '../workbench';
 
@@ -7,7 +8,7 @@ const MODEL_REGISTRY_COMMANDS = ['sagemakerWorkbench.approveModelVersion', 'sage
 
 export function activateModelRegistry(wb: Workbench): void {
   wb.context.subscriptions.push(
-    registerLazyCommands(wb, 'the model registry', MODEL_REGISTRY_COMMANDS, async (host) =>
+    registerLazyCommands(wb, vscode.l10n.t('the model registry'), MODEL_REGISTRY_COMMANDS, async (host) =>
       (
         await import(/* webpackChunkName: "modelRegistry" */ './modelRegistryCommands.js')
       ).registerModelRegistryCommands(host),

@@ -54,7 +54,7 @@ export function activateNotebookKernels(wb: Workbench): void {
   };
   wb.context.subscriptions.push(
     vscode.workspace.onDidOpenNotebookDocument(notebookOpen),
-    registerLazyCommands(wb, 'notebook kernels', KERNEL_COMMANDS, async (host) =>
+    registerLazyCommands(wb, vscode.l10n.t('notebook kernels'), KERNEL_COMMANDS, async (host) =>
       (await import(/* webpackChunkName: "kernels" */ './kernelCommands.js')).registerKernelCommands(
         host,
         await kernels(),

@@ -38,7 +38,7 @@ export function activateNotebookInstances(wb: Workbench): void {
       }),
       { isCaseSensitive: true },
     ),
-    registerLazyCommands(wb, 'notebook instances', NOTEBOOK_COMMANDS, async (host) => {
+    registerLazyCommands(wb, vscode.l10n.t('notebook instances'), NOTEBOOK_COMMANDS, async (host) => {
       const { registerNotebookCommands } = await import(/* webpackChunkName: "notebooks" */ './notebookCommands.js');
       return registerNotebookCommands(host, {
         session,

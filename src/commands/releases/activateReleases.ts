@@ -25,7 +25,7 @@ export function activateReleases(wb: Workbench, ready: Promise<void>): void {
   const { session, views, log } = wb;
   wb.context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_FILE_SCHEME, new CommitFiles(session)),
-    registerLazyCommands(wb, 'releases', RELEASE_COMMANDS, async (host) =>
+    registerLazyCommands(wb, vscode.l10n.t('releases'), RELEASE_COMMANDS, async (host) =>
       (await import(/* webpackChunkName: "releases" */ './releaseCommands.js')).registerReleaseCommands(host),
     ),
   );

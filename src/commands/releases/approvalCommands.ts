@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { window } from '../../ui/window';
 import { registerCommand, type CommandHost, type CommandOutcome } from '../../ui/commands';
 import type { PendingApproval } from '../../model/codePipelineState';
-import { timeAgo } from '../../model/durations';
+import { timeSince } from '../../model/durations';
 import type { ApprovalDecision } from '../../model/releaseApproval';
 import type { RegisteredViews } from '../../views/registerViews';
 import { ApprovalActionNode } from '../../views/pipelines/codePipelineStageNodes';
@@ -101,11 +101,7 @@ async function pickApproval(views: RegisteredViews): Promise<PendingApproval | '
       label: `$(bell-dot) ${a.pipelineName}`,
       description: `${a.stageName} · ${a.actionName}`,
       detail: a.waitingSince
-        ? vscode.l10n.t(
-            'Execution {0} · waiting {1}',
-            a.pipelineExecutionId ?? '?',
-            String(timeAgo(a.waitingSince)?.replace(/ ago$/, '')),
-          )
+        ? vscode.l10n.t('Execution {0} · waiting {1}', a.pipelineExecutionId ?? '?', timeSince(a.waitingSince))
         : vscode.l10n.t('Execution {0}', a.pipelineExecutionId ?? '?'),
       approval: a,
     })),

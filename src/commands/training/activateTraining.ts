@@ -1,5 +1,6 @@
 // Training jobs: AutoGluon container projects, start, clone, stop, follow, compare, AutoGluon results. The commands
 // load on first use.
+import * as vscode from 'vscode';
 import { registerLazyCommands } from '../../ui/commands';
 import type { Workbench } from '../workbench';
 
@@ -17,7 +18,7 @@ const TRAINING_COMMANDS = [
 
 export function activateTraining(wb: Workbench): void {
   wb.context.subscriptions.push(
-    registerLazyCommands(wb, 'training jobs', TRAINING_COMMANDS, async (host) => {
+    registerLazyCommands(wb, vscode.l10n.t('training jobs'), TRAINING_COMMANDS, async (host) => {
       const { registerTrainingJobCommands } = await import(
         /* webpackChunkName: "training" */ './trainingJobCommands.js'
       );
