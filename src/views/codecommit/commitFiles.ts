@@ -32,7 +32,7 @@ export class CommitFiles implements vscode.TextDocumentContentProvider {
     try {
       return await getBlobText(this.session.clients, repository, blob);
     } catch (error) {
-      return `// Reading this file failed: ${toUserError(error, this.session, 'codecommit', 'GetBlob').message}\n`;
+      return `// ${vscode.l10n.t('Reading this file failed: {0}', toUserError(error, this.session, 'codecommit', 'GetBlob').message)}\n`;
     }
   }
 }

@@ -24,7 +24,9 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider {
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? 'This response is no longer kept; invoke the endpoint again.';
+    return (
+      this.contents.get(uri.toString()) ?? vscode.l10n.t('This response is no longer kept; invoke the endpoint again.')
+    );
   }
 }
 

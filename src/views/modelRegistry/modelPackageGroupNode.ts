@@ -24,7 +24,7 @@ export class ModelPackageGroupNode extends PagedGroupNode<ModelPackageSummary> i
       id,
       label: name,
       icon: 'versions',
-      noun: 'versions',
+      noun: vscode.l10n.t('versions'),
       fetch: (token) => listModelPackagesPage(session.clients, name, token),
       toNode: (p) => new ModelPackageNode(p, session, region, changed),
       changed,

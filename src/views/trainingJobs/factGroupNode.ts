@@ -32,7 +32,7 @@ export class FactGroupNode implements ExplorerNode {
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    if (!this.facts.length) return [new MessageNode(`${this.id}/empty`, 'none')];
+    if (!this.facts.length) return [new MessageNode(`${this.id}/empty`, vscode.l10n.t('none'))];
     return this.facts.map((f, i) => new FactNode(`${this.id}/${i}`, f.label, f.value, this.factIcon, f.tooltip));
   }
 }
