@@ -19,7 +19,7 @@ async function readList<T>(
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new Error(`GET ${path} answered HTTP ${response.status}`);
+    throw new Error(l10n.t('GET {0} answered HTTP {1}', path, response.status));
   }
   const body = (await response.json()) as unknown;
   if (!Array.isArray(body)) throw new Error(l10n.t('GET {0} did not answer a list', path));

@@ -54,5 +54,5 @@ export async function connectToSpace(
         sessionSeconds: SPACE_SESSION_SECONDS,
       };
     });
-  return connectToJupyter(`space "${space.spaceName}"`, space.spaceName, { ...options, mint });
+  return connectToJupyter(l10n.t('space "{0}"', space.spaceName), space.spaceName, { ...options, mint });
 }

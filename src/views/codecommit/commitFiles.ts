@@ -37,11 +37,20 @@ export class CommitFiles implements vscode.TextDocumentContentProvider {
   }
 }
 
-export const CHANGE = { A: 'added', M: 'modified', D: 'deleted' } as Record<string, string>;
+export const CHANGE = {
+  A: vscode.l10n.t('added'),
+  M: vscode.l10n.t('modified'),
+  D: vscode.l10n.t('deleted'),
+} as Record<string, string>;
 
 function diffTitle(d: Difference, commitId: string): string {
   const path = d.afterBlob?.path ?? d.beforeBlob?.path ?? '?';
-  return `${path.split('/').pop()} (${CHANGE[d.changeType ?? 'M'] ?? d.changeType} in ${commitId.slice(0, 8)})`;
+  return vscode.l10n.t(
+    '{0} ({1} in {2})',
+    path.split('/').pop() ?? '',
+    CHANGE[d.changeType ?? 'M'] ?? String(d.changeType),
+    commitId.slice(0, 8),
+  );
 }
 
 /** The path a difference is about (the new one, or the deleted one). */

@@ -16,7 +16,7 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider {
     const body = responseExtension(invocation.contentType) === 'json' ? pretty(invocation.body) : invocation.body;
     const uri = vscode.Uri.from({
       scheme: RESPONSE_SCHEME,
-      path: `/${endpointName} · response ${this.count} · ${invocation.latencyMs} ms.${responseExtension(invocation.contentType)}`,
+      path: `/${vscode.l10n.t('{0} · response {1} · {2} ms', endpointName, this.count, invocation.latencyMs)}.${responseExtension(invocation.contentType)}`,
     });
     this.contents.set(uri.toString(), body);
     if (this.contents.size > KEPT) this.contents.delete(this.contents.keys().next().value!);

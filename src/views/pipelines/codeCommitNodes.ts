@@ -43,7 +43,11 @@ export class RepositoryNode extends PagedGroupNode<string> {
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
     const count = item.description;
-    item.description = count ? `${count} branch${count === '1' ? '' : 'es'}` : undefined;
+    item.description = count
+      ? count === '1'
+        ? vscode.l10n.t('1 branch')
+        : vscode.l10n.t('{0} branches', String(count))
+      : undefined;
     return item;
   }
 }

@@ -67,7 +67,7 @@ export class PipelineStateWatch implements vscode.Disposable {
     if (notifyPendingApprovals()) this.announce(node);
     const after = node.status;
     if (before && after && before !== after && !isInProgress(after)) {
-      const message = `Pipeline ${node.name}: ${before} → ${after}`;
+      const message = vscode.l10n.t('Pipeline {0}: {1} → {2}', node.name, before, after);
       if (after === 'Failed') void window.showErrorMessage(message);
       else void window.showInformationMessage(message);
     }

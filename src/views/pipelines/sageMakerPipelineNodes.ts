@@ -148,7 +148,7 @@ function stepOutput(step: PipelineExecutionStep): string | undefined {
   if (m?.TransformJob?.Arn) return arnTail(m.TransformJob.Arn);
   if (m?.RegisterModel?.Arn) return arnTail(m.RegisterModel.Arn);
   if (m?.Model?.Arn) return arnTail(m.Model.Arn);
-  if (m?.Condition?.Outcome) return `outcome ${m.Condition.Outcome}`;
+  if (m?.Condition?.Outcome) return vscode.l10n.t('outcome {0}', m.Condition.Outcome);
   return undefined;
 }
 

@@ -211,6 +211,12 @@ export class StudioDomainNode implements ExplorerNode {
   }
 }
 
+/** "3 spaces", "1 space", "2+ spaces" when more may be listed. */
+function spaceCount(n: number, more: boolean): string {
+  if (n === 1) return more ? vscode.l10n.t('1+ space') : vscode.l10n.t('1 space');
+  return more ? vscode.l10n.t('{0}+ spaces', n) : vscode.l10n.t('{0} spaces', n);
+}
+
 /** "Default JupyterLab lifecycle configurations: a, b" facts of domain or profile settings (one per app type that has some). */
 function lifecycleFacts(
   id: string,
@@ -272,7 +278,7 @@ export class StudioUserProfileNode implements ExplorerNode {
     const spaces = this.ownSpaces().length;
     item.description = [
       s.Status && s.Status !== 'InService' ? s.Status : undefined,
-      `${spaces}${this.domain.contents.spaces.hasMore ? '+' : ''} space${spaces === 1 ? '' : 's'}`,
+      spaceCount(spaces, this.domain.contents.spaces.hasMore),
     ]
       .filter(Boolean)
       .join(' · ');
@@ -461,8 +467,8 @@ export class StudioLifecycleConfigNode implements ExplorerNode {
       children.push(
         new FactNode(
           `${this.id}/script`,
-          'Script',
-          script ? scriptSummary(script.replace(/^\s*set -.*$/gm, '')) : 'empty',
+          vscode.l10n.t('Script'),
+          script ? scriptSummary(script.replace(/^\s*set -.*$/gm, '')) : vscode.l10n.t('empty'),
           'terminal-bash',
           script,
         ),

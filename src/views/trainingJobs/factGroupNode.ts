@@ -26,7 +26,7 @@ export class FactGroupNode implements ExplorerNode {
     );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.icon);
-    item.description = this.facts.length ? String(this.facts.length) : 'none';
+    item.description = this.facts.length ? String(this.facts.length) : vscode.l10n.t('none');
     item.contextValue = 'group';
     return item;
   }
