@@ -14,6 +14,7 @@ export class Log implements vscode.Disposable {
   /** Fires with every (redacted) entry; tests and the API-call counter listen. */
   readonly onDidLog = this.emitter.event;
 
+  // l10n-exempt: the product's name, which also identifies the output channel (its log level is kept by name)
   constructor(name = 'SageMaker Workbench') {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
   }

@@ -60,7 +60,7 @@ export function registerCommand(
   const run = async (...args: unknown[]): Promise<unknown> => {
     host.log.info(`Command ${id}`);
     if (options.needsTrust && !workspaceTrusted(options.needsTrust))
-      return { outcome: 'refused', message: `${options.needsTrust} needs a trusted workspace.` };
+      return { outcome: 'refused', message: vscode.l10n.t('{0} needs a trusted workspace.', options.needsTrust) };
     try {
       const result = await (handler as (...a: unknown[]) => unknown)(...args);
       if (isOutcome(result) && !result.quiet) showOutcome(result, { action: result.action });

@@ -1,6 +1,6 @@
 // The wizards' "execution role" step: the roles SageMaker may assume (when the user may list them), or a typed
 // role ARN, checked as it is typed. One step, so every wizard offers and checks roles alike.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { RoleChoice } from '../aws/iam/rolesApi';
 import { roleArnProblem } from '../model/deployPlan';
 import type { Step } from './multiStepInput';
@@ -15,11 +15,11 @@ export function executionRoleStep<S extends { roleArn: string }>(
     if (roles.length) {
       const items: Array<vscode.QuickPickItem & { value: string }> = [
         ...roles.map((r) => ({ label: r.name, detail: r.arn, value: r.arn })),
-        { label: '$(edit) Type a role ARN…', value: '' },
+        { label: vscode.l10n.t('$(edit) Type a role ARN…'), value: '' },
       ];
       const picked = await input.pick({
         title,
-        placeholder: 'Execution role',
+        placeholder: vscode.l10n.t('Execution role'),
         items,
         activeItem: items.find((i) => i.value === s.roleArn),
         acceptTyped: (t) => (t && !roleArnProblem(t) ? { label: t, value: t } : undefined),
@@ -30,7 +30,12 @@ export function executionRoleStep<S extends { roleArn: string }>(
       }
     }
     s.roleArn = (
-      await input.inputBox({ title, prompt: 'Execution role ARN', value: s.roleArn, validate: roleArnProblem })
+      await input.inputBox({
+        title,
+        prompt: vscode.l10n.t('Execution role ARN'),
+        value: s.roleArn,
+        validate: roleArnProblem,
+      })
     ).trim();
     return next();
   };

@@ -17,10 +17,10 @@ export function toUserError(error: unknown, session: AwsSession, service: string
 }
 
 const LABELS: Record<UserFacingError['actions'][number], string> = {
-  'choose-profile': 'Choose Profile',
-  'copy-sso-login': 'Copy Login Command',
-  retry: 'Retry',
-  'show-log': 'Show Log',
+  'choose-profile': vscode.l10n.t('Choose Profile'),
+  'copy-sso-login': vscode.l10n.t('Copy Login Command'),
+  retry: vscode.l10n.t('Retry'),
+  'show-log': vscode.l10n.t('Show Log'),
 };
 
 /** Shows the error; `retry` runs when the user picks Retry. Returns the mapped error at once. */

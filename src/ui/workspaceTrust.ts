@@ -5,13 +5,17 @@ import { window } from './window';
 
 export function workspaceTrusted(feature: string): boolean {
   if (vscode.workspace.isTrusted) return true;
+  const manage = vscode.l10n.t('Manage Workspace Trust');
   void window
     .showWarningMessage(
-      `${feature} reads or writes files of this workspace, so it needs a trusted workspace (Manage Workspace Trust).`,
-      'Manage Workspace Trust',
+      vscode.l10n.t(
+        '{0} reads or writes files of this workspace, so it needs a trusted workspace (Manage Workspace Trust).',
+        feature,
+      ),
+      manage,
     )
     .then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+      if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
     });
   return false;
 }

@@ -1,5 +1,6 @@
 // CodeCommit: repositories, branches and a branch's recent commits. CodeCommit has no log call, so recent
 // commits are read by following first parents from the branch head, one GetCommit each, only on expand.
+import * as l10n from '@vscode/l10n';
 import type { Difference, Commit, RepositoryNameIdPair } from '@aws-sdk/client-codecommit';
 import type { Page } from '../../model/pagedList';
 import type { AwsClients } from '../clients';
@@ -34,7 +35,7 @@ export async function getRepository(clients: AwsClients, repositoryName: string)
 export async function getCommit(clients: AwsClients, repositoryName: string, commitId: string): Promise<Commit> {
   const { GetCommitCommand } = await import('./codeCommitSdk.js');
   const out = await (await clients.codecommit()).send(new GetCommitCommand({ repositoryName, commitId }));
-  if (!out.commit) throw new Error(`CodeCommit returned no commit ${commitId}`);
+  if (!out.commit) throw new Error(l10n.t('CodeCommit returned no commit {0}', commitId));
   return out.commit;
 }
 

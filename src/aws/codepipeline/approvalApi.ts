@@ -2,6 +2,7 @@
 // execution ID in the pipeline's artifact bucket (seed 003: `<execution-id>/evaluation/evaluation.json`),
 // or where the team says this pipeline writes it (the caller passes the `evaluationReportLocations` setting's
 // template for the pipeline).
+import * as l10n from '@vscode/l10n';
 import type { GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
 import type { PendingApproval } from '../../model/codePipelineState';
 import type { ApprovalDecision } from '../../model/releaseApproval';
@@ -83,7 +84,7 @@ export function artifactBucket(pipeline: GetPipelineCommandOutput): string | und
 async function readReport(clients: AwsClients, bucket: string, key: string): Promise<FoundReport> {
   const read = await readSmallObject(clients, bucket, key, MAX_REPORT_BYTES);
   if ('tooLarge' in read)
-    throw new Error(`s3://${bucket}/${key} is ${read.tooLarge} bytes: too big for an evaluation report`);
+    throw new Error(l10n.t('s3://{0}/{1} is {2} bytes: too big for an evaluation report', bucket, key, read.tooLarge));
   return { bucket, key, report: parseEvaluationReport(read.text) };
 }
 
@@ -114,7 +115,9 @@ export async function findEvaluationReportIn(
     const object = listed.Contents?.find((o) => o.Key?.endsWith('evaluation.json'));
     if (!object?.Key) continue;
     if ((object.Size ?? 0) > MAX_REPORT_BYTES)
-      throw new Error(`s3://${bucket}/${object.Key} is ${object.Size} bytes: too big for an evaluation report`);
+      throw new Error(
+        l10n.t('s3://{0}/{1} is {2} bytes: too big for an evaluation report', bucket, object.Key, String(object.Size)),
+      );
     return readReport(clients, bucket, object.Key);
   }
   return undefined;

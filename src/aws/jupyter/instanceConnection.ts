@@ -2,6 +2,7 @@
 // SDK client factory, signed in with a cookie jar (presignedSession.ts), and @jupyterlab/services managers
 // whose fetch and WebSocket carry those cookies (jupyterSettings.ts). Kernels outlive the connection: dispose()
 // closes websockets and timers, never shuts a kernel down (a later connection re-attaches by session path).
+import * as l10n from '@vscode/l10n';
 import {
   ContentsManager,
   KernelManager,
@@ -77,7 +78,7 @@ export async function connectToInstance(
       url: await presignedNotebookUrl(clients, instanceName),
       sessionSeconds: NOTEBOOK_SESSION_SECONDS,
     }));
-  return connectToJupyter(`notebook instance "${instanceName}"`, instanceName, { ...options, mint });
+  return connectToJupyter(l10n.t('notebook instance "{0}"', instanceName), instanceName, { ...options, mint });
 }
 
 /** The same for any Jupyter server reached through a presigned URL (Studio spaces can mint theirs). */

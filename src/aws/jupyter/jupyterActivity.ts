@@ -1,6 +1,7 @@
 // A Jupyter server's kernel and terminal activity, read through a connection already open (its cookies and sign-in):
 // `GET api/kernels` and `GET api/terminals`, with the server's Date header to measure idleness against. Never opens a
 // connection of its own. A server without terminals (404) has none to report.
+import * as l10n from '@vscode/l10n';
 import type { JupyterActivity } from '../../model/idleNotebooks';
 import type { InstanceJupyter } from './instanceConnection';
 
@@ -18,10 +19,10 @@ async function readList<T>(
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new Error(`GET ${path} answered HTTP ${response.status}`);
+    throw new Error(l10n.t('GET {0} answered HTTP {1}', path, response.status));
   }
   const body = (await response.json()) as unknown;
-  if (!Array.isArray(body)) throw new Error(`GET ${path} did not answer a list`);
+  if (!Array.isArray(body)) throw new Error(l10n.t('GET {0} did not answer a list', path));
   return { items: body as T[], date };
 }
 

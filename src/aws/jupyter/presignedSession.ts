@@ -8,6 +8,7 @@
 //
 // Secrets (the authToken of the URL, cookie values) never reach a log line or an error message: URLs are
 // shown without their query and every text that leaves this module is scrubbed of the values seen.
+import * as l10n from '@vscode/l10n';
 import { redact } from '../../model/redact';
 import { CookieJar } from './cookieJar';
 
@@ -73,7 +74,7 @@ export class PresignedSession {
 
   /** The Jupyter server's base URL (ends with `/`); known once signed in. */
   get baseUrl(): string {
-    if (!this.base) throw new Error(`Not signed in to ${this.options.label} yet.`);
+    if (!this.base) throw new Error(l10n.t('Not signed in to {0} yet.', this.options.label));
     return this.base.href;
   }
 
@@ -98,7 +99,7 @@ export class PresignedSession {
 
   /** Signs in again unless that already happened after `seenGeneration`. */
   reauthenticate(seenGeneration?: number): Promise<void> {
-    if (this.disposed) return Promise.reject(new Error(`The connection to ${this.options.label} is closed.`));
+    if (this.disposed) return Promise.reject(new Error(l10n.t('The connection to {0} is closed.', this.options.label)));
     if (seenGeneration !== undefined && this.gen > seenGeneration) return this.signingIn ?? Promise.resolve();
     if (!this.signingIn) {
       this.signingIn = this.doSignIn().finally(() => {
@@ -142,6 +143,7 @@ export class PresignedSession {
     let response = await this.send(request, method, body);
     if (!refused(response)) return response;
     const where = `${method} ${safePath(request.url)}`;
+    // l10n-exempt: log line to the Output channel
     this.log('info', `${this.options.label}: ${where} answered HTTP ${response.status}; signing in again`);
     await discard(response);
     await this.reauthenticate(generation);
@@ -150,7 +152,13 @@ export class PresignedSession {
     const detail = await serverMessage(response);
     throw new JupyterAuthError(
       this.scrub(
-        `The Jupyter server of ${this.options.label} still refuses ${where} after signing in again (HTTP ${response.status}${detail ? `: ${detail}` : ''}).`,
+        l10n.t(
+          'The Jupyter server of {0} still refuses {1} after signing in again (HTTP {2}{3}).',
+          this.options.label,
+          where,
+          response.status,
+          detail ? `: ${detail}` : '',
+        ),
       ),
       response.status,
     );
@@ -164,8 +172,10 @@ export class PresignedSession {
       this.now() - this.signedInAt < (this.options.websocketReauthQuietMs ?? 10_000)
     )
       return;
+    // l10n-exempt: log line to the Output channel
     this.log('info', `${this.options.label}: the kernel websocket was refused; signing in again`);
     this.reauthenticate(generation).catch((error: unknown) =>
+      // l10n-exempt: log line to the Output channel
       this.log('warn', `${this.options.label}: signing in again failed: ${messageOf(error)}`),
     );
   }
@@ -206,7 +216,9 @@ export class PresignedSession {
       });
     } catch (error) {
       throw new Error(
-        this.scrub(`${this.options.label}: ${method} ${safePath(request.url)} failed: ${messageOf(error)}`),
+        this.scrub(
+          l10n.t('{0}: {1} {2} failed: {3}', this.options.label, method, safePath(request.url), messageOf(error)),
+        ),
       );
     }
     this.jar.storeFrom(request.url, response.headers.getSetCookie());
@@ -225,8 +237,13 @@ export class PresignedSession {
       const detail = await serverMessage(landing.response);
       throw new JupyterAuthError(
         this.scrub(
-          `The Jupyter server of ${label} refused the sign-in (HTTP ${landing.response.status} at ${safeUrl(landing.url)}${detail ? `: ${detail}` : ''}). ` +
-            'A presigned URL works once and for 5 minutes; the instance must be InService.',
+          l10n.t(
+            'The Jupyter server of {0} refused the sign-in (HTTP {1} at {2}{3}). A presigned URL works once and for 5 minutes; the instance must be InService.',
+            label,
+            landing.response.status,
+            safeUrl(landing.url),
+            detail ? `: ${detail}` : '',
+          ),
         ),
         landing.response.status,
       );
@@ -246,6 +263,7 @@ export class PresignedSession {
     this.sessionMs = minted.sessionSeconds * 1000;
     this.expiresAt = started + this.sessionMs;
     this.gen += 1;
+    // l10n-exempt: log line to the Output channel
     this.log('info', `Signed in to ${label} at ${safeUrl(base)}; the session lasts ${minted.sessionSeconds} s`);
     this.schedule();
   }
@@ -259,7 +277,12 @@ export class PresignedSession {
       } catch (error) {
         throw new Error(
           this.scrub(
-            `Could not reach the Jupyter server of ${this.options.label} at ${safeUrl(url)}: ${messageOf(error)}`,
+            l10n.t(
+              'Could not reach the Jupyter server of {0} at {1}: {2}',
+              this.options.label,
+              safeUrl(url),
+              messageOf(error),
+            ),
           ),
         );
       }
@@ -268,7 +291,9 @@ export class PresignedSession {
       if (response.status < 300 || response.status >= 400 || !location) return { response, url };
       await discard(response);
       if (hop >= MAX_REDIRECTS)
-        throw new JupyterAuthError(`Signing in to ${this.options.label} redirected more than ${MAX_REDIRECTS} times.`);
+        throw new JupyterAuthError(
+          l10n.t('Signing in to {0} redirected more than {1} times.', this.options.label, MAX_REDIRECTS),
+        );
       url = new URL(location, url);
       for (const value of url.searchParams.values()) if (value.length >= 4) this.secrets.add(value);
     }
@@ -285,7 +310,12 @@ export class PresignedSession {
       } catch (error) {
         throw new Error(
           this.scrub(
-            `Could not reach the Jupyter server of ${this.options.label} at ${safeUrl(base)}: ${messageOf(error)}`,
+            l10n.t(
+              'Could not reach the Jupyter server of {0} at {1}: {2}',
+              this.options.label,
+              safeUrl(base),
+              messageOf(error),
+            ),
           ),
         );
       }
@@ -296,7 +326,12 @@ export class PresignedSession {
     }
     throw new JupyterAuthError(
       this.scrub(
-        `Signed in to ${this.options.label}, but no Jupyter API answers at ${candidates.map((c) => safeUrl(c)).join(' or ')} (HTTP ${status}).`,
+        l10n.t(
+          'Signed in to {0}, but no Jupyter API answers at {1} (HTTP {2}).',
+          this.options.label,
+          candidates.map((c) => safeUrl(c)).join(l10n.t(' or ')),
+          status,
+        ),
       ),
       status,
     );
@@ -310,6 +345,7 @@ export class PresignedSession {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.reauthenticate(this.gen).catch((error: unknown) =>
+        // l10n-exempt: log line to the Output channel
         this.log('warn', `${this.options.label}: signing in again before the session ends failed: ${messageOf(error)}`),
       );
     }, delay);

@@ -2,6 +2,7 @@
 // space, signed in as its owner (a shared space without one: the domain's first user profile), then the same
 // cookie/_xsrf session and @jupyterlab/services managers as a notebook instance (instanceConnection.ts). The
 // base URL is found from where the URL lands (Studio's /jupyterlab/default/lab), as instanceConnection does.
+import * as l10n from '@vscode/l10n';
 import type { AwsClients } from '../clients';
 import { describeSpace, presignedSpaceUrl, userProfileNames } from '../sagemaker/studioApi';
 import { connectToJupyter, type ConnectOptions, type InstanceJupyter } from './instanceConnection';
@@ -33,7 +34,8 @@ async function signInProfile(clients: AwsClients, space: SpaceRef): Promise<stri
     (await describeSpace(clients, space.domainId, space.spaceName)).OwnershipSettings?.OwnerUserProfileName;
   if (owner) return owner;
   const [first] = await userProfileNames(clients, space.domainId);
-  if (!first) throw new Error(`The domain ${space.domainId} has no user profile to open ${space.spaceName} as.`);
+  if (!first)
+    throw new Error(l10n.t('The domain {0} has no user profile to open {1} as.', space.domainId, space.spaceName));
   return first;
 }
 
@@ -52,5 +54,5 @@ export async function connectToSpace(
         sessionSeconds: SPACE_SESSION_SECONDS,
       };
     });
-  return connectToJupyter(`space "${space.spaceName}"`, space.spaceName, { ...options, mint });
+  return connectToJupyter(l10n.t('space "{0}"', space.spaceName), space.spaceName, { ...options, mint });
 }

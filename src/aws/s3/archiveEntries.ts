@@ -1,6 +1,7 @@
 // Reads named files out of a model.tar.gz in S3 without holding the archive: the object is streamed through
 // gunzip into a tar reader (tar-stream, rather than a hand-written tar parser), only the wanted entries are
 // kept (each up to a size cap), and the download stops as soon as all of them have been seen.
+import * as l10n from '@vscode/l10n';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
@@ -21,10 +22,10 @@ export interface ArchiveRead {
 export async function readArchiveEntries(clients: AwsClients, s3Uri: string, wanted: string[]): Promise<ArchiveRead> {
   const { GetObjectCommand } = await import('./s3Sdk.js');
   const location = parseS3Uri(s3Uri);
-  if (!location) throw new Error(`Not an S3 object: ${s3Uri}`);
+  if (!location) throw new Error(l10n.t('Not an S3 object: {0}', s3Uri));
   const out = await (await clients.s3()).send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
   const body = out.Body as Readable | undefined;
-  if (!body) throw new Error(`${s3Uri} is empty`);
+  if (!body) throw new Error(l10n.t('{0} is empty', s3Uri));
   const files: Record<string, string> = {};
   let bytesRead = 0;
   body.on('data', (chunk: Buffer) => (bytesRead += chunk.length));
@@ -61,7 +62,7 @@ export async function readArchiveEntries(clients: AwsClients, s3Uri: string, wan
     const fail = (error: Error) =>
       done
         ? undefined
-        : ((done = true), reject(new Error(`${s3Uri} is not a readable model.tar.gz: ${error.message}`)));
+        : ((done = true), reject(new Error(l10n.t('{0} is not a readable model.tar.gz: {1}', s3Uri, error.message))));
     tar.on('error', fail);
     gunzip.on('error', fail);
     body.on('error', fail);

@@ -1,5 +1,6 @@
 // Starting and stopping Autopilot experiments, reading every candidate of one (the SDK paginator), and
 // reading the header of the training data without downloading it (a ranged GET of the first 64 KB).
+import * as l10n from '@vscode/l10n';
 import type { AutoMLCandidate, CreateAutoMLJobV2CommandInput } from '@aws-sdk/client-sagemaker';
 import { parse } from 'csv-parse/sync';
 import type { AutoMlPlan } from '../../model/autoMlPlan';
@@ -86,13 +87,13 @@ export async function trainingDataColumns(
 ): Promise<{ columns: string[]; object: string }> {
   const { GetObjectCommand, ListObjectsV2Command } = await import('../s3/s3Sdk.js');
   const location = parseS3Uri(s3Uri.trim());
-  if (!location) throw new Error(`Not an S3 location: ${s3Uri}`);
+  if (!location) throw new Error(l10n.t('Not an S3 location: {0}', s3Uri));
   let key = location.key;
   if (!/\.csv$/i.test(key)) {
     const s3 = await clients.s3();
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: location.bucket, Prefix: key, MaxKeys: 100 }));
     const first = (listed.Contents ?? []).map((o) => o.Key ?? '').find((k) => /\.csv$/i.test(k));
-    if (!first) throw new Error(`There is no CSV file under ${s3Uri}`);
+    if (!first) throw new Error(l10n.t('There is no CSV file under {0}', s3Uri));
     key = first;
   }
   const s3 = await clients.s3();

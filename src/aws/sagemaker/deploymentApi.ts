@@ -1,5 +1,6 @@
 // The calls a deployment makes: model, endpoint configuration (variant AllTraffic), endpoint or update,
 // then the SDK's EndpointInService waiter (DescribeEndpoint with backoff) until it settles.
+import * as l10n from '@vscode/l10n';
 import type { ContainerDefinition, DescribeEndpointCommandOutput, ProductionVariant } from '@aws-sdk/client-sagemaker';
 import { WaiterState } from '@smithy/core/client';
 import type { DeployPlan } from '../../model/deployPlan';
@@ -136,10 +137,10 @@ export async function waitForEndpoint(
   const reason = result.reason as (DescribeEndpointCommandOutput & { message?: string }) | undefined;
   if (result.state === WaiterState.SUCCESS && reason) return { state: 'InService', endpoint: reason };
   if (result.state === WaiterState.ABORTED || result.state === WaiterState.TIMEOUT)
-    return { state: 'Stopped watching' };
+    return { state: 'Stopped watching' }; // l10n-exempt: discriminant of Settled, compared by the commands
   return {
     state: 'Failed',
     endpoint: reason?.EndpointStatus ? reason : undefined,
-    reason: reason?.FailureReason ?? reason?.message ?? 'The endpoint could not be created.',
+    reason: reason?.FailureReason ?? reason?.message ?? l10n.t('The endpoint could not be created.'),
   };
 }

@@ -1,4 +1,5 @@
 // The model registry: package groups, their versions, and the statistics object a version's metrics live in.
+import * as l10n from '@vscode/l10n';
 import type {
   ContainerDefinition,
   DescribeModelPackageCommandOutput,
@@ -71,10 +72,10 @@ export async function describeModelPackage(clients: AwsClients, arnOrName: strin
 /** Reads a metrics document (ModelMetrics.*.Statistics.S3Uri) as text. */
 export async function readMetricsObject(clients: AwsClients, s3Uri: string): Promise<string> {
   const location = parseS3Uri(s3Uri);
-  if (!location) throw new Error(`Not an S3 URI: ${s3Uri}`);
+  if (!location) throw new Error(l10n.t('Not an S3 URI: {0}', s3Uri));
   const read = await readSmallObject(clients, location.bucket, location.key, MAX_STATISTICS_BYTES);
   if ('tooLarge' in read)
-    throw new Error(`The statistics object is ${read.tooLarge} bytes: too large to be a metrics document`);
+    throw new Error(l10n.t('The statistics object is {0} bytes: too large to be a metrics document', read.tooLarge));
   return read.text;
 }
 

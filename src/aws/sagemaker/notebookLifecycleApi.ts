@@ -1,5 +1,6 @@
 // Notebook instances' lifecycle: start, stop, delete and the SDK waiters that follow them; the presigned
 // Jupyter URL; creating an instance; lifecycle configurations (create, update, delete, who uses one).
+import * as l10n from '@vscode/l10n';
 import type { CreateNotebookInstanceCommandInput } from '@aws-sdk/client-sagemaker';
 import { WaiterState } from '@smithy/core/client';
 import { encodeLifecycleScript } from '../../model/lifecycleScripts';
@@ -59,7 +60,7 @@ export async function presignedNotebookUrl(clients: AwsClients, name: string): P
       SessionExpirationDurationInSeconds: 1800,
     }),
   );
-  if (!out.AuthorizedUrl) throw new Error(`SageMaker returned no URL for ${name}`);
+  if (!out.AuthorizedUrl) throw new Error(l10n.t('SageMaker returned no URL for {0}', name));
   return out.AuthorizedUrl;
 }
 
@@ -96,10 +97,10 @@ export async function waitForNotebook(
     { NotebookInstanceStatus?: string; FailureReason?: string; message?: string } | undefined;
   if (result.state === WaiterState.SUCCESS) return { state: 'reached', status: reason?.NotebookInstanceStatus };
   if (result.state === WaiterState.ABORTED || result.state === WaiterState.TIMEOUT)
-    return { state: 'stopped watching' };
+    return { state: 'stopped watching' }; // l10n-exempt: discriminant of the settled union, compared by the commands
   return {
     state: 'failed',
-    reason: reason?.FailureReason ?? reason?.message ?? `The notebook instance did not reach ${target}.`,
+    reason: reason?.FailureReason ?? reason?.message ?? l10n.t('The notebook instance did not reach {0}.', target),
   };
 }
 

@@ -97,7 +97,7 @@ export async function startSageMakerPipelineExecution(
     new StartPipelineExecutionCommand({
       PipelineName: pipelineName,
       PipelineParameters: parameters.length ? parameters : undefined,
-      PipelineExecutionDescription: 'Started in VS Code (SageMaker Workbench)',
+      PipelineExecutionDescription: 'Started in VS Code (SageMaker Workbench)', // l10n-exempt: description sent to AWS
     }),
   );
   return out.PipelineExecutionArn;

@@ -1,6 +1,7 @@
 // SageMaker Studio: domains, user profiles, spaces, the apps that run on spaces and Studio lifecycle
 // configurations. Lists are one call per page (the views page them); the pickers of the commands read a few
 // pages through the SDK's paginators; apps are followed with DescribeApp (the SDK has no waiter for them).
+import * as l10n from '@vscode/l10n';
 import type {
   AppDetails,
   CreateSpaceCommandInput,
@@ -277,7 +278,7 @@ export async function waitForSpaceApp(
     factor: 1.5,
   });
   for (;;) {
-    if (signal.aborted) return { state: 'stopped watching' };
+    if (signal.aborted) return { state: 'stopped watching' }; // l10n-exempt: discriminant of AppSettled
     const out = await describeSpaceApp(clients, app).catch((error: unknown) => {
       // A deleted app that AWS no longer lists is as Deleted as it gets.
       if (target === 'Deleted' && (error as { name?: string }).name === 'ResourceNotFound')
@@ -286,14 +287,17 @@ export async function waitForSpaceApp(
     });
     const status = out.Status;
     if (status === target) return { state: 'reached' };
-    if (status === 'Failed') return { state: 'failed', reason: out.FailureReason ?? 'The app failed.' };
+    if (status === 'Failed') return { state: 'failed', reason: out.FailureReason ?? l10n.t('The app failed.') };
     if (target === 'InService' && (status === 'Deleting' || status === 'Deleted'))
       return {
         state: 'failed',
-        reason: `The app was ${status === 'Deleting' ? 'being deleted' : 'deleted'} meanwhile.`,
+        reason:
+          status === 'Deleting'
+            ? l10n.t('The app was being deleted meanwhile.')
+            : l10n.t('The app was deleted meanwhile.'),
       };
     // Cancel may have come while DescribeApp was on its way: the abort event has fired already then.
-    if (signal.aborted) return { state: 'stopped watching' };
+    if (signal.aborted) return { state: 'stopped watching' }; // l10n-exempt: discriminant of AppSettled
     const aborted = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
         signal.removeEventListener('abort', onAbort);
@@ -305,7 +309,7 @@ export async function waitForSpaceApp(
       };
       signal.addEventListener('abort', onAbort, { once: true });
     });
-    if (aborted) return { state: 'stopped watching' };
+    if (aborted) return { state: 'stopped watching' }; // l10n-exempt: discriminant of AppSettled
     backoff.next(false);
   }
 }
@@ -328,6 +332,6 @@ export async function presignedSpaceUrl(
       SessionExpirationDurationInSeconds: 1800,
     }),
   );
-  if (!out.AuthorizedUrl) throw new Error(`SageMaker returned no URL for the space ${spaceName}`);
+  if (!out.AuthorizedUrl) throw new Error(l10n.t('SageMaker returned no URL for the space {0}', spaceName));
   return out.AuthorizedUrl;
 }

@@ -2,6 +2,7 @@
 // lookup, so finding where a configuration is used describes every domain, user profile and space (a save or
 // a delete asks this once, never a view); the newest app of each space tells which spaces run (a running
 // space cannot be updated, and a running app keeps its configuration in use).
+import * as l10n from '@vscode/l10n';
 import type { SpaceSettings, UserSettings, DefaultSpaceSettings } from '@aws-sdk/client-sagemaker';
 import type { SpaceAppType } from '../../model/studioSpaces';
 import type { AppSettingsHolder } from '../../model/studioSpaces';
@@ -67,7 +68,7 @@ export async function studioConfigAttachments(clients: AwsClients, arn: string):
       for (const p of described)
         if (names(arn, p.UserSettings))
           found.push({
-            kind: 'user profile',
+            kind: 'user profile', // l10n-exempt: discriminant of Attachment.kind
             domainId,
             domainName,
             name: p.UserProfileName ?? '',
@@ -93,13 +94,16 @@ export async function studioConfigAttachments(clients: AwsClients, arn: string):
 export function attachmentText(a: Attachment): string {
   switch (a.kind) {
     case 'domain':
-      return `domain ${a.domainName} (defaults)`;
+      return l10n.t('domain {0} (defaults)', a.domainName);
+    // l10n-exempt: discriminant of Attachment.kind
     case 'user profile':
-      return `user profile ${a.name} (${a.domainName})`;
+      return l10n.t('user profile {0} ({1})', a.name, a.domainName);
     case 'space':
-      return `space ${a.name} (${a.domainName})${a.running ? ', running' : ''}`;
+      return a.running
+        ? l10n.t('space {0} ({1}), running', a.name, a.domainName)
+        : l10n.t('space {0} ({1})', a.name, a.domainName);
     case 'app':
-      return `the running app of space ${a.name} (${a.domainName})`;
+      return l10n.t('the running app of space {0} ({1})', a.name, a.domainName);
   }
 }
 
@@ -138,7 +142,7 @@ export async function createStudioConfig(
       return made.StudioLifecycleConfigContent === contentBase64;
     },
   );
-  if (!arn) throw new Error(`SageMaker returned no ARN for the Studio lifecycle configuration ${name}`);
+  if (!arn) throw new Error(l10n.t('SageMaker returned no ARN for the Studio lifecycle configuration {0}', name));
   return arn;
 }
 
@@ -163,6 +167,7 @@ export async function repointAttachment(
         DefaultSpaceSettings: update.space as DefaultSpaceSettings | undefined,
       }),
     );
+  // l10n-exempt: discriminant of Attachment.kind
   else if (a.kind === 'user profile')
     await sagemaker.send(
       new UpdateUserProfileCommand({

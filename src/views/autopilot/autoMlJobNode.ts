@@ -32,7 +32,7 @@ export class AutoMlJobNode extends PagedGroupNode<AutoMLCandidate> implements Ex
       id,
       label: name,
       icon: 'rocket',
-      noun: 'candidates yet',
+      noun: vscode.l10n.t('candidates yet'),
       // The sort direction follows the objective, which only the job's description names.
       fetch: async (token) => {
         const facts = await this.loadFacts();
@@ -107,14 +107,14 @@ export class AutoMlJobNode extends PagedGroupNode<AutoMLCandidate> implements Ex
     item.iconPath = statusIcon(s.AutoMLJobStatus);
     item.contextValue = `resource:autoMlJob:${s.AutoMLJobStatus ?? 'Unknown'}`;
     item.tooltip = factsTooltip(s.AutoMLJobName ?? '', [
-      ['Status', s.AutoMLJobStatus],
-      ['Secondary status', s.AutoMLJobSecondaryStatus],
-      ['Problem type', this.facts?.problemType],
-      ['Objective', this.facts?.objectiveMetric],
-      ['Best candidate', this.facts?.bestCandidate?.CandidateName],
-      ['Created', s.CreationTime?.toLocaleString()],
-      ['Running time', jobDuration(s.CreationTime, s.EndTime)],
-      ['Failure reason', s.FailureReason],
+      [vscode.l10n.t('Status'), s.AutoMLJobStatus],
+      [vscode.l10n.t('Secondary status'), s.AutoMLJobSecondaryStatus],
+      [vscode.l10n.t('Problem type'), this.facts?.problemType],
+      [vscode.l10n.t('Objective'), this.facts?.objectiveMetric],
+      [vscode.l10n.t('Best candidate'), this.facts?.bestCandidate?.CandidateName],
+      [vscode.l10n.t('Created'), s.CreationTime?.toLocaleString()],
+      [vscode.l10n.t('Running time'), jobDuration(s.CreationTime, s.EndTime)],
+      [vscode.l10n.t('Failure reason'), s.FailureReason],
     ]);
     return item;
   }

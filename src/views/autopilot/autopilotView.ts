@@ -1,5 +1,6 @@
 // The Autopilot view: AutoML jobs (V1 and V2 alike), one ListAutoMLJobs call per page, filtered and sorted
 // server-side, a page the size of the pageSize setting; a job is described and its candidates listed only when expanded.
+import * as vscode from 'vscode';
 import type { AutoMLJobSummary } from '@aws-sdk/client-sagemaker';
 import { AUTOML_JOB_STATUSES, listAutoMlJobsPage } from '../../aws/sagemaker/autoMlApi';
 import type { AwsSession } from '../../session/awsSession';
@@ -13,7 +14,8 @@ export function autopilotSource(session: AwsSession): ListSource<AutoMLJobSummar
     session,
     {
       key: 'autopilot',
-      noun: 'Autopilot jobs',
+      noun: vscode.l10n.t('Autopilot jobs'),
+      singular: vscode.l10n.t('Autopilot job'),
       service: 'sagemaker',
       operation: 'ListAutoMLJobs',
       statuses: AUTOML_JOB_STATUSES,

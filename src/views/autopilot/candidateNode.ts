@@ -35,8 +35,12 @@ export class CandidateNode implements ExplorerNode {
     const metric = c.FinalAutoMLJobObjectiveMetric;
     const item = new vscode.TreeItem(c.CandidateName ?? '', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const score = metric ? `${metric.MetricName ?? 'objective'} ${formatMetricValue(metric.Value)}` : undefined;
-    item.description = [this.best ? 'best' : undefined, score, c.CandidateStatus].filter(Boolean).join(' · ');
+    const score = metric
+      ? vscode.l10n.t('{0} {1}', metric.MetricName ?? vscode.l10n.t('objective'), formatMetricValue(metric.Value))
+      : undefined;
+    item.description = [this.best ? vscode.l10n.t('best') : undefined, score, c.CandidateStatus]
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = this.best
       ? new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.yellow'))
       : statusIcon(c.CandidateStatus);
@@ -45,18 +49,21 @@ export class CandidateNode implements ExplorerNode {
       c.CandidateName ?? '',
       [
         [
-          'Objective',
+          vscode.l10n.t('Objective'),
           metric
             ? `${metric.MetricName ?? '?'} = ${metric.Value ?? '?'}${metric.Type ? ` (${metric.Type})` : ''}`
             : undefined,
         ],
-        ['Status', c.CandidateStatus],
-        ['Objective status', c.ObjectiveStatus],
-        ['Steps', c.CandidateSteps?.map((s) => s.CandidateStepType?.replace(/^AWS::SageMaker::/, '')).join(', ')],
-        ['Inference containers', c.InferenceContainers?.map((i) => i.Image ?? '?').join(', ')],
-        ['Failure reason', c.FailureReason],
+        [vscode.l10n.t('Status'), c.CandidateStatus],
+        [vscode.l10n.t('Objective status'), c.ObjectiveStatus],
+        [
+          vscode.l10n.t('Steps'),
+          c.CandidateSteps?.map((s) => s.CandidateStepType?.replace(/^AWS::SageMaker::/, '')).join(', '),
+        ],
+        [vscode.l10n.t('Inference containers'), c.InferenceContainers?.map((i) => i.Image ?? '?').join(', ')],
+        [vscode.l10n.t('Failure reason'), c.FailureReason],
       ],
-      this.best ? 'Best candidate of the job' : undefined,
+      this.best ? vscode.l10n.t('Best candidate of the job') : undefined,
     );
     return item;
   }

@@ -32,16 +32,25 @@ export class CommitFiles implements vscode.TextDocumentContentProvider {
     try {
       return await getBlobText(this.session.clients, repository, blob);
     } catch (error) {
-      return `// Reading this file failed: ${toUserError(error, this.session, 'codecommit', 'GetBlob').message}\n`;
+      return `// ${vscode.l10n.t('Reading this file failed: {0}', toUserError(error, this.session, 'codecommit', 'GetBlob').message)}\n`;
     }
   }
 }
 
-export const CHANGE = { A: 'added', M: 'modified', D: 'deleted' } as Record<string, string>;
+export const CHANGE = {
+  A: vscode.l10n.t('added'),
+  M: vscode.l10n.t('modified'),
+  D: vscode.l10n.t('deleted'),
+} as Record<string, string>;
 
 function diffTitle(d: Difference, commitId: string): string {
   const path = d.afterBlob?.path ?? d.beforeBlob?.path ?? '?';
-  return `${path.split('/').pop()} (${CHANGE[d.changeType ?? 'M'] ?? d.changeType} in ${commitId.slice(0, 8)})`;
+  return vscode.l10n.t(
+    '{0} ({1} in {2})',
+    path.split('/').pop() ?? '',
+    CHANGE[d.changeType ?? 'M'] ?? String(d.changeType),
+    commitId.slice(0, 8),
+  );
 }
 
 /** The path a difference is about (the new one, or the deleted one). */

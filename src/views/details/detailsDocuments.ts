@@ -17,7 +17,8 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   async open(resource: ResourceRef): Promise<vscode.TextEditor> {
-    if (!resource.describe) throw new Error(`No details are available for ${resource.kind} ${resource.name}`);
+    if (!resource.describe)
+      throw new Error(vscode.l10n.t('No details are available for {0} {1}', resource.kind, resource.name));
     const uri = this.uriFor(resource);
     this.describers.set(uri.toString(), resource.describe);
     this.changeEmitter.fire(uri);
@@ -32,12 +33,13 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const describe = this.describers.get(uri.toString());
-    if (!describe) return '// This resource is no longer in the sidebar. Open it again from there.\n';
+    if (!describe)
+      return `// ${vscode.l10n.t('This resource is no longer in the sidebar. Open it again from there.')}\n`;
     try {
       return `${JSON.stringify(await describe(), withoutSdkMetadata, 2)}\n`;
     } catch (error) {
       const e = error as { name?: string; message?: string };
-      return `// Describing this resource failed: ${e.name ?? 'Error'}: ${e.message ?? String(error)}\n`;
+      return `// ${vscode.l10n.t('Describing this resource failed: {0}: {1}', e.name ?? 'Error', e.message ?? String(error))}\n`;
     }
   }
 

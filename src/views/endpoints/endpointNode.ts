@@ -73,18 +73,18 @@ export class EndpointNode implements ExplorerNode {
     item.id = this.id;
     const capacity = d ? endpointCapacityText(d.variants) : undefined;
     const shadows = d?.variants.filter((v) => v.shadow).length ?? 0;
-    item.description = [s.EndpointStatus, capacity, shadows ? `${shadows} shadow` : undefined]
+    item.description = [s.EndpointStatus, capacity, shadows ? vscode.l10n.t('{0} shadow', shadows) : undefined]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = statusIcon(s.EndpointStatus);
     item.contextValue = `resource:endpoint:${s.EndpointStatus ?? 'Unknown'}`;
     item.tooltip = factsTooltip(s.EndpointName ?? '', [
-      ['Status', s.EndpointStatus],
-      ['Capacity', capacity],
-      ['Configuration', d?.configName],
-      ['Created', s.CreationTime?.toLocaleString()],
-      ['Modified', s.LastModifiedTime?.toLocaleString()],
-      ['Failure reason', d?.failureReason],
+      [vscode.l10n.t('Status'), s.EndpointStatus],
+      [vscode.l10n.t('Capacity'), capacity],
+      [vscode.l10n.t('Configuration'), d?.configName],
+      [vscode.l10n.t('Created'), s.CreationTime?.toLocaleString()],
+      [vscode.l10n.t('Modified'), s.LastModifiedTime?.toLocaleString()],
+      [vscode.l10n.t('Failure reason'), d?.failureReason],
     ]);
     return item;
   }
@@ -124,7 +124,7 @@ export class EndpointNode implements ExplorerNode {
     }
     const children: ExplorerNode[] = [];
     if (d.failureReason)
-      children.push(new MessageNode(`${this.id}/failure`, d.failureReason, 'error', 'failure reason'));
+      children.push(new MessageNode(`${this.id}/failure`, d.failureReason, 'error', vscode.l10n.t('failure reason')));
     const redescribe = () => {
       this.forget();
       this.changed(this);
@@ -132,7 +132,7 @@ export class EndpointNode implements ExplorerNode {
     children.push(
       ...d.variants.map((v) => new VariantNode(v, this.session, this.id, this.changed, this.resource.name, redescribe)),
     );
-    if (d.variants.length === 0) children.push(new MessageNode(`${this.id}/none`, 'No variants'));
+    if (d.variants.length === 0) children.push(new MessageNode(`${this.id}/none`, vscode.l10n.t('No variants')));
     return children;
   }
 }

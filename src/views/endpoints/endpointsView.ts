@@ -1,5 +1,6 @@
 // The Endpoints view: one ListEndpoints call per page, filtered and sorted server-side; an endpoint is
 // described (with its configuration and autoscaling targets) only when expanded.
+import * as vscode from 'vscode';
 import type { EndpointSummary } from '@aws-sdk/client-sagemaker';
 import { ENDPOINT_STATUSES, listEndpointsPage } from '../../aws/sagemaker/endpointsApi';
 import type { AwsSession } from '../../session/awsSession';
@@ -13,7 +14,9 @@ export function endpointsSource(session: AwsSession): ListSource<EndpointSummary
     session,
     {
       key: 'endpoints',
-      noun: 'endpoints',
+      noun: vscode.l10n.t('endpoints'),
+      singular: vscode.l10n.t('Endpoint'),
+      followedAs: 'endpoints',
       service: 'sagemaker',
       operation: 'ListEndpoints',
       statuses: ENDPOINT_STATUSES,

@@ -16,7 +16,7 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider {
     const body = responseExtension(invocation.contentType) === 'json' ? pretty(invocation.body) : invocation.body;
     const uri = vscode.Uri.from({
       scheme: RESPONSE_SCHEME,
-      path: `/${endpointName} · response ${this.count} · ${invocation.latencyMs} ms.${responseExtension(invocation.contentType)}`,
+      path: `/${vscode.l10n.t('{0} · response {1} · {2} ms', endpointName, this.count, invocation.latencyMs)}.${responseExtension(invocation.contentType)}`,
     });
     this.contents.set(uri.toString(), body);
     if (this.contents.size > KEPT) this.contents.delete(this.contents.keys().next().value!);
@@ -24,7 +24,9 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider {
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? 'This response is no longer kept; invoke the endpoint again.';
+    return (
+      this.contents.get(uri.toString()) ?? vscode.l10n.t('This response is no longer kept; invoke the endpoint again.')
+    );
   }
 }
 

@@ -34,9 +34,9 @@ export class VariantNode implements ExplorerNode {
     const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = [
-      v.shadow ? 'shadow' : undefined,
+      v.shadow ? vscode.l10n.t('shadow') : undefined,
       capacityText(v),
-      v.weight !== undefined && !v.shadow ? `weight ${v.weight}` : undefined,
+      v.weight !== undefined && !v.shadow ? vscode.l10n.t('weight {0}', v.weight) : undefined,
       scalingText(v),
     ]
       .filter(Boolean)
@@ -45,16 +45,21 @@ export class VariantNode implements ExplorerNode {
     item.contextValue = `variant:${v.shadow ? 'shadow' : 'production'}${v.scaling ? ':autoscaled' : ''}${v.serverless ? ':serverless' : ''}`;
     item.tooltip = factsTooltip(v.name, [
       [
-        'Kind',
+        vscode.l10n.t('Kind'),
         v.shadow
-          ? 'shadow variant (receives a copy of the traffic; its answers are not returned)'
-          : 'production variant',
+          ? vscode.l10n.t('shadow variant (receives a copy of the traffic; its answers are not returned)')
+          : vscode.l10n.t('production variant'),
       ],
-      ['Capacity', capacityText(v)],
-      ['Weight', v.weight],
-      ['Model', v.modelName],
-      ['Autoscaling', v.scaling ? `${v.scaling.min ?? '?'} to ${v.scaling.max ?? '?'} instances` : 'not configured'],
-      ['Status', v.status],
+      [vscode.l10n.t('Capacity'), capacityText(v)],
+      [vscode.l10n.t('Weight'), v.weight],
+      [vscode.l10n.t('Model'), v.modelName],
+      [
+        vscode.l10n.t('Autoscaling'),
+        v.scaling
+          ? vscode.l10n.t('{0} to {1} instances', v.scaling.min ?? '?', v.scaling.max ?? '?')
+          : vscode.l10n.t('not configured'),
+      ],
+      [vscode.l10n.t('Status'), v.status],
     ]);
     return item;
   }
@@ -62,18 +67,24 @@ export class VariantNode implements ExplorerNode {
   async getChildren(): Promise<ExplorerNode[]> {
     const v = this.facts;
     const children: ExplorerNode[] = [];
-    if (v.modelName) children.push(new FactNode(`${this.id}/model`, 'Model', v.modelName, 'symbol-class'));
+    if (v.modelName)
+      children.push(new FactNode(`${this.id}/model`, vscode.l10n.t('Model'), v.modelName, 'symbol-class'));
     v.images.forEach((image, i) =>
       children.push(
-        new FactNode(`${this.id}/image${i}`, v.images.length > 1 ? `Container ${i + 1}` : 'Image', image, 'package'),
+        new FactNode(
+          `${this.id}/image${i}`,
+          v.images.length > 1 ? vscode.l10n.t('Container {0}', i + 1) : vscode.l10n.t('Image'),
+          image,
+          'package',
+        ),
       ),
     );
     if (!v.scaling) {
       children.push(
         new FactNode(
           `${this.id}/scaling`,
-          'Autoscaling',
-          v.serverless ? 'serverless (scales by itself)' : 'not configured',
+          vscode.l10n.t('Autoscaling'),
+          v.serverless ? vscode.l10n.t('serverless (scales by itself)') : vscode.l10n.t('not configured'),
           'graph',
         ),
       );
@@ -82,15 +93,17 @@ export class VariantNode implements ExplorerNode {
     children.push(
       new FactNode(
         `${this.id}/scaling`,
-        'Autoscaling',
-        `${v.scaling.min ?? '?'}–${v.scaling.max ?? '?'} instances`,
+        vscode.l10n.t('Autoscaling'),
+        vscode.l10n.t('{0}–{1} instances', v.scaling.min ?? '?', v.scaling.max ?? '?'),
         'graph',
       ),
     );
     try {
       const policies = await describeVariantPolicies(this.session.clients, v.scaling.resourceId);
       if (policies.length === 0)
-        children.push(new FactNode(`${this.id}/policy`, 'Scaling policy', 'none', 'symbol-ruler'));
+        children.push(
+          new FactNode(`${this.id}/policy`, vscode.l10n.t('Scaling policy'), vscode.l10n.t('none'), 'symbol-ruler'),
+        );
       policies.forEach((p, i) => children.push(new ScalingPolicyNode(p, `${this.id}/policy${i}`)));
     } catch (error) {
       const e = toUserError(error, this.session, 'application-autoscaling', 'DescribeScalingPolicies');
@@ -116,15 +129,23 @@ class ScalingPolicyNode implements ExplorerNode {
     const item = new vscode.TreeItem(p.PolicyName ?? '', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('symbol-ruler');
-    item.description = tracking ? `target ${tracking.TargetValue ?? '?'} ${metric ?? ''}`.trim() : p.PolicyType;
+    item.description = tracking
+      ? vscode.l10n.t('target {0} {1}', tracking.TargetValue ?? '?', metric ?? '').trim()
+      : p.PolicyType;
     item.contextValue = 'scalingPolicy';
     item.tooltip = factsTooltip(p.PolicyName ?? '', [
-      ['Type', p.PolicyType],
-      ['Metric', metric],
-      ['Target value', tracking?.TargetValue],
-      ['Scale-in cooldown', tracking?.ScaleInCooldown !== undefined ? `${tracking.ScaleInCooldown} s` : undefined],
-      ['Scale-out cooldown', tracking?.ScaleOutCooldown !== undefined ? `${tracking.ScaleOutCooldown} s` : undefined],
-      ['Created', p.CreationTime?.toLocaleString()],
+      [vscode.l10n.t('Type'), p.PolicyType],
+      [vscode.l10n.t('Metric'), metric],
+      [vscode.l10n.t('Target value'), tracking?.TargetValue],
+      [
+        vscode.l10n.t('Scale-in cooldown'),
+        tracking?.ScaleInCooldown !== undefined ? vscode.l10n.t('{0} s', tracking.ScaleInCooldown) : undefined,
+      ],
+      [
+        vscode.l10n.t('Scale-out cooldown'),
+        tracking?.ScaleOutCooldown !== undefined ? vscode.l10n.t('{0} s', tracking.ScaleOutCooldown) : undefined,
+      ],
+      [vscode.l10n.t('Created'), p.CreationTime?.toLocaleString()],
     ]);
     return item;
   }

@@ -43,12 +43,17 @@ function instanceApiPath(uri: vscode.Uri): string {
   return uri.path.replace(/^\/+|\/+$/g, '');
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const megabytes = (bytes: number) => vscode.l10n.t('{0} MB', (bytes / 1024 / 1024).toFixed(1));
 
 function tooLarge(uri: vscode.Uri, bytes: number, feature: string): vscode.FileSystemError {
   return vscode.FileSystemError.Unavailable(
-    `${uri.path.split('/').pop()} is ${megabytes(bytes)}; ${feature} moves at most ${megabytes(MAX_FILE_BYTES)} ` +
-      "through Jupyter's contents API (whole files, base64 in JSON). Use Jupyter there or S3 for it.",
+    vscode.l10n.t(
+      "{0} is {1}; {2} moves at most {3} through Jupyter's contents API (whole files, base64 in JSON). Use Jupyter there or S3 for it.",
+      uri.path.split('/').pop() ?? '',
+      megabytes(bytes),
+      feature,
+      megabytes(MAX_FILE_BYTES),
+    ),
   );
 }
 
@@ -171,11 +176,12 @@ export class JupyterFileSystem implements vscode.FileSystemProvider {
 
   async delete(uri: vscode.Uri, options: { readonly recursive: boolean }): Promise<void> {
     const model = await this.model(uri);
-    if (!this.apiPath(uri)) throw vscode.FileSystemError.NoPermissions(`${this.host.homeLabel} cannot be deleted.`);
+    if (!this.apiPath(uri))
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('{0} cannot be deleted.', this.host.homeLabel));
     if (model.type === 'directory') {
       const children = await this.readDirectory(uri);
       if (children.length && !options.recursive)
-        throw vscode.FileSystemError.NoPermissions(`${uri.path} is not empty.`);
+        throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('{0} is not empty.', uri.path));
       // Jupyter refuses a non-empty directory unless it sends deletes to the trash: empty it first.
       for (const [name] of children)
         await this.delete(uri.with({ path: `${uri.path.replace(/\/+$/, '')}/${name}` }), { recursive: true });
@@ -249,9 +255,9 @@ export class InstanceFileSystem extends JupyterFileSystem {
 
 class InstanceFilesHost implements JupyterFilesHost {
   private readonly names = new Map<string, Promise<string>>();
-  readonly feature = 'Instance Files';
-  readonly homeLabel = `The instance's home folder (${INSTANCE_HOME})`;
-  readonly acrossServers = 'Files move between notebook instances by copying, not renaming.';
+  readonly feature = vscode.l10n.t('Instance Files');
+  readonly homeLabel = vscode.l10n.t("The instance's home folder ({0})", INSTANCE_HOME);
+  readonly acrossServers = vscode.l10n.t('Files move between notebook instances by copying, not renaming.');
 
   constructor(
     private readonly connections: InstanceConnections,
@@ -293,22 +299,36 @@ class InstanceFilesHost implements JupyterFilesHost {
     } catch (describeError) {
       this.connections.close(name);
       return vscode.FileSystemError.Unavailable(
-        `Cannot reach the files of notebook instance ${name}: ${toUserError(describeError, this.session, 'sagemaker', 'DescribeNotebookInstance').message}`,
+        vscode.l10n.t(
+          'Cannot reach the files of notebook instance {0}: {1}',
+          name,
+          toUserError(describeError, this.session, 'sagemaker', 'DescribeNotebookInstance').message,
+        ),
       );
     }
     if (status !== 'InService') {
       this.connections.close(name);
-      const why =
+      return vscode.FileSystemError.Unavailable(
         status === 'Stopped' || status === 'Stopping'
-          ? `the instance stopped (it is ${status}). Start it from the Notebook Instances view to reach its files again.`
-          : `the instance is ${status}; its files can be reached once it is InService.`;
-      return vscode.FileSystemError.Unavailable(`Cannot reach the files of notebook instance ${name}: ${why}`);
+          ? vscode.l10n.t(
+              'Cannot reach the files of notebook instance {0}: the instance stopped (it is {1}). Start it from the Notebook Instances view to reach its files again.',
+              name,
+              status,
+            )
+          : vscode.l10n.t(
+              'Cannot reach the files of notebook instance {0}: the instance is {1}; its files can be reached once it is InService.',
+              name,
+              status,
+            ),
+      );
     }
     const message =
       // A NetworkError of the Jupyter client is a TypeError, as fetch's own failures are.
       error instanceof Error && (error.name === 'JupyterAuthError' || error instanceof TypeError)
         ? error.message
         : toUserError(error, this.session, 'sagemaker', 'CreatePresignedNotebookInstanceUrl').message;
-    return vscode.FileSystemError.Unavailable(`Cannot reach the files of notebook instance ${name}: ${message}`);
+    return vscode.FileSystemError.Unavailable(
+      vscode.l10n.t('Cannot reach the files of notebook instance {0}: {1}', name, message),
+    );
   }
 }

@@ -74,8 +74,10 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
     } else {
       await state.reading;
     }
-    const header = `# ${state.group}${state.streamPrefix ? ` (streams ${state.streamPrefix}*)` : ''} — following new events while open`;
-    const body = state.lines.length ? state.lines.join('\n') : '(no events yet)';
+    const header = state.streamPrefix
+      ? vscode.l10n.t('# {0} (streams {1}*) — following new events while open', state.group, state.streamPrefix)
+      : vscode.l10n.t('# {0} — following new events while open', state.group);
+    const body = state.lines.length ? state.lines.join('\n') : vscode.l10n.t('(no events yet)');
     return `${header}\n${state.error ? `# ${state.error}\n` : ''}${body}\n`;
   }
 
@@ -101,7 +103,10 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
         const mapped = toUserError(error, this.session, 'logs', 'FilterLogEvents');
         state.error =
           (error as { name?: string }).name === 'ResourceNotFoundException'
-            ? `The log group ${state.group} does not exist yet; it appears once the resource writes its first line.`
+            ? vscode.l10n.t(
+                'The log group {0} does not exist yet; it appears once the resource writes its first line.',
+                state.group,
+              )
             : mapped.message;
       }
     })().finally(() => {

@@ -24,7 +24,7 @@ export class ModelPackageGroupNode extends PagedGroupNode<ModelPackageSummary> i
       id,
       label: name,
       icon: 'versions',
-      noun: 'versions',
+      noun: vscode.l10n.t('versions'),
       fetch: (token) => listModelPackagesPage(session.clients, name, token),
       toNode: (p) => new ModelPackageNode(p, session, region, changed),
       changed,
@@ -46,7 +46,7 @@ export class ModelPackageGroupNode extends PagedGroupNode<ModelPackageSummary> i
     const count = item.description; // "3" or "50+" once the versions were listed
     item.description =
       [
-        count ? `${count} version${count === '1' ? '' : 's'}` : undefined,
+        count ? (count === '1' ? vscode.l10n.t('1 version') : vscode.l10n.t('{0} versions', String(count))) : undefined,
         s.ModelPackageGroupStatus && s.ModelPackageGroupStatus !== 'Completed' ? s.ModelPackageGroupStatus : undefined,
         s.ModelPackageGroupDescription,
       ]

@@ -80,10 +80,10 @@ export class ModelPackageNode implements ExplorerNode {
     item.iconPath = statusIcon(s.ModelApprovalStatus);
     item.contextValue = `resource:modelPackage:${approval}`;
     item.tooltip = factsTooltip(`${s.ModelPackageGroupName ?? ''} v${s.ModelPackageVersion ?? '?'}`, [
-      ['Approval', s.ModelApprovalStatus],
-      ['Package status', s.ModelPackageStatus],
-      ['Created', s.CreationTime?.toLocaleString()],
-      ['Description', s.ModelPackageDescription],
+      [vscode.l10n.t('Approval'), s.ModelApprovalStatus],
+      [vscode.l10n.t('Package status'), s.ModelPackageStatus],
+      [vscode.l10n.t('Created'), s.CreationTime?.toLocaleString()],
+      [vscode.l10n.t('Description'), s.ModelPackageDescription],
       ...(this.details?.metrics ?? []).map((m): TooltipRow => [m.name, String(m.value)]),
     ]);
     return item;
@@ -129,17 +129,22 @@ export class ModelPackageNode implements ExplorerNode {
     const children: ExplorerNode[] = [];
     if (details.metricsError) {
       children.push(
-        new ErrorNode(`${this.id}/metricsError`, `Metrics: ${details.metricsError}`, () => {
+        new ErrorNode(`${this.id}/metricsError`, vscode.l10n.t('Metrics: {0}', details.metricsError), () => {
           this.loading = undefined;
           this.details = undefined;
           this.changed(this);
         }),
       );
     } else if (!details.statisticsUri) {
-      children.push(new MessageNode(`${this.id}/noMetrics`, 'No model quality metrics registered'));
+      children.push(new MessageNode(`${this.id}/noMetrics`, vscode.l10n.t('No model quality metrics registered')));
     } else if (!details.metrics?.length) {
       children.push(
-        new MessageNode(`${this.id}/noMetrics`, 'The statistics object has no metrics', 'info', details.statisticsUri),
+        new MessageNode(
+          `${this.id}/noMetrics`,
+          vscode.l10n.t('The statistics object has no metrics'),
+          'info',
+          details.statisticsUri,
+        ),
       );
     }
     for (const m of details.metrics ?? []) {
@@ -150,14 +155,25 @@ export class ModelPackageNode implements ExplorerNode {
           m.name,
           `${formatMetricValue(m.value)}${sd}`,
           'symbol-number',
-          `${m.family.replace(/_/g, ' ')}: ${m.name} = ${m.value}${m.standardDeviation !== undefined ? ` (standard deviation ${m.standardDeviation})` : ''}`,
+          m.standardDeviation !== undefined
+            ? vscode.l10n.t(
+                '{0}: {1} = {2} (standard deviation {3})',
+                m.family.replace(/_/g, ' '),
+                m.name,
+                m.value,
+                m.standardDeviation,
+              )
+            : vscode.l10n.t('{0}: {1} = {2}', m.family.replace(/_/g, ' '), m.name, m.value),
         ),
       );
     }
     const container = details.described.InferenceSpecification?.Containers?.[0];
-    if (container?.Image) children.push(new FactNode(`${this.id}/image`, 'Image', container.Image, 'server-process'));
+    if (container?.Image)
+      children.push(new FactNode(`${this.id}/image`, vscode.l10n.t('Image'), container.Image, 'server-process'));
     if (container?.ModelDataUrl)
-      children.push(new FactNode(`${this.id}/modelData`, 'Model data', container.ModelDataUrl, 'package'));
+      children.push(
+        new FactNode(`${this.id}/modelData`, vscode.l10n.t('Model data'), container.ModelDataUrl, 'package'),
+      );
     return children;
   }
 }

@@ -1,5 +1,6 @@
 // The Model Registry view: model package groups, one ListModelPackageGroups call per page (filtered by name
 // server-side); versions are listed when a group is expanded, metrics read when a version is expanded.
+import * as vscode from 'vscode';
 import type { ModelPackageGroupSummary } from '@aws-sdk/client-sagemaker';
 import { listModelPackageGroupsPage } from '../../aws/sagemaker/modelRegistryApi';
 import type { AwsSession } from '../../session/awsSession';
@@ -12,7 +13,7 @@ export function modelRegistrySource(session: AwsSession): ListSource<ModelPackag
     session,
     {
       key: 'modelRegistry',
-      noun: 'model package groups',
+      noun: vscode.l10n.t('model package groups'),
       service: 'sagemaker',
       operation: 'ListModelPackageGroups',
       // ListModelPackageGroups filters by name only; group statuses are rarely anything but Completed.

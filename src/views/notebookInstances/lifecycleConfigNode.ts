@@ -31,8 +31,8 @@ export class LifecycleConfigNode implements ExplorerNode {
     const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = this.creationTime
-      ? `lifecycle configuration · ${this.creationTime.toLocaleDateString()}`
-      : 'lifecycle configuration';
+      ? vscode.l10n.t('lifecycle configuration · {0}', this.creationTime.toLocaleDateString())
+      : vscode.l10n.t('lifecycle configuration');
     item.iconPath = new vscode.ThemeIcon('symbol-event');
     item.contextValue = 'resource:lifecycleConfig';
     return item;
@@ -45,14 +45,14 @@ export class LifecycleConfigNode implements ExplorerNode {
     return [
       new LifecycleScriptNode(
         `${this.id}/onCreate`,
-        'On create',
+        vscode.l10n.t('On create'),
         decodeLifecycleScript(out.OnCreate?.[0]?.Content),
         this.name,
         'on-create',
       ),
       new LifecycleScriptNode(
         `${this.id}/onStart`,
-        'On start',
+        vscode.l10n.t('On start'),
         decodeLifecycleScript(out.OnStart?.[0]?.Content),
         this.name,
         'on-start',
@@ -73,17 +73,21 @@ export class LifecycleScriptNode implements ExplorerNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.script ? scriptSummary(this.script) : 'no script';
+    item.description = this.script ? scriptSummary(this.script) : vscode.l10n.t('no script');
     item.iconPath = new vscode.ThemeIcon('terminal-bash');
     const md = new vscode.MarkdownString();
     md.appendCodeblock(
-      this.script.length > 2000 ? `${this.script.slice(0, 2000)}\n…` : this.script || '(empty)',
+      this.script.length > 2000 ? `${this.script.slice(0, 2000)}\n…` : this.script || vscode.l10n.t('(empty)'),
       'bash',
     );
     item.tooltip = md;
     item.contextValue = 'lifecycleScript';
     // A click opens the script as a file: Save updates the configuration.
-    item.command = { command: 'sagemakerWorkbench.editLifecycleScript', title: 'Edit Script', arguments: [this] };
+    item.command = {
+      command: 'sagemakerWorkbench.editLifecycleScript',
+      title: vscode.l10n.t('Edit Script'),
+      arguments: [this],
+    };
     return item;
   }
 }

@@ -42,7 +42,11 @@ export class LifecycleScriptFiles implements vscode.FileSystemProvider {
     const { region, config } = parse(uri);
     if (region !== this.session.current.region)
       throw vscode.FileSystemError.Unavailable(
-        `This script belongs to ${region}; the session is in ${this.session.current.region}. Switch region to open it.`,
+        vscode.l10n.t(
+          'This script belongs to {0}; the session is in {1}. Switch region to open it.',
+          region,
+          this.session.current.region,
+        ),
       );
     try {
       const out = await describeLifecycleConfig(this.session.clients, config);
@@ -82,7 +86,9 @@ export class LifecycleScriptFiles implements vscode.FileSystemProvider {
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const { config, hook } = parse(uri);
     if (!hook || uri.query === 'deployed')
-      throw vscode.FileSystemError.NoPermissions('This is the deployed version (read-only); edit the script itself.');
+      throw vscode.FileSystemError.NoPermissions(
+        vscode.l10n.t('This is the deployed version (read-only); edit the script itself.'),
+      );
     const text = Buffer.from(content).toString('utf8');
     const problem = scriptProblem(text, hook);
     if (problem) throw vscode.FileSystemError.NoPermissions(problem);
@@ -116,17 +122,17 @@ export class LifecycleScriptFiles implements vscode.FileSystemProvider {
 
   createDirectory(): void {
     throw vscode.FileSystemError.NoPermissions(
-      'Lifecycle configurations have exactly two scripts: on-create.sh and on-start.sh.',
+      vscode.l10n.t('Lifecycle configurations have exactly two scripts: on-create.sh and on-start.sh.'),
     );
   }
 
   delete(): void {
     throw vscode.FileSystemError.NoPermissions(
-      'Delete the lifecycle configuration from the Notebook Instances view instead.',
+      vscode.l10n.t('Delete the lifecycle configuration from the Notebook Instances view instead.'),
     );
   }
 
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Lifecycle scripts cannot be renamed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Lifecycle scripts cannot be renamed.'));
   }
 }

@@ -44,13 +44,13 @@ export class NotebookInstanceNode implements ExplorerNode {
     item.iconPath = statusIcon(s.NotebookInstanceStatus);
     item.contextValue = `resource:notebookInstance:${s.NotebookInstanceStatus ?? 'Unknown'}`;
     item.tooltip = factsTooltip(s.NotebookInstanceName ?? '', [
-      ['Status', s.NotebookInstanceStatus],
-      ['Instance type', s.InstanceType],
-      ['Lifecycle configuration', s.NotebookInstanceLifecycleConfigName],
-      ['Auto-stop', autoStop.detail],
-      ['Default code repository', s.DefaultCodeRepository],
-      ['Created', s.CreationTime?.toLocaleString()],
-      ['Modified', s.LastModifiedTime?.toLocaleString()],
+      [vscode.l10n.t('Status'), s.NotebookInstanceStatus],
+      [vscode.l10n.t('Instance type'), s.InstanceType],
+      [vscode.l10n.t('Lifecycle configuration'), s.NotebookInstanceLifecycleConfigName],
+      [vscode.l10n.t('Auto-stop'), autoStop.detail],
+      [vscode.l10n.t('Default code repository'), s.DefaultCodeRepository],
+      [vscode.l10n.t('Created'), s.CreationTime?.toLocaleString()],
+      [vscode.l10n.t('Modified'), s.LastModifiedTime?.toLocaleString()],
     ]);
     return item;
   }
@@ -64,13 +64,20 @@ export class NotebookInstanceNode implements ExplorerNode {
         new LifecycleConfigNode(s.NotebookInstanceLifecycleConfigName, this.clients, region, `${this.id}/lcc`),
       );
     } else {
-      children.push(new FactNode(`${this.id}/lcc`, 'Lifecycle configuration', 'none', 'symbol-event'));
+      children.push(
+        new FactNode(`${this.id}/lcc`, vscode.l10n.t('Lifecycle configuration'), vscode.l10n.t('none'), 'symbol-event'),
+      );
     }
     children.push(
-      new FactNode(`${this.id}/repo`, 'Default code repository', s.DefaultCodeRepository ?? 'none', 'repo'),
+      new FactNode(
+        `${this.id}/repo`,
+        vscode.l10n.t('Default code repository'),
+        s.DefaultCodeRepository ?? vscode.l10n.t('none'),
+        'repo',
+      ),
     );
     for (const [i, repo] of (s.AdditionalCodeRepositories ?? []).entries()) {
-      children.push(new FactNode(`${this.id}/repo${i}`, 'Additional code repository', repo, 'repo'));
+      children.push(new FactNode(`${this.id}/repo${i}`, vscode.l10n.t('Additional code repository'), repo, 'repo'));
     }
     return children;
   }

@@ -1,4 +1,5 @@
 // The Notebook Instances view: instances (one list call per page, the size of the pageSize setting) and a group of all lifecycle configurations.
+import * as vscode from 'vscode';
 import type { NotebookInstanceSummary } from '@aws-sdk/client-sagemaker';
 import {
   listLifecycleConfigsPage,
@@ -17,7 +18,9 @@ import { NotebookInstanceNode } from './notebookInstanceNode';
 export function notebookInstancesSource(session: AwsSession): ListSource<NotebookInstanceSummary> {
   return {
     key: 'notebookInstances',
-    noun: 'notebook instances',
+    noun: vscode.l10n.t('notebook instances'),
+    singular: vscode.l10n.t('Notebook instance'),
+    followedAs: 'notebook instances', // l10n-exempt: the key commands follow notebook instances under, never shown
     service: 'sagemaker',
     operation: 'ListNotebookInstances',
     statuses: NOTEBOOK_STATUSES,
@@ -36,9 +39,9 @@ export function notebookInstancesSource(session: AwsSession): ListSource<Noteboo
         LastModifiedTime?: Date;
       }> = new PagedGroupNode({
         id: `notebookInstances:${region}:lifecycleConfigs`,
-        label: 'Lifecycle Configurations',
+        label: vscode.l10n.t('Lifecycle Configurations'),
         icon: 'symbol-event',
-        noun: 'lifecycle configurations',
+        noun: vscode.l10n.t('lifecycle configurations'),
         contextValue: 'lifecycleConfigGroup',
         fetch: (token) =>
           listLifecycleConfigsPage(session.clients, token, { ...DEFAULT_FILTER, sort: 'name' }, pageSize()),

@@ -24,7 +24,7 @@ export class RepositoryNode extends PagedGroupNode<string> {
       id,
       label: name,
       icon: 'repo',
-      noun: 'branches',
+      noun: vscode.l10n.t('branches'),
       fetch: (token) => listBranchesPage(session.clients, name, token),
       toNode: (branch) => new BranchNode(name, branch, session, region, id, changed),
       changed,
@@ -43,7 +43,11 @@ export class RepositoryNode extends PagedGroupNode<string> {
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
     const count = item.description;
-    item.description = count ? `${count} branch${count === '1' ? '' : 'es'}` : undefined;
+    item.description = count
+      ? count === '1'
+        ? vscode.l10n.t('1 branch')
+        : vscode.l10n.t('{0} branches', String(count))
+      : undefined;
     return item;
   }
 }
@@ -63,7 +67,7 @@ export class BranchNode extends PagedGroupNode<Commit> {
       id,
       label: branch,
       icon: 'git-branch',
-      noun: 'commits',
+      noun: vscode.l10n.t('commits'),
       fetch: async (from) => {
         const page = await recentCommits(session.clients, repository, from ? { from } : { branch }, COMMITS_PER_PAGE);
         return { items: page.commits, nextToken: page.next };
@@ -77,7 +81,7 @@ export class BranchNode extends PagedGroupNode<Commit> {
 
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
-    item.description = item.description ? `${item.description} recent commits` : undefined;
+    item.description = item.description ? vscode.l10n.t('{0} recent commits', String(item.description)) : undefined;
     return item;
   }
 }
@@ -108,20 +112,24 @@ export class CommitNode implements ExplorerNode {
     const c = this.commit;
     const when = gitDate(c.author?.date);
     const item = new vscode.TreeItem(
-      (c.message ?? '').split('\n')[0] || '(no message)',
+      (c.message ?? '').split('\n')[0] || vscode.l10n.t('(no message)'),
       vscode.TreeItemCollapsibleState.None,
     );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('git-commit');
     item.description = [(c.commitId ?? '').slice(0, 8), c.author?.name, timeAgo(when)].filter(Boolean).join(' · ');
     item.contextValue = 'resource:codeCommitCommit';
-    item.command = { command: 'sagemakerWorkbench.openCommitChanges', title: 'Open Changes', arguments: [this] };
+    item.command = {
+      command: 'sagemakerWorkbench.openCommitChanges',
+      title: vscode.l10n.t('Open Changes'),
+      arguments: [this],
+    };
     item.tooltip = factsTooltip(
       (c.commitId ?? '').slice(0, 8),
       [
-        ['Author', c.author ? `${c.author.name ?? ''} <${c.author.email ?? ''}>` : undefined],
-        ['Date', when?.toLocaleString()],
-        ['Commit', c.commitId],
+        [vscode.l10n.t('Author'), c.author ? `${c.author.name ?? ''} <${c.author.email ?? ''}>` : undefined],
+        [vscode.l10n.t('Date'), when?.toLocaleString()],
+        [vscode.l10n.t('Commit'), c.commitId],
       ],
       c.message?.trim(),
     );

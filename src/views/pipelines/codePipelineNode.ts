@@ -130,7 +130,7 @@ export class CodePipelineNode implements ExplorerNode {
     const latest = this.state ? latestExecutionStatus(this.state) : {};
     if (approvals.length) {
       item.iconPath = statusIcon('PendingManualApproval');
-      item.description = `Waiting for approval · ${approvals.map((a) => a.actionName).join(', ')}`;
+      item.description = vscode.l10n.t('Waiting for approval · {0}', approvals.map((a) => a.actionName).join(', '));
     } else {
       item.iconPath = this.error
         ? new vscode.ThemeIcon('warning')
@@ -140,29 +140,32 @@ export class CodePipelineNode implements ExplorerNode {
             ? new vscode.ThemeIcon('circle-large-outline')
             : new vscode.ThemeIcon('loading~spin');
       item.description = this.error
-        ? 'state unavailable'
+        ? vscode.l10n.t('state unavailable')
         : this.state
-          ? [latest.status ?? 'never run', latest.stageName].filter(Boolean).join(' · ')
+          ? [latest.status ?? vscode.l10n.t('never run'), latest.stageName].filter(Boolean).join(' · ')
           : unread
             ? this.hooks.readingInBackground?.()
-              ? 'state read in the background soon'
-              : 'expand for its state'
-            : 'reading state…';
+              ? vscode.l10n.t('state read in the background soon')
+              : vscode.l10n.t('expand for its state')
+            : vscode.l10n.t('reading state…');
     }
     item.contextValue = `resource:codePipeline:${latest.status ?? 'Unknown'}${approvals.length ? ':approvalPending' : ''}`;
     item.tooltip = factsTooltip(this.name, [
-      ['Latest execution', latest.executionId],
-      ['Status', approvals.length ? 'waiting for manual approval' : latest.status],
-      ['Furthest stage', latest.stageName],
-      ['Waiting since', approvals[0]?.waitingSince?.toLocaleString()],
-      ['Pipeline type', this.summary.pipelineType],
-      ['Execution mode', this.summary.executionMode],
-      ['Updated', this.summary.updated?.toLocaleString()],
-      ['Error', this.error],
+      [vscode.l10n.t('Latest execution'), latest.executionId],
+      [vscode.l10n.t('Status'), approvals.length ? vscode.l10n.t('waiting for manual approval') : latest.status],
+      [vscode.l10n.t('Furthest stage'), latest.stageName],
+      [vscode.l10n.t('Waiting since'), approvals[0]?.waitingSince?.toLocaleString()],
+      [vscode.l10n.t('Pipeline type'), this.summary.pipelineType],
+      [vscode.l10n.t('Execution mode'), this.summary.executionMode],
+      [vscode.l10n.t('Updated'), this.summary.updated?.toLocaleString()],
+      [vscode.l10n.t('Error'), this.error],
       [
-        'State',
+        vscode.l10n.t('State'),
         unread
-          ? `read when expanded, or in the background while this view is visible (the first ${AUTO_STATE_READS} pipelines listed are read at once)`
+          ? vscode.l10n.t(
+              'read when expanded, or in the background while this view is visible (the first {0} pipelines listed are read at once)',
+              AUTO_STATE_READS,
+            )
           : undefined,
       ],
     ]);
@@ -175,7 +178,7 @@ export class CodePipelineNode implements ExplorerNode {
       return [
         new ErrorNode(
           `${this.id}/error`,
-          this.error ?? 'The pipeline state could not be read',
+          this.error ?? vscode.l10n.t('The pipeline state could not be read'),
           () => void this.loadState(),
         ),
       ];
@@ -183,12 +186,12 @@ export class CodePipelineNode implements ExplorerNode {
     const stages: ExplorerNode[] = (this.state.stageStates ?? []).map(
       (stage) => new StageNode(stage, this, latest.executionId),
     );
-    if (stages.length === 0) stages.push(new MessageNode(`${this.id}/nostages`, 'No stages'));
+    if (stages.length === 0) stages.push(new MessageNode(`${this.id}/nostages`, vscode.l10n.t('No stages')));
     const executions = new PagedGroupNode({
       id: `${this.id}/executions`,
-      label: 'Recent executions',
+      label: vscode.l10n.t('Recent executions'),
       icon: 'history',
-      noun: 'executions',
+      noun: vscode.l10n.t('executions'),
       fetch: (token) => listCodePipelineExecutionsPage(this.session.clients, this.name, token),
       toNode: (e) =>
         new CodePipelineExecutionNode(

@@ -62,21 +62,23 @@ export class StageNode implements ExplorerNode {
         ? statusIcon(status)
         : new vscode.ThemeIcon('circle-outline');
     item.description = this.waiting
-      ? 'Waiting for approval'
-      : [status ?? 'not run', ranForOlder ? 'previous execution' : undefined].filter(Boolean).join(' · ');
+      ? vscode.l10n.t('Waiting for approval')
+      : [status ?? vscode.l10n.t('not run'), ranForOlder ? vscode.l10n.t('previous execution') : undefined]
+          .filter(Boolean)
+          .join(' · ');
     if (this.waiting) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
     item.contextValue = `pipelineStage:${status ?? 'NotRun'}`;
     item.tooltip = factsTooltip(s.stageName ?? '', [
-      ['Status', status],
-      ['Execution', s.latestExecution?.pipelineExecutionId],
-      ['Actions', (s.actionStates ?? []).map((a) => a.actionName).join(', ')],
+      [vscode.l10n.t('Status'), status],
+      [vscode.l10n.t('Execution'), s.latestExecution?.pipelineExecutionId],
+      [vscode.l10n.t('Actions'), (s.actionStates ?? []).map((a) => a.actionName).join(', ')],
     ]);
     return item;
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
     const actions = this.stage.actionStates ?? [];
-    if (actions.length === 0) return [new MessageNode(`${this.id}/none`, 'No actions')];
+    if (actions.length === 0) return [new MessageNode(`${this.id}/none`, vscode.l10n.t('No actions'))];
     return actions.map((a) => {
       const approval = this.pipeline.approvals.find(
         (p) => p.stageName === this.stage.stageName && p.actionName === a.actionName,
@@ -108,16 +110,21 @@ export class ActionNode implements ExplorerNode {
     item.id = this.id;
     item.iconPath = e?.status ? statusIcon(e.status) : new vscode.ThemeIcon('circle-outline');
     const revision = a.currentRevision?.revisionId?.slice(0, 8);
-    item.description = [e?.status ?? 'not run', revision, e?.summary?.split('\n')[0], timeAgo(e?.lastStatusChange)]
+    item.description = [
+      e?.status ?? vscode.l10n.t('not run'),
+      revision,
+      e?.summary?.split('\n')[0],
+      timeAgo(e?.lastStatusChange),
+    ]
       .filter(Boolean)
       .join(' · ');
     item.contextValue = `pipelineAction:${e?.status ?? 'NotRun'}${this.link ? ':link' : ''}`;
     item.tooltip = factsTooltip(a.actionName ?? '', [
-      ['Status', e?.status],
-      ['Revision', a.currentRevision?.revisionId],
-      ['Summary', e?.summary],
-      ['Changed', e?.lastStatusChange?.toLocaleString()],
-      ['By', e?.lastUpdatedBy],
+      [vscode.l10n.t('Status'), e?.status],
+      [vscode.l10n.t('Revision'), a.currentRevision?.revisionId],
+      [vscode.l10n.t('Summary'), e?.summary],
+      [vscode.l10n.t('Changed'), e?.lastStatusChange?.toLocaleString()],
+      [vscode.l10n.t('By'), e?.lastUpdatedBy],
     ]);
     return item;
   }
@@ -136,9 +143,15 @@ export class ApprovalActionNode extends ActionNode {
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
     item.iconPath = statusIcon('PendingManualApproval');
-    item.description = ['Waiting for approval', timeAgo(this.approval.waitingSince)].filter(Boolean).join(' · ');
+    item.description = [vscode.l10n.t('Waiting for approval'), timeAgo(this.approval.waitingSince)]
+      .filter(Boolean)
+      .join(' · ');
     item.contextValue = 'pipelineApproval:pending';
-    item.command = { command: 'sagemakerWorkbench.openReleaseReview', title: 'Review Release', arguments: [this] };
+    item.command = {
+      command: 'sagemakerWorkbench.openReleaseReview',
+      title: vscode.l10n.t('Review Release'),
+      arguments: [this],
+    };
     return item;
   }
 }
@@ -171,14 +184,14 @@ export class CodePipelineExecutionNode implements ExplorerNode {
       .join(' · ');
     item.contextValue = `pipelineExecution:${e.status ?? 'Unknown'}`;
     item.tooltip = factsTooltip(e.pipelineExecutionId ?? '', [
-      ['Status', e.status],
-      ['Started', e.startTime?.toLocaleString()],
-      ['Updated', e.lastUpdateTime?.toLocaleString()],
+      [vscode.l10n.t('Status'), e.status],
+      [vscode.l10n.t('Started'), e.startTime?.toLocaleString()],
+      [vscode.l10n.t('Updated'), e.lastUpdateTime?.toLocaleString()],
       ...(e.sourceRevisions ?? []).map((r): [string, string | undefined] => [
-        r.actionName ?? 'Source',
+        r.actionName ?? vscode.l10n.t('Source'),
         `${(r.revisionId ?? '').slice(0, 8)} ${r.revisionSummary ?? ''}`.trim(),
       ]),
-      ['Trigger', e.trigger?.triggerType],
+      [vscode.l10n.t('Trigger'), e.trigger?.triggerType],
     ]);
     return item;
   }
@@ -190,7 +203,7 @@ export class CodePipelineExecutionNode implements ExplorerNode {
     } catch (error) {
       return [new ErrorNode(`${this.id}/error`, this.describeError(error), () => this.changed(this))];
     }
-    if (runs.length === 0) return [new MessageNode(`${this.id}/none`, 'No actions ran')];
+    if (runs.length === 0) return [new MessageNode(`${this.id}/none`, vscode.l10n.t('No actions ran'))];
     return runs.map((run) => new StageRunNode(run, this.id));
   }
 }

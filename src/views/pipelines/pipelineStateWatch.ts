@@ -67,7 +67,7 @@ export class PipelineStateWatch implements vscode.Disposable {
     if (notifyPendingApprovals()) this.announce(node);
     const after = node.status;
     if (before && after && before !== after && !isInProgress(after)) {
-      const message = `Pipeline ${node.name}: ${before} → ${after}`;
+      const message = vscode.l10n.t('Pipeline {0}: {1} → {2}', node.name, before, after);
       if (after === 'Failed') void window.showErrorMessage(message);
       else void window.showInformationMessage(message);
     }
@@ -78,7 +78,13 @@ export class PipelineStateWatch implements vscode.Disposable {
     if (!this.view) return;
     const count = this.pendingApprovalCount;
     this.view.badge = count
-      ? { value: count, tooltip: `${count} release${count === 1 ? '' : 's'} waiting for your approval` }
+      ? {
+          value: count,
+          tooltip:
+            count === 1
+              ? vscode.l10n.t('1 release waiting for your approval')
+              : vscode.l10n.t('{0} releases waiting for your approval', count),
+        }
       : undefined;
   }
 
@@ -86,10 +92,16 @@ export class PipelineStateWatch implements vscode.Disposable {
     for (const approval of node.approvals) {
       if (this.announcedTokens.has(approval.token)) continue;
       this.announcedTokens.add(approval.token);
-      const text = `${approval.pipelineName} is waiting for your approval (${approval.stageName} · ${approval.actionName}).`;
+      const text = vscode.l10n.t(
+        '{0} is waiting for your approval ({1} · {2}).',
+        approval.pipelineName,
+        approval.stageName,
+        approval.actionName,
+      );
       this.announced.push(text);
-      void window.showInformationMessage(text, 'Review', 'Later').then((choice) => {
-        if (choice === 'Review') void vscode.commands.executeCommand('sagemakerWorkbench.openReleaseReview', node);
+      const review = vscode.l10n.t('Review');
+      void window.showInformationMessage(text, review, vscode.l10n.t('Later')).then((choice) => {
+        if (choice === review) void vscode.commands.executeCommand('sagemakerWorkbench.openReleaseReview', node);
       });
     }
   }

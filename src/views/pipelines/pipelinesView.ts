@@ -33,7 +33,7 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
     session,
     {
       key: 'pipelines',
-      noun: 'pipelines',
+      noun: vscode.l10n.t('pipelines'),
       service: 'codepipeline',
       operation: 'ListPipelines',
       // ListPipelines carries no status; the name filter is applied to each page.
@@ -73,9 +73,9 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
         return [
           new PagedGroupNode({
             id: `pipelines:${region()}:sageMakerPipelines`,
-            label: 'SageMaker Pipelines',
+            label: vscode.l10n.t('SageMaker Pipelines'),
             icon: 'type-hierarchy',
-            noun: 'SageMaker pipelines',
+            noun: vscode.l10n.t('SageMaker pipelines'),
             contextValue: 'sageMakerPipelinesGroup',
             fetch: (token) => listSageMakerPipelinesPage(session.clients, token, pageSize()),
             toNode: (s) => new SageMakerPipelineNode(s, session, region(), changed),
@@ -84,9 +84,9 @@ export function pipelinesSource(session: AwsSession): PipelinesSource {
           }),
           new PagedGroupNode({
             id: `pipelines:${region()}:codeCommit`,
-            label: 'CodeCommit Repositories',
+            label: vscode.l10n.t('CodeCommit Repositories'),
             icon: 'repo',
-            noun: 'repositories',
+            noun: vscode.l10n.t('repositories'),
             contextValue: 'codeCommitGroup',
             fetch: (token) => listRepositoriesPage(session.clients, token),
             toNode: (r) => new RepositoryNode(r, session, region(), changed),

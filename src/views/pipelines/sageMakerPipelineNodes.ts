@@ -41,7 +41,7 @@ export class SageMakerPipelineNode extends PagedGroupNode<PipelineExecutionSumma
       id,
       label: summary.PipelineDisplayName ?? name,
       icon: 'type-hierarchy',
-      noun: 'executions',
+      noun: vscode.l10n.t('executions'),
       fetch: (token) => listSageMakerPipelineExecutionsPage(session.clients, name, token),
       toNode: (e) => new SageMakerPipelineExecutionNode(e, session, region, id, changed),
       changed,
@@ -62,8 +62,10 @@ export class SageMakerPipelineNode extends PagedGroupNode<PipelineExecutionSumma
     const s = this.summary;
     const count = item.description;
     item.description = [
-      s.LastExecutionTime ? `last run ${timeAgo(s.LastExecutionTime)}` : 'never run',
-      count ? `${count} executions` : undefined,
+      s.LastExecutionTime
+        ? vscode.l10n.t('last run {0}', String(timeAgo(s.LastExecutionTime)))
+        : vscode.l10n.t('never run'),
+      count ? vscode.l10n.t('{0} executions', String(count)) : undefined,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -71,10 +73,10 @@ export class SageMakerPipelineNode extends PagedGroupNode<PipelineExecutionSumma
     item.tooltip = factsTooltip(
       s.PipelineDisplayName ?? s.PipelineName ?? '',
       [
-        ['Name', s.PipelineName],
-        ['Last execution', s.LastExecutionTime?.toLocaleString()],
-        ['Created', s.CreationTime?.toLocaleString()],
-        ['Role', s.RoleArn],
+        [vscode.l10n.t('Name'), s.PipelineName],
+        [vscode.l10n.t('Last execution'), s.LastExecutionTime?.toLocaleString()],
+        [vscode.l10n.t('Created'), s.CreationTime?.toLocaleString()],
+        [vscode.l10n.t('Role'), s.RoleArn],
       ],
       s.PipelineDescription,
     );
@@ -99,7 +101,7 @@ export class SageMakerPipelineExecutionNode extends PagedGroupNode<PipelineExecu
       id,
       label: summary.PipelineExecutionDisplayName ?? executionId,
       icon: 'debug-alt',
-      noun: 'steps',
+      noun: vscode.l10n.t('steps'),
       fetch: (token) => listPipelineExecutionStepsPage(session.clients, arn, token, pageSize()),
       toNode: (step) => new PipelineStepNode(step, id),
       changed,
@@ -128,10 +130,10 @@ export class SageMakerPipelineExecutionNode extends PagedGroupNode<PipelineExecu
     item.description = [s.PipelineExecutionStatus, timeAgo(s.StartTime)].filter(Boolean).join(' · ');
     item.contextValue = `resource:sageMakerPipelineExecution:${s.PipelineExecutionStatus ?? 'Unknown'}`;
     item.tooltip = factsTooltip(s.PipelineExecutionDisplayName ?? '', [
-      ['Status', s.PipelineExecutionStatus],
-      ['Started', s.StartTime?.toLocaleString()],
-      ['Failure reason', s.PipelineExecutionFailureReason],
-      ['ARN', s.PipelineExecutionArn],
+      [vscode.l10n.t('Status'), s.PipelineExecutionStatus],
+      [vscode.l10n.t('Started'), s.StartTime?.toLocaleString()],
+      [vscode.l10n.t('Failure reason'), s.PipelineExecutionFailureReason],
+      [vscode.l10n.t('ARN'), s.PipelineExecutionArn],
     ]);
     return item;
   }
@@ -146,7 +148,7 @@ function stepOutput(step: PipelineExecutionStep): string | undefined {
   if (m?.TransformJob?.Arn) return arnTail(m.TransformJob.Arn);
   if (m?.RegisterModel?.Arn) return arnTail(m.RegisterModel.Arn);
   if (m?.Model?.Arn) return arnTail(m.Model.Arn);
-  if (m?.Condition?.Outcome) return `outcome ${m.Condition.Outcome}`;
+  if (m?.Condition?.Outcome) return vscode.l10n.t('outcome {0}', m.Condition.Outcome);
   return undefined;
 }
 
@@ -172,11 +174,11 @@ class PipelineStepNode implements ExplorerNode {
     item.tooltip = factsTooltip(
       s.StepName ?? '',
       [
-        ['Status', s.StepStatus],
-        ['Started', s.StartTime?.toLocaleString()],
-        ['Ended', s.EndTime?.toLocaleString()],
-        ['Output', stepOutput(s)],
-        ['Failure reason', s.FailureReason],
+        [vscode.l10n.t('Status'), s.StepStatus],
+        [vscode.l10n.t('Started'), s.StartTime?.toLocaleString()],
+        [vscode.l10n.t('Ended'), s.EndTime?.toLocaleString()],
+        [vscode.l10n.t('Output'), stepOutput(s)],
+        [vscode.l10n.t('Failure reason'), s.FailureReason],
       ],
       s.StepDescription,
     );
@@ -198,7 +200,7 @@ class ExecutionParametersNode implements ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Parameters', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Parameters'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('symbol-parameter');
     item.contextValue = 'group';
@@ -208,7 +210,7 @@ class ExecutionParametersNode implements ExplorerNode {
   async getChildren(): Promise<ExplorerNode[]> {
     try {
       const values = await listExecutionParameters(this.session.clients, this.executionArn);
-      if (values.length === 0) return [new MessageNode(`${this.id}/none`, 'No parameters')];
+      if (values.length === 0) return [new MessageNode(`${this.id}/none`, vscode.l10n.t('No parameters'))];
       return values.map((v, i) => new FactNode(`${this.id}/${i}`, v.Name ?? '?', v.Value ?? '', 'symbol-parameter'));
     } catch (error) {
       return [

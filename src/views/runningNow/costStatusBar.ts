@@ -7,7 +7,7 @@ export class CostStatusBar implements vscode.Disposable {
 
   constructor(viewId: string) {
     this.item = vscode.window.createStatusBarItem('sagemakerWorkbench.cost', vscode.StatusBarAlignment.Left, 99);
-    this.item.name = 'SageMaker Workbench: Running Now';
+    this.item.name = vscode.l10n.t('SageMaker Workbench: Running Now');
     this.item.command = `${viewId}.focus`;
   }
 

@@ -73,21 +73,30 @@ export class BillRowNode implements ExplorerNode {
     const idle = this.row.idle;
     if (idle && 'hours' in idle)
       item.tooltip.appendText(
-        `\n\nNo invocations in the last ${idle.hours} h (CloudWatch Invocations, all production variants); ` +
-          'its instances are billed all the same. Delete it if nothing needs it.',
+        '\n\n' +
+          vscode.l10n.t(
+            'No invocations in the last {0} h (CloudWatch Invocations, all production variants); its instances are billed all the same. Delete it if nothing needs it.',
+            idle.hours,
+          ),
       );
     else if (idle)
       item.tooltip.appendText(
-        `\n\nIts Jupyter server saw no kernel or terminal activity for ${idle.minutes} min (idle after ` +
-          `${idle.thresholdMinutes} min, sagemakerWorkbench.idleNotebookMinutes; a busy kernel is never idle); ` +
-          'its instance is billed all the same. Stop it if nothing needs it.',
+        '\n\n' +
+          vscode.l10n.t(
+            'Its Jupyter server saw no kernel or terminal activity for {0} min (idle after {1} min, sagemakerWorkbench.idleNotebookMinutes; a busy kernel is never idle); its instance is billed all the same. Stop it if nothing needs it.',
+            idle.minutes,
+            idle.thresholdMinutes,
+          ),
       );
     else if (jupyterHostKey(r) && !this.row.activityRead)
       item.tooltip.appendText(
-        '\n\nNot checked for idleness: its Jupyter activity is read only while you are connected to it ' +
-          '(a notebook on its kernel, or its files open).',
+        '\n\n' +
+          vscode.l10n.t(
+            'Not checked for idleness: its Jupyter activity is read only while you are connected to it (a notebook on its kernel, or its files open).',
+          ),
       );
-    if (this.autoStop) item.tooltip.appendText(`\n\nAuto-stop: ${this.autoStop.text}. ${this.autoStop.detail}`);
+    if (this.autoStop)
+      item.tooltip.appendText('\n\n' + vscode.l10n.t('Auto-stop: {0}. {1}', this.autoStop.text, this.autoStop.detail));
     item.contextValue = `runningNow:${r.kind}`;
     return item;
   }
@@ -103,7 +112,7 @@ export class BillTotalNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(
-      `Total ${formatUsd(this.bill.totalUsdPerHour)}/h in ${this.region}`,
+      vscode.l10n.t('Total {0}/h in {1}', formatUsd(this.bill.totalUsdPerHour), this.region),
       vscode.TreeItemCollapsibleState.None,
     );
     item.id = this.id;
@@ -111,9 +120,9 @@ export class BillTotalNode implements ExplorerNode {
     const idle = this.bill.idleUsdPerHour;
     item.description =
       (unknown
-        ? `on-demand prices; ${unknown} with price unknown not included`
-        : 'on-demand prices from the AWS Price List') +
-      (idle !== undefined ? `; ${formatUsd(idle)}/h of it on ${idleKinds(this.bill)}` : '');
+        ? vscode.l10n.t('on-demand prices; {0} with price unknown not included', unknown)
+        : vscode.l10n.t('on-demand prices from the AWS Price List')) +
+      (idle !== undefined ? vscode.l10n.t('; {0}/h of it on {1}', formatUsd(idle), idleKinds(this.bill)) : '');
     item.iconPath = new vscode.ThemeIcon('credit-card');
     item.contextValue = 'runningNow:total';
     return item;

@@ -68,14 +68,28 @@ export class RunningNowProvider extends RefreshableTreeProvider<ExplorerNode> {
     // The row classes load with the bill's formatting, on first use (not at activation).
     const { BillRowNode, BillTotalNode } = await import('./runningNowNodes.js');
     if (bill.rows.length === 0)
-      return [new MessageNode('runningNow:empty', `Nothing billable is running in ${region}.`, 'pass')];
+      return [
+        new MessageNode('runningNow:empty', vscode.l10n.t('Nothing billable is running in {0}.', region), 'pass'),
+      ];
     return [
       new BillTotalNode(bill, region),
       ...(reading.priceProblem
-        ? [new MessageNode('runningNow:priceProblem', `Prices could not be read: ${reading.priceProblem}`, 'warning')]
+        ? [
+            new MessageNode(
+              'runningNow:priceProblem',
+              vscode.l10n.t('Prices could not be read: {0}', reading.priceProblem),
+              'warning',
+            ),
+          ]
         : []),
       ...(reading.idleProblem
-        ? [new MessageNode('runningNow:idleProblem', `Idle endpoints not checked: ${reading.idleProblem}`, 'warning')]
+        ? [
+            new MessageNode(
+              'runningNow:idleProblem',
+              vscode.l10n.t('Idle endpoints not checked: {0}', reading.idleProblem),
+              'warning',
+            ),
+          ]
         : []),
       ...bill.rows.map(
         (row) =>

@@ -28,9 +28,9 @@ export function spaceOfUri(uri: vscode.Uri): { domainId: string; spaceName: stri
 }
 
 class SpaceFilesHost implements JupyterFilesHost {
-  readonly feature = 'Space Files';
-  readonly homeLabel = `The space's home folder (${SPACE_HOME})`;
-  readonly acrossServers = 'Files move between spaces by copying, not renaming.';
+  readonly feature = vscode.l10n.t('Space Files');
+  readonly homeLabel = vscode.l10n.t("The space's home folder ({0})", SPACE_HOME);
+  readonly acrossServers = vscode.l10n.t('Files move between spaces by copying, not renaming.');
 
   constructor(
     private readonly connections: InstanceConnections,
@@ -64,23 +64,37 @@ class SpaceFilesHost implements JupyterFilesHost {
     } catch (describeError) {
       this.connections.close(key);
       return vscode.FileSystemError.Unavailable(
-        `Cannot reach the files of space ${spaceName}: ${toUserError(describeError, this.session, 'sagemaker', 'DescribeApp').message}`,
+        vscode.l10n.t(
+          'Cannot reach the files of space {0}: {1}',
+          spaceName,
+          toUserError(describeError, this.session, 'sagemaker', 'DescribeApp').message,
+        ),
       );
     }
     if (status !== 'InService') {
       this.connections.close(key);
       const state = spaceState(status);
-      const why =
+      return vscode.FileSystemError.Unavailable(
         state === 'Stopped' || state === 'Deleting'
-          ? `the space stopped (it is ${state}). Start it from the Studio view to reach its files again.`
-          : `the space is ${state}; its files can be reached once it is InService.`;
-      return vscode.FileSystemError.Unavailable(`Cannot reach the files of space ${spaceName}: ${why}`);
+          ? vscode.l10n.t(
+              'Cannot reach the files of space {0}: the space stopped (it is {1}). Start it from the Studio view to reach its files again.',
+              spaceName,
+              state,
+            )
+          : vscode.l10n.t(
+              'Cannot reach the files of space {0}: the space is {1}; its files can be reached once it is InService.',
+              spaceName,
+              state,
+            ),
+      );
     }
     const message =
       error instanceof Error && (error.name === 'JupyterAuthError' || error instanceof TypeError)
         ? error.message
         : toUserError(error, this.session, 'sagemaker', 'CreatePresignedDomainUrl').message;
-    return vscode.FileSystemError.Unavailable(`Cannot reach the files of space ${spaceName}: ${message}`);
+    return vscode.FileSystemError.Unavailable(
+      vscode.l10n.t('Cannot reach the files of space {0}: {1}', spaceName, message),
+    );
   }
 }
 

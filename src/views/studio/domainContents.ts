@@ -4,6 +4,7 @@
 // shown spaces and the apps are listed again with backoff (never a describe per space), and a change of state
 // is announced unless a command is following that space. A user profile being created, updated or deleted is
 // followed the same way, by listing the shown profiles again.
+import * as vscode from 'vscode';
 import type {
   AppDetails,
   DescribeDomainCommandOutput,
@@ -29,7 +30,7 @@ import { isInProgress } from '../tree/statusIcon';
 import type { StudioViewState } from './studioView';
 
 /** The noun commands follow spaces under, so the view stays quiet about a space a command announces. */
-export const FOLLOWED_SPACES = 'studio spaces';
+export const FOLLOWED_SPACES = 'studio spaces'; // l10n-exempt: a key of followed resources, never shown
 
 export class DomainContents {
   readonly profiles: PagedList<UserProfileDetails>;
@@ -169,15 +170,18 @@ export class DomainContents {
             .filter(([name]) => !this.profiles.items.some((p) => p.UserProfileName === name))
             .map(([name, status]): [string, string | undefined, string] => [name, status, 'Deleted'])
         : [];
-      for (const [noun, changes] of [
-        ['Space', spaceChanges],
-        ['User profile', [...profileChanges, ...gone]],
+      for (const [kind, changes] of [
+        ['space', spaceChanges],
+        ['profile', [...profileChanges, ...gone]],
       ] as const) {
         for (const [name, from, to] of changes) {
           if (from === to) continue;
           changed = true;
-          if (isInProgress(to) || (noun === 'Space' && isFollowed(FOLLOWED_SPACES, name))) continue;
-          const message = `${noun} ${name}: ${from ?? '?'} → ${to}`;
+          if (isInProgress(to) || (kind === 'space' && isFollowed(FOLLOWED_SPACES, name))) continue;
+          const message =
+            kind === 'space'
+              ? vscode.l10n.t('Space {0}: {1} → {2}', name, from ?? '?', to)
+              : vscode.l10n.t('User profile {0}: {1} → {2}', name, from ?? '?', to);
           if (to.includes('Failed')) void window.showErrorMessage(message);
           else void window.showInformationMessage(message);
         }

@@ -65,14 +65,18 @@ export class StudioLifecycleFiles implements vscode.FileSystemProvider {
   }
 
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Create Studio lifecycle configurations from the Studio view.');
+    throw vscode.FileSystemError.NoPermissions(
+      vscode.l10n.t('Create Studio lifecycle configurations from the Studio view.'),
+    );
   }
 
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Delete Studio lifecycle configurations from the Studio view.');
+    throw vscode.FileSystemError.NoPermissions(
+      vscode.l10n.t('Delete Studio lifecycle configurations from the Studio view.'),
+    );
   }
 
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Studio lifecycle configurations cannot be renamed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Studio lifecycle configurations cannot be renamed.'));
   }
 }

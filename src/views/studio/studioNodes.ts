@@ -74,9 +74,9 @@ export function studioGroups(
   const region = state.session.current.region;
   const group: PagedGroupNode<StudioLifecycleConfigDetails> = new PagedGroupNode({
     id: `studio:${region}:lifecycleConfigs`,
-    label: 'Lifecycle Configurations',
+    label: vscode.l10n.t('Lifecycle Configurations'),
     icon: 'symbol-event',
-    noun: 'Studio lifecycle configurations',
+    noun: vscode.l10n.t('Studio lifecycle configurations'),
     contextValue: 'studioLifecycleConfigGroup',
     fetch: (token) => listStudioLifecycleConfigsPage(state.session.clients, token, pageSize()),
     toNode: (c) => new StudioLifecycleConfigNode(c, region, state),
@@ -129,10 +129,10 @@ export class StudioDomainNode implements ExplorerNode {
     item.iconPath = d.Status === 'InService' ? new vscode.ThemeIcon('organization') : statusIcon(d.Status);
     item.contextValue = `resource:studioDomain:${d.Status ?? 'Unknown'}`;
     item.tooltip = factsTooltip(d.DomainName ?? '', [
-      ['Domain ID', d.DomainId],
-      ['Status', d.Status],
-      ['Studio URL', d.Url],
-      ['Created', d.CreationTime?.toLocaleString()],
+      [vscode.l10n.t('Domain ID'), d.DomainId],
+      [vscode.l10n.t('Status'), d.Status],
+      [vscode.l10n.t('Studio URL'), d.Url],
+      [vscode.l10n.t('Created'), d.CreationTime?.toLocaleString()],
     ]);
     return item;
   }
@@ -150,8 +150,12 @@ export class StudioDomainNode implements ExplorerNode {
         children.push(
           new FactNode(
             `${this.id}/storage`,
-            'Space storage',
-            `${storage.DefaultEbsVolumeSizeInGb} GB by default, at most ${storage.MaximumEbsVolumeSizeInGb} GB`,
+            vscode.l10n.t('Space storage'),
+            vscode.l10n.t(
+              '{0} GB by default, at most {1} GB',
+              String(storage.DefaultEbsVolumeSizeInGb),
+              String(storage.MaximumEbsVolumeSizeInGb),
+            ),
             'database',
           ),
         );
@@ -207,8 +211,18 @@ export class StudioDomainNode implements ExplorerNode {
   }
 }
 
+/** "3 spaces", "1 space", "2+ spaces" when more may be listed. */
+function spaceCount(n: number, more: boolean): string {
+  if (n === 1) return more ? vscode.l10n.t('1+ space') : vscode.l10n.t('1 space');
+  return more ? vscode.l10n.t('{0}+ spaces', n) : vscode.l10n.t('{0} spaces', n);
+}
+
 /** "Default JupyterLab lifecycle configurations: a, b" facts of domain or profile settings (one per app type that has some). */
-function lifecycleFacts(id: string, prefix: string, ...settings: Array<AppSettingsHolder | undefined>): FactNode[] {
+function lifecycleFacts(
+  id: string,
+  prefix: 'Default' | 'Own',
+  ...settings: Array<AppSettingsHolder | undefined>
+): FactNode[] {
   const facts: FactNode[] = [];
   for (const appType of SPACE_APP_TYPES) {
     const arns = [...new Set(settings.flatMap((s) => attachedLifecycleConfigs(s)[appType]))];
@@ -216,7 +230,9 @@ function lifecycleFacts(id: string, prefix: string, ...settings: Array<AppSettin
     facts.push(
       new FactNode(
         `${id}/${appType}`,
-        `${prefix} ${appTypeLabel(appType)} lifecycle configurations`,
+        prefix === 'Own'
+          ? vscode.l10n.t('Own {0} lifecycle configurations', appTypeLabel(appType))
+          : vscode.l10n.t('Default {0} lifecycle configurations', appTypeLabel(appType)),
         arns.map(lifecycleConfigName).join(', '),
         'symbol-event',
         arns.join('\n'),
@@ -262,16 +278,16 @@ export class StudioUserProfileNode implements ExplorerNode {
     const spaces = this.ownSpaces().length;
     item.description = [
       s.Status && s.Status !== 'InService' ? s.Status : undefined,
-      `${spaces}${this.domain.contents.spaces.hasMore ? '+' : ''} space${spaces === 1 ? '' : 's'}`,
+      spaceCount(spaces, this.domain.contents.spaces.hasMore),
     ]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = s.Status === 'InService' ? new vscode.ThemeIcon('account') : statusIcon(s.Status);
     item.contextValue = `resource:studioUserProfile:${s.Status ?? 'Unknown'}`;
     item.tooltip = factsTooltip(this.name, [
-      ['Domain', this.domain.domainId],
-      ['Status', s.Status],
-      ['Created', s.CreationTime?.toLocaleString()],
+      [vscode.l10n.t('Domain'), this.domain.domainId],
+      [vscode.l10n.t('Status'), s.Status],
+      [vscode.l10n.t('Created'), s.CreationTime?.toLocaleString()],
     ]);
     return item;
   }
@@ -286,7 +302,7 @@ export class StudioUserProfileNode implements ExplorerNode {
       children.push(new MessageNode(`${this.id}/error`, errorText(this.state, error, 'DescribeUserProfile'), 'error'));
     }
     const spaces = this.ownSpaces().map((s) => this.domain.spaceNode(s));
-    if (spaces.length === 0) children.push(new MessageNode(`${this.id}/empty`, 'No spaces'));
+    if (spaces.length === 0) children.push(new MessageNode(`${this.id}/empty`, vscode.l10n.t('No spaces')));
     return [...children, ...spaces];
   }
 }
@@ -345,14 +361,14 @@ export class StudioSpaceNode implements ExplorerNode {
     item.iconPath = statusIcon(state === 'Stopped' ? 'Stopped' : state);
     item.contextValue = `resource:studioSpace:${state}:${this.appType ?? 'Unknown'}`;
     item.tooltip = factsTooltip(s.SpaceDisplayName ?? this.name, [
-      ['App', appTypeLabel(this.appType)],
-      ['State', state],
-      ['Sharing', s.SpaceSharingSettingsSummary?.SharingType],
-      ['Owner', this.owner],
-      ['Instance type (last start)', app?.ResourceSpec?.InstanceType],
-      ['Image (last start)', imageText(app?.ResourceSpec)],
-      ['Storage', storage !== undefined ? `${storage} GB` : undefined],
-      ['Created', s.CreationTime?.toLocaleString()],
+      [vscode.l10n.t('App'), appTypeLabel(this.appType)],
+      [vscode.l10n.t('State'), state],
+      [vscode.l10n.t('Sharing'), s.SpaceSharingSettingsSummary?.SharingType],
+      [vscode.l10n.t('Owner'), this.owner],
+      [vscode.l10n.t('Instance type (last start)'), app?.ResourceSpec?.InstanceType],
+      [vscode.l10n.t('Image (last start)'), imageText(app?.ResourceSpec)],
+      [vscode.l10n.t('Storage'), storage !== undefined ? vscode.l10n.t('{0} GB', storage) : undefined],
+      [vscode.l10n.t('Created'), s.CreationTime?.toLocaleString()],
     ]);
     return item;
   }
@@ -372,27 +388,36 @@ export class StudioSpaceNode implements ExplorerNode {
     const idle = settings && 'AppLifecycleManagement' in settings ? settings.AppLifecycleManagement : undefined;
     const app = this.domain.contents.appOf(this.name);
     const fact = (key: string, label: string, value: string | undefined, icon: string) =>
-      new FactNode(`${this.id}/${key}`, label, value ?? 'not set', icon);
+      new FactNode(`${this.id}/${key}`, label, value ?? vscode.l10n.t('not set'), icon);
     return [
-      fact('type', 'Instance type', spec?.InstanceType, 'server'),
-      fact('image', 'Image', imageText(spec) ?? 'domain default', 'package'),
+      fact('type', vscode.l10n.t('Instance type'), spec?.InstanceType, 'server'),
+      fact('image', vscode.l10n.t('Image'), imageText(spec) ?? vscode.l10n.t('domain default'), 'package'),
       fact(
         'storage',
-        'Storage',
-        out.SpaceSettings?.SpaceStorageSettings?.EbsStorageSettings?.EbsVolumeSizeInGb?.toString().concat(' GB'),
+        vscode.l10n.t('Storage'),
+        out.SpaceSettings?.SpaceStorageSettings?.EbsStorageSettings?.EbsVolumeSizeInGb !== undefined
+          ? vscode.l10n.t('{0} GB', out.SpaceSettings.SpaceStorageSettings.EbsStorageSettings.EbsVolumeSizeInGb)
+          : undefined,
         'database',
       ),
-      fact('idle', 'Idle shutdown', idleText(idle?.IdleSettings?.IdleTimeoutInMinutes), 'watch'),
+      fact('idle', vscode.l10n.t('Idle shutdown'), idleText(idle?.IdleSettings?.IdleTimeoutInMinutes), 'watch'),
       fact(
         'lcc',
-        'Lifecycle configuration',
-        spec?.LifecycleConfigArn ? lifecycleConfigName(spec.LifecycleConfigArn) : 'none',
+        vscode.l10n.t('Lifecycle configuration'),
+        spec?.LifecycleConfigArn ? lifecycleConfigName(spec.LifecycleConfigArn) : vscode.l10n.t('none'),
         'symbol-event',
       ),
-      fact('sharing', 'Sharing', out.SpaceSharingSettings?.SharingType, 'person'),
-      fact('owner', 'Owner', out.OwnershipSettings?.OwnerUserProfileName, 'account'),
+      fact('sharing', vscode.l10n.t('Sharing'), out.SpaceSharingSettings?.SharingType, 'person'),
+      fact('owner', vscode.l10n.t('Owner'), out.OwnershipSettings?.OwnerUserProfileName, 'account'),
       ...(app && app.Status !== 'Deleted'
-        ? [fact('app', 'Running app', `${app.AppName} · ${app.Status} · ${app.ResourceSpec?.InstanceType ?? ''}`, 'vm')]
+        ? [
+            fact(
+              'app',
+              vscode.l10n.t('Running app'),
+              `${app.AppName} · ${app.Status} · ${app.ResourceSpec?.InstanceType ?? ''}`,
+              'vm',
+            ),
+          ]
         : []),
     ];
   }
@@ -442,8 +467,8 @@ export class StudioLifecycleConfigNode implements ExplorerNode {
       children.push(
         new FactNode(
           `${this.id}/script`,
-          'Script',
-          script ? scriptSummary(script.replace(/^\s*set -.*$/gm, '')) : 'empty',
+          vscode.l10n.t('Script'),
+          script ? scriptSummary(script.replace(/^\s*set -.*$/gm, '')) : vscode.l10n.t('empty'),
           'terminal-bash',
           script,
         ),
@@ -462,9 +487,17 @@ export class StudioLifecycleConfigNode implements ExplorerNode {
         new MessageNode(`${this.id}/where/error`, errorText(this.state, where.reason, 'DescribeDomain'), 'error'),
       );
     } else if (where.value.length === 0) {
-      children.push(new MessageNode(`${this.id}/where/none`, 'Attached to no domain or user profile', 'circle-slash'));
+      children.push(
+        new MessageNode(
+          `${this.id}/where/none`,
+          vscode.l10n.t('Attached to no domain or user profile'),
+          'circle-slash',
+        ),
+      );
     } else {
-      children.push(...where.value.map((w, i) => new FactNode(`${this.id}/where/${i}`, 'Attached to', w, 'link')));
+      children.push(
+        ...where.value.map((w, i) => new FactNode(`${this.id}/where/${i}`, vscode.l10n.t('Attached to'), w, 'link')),
+      );
     }
     return children;
   }
@@ -484,7 +517,7 @@ async function attachmentsOf(arn: string): Promise<string[]> {
       AppSettingsHolder | undefined
     >;
     if (defaults.some((s) => Object.values(attachedLifecycleConfigs(s)).some((arns) => arns.includes(arn))))
-      found.push(`domain ${described.DomainName ?? node.domainId} (defaults)`);
+      found.push(vscode.l10n.t('domain {0} (defaults)', described.DomainName ?? node.domainId));
     const profiles = await Promise.all(
       c.profiles.items.map(async (p) => ({
         name: p.UserProfileName ?? '',
@@ -493,7 +526,7 @@ async function attachmentsOf(arn: string): Promise<string[]> {
     );
     for (const p of profiles)
       if (Object.values(attachedLifecycleConfigs(p.settings)).some((arns) => arns.includes(arn)))
-        found.push(`user profile ${p.name} (${described.DomainName ?? node.domainId})`);
+        found.push(vscode.l10n.t('user profile {0} ({1})', p.name, described.DomainName ?? node.domainId));
   }
   return found;
 }

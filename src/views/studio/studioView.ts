@@ -1,7 +1,7 @@
 // The Studio view: SageMaker domains (one ListDomains call per page), and below the list a group of all Studio
 // lifecycle configurations. The nodes (domains → user profiles → spaces) load with the first page, as a chunk
 // of their own, so the activation bundle carries only this source.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { DomainDetails } from '@aws-sdk/client-sagemaker';
 import type { AwsSession } from '../../session/awsSession';
 import { matchesFilter } from '../../model/viewFilter';
@@ -27,7 +27,8 @@ export function studioSource(session: AwsSession): ListSource<DomainDetails> {
     session,
     {
       key: 'studio',
-      noun: 'Studio domains',
+      noun: vscode.l10n.t('Studio domains'),
+      singular: vscode.l10n.t('Studio domain'),
       service: 'sagemaker',
       operation: 'ListDomains',
       statuses: [],

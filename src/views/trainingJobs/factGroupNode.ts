@@ -26,13 +26,13 @@ export class FactGroupNode implements ExplorerNode {
     );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.icon);
-    item.description = this.facts.length ? String(this.facts.length) : 'none';
+    item.description = this.facts.length ? String(this.facts.length) : vscode.l10n.t('none');
     item.contextValue = 'group';
     return item;
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    if (!this.facts.length) return [new MessageNode(`${this.id}/empty`, 'none')];
+    if (!this.facts.length) return [new MessageNode(`${this.id}/empty`, vscode.l10n.t('none'))];
     return this.facts.map((f, i) => new FactNode(`${this.id}/${i}`, f.label, f.value, this.factIcon, f.tooltip));
   }
 }

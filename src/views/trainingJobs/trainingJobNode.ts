@@ -81,22 +81,26 @@ export class TrainingJobNode implements ExplorerNode {
     item.contextValue = `resource:trainingJob:${status}${isAutoGluonImage(this.image) ? ':autogluon' : ''}`;
     const origin = imageOrigin(this.image, ownAccount);
     item.tooltip = factsTooltip(s.TrainingJobName ?? '', [
-      ['Status', s.TrainingJobStatus],
-      ['Secondary status', secondary],
-      ['Created', s.CreationTime?.toLocaleString()],
-      ['Ended', (s.TrainingEndTime ?? d?.TrainingEndTime)?.toLocaleString()],
-      ['Image', this.image ?? d?.AlgorithmSpecification?.AlgorithmName],
+      [vscode.l10n.t('Status'), s.TrainingJobStatus],
+      [vscode.l10n.t('Secondary status'), secondary],
+      [vscode.l10n.t('Created'), s.CreationTime?.toLocaleString()],
+      [vscode.l10n.t('Ended'), (s.TrainingEndTime ?? d?.TrainingEndTime)?.toLocaleString()],
+      [vscode.l10n.t('Image'), this.image ?? d?.AlgorithmSpecification?.AlgorithmName],
       [
-        'Container',
-        origin === 'own' ? "bring your own (this account's ECR)" : origin === 'aws' ? 'AWS-provided' : origin,
+        vscode.l10n.t('Container'),
+        origin === 'own'
+          ? vscode.l10n.t("bring your own (this account's ECR)")
+          : origin === 'aws'
+            ? vscode.l10n.t('AWS-provided')
+            : origin,
       ],
       [
-        'Instance',
+        vscode.l10n.t('Instance'),
         d?.ResourceConfig
           ? `${d.ResourceConfig.InstanceCount ?? 1} × ${d.ResourceConfig.InstanceType ?? '?'}`
           : undefined,
       ],
-      ['Failure reason', d?.FailureReason],
+      [vscode.l10n.t('Failure reason'), d?.FailureReason],
     ]);
     return item;
   }
@@ -131,19 +135,19 @@ export class TrainingJobNode implements ExplorerNode {
     }));
     const artifact = d.ModelArtifacts?.S3ModelArtifacts;
     return [
-      new FactGroupNode(`${this.id}/metrics`, 'Final metrics', 'graph-line', metrics, 'symbol-number'),
+      new FactGroupNode(`${this.id}/metrics`, vscode.l10n.t('Final metrics'), 'graph-line', metrics, 'symbol-number'),
       new FactGroupNode(
         `${this.id}/hyperparameters`,
-        'Hyperparameters',
+        vscode.l10n.t('Hyperparameters'),
         'settings',
         hyperparameters,
         'symbol-property',
       ),
-      new FactGroupNode(`${this.id}/channels`, 'Input channels', 'cloud-download', channels, 'database'),
+      new FactGroupNode(`${this.id}/channels`, vscode.l10n.t('Input channels'), 'cloud-download', channels, 'database'),
       new FactNode(
         `${this.id}/artifact`,
-        'Output artifact',
-        artifact ?? (d.TrainingJobStatus === 'Completed' ? 'none' : 'not yet'),
+        vscode.l10n.t('Output artifact'),
+        artifact ?? (d.TrainingJobStatus === 'Completed' ? vscode.l10n.t('none') : vscode.l10n.t('not yet')),
         'package',
         artifact,
       ),

@@ -1,5 +1,6 @@
 // The Training Jobs view: one ListTrainingJobs call per page (MaxResults from sagemakerWorkbench.pageSize, 50 unless
 // set, however many jobs the account has), filtered and sorted server-side; each job is described only when expanded.
+import * as vscode from 'vscode';
 import type { TrainingJobSummary } from '@aws-sdk/client-sagemaker';
 import { listTrainingJobsPage, TRAINING_JOB_STATUSES } from '../../aws/sagemaker/trainingJobsApi';
 import type { AwsSession } from '../../session/awsSession';
@@ -13,7 +14,8 @@ export function trainingJobsSource(session: AwsSession): ListSource<TrainingJobS
     session,
     {
       key: 'trainingJobs',
-      noun: 'training jobs',
+      noun: vscode.l10n.t('training jobs'),
+      singular: vscode.l10n.t('Training job'),
       service: 'sagemaker',
       operation: 'ListTrainingJobs',
       statuses: TRAINING_JOB_STATUSES,

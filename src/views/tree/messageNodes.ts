@@ -14,12 +14,12 @@ export class LoadMoreNode implements ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `${this.loaded} shown`;
+    item.description = vscode.l10n.t('{0} shown', this.loaded);
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = 'loadMore';
-    item.command = { command: 'sagemakerWorkbench.loadMore', title: 'Load More', arguments: [this] };
+    item.command = { command: 'sagemakerWorkbench.loadMore', title: vscode.l10n.t('Load More'), arguments: [this] };
     return item;
   }
 }
@@ -39,9 +39,11 @@ export class ErrorNode implements ExplorerNode {
     const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.tooltip = new vscode.MarkdownString().appendText(this.message).appendMarkdown('\n\nClick to retry.');
+    item.tooltip = new vscode.MarkdownString()
+      .appendText(this.message)
+      .appendMarkdown('\n\n' + vscode.l10n.t('Click to retry.'));
     item.contextValue = 'error';
-    item.command = { command: 'sagemakerWorkbench.retryNode', title: 'Retry', arguments: [this] };
+    item.command = { command: 'sagemakerWorkbench.retryNode', title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;
   }
 }

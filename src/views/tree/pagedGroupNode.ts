@@ -9,6 +9,7 @@ export interface PagedGroupOptions<T> {
   id: string;
   label: string;
   icon: string;
+  /** Plural noun, localised, for "No {0}". */
   noun: string;
   fetch: PageFetcher<T>;
   toNode(item: T): ExplorerNode;
@@ -51,7 +52,7 @@ export class PagedGroupNode<T> implements ExplorerNode {
       ];
     }
     const nodes = this.list.items.map((item) => this.options.toNode(item));
-    if (nodes.length === 0) return [new MessageNode(`${this.id}/empty`, `No ${this.options.noun}`)];
+    if (nodes.length === 0) return [new MessageNode(`${this.id}/empty`, vscode.l10n.t('No {0}', this.options.noun))];
     if (this.list.hasMore) {
       nodes.push(
         new LoadMoreNode(

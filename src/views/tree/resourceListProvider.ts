@@ -17,8 +17,12 @@ import type { StatusChange } from '../../model/pollBackoff';
 export interface ListSource<T> {
   /** View key, also the workspace-state key of its filter. */
   key: string;
-  /** Plural noun for messages: "notebook instances". */
+  /** Plural noun for messages, localised: "notebook instances". */
   noun: string;
+  /** Singular noun with a capital, localised, for the notification of a status change: "Notebook instance". */
+  singular?: string;
+  /** The untranslated noun commands follow these resources under (followWithProgress); the view stays quiet then. */
+  followedAs?: string;
   /** IAM service and operation of the list call, for error messages. */
   service: string;
   operation: string;
@@ -68,14 +72,16 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
   private onPolled(changes: StatusChange[]): void {
     super.refresh();
     for (const change of changes) {
-      if (isInProgress(change.to) || isFollowed(this.source.noun, change.key)) continue;
+      if (isInProgress(change.to) || isFollowed(this.source.followedAs ?? this.source.noun, change.key)) continue;
       const item =
         change.to === 'Failed' && this.source.reasonOf && this.source.keyOf
           ? this.list.items.find((i) => this.source.keyOf!(i) === change.key)
           : undefined;
       const reason = item ? this.source.reasonOf!(item) : undefined;
-      const text = `${this.source.noun.replace(/s$/, '')} ${change.key}: ${change.from ?? '?'} → ${change.to ?? '?'}${reason ? ` — ${reason}` : ''}`;
-      const message = text.charAt(0).toUpperCase() + text.slice(1);
+      const singular = this.source.singular ?? this.source.noun.replace(/s$/, '');
+      const text = vscode.l10n.t('{0} {1}: {2} → {3}', singular, change.key, change.from ?? '?', change.to ?? '?');
+      const withReason = reason ? vscode.l10n.t('{0} — {1}', text, reason) : text;
+      const message = withReason.charAt(0).toUpperCase() + withReason.slice(1);
       if (change.to === 'Failed') void window.showErrorMessage(message);
       else void window.showInformationMessage(message);
     }
@@ -154,8 +160,8 @@ export class ResourceListProvider<T> extends RefreshableTreeProvider<ExplorerNod
     const nodes = this.list.items.map((item) => this.source.toNode(item));
     if (nodes.length === 0) {
       const text = isFiltered(this.filterValue)
-        ? `No ${this.source.noun} match the filter`
-        : `No ${this.source.noun} in ${region}`;
+        ? vscode.l10n.t('No {0} match the filter', this.source.noun)
+        : vscode.l10n.t('No {0} in {1}', this.source.noun, region);
       return this.withGroups(groups, [
         new MessageNode(`${this.source.key}:empty`, text, isFiltered(this.filterValue) ? 'filter' : 'info'),
       ]);
