@@ -24,7 +24,11 @@ async function expectedBundle() {
     contents: fs.readFileSync(file, 'utf8'),
   }));
   const messages = await getL10nJson(files);
-  const sorted = Object.fromEntries(Object.keys(messages).sort().map((key) => [key, messages[key]]));
+  const sorted = Object.fromEntries(
+    Object.keys(messages)
+      .sort()
+      .map((key) => [key, messages[key]]),
+  );
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }
 

@@ -112,8 +112,8 @@ export function registerLazyCommands<H extends CommandHost>(
         const missing = ids.filter((id) => !handlers.has(id));
         // A command missing from `ids` would never be reachable; one in `ids` but not registered would do nothing.
         if (stray.length || missing.length)
-          // l10n-exempt: a wiring mistake the integration tests catch, never shipped
           throw new Error(
+            // l10n-exempt: a wiring mistake the integration tests catch, never shipped
             `${feature}: not proxied ${stray.join(', ')}; proxied but not registered ${missing.join(', ')}`,
           );
         host.log.info(`Loaded ${feature} on first use`);

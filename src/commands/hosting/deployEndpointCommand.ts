@@ -147,7 +147,7 @@ export async function deployToNewEndpoint(
 ): Promise<DeployOutcome> {
   const { session } = ctx;
   const defaults: DeployPlan = {
-    endpointName: suggestEndpointName(source.label.replace(/^(training job|Autopilot candidate|model) /, '')),
+    endpointName: suggestEndpointName(source.name ?? source.label),
     compute: { kind: 'instances', instanceType: 'ml.m5.large', count: 1 },
     dataCapture: false,
     roleArn: source.roleArn ?? ctx.lastRole() ?? '',

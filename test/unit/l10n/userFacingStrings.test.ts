@@ -71,7 +71,8 @@ describe('user-facing strings go through l10n.t', () => {
     assert.equal(findings.length, 0, `${findings.length} strings bypass l10n.t:\n${findings.join('\n')}`);
   });
 
-  it('has l10n/bundle.l10n.json as the sources say (npm run l10n writes it)', async () => {
+  it('has l10n/bundle.l10n.json as the sources say (npm run l10n writes it)', async function () {
+    this.timeout(120_000); // the extractor parses every source file with tree-sitter
     const expected = await expectedBundle();
     assert.ok(Object.keys(JSON.parse(expected) as object).length > 500, 'the sources have hundreds of messages');
     assert.equal(fs.readFileSync(BUNDLE, 'utf8'), expected, 'l10n/bundle.l10n.json is stale: run npm run l10n');
