@@ -10,7 +10,6 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { sessionKey, type ResolvedSession } from '../model/sessionSettings';
 import { callLoggingPlugin, type ApiCall } from './callLogging';
@@ -98,8 +97,10 @@ export class AwsClients {
     const key = `${service}|${region ?? ''}|${sessionKey(session)}`;
     const cached = this.clients.get(key) as C | undefined;
     if (cached) return cached;
-    const Ctor = await load();
-    const client = this.build(Ctor, service, { ...session, region: region ?? session.region });
+    // The credential chain loads with the first client, as the SDKs do: not in the activation chunk.
+    const [Ctor, { fromNodeProviderChain }] = await Promise.all([load(), import('@aws-sdk/credential-providers')]);
+    const credentials = this.credentials(session.profile, fromNodeProviderChain);
+    const client = this.build(Ctor, service, { ...session, region: region ?? session.region }, credentials);
     this.clients.set(key, client);
     return client;
   }
@@ -115,10 +116,15 @@ export class AwsClients {
     this.reset();
   }
 
-  private build<C>(Ctor: new (config: object) => C, service: string, session: ResolvedSession): C {
+  private build<C>(
+    Ctor: new (config: object) => C,
+    service: string,
+    session: ResolvedSession,
+    credentials: AwsCredentialIdentityProvider,
+  ): C {
     const client = new Ctor({
       region: session.region,
-      credentials: this.credentials(session.profile),
+      credentials,
       retryMode: 'adaptive',
       // Throttling-heavy accounts (and the fault suite's 30% throttling + 10% 5xx) need more than the default 3.
       maxAttempts: 8,
@@ -133,7 +139,10 @@ export class AwsClients {
     return client;
   }
 
-  private credentials(profile: string | undefined): AwsCredentialIdentityProvider {
+  private credentials(
+    profile: string | undefined,
+    fromNodeProviderChain: typeof import('@aws-sdk/credential-providers').fromNodeProviderChain,
+  ): AwsCredentialIdentityProvider {
     const key = profile ?? '<chain>';
     let provider = this.credentialProviders.get(key);
     if (!provider) {

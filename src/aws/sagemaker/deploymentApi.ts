@@ -2,7 +2,6 @@
 // then the SDK's EndpointInService waiter (DescribeEndpoint with backoff) until it settles.
 import * as l10n from '@vscode/l10n';
 import type { ContainerDefinition, DescribeEndpointCommandOutput, ProductionVariant } from '@aws-sdk/client-sagemaker';
-import { WaiterState } from '@smithy/core/client';
 import type { DeployPlan } from '../../model/deployPlan';
 import type { AwsClients } from '../clients';
 import { madeMomentsAgo, sendOnce } from '../retriedCreate';
@@ -123,7 +122,7 @@ export async function waitForEndpoint(
   signal: AbortSignal,
   pollSeconds = 15,
 ): Promise<Settled> {
-  const { waitForEndpointInService } = await import('./sageMakerSdk.js');
+  const { waitForEndpointInService, WaiterState } = await import('./sageMakerSdk.js');
   const result = await waitForEndpointInService(
     {
       client: await clients.sagemaker(),

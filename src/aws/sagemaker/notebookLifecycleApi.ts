@@ -2,7 +2,6 @@
 // Jupyter URL; creating an instance; lifecycle configurations (create, update, delete, who uses one).
 import * as l10n from '@vscode/l10n';
 import type { CreateNotebookInstanceCommandInput } from '@aws-sdk/client-sagemaker';
-import { WaiterState } from '@smithy/core/client';
 import { encodeLifecycleScript } from '../../model/lifecycleScripts';
 import type { AwsClients } from '../clients';
 import { madeMomentsAgo, sendOnce } from '../retriedCreate';
@@ -76,8 +75,12 @@ export async function waitForNotebook(
   signal: AbortSignal,
   pollSeconds: number,
 ): Promise<NotebookSettled> {
-  const { waitForNotebookInstanceDeleted, waitForNotebookInstanceInService, waitForNotebookInstanceStopped } =
-    await import('./sageMakerSdk.js');
+  const {
+    waitForNotebookInstanceDeleted,
+    waitForNotebookInstanceInService,
+    waitForNotebookInstanceStopped,
+    WaiterState,
+  } = await import('./sageMakerSdk.js');
   const waiters = {
     InService: waitForNotebookInstanceInService,
     Stopped: waitForNotebookInstanceStopped,

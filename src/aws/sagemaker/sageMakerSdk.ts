@@ -87,3 +87,5 @@ export {
   waitForNotebookInstanceInService,
   waitForNotebookInstanceStopped,
 } from '@aws-sdk/client-sagemaker';
+// The waiters' outcome, with the waiters (in the SDK's chunk, not the activation chunk).
+export { WaiterState } from '@smithy/core/client';

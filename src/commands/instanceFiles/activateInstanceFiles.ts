@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import { registerCommand, type CommandOutcome } from '../../ui/commands';
 import { instanceConnections } from '../../ui/instanceConnections';
 import { spaceConnections } from '../../ui/spaceConnections';
-import { INSTANCE_FILES_SCHEME, InstanceFileSystem } from '../../views/instanceFiles/instanceFileSystem';
-import { SPACE_FILES_SCHEME, SpaceFileSystem } from '../../views/spaceFiles/spaceFileSystem';
+import { INSTANCE_FILES_SCHEME, SPACE_FILES_SCHEME } from '../../views/fileSchemes';
+import { LazyFileSystem } from '../../views/lazyFileSystem';
 import type { Workbench } from '../workbench';
 import type { InstanceFilesContext } from './openInstanceFilesCommand';
 
@@ -19,12 +19,20 @@ export function activateInstanceFiles(wb: Workbench): void {
   };
   const spaces = spaceConnections(wb);
   const spaceCtx = { session: wb.session, connections: spaces, changed: () => wb.views.providers.studio.refresh() };
+  // The file systems' code loads when VS Code first reads one of their files.
+  const instanceFiles = new LazyFileSystem(
+    async () =>
+      new (await import('../../views/instanceFiles/instanceFileSystem.js')).InstanceFileSystem(connections, wb.session),
+  );
+  const spaceFiles = new LazyFileSystem(
+    async () => new (await import('../../views/spaceFiles/spaceFileSystem.js')).SpaceFileSystem(spaces, wb.session),
+  );
   wb.context.subscriptions.push(
     connections,
     spaces,
-    vscode.workspace.registerFileSystemProvider(SPACE_FILES_SCHEME, new SpaceFileSystem(spaces, wb.session), {
-      isCaseSensitive: true,
-    }),
+    instanceFiles,
+    spaceFiles,
+    vscode.workspace.registerFileSystemProvider(SPACE_FILES_SCHEME, spaceFiles, { isCaseSensitive: true }),
     registerCommand(
       wb,
       'sagemakerWorkbench.openSpaceFiles',
@@ -36,13 +44,7 @@ export function activateInstanceFiles(wb: Workbench): void {
       },
       { operation: 'CreatePresignedDomainUrl' },
     ),
-    vscode.workspace.registerFileSystemProvider(
-      INSTANCE_FILES_SCHEME,
-      new InstanceFileSystem(connections, wb.session),
-      {
-        isCaseSensitive: true,
-      },
-    ),
+    vscode.workspace.registerFileSystemProvider(INSTANCE_FILES_SCHEME, instanceFiles, { isCaseSensitive: true }),
     registerCommand(
       wb,
       'sagemakerWorkbench.openInstanceFiles',

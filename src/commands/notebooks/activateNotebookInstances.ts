@@ -4,8 +4,9 @@
 import * as vscode from 'vscode';
 import { registerLazyCommands } from '../../ui/commands';
 import { RetryPlans } from '../../ui/retryPlans';
+import { LIFECYCLE_SCHEME } from '../../views/fileSchemes';
+import { LazyFileSystem } from '../../views/lazyFileSystem';
 import { autoStopReader } from '../../views/notebookInstances/autoStopStatus';
-import { LifecycleScriptFiles, LIFECYCLE_SCHEME } from '../../views/notebookInstances/lifecycleScriptFiles';
 import type { Workbench } from '../workbench';
 
 const NOTEBOOK_COMMANDS = [
@@ -28,16 +29,17 @@ const NOTEBOOK_COMMANDS = [
 export function activateNotebookInstances(wb: Workbench): void {
   const { session, views } = wb;
   const refreshNotebooks = () => views.providers.notebookInstances.refresh();
+  const lifecycleScripts = new LazyFileSystem(async () => {
+    const { LifecycleScriptFiles } = await import('../../views/notebookInstances/lifecycleScriptFiles.js');
+    // A saved script may add or remove an idle stop: its configuration's auto-stop verdict is read again.
+    return new LifecycleScriptFiles(session, (config) => {
+      autoStopReader(session).forget(config);
+      refreshNotebooks();
+    });
+  });
   wb.context.subscriptions.push(
-    vscode.workspace.registerFileSystemProvider(
-      LIFECYCLE_SCHEME,
-      // A saved script may add or remove an idle stop: its configuration's auto-stop verdict is read again.
-      new LifecycleScriptFiles(session, (config) => {
-        autoStopReader(session).forget(config);
-        refreshNotebooks();
-      }),
-      { isCaseSensitive: true },
-    ),
+    lifecycleScripts,
+    vscode.workspace.registerFileSystemProvider(LIFECYCLE_SCHEME, lifecycleScripts, { isCaseSensitive: true }),
     registerLazyCommands(wb, vscode.l10n.t('notebook instances'), NOTEBOOK_COMMANDS, async (host) => {
       const { registerNotebookCommands } = await import(/* webpackChunkName: "notebooks" */ './notebookCommands.js');
       return registerNotebookCommands(host, {

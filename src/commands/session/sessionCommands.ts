@@ -2,12 +2,16 @@
 import type * as vscode from 'vscode';
 import { registerCommand } from '../../ui/commands';
 import type { Workbench } from '../workbench';
-import { chooseProfileAndRegion, chooseRegion } from './chooseProfile';
+
+// The pickers (and their multi-step input) load on first use, keeping them out of the activation chunk.
+const pickers = () => import(/* webpackChunkName: "chooseProfile" */ './chooseProfile.js');
 
 export function registerSessionCommands(wb: Workbench): vscode.Disposable[] {
   return [
-    registerCommand(wb, 'sagemakerWorkbench.chooseProfile', () => chooseProfileAndRegion(wb.session)),
-    registerCommand(wb, 'sagemakerWorkbench.chooseRegion', () => chooseRegion(wb.session)),
+    registerCommand(wb, 'sagemakerWorkbench.chooseProfile', async () =>
+      (await pickers()).chooseProfileAndRegion(wb.session),
+    ),
+    registerCommand(wb, 'sagemakerWorkbench.chooseRegion', async () => (await pickers()).chooseRegion(wb.session)),
     registerCommand(wb, 'sagemakerWorkbench.refreshAll', async () => {
       await wb.session.refresh();
       wb.views.refreshAll();

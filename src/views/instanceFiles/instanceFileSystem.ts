@@ -27,7 +27,8 @@ import type { AwsSession } from '../../session/awsSession';
 import type { InstanceConnections } from '../../ui/instanceConnections';
 import { toUserError } from '../../ui/showAwsError';
 
-export const INSTANCE_FILES_SCHEME = 'sagemaker-notebook';
+import { INSTANCE_FILES_SCHEME } from '../fileSchemes';
+export { INSTANCE_FILES_SCHEME };
 /** Where the instance's Jupyter is rooted on a SageMaker notebook instance. */
 export const INSTANCE_HOME = '/home/ec2-user/SageMaker';
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;

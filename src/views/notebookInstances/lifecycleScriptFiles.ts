@@ -11,7 +11,8 @@ import { toUserError } from '../../ui/showAwsError';
 import { decodeLifecycleScript } from '../../model/lifecycleScripts';
 import { scriptProblem } from '../../model/lifecycleTemplates';
 
-export const LIFECYCLE_SCHEME = 'sagemaker-lifecycle';
+import { LIFECYCLE_SCHEME } from '../fileSchemes';
+export { LIFECYCLE_SCHEME };
 export type Hook = 'on-create' | 'on-start';
 const FILES: Record<Hook, 'OnCreate' | 'OnStart'> = { 'on-create': 'OnCreate', 'on-start': 'OnStart' };
 

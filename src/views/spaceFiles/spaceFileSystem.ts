@@ -10,7 +10,8 @@ import type { InstanceConnections } from '../../ui/instanceConnections';
 import { toUserError } from '../../ui/showAwsError';
 import { JupyterFileSystem, type JupyterFilesHost } from '../instanceFiles/instanceFileSystem';
 
-export const SPACE_FILES_SCHEME = 'sagemaker-space';
+import { SPACE_FILES_SCHEME } from '../fileSchemes';
+export { SPACE_FILES_SCHEME };
 /** Where a JupyterLab space's Jupyter is rooted. */
 export const SPACE_HOME = '/home/sagemaker-user';
 
