@@ -12,6 +12,7 @@
 // non-zero when a figure that is a count or a size exceeds its budget.
 'use strict';
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { execFile, spawnSync } = require('node:child_process');
 const { promisify } = require('node:util');
@@ -169,6 +170,20 @@ const ACTIVATION_BENCH = 'activation benchmark';
 // and keep (the pipelines' states, say) does not change the views' figures.
 const FIRST_USE_BENCH = 'first use benchmark';
 const EMPTY_EXTENSION = path.join(ROOT, 'test', 'bench', 'emptyExtension');
+// One activation of an empty extension is a few ms give or take as many: the baseline is the median of copies.
+const EMPTY_COPIES = 5;
+
+/** Copies of the empty extension, named empty-extension-1, -2, …, in a folder of their own. */
+function emptyExtensions(dir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(EMPTY_EXTENSION, 'package.json'), 'utf8'));
+  return Array.from({ length: EMPTY_COPIES }, (_, i) => {
+    const copy = path.join(dir, String(i + 1));
+    fs.cpSync(EMPTY_EXTENSION, copy, { recursive: true });
+    const name = `${manifest.name}-${i + 1}`;
+    fs.writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, name }, null, 2));
+    return copy;
+  });
+}
 
 /**
  * Runs the benchmarks of test/bench whose titles match `grep` in a VS Code host of their own: their figures,
@@ -180,13 +195,14 @@ async function hostFigures(grep, { bundle = false } = {}) {
   const figuresFile = path.join(ROOT, '.test-results', 'bench-figures.json');
   const viewsFile = path.join(ROOT, '.test-results', 'bench-views.json');
   for (const f of [figuresFile, viewsFile]) fs.rmSync(f, { force: true });
+  const copies = fs.mkdtempSync(path.join(os.tmpdir(), 'smw-bench-empty-'));
   const run = await runInHost({
     suiteDir: path.join(ROOT, 'out', 'test', 'bench'),
     scenario: 'large',
     compiled: !bundle,
-    otherExtensions: bundle ? [EMPTY_EXTENSION] : [],
+    otherExtensions: bundle ? emptyExtensions(copies) : [],
     env: { SMW_BENCH_FIGURES: figuresFile, SMW_BENCH_RESULTS: viewsFile, SMW_TEST_GREP: grep },
-  });
+  }).finally(() => fs.rmSync(copies, { recursive: true, force: true }));
   for (const test of run.tests.filter((t) => t.state === 'failed'))
     console.log(`FAILED: ${test.fullTitle}\n${test.error}`);
   if (run.passed === 0) console.log(`FAILED: no benchmark matching ${grep} ran`);

@@ -9,8 +9,8 @@ import { clearRequests, recordedRequests } from '../integration/support/emulator
 import { EXTENSION_ID } from '../integration/support/workbench';
 import { recordFigures, round } from './figures';
 
-/** test/bench/emptyExtension: publisher.name. */
-export const EMPTY_EXTENSION_ID = 'sagemaker-workbench-bench.empty-extension';
+/** Copies of test/bench/emptyExtension the bench installs: publisher.name-1, -2, … */
+const EMPTY_EXTENSION_ID = /^sagemaker-workbench-bench\.empty-extension-\d+$/;
 
 /**
  * A small built-in extension nothing activates, activated first: the host's one-time work on the first activation
@@ -31,21 +31,23 @@ describe('activation benchmark', function () {
 
   it('activates the production bundle without calling AWS, and in how many times an empty extension takes', async () => {
     const extension = vscode.extensions.getExtension<WorkbenchApi>(EXTENSION_ID)!;
-    const empty = vscode.extensions.getExtension<void>(EMPTY_EXTENSION_ID);
-    assert.ok(empty, `${EMPTY_EXTENSION_ID} (test/bench/emptyExtension) is loaded in this host`);
+    const empties = vscode.extensions.all.filter((e) => EMPTY_EXTENSION_ID.test(e.id));
+    assert.ok(empties.length > 0, 'copies of test/bench/emptyExtension are installed in this host');
     const main = (extension.packageJSON as { main?: string }).main;
     assert.strictEqual(main, './dist/extension.js', 'the host runs the production bundle, as users get it');
     await clearRequests();
     const warmUp = vscode.extensions.getExtension(WARM_UP_ID);
     const warmUpMs = warmUp && !warmUp.isActive ? (await timeActivation(warmUp)).ms : undefined;
-    const baseline = await timeActivation(empty);
+    const emptyMs: number[] = [];
+    for (const empty of empties) emptyMs.push((await timeActivation(empty)).ms);
+    const baseline = emptyMs.sort((a, b) => a - b)[Math.floor(emptyMs.length / 2)];
     const { ms, api } = await timeActivation(extension);
     await api.ready;
     const calls = await recordedRequests();
     recordFigures(
       {
-        name: 'activation: activate() of dist/extension.js (production bundle) over an empty extension, same host',
-        value: Math.round((ms / baseline.ms) * 100) / 100,
+        name: "activation: activate() of dist/extension.js (production bundle) over an empty extension's, same host",
+        value: Math.round((ms / baseline) * 100) / 100,
         unit: '×',
         budget: 1.5,
       },
@@ -54,7 +56,11 @@ describe('activation benchmark', function () {
         value: round(ms),
         unit: 'ms',
       },
-      { name: 'activation: activate() of an empty extension, same host', value: round(baseline.ms), unit: 'ms' },
+      {
+        name: `activation: activate() of an empty extension, same host (median of ${emptyMs.length} copies)`,
+        value: round(baseline),
+        unit: 'ms',
+      },
       ...(warmUpMs === undefined
         ? []
         : [{ name: `activation: activate() of ${WARM_UP_ID}, activated first (not counted)`, value: round(warmUpMs), unit: 'ms' }]),
