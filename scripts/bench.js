@@ -2,14 +2,17 @@
 // `npm run bench`: numbers, not pass/fail on time. On the production bundle and the emulator's "large"
 // scenario (10,000 training jobs, 50 of them running, 2,000 Autopilot candidates, 1,000 model versions,
 // 300 endpoints, a 300 MB model.tar.gz): bundle and package sizes, list-call latencies, the AutoGluon
-// leaderboard read out of the 300 MB artefact, then in a real VS Code host activation, every view, polling,
-// the leaderboard and evaluation plot webviews and the host's memory, and in a second host (so the kernel picker
-// it lists does not add to the views' calls) a notebook cell run on a notebook instance's kernel through the
-// extension against the same kernel reached directly (test/bench/kernels.test.ts). Prints a table, writes
-// bench/results.json (one object per figure: name, value, unit, budget) and exits non-zero when a figure
-// that is a count or a size exceeds its budget.
+// leaderboard read out of the 300 MB artefact, then in a real VS Code host the activation of the production bundle
+// against an empty extension's in the same host (test/bench/activation.test.ts), in a second host the first use of
+// each feature (activationFirstUse.test.ts), in a third every view, polling, the leaderboard and evaluation plot
+// webviews and the host's memory, and in a fourth (so the kernel picker it lists does not add to the views' calls)
+// a notebook cell run on a notebook instance's kernel through the extension against the same kernel reached
+// directly (test/bench/kernels.test.ts); all but the first run the compiled modules the benchmarks share with the
+// extension. Prints a table, writes bench/results.json (one object per figure: name, value, unit, budget) and exits
+// non-zero when a figure that is a count or a size exceeds its budget.
 'use strict';
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { execFile, spawnSync } = require('node:child_process');
 const { promisify } = require('node:util');
@@ -161,22 +164,45 @@ async function artefactFigures(url) {
 
 // The kernel benchmark's describe title: its own host run, and left out of the first one.
 const KERNEL_BENCH = 'notebook kernel benchmark';
+// The activation benchmark's: its own host run, on the production bundle beside an empty extension.
+const ACTIVATION_BENCH = 'activation benchmark';
+// The first use of each feature: a host of its own too, so nothing ran those commands before, and what they read
+// and keep (the pipelines' states, say) does not change the views' figures.
+const FIRST_USE_BENCH = 'first use benchmark';
+const EMPTY_EXTENSION = path.join(ROOT, 'test', 'bench', 'emptyExtension');
+// One activation of an empty extension is a few ms give or take as many: the baseline is the median of copies.
+const EMPTY_COPIES = 5;
+
+/** Copies of the empty extension, named empty-extension-1, -2, …, in a folder of their own. */
+function emptyExtensions(dir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(EMPTY_EXTENSION, 'package.json'), 'utf8'));
+  return Array.from({ length: EMPTY_COPIES }, (_, i) => {
+    const copy = path.join(dir, String(i + 1));
+    fs.cpSync(EMPTY_EXTENSION, copy, { recursive: true });
+    const name = `${manifest.name}-${i + 1}`;
+    fs.writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, name }, null, 2));
+    return copy;
+  });
+}
 
 /**
  * Runs the benchmarks of test/bench whose titles match `grep` in a VS Code host of their own: their figures,
- * and the per-view call lists for the table.
+ * and the per-view call lists for the table. `bundle`: the host runs the production bundle (dist/extension.js)
+ * beside the empty extension, else the compiled modules the benchmarks share with it.
  */
-async function hostFigures(grep) {
+async function hostFigures(grep, { bundle = false } = {}) {
   const { runInHost } = require('./run-integration');
   const figuresFile = path.join(ROOT, '.test-results', 'bench-figures.json');
   const viewsFile = path.join(ROOT, '.test-results', 'bench-views.json');
   for (const f of [figuresFile, viewsFile]) fs.rmSync(f, { force: true });
+  const copies = fs.mkdtempSync(path.join(os.tmpdir(), 'smw-bench-empty-'));
   const run = await runInHost({
     suiteDir: path.join(ROOT, 'out', 'test', 'bench'),
     scenario: 'large',
-    compiled: true,
+    compiled: !bundle,
+    otherExtensions: bundle ? emptyExtensions(copies) : [],
     env: { SMW_BENCH_FIGURES: figuresFile, SMW_BENCH_RESULTS: viewsFile, SMW_TEST_GREP: grep },
-  });
+  }).finally(() => fs.rmSync(copies, { recursive: true, force: true }));
   for (const test of run.tests.filter((t) => t.state === 'failed'))
     console.log(`FAILED: ${test.fullTitle}\n${test.error}`);
   if (run.passed === 0) console.log(`FAILED: no benchmark matching ${grep} ran`);
@@ -217,7 +243,28 @@ function printViews(views) {
   }
 }
 
+/**
+ * `npm run bench -- --activation`: builds, then runs only the activation and first-use benchmarks (two hosts, a
+ * few minutes instead of the whole bench); prints their table and leaves bench/results.json alone.
+ */
+async function activationOnly() {
+  for (const script of ['compile', 'build']) {
+    const built = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error(`npm run ${script} failed`);
+  }
+  const activation = await hostFigures(`^${ACTIVATION_BENCH}`, { bundle: true });
+  const firstUse = await hostFigures(`^${FIRST_USE_BENCH}`);
+  const figures = [activation, firstUse].flatMap((host) =>
+    host.figures.map((f) => ({ ...f, name: `VS Code ${host.vscodeVersion}: ${f.name}` })),
+  );
+  printTable(figures);
+  const over = figures.filter((f) => f.budget !== undefined && f.budget !== null && f.value > f.budget);
+  for (const f of over) console.log(`over budget: ${f.name}`);
+  if (activation.failed + firstUse.failed > 0) process.exitCode = 1;
+}
+
 async function main() {
+  if (process.argv.includes('--activation')) return activationOnly();
   const figures = packageFigures();
   const { startEmulator } = require(path.join(ROOT, 'out', 'test', 'emulator', 'index.js'));
   const emulator = await startEmulator({ port: 0, scenario: 'large', timeScale: 0.001, log: () => {} });
@@ -226,7 +273,12 @@ async function main() {
   } finally {
     await emulator.close();
   }
-  const host = await hostFigures(`^(?!${KERNEL_BENCH})`);
+  // Activation of the bundle as users get it; the views' host runs the compiled modules the benchmarks share.
+  const activation = await hostFigures(`^${ACTIVATION_BENCH}`, { bundle: true });
+  figures.push(...activation.figures.map((f) => ({ ...f, name: `VS Code ${activation.vscodeVersion}: ${f.name}` })));
+  const firstUse = await hostFigures(`^${FIRST_USE_BENCH}`);
+  figures.push(...firstUse.figures.map((f) => ({ ...f, name: `VS Code ${firstUse.vscodeVersion}: ${f.name}` })));
+  const host = await hostFigures(`^(?!${KERNEL_BENCH}|${ACTIVATION_BENCH}|${FIRST_USE_BENCH})`);
   figures.push(...host.figures.map((f) => ({ ...f, name: `VS Code ${host.vscodeVersion}: ${f.name}` })));
   // Once a notebook has listed the instances for the kernel picker, every Notebook Instances refresh lists them
   // for it too: the kernels run in a host of their own, after the views were measured as a user first meets them.
@@ -239,7 +291,7 @@ async function main() {
   const timed = (f) => ['ms', 's', '×'].includes(f.unit);
   const over = overBudget.filter((f) => !timed(f));
   for (const f of overBudget.filter(timed)) console.log(`time over budget (reported, not failed on): ${f.name}`);
-  const failed = host.failed + kernels.failed;
+  const failed = activation.failed + firstUse.failed + host.failed + kernels.failed;
   fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
   fs.writeFileSync(
     path.join(ROOT, 'bench', 'results.json'),

@@ -60,16 +60,14 @@ async function waitForResults(browserPage, progress) {
  * The extension as the integration suite loads it: the tsc output (out/src/extension.js) instead of the
  * webpack bundle, so the tests and the host share one copy of every module (an `instanceof` or an override in
  * a test means what it says). A folder beside the project with the manifest's `main` changed and the rest
- * linked; Node resolves the links to the project's own files. The bundle is what the e2e suite and the bench load.
+ * linked; Node resolves the links to the project's own files. The bundle is what the e2e suite and the bench's
+ * activation figures load (staged the same way with `main` as the manifest says).
  */
-function stageCompiledExtension(scratch) {
+function stageCompiledExtension(scratch, main = './out/src/extension.js') {
   const dir = path.join(scratch, 'extension');
   fs.mkdirSync(dir, { recursive: true });
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  fs.writeFileSync(
-    path.join(dir, 'package.json'),
-    JSON.stringify({ ...manifest, main: './out/src/extension.js' }, null, 2),
-  );
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, main }, null, 2));
   for (const entry of fs.readdirSync(ROOT)) {
     if (entry === 'package.json' || entry === '.git') continue;
     fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
@@ -79,9 +77,12 @@ function stageCompiledExtension(scratch) {
 
 /**
  * Runs the mocha suite in `suiteDir` (compiled, with an index.js the host loads) in a real VS Code host
- * against the emulator's `scenario`. Returns the results JSON the suite wrote.
+ * against the emulator's `scenario`. Returns the results JSON the suite wrote. `compiled`: the extension runs
+ * from the tsc output (see stageCompiledExtension), else as the manifest says (the production bundle,
+ * dist/extension.js). `otherExtensions`: folders of more extensions the host loads beside it, installed
+ * into its extensions folder.
  */
-async function runInHost({ suiteDir, scenario, env = {}, compiled = false }) {
+async function runInHost({ suiteDir, scenario, env = {}, compiled = false, otherExtensions = [] }) {
   ensureBuilt();
   host.ensureHost();
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -91,8 +92,15 @@ async function runInHost({ suiteDir, scenario, env = {}, compiled = false }) {
   const extensionsDir = path.join(scratch, 'extensions');
   host.freshUserData(userDataDir);
   fs.mkdirSync(extensionsDir, { recursive: true });
+  // Installed as a user's are: the page's payload carries one extensionDevelopmentPath only (the last one given).
+  for (const dir of otherExtensions) {
+    const { publisher, name, version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    fs.cpSync(dir, path.join(extensionsDir, `${publisher}.${name}-${version}`), { recursive: true });
+  }
 
-  const extensionPath = compiled ? stageCompiledExtension(scratch) : ROOT;
+  const extensionPath = compiled
+    ? stageCompiledExtension(scratch)
+    : stageCompiledExtension(scratch, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).main);
 
   const emulator = await host.startEmulator({ port: 0, scenario, timeScale: 0.001, log: () => {} });
   let server;
