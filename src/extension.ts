@@ -49,6 +49,11 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   activateHosting(wb);
   activateReleases(wb, ready);
   activateCost(wb);
+  // Once the profiles are read, the SageMaker SDK loads in the background: activation stays small, and the first
+  // view or command that calls SageMaker does not wait for it.
+  void ready
+    .then(() => wb.session.clients.preload())
+    .catch((err: unknown) => wb.log.warn(`Loading the SageMaker SDK ahead of use failed: ${String(err)}`));
   wb.log.info(
     `SageMaker Workbench ${(context.extension.packageJSON as { version?: string }).version} activated in VS Code ${vscode.version}`,
   );

@@ -105,6 +105,14 @@ export class AwsClients {
     return client;
   }
 
+  /**
+   * Loads the SageMaker SDK and the credential chain, without creating a client or calling AWS, so the first
+   * command that needs them does not wait for their chunks (about half a second on a slow disk).
+   */
+  async preload(): Promise<void> {
+    await Promise.all([import('./sagemaker/sageMakerSdk.js'), import('@aws-sdk/credential-providers')]);
+  }
+
   /** Forget cached credentials (after `aws sso login`, a profile edit) and clients. */
   reset(): void {
     for (const client of this.clients.values()) client.destroy();
