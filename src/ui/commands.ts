@@ -3,6 +3,7 @@
 // not expect shown as the AWS error it is, with the buttons that fix it. The handler's result is returned
 // to whoever ran the command (menus ignore it; tests assert on it).
 import * as vscode from 'vscode';
+import { loadOnce } from '../model/loadOnce';
 import type { AwsSession } from '../session/awsSession';
 import type { Log } from '../session/log';
 import { showOutcome, type Outcome } from './outcome';
@@ -103,26 +104,18 @@ export function registerLazyCommands<H extends CommandHost>(
 ): vscode.Disposable {
   const handlers = new Map<string, CommandRun>();
   const owned: vscode.Disposable[] = [];
-  let loading: Promise<void> | undefined;
-  const loaded = (): Promise<void> =>
-    (loading ??= load({ ...host, adopt: (id, run) => handlers.set(id, run) }).then(
-      (disposables) => {
-        owned.push(...disposables);
-        const stray = [...handlers.keys()].filter((id) => !ids.includes(id));
-        const missing = ids.filter((id) => !handlers.has(id));
-        // A command missing from `ids` would never be reachable; one in `ids` but not registered would do nothing.
-        if (stray.length || missing.length)
-          throw new Error(
-            // l10n-exempt: a wiring mistake the integration tests catch, never shipped
-            `${feature}: not proxied ${stray.join(', ')}; proxied but not registered ${missing.join(', ')}`,
-          );
-        host.log.info(`Loaded ${feature} on first use`);
-      },
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    ));
+  const loaded = loadOnce(async () => {
+    owned.push(...(await load({ ...host, adopt: (id, run) => handlers.set(id, run) })));
+    const stray = [...handlers.keys()].filter((id) => !ids.includes(id));
+    const missing = ids.filter((id) => !handlers.has(id));
+    // A command missing from `ids` would never be reachable; one in `ids` but not registered would do nothing.
+    if (stray.length || missing.length)
+      throw new Error(
+        // l10n-exempt: a wiring mistake the integration tests catch, never shipped
+        `${feature}: not proxied ${stray.join(', ')}; proxied but not registered ${missing.join(', ')}`,
+      );
+    host.log.info(`Loaded ${feature} on first use`);
+  });
   const proxies = ids.map((id) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {

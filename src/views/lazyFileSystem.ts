@@ -1,28 +1,19 @@
 // A file system VS Code must find by its scheme from activation on (a folder or a file left open is restored
 // with the window), whose implementation loads on first use: the activation chunk holds only this forwarder.
 import * as vscode from 'vscode';
+import { loadOnce } from '../model/loadOnce';
 
 export class LazyFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
-  private loading: Promise<vscode.FileSystemProvider> | undefined;
   private forwarding: vscode.Disposable | undefined;
+  private readonly provider = loadOnce(async () => {
+    const provider = await this.load();
+    this.forwarding = provider.onDidChangeFile((events) => this.changed.fire(events));
+    return provider;
+  });
 
   constructor(private readonly load: () => Promise<vscode.FileSystemProvider>) {}
-
-  private provider(): Promise<vscode.FileSystemProvider> {
-    return (this.loading ??= this.load().then(
-      (provider) => {
-        this.forwarding = provider.onDidChangeFile((events) => this.changed.fire(events));
-        return provider;
-      },
-      (error: unknown) => {
-        // A failed load (a missing chunk) is tried again on the next call.
-        this.loading = undefined;
-        throw error;
-      },
-    ));
-  }
 
   watch(uri: vscode.Uri, options: { readonly recursive: boolean; readonly excludes: readonly string[] }) {
     let inner: vscode.Disposable | undefined;

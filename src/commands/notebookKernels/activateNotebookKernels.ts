@@ -1,12 +1,11 @@
 // Notebook instances and Studio spaces as kernels of VS Code's .ipynb editor (issue 20). The kernels' code loads
 // when the first Jupyter notebook is open (the kernel picker needs it only then), or on a Restart command.
 import * as vscode from 'vscode';
+import { loadOnce } from '../../model/loadOnce';
 import { registerLazyCommands } from '../../ui/commands';
 import type { Workbench } from '../workbench';
 import type { InstanceKernels } from './instanceKernels';
-
-/** VS Code's notebook type of .ipynb files (the Jupyter extension's serializer). */
-const JUPYTER_NOTEBOOK = 'jupyter-notebook';
+import { NOTEBOOK_TYPE } from './notebookType';
 const KERNEL_COMMANDS = [
   'sagemakerWorkbench.restartInstanceKernel',
   'sagemakerWorkbench.restartInstanceKernelAndRunAll',
@@ -30,24 +29,17 @@ export function loadNotebookKernels(): Promise<InstanceKernels> {
 }
 
 export function activateNotebookKernels(wb: Workbench): void {
-  let loaded: Promise<InstanceKernels> | undefined;
-  const kernels = (): Promise<InstanceKernels> =>
-    (loaded ??= import(/* webpackChunkName: "kernels" */ './instanceKernels.js').then(
-      ({ InstanceKernels }) => {
-        const feature = new InstanceKernels(wb);
-        wb.context.subscriptions.push(feature);
-        running = feature;
-        return feature;
-      },
-      (error: unknown) => {
-        loaded = undefined;
-        throw error;
-      },
-    ));
+  const kernels = loadOnce(async () => {
+    const { InstanceKernels } = await import(/* webpackChunkName: "kernels" */ './instanceKernels.js');
+    const feature = new InstanceKernels(wb);
+    wb.context.subscriptions.push(feature);
+    running = feature;
+    return feature;
+  });
   loading = kernels;
   // The picker lists the hosts once a notebook is open, and then prefers each open notebook's own host.
   const notebookOpen = () => {
-    if (loaded || !vscode.workspace.notebookDocuments.some((n) => n.notebookType === JUPYTER_NOTEBOOK)) return;
+    if (running || !vscode.workspace.notebookDocuments.some((n) => n.notebookType === NOTEBOOK_TYPE)) return;
     void kernels()
       .then((feature) => feature.ensureListed())
       .catch((error: unknown) => wb.log.error(`Loading the notebook kernels failed: ${String(error)}`));

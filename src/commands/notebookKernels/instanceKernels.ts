@@ -23,10 +23,10 @@ import {
   type KernelHost,
   type ListedHost,
 } from './kernelHosts';
+import { NOTEBOOK_TYPE } from './notebookType';
 import { openNotebookSession } from './notebookSession';
 import type { Session } from '@jupyterlab/services';
 
-export const NOTEBOOK_TYPE = 'jupyter-notebook';
 export const CONTROLLER_PREFIX = INSTANCE_CONTROLLER_PREFIX;
 export { SPACE_CONTROLLER_PREFIX };
 export const START_AND_CONNECT = vscode.l10n.t('Start and connect…');
