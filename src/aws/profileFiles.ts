@@ -1,10 +1,11 @@
 // Reads the shared config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE honoured
 // by the SDK's own loader) without resolving any credentials: a local file read, never a network call. The loader
-// is imported when the files are read (after activation returns), so it is not in the activation chunk.
+// is in the activation chunk (about 3 KB): imported on demand, webpack's chunk merging put it beside the SDK,
+// and activate() then loaded 1.4 MB synchronously to read two small files.
+import { loadSharedConfigFiles, loadSsoSessionData } from '@smithy/core/config';
 import { listProfiles, type ParsedIni, type ProfileInfo } from '../model/profiles';
 
 export async function readProfiles(): Promise<ProfileInfo[]> {
-  const { loadSharedConfigFiles, loadSsoSessionData } = await import('@smithy/core/config');
   const [files, ssoSessions] = await Promise.all([
     loadSharedConfigFiles({ ignoreCache: true }).catch(() => ({ configFile: {}, credentialsFile: {} })),
     loadSsoSessionData().catch(() => ({})),
