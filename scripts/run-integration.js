@@ -80,9 +80,17 @@ function stageCompiledExtension(scratch, main = './out/src/extension.js') {
  * against the emulator's `scenario`. Returns the results JSON the suite wrote. `compiled`: the extension runs
  * from the tsc output (see stageCompiledExtension), else as the manifest says (the production bundle,
  * dist/extension.js). `otherExtensions`: folders of more extensions the host loads beside it, installed
- * into its extensions folder.
+ * into its extensions folder. `preloadModels`: the emulator reads every service's models before the host starts. `settings`: user settings over the defaults.
  */
-async function runInHost({ suiteDir, scenario, env = {}, compiled = false, otherExtensions = [] }) {
+async function runInHost({
+  suiteDir,
+  scenario,
+  env = {},
+  compiled = false,
+  otherExtensions = [],
+  preloadModels = false,
+  settings = {},
+}) {
   ensureBuilt();
   host.ensureHost();
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -90,7 +98,7 @@ async function runInHost({ suiteDir, scenario, env = {}, compiled = false, other
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'smw-integration-'));
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
-  host.freshUserData(userDataDir);
+  host.freshUserData(userDataDir, settings);
   fs.mkdirSync(extensionsDir, { recursive: true });
   // Installed as a user's are: the page's payload carries one extensionDevelopmentPath only (the last one given).
   for (const dir of otherExtensions) {
@@ -102,7 +110,7 @@ async function runInHost({ suiteDir, scenario, env = {}, compiled = false, other
     ? stageCompiledExtension(scratch)
     : stageCompiledExtension(scratch, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).main);
 
-  const emulator = await host.startEmulator({ port: 0, scenario, timeScale: 0.001, log: () => {} });
+  const emulator = await host.startEmulator({ port: 0, scenario, timeScale: 0.001, log: () => {}, preloadModels });
   let server;
   let browser;
   const cleanup = async () => {

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { ScenarioName } from './engine/contract';
 import { ScaledClock } from './engine/clock';
-import { hasFullModels } from './engine/models';
+import { hasFullModels, preloadModels } from './engine/models';
 import { EmulatorEngine } from './engine/server';
 import { services, type World } from './services';
 import { notebookGateway } from './services/sagemaker/jupyter/notebookGateway';
@@ -21,6 +21,11 @@ export interface EmulatorOptions {
    * a lenient emulator accepts requests AWS refuses, so tests against it prove little.
    */
   lenient?: boolean;
+  /**
+   * Read every service's models at start rather than on its first request (each is megabytes of JSON): a benchmark
+   * that times a command's first AWS call then times the command, not the emulator's first read of a model.
+   */
+  preloadModels?: boolean;
 }
 
 export interface RunningEmulator {
@@ -44,6 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   services.loadScenario(world, scenario);
   let handlers = services.buildHandlers(world);
   await world.whenReady();
+  if (options.preloadModels) preloadModels();
   const log = options.log ?? ((line: string) => console.error(line));
   notebookGateway(world).log = log;
   if (!hasFullModels()) log(`emulator: LENIENT, as asked: ${MISSING_MODELS}`);

@@ -140,6 +140,11 @@ export function loadModel(service: ServiceName): ServiceModel {
   return model;
 }
 
+/** Reads every service's models now (each is otherwise read on its service's first request). */
+export function preloadModels(): void {
+  for (const service of Object.keys(BOTOCORE_NAMES) as ServiceName[]) loadModel(service);
+}
+
 export function hasFullModels(): boolean {
   return fs.existsSync(path.join(BOTOCORE_DATA, 'sagemaker'));
 }
