@@ -89,6 +89,8 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
 
   return new Promise((resolve) => {
     let done = false;
+    /** Why the run was ended from outside (the debug line says who ended it). */
+    let abandonedAs = '';
     const label = `cell ${cell.index + 1} of ${cell.notebook.uri.path.split('/').pop()}`;
     const future = kernel.requestExecute({ code: cell.document.getText(), allow_stdin: true, stop_on_error: true });
     options.log.debug(
@@ -111,7 +113,7 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
     const finish = (end: ExecutionEnd | undefined, notice?: vscode.NotebookCellOutput): void => {
       if (done) return;
       done = true;
-      options.log.debug(`${label}: ended (${end?.outcome ?? 'abandoned'})`);
+      options.log.debug(`${label}: ended (${end?.outcome ?? `abandoned: ${abandonedAs}`})`);
       kernel.statusChanged.disconnect(statusSub);
       options.running(undefined);
       if (end?.message && !notice)
@@ -165,6 +167,7 @@ export function runCell(cell: vscode.NotebookCell, options: CellRunOptions): Pro
     options.running({
       cell,
       abandon: (name, message) => {
+        abandonedAs = name;
         future.dispose();
         finish(undefined, noticeOutput(name, message));
       },
