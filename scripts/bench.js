@@ -201,8 +201,9 @@ async function hostFigures(grep, { bundle = false } = {}) {
     scenario: 'large',
     compiled: !bundle,
     otherExtensions: bundle ? emptyExtensions(copies) : [],
-    // The emulator reads a service's models on its first request: read before, they time nothing of ours.
-    preloadModels: true,
+    // The emulator reads a service's models and settles its world on its first request: done before, they time
+    // nothing of ours.
+    warm: true,
     // Git scans the workspace's repository on the same extension-host thread (spawning git): not ours to time.
     settings: { 'git.enabled': false },
     env: { SMW_BENCH_FIGURES: figuresFile, SMW_BENCH_RESULTS: viewsFile, SMW_TEST_GREP: grep },

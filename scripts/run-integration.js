@@ -80,7 +80,7 @@ function stageCompiledExtension(scratch, main = './out/src/extension.js') {
  * against the emulator's `scenario`. Returns the results JSON the suite wrote. `compiled`: the extension runs
  * from the tsc output (see stageCompiledExtension), else as the manifest says (the production bundle,
  * dist/extension.js). `otherExtensions`: folders of more extensions the host loads beside it, installed
- * into its extensions folder. `preloadModels`: the emulator reads every service's models before the host starts. `settings`: user settings over the defaults.
+ * into its extensions folder. `warm`: the emulator reads its models and settles its world before the host starts. `settings`: user settings over the defaults.
  */
 async function runInHost({
   suiteDir,
@@ -88,7 +88,7 @@ async function runInHost({
   env = {},
   compiled = false,
   otherExtensions = [],
-  preloadModels = false,
+  warm = false,
   settings = {},
 }) {
   ensureBuilt();
@@ -110,7 +110,7 @@ async function runInHost({
     ? stageCompiledExtension(scratch)
     : stageCompiledExtension(scratch, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).main);
 
-  const emulator = await host.startEmulator({ port: 0, scenario, timeScale: 0.001, log: () => {}, preloadModels });
+  const emulator = await host.startEmulator({ port: 0, scenario, timeScale: 0.001, log: () => {}, warm });
   let server;
   let browser;
   const cleanup = async () => {

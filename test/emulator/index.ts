@@ -22,10 +22,11 @@ export interface EmulatorOptions {
    */
   lenient?: boolean;
   /**
-   * Read every service's models at start rather than on its first request (each is megabytes of JSON): a benchmark
-   * that times a command's first AWS call then times the command, not the emulator's first read of a model.
+   * Read every service's models and settle the world at start, rather than on the first request (models are megabytes
+   * of JSON; the seeded training jobs that finished write their artefacts): a benchmark that times a command's first
+   * AWS call then times the command, not the emulator's first request.
    */
-  preloadModels?: boolean;
+  warm?: boolean;
 }
 
 export interface RunningEmulator {
@@ -49,7 +50,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   services.loadScenario(world, scenario);
   let handlers = services.buildHandlers(world);
   await world.whenReady();
-  if (options.preloadModels) preloadModels();
+  if (options.warm) {
+    preloadModels();
+    world.settle();
+  }
   const log = options.log ?? ((line: string) => console.error(line));
   notebookGateway(world).log = log;
   if (!hasFullModels()) log(`emulator: LENIENT, as asked: ${MISSING_MODELS}`);
