@@ -14,13 +14,18 @@ import type { ExplorerNode } from '../../views/tree/explorerNode';
 import type { ReleaseReviewPanel } from '../../webviews/releaseReview/releaseReviewPanel';
 import { decideApproval } from './approvalDecision';
 
-/** Every approval waiting in the listed pipelines, reading the view (and states) first if needed. */
+/**
+ * Every approval waiting in the account as far as it is known: the listed pipelines' (their states read first if
+ * needed), then those the view's background reads found in pipelines beyond the rows shown (what the badge counts).
+ */
 export async function pendingApprovalsEverywhere(views: RegisteredViews): Promise<PendingApproval[]> {
   const provider = views.providers.pipelines;
   const roots = (await provider.getChildren()) as ExplorerNode[];
   const pipelines = roots.filter((n): n is CodePipelineNode => n instanceof CodePipelineNode);
   await Promise.all(pipelines.filter((p) => p.status === undefined).map((p) => p.loadState()));
-  return pipelines.flatMap((p) => p.approvals);
+  const listed = new Set(pipelines.map((p) => p.name));
+  const beyondRows = views.pipelineSweep.approvals.filter((a) => !listed.has(a.pipelineName));
+  return [...pipelines.flatMap((p) => p.approvals), ...beyondRows];
 }
 
 function approvalOf(node: unknown): PendingApproval | undefined {
@@ -37,7 +42,7 @@ function pipelineOf(node: unknown): string | undefined {
 
 const NOTHING_WAITS: CommandOutcome = {
   outcome: 'none',
-  message: vscode.l10n.t('No release is waiting for approval in the listed pipelines.'),
+  message: vscode.l10n.t('No release is waiting for approval in the pipelines read so far.'),
 };
 
 export function registerApprovalCommands(

@@ -1,12 +1,14 @@
 // The Pipelines view in an account of 200 CodePipeline pipelines (the emulator's large scenario), visible as a
 // user keeps it open: the waiting abalone release is found by the background state reads with no row
 // expanded (bell on its row, the view's badge), each pipeline's state read once, nothing read while the view
-// is hidden (no read is even scheduled), and AWS's throttling slowing the reads down.
+// is hidden (no read is even scheduled), AWS's throttling slowing the reads down, and Review Pending Approvals
+// offering a waiting release whose pipeline is not among the rows shown.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PipelineSummary } from '@aws-sdk/client-codepipeline';
 import type { ResourceListProvider } from '../../../src/views/tree/resourceListProvider';
 import { clearFaults, clearRequests, recordedRequests, resetEmulator, setFaults } from '../support/emulatorControl';
+import { run, withWindow } from '../support/testWindow';
 import { host, until } from '../support/workbench';
 
 const RELEASE = 'abalone-cicd-pipeline';
@@ -160,5 +162,33 @@ describe('Pipelines at scale: 200 pipelines with the view visible', function () 
     const throttled = (await recordedRequests()).filter((r) => r.errorCode === 'ThrottlingException');
     assert.ok(throttled.length >= 1 && throttled.length <= 3, `${throttled.length} throttled calls`);
     assert.strictEqual(view.badge?.value, 1, 'what was found stays counted while it is read again');
+  });
+
+  it('offers the waiting release in Review Pending Approvals when its pipeline is not among the rows shown', async () => {
+    const wb = await host();
+    const view = wb.views.treeViews.pipelines!;
+    const provider = wb.views.providers.pipelines as unknown as ResourceListProvider<PipelineSummary>;
+    await clearFaults();
+    // The rows are the team pipelines only; the background reads of the whole account found the release.
+    await provider.setFilter({ nameContains: 'team-', sort: 'newest' });
+    try {
+      const rows = (await provider.getChildren()).filter((n) => n.resource?.kind === 'codepipeline');
+      assert.ok(rows.length > 0);
+      assert.strictEqual(wb.views.pipelineWatch.find(RELEASE), undefined, 'the release has no row');
+      await until('the badge', () => view.badge?.value === 1 || undefined, 180_000);
+      await withWindow(async (ui) => {
+        ui.onQuickPick('Pending approvals', (p) => {
+          assert.deepStrictEqual(
+            p.items.map((i) => [i.label, i.description]),
+            [[`$(bell-dot) ${RELEASE}`, 'Approval · EvaluationApproval']],
+          );
+          p.cancel();
+        });
+        const outcome = await run<{ outcome: string }>('reviewPendingApprovals');
+        assert.strictEqual(outcome.outcome, 'cancelled');
+      });
+    } finally {
+      await provider.setFilter({ sort: 'newest' });
+    }
   });
 });
