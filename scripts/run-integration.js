@@ -80,7 +80,8 @@ function stageCompiledExtension(scratch, main = './out/src/extension.js') {
  * against the emulator's `scenario`. Returns the results JSON the suite wrote. `compiled`: the extension runs
  * from the tsc output (see stageCompiledExtension), else as the manifest says (the production bundle,
  * dist/extension.js). `otherExtensions`: folders of more extensions the host loads beside it, installed
- * into its extensions folder. `warm`: the emulator reads its models and settles its world before the host starts. `settings`: user settings over the defaults.
+ * into its extensions folder. `warm`: the emulator reads its models and settles its world before the host starts.
+ * `settings`: user settings over the defaults.
  */
 async function runInHost({
   suiteDir,

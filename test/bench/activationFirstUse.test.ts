@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import { clearRequests, recordedRequests } from '../integration/support/emulatorControl';
 import { run, withWindow, type TestWindow } from '../integration/support/testWindow';
 import { host } from '../integration/support/workbench';
-import { CodePipelineNode } from '../../src/views/pipelines/codePipelineNode';
+import { pipelineRowsWithStates } from '../../src/views/pipelines/codePipelineNode';
 import { recordFigures, round, type Figure } from './figures';
 
 /** A seeded AutoGluon training job, as the Training Jobs view's row passes it to its menu's commands. */
@@ -35,9 +35,7 @@ interface FirstUse {
  * for waiting approvals among the rows, and the first run otherwise read 50 states the second found read.
  */
 async function pipelineRowsRead(): Promise<void> {
-  const rows = (await (await host()).views.providers.pipelines.getChildren()) ?? [];
-  const unread = rows.filter((n): n is CodePipelineNode => n instanceof CodePipelineNode && n.status === undefined);
-  await Promise.all(unread.map((n) => n.loadState()));
+  await pipelineRowsWithStates((await (await host()).views.providers.pipelines.getChildren()) ?? []);
 }
 
 const cancelPick = (title: string) => (ui: TestWindow) => void ui.onQuickPick(title, (p) => p.cancel());

@@ -9,8 +9,7 @@ import { timeSince } from '../../model/durations';
 import type { ApprovalDecision } from '../../model/releaseApproval';
 import type { RegisteredViews } from '../../views/registerViews';
 import { ApprovalActionNode } from '../../views/pipelines/codePipelineStageNodes';
-import { CodePipelineNode } from '../../views/pipelines/codePipelineNode';
-import type { ExplorerNode } from '../../views/tree/explorerNode';
+import { CodePipelineNode, pipelineRowsWithStates } from '../../views/pipelines/codePipelineNode';
 import type { ReleaseReviewPanel } from '../../webviews/releaseReview/releaseReviewPanel';
 import { decideApproval } from './approvalDecision';
 
@@ -19,10 +18,7 @@ import { decideApproval } from './approvalDecision';
  * needed), then those the view's background reads found in pipelines beyond the rows shown (what the badge counts).
  */
 export async function pendingApprovalsEverywhere(views: RegisteredViews): Promise<PendingApproval[]> {
-  const provider = views.providers.pipelines;
-  const roots = (await provider.getChildren()) as ExplorerNode[];
-  const pipelines = roots.filter((n): n is CodePipelineNode => n instanceof CodePipelineNode);
-  await Promise.all(pipelines.filter((p) => p.status === undefined).map((p) => p.loadState()));
+  const pipelines = await pipelineRowsWithStates((await views.providers.pipelines.getChildren()) ?? []);
   const listed = new Set(pipelines.map((p) => p.name));
   const beyondRows = views.pipelineSweep.approvals.filter((a) => !listed.has(a.pipelineName));
   return [...pipelines.flatMap((p) => p.approvals), ...beyondRows];

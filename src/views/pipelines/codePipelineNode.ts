@@ -207,3 +207,13 @@ export class CodePipelineNode implements ExplorerNode {
     return [...stages, executions];
   }
 }
+
+/**
+ * The pipeline rows among the Pipelines view's top-level children, each with its state: the ones not read yet are
+ * read now (what Review Pending Approvals looks through).
+ */
+export async function pipelineRowsWithStates(roots: readonly unknown[]): Promise<CodePipelineNode[]> {
+  const rows = roots.filter((n): n is CodePipelineNode => n instanceof CodePipelineNode);
+  await Promise.all(rows.filter((p) => p.status === undefined).map((p) => p.loadState()));
+  return rows;
+}
