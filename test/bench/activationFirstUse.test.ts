@@ -4,13 +4,16 @@
 // of its own (scripts/bench.js): nothing ran these commands before. The host runs the compiled modules the
 // benchmarks share with the extension (the test window needs them), so a first use loads modules one file at a
 // time, not the bundle's chunks; the SageMaker SDK loads with the first command that calls SageMaker (in this
-// order, Instance Files'), the IAM SDK with the first that lists roles.
+// order, Instance Files'), the IAM SDK with the first that lists roles. The time the emulator spent answering is
+// taken out of each run (it records it per request): it stands in for AWS's side of a call, and its own first
+// answers (JIT, a large world catching up with its clock) are no part of what the extension's first use costs.
 import * as assert from 'assert';
 import { clearRequests, recordedRequests } from '../integration/support/emulatorControl';
 import { run, withWindow, type TestWindow } from '../integration/support/testWindow';
 import { host } from '../integration/support/workbench';
 import { pipelineRowsWithStates } from '../../src/views/pipelines/codePipelineNode';
 import { recordFigures, round, type Figure } from './figures';
+import { hostQuiet } from './hostQuiet';
 
 /** A seeded AutoGluon training job, as the Training Jobs view's row passes it to its menu's commands. */
 const TRAINING_JOB_ROW = { resource: { kind: 'training-job', name: 'abalone-autogluon-2021-07-05-18-03-21-457' } };
@@ -91,7 +94,10 @@ const FIRST_USES: FirstUse[] = [
 ];
 
 interface Run {
+  /** Wall time to the prompt. */
   ms: number;
+  /** Of which the emulator spent answering the run's calls (it answers one at a time). */
+  awsMs: number;
   /** AWS calls before the prompt, in order. */
   calls: string[];
   /** Modules this run loaded into the extension host (none were loaded yet). */
@@ -109,8 +115,9 @@ async function runToFirstPrompt(use: FirstUse): Promise<Run> {
     assert.strictEqual(ui.asked.length + ui.messages.length, 1, `${use.command} stopped at its first prompt`);
   });
   const ms = performance.now() - started;
-  const calls = (await recordedRequests()).map((c) => c.operation);
-  return { ms, calls, modules: Object.keys(require.cache).length - loadedBefore };
+  const recorded = await recordedRequests();
+  const awsMs = recorded.reduce((sum, c) => sum + (c.handledMs ?? 0), 0);
+  return { ms, awsMs, calls: recorded.map((c) => c.operation), modules: Object.keys(require.cache).length - loadedBefore };
 }
 
 /** "ListDomains, 3× ListSpaces": what a run asked AWS. */
@@ -132,6 +139,8 @@ describe('first use benchmark', function () {
 
   it('times the first use of each feature against its second, up to the first prompt', async () => {
     await host();
+    // Activation loads the SageMaker SDK in the background (clients.preload): the first use starts after it.
+    await hostQuiet();
     const figures: Figure[] = [];
     for (const use of FIRST_USES) {
       const first = await runToFirstPrompt(use);
@@ -140,10 +149,20 @@ describe('first use benchmark', function () {
       const how = [id, use.from, awsNote(first, second)].filter(Boolean).join('; ');
       figures.push(
         {
-          name: `first use: ${use.feature} (${how}): extra ms of the first run over the second (compiled modules)`,
-          value: round(first.ms - second.ms),
+          name: `first use: ${use.feature} (${how}): extra ms of the first run over the second, the emulator's answering time taken out (compiled modules)`,
+          value: round(first.ms - first.awsMs - (second.ms - second.awsMs)),
           unit: 'ms',
           budget: 100,
+        },
+        {
+          name: `first use: ${use.feature} (${id}): extra ms of the first run over the second, wall time`,
+          value: round(first.ms - second.ms),
+          unit: 'ms',
+        },
+        {
+          name: `first use: ${use.feature} (${id}): ms the emulator spent answering the first run (taken out above)`,
+          value: round(first.awsMs),
+          unit: 'ms',
         },
         {
           name: `first use: ${use.feature} (${id}): modules the first run loaded (the second: ${second.modules})`,

@@ -105,6 +105,22 @@ describe('emulator protocol and validation', function () {
     );
   });
 
+  it('records how long it took to answer each request, an injected latency included', async () => {
+    const { sagemaker } = clientsFor(emulator.url);
+    await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        rules: [{ kind: 'latency', latencyMs: 300, operation: 'ListNotebookInstances', times: 1 }],
+      }),
+    });
+    await sagemaker.send(new ListNotebookInstancesCommand({}));
+    await sagemaker.send(new ListNotebookInstancesCommand({}));
+    const [slow, fast] = (await recorded(emulator.url)).slice(-2);
+    assert.ok(slow.handledMs !== undefined && slow.handledMs >= 300, `the delayed answer took ${slow.handledMs} ms`);
+    assert.ok(fast.handledMs !== undefined && fast.handledMs < 300, `the next answer took ${fast.handledMs} ms`);
+  });
+
   it('reports handler output that does not fit the model (the conformance check itself)', () => {
     const problems = outputProblems(
       loadModel('sagemaker'),

@@ -21,6 +21,7 @@ export interface Recorded {
   errorCode?: string;
   input?: Record<string, unknown>;
   outputProblems?: string[];
+  handledMs?: number;
 }
 
 export async function recorded(url: string): Promise<Recorded[]> {

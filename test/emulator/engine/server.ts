@@ -34,6 +34,11 @@ export interface RecordedRequest {
   input?: unknown;
   /** Output members that do not fit the model (strict mode; the conformance test asserts none). */
   outputProblems?: string[];
+  /**
+   * Milliseconds the emulator spent answering, from the request read to the answer written (AWS's side of the
+   * call): a benchmark subtracts it to time the client alone.
+   */
+  handledMs?: number;
 }
 
 export interface EngineOptions {
@@ -130,6 +135,7 @@ export class EmulatorEngine {
       return void response.end('no notebook instances here');
     }
     let body = await readBody(request);
+    const started = performance.now();
     if (isAwsChunked(request.headers)) body = decodeAwsChunked(body);
 
     const target = request.headers['x-amz-target'];
@@ -283,9 +289,11 @@ export class EmulatorEngine {
             );
       record.status = awsError.statusCode;
       record.errorCode = awsError.code;
+      record.handledMs = performance.now() - started;
       return this.sendError(response, model, requestId, awsError, request.method === 'HEAD');
     }
     record.status = wire.status;
+    record.handledMs = performance.now() - started;
     const idHeaders: Record<string, string> =
       service === 's3'
         ? { 'x-amz-request-id': requestId, 'x-amz-id-2': Buffer.from(requestId).toString('base64') }

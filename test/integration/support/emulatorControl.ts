@@ -9,6 +9,8 @@ export interface RecordedRequest {
   status: number;
   errorCode?: string;
   input?: unknown;
+  /** Milliseconds the emulator spent answering (AWS's side of the call). */
+  handledMs?: number;
 }
 
 export function emulatorUrl(): string {
