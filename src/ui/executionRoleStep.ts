@@ -1,5 +1,6 @@
 // The wizards' "execution role" step: the roles SageMaker may assume (when the user may list them), or a typed
-// role ARN, checked as it is typed. One step, so every wizard offers and checks roles alike.
+// role ARN, checked as it is typed. One step, so every wizard offers and checks roles alike. The roles may still be
+// being listed when the wizard opens (IAM is asked while the user answers the first steps): the step waits for them.
 import * as vscode from 'vscode';
 import type { RoleChoice } from '../aws/iam/rolesApi';
 import { roleArnProblem } from '../model/deployPlan';
@@ -8,10 +9,11 @@ import type { Step } from './multiStepInput';
 /** The step that sets `roleArn` and goes on to `next`; the plan's current role is the one offered first. */
 export function executionRoleStep<S extends { roleArn: string }>(
   title: string,
-  roles: readonly RoleChoice[],
+  listed: readonly RoleChoice[] | Promise<readonly RoleChoice[]>,
   next: () => Step<S> | undefined,
 ): Step<S> {
   return async (input, s) => {
+    const roles = await listed;
     if (roles.length) {
       const items: Array<vscode.QuickPickItem & { value: string }> = [
         ...roles.map((r) => ({ label: r.name, detail: r.arn, value: r.arn })),

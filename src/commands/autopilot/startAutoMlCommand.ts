@@ -19,7 +19,7 @@ export interface StartAutoMlPrompts {
   /** The whole plan; `columns` reads the header of a training data location. */
   plan(
     defaults: AutoMlPlan,
-    helpers: { columns(s3Uri: string): Promise<string[]>; roles: RoleChoice[] },
+    helpers: { columns(s3Uri: string): Promise<string[]>; roles: Promise<readonly RoleChoice[]> },
   ): Thenable<AutoMlPlan | undefined>;
   confirm(question: string, detail: string, action: string): Thenable<boolean>;
 }
@@ -48,7 +48,8 @@ export async function startAutoMl(
   prompts: StartAutoMlPrompts = startDialogs,
 ): Promise<AutoMlOutcome> {
   const { session } = ctx;
-  const roles = await sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]);
+  // Listed while the user answers the first steps: the wizard opens without waiting for IAM.
+  const roles = sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]);
   const offered = ctx.retryPlans.offer(inputS3Uri) ?? defaultPlan(inputS3Uri, ctx.lastRole());
   const plan = await prompts.plan(offered, {
     columns: async (uri) => (await trainingDataColumns(session.clients, uri)).columns,

@@ -21,7 +21,7 @@ type Item<T> = vscode.QuickPickItem & { value: T };
 
 export async function askAutoMlPlan(
   defaults: AutoMlPlan,
-  helpers: { columns(s3Uri: string): Promise<string[]>; roles: RoleChoice[] },
+  helpers: { columns(s3Uri: string): Promise<string[]>; roles: Promise<readonly RoleChoice[]> },
 ): Promise<AutoMlPlan | undefined> {
   const askDeploy: Step<AutoMlPlan> = async (input, s) => {
     const items = [

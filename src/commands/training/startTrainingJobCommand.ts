@@ -21,7 +21,8 @@ import {
 import { RetryPlans } from '../../ui/retryPlans';
 
 export interface TrainingWizardHelpers {
-  roles: RoleChoice[];
+  /** Listed while the user answers the first steps: the wizard opens without waiting for IAM. */
+  roles: Promise<readonly RoleChoice[]>;
   repositories(): Promise<RepositoryChoice[]>;
   images(repository: RepositoryChoice): Promise<ImageChoice[]>;
 }
@@ -79,7 +80,7 @@ export async function startTraining(
   prompts: StartTrainingPrompts,
 ): Promise<TrainingOutcome> {
   const { session } = ctx;
-  const roles = await sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]);
+  const roles = sageMakerRoles(session.clients).catch(() => [] as RoleChoice[]);
   const helpers: TrainingWizardHelpers = {
     roles,
     repositories: () => ecrRepositories(session.clients),
