@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
+import { widenSidebar } from './support/sidebarPanes';
 
 describe('SageMaker sidebar in VS Code (packaged .vsix, real browser)', function () {
   this.timeout(180_000);
@@ -45,6 +46,15 @@ describe('SageMaker sidebar in VS Code (packaged .vsix, real browser)', function
       rows.join(' | '),
     );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar.png') });
+    // The README's and the Marketplace's picture (media/readme/sidebar.png): rows with their descriptions, and no
+    // tooltip of the SageMaker icon (the pointer rested on it since the click) over the Studio view.
+    await widenSidebar(page);
+    await page.mouse.move(1000, 450);
+    await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'readme-sidebar.png'),
+      clip: { x: 0, y: 0, width: 620, height: 900 },
+    });
   });
 
   it('shows the profile and region in the status bar', async () => {

@@ -8,6 +8,11 @@ export async function openSageMakerSidebar(page: Page, width = 560): Promise<voi
     .first()
     .click();
   await page.locator('.sidebar .pane-header', { hasText: 'Pipelines' }).first().waitFor({ timeout: 30_000 });
+  await widenSidebar(page, width);
+}
+
+/** Drags the sidebar's edge until it is `width` pixels wide, so rows show their descriptions. */
+export async function widenSidebar(page: Page, width = 560): Promise<void> {
   const sidebar = await page.locator('.part.sidebar').boundingBox();
   if (sidebar && sidebar.width < width - 10) {
     await page.mouse.move(sidebar.x + sidebar.width + 1, 400);
