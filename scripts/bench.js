@@ -185,6 +185,51 @@ function emptyExtensions(dir) {
   });
 }
 
+const FLOOR_EXTENSION = path.join(ROOT, 'test', 'bench', 'floorExtension');
+const FLOOR_PREFIX = 'sagemakerWorkbenchFloor';
+
+/**
+ * The floor extension (test/bench/floorExtension) with the Workbench's views and commands in its manifest, ids
+ * renamed: what activating an extension with this manifest costs at the least, in the same host.
+ */
+function floorExtension(dir) {
+  const ours = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const rename = (id) => id.replace(/^sagemakerWorkbench/, FLOOR_PREFIX);
+  const copy = path.join(dir, 'floor');
+  fs.cpSync(FLOOR_EXTENSION, copy, { recursive: true });
+  for (const c of ours.contributes.viewsContainers.activitybar)
+    fs.cpSync(path.join(ROOT, c.icon), path.join(copy, c.icon));
+  const views = Object.fromEntries(
+    Object.entries(ours.contributes.views).map(([container, list]) => [
+      rename(container),
+      list.map((v) => ({ id: rename(v.id), name: v.id })),
+    ]),
+  );
+  const manifest = {
+    name: 'floor-extension',
+    displayName: 'Floor extension (activation benchmark baseline)',
+    version: '0.0.1',
+    publisher: 'sagemaker-workbench-bench',
+    private: true,
+    engines: ours.engines,
+    main: './extension.js',
+    activationEvents: [],
+    contributes: {
+      viewsContainers: {
+        activitybar: ours.contributes.viewsContainers.activitybar.map((c) => ({
+          ...c,
+          id: rename(c.id),
+          title: 'Floor',
+        })),
+      },
+      views,
+      commands: ours.contributes.commands.map((c) => ({ command: rename(c.command), title: c.command })),
+    },
+  };
+  fs.writeFileSync(path.join(copy, 'package.json'), JSON.stringify(manifest, null, 2));
+  return copy;
+}
+
 /**
  * Runs the benchmarks of test/bench whose titles match `grep` in a VS Code host of their own: their figures,
  * and the per-view call lists for the table. `bundle`: the host runs the production bundle (dist/extension.js)
@@ -200,7 +245,7 @@ async function hostFigures(grep, { bundle = false } = {}) {
     suiteDir: path.join(ROOT, 'out', 'test', 'bench'),
     scenario: 'large',
     compiled: !bundle,
-    otherExtensions: bundle ? emptyExtensions(copies) : [],
+    otherExtensions: bundle ? [...emptyExtensions(copies), floorExtension(copies)] : [],
     // The emulator reads a service's models and settles its world on its first request: done before, they time
     // nothing of ours.
     warm: true,

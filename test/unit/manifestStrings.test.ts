@@ -72,6 +72,14 @@ describe('manifest strings (package.nls.json)', () => {
     assert.deepEqual(literal, [], 'run `node scripts/manifestStrings.js` to move them to package.nls.json');
   });
 
+  it('declares each command once (three Studio lifecycle configuration commands were declared twice)', () => {
+    const ids = manifest.contributes.commands.map((cmd) => cmd.command);
+    assert.deepEqual(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      [],
+    );
+  });
+
   it('keeps the command links of the walkthrough steps working after the move', () => {
     const commandIds = new Set(manifest.contributes.commands.map((cmd) => cmd.command));
     const links = Object.entries(strings)
