@@ -10,9 +10,6 @@
 // waits for the row to turn idle as that real minute passes.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { runningNow } from '../../../src/commands/cost/activateCost';
-import { BillRowNode, BillTotalNode } from '../../../src/views/runningNow/runningNowNodes';
-import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import {
   FRAUD,
   notebookRequests,
@@ -24,6 +21,7 @@ import {
   type Outcome,
 } from '../notebookKernels/support';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
+import { billRow, billShows, shownBill } from '../support/runningNowBill';
 import { run, withWindow } from '../support/testWindow';
 import { until } from '../support/workbench';
 
@@ -33,34 +31,6 @@ const OTHER = 'abalone-autopilot-notebook';
 const DOMAIN_ID = 'd-abcdefghijkl';
 const SPACE = 'autopilot-experiments';
 const SPACE_ROW = `${SPACE} (JupyterLab space)`;
-
-interface Shown {
-  totalDescription: string;
-  rows: Map<string, { description: string; tooltip: string; node: BillRowNode }>;
-}
-
-/** Runs Refresh Running Now and reads the view as it shows the bill. */
-async function shownBill(): Promise<Shown> {
-  const refreshed = await run<Outcome>('refreshRunningNow');
-  assert.strictEqual(refreshed.outcome, 'done');
-  const nodes = (await runningNow().provider.getChildren()) as ExplorerNode[];
-  const total = nodes.find((n): n is BillTotalNode => n instanceof BillTotalNode);
-  assert.ok(total, `a total row: ${nodes.map((n) => n.id).join(', ')}`);
-  const rows = new Map<string, { description: string; tooltip: string; node: BillRowNode }>();
-  for (const node of nodes.filter((n): n is BillRowNode => n instanceof BillRowNode)) {
-    const item = node.getTreeItem();
-    // appendText escapes the text as Markdown (spaces as &nbsp;): read it as the hover shows it.
-    const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
-    rows.set(String(item.label), { description: String(item.description), tooltip, node });
-  }
-  return { totalDescription: String(total.getTreeItem().description), rows };
-}
-
-function rowOf(bill: Shown, label: string) {
-  const row = bill.rows.get(label);
-  assert.ok(row, `${label} is listed: ${[...bill.rows.keys()].join(', ')}`);
-  return row;
-}
 
 const setMinutes = (minutes: number | undefined) =>
   vscode.workspace
@@ -79,7 +49,7 @@ describe('Running Now: idle notebook instances', function () {
   it('marks the instance and the space notebooks are connected to idle after a minute with no kernel or terminal activity on their Jupyter, with what an idle hour costs; an instance nobody is connected to is not read; Stop on the row stops it', async () => {
     await until(
       `${OTHER} to be InService`,
-      async () => ((await shownBill()).rows.has(OTHER) ? true : undefined),
+      async () => (billShows(await shownBill(), OTHER) ? true : undefined),
       30_000,
     );
     const document = await openNotebook(['print("working")']);
@@ -94,12 +64,12 @@ describe('Running Now: idle notebook instances', function () {
 
     // Just used: read, not idle. The other instance: not read, and its row says why.
     const working = await shownBill();
-    const fraud = rowOf(working, FRAUD);
+    const fraud = billRow(working, FRAUD);
     assert.deepStrictEqual([fraud.node.row.activityRead, fraud.node.row.idle], [true, undefined]);
     assert.ok(fraud.description.startsWith('ml.t2.medium · $0.0464/h · running '), fraud.description);
-    const spaceRow = rowOf(working, SPACE_ROW).node.row;
+    const spaceRow = billRow(working, SPACE_ROW).node.row;
     assert.deepStrictEqual([spaceRow.activityRead, spaceRow.idle], [true, undefined]);
-    const other = rowOf(working, OTHER);
+    const other = billRow(working, OTHER);
     assert.deepStrictEqual([other.node.row.activityRead, other.node.row.idle], [undefined, undefined]);
     assert.match(other.tooltip, /Not checked for idleness: its Jupyter activity is read only while you are connected/);
     assert.strictEqual(
@@ -115,11 +85,11 @@ describe('Running Now: idle notebook instances', function () {
         if (Date.now() < next) return undefined;
         next = Date.now() + 5_000;
         const bill = await shownBill();
-        return rowOf(bill, FRAUD).node.row.idle && rowOf(bill, SPACE_ROW).node.row.idle ? bill : undefined;
+        return billRow(bill, FRAUD).node.row.idle && billRow(bill, SPACE_ROW).node.row.idle ? bill : undefined;
       },
       180_000,
     );
-    const row = rowOf(idle, FRAUD);
+    const row = billRow(idle, FRAUD);
     assert.match(
       row.description,
       /^idle \d+ min: no kernel or terminal activity, \$0\.0464 an idle hour · ml\.t2\.medium · \$0\.0464\/h · running /,
@@ -128,7 +98,7 @@ describe('Running Now: idle notebook instances', function () {
     assert.ok(marked.minutes >= 1, `idle ${marked.minutes} min`);
     assert.deepStrictEqual([marked.thresholdMinutes, marked.usdPerHour], [1, 0.0464]);
     assert.match(row.tooltip, /no kernel or terminal activity for \d+ min \(idle after 1 min/);
-    const space = rowOf(idle, SPACE_ROW);
+    const space = billRow(idle, SPACE_ROW);
     assert.match(
       space.description,
       /^idle \d+ min: no kernel or terminal activity, \$0\.05 an idle hour · ml\.t3\.medium · \$0\.05\/h · running /,
@@ -138,7 +108,7 @@ describe('Running Now: idle notebook instances', function () {
       idle.totalDescription,
       'on-demand prices from the AWS Price List; $0.326/h of it on idle endpoints and notebooks',
     );
-    assert.strictEqual(rowOf(idle, OTHER).node.row.idle, undefined, 'not read, so never marked');
+    assert.strictEqual(billRow(idle, OTHER).node.row.idle, undefined, 'not read, so never marked');
 
     // Read through the notebook's own connection (its session cookie); the other instance's server never asked,
     // and no presigned URL minted for it (nor any other: the connection's sign-in stands).
@@ -166,8 +136,8 @@ describe('Running Now: idle notebook instances', function () {
       );
     });
     const after = await shownBill();
-    assert.ok(!after.rows.has(FRAUD));
-    assert.ok(rowOf(after, SPACE_ROW).node.row.idle, 'the space is still idle');
+    assert.ok(!billShows(after, FRAUD));
+    assert.ok(billRow(after, SPACE_ROW).node.row.idle, 'the space is still idle');
     assert.strictEqual(
       after.totalDescription,
       'on-demand prices from the AWS Price List; $0.28/h of it on idle endpoints and notebooks',

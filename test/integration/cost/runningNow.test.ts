@@ -13,9 +13,8 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { runningNow } from '../../../src/commands/cost/activateCost';
 import { pace } from '../../../src/ui/pace';
-import { BillRowNode, BillTotalNode } from '../../../src/views/runningNow/runningNowNodes';
-import type { ExplorerNode } from '../../../src/views/tree/explorerNode';
 import { clearRequests, recordedRequests, resetEmulator } from '../support/emulatorControl';
+import { billRow, shownBill } from '../support/runningNowBill';
 import { run, withWindow } from '../support/testWindow';
 import { host, until } from '../support/workbench';
 
@@ -49,31 +48,6 @@ const SEEDED: Array<[string, string, number | undefined]> = [
 ];
 const SEEDED_TOTAL = 0.0464 + 0.23 + 0.05 + 0.115 + 0.115 + 0.204 + 0.23 + 0.24;
 
-interface Shown {
-  total: string;
-  totalDescription: string;
-  rows: Array<{ label: string; description: string; node: BillRowNode }>;
-}
-
-/** Runs Refresh Running Now and reads the view as it shows the bill. */
-async function shownBill(): Promise<Shown> {
-  const refreshed = await run<Outcome>('refreshRunningNow');
-  assert.strictEqual(refreshed.outcome, 'done');
-  const nodes = (await runningNow().provider.getChildren()) as ExplorerNode[];
-  const total = nodes.find((n): n is BillTotalNode => n instanceof BillTotalNode);
-  assert.ok(total, `a total row: ${nodes.map((n) => n.id).join(', ')}`);
-  const totalItem = await total.getTreeItem();
-  const rows = await Promise.all(
-    nodes
-      .filter((n): n is BillRowNode => n instanceof BillRowNode)
-      .map(async (node) => {
-        const item = await node.getTreeItem();
-        return { label: String(item.label), description: String(item.description), node };
-      }),
-  );
-  return { total: String(totalItem.label), totalDescription: String(totalItem.description), rows };
-}
-
 /** The seeded account settled: the starting instance InService, the running training job done. */
 const settled = () =>
   until(
@@ -88,12 +62,6 @@ const settled = () =>
     },
     20_000,
   );
-
-const rowOf = (bill: Shown, label: string) => {
-  const row = bill.rows.find((r) => r.label === label);
-  assert.ok(row, `${label} is listed: ${bill.rows.map((r) => r.label).join(', ')}`);
-  return row;
-};
 
 const pricingCalls = async () => (await recordedRequests()).filter((r) => r.service === 'pricing');
 
@@ -122,7 +90,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
   it("bills the seeded account: each row's on-demand price × count, the total in the view and the status bar", async () => {
     const bill = await settled();
     for (const [label, description, usd] of SEEDED) {
-      const row = rowOf(bill, label);
+      const row = billRow(bill, label);
       assert.ok(row.description.startsWith(description), `${label}: ${row.description}`);
       const r = row.node.row;
       if (usd === undefined) assert.deepStrictEqual([r.billing, r.usdPerHour], ['serverless', undefined], label);
@@ -190,14 +158,14 @@ describe('Running Now: the live bill of SageMaker compute', function () {
       assert.strictEqual(started.outcome, 'done', started.message);
     });
     const running = await shownBill();
-    assert.ok(rowOf(running, LAB).description.startsWith('ml.t3.medium · $0.05/h'));
+    assert.ok(billRow(running, LAB).description.startsWith('ml.t3.medium · $0.05/h'));
     assert.strictEqual(running.total, 'Total $1.28/h in us-east-1');
     assert.strictEqual(runningNow().statusBar.text, '$(credit-card) SageMaker: $1.28/h');
 
     await clearRequests();
     await withWindow(async (ui) => {
       ui.onMessage(`Stop notebook instance ${LAB}?`, 'Stop');
-      const stopped = await run<Outcome>('stopRunningNotebookInstance', rowOf(running, LAB).node);
+      const stopped = await run<Outcome>('stopRunningNotebookInstance', billRow(running, LAB).node);
       assert.deepStrictEqual([stopped.outcome, stopped.message], ['done', `${LAB} is Stopped.`]);
       const asked = ui.messages.find((m) => m.modal)!;
       assert.match(asked.detail ?? '', /billing for the instance stops/);
@@ -226,7 +194,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
       const b = await shownBill();
       return b.rows.some((r) => r.label === 'memory-heavy-notebook') ? b : undefined;
     });
-    const row = rowOf(bill, 'memory-heavy-notebook');
+    const row = billRow(bill, 'memory-heavy-notebook');
     assert.match(row.description, /^ml\.r5\.large · price unknown · running /);
     assert.ok(!row.description.includes('$'), row.description);
     assert.deepStrictEqual([row.node.row.billing, row.node.row.usdPerHour], ['unknown', undefined]);
@@ -245,7 +213,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     await withWindow(async (ui) => {
       ui.onInputBox(`Delete endpoint ${endpoint}`, endpoint);
       ui.onQuickPick('Also delete (optional)', (p) => p.pickMany([]));
-      const result = await run<Outcome>('deleteRunningEndpoint', rowOf(before, `${endpoint} / AllTraffic`).node);
+      const result = await run<Outcome>('deleteRunningEndpoint', billRow(before, `${endpoint} / AllTraffic`).node);
       assert.deepStrictEqual([result.outcome, result.message], ['deleted', `Deleted endpoint ${endpoint}.`]);
     });
     const deletes = (await recordedRequests()).filter((r) => r.operation.startsWith('Delete')).map((r) => r.operation);
@@ -285,7 +253,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     await settled();
     await clearRequests();
     const bill = await shownBill();
-    const idle = rowOf(bill, `${IDLE} / AllTraffic`);
+    const idle = billRow(bill, `${IDLE} / AllTraffic`);
     assert.ok(
       idle.description.startsWith('idle 24 h: no invocations, $0.23 an idle hour · ml.m5.xlarge · $0.23/h · running '),
       idle.description,
@@ -367,9 +335,9 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     await clearRequests();
     const bill = await shownBill();
     assert.ok(
-      rowOf(bill, `${IDLE} / AllTraffic`).description.startsWith('idle 6 h: no invocations, $0.23 an idle hour'),
+      billRow(bill, `${IDLE} / AllTraffic`).description.startsWith('idle 6 h: no invocations, $0.23 an idle hour'),
     );
-    assert.strictEqual(rowOf(bill, 'abalone-endpoint / AllTraffic').node.row.idle, undefined);
+    assert.strictEqual(billRow(bill, 'abalone-endpoint / AllTraffic').node.row.idle, undefined);
     const [call, ...more] = (await recordedRequests()).filter((r) => r.operation === 'GetMetricData');
     assert.strictEqual(more.length, 0, 'one GetMetricData');
     const input = call.input as {
@@ -409,7 +377,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
       const b = await shownBill();
       return b.rows.some((r) => r.label === 'abalone-canary / AllTraffic') ? b : undefined;
     });
-    assert.ok(rowOf(first, 'abalone-canary / AllTraffic').description.startsWith('ml.m5.large · $0.115/h'));
+    assert.ok(billRow(first, 'abalone-canary / AllTraffic').description.startsWith('ml.m5.large · $0.115/h'));
     const configReads = async () =>
       (await recordedRequests())
         .filter((r) => r.operation === 'DescribeEndpointConfig')
@@ -426,7 +394,7 @@ describe('Running Now: the live bill of SageMaker compute', function () {
     await settled();
     await clearRequests();
     const bill = await shownBill();
-    const row = rowOf(bill, SPACE_ROW);
+    const row = billRow(bill, SPACE_ROW);
     const r = row.node.row;
     assert.deepStrictEqual(
       [r.resource.kind, r.resource.domainId, r.resource.appType, r.resource.instanceType, r.resource.count],
