@@ -47,9 +47,40 @@ async function described(nodes: ExplorerNode[]): Promise<Array<[string, string]>
   return (await items(nodes)).map((i) => [label(i), String(i.description ?? '')]);
 }
 
+const settings = () => vscode.workspace.getConfiguration('sagemakerWorkbench');
+
+/**
+ * Something AWS takes minutes to do, looked at in the Studio view shown and polled every second: `start` asks AWS,
+ * then the emulator's clock goes back ten minutes so the change stays in its first state while `look` reads the
+ * tree, until `letGo` moves the clock on again (done at the end in any case, with the setting and view put back).
+ */
+async function heldWhileShown(
+  start: () => Promise<unknown>,
+  look: (letGo: () => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const view = (await host()).views.treeViews.studio!;
+  await settings().update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+  await vscode.commands.executeCommand('sagemakerWorkbench.studio.focus');
+  await until('the Studio view shown', () => view.visible || undefined);
+  await start();
+  await advanceEmulatorClock(-600);
+  let held = true;
+  const letGo = async () => {
+    if (!held) return;
+    held = false;
+    await advanceEmulatorClock(600);
+  };
+  try {
+    await look(letGo);
+  } finally {
+    await letGo();
+    await settings().update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  }
+}
+
 describe('Studio view', function () {
   this.timeout(60_000);
-  const settings = () => vscode.workspace.getConfiguration('sagemakerWorkbench');
   afterEach(async () => {
     await settings().update('pageSize', undefined, vscode.ConfigurationTarget.Global);
     await resetEmulator();
@@ -169,18 +200,13 @@ describe('Studio view', function () {
 
   it('follows a user profile an administrator adds: Pending → InService in the tree by listing profiles again', async () => {
     const wb = await host();
-    const view = wb.views.treeViews.studio!;
-    await settings().update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('sagemakerWorkbench.studio.focus');
-    await until('the Studio view shown', () => view.visible || undefined);
     // An administrator adds a profile in the console; AWS takes about a minute, which the held clock keeps Pending.
-    await (
-      await wb.session.clients.sagemaker()
-    ).send(new CreateUserProfileCommand({ DomainId: DOMAIN_ID, UserProfileName: 'data-scientist-2' }));
-    await advanceEmulatorClock(-600);
-    let held = true;
-    try {
-      await withWindow(async (ui) => {
+    const addProfile = async () =>
+      (await wb.session.clients.sagemaker()).send(
+        new CreateUserProfileCommand({ DomainId: DOMAIN_ID, UserProfileName: 'data-scientist-2' }),
+      );
+    await heldWhileShown(addProfile, (letGo) =>
+      withWindow(async (ui) => {
         const [domain] = await studioRoot();
         const contents = (domain as StudioDomainNode).contents;
         const row = async () =>
@@ -188,8 +214,7 @@ describe('Studio view', function () {
         assert.strictEqual(await row(), 'Pending · 0 spaces');
         assert.ok(contents.polling, 'a poll is scheduled while a shown profile is Pending');
         await clearRequests();
-        await advanceEmulatorClock(600);
-        held = false;
+        await letGo();
         await until('the profile InService', async () => ((await row()) === '0 spaces' ? true : undefined), 30_000);
         assert.deepStrictEqual(
           ui.shown('info').filter((m) => m.startsWith('User profile ')),
@@ -199,93 +224,83 @@ describe('Studio view', function () {
         assert.ok(calls.includes('ListUserProfiles'), calls.join(', '));
         assert.ok(!calls.includes('DescribeUserProfile'), 'found by listing, with no describe per profile');
         await until('polling ended', () => !contents.polling || undefined);
-      });
-    } finally {
-      if (held) await advanceEmulatorClock(600);
-      await settings().update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
-      await vscode.commands.executeCommand('workbench.view.explorer');
-    }
+      }),
+    );
   });
 
   it('polls a space a teammate starts while the view is shown: Pending → InService in the tree without a refresh, lists only', async () => {
     const wb = await host();
     const provider = wb.views.providers.studio;
     const view = wb.views.treeViews.studio!;
-    await settings().update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('sagemakerWorkbench.studio.focus');
-    await until('the Studio view shown', () => view.visible || undefined);
     const rendered: unknown[] = [];
     const watch = provider.onDidChangeTreeData((node) => rendered.push(node));
     // A teammate starts the shared Code Editor space from Studio in the browser (no command of this window
     // follows it). The start takes AWS about two minutes, which the emulator's clock, held back here, keeps
     // Pending while the test looks at the tree.
-    await (
-      await wb.session.clients.sagemaker()
-    ).send(new CreateAppCommand({ DomainId: DOMAIN_ID, SpaceName: SHARED, AppType: 'CodeEditor', AppName: 'default' }));
-    await advanceEmulatorClock(-600);
-    let held = true;
+    const teammateStarts = async () =>
+      (await wb.session.clients.sagemaker()).send(
+        new CreateAppCommand({ DomainId: DOMAIN_ID, SpaceName: SHARED, AppType: 'CodeEditor', AppName: 'default' }),
+      );
     try {
-      await withWindow(async (ui) => {
-        const [domain] = await studioRoot();
-        const contents = (domain as StudioDomainNode).contents;
-        const row = async () => {
-          const space = await childNamed(await childNamed(domain, PROFILE), SHARED);
-          const item = await space.getTreeItem();
-          return [String(item.description), item.contextValue];
-        };
-        assert.deepStrictEqual(await row(), [
-          'Code Editor · shared · Pending · ml.t3.medium · SMD 2.1.0 CPU · 10 GB',
-          'resource:studioSpace:Pending:CodeEditor',
-        ]);
-        assert.ok(contents.polling, 'a poll is scheduled while a shown space is Pending');
+      await heldWhileShown(teammateStarts, (letGo) =>
+        withWindow(async (ui) => {
+          const [domain] = await studioRoot();
+          const contents = (domain as StudioDomainNode).contents;
+          const row = async () => {
+            const space = await childNamed(await childNamed(domain, PROFILE), SHARED);
+            const item = await space.getTreeItem();
+            return [String(item.description), item.contextValue];
+          };
+          assert.deepStrictEqual(await row(), [
+            'Code Editor · shared · Pending · ml.t3.medium · SMD 2.1.0 CPU · 10 GB',
+            'resource:studioSpace:Pending:CodeEditor',
+          ]);
+          assert.ok(contents.polling, 'a poll is scheduled while a shown space is Pending');
 
-        // Polls while Pending: the shown page of spaces and the apps listed again, no describe; nothing changed,
-        // so nothing is rendered again.
-        await clearRequests();
-        rendered.length = 0;
-        const before = contents.polls;
-        // A poll counts as it starts; its lists reach the emulator a moment later.
-        const listed = async () => (await studioCalls()).filter((c) => c === 'ListSpaces').length;
-        await until('two polls while Pending', async () => (await listed()) >= 2 || undefined, 30_000);
-        assert.ok(contents.polls >= before + 2, `${contents.polls - before} polls`);
-        const pendingCalls = await studioCalls();
-        assert.deepStrictEqual([...new Set(pendingCalls)].sort(), ['ListApps', 'ListSpaces'], 'lists only');
-        assert.strictEqual(rendered.length, 0, 'an unchanged poll renders nothing');
-        assert.strictEqual((await row())[1], 'resource:studioSpace:Pending:CodeEditor');
+          // Polls while Pending: the shown page of spaces and the apps listed again, no describe; nothing changed,
+          // so nothing is rendered again.
+          await clearRequests();
+          rendered.length = 0;
+          const before = contents.polls;
+          // A poll counts as it starts; its lists reach the emulator a moment later.
+          const listed = async () => (await studioCalls()).filter((c) => c === 'ListSpaces').length;
+          await until('two polls while Pending', async () => (await listed()) >= 2 || undefined, 30_000);
+          assert.ok(contents.polls >= before + 2, `${contents.polls - before} polls`);
+          const pendingCalls = await studioCalls();
+          assert.deepStrictEqual([...new Set(pendingCalls)].sort(), ['ListApps', 'ListSpaces'], 'lists only');
+          assert.strictEqual(rendered.length, 0, 'an unchanged poll renders nothing');
+          assert.strictEqual((await row())[1], 'resource:studioSpace:Pending:CodeEditor');
 
-        // Hidden, the view stops polling; the start finishes meanwhile (the clock let go).
-        await vscode.commands.executeCommand('workbench.view.explorer');
-        await until('the Studio view hidden', () => !view.visible || undefined);
-        assert.strictEqual(contents.polling, false, 'no poll while the view is hidden');
-        await advanceEmulatorClock(600);
-        held = false;
+          // Hidden, the view stops polling; the start finishes meanwhile (the clock let go).
+          await vscode.commands.executeCommand('workbench.view.explorer');
+          await until('the Studio view hidden', () => !view.visible || undefined);
+          assert.strictEqual(contents.polling, false, 'no poll while the view is hidden');
+          await letGo();
 
-        // Shown again, polling goes on at once and the row turns InService, without a refresh.
-        await clearRequests();
-        await vscode.commands.executeCommand('sagemakerWorkbench.studio.focus');
-        await until('the Studio view shown again', () => view.visible || undefined);
-        await until('the domain rendered again', () => rendered.includes(domain) || undefined, 30_000);
-        assert.deepStrictEqual(await row(), [
-          'Code Editor · shared · InService · ml.t3.medium · SMD 2.1.0 CPU · 10 GB',
-          'resource:studioSpace:InService:CodeEditor',
-        ]);
-        // (The other views announce their own changes; the clock moved for them too.)
-        assert.deepStrictEqual(
-          ui.shown('info').filter((m) => m.startsWith('Space ')),
-          [`Space ${SHARED}: Pending → InService`],
-        );
-        await until('polling ended', () => !contents.polling || undefined);
-        assert.deepStrictEqual(
-          [...new Set(await studioCalls())].sort(),
-          ['ListApps', 'ListSpaces'],
-          'the change was found by listing, with no describe per space',
-        );
-      });
+          // Shown again, polling goes on at once and the row turns InService, without a refresh.
+          await clearRequests();
+          await vscode.commands.executeCommand('sagemakerWorkbench.studio.focus');
+          await until('the Studio view shown again', () => view.visible || undefined);
+          await until('the domain rendered again', () => rendered.includes(domain) || undefined, 30_000);
+          assert.deepStrictEqual(await row(), [
+            'Code Editor · shared · InService · ml.t3.medium · SMD 2.1.0 CPU · 10 GB',
+            'resource:studioSpace:InService:CodeEditor',
+          ]);
+          // (The other views announce their own changes; the clock moved for them too.)
+          assert.deepStrictEqual(
+            ui.shown('info').filter((m) => m.startsWith('Space ')),
+            [`Space ${SHARED}: Pending → InService`],
+          );
+          await until('polling ended', () => !contents.polling || undefined);
+          assert.deepStrictEqual(
+            [...new Set(await studioCalls())].sort(),
+            ['ListApps', 'ListSpaces'],
+            'the change was found by listing, with no describe per space',
+          );
+        }),
+      );
     } finally {
       watch.dispose();
-      if (held) await advanceEmulatorClock(600);
-      await settings().update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
-      await vscode.commands.executeCommand('workbench.view.explorer');
     }
   });
 });
