@@ -5,35 +5,13 @@
 // see the pandas table and the matplotlib plot the instance's real Jupyter kernel sent back.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
+import { outputs, pick } from './support/notebookEditor';
 import { openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
 
 const LAB = 'ml-pipeline-lab-notebook';
 const NOTEBOOK = 'Lab1-data-preparation.ipynb';
-
-/** The notebook editor's outputs: a webview (an iframe holding the active frame). */
-function outputs(page: Page): FrameLocator {
-  return page.frameLocator('.notebookOverlay iframe.webview').frameLocator('iframe#active-frame');
-}
-
-/**
- * Picks the item of the open quick pick that `filter` narrows to, as a person typing would: the typed text
- * filters the list and Enter accepts the focused item, checked to be `expected` first. (A click can land on
- * the hover of the row above.)
- */
-async function pick(page: Page, filter: string, expected: RegExp = new RegExp(filter)): Promise<void> {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: filter })
-    .first()
-    .waitFor({ timeout: 30_000 });
-  await input.fill(filter);
-  await page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: expected })
-    .waitFor({ timeout: 10_000 });
-  await input.press('Enter');
-}
 
 /** Whether the element is laid out inside the window (outputs live in the notebook's webview, offset as it scrolls). */
 async function onScreen(page: Page, element: Locator): Promise<boolean> {

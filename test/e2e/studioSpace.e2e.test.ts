@@ -4,35 +4,13 @@
 // (and its kernel when asked), and run cells whose text and matplotlib plot the space's Jupyter kernel sent back.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
+import { outputs, pick } from './support/notebookEditor';
 import { expandRow, openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
 
 const DOMAIN_ID = 'd-abcdefghijkl';
 const PROFILE = 'default-1625508201457';
 const SPACE = 'autogluon-image-build';
-
-/** The notebook editor's outputs: a webview (an iframe holding the active frame). */
-function outputs(page: Page): FrameLocator {
-  return page.frameLocator('.notebookOverlay iframe.webview').frameLocator('iframe#active-frame');
-}
-
-/**
- * Picks the item of the open quick pick that `filter` narrows to, as a person typing would: the typed text
- * filters the list and Enter accepts the focused item, checked to be `expected` first.
- */
-async function pick(page: Page, filter: string, expected: RegExp = new RegExp(filter)): Promise<void> {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: filter })
-    .first()
-    .waitFor({ timeout: 30_000 });
-  await input.fill(filter);
-  await page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: expected })
-    .waitFor({ timeout: 10_000 });
-  await input.press('Enter');
-}
 
 /** What the notebook runs: the space's Python makes the data and matplotlib draws it there. */
 const CELLS = [
