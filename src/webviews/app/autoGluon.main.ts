@@ -6,16 +6,11 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 import type { AutoGluonModelRow } from '../../model/autoGluonResults';
 import type { AutoGluonModel, FromWebview, ToWebview } from '../protocol/autoGluon';
 import { vsButton } from './elements';
-import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
+import { chartCanvas, chartTheme, el, fmt, onThemeChange, when, panelApi } from './page';
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, Tooltip);
 
-declare function acquireVsCodeApi(): {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-};
-const vscode = acquireVsCodeApi();
+const vscode = panelApi<FromWebview>();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
 let model: AutoGluonModel | undefined;

@@ -1,44 +1,13 @@
 // Browser side of the Batch Prediction panel: quality cards, then the regression plots. Text only.
 import './l10nSetup'; // first: the page's translation, before any other module runs
 import * as l10n from '@vscode/l10n';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Decimation,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  ScatterController,
-  Tooltip,
-} from 'chart.js';
+import './plotCharts'; // Chart.js's parts, registered before any chart is drawn
+import type { Chart } from 'chart.js';
 import type { BatchPredictionModel, FromWebview, ToWebview } from '../protocol/batchPrediction';
-import { el, fmt, heapBytes, notice, onThemeChange } from './page';
+import { el, fmt, heapBytes, notice, onThemeChange, panelApi } from './page';
 import { predictedVsActual } from './predictedVsActual';
 
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Decimation,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  ScatterController,
-  Tooltip,
-);
-
-declare function acquireVsCodeApi(): {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-};
-const vscode = acquireVsCodeApi();
+const vscode = panelApi<FromWebview>();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
 

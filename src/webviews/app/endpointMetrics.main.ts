@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { EndpointMetricsModel, FromWebview, MetricsRange, ToWebview } from '../protocol/endpointMetrics';
-import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
+import { chartCanvas, chartTheme, el, fmt, onThemeChange, when, panelApi } from './page';
 
 Chart.register(
   BarController,
@@ -29,12 +29,7 @@ Chart.register(
   Tooltip,
 );
 
-declare function acquireVsCodeApi(): {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-};
-const vscode = acquireVsCodeApi();
+const vscode = panelApi<FromWebview>();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
 

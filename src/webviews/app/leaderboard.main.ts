@@ -4,45 +4,14 @@
 // Everything from AWS is put on the page as text.
 import './l10nSetup'; // first: the page's translation, before any other module runs
 import * as l10n from '@vscode/l10n';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Decimation,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  ScatterController,
-  Tooltip,
-} from 'chart.js';
+import './plotCharts'; // Chart.js's parts, registered before any chart is drawn
+import { Chart } from 'chart.js';
 import type { FromWebview, LeaderboardModel, LeaderboardRow, ToWebview } from '../protocol/leaderboard';
 import { vsButton, vsSelect, vsTextfield } from './elements';
 import { sortRows } from './leaderboardSort';
-import { chartCanvas, chartTheme, el, fmt, notice, onThemeChange, when, heapBytes } from './page';
+import { chartCanvas, chartTheme, el, fmt, notice, onThemeChange, when, heapBytes, panelApi } from './page';
 
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Decimation,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  ScatterController,
-  Tooltip,
-);
-
-declare function acquireVsCodeApi(): {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-};
-const vscode = acquireVsCodeApi();
+const vscode = panelApi<FromWebview>();
 const app = document.getElementById('app') as HTMLElement;
 const ROW_HEIGHT = 26;
 const BARS = 60;

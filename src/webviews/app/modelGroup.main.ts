@@ -13,17 +13,12 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { FromWebview, ModelGroupModel, ToWebview, VersionRow } from '../protocol/modelGroup';
-import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
+import { chartCanvas, chartTheme, el, fmt, onThemeChange, when, panelApi } from './page';
 import { metricDelta } from './releaseReviewCharts';
 
 Chart.register(CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
-declare function acquireVsCodeApi(): {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-};
-const vscode = acquireVsCodeApi();
+const vscode = panelApi<FromWebview>();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
 let model: ModelGroupModel | undefined;

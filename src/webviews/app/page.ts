@@ -1,5 +1,23 @@
 // Building blocks every webview page uses: elements whose text is set as text (never HTML), canvases
-// labelled for screen readers, numbers printed compactly, and chart colours from the VS Code theme.
+// labelled for screen readers, numbers printed compactly, chart colours from the VS Code theme, and the
+// page's handle on VS Code typed by the messages the page posts.
+
+declare function acquireVsCodeApi(): {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
+
+/** What a page may say to its panel (`From`: the messages of its protocol) and the state kept across reloads. */
+export interface PanelApi<From> {
+  postMessage(message: From): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+/** The page's VS Code API; VS Code allows one call per page, so each page's entry calls it once. */
+export const panelApi = <From>(): PanelApi<From> => acquireVsCodeApi();
+
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: { className?: string; text?: string; title?: string } = {},

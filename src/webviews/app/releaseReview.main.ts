@@ -2,45 +2,14 @@
 // never as HTML. The last model is kept with setState so the panel renders at once after a reload.
 import './l10nSetup'; // first: the page's translation, before any other module runs
 import * as l10n from '@vscode/l10n';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Decimation,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  ScatterController,
-  Tooltip,
-} from 'chart.js';
+import './plotCharts'; // Chart.js's parts, registered before any chart is drawn
+import { Chart } from 'chart.js';
 import type { FromWebview, MetricValue, ReleaseReviewModel, ReportView, ToWebview } from '../protocol/releaseReview';
-import { chartCanvas, chartTheme, el, fmt, notice, onThemeChange, when } from './page';
+import { chartCanvas, chartTheme, el, fmt, notice, onThemeChange, when, panelApi } from './page';
 import { predictedVsActual } from './predictedVsActual';
 import { metricDelta } from './releaseReviewCharts';
 
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Decimation,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  ScatterController,
-  Tooltip,
-);
-
-declare function acquireVsCodeApi(): {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-};
-const vscode = acquireVsCodeApi();
+const vscode = panelApi<FromWebview>();
 const app = document.getElementById('app') as HTMLElement;
 let busy = false;
 let charts: Chart[] = [];

@@ -5,16 +5,11 @@ import * as l10n from '@vscode/l10n';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { ComparisonModel, FromWebview, ToWebview } from '../protocol/trainingComparison';
 import { vsButton } from './elements';
-import { chartCanvas, chartTheme, el, onThemeChange, when } from './page';
+import { chartCanvas, chartTheme, el, onThemeChange, when, panelApi } from './page';
 
 Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, Tooltip);
 
-declare function acquireVsCodeApi(): {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-};
-const vscode = acquireVsCodeApi();
+const vscode = panelApi<FromWebview>();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
 let model: ComparisonModel | undefined;

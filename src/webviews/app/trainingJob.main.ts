@@ -14,16 +14,11 @@ import {
 } from 'chart.js';
 import type { FromWebview, ToWebview, TrainingJobModel } from '../protocol/trainingJob';
 import { vsButton } from './elements';
-import { chartCanvas, chartTheme, el, fmt, onThemeChange, when } from './page';
+import { chartCanvas, chartTheme, el, fmt, onThemeChange, when, panelApi } from './page';
 
 Chart.register(CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip);
 
-declare function acquireVsCodeApi(): {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-};
-const vscode = acquireVsCodeApi();
+const vscode = panelApi<FromWebview>();
 const app = document.getElementById('app') as HTMLElement;
 let charts: Chart[] = [];
 let model: TrainingJobModel | undefined;
