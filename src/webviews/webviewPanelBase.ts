@@ -35,8 +35,9 @@ export abstract class WebviewPanelBase<ToWeb, FromWeb> implements vscode.Disposa
     viewType: string,
     title: string,
     private readonly bundle: string,
+    column: vscode.ViewColumn = vscode.ViewColumn.Active,
   ) {
-    this.panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, {
+    this.panel = vscode.window.createWebviewPanel(viewType, title, column, {
       enableScripts: true,
       localResourceRoots: [
         vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),

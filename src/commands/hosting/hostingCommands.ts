@@ -219,8 +219,10 @@ export function registerHostingCommands(deps: HostingDeps): vscode.Disposable[] 
         if (!endpoint || !file) return undefined;
         const outcome = await batchPredict(deps.invoke, endpoint, file, batchDialogs);
         if (outcome.predictionsFile) {
+          // In the editor group in use (a new tab beside the input CSV, or the first group when run from the
+          // Explorer), with the panel beside it: the rows and their error side by side, no group left empty.
           await vscode.window.showTextDocument(outcome.predictionsFile, {
-            viewColumn: vscode.ViewColumn.Beside,
+            viewColumn: vscode.ViewColumn.Active,
             preview: false,
           });
           BatchPredictionPanel.show(

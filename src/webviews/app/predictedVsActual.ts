@@ -72,7 +72,12 @@ export function predictedVsActual(
         labels: bins.map((b) => fmt((b.from + b.to) / 2)),
         datasets: [{ label: l10n.t('rows'), data: bins.map((b) => b.count), backgroundColor: blue }],
       },
-      options: { animation: false, scales, plugins: { legend: { display: false } } },
+      options: {
+        animation: false,
+        // Counts of rows: whole numbers on the axis, never 0.5 of a row.
+        scales: { x: scales.x, y: { ...scales.y, ticks: { ...scales.y.ticks, precision: 0 } } },
+        plugins: { legend: { display: false } },
+      },
     }),
   );
   return { figures, charts };

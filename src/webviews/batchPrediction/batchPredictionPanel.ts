@@ -66,6 +66,8 @@ export class BatchPredictionPanel extends WebviewPanelBase<ToWebview, FromWebvie
       'sagemakerWorkbench.batchPrediction',
       vscode.l10n.t('Predictions: {0}', current.endpointName),
       'batchPrediction',
+      // Beside the predictions file the command opened, so the numbers and the rows they come from show together.
+      vscode.ViewColumn.Beside,
     );
   }
 
