@@ -101,5 +101,10 @@ describe('batch prediction in VS Code (packaged .vsix, real browser)', function 
     assert.match((await shown(0)) ?? '', /abalone_with_headers\.predictions\.csv/);
     assert.match((await shown(1)) ?? '', /Predictions: abalone-endpoint/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'batch-prediction.png') });
+
+    // The panel's link brings the predictions forward in the group that has them open: no third group.
+    await panel.locator('a', { hasText: 'abalone_with_headers.predictions.csv' }).click();
+    await groups.nth(0).and(page.locator('.editor-group-container.active')).waitFor({ timeout: 15_000 });
+    assert.equal(await groups.count(), 2);
   });
 });

@@ -40,6 +40,14 @@ export function batchPredictionModel(
   };
 }
 
+/** The editor group that already has the file open (so the link brings that tab forward), else beside the panel. */
+function columnShowing(file: vscode.Uri): vscode.ViewColumn {
+  const group = vscode.window.tabGroups.all.find((g) =>
+    g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === file.toString()),
+  );
+  return group?.viewColumn ?? vscode.ViewColumn.Beside;
+}
+
 export class BatchPredictionPanel extends WebviewPanelBase<ToWebview, FromWebview> {
   private static readonly open = new Map<string, BatchPredictionPanel>();
 
@@ -88,7 +96,7 @@ export class BatchPredictionPanel extends WebviewPanelBase<ToWebview, FromWebvie
   protected async onMessage(message: FromWebview): Promise<void> {
     if (message.type === 'ready') await this.post({ type: 'model', model: this.current });
     else if (message.type === 'openPredictions' && this.predictionsFile)
-      await vscode.window.showTextDocument(this.predictionsFile, { viewColumn: vscode.ViewColumn.Beside });
+      await vscode.window.showTextDocument(this.predictionsFile, { viewColumn: columnShowing(this.predictionsFile) });
     else if (message.type === 'rendered' && typeof message.ms === 'number')
       this.lastRender = {
         ms: message.ms,
