@@ -33,11 +33,14 @@ async function waitingRelease(): Promise<ExplorerNode> {
 describe('Pipelines view', function () {
   this.timeout(60_000);
   // These tests count the reads rendering makes; the status polling of running releases is tested on its own.
-  before(async () =>
-    vscode.workspace
+  // The view hidden (an earlier suite may have left the SageMaker sidebar showing): VS Code rendering the visible
+  // view at the same time as a test would be a second render, with reads of its own.
+  before(async () => {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.workspace
       .getConfiguration('sagemakerWorkbench')
-      .update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global),
-  );
+      .update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+  });
   after(async () =>
     vscode.workspace
       .getConfiguration('sagemakerWorkbench')
