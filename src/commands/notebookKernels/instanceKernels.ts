@@ -8,7 +8,7 @@
 // ends with "instance stopped" (or "space stopped") and the controller offers Start again.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Kernel } from '@jupyterlab/services';
+import type { Kernel, KernelMessage } from '@jupyterlab/services';
 import type { InstanceJupyter } from '../../aws/jupyter/instanceConnection';
 import { DisplayRegistry } from '../../model/jupyter/cellOutputs';
 import { connectedJupyters, type ConnectedJupyter } from '../../session/connectedJupyters';
@@ -56,16 +56,29 @@ interface HostEntry {
 type HostKind = KernelHost['kind'];
 
 /**
- * Waits until a kernel that was just (re)started, or whose connection came back, answers kernel_info, as JupyterLab
- * does: an execute_request sent to a restarted kernel before it listens can be lost, leaving the cell running
- * forever. Gives up after a few tries and sends anyway (the cell can still be interrupted); true when it answered.
+ * Waits until a kernel that was just (re)started, or whose connection came back, answers kernel_info on its shell
+ * channel and that request's status shows on its IOPub channel, as jupyter_server's own nudge does. An
+ * execute_request sent to a restarted kernel before it listens can be lost; one sent before the new IOPub
+ * subscription is up runs without its outputs or its idle, leaving the cell running forever. Gives up after a few
+ * tries and sends anyway (the cell can still be interrupted); true when both came.
  */
 async function kernelReady(kernel: Kernel.IKernelConnection): Promise<boolean> {
   for (let attempt = 0; attempt < 3; attempt++) {
     let timer: NodeJS.Timeout | undefined;
+    let heard = (): void => undefined;
+    const onIopub = new Promise<void>((resolve) => (heard = resolve));
+    const listener = (_: unknown, message: KernelMessage.IIOPubMessage): void => {
+      const parent = message.parent_header as Partial<KernelMessage.IHeader>;
+      if (parent.msg_type === 'kernel_info_request') heard();
+    };
+    kernel.iopubMessage.connect(listener);
     const waited = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 5_000)));
-    const answered = await Promise.race([kernel.requestKernelInfo().then(() => true), waited]).catch(() => false);
+    const answered = await Promise.race([
+      Promise.all([kernel.requestKernelInfo(), onIopub]).then(() => true),
+      waited,
+    ]).catch(() => false);
     clearTimeout(timer);
+    kernel.iopubMessage.disconnect(listener);
     if (answered) return true;
   }
   return false;
