@@ -5,20 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { abaloneRings } from '../emulator/services/sagemaker/inferenceModels';
-import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
+import { ROOT, SCREENSHOTS, useWorkbench } from './support/codeServerSession';
+import { quickInputTitled } from './support/quickInput';
 import { runContextMenuItem } from './support/sidebarPanes';
 
-const CSV = path.join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'test',
-  'fixtures',
-  'workspace',
-  'abalone',
-  'abalone_with_headers.csv',
-);
+const CSV = path.join(ROOT, 'test', 'fixtures', 'workspace', 'abalone', 'abalone_with_headers.csv');
 
 /** The page's canvas, as much of it as the test reads (the e2e tests compile without the DOM's types). */
 interface Canvas {
@@ -54,15 +45,14 @@ describe('batch prediction in VS Code (packaged .vsix, real browser)', function 
     await csv.waitFor({ timeout: 30_000 });
 
     const quickInput = page.locator('.quick-input-widget');
-    const titled = (title: string | RegExp) => quickInput.locator('.quick-input-title', { hasText: title });
-    await runContextMenuItem(page, csv, 'Batch Predict CSV…', titled('Predict with which endpoint?'));
+    await runContextMenuItem(page, csv, 'Batch Predict CSV…', quickInputTitled(page, 'Predict with which endpoint?'));
     await quickInput.locator('input').fill('abalone-endpoint');
     await quickInput
       .locator('.monaco-list-row', { hasText: /^abalone-endpoint/ })
       .first()
       .waitFor();
     await quickInput.locator('input').press('Enter');
-    await titled(/^Which column is the label/).waitFor({ timeout: 30_000 });
+    await quickInputTitled(page, /^Which column is the label/).waitFor({ timeout: 30_000 });
     const suggested = quickInput.locator('.monaco-list-row', { hasText: 'looks like the label' });
     assert.match((await suggested.textContent()) ?? '', /^rings/, 'rings is offered as the label');
     await quickInput.locator('input').fill('rings');

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
+import { quickInputTitled } from './support/quickInput';
 import { expandRow, openSageMakerSidebar, runContextMenuItem, showOnlyView } from './support/sidebarPanes';
 
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20210705T170715';
@@ -15,12 +16,9 @@ function contextMenu(page: Page, row: RegExp, item: string, opens: Locator): Pro
   return runContextMenuItem(page, page.locator('.sidebar .monaco-list-row', { hasText: row }).first(), item, opens);
 }
 
-const quickInputTitled = (page: Page, title: RegExp) =>
-  page.locator('.quick-input-widget .quick-input-title', { hasText: title });
-
 async function acceptQuickInput(page: Page, expectTitle: RegExp, value?: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
-  await widget.locator('.quick-input-title', { hasText: expectTitle }).waitFor({ timeout: 30_000 });
+  await quickInputTitled(page, expectTitle).waitFor({ timeout: 30_000 });
   const input = widget.locator('input');
   if (value !== undefined) await input.fill(value);
   await input.press('Enter');

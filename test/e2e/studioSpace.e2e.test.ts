@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { SCREENSHOTS, useWorkbench } from './support/codeServerSession';
+import { quickInputTitled } from './support/quickInput';
 import { outputs, pick } from './support/notebookEditor';
 import { expandRow, openSageMakerSidebar, showOnlyView } from './support/sidebarPanes';
 
@@ -65,9 +66,7 @@ describe('a Studio space started from the sidebar runs a notebook in VS Code (pa
       SPACE,
       new RegExp(`^\\s*${SPACE}\\s*InService · ml\\.m5\\.large\\s*SageMaker Studio JupyterLab space \\(private\\)`),
     );
-    await page
-      .locator('.quick-input-widget .quick-input-title', { hasText: `Kernel on ${SPACE}` })
-      .waitFor({ timeout: 60_000 });
+    await quickInputTitled(page, `Kernel on ${SPACE}`).waitFor({ timeout: 60_000 });
     await pick(page, 'conda_python3', /^\s*conda_python3\s*The server’s default kernel/);
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
     await page

@@ -21,7 +21,9 @@ const { recordE2eCommands } = require('../../../../scripts/lib/commandCoverage.j
   recordE2eCommands(userDataDir: string): Set<string>;
 };
 
-export const SCREENSHOTS = path.join(host.ROOT, '.test-results', 'e2e');
+/** The repository's root (fixtures are read from it). */
+export const ROOT = host.ROOT;
+export const SCREENSHOTS = path.join(ROOT, '.test-results', 'e2e');
 
 export interface E2eSession {
   page: Page;
